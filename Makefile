@@ -1,0 +1,71 @@
+# Centric: `make demo` runs the product, `make test` runs the tests. Both start with `make install`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+# the production-mode suite: the real PostgreSQL, RabbitMQ and Redis on this machine
+PROD_ENV := CENTRIC_MODE=production \
+	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
+	CELERY_BROKER_URL=$${TEST_BROKER_URL:-amqp://guest:guest@127.0.0.1:5672//} \
+	REDIS_URL=$${TEST_REDIS_URL:-redis://127.0.0.1:6379/0} \
+	SECRET_KEY=production-mode-test-key-that-is-long-enough-to-pass-the-checks-0123456789 \
+	SECURE_HTTPS=false
+
+.PHONY: install demo demo-reset serve worker test test-fast test-browser test-production lint format bench-demo clean
+
+install: $(VENV)/.installed
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# a no-op unless the lock file or the project's metadata changed
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --quiet
+	touch $@
+
+demo: install
+	$(BIN)/python manage.py rundemo
+
+demo-reset: install
+	rm -rf data
+	$(BIN)/python manage.py rundemo
+
+serve: install
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/gunicorn config.wsgi --bind $${BIND:-0.0.0.0:8000} --workers $${WEB_CONCURRENCY:-4} --access-logfile -
+
+worker: install
+	$(BIN)/celery -A config worker --loglevel=INFO --concurrency=$${WORKER_CONCURRENCY:-2}
+
+test: install
+	$(BIN)/pytest -q -m "not production"
+
+test-fast: install
+	$(BIN)/pytest -q -m "not production and not browser"
+
+test-browser: install
+	$(BIN)/pytest -q -m browser
+
+test-production: install
+	$(PROD_ENV) $(BIN)/pytest -q -p no:randomly -m "not browser" centric tests/production
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy .
+	$(BIN)/lint-imports
+	$(BIN)/djhtml --check $$(find centric -name '*.html')
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml $$(find centric -name '*.html')
+
+bench-demo:
+	bash benchmarks/demo_and_test_times.sh
+
+clean:
+	rm -rf $(VENV) .tools staticfiles .mypy_cache .ruff_cache

@@ -1,0 +1,69 @@
+"""Shared pieces of the JSON API: form-backed validation, so the API and the pages accept and
+refuse exactly the same input, and the error responses every endpoint shares."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.utils.datastructures import MultiValueDict
+from ninja import NinjaAPI, Schema
+from ninja.errors import ValidationError
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+def validate_with_form(
+    form_class: type[forms.ModelForm],  # type: ignore[type-arg]
+    data: Mapping[str, Any],
+    *,
+    instance: models.Model | None = None,
+    **form_kwargs: Any,
+) -> dict[str, Any]:
+    """Validate API input with the page's form, limited to the fields the request sends (so a
+    PATCH changes only those). Returns cleaned values, or raises a 422 naming field and reason."""
+    fields = [name for name in data if name in form_class.base_fields]
+    bound_class = forms.modelform_factory(form_class._meta.model, form=form_class, fields=fields)
+    form = bound_class(data=_as_form_data(data), instance=instance, **form_kwargs)
+    if not form.is_valid():
+        raise ValidationError(
+            [
+                {
+                    "loc": ["body", name if name != "__all__" else "payload"],
+                    "msg": message,
+                    "type": "value_error",
+                }
+                for name, messages in form.errors.items()
+                for message in messages
+            ]
+        )
+    return {name: form.cleaned_data[name] for name in fields}
+
+
+def _as_form_data(data: Mapping[str, Any]) -> Any:
+    form_data: MultiValueDict[str, Any] = MultiValueDict()
+    for name, value in data.items():
+        if isinstance(value, list):
+            form_data.setlist(name, [str(item) for item in value])
+        else:
+            form_data[name] = "" if value is None else str(value)
+    return form_data
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    @api.exception_handler(PermissionDenied)
+    def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+        return api.create_response(
+            request, {"detail": str(exc) or "Permission denied."}, status=403
+        )
+
+    @api.exception_handler(DjangoValidationError)
+    def invalid(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+        return api.create_response(request, {"detail": " ".join(exc.messages)}, status=422)

@@ -1,0 +1,14 @@
+"""The home page: the organisation at a glance, within what the signed-in person may see."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from centric.customers.selectors import organisation_overview
+from centric.people.auth import AuthedRequest
+
+
+def home(request: AuthedRequest) -> HttpResponse:
+    overview = organisation_overview(actor=request.user)
+    return render(request, "dashboard/home.html", {"overview": overview})

@@ -1,0 +1,101 @@
+"""``make demo``: the product on the embedded default, in one command.
+
+Migrates the SQLite database in the data folder, loads the demo organisation if it is missing,
+then runs a Celery worker (whose queue lives in files beside the database, so no broker is
+needed) and the web server, and prints where to sign in. Ctrl-C stops both.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from centric.demo.organisation import DEMO_EMAIL, DEMO_PASSWORD
+
+
+class Command(BaseCommand):
+    help = "Set up and run Centric with the demo organisation on the embedded default."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument(
+            "--check", action="store_true", help="Set up, start, wait until serving, then stop."
+        )
+
+    def handle(self, *args: Any, host: str, port: int, check: bool, **options: Any) -> None:
+        if settings.PRODUCTION:
+            raise CommandError(
+                "rundemo is for the embedded mode; use `make serve` and `make worker` in production."
+            )
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        call_command("load_demo", stdout=self.stdout)
+        for folder in ("queue", "queue-control", "outbox"):
+            (settings.DATA_DIR / folder).mkdir(parents=True, exist_ok=True)
+        python = sys.executable
+        worker = subprocess.Popen(  # noqa: S603 - a fixed command line
+            [python, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--loglevel=WARNING"],
+        )
+        server = subprocess.Popen(  # noqa: S603 - a fixed command line
+            [
+                python,
+                "-m",
+                "gunicorn",
+                "config.wsgi",
+                "--bind",
+                f"{host}:{port}",
+                "--workers",
+                "2",
+                "--access-logfile",
+                "-",
+                "--log-level",
+                "warning",
+            ],
+        )
+        try:
+            url = f"http://{host}:{port}/"
+            self._wait_until_serving(host, port, server)
+            self.stdout.write(
+                self.style.SUCCESS(f"\nCentric is running at {url}\n")
+                + f"Sign in as {DEMO_EMAIL} with the password {DEMO_PASSWORD}\n"
+                + f"Data: {settings.DATA_DIR} · mail sent by the demo lands in {settings.EMAIL_FILE_PATH}\n"
+                + "Press Ctrl-C to stop.\n"
+            )
+            if not check:
+                while server.poll() is None and worker.poll() is None:
+                    time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            for process in (server, worker):
+                if process.poll() is None:
+                    process.send_signal(signal.SIGTERM)
+            for process in (server, worker):
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+    def _wait_until_serving(self, host: str, port: int, server: subprocess.Popen[bytes]) -> None:
+        import socket
+
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if server.poll() is not None:
+                raise CommandError(
+                    f"The web server stopped (is port {port} already in use? try PORT=8001 make demo)."
+                )
+            with socket.socket() as probe:
+                if probe.connect_ex((host, port)) == 0:
+                    return
+            time.sleep(0.2)
+        raise CommandError("The web server did not start within 30 seconds.")

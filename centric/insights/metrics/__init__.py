@@ -1,0 +1,56 @@
+"""Honest survey statistics: scores with intervals, trends, segment comparisons, key
+drivers and theme anomalies. Pure Python on Polars frames; imports no Django.
+
+    from centric.insights.metrics import Nps, estimate, trend
+    estimate(responses, Nps("likelihood_to_recommend")).describe()
+    # 'NPS 32 (95% CI 24-40, n = 210).' (with an en dash)
+"""
+
+from centric.insights.metrics.anomalies import sentiment_shifts, volume_spikes
+from centric.insights.metrics.compare import Difference, compare, compare_segments
+from centric.insights.metrics.corrections import Correction
+from centric.insights.metrics.definitions import (
+    CentricityIndex,
+    Ces,
+    CesEasy,
+    Csat,
+    Metric,
+    Nps,
+)
+from centric.insights.metrics.drivers import key_drivers
+from centric.insights.metrics.estimate import Estimate
+from centric.insights.metrics.periods import Period
+from centric.insights.metrics.scores import (
+    centricity_index,
+    ces,
+    ces_easy,
+    csat,
+    estimate,
+    nps,
+)
+from centric.insights.metrics.trends import trend
+
+__all__ = [
+    "CentricityIndex",
+    "Ces",
+    "CesEasy",
+    "Correction",
+    "Csat",
+    "Difference",
+    "Estimate",
+    "Metric",
+    "Nps",
+    "Period",
+    "centricity_index",
+    "ces",
+    "ces_easy",
+    "compare",
+    "compare_segments",
+    "csat",
+    "estimate",
+    "key_drivers",
+    "nps",
+    "sentiment_shifts",
+    "trend",
+    "volume_spikes",
+]

@@ -1,0 +1,72 @@
+"""A metric per calendar period, each period with its own n and interval."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from centric.insights.metrics.definitions import Metric
+from centric.insights.metrics.periods import Period, period_grid, period_start
+from centric.insights.metrics.scores import (
+    DEFAULT_MIN_N,
+    VALUE,
+    estimate_from_summary,
+    summary_aggregations,
+    summary_from_row,
+)
+
+TREND_SCHEMA = {
+    "period": pl.Date,
+    "n": pl.Int64,
+    "value": pl.Float64,
+    "low": pl.Float64,
+    "high": pl.Float64,
+    "reliable": pl.Boolean,
+    "reason": pl.String,
+}
+
+
+def trend(
+    frame: pl.DataFrame,
+    metric: Metric,
+    *,
+    date_column: str,
+    period: Period = "month",
+    confidence: float = 0.95,
+    min_n: int = DEFAULT_MIN_N,
+) -> pl.DataFrame:
+    """One row per period from the first to the last response, oldest first.
+
+    Columns: ``period`` (first day), ``n``, ``value``, ``low``, ``high``, ``reliable``,
+    ``reason``. Periods without responses are kept with ``n`` 0 and null values so a
+    chart shows the gap instead of joining across it. Rows without a date are skipped.
+    """
+    metric.validate(frame)
+    grouped = (
+        frame.select(
+            period_start(frame, date_column, period).alias("period"),
+            metric.expression().alias(VALUE),
+        )
+        .filter(pl.col("period").is_not_null())
+        .group_by("period")
+        .agg(summary_aggregations(pl.col(VALUE)))
+    )
+    if grouped.is_empty():
+        return pl.DataFrame(schema=TREND_SCHEMA)
+    grid = period_grid(grouped["period"].min(), grouped["period"].max(), period)  # type: ignore[arg-type]
+    rows = []
+    for row in grid.to_frame().join(grouped, on="period", how="left").iter_rows(named=True):
+        found = estimate_from_summary(
+            summary_from_row(row), metric, confidence=confidence, min_n=min_n
+        )
+        rows.append(
+            {
+                "period": row["period"],
+                "n": found.n,
+                "value": found.value,
+                "low": found.low,
+                "high": found.high,
+                "reliable": found.reliable,
+                "reason": found.reason,
+            }
+        )
+    return pl.DataFrame(rows, schema=TREND_SCHEMA)

@@ -1,0 +1,78 @@
+"""Signing in: the typed request of a signed-in person, login throttling, and API authentication
+(personal tokens or the browser session)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja.security import APIKeyCookie, HttpBearer
+
+from centric.people.models import User
+from centric.people.services import api_token_authenticate
+
+
+class AuthedRequest(HttpRequest):
+    """A request that passed authentication (every view but login and password reset)."""
+
+    user: User
+
+
+def _client_ip(request: HttpRequest | None) -> str:
+    return request.META.get("REMOTE_ADDR", "") if request else ""
+
+
+class ThrottledAuthenticationForm(AuthenticationForm):
+    """The login form, refusing further attempts for an address or an account after repeated
+    failures, so passwords cannot be guessed at speed."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "throttled": "Too many failed sign-in attempts. Try again in %(minutes)d minutes.",
+    }
+
+    def _keys(self) -> list[str]:
+        email = (self.data.get("username") or "").strip().lower()
+        return [f"login-fail:email:{email}", f"login-fail:ip:{_client_ip(self.request)}"]
+
+    def clean(self) -> dict[str, Any]:
+        limit = settings.LOGIN_THROTTLE_ATTEMPTS
+        if any((cache.get(key) or 0) >= limit for key in self._keys()):
+            raise ValidationError(
+                self.error_messages["throttled"],
+                code="throttled",
+                params={"minutes": max(1, settings.LOGIN_THROTTLE_SECONDS // 60)},
+            )
+        try:
+            return super().clean()
+        except ValidationError:
+            for key in self._keys():
+                cache.add(key, 0, settings.LOGIN_THROTTLE_SECONDS)
+                cache.incr(key)
+            raise
+
+
+class TokenAuth(HttpBearer):
+    """``Authorization: Bearer cen_…`` with a personal API token."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        user = api_token_authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class SessionAuth(APIKeyCookie):
+    """The browser's session, so the pages' own scripts can call the API (CSRF-checked)."""
+
+    param_name = settings.SESSION_COOKIE_NAME
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> User | None:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.organisation_id:
+            return user  # type: ignore[no-any-return]
+        return None

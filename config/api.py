@@ -1,0 +1,25 @@
+"""The JSON API: interactive docs at /api/docs, the schema at /api/openapi.json."""
+
+from django.contrib.auth.decorators import login_required
+from ninja import NinjaAPI
+
+from centric.core.api import install_error_handlers
+from centric.customers.api import router as customers_router
+from centric.people.api import router as people_router
+from centric.people.auth import SessionAuth, TokenAuth
+
+api = NinjaAPI(
+    title="Centric API",
+    version="1",
+    description=(
+        "Everything the pages do, as JSON. Authenticate with a personal API token "
+        "(`Authorization: Bearer cen_…`, created under Settings → API tokens) or the browser session. "
+        "Each endpoint applies the same roles and scopes as the pages: objects outside your scope are 404."
+    ),
+    auth=[TokenAuth(), SessionAuth()],
+    urls_namespace="api",
+    docs_decorator=login_required,
+)
+install_error_handlers(api)
+api.add_router("/", people_router)
+api.add_router("/", customers_router)

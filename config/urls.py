@@ -1,0 +1,41 @@
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from centric.core.views import audit_log
+from centric.dashboard.views import home
+from centric.people.auth import ThrottledAuthenticationForm
+from config.api import api
+
+
+def _api_urls() -> list:  # type: ignore[type-arg]
+    """The API authenticates each request itself (token or session) and answers 401 in JSON, so
+    the pages' login redirect must not apply to it."""
+    patterns, _, _ = api.urls
+    for pattern in patterns:
+        pattern.callback.login_required = False  # type: ignore[union-attr]
+    return patterns
+
+
+urlpatterns = [
+    path("", home, name="home"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            authentication_form=ThrottledAuthenticationForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("", include("django.contrib.auth.urls")),
+    path("audit/", audit_log, name="audit_log"),
+    path("", include("centric.people.urls")),
+    path("", include("centric.customers.urls")),
+    path("api/", include((_api_urls(), "api"))),
+    path(
+        "robots.txt",
+        login_not_required(
+            TemplateView.as_view(template_name="robots.txt", content_type="text/plain")
+        ),
+    ),
+]
