@@ -13,7 +13,7 @@ PROD_ENV := CENTRIC_MODE=production \
 	SECRET_KEY=production-mode-test-key-that-is-long-enough-to-pass-the-checks-0123456789 \
 	SECURE_HTTPS=false
 
-.PHONY: install demo demo-reset serve worker test test-fast test-browser test-production lint format bench-demo clean
+.PHONY: install demo demo-reset serve worker test test-fast test-browser test-production lint format bench-setup clean
 
 install: $(VENV)/.installed
 
@@ -27,7 +27,7 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	touch $@
 
 demo: install
-	$(BIN)/python manage.py rundemo
+	$(BIN)/python manage.py rundemo $(DEMO_ARGS)
 
 demo-reset: install
 	rm -rf data
@@ -50,7 +50,8 @@ test-browser: install
 	$(BIN)/pytest -q -m browser
 
 test-production: install
-	$(PROD_ENV) $(BIN)/pytest -q -p no:randomly -m "not browser" centric tests/production
+	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(PROD_ENV) $(BIN)/pytest -q -m "not browser" centric tests
 
 lint: install
 	$(BIN)/ruff format --check .
@@ -64,8 +65,8 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/djhtml $$(find centric -name '*.html')
 
-bench-demo:
-	bash benchmarks/demo_and_test_times.sh
+bench-setup:
+	bash benchmarks/setup_times.sh
 
 clean:
 	rm -rf $(VENV) .tools staticfiles .mypy_cache .ruff_cache

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from django.test import TestCase
 
-from centric.core.models import Role
+from centric.core.models import Organisation, Role
+from centric.customers.models import Account, Contact, Segment
+from centric.people.models import Team, User
 from tests.factories import (
     PASSWORD,
     AccountFactory,
@@ -24,44 +26,61 @@ from tests.factories import (
 
 
 class PersonasTestCase(TestCase):
+    org: Organisation
+    other_org: Organisation
+    owner: User
+    teammate: User
+    outsider: User
+    admin: User
+    cx_lead: User
+    viewer: User
+    stranger: User
+    team: Team
+    finance: Team
+    segment: Segment
+    account: Account
+    contact: Contact
+
     @classmethod
     def setUpTestData(cls) -> None:
-        cls.org = OrganisationFactory(name="Northwind")
-        cls.owner = UserFactory(
+        cls.org = OrganisationFactory.create(name="Northwind")
+        cls.owner = UserFactory.create(
             organisation=cls.org, email="owner@northwind.example", first_name="Olivia"
         )
-        cls.teammate = UserFactory(
+        cls.teammate = UserFactory.create(
             organisation=cls.org, email="teammate@northwind.example", first_name="Tom"
         )
-        cls.outsider = UserFactory(
+        cls.outsider = UserFactory.create(
             organisation=cls.org, email="outsider@northwind.example", first_name="Otto"
         )
-        cls.admin = UserFactory(
+        cls.admin = UserFactory.create(
             organisation=cls.org, email="admin@northwind.example", role=Role.ADMIN
         )
-        cls.cx_lead = UserFactory(
+        cls.cx_lead = UserFactory.create(
             organisation=cls.org, email="cx@northwind.example", role=Role.CX_LEAD
         )
-        cls.viewer = UserFactory(
+        cls.viewer = UserFactory.create(
             organisation=cls.org, email="viewer@northwind.example", role=Role.VIEWER
         )
-        cls.team = TeamFactory(
+        cls.team = TeamFactory.create(
             organisation=cls.org,
             name="Customer Success",
             lead=cls.owner,
             members=[cls.owner, cls.teammate, cls.viewer],
         )
-        cls.finance = TeamFactory(organisation=cls.org, name="Finance", members=[cls.outsider])
+        cls.finance = TeamFactory.create(
+            organisation=cls.org, name="Finance", members=[cls.outsider]
+        )
         cls.finance.serves.add(cls.team)
-        cls.segment = SegmentFactory(organisation=cls.org, name="Enterprise")
-        cls.account = AccountFactory(
+        cls.segment = SegmentFactory.create(organisation=cls.org, name="Enterprise")
+        cls.account = AccountFactory.create(
             organisation=cls.org, name="Acme", owner=cls.owner, team=cls.team, segment=cls.segment
         )
-        cls.contact = ContactFactory(
+        cls.contact = ContactFactory.create(
             account=cls.account, first_name="Carla", email="carla@acme.example"
         )
-        cls.other_org = OrganisationFactory(name="Elsewhere")
-        cls.stranger = UserFactory(
+        cls.other_org = OrganisationFactory.create(name="Elsewhere")
+        cls.stranger = UserFactory.create(
             organisation=cls.other_org, email="stranger@elsewhere.example", role=Role.ADMIN
         )
 

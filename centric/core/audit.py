@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.db.models.fields.related_descriptors import ManyToManyDescriptor
 
@@ -29,10 +30,21 @@ def _render(value: Any) -> Any:
 NEVER_RECORDED = frozenset({"password"})
 
 
+def _value(instance: models.Model, name: str) -> Any:
+    value = getattr(instance, name)
+    try:
+        choices = getattr(instance._meta.get_field(name), "flatchoices", None)
+    except FieldDoesNotExist:
+        choices = None
+    if choices:  # people read "At risk", not "at_risk"
+        return str(dict(choices).get(value, value))
+    return _render(value)
+
+
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     """The audit-friendly value of each field, for comparing before and after a change.
     Secrets are never recorded."""
-    return {name: _render(getattr(instance, name)) for name in fields if name not in NEVER_RECORDED}
+    return {name: _value(instance, name) for name in fields if name not in NEVER_RECORDED}
 
 
 def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:

@@ -57,7 +57,7 @@ class AccountPagesTest(PersonasTestCase):
             self.assertNotContains(self.client.get(reverse("customers:account_list")), "Acme")
 
     def test_filters_and_search_narrow_the_list(self) -> None:
-        AccountFactory(
+        AccountFactory.create(
             organisation=self.org, name="Globex", team=self.team, lifecycle_stage="at_risk"
         )
         self.login(self.owner)
@@ -148,7 +148,7 @@ class AccountPagesTest(PersonasTestCase):
         )
         event = AuditEvent.objects.get(object_type="account", action="update")
         self.assertEqual(event.changes["name"], ["Acme", "Acme Corp"])
-        self.assertEqual(event.changes["lifecycle_stage"], ["active", "at_risk"])
+        self.assertEqual(event.changes["lifecycle_stage"], ["Active", "At risk"])
         self.assertEqual(event.actor, self.teammate)
 
     def test_an_outsider_cannot_edit_it(self) -> None:
