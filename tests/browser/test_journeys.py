@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from django.core.management import call_command
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 from centric.customers.models import Account
 from centric.demo.organisation import DEMO_EMAIL, DEMO_PASSWORD
@@ -113,7 +113,7 @@ def test_importing_a_file_with_broken_rows(page: Page, transactional_db: None) -
     )
     page.get_by_label("Accounts").check()
     page.get_by_label("File").set_input_files(
-        files=[{"name": "accounts.csv", "mimeType": "text/csv", "buffer": csv.encode()}]
+        files=[FilePayload(name="accounts.csv", mimeType="text/csv", buffer=csv.encode())]
     )
     page.get_by_role("button", name="Check the file").click()
     expect(page.get_by_text("Some rows have problems.")).to_be_visible()
