@@ -28,6 +28,7 @@ def width(result):
 def test_nps_and_its_interval_stay_within_minus_and_plus_one_hundred(answers, confidence):
     result = nps(pl.Series("nps", answers), confidence=confidence, min_n=1)
 
+    assert result.low is not None and result.value is not None and result.high is not None
     assert -100.0 <= result.low <= result.value <= result.high <= 100.0
 
 
@@ -36,6 +37,7 @@ def test_nps_and_its_interval_stay_within_minus_and_plus_one_hundred(answers, co
 def test_csat_and_its_interval_stay_within_zero_and_one_hundred(answers, confidence):
     result = csat(pl.Series("csat", answers), confidence=confidence, min_n=1)
 
+    assert result.low is not None and result.value is not None and result.high is not None
     assert 0.0 <= result.low <= result.value <= result.high <= 100.0
 
 
@@ -44,6 +46,7 @@ def test_csat_and_its_interval_stay_within_zero_and_one_hundred(answers, confide
 def test_ces_interval_contains_the_mean_and_stays_on_the_scale(answers, confidence):
     result = ces(pl.Series("ces", answers), confidence=confidence, min_n=1)
 
+    assert result.low is not None and result.value is not None and result.high is not None
     assert 1.0 <= result.low <= result.value <= result.high <= 7.0
     assert result.value == pytest.approx(np.mean(answers))
 
