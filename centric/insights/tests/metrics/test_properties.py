@@ -28,7 +28,9 @@ def width(result):
 def test_nps_and_its_interval_stay_within_minus_and_plus_one_hundred(answers, confidence):
     result = nps(pl.Series("nps", answers), confidence=confidence, min_n=1)
 
-    assert result.low is not None and result.value is not None and result.high is not None
+    assert result.low is not None
+    assert result.value is not None
+    assert result.high is not None
     assert -100.0 <= result.low <= result.value <= result.high <= 100.0
 
 
@@ -37,7 +39,9 @@ def test_nps_and_its_interval_stay_within_minus_and_plus_one_hundred(answers, co
 def test_csat_and_its_interval_stay_within_zero_and_one_hundred(answers, confidence):
     result = csat(pl.Series("csat", answers), confidence=confidence, min_n=1)
 
-    assert result.low is not None and result.value is not None and result.high is not None
+    assert result.low is not None
+    assert result.value is not None
+    assert result.high is not None
     assert 0.0 <= result.low <= result.value <= result.high <= 100.0
 
 
@@ -46,7 +50,9 @@ def test_csat_and_its_interval_stay_within_zero_and_one_hundred(answers, confide
 def test_ces_interval_contains_the_mean_and_stays_on_the_scale(answers, confidence):
     result = ces(pl.Series("ces", answers), confidence=confidence, min_n=1)
 
-    assert result.low is not None and result.value is not None and result.high is not None
+    assert result.low is not None
+    assert result.value is not None
+    assert result.high is not None
     assert 1.0 <= result.low <= result.value <= result.high <= 7.0
     assert result.value == pytest.approx(np.mean(answers))
 
