@@ -15,6 +15,13 @@ def time_zone_choices() -> list[tuple[str, str]]:
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
 
 
+class HttpsURLField(forms.URLField):
+    """A web address where "example.com" means https://example.com (Django 6's default)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(assume_scheme="https", **kwargs)
+
+
 class TimeZoneSelect(forms.Select):
     """A list of every IANA time zone; the model field's validator refuses anything else."""
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from centric.core.forms import OrganisationModelForm, TimeZoneSelect, limit_choices
+from centric.core.forms import HttpsURLField, OrganisationModelForm, TimeZoneSelect, limit_choices
 from centric.customers.models import Account, Contact, Segment
 from centric.people.models import Team, User
 
@@ -26,6 +26,7 @@ class AccountForm(OrganisationModelForm):
             "notes",
         ]
         labels = {"external_id": "CRM id"}
+        field_classes = {"website": HttpsURLField}
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
