@@ -17,6 +17,7 @@ urlpatterns = [
     path("contacts/<int:contact_id>/edit/", views.contact_edit, name="contact_edit"),
     path("contacts/<int:contact_id>/delete/", views.contact_delete, name="contact_delete"),
     path("segments/", views.segment_list, name="segment_list"),
+    path("segments/<int:segment_id>/edit/", views.segment_edit, name="segment_edit"),
     path("imports/", views.import_start, name="import_start"),
     path("imports/<int:job_id>/", views.import_detail, name="import_detail"),
     path("imports/<int:job_id>/apply/", views.import_apply, name="import_apply"),

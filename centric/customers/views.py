@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from centric.core.htmx import render_page
@@ -99,7 +100,11 @@ def account_create(request: AuthedRequest) -> HttpResponse:
         account = services.account_create(actor=user, values=form.changed_values())
         messages.success(request, f"Account “{account}” created.")
         return redirect("customers:account_detail", account_id=account.pk)
-    return render(request, "form.html", {"form": form, "title": "New account"})
+    return render(
+        request,
+        "form.html",
+        {"form": form, "title": "New account", "back": reverse("customers:account_list")},
+    )
 
 
 def account_edit(request: AuthedRequest, account_id: int) -> HttpResponse:
@@ -171,7 +176,11 @@ def contact_create(request: AuthedRequest) -> HttpResponse:
         contact = services.contact_create(actor=user, values=form.changed_values())
         messages.success(request, f"Contact {contact} added.")
         return redirect("customers:contact_detail", contact_id=contact.pk)
-    return render(request, "form.html", {"form": form, "title": "New contact"})
+    return render(
+        request,
+        "form.html",
+        {"form": form, "title": "New contact", "back": reverse("customers:contact_list")},
+    )
 
 
 def contact_edit(request: AuthedRequest, contact_id: int) -> HttpResponse:
@@ -221,6 +230,19 @@ def segment_list(request: AuthedRequest) -> HttpResponse:
         "can_add": sees_whole_organisation(user),
     }
     return render(request, "customers/segment_list.html", context)
+
+
+def segment_edit(request: AuthedRequest, segment_id: int) -> HttpResponse:
+    user = request.user
+    require_org_wide(user)
+    segment = get_object_or_404(selectors.segment_list(actor=user), pk=segment_id)
+    form = SegmentForm(request.POST or None, instance=segment, organisation_id=user.organisation_id)
+    if request.method == "POST" and form.is_valid():
+        services.segment_update(actor=user, segment=segment, values=form.changed_values())
+        messages.success(request, "Segment saved.")
+        return redirect("customers:segment_list")
+    context = {"form": form, "title": f"Edit {segment}", "back": reverse("customers:segment_list")}
+    return render(request, "form.html", context)
 
 
 def import_start(request: AuthedRequest) -> HttpResponse:

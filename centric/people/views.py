@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from centric.core.htmx import render_page
@@ -57,7 +58,11 @@ def team_create(request: AuthedRequest) -> HttpResponse:
         team = services.team_create(actor=user, values=form.changed_values())
         messages.success(request, f"Team “{team}” created.")
         return redirect("people:team_detail", team_id=team.pk)
-    return render(request, "form.html", {"form": form, "title": "New team"})
+    return render(
+        request,
+        "form.html",
+        {"form": form, "title": "New team", "back": reverse("people:team_list")},
+    )
 
 
 def team_edit(request: AuthedRequest, team_id: int) -> HttpResponse:
@@ -87,7 +92,11 @@ def business_unit_create(request: AuthedRequest) -> HttpResponse:
         services.business_unit_create(actor=user, values=form.changed_values())
         messages.success(request, "Business unit created.")
         return redirect("people:business_unit_list")
-    return render(request, "form.html", {"form": form, "title": "New business unit"})
+    return render(
+        request,
+        "form.html",
+        {"form": form, "title": "New business unit", "back": reverse("people:business_unit_list")},
+    )
 
 
 def business_unit_edit(request: AuthedRequest, business_unit_id: int) -> HttpResponse:
@@ -101,7 +110,11 @@ def business_unit_edit(request: AuthedRequest, business_unit_id: int) -> HttpRes
         services.business_unit_update(actor=user, business_unit=unit, values=form.changed_values())
         messages.success(request, "Business unit saved.")
         return redirect("people:business_unit_list")
-    return render(request, "form.html", {"form": form, "title": f"Edit {unit}"})
+    return render(
+        request,
+        "form.html",
+        {"form": form, "title": f"Edit {unit}", "back": reverse("people:business_unit_list")},
+    )
 
 
 def person_list(request: AuthedRequest) -> HttpResponse:
@@ -145,7 +158,11 @@ def person_create(request: AuthedRequest) -> HttpResponse:
         person = services.person_create(actor=user, values=values, teams=list(teams))
         messages.success(request, f"{person} was added and has been emailed an invitation.")
         return redirect("people:person_detail", person_id=person.pk)
-    return render(request, "form.html", {"form": form, "title": "Add a person"})
+    return render(
+        request,
+        "form.html",
+        {"form": form, "title": "Add a person", "back": reverse("people:person_list")},
+    )
 
 
 def person_edit(request: AuthedRequest, person_id: int) -> HttpResponse:

@@ -51,6 +51,7 @@ class EveryUrlTest(PersonasTestCase):
             "contact_id": self.contact.pk,
             "customer_id": Customer.objects.get(account=self.account).pk,
             "job_id": job.pk,
+            "segment_id": self.segment.pk,
             "token_id": token.pk,
             "uidb64": "MQ",
             "token": "x-y",

@@ -273,6 +273,19 @@ class SegmentPagesTest(PersonasTestCase):
         self.client.post(reverse("customers:segment_list"), {"name": "Public sector"})
         self.assertContains(self.client.get(reverse("customers:segment_list")), "Public sector")
 
+    def test_a_cx_lead_renames_a_segment_and_a_member_cannot(self) -> None:
+        url = reverse("customers:segment_edit", args=[self.segment.pk])
+        self.login(self.owner)
+        self.assertEqual(self.client.post(url, {"name": "Large"}).status_code, 403)
+        self.login(self.cx_lead)
+        self.assertRedirects(
+            self.client.post(url, {"name": "Large"}), reverse("customers:segment_list")
+        )
+        self.segment.refresh_from_db()
+        self.assertEqual(self.segment.name, "Large")
+        self.login(self.stranger)
+        self.assertEqual(self.client.get(url).status_code, 404)
+
     def test_a_member_cannot_add_a_segment(self) -> None:
         self.login(self.owner)
         self.assertEqual(

@@ -43,7 +43,19 @@ class Command(BaseCommand):
             (settings.DATA_DIR / folder).mkdir(parents=True, exist_ok=True)
         python = sys.executable
         worker = subprocess.Popen(  # noqa: S603 - a fixed command line
-            [python, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--loglevel=WARNING"],
+            [
+                python,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--pool=solo",
+                "--quiet",
+                "--loglevel=WARNING",
+                "-n",
+                "demo@%h",
+            ],
         )
         server = subprocess.Popen(  # noqa: S603 - a fixed command line
             [

@@ -1,0 +1,43 @@
+from centric.insights.text import DEFAULT_TAXONOMY, ThemeDiscovery
+
+CORPUS = (
+    [f"The parking lot was full again, no parking spaces left {i}" for i in range(8)]
+    + [f"Parking near the entrance is impossible, tiny parking spaces {i}" for i in range(8)]
+    + [f"The invoice charged my card twice for billing {i}" for i in range(8)]
+    + [f"Wrong invoice amount, billing charge error {i}" for i in range(8)]
+)
+
+
+def test_it_proposes_a_new_theme_with_a_name_key_terms_and_examples():
+    discovery = ThemeDiscovery(n_themes=2, taxonomy=DEFAULT_TAXONOMY, seed=0).fit(CORPUS)
+    [parking] = discovery.proposals_
+    assert "parking" in parking.name
+    assert "parking" in parking.key_terms
+    assert all("arking" in example for example in parking.examples)
+    assert parking.size == 16
+
+
+def test_it_does_not_propose_a_theme_the_taxonomy_already_covers():
+    discovery = ThemeDiscovery(n_themes=2, taxonomy=DEFAULT_TAXONOMY, seed=0).fit(CORPUS)
+    assert [p.overlaps for p in discovery.covered_] == ["billing"]
+
+
+def test_opinion_words_do_not_make_topics():
+    corpus = [
+        f"love love great amazing, the {thing} {i}" for i in range(10) for thing in ("zip", "hood")
+    ]
+    discovery = ThemeDiscovery(n_themes=2, seed=0).fit(corpus)
+    assert all("love" not in p.key_terms for p in discovery.proposals_)
+
+
+def test_an_accepted_proposal_becomes_a_theme():
+    proposal = ThemeDiscovery(n_themes=2, seed=0).fit(CORPUS).proposals_[0]
+    theme = proposal.to_theme("Car parking at our stores.")
+    assert theme.seed_words == proposal.key_terms
+    assert theme.description == "Car parking at our stores."
+
+
+def test_it_is_reproducible_with_a_seed():
+    first = ThemeDiscovery(n_themes=3, seed=4).fit(CORPUS).proposals_
+    second = ThemeDiscovery(n_themes=3, seed=4).fit(CORPUS).proposals_
+    assert first == second

@@ -1,0 +1,117 @@
+from centric.insights.text import SentimentAnalyzer, analyze
+
+engine = SentimentAnalyzer()
+
+
+def label(text: str) -> str:
+    return engine.analyze(text).label
+
+
+def score(text: str) -> float:
+    return engine.analyze(text).score
+
+
+def test_it_reads_plain_praise_and_complaints():
+    assert label("I love it, the staff were wonderful.") == "positive"
+    assert label("Terrible experience, the product broke after a day.") == "negative"
+    assert label("The parcel arrived on Tuesday.") == "neutral"
+
+
+def test_it_handles_negation_of_a_complaint():
+    assert label("The delivery was not late at all.") == "positive"
+
+
+def test_it_handles_negation_that_reaches_over_a_few_words():
+    assert label("I wouldn't say it was helpful.") == "negative"
+
+
+def test_it_handles_negated_problems_as_relief():
+    assert label("No issues whatsoever.") == "positive"
+    assert label("It never disappoints.") == "positive"
+
+
+def test_it_reads_negated_verbs_of_failure_as_complaints():
+    assert label("The app doesn't work.") == "negative"
+    assert label("My refund never arrived.") == "negative"
+
+
+def test_it_scales_with_intensifiers_and_downtoners():
+    assert score("The service was very good.") > score("The service was good.")
+    assert score("The service was good.") > score("The service was slightly good.") > 0
+
+
+def test_it_weighs_the_clause_after_but_more():
+    reading = engine.analyze("Great product, but billing charged me twice.")
+    weights = {c.phrase: c.weight for c in reading.contributions}
+    assert abs(weights["charged me twice"]) > abs(weights["great"])
+    assert reading.score < 0
+    assert score("The billing charged me twice, but a great product.") > reading.score
+
+
+def test_it_discounts_a_concession():
+    assert label("Although the box was damaged, the lamp itself is beautiful.") == "positive"
+
+
+def test_it_calls_a_comment_with_strong_praise_and_strong_complaint_mixed():
+    reading = engine.analyze("The staff were amazing. The billing was a total nightmare.")
+    assert reading.label == "mixed"
+    assert reading.positive > 0
+    assert reading.negative > 0
+
+
+def test_it_reads_an_unmet_hope_as_disappointment():
+    assert label("I really wanted to love this dress.") == "negative"
+    assert label("It looks better on the model.") == "negative"
+
+
+def test_it_reads_too_much_of_a_neutral_thing_as_a_complaint():
+    assert label("Way too small.") == "negative"
+    assert label("Not too tight.") == "positive"
+
+
+def test_it_reads_returns_as_complaints_and_coming_back_as_praise():
+    assert label("I sent it back.") == "negative"
+    assert label("We will definitely return!") == "positive"
+
+
+def test_it_reads_like_as_a_verb_only():
+    assert label("I really like it.") == "positive"
+    assert engine.analyze("It looks like a sack.").contributions[0].phrase == "sack"
+
+
+def test_it_explains_which_phrases_drove_the_score():
+    reading = engine.analyze("The delivery was not late at all, but the box was damaged.")
+    phrases = [phrase for phrase, _ in reading.explain()]
+    assert "not late at all" in phrases
+    assert "damaged" in phrases
+    top = reading.contributions[0]
+    assert reading_text_at(top.start, top.end) == "damaged"
+
+
+def reading_text_at(start: int, end: int) -> str:
+    return "The delivery was not late at all, but the box was damaged."[start:end]
+
+
+def test_it_scores_each_sentence():
+    reading = engine.analyze(
+        "Checkout was painless. Delivery took three weeks and nobody answered."
+    )
+    assert [s.label for s in reading.sentences] == ["positive", "negative"]
+
+
+def test_it_reads_emoticons_and_emoji():
+    assert label("Arrived today :)") == "positive"
+    assert label("Still waiting 😡") == "negative"
+
+
+def test_it_takes_capitals_as_emphasis():
+    assert score("It was AWFUL.") < score("It was awful.") < 0
+
+
+def test_it_gives_an_empty_comment_a_neutral_reading():
+    reading = engine.analyze("")
+    assert (reading.score, reading.label, reading.sentences) == (0.0, "neutral", ())
+
+
+def test_the_default_engine_needs_no_training_data():
+    assert analyze("Fantastic support, thank you!").label == "positive"

@@ -1,0 +1,94 @@
+from centric.insights.text import Member, analyze
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {s.kind: s.phrase for s in analyze(text).care_signals}
+
+
+def test_it_names_the_journey_stage_a_comment_talks_about():
+    assert (
+        analyze("The courier delivered the package to the wrong address.").journey_stage
+        == "delivery"
+    )
+    assert analyze("Checkout kept failing when I tried to pay.").journey_stage == "purchase"
+    assert analyze("I had to send it back for an exchange.").journey_stage == "replace"
+    assert analyze("Lovely people.").journey_stage is None
+
+
+def test_it_finds_care_signals_with_the_phrase_that_carries_each():
+    found = kinds(
+        "I'm worried about the renewal price, since our budget is fixed. "
+        "I wish the app had a dark mode, and I hope you keep the old plan."
+    )
+    assert found["fear"] == "I'm worried about the renewal price"
+    assert found["constraint"] == "since our budget is fixed"
+    assert found["wish"] == "I wish the app had a dark mode"
+    assert found["hope"] == "and I hope you keep the old plan"
+
+
+def test_it_finds_desires_risks_and_opportunities():
+    found = kinds(
+        "We need an export to Excel. If this happens again we could lose the client. "
+        "I would buy more if they made it in other colours."
+    )
+    assert set(found) >= {"desire", "risk", "opportunity"}
+
+
+def test_it_flags_urgent_comments_with_the_reason():
+    reasons = {
+        f.reason
+        for f in analyze("The charger caught fire! And you charged me twice.").flags
+        if f.kind == "urgent"
+    }
+    assert reasons == {"safety", "money lost"}
+    assert analyze("My lawyer will hear about this.").urgent
+    assert analyze("Someone else's account details showed up in my app, a data breach.").urgent
+    assert not analyze("Great fire pit, warm evenings.").churn_risk
+
+
+def test_it_flags_the_risk_of_churn():
+    assert analyze("I'm going to cancel my subscription.").churn_risk
+    assert analyze("We will not renew next year.").churn_risk
+    assert analyze("Switching to a competitor next month.").churn_risk
+
+
+def test_it_does_not_flag_churn_that_is_denied():
+    assert not analyze("I would never cancel my subscription, love it.").churn_risk
+
+
+def test_it_recognises_praise_and_the_person_or_team_praised():
+    directory = [
+        Member("p1", "Maria Lopez"),
+        Member("p2", "Will Smith"),
+        Member("t1", "Billing team", kind="team", aliases=("accounts team",)),
+    ]
+    reading = analyze(
+        "Thank you Maria, you were wonderful! The accounts team was very helpful too.",
+        directory=directory,
+    )
+    assert reading.praise
+    assert [p.member.id for p in reading.praised] == ["p1", "t1"]
+
+
+def test_it_does_not_take_a_common_word_for_a_name():
+    directory = [Member("p2", "Will Smith")]
+    reading = analyze("Great service, I will come again!", directory=directory)
+    assert reading.praise
+    assert reading.praised == ()
+
+
+def test_it_hears_praise_for_someone_inside_a_complaint():
+    directory = [Member("p1", "Maria Lopez")]
+    reading = analyze(
+        "The product broke after a week. Maria in support was wonderful though.",
+        directory=directory,
+    )
+    assert reading.praise
+    assert [p.member.name for p in reading.praised] == ["Maria Lopez"]
+
+
+def test_it_does_not_call_a_complaint_about_someone_praise():
+    directory = [Member("p1", "Maria Lopez")]
+    reading = analyze("Maria was rude and unhelpful.", directory=directory)
+    assert not reading.praise
+    assert reading.praised == ()

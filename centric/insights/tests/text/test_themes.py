@@ -1,0 +1,103 @@
+import pytest
+
+from centric.insights.text import DEFAULT_TAXONOMY, Taxonomy, TextAnalyzer, Theme, analyze
+
+
+def names(text: str, taxonomy: Taxonomy = DEFAULT_TAXONOMY) -> list[str]:
+    return [t.name for t in analyze(text, taxonomy=taxonomy).themes]
+
+
+def test_it_finds_themes_of_the_default_taxonomy():
+    assert "billing" in names("I was charged twice on my last invoice.")
+    assert "delivery" in names("The parcel arrived a week late.")
+    assert "support" in names("Customer service never answered my ticket.")
+
+
+def test_it_finds_several_themes_in_one_comment_with_a_confidence_each():
+    themes = analyze("Delivery was quick but the support agent was rude.").themes
+    found = {t.name: t.confidence for t in themes}
+    assert {"delivery", "support"} <= set(found)
+    assert all(0.5 <= c < 1 for c in found.values())
+
+
+def test_more_evidence_gives_more_confidence():
+    one = analyze("The invoice was wrong.").theme("billing")
+    two = analyze("The invoice was wrong and the payment failed.").theme("billing")
+    assert one is not None
+    assert two is not None
+    assert two.confidence > one.confidence
+
+
+def test_theme_sentiment_is_the_sentiment_of_what_is_said_about_the_theme():
+    reading = analyze("Great product quality, but billing charged me twice.")
+    billing, quality = reading.theme("billing"), reading.theme("product quality")
+    assert billing is not None
+    assert quality is not None
+    assert billing.label == "negative"
+    assert quality.label == "positive"
+
+
+def test_a_theme_named_without_opinion_takes_the_opinion_of_its_sentence():
+    reading = analyze("The refund process, honestly a nightmare.")
+    refunds = reading.theme("refunds")
+    assert refunds is not None
+    assert refunds.label == "negative"
+
+
+def test_a_child_theme_brings_its_parent():
+    reading = analyze("Still no reimbursement after a month.")
+    assert reading.theme("refunds") is not None
+    assert reading.theme("billing") is not None
+
+
+def test_it_matches_inflections_and_phrases_of_seed_words():
+    taxonomy = Taxonomy((Theme("waiting", "Queues.", ("queue", "on hold")),))
+    assert names("We queued for ages.", taxonomy) == ["waiting"]
+    assert names("I was on hold forever.", taxonomy) == ["waiting"]
+    assert names("The hold button is broken.", taxonomy) == []
+
+
+def test_it_uses_descriptions_and_examples_as_weaker_evidence():
+    theme = Theme(
+        "parking",
+        "Finding a space for the car near the store.",
+        ("parking",),
+        ("No space for the car anywhere.", "The car park was full.", "Car spaces are tiny."),
+    )
+    taxonomy = Taxonomy((theme,))
+    assert names("Hard to find a space for my car near the store.", taxonomy) == ["parking"]
+    assert names("Nice car.", taxonomy) == []
+
+
+def test_it_extends_a_seed_word_that_names_a_concept_to_its_members():
+    taxonomy = Taxonomy((Theme("food", "What we serve.", ("food",)),))
+    assert names("The sushi was fresh.", taxonomy) == ["food"]
+    plain = TextAnalyzer(taxonomy=taxonomy, use_concepts=False)
+    assert plain.analyze("The sushi was fresh.").themes == ()
+
+
+def test_a_fallback_theme_catches_only_what_nothing_else_does():
+    taxonomy = Taxonomy((Theme("price", "", ("price",)),), fallback="general")
+    assert names("Lovely evening.", taxonomy) == ["general"]
+    assert names("Lovely evening, fair price.", taxonomy) == ["price"]
+
+
+def test_a_taxonomy_is_built_from_json_like_data():
+    taxonomy = Taxonomy.from_dicts(
+        [
+            {"name": "app", "description": "The mobile app", "seed_words": ["app", "crash"]},
+            {"name": "login", "seed_words": "password, sign in", "parent": "app"},
+        ]
+    )
+    assert taxonomy.by_name["login"].seed_words == ("password", "sign in")
+    assert taxonomy.ancestors("login") == ("app",)
+    assert names("I forgot my password again.", taxonomy) == ["app", "login"] or names(
+        "I forgot my password again.", taxonomy
+    ) == ["login", "app"]
+
+
+def test_a_taxonomy_rejects_repeated_names_and_unknown_parents():
+    with pytest.raises(ValueError, match="unique"):
+        Taxonomy((Theme("a"), Theme("a")))
+    with pytest.raises(ValueError, match="parent"):
+        Taxonomy((Theme("a", parent="missing"),))

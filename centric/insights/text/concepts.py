@@ -1,0 +1,100 @@
+"""A small built-in ontology: common words for the things customers talk about.
+
+A taxonomy names a theme with a few seed words ("food", "staff", "price"); customers write
+"the pad ", "our waiter", "$15". When a seed word is the head of a concept below, the
+theme also matches the concept's members, with a lower weight than a seed word. This is
+the light stand-in for word embeddings: plain words, written for Centric, no download.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# concept -> (head words that invoke it, member words)
+CONCEPTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "food": (
+        _words("food dish dishes meal meals cuisine menu"),
+        _words(
+            """appetizer appetizers entree entrees starter starters dessert desserts course courses
+            plate bread pasta pizza pizzas sushi sashimi roll rolls burger burgers sandwich
+            sandwiches salad salads soup soups steak steaks chicken beef pork lamb duck fish
+            salmon tuna shrimp lobster crab oysters mussels scallops seafood rice noodles
+            dumplings curry tacos burrito fries cheese eggs omelette pancakes waffles bagel
+            bagels sauce vegetables veggie vegetarian vegan tofu beans potatoes mushrooms garlic
+            spicy sweet salty bland tasty delicious yummy flavorful flavour flavors flavours
+            taste tasted tastes tasting fresh freshness cooked overcooked undercooked seasoned
+            seasoning recipe ingredients cake pie chocolate ice cream gelato tiramisu cookies
+            pastry pastries croissant chips salsa guacamole hummus kebab ramen pho wings ribs
+            bbq grilled fried baked roasted sauteed crispy tender juicy greasy soggy stale snack
+            snacks meat calamari antipasto risotto gnocchi ravioli lasagna teriyaki tempura naan"""
+        ),
+    ),
+    "drink": (
+        _words("drinks drink beverage beverages"),
+        _words(
+            """wine wines beer beers cocktail cocktails martini margarita sake coffee espresso
+            latte cappuccino tea juice soda water lemonade bartender sangria whiskey vodka
+            champagne pint mimosa smoothie"""
+        ),
+    ),
+    "staff": (
+        _words("staff waiter waitress server employees employee team service"),
+        _words(
+            """waiters waitresses servers waitstaff host hostess hosts manager managers owner
+            owners bartender busboy maitre attentive attentiveness rude friendly polite
+            courteous helpful prompt slow ignored served serving greeted welcomed tip tips
+            refill refills professional knowledgeable accommodating apologized apology"""
+        ),
+    ),
+    "atmosphere": (
+        _words("atmosphere ambience ambiance decor vibe"),
+        _words(
+            """music noise noisy loud quiet romantic cozy cosy intimate crowded cramped lighting
+            lights candle candles decoration decorated interior design space spacious room rooms
+            seating booth booths patio terrace garden view views outdoor window windows
+            comfortable chairs sit sitting hip trendy elegant casual classy charming relaxed
+            relaxing lively bustling scene wall walls floor ceiling bathroom restroom clean
+            dirty smell smells"""
+        ),
+    ),
+    "money": (
+        _words("price prices cost costs money value pricing"),
+        _words(
+            """expensive cheap pricey overpriced affordable inexpensive bargain deal deals worth
+            dollars dollar $ bucks paid pay paying budget reasonable reasonably steep discount
+            coupon prix fixe"""
+        ),
+    ),
+    "shipping": (
+        _words("delivery shipping shipment"),
+        _words(
+            """delivered arrived arrive arrival package parcel courier tracking dispatched shipped
+            postage box boxes packaging packed doorstep driver ups fedex usps dhl"""
+        ),
+    ),
+    "software": (
+        _words("app software website platform interface"),
+        _words(
+            """login log password account dashboard screen page pages menu settings update updates
+            feature features bug bugs crash crashes error errors loading load sync browser
+            mobile android iphone ios download install"""
+        ),
+    ),
+}
+
+
+def expansions(seed_stems: set[str], stemmer: Callable[[str], str]) -> set[str]:
+    """Stems of the members of every concept one of whose heads is among ``seed_stems``.
+
+    ``stemmer`` is the matcher's, passed in so that heads and seeds compare alike.
+    """
+    found: set[str] = set()
+    for heads, members in CONCEPTS.values():
+        if any(stemmer(h) in seed_stems for h in heads):
+            found.update(stemmer(m) for m in heads | members)
+    return found

@@ -1,0 +1,154 @@
+"""One entry point for reading comments: ``analyze`` and its batch forms.
+
+``TextAnalyzer`` wires the pieces (sentiment, themes, journey stage, care signals, flags,
+praise) and is what long-running callers keep; ``analyze`` is the convenience function for
+a single comment with the default engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+
+import polars as pl
+
+from centric.insights.text.analysis import Analysis, Praise
+from centric.insights.text.calibration import CalibratedSentiment
+from centric.insights.text.directory import Directory, Member
+from centric.insights.text.segment import lower_keeping_offsets
+from centric.insights.text.sentiment import SentimentAnalyzer, label_for
+from centric.insights.text.signals import care_signals, flags, journey_stage, praise_sentences
+from centric.insights.text.taxonomy import DEFAULT_TAXONOMY, Taxonomy
+from centric.insights.text.themes import ThemeMatcher
+from centric.insights.text.types import DocumentSentiment
+
+
+class TextAnalyzer:
+    """Reads comments: sentiment, themes, journey stage, care signals, flags and praise.
+
+    With a fitted ``calibration`` the document score and label come from it (the
+    organisation's own reading); sentences, explanations and theme sentiment stay with
+    the lexicon engine so they remain explainable.
+    """
+
+    def __init__(
+        self,
+        *,
+        taxonomy: Taxonomy = DEFAULT_TAXONOMY,
+        directory: Iterable[Member] | Directory = (),
+        sentiment: SentimentAnalyzer | None = None,
+        calibration: CalibratedSentiment | None = None,
+        theme_threshold: float = 0.5,
+        use_concepts: bool = True,
+    ) -> None:
+        """``use_concepts`` lets seed words that name a built-in concept ("food") match
+        its members ("sushi"); see ``concepts.py``."""
+        self.taxonomy = taxonomy
+        self.directory = directory if isinstance(directory, Directory) else Directory(directory)
+        self.sentiment = sentiment or SentimentAnalyzer()
+        self.calibration = calibration
+        self.themes = ThemeMatcher(taxonomy, threshold=theme_threshold, use_concepts=use_concepts)
+
+    def analyze(self, text: str) -> Analysis:
+        """Everything the engine reads in ``text`` (an empty text gives a neutral reading)."""
+        return self._analyze(text, None)
+
+    def analyze_many(self, texts: Sequence[str], *, n_jobs: int = 1) -> list[Analysis]:
+        """``analyze`` for each text, in order; ``n_jobs > 1`` spreads the work over processes."""
+        calibrated = list(self.calibration.scores(texts)) if self.calibration else None
+        if n_jobs > 1 and len(texts) > 1000:
+            chunk = max(1, len(texts) // (n_jobs * 4))
+            with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+                return list(
+                    pool.map(
+                        self._analyze, texts, calibrated or [None] * len(texts), chunksize=chunk
+                    )
+                )
+        if calibrated is None:
+            return [self._analyze(t, None) for t in texts]
+        return [self._analyze(t, float(c)) for t, c in zip(texts, calibrated, strict=True)]
+
+    def analyze_frame(self, frame: pl.DataFrame, text_column: str = "text") -> pl.DataFrame:
+        """``frame`` with the main readings added as columns, for bulk work and reports.
+
+        Null texts are read as empty comments.
+        """
+        texts = [t or "" for t in frame[text_column].to_list()]
+        results = self.analyze_many(texts)
+        return frame.with_columns(
+            pl.Series("sentiment_label", [r.label for r in results], dtype=pl.String),
+            pl.Series("sentiment_score", [r.score for r in results], dtype=pl.Float64),
+            pl.Series(
+                "themes", [[t.name for t in r.themes] for r in results], dtype=pl.List(pl.String)
+            ),
+            pl.Series("journey_stage", [r.journey_stage for r in results], dtype=pl.String),
+            pl.Series("urgent", [r.urgent for r in results], dtype=pl.Boolean),
+            pl.Series("churn_risk", [r.churn_risk for r in results], dtype=pl.Boolean),
+            pl.Series("praise", [r.praise for r in results], dtype=pl.Boolean),
+        )
+
+    def _analyze(self, text: str, calibrated: float | None) -> Analysis:
+        if calibrated is None and self.calibration is not None:
+            calibrated = float(self.calibration.scores([text])[0])
+        reading = self.sentiment.analyze(text)
+        if calibrated is not None:
+            reading = _recalibrated(reading, calibrated, self.sentiment)
+        sentences = reading.sentences
+        lowered = lower_keeping_offsets(text)
+        praising = praise_sentences(sentences)
+        praised: list[Praise] = []
+        if self.directory and praising:
+            for sentence in praising:
+                for mention in self.directory.find(sentence.text):
+                    if all(p.member != mention.member for p in praised):
+                        praised.append(
+                            Praise(mention.member, sentence.text, sentence.start, sentence.end)
+                        )
+        return Analysis(
+            text=text,
+            sentiment=reading,
+            themes=tuple(self.themes.mentions(reading)),
+            journey_stage=journey_stage(text, lowered),
+            care_signals=tuple(care_signals(text, sentences, lowered)),
+            flags=tuple(flags(text, sentences, lowered)),
+            praise=bool(praising),
+            praised=tuple(praised),
+        )
+
+
+def _recalibrated(
+    reading: DocumentSentiment, score: float, analyzer: SentimentAnalyzer
+) -> DocumentSentiment:
+    label = label_for(
+        score,
+        reading.positive,
+        reading.negative,
+        neutral_threshold=analyzer.neutral_threshold,
+        mixed_ratio=analyzer.mixed_ratio,
+        mixed_min=analyzer.mixed_min,
+    )
+    return DocumentSentiment(score, label, reading.positive, reading.negative, reading.sentences)
+
+
+@lru_cache(maxsize=8)
+def _engine(taxonomy: Taxonomy, directory: tuple[Member, ...]) -> TextAnalyzer:
+    return TextAnalyzer(taxonomy=taxonomy, directory=directory)
+
+
+def analyze(
+    text: str, *, taxonomy: Taxonomy = DEFAULT_TAXONOMY, directory: Iterable[Member] = ()
+) -> Analysis:
+    """Read one comment with the default engine (no training data needed)."""
+    return _engine(taxonomy, tuple(directory)).analyze(text)
+
+
+def analyze_many(
+    texts: Sequence[str],
+    *,
+    taxonomy: Taxonomy = DEFAULT_TAXONOMY,
+    directory: Iterable[Member] = (),
+    n_jobs: int = 1,
+) -> list[Analysis]:
+    """``analyze`` for many comments, reusing one engine."""
+    return _engine(taxonomy, tuple(directory)).analyze_many(texts, n_jobs=n_jobs)

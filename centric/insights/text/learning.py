@@ -1,0 +1,218 @@
+"""Themes and theme sentiment learnt from comments an organisation has labelled.
+
+``ThemeClassifier`` learns themes from comments people tagged (one-vs-rest logistic
+regression on TF-IDF n-grams plus the zero-shot matcher's confidences; each theme's
+threshold chosen by cross-validation on the training data). ``ThemeSentimentClassifier``
+learns what customers feel about each theme. Both start from the taxonomy, so a theme
+with few labelled examples still has its seed words to go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Self
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import KFold
+from sklearn.preprocessing import StandardScaler
+
+from centric.insights.text.sentiment import SentimentAnalyzer
+from centric.insights.text.taxonomy import Taxonomy
+from centric.insights.text.themes import ThemeMatcher
+
+FloatMatrix = npt.NDArray[np.float64]
+
+
+class ThemeClassifier:
+    """Multi-label themes learnt from comments; reproducible for a ``seed``.
+
+    With ``at_least_one`` every comment gets its most likely theme even when no theme
+    reaches its threshold (for taxonomies whose themes cover everything).
+    """
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        *,
+        threshold: float = 0.5,
+        C: float = 10.0,
+        at_least_one: bool = False,
+        folds: int = 5,
+        seed: int = 0,
+    ) -> None:
+        self.taxonomy = taxonomy
+        self.threshold = threshold
+        self.C = C
+        self.at_least_one = at_least_one
+        self.folds = folds
+        self.seed = seed
+
+    def fit(self, texts: Sequence[str], labels: Sequence[Collection[str]]) -> Self:
+        """Learn from comments and the themes people tagged each with."""
+        texts = list(texts)
+        self.names_ = list(self.taxonomy.names)
+        fallback = self.taxonomy.fallback
+        self._fallback = self.names_.index(fallback) if fallback in self.names_ else None
+        self.matcher_ = ThemeMatcher(self.taxonomy, threshold=self.threshold)
+        self.words_ = TfidfVectorizer(
+            ngram_range=(1, 2), min_df=2 if len(texts) > 50 else 1, sublinear_tf=True
+        )
+        words = self.words_.fit_transform(texts)
+        y = np.array(
+            [[name in set(tags) for name in self.names_] for tags in labels], dtype=np.int64
+        )
+        x = sparse.hstack([words, sparse.csr_matrix(self._matched(texts))]).tocsr()
+        self.thresholds_ = self._tuned_thresholds(x, y)
+        self.models_: list[LogisticRegression | None] = [
+            self._model().fit(x, y[:, k]) if 0 < y[:, k].sum() < len(y) else None
+            for k in range(len(self.names_))
+        ]
+        return self
+
+    def predict_proba(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """Confidence in [0, 1] of every theme for each comment."""
+        matrix = self._proba(list(texts))
+        return [dict(zip(self.names_, map(float, row), strict=True)) for row in matrix]
+
+    def predict(self, texts: Sequence[str]) -> list[list[str]]:
+        """The themes of each comment, most confident first."""
+        matrix = self._proba(list(texts))
+        result: list[list[str]] = []
+        for row in matrix:
+            chosen = [k for k in np.argsort(-row) if row[k] >= self.thresholds_[k]]
+            if self._fallback in chosen and len(chosen) > 1:
+                chosen.remove(self._fallback)  # the catch-all only catches what nothing else does
+            if not chosen and self.at_least_one and len(row):
+                chosen = [int(np.argmax(row / self.thresholds_))]
+            result.append([self.names_[k] for k in chosen])
+        return result
+
+    def _proba(self, texts: list[str]) -> FloatMatrix:
+        x = sparse.hstack([self.words_.transform(texts), sparse.csr_matrix(self._matched(texts))])
+        x = x.tocsr()
+        columns = [
+            m.predict_proba(x)[:, 1] if m is not None else np.zeros(len(texts))
+            for m in self.models_
+        ]
+        return np.column_stack(columns).astype(np.float64)
+
+    def _matched(self, texts: list[str]) -> FloatMatrix:
+        rows = [self.matcher_.confidences(t) for t in texts]
+        return np.array([[row.get(name, 0.0) for name in self.names_] for row in rows]).reshape(
+            len(texts), len(self.names_)
+        )
+
+    def _model(self) -> LogisticRegression:
+        return LogisticRegression(C=self.C, max_iter=2000, random_state=self.seed)
+
+    def _tuned_thresholds(self, x: sparse.csr_matrix, y: npt.NDArray[np.int64]) -> FloatMatrix:
+        """Per theme, the probability cut that maximises F1 in cross-validation."""
+        thresholds = np.full(y.shape[1], 0.5)
+        if len(y) < self.folds * 2:
+            return thresholds
+        out_of_fold = np.zeros(y.shape, dtype=np.float64)
+        splitter = KFold(n_splits=self.folds, shuffle=True, random_state=self.seed)
+        for train, test in splitter.split(x):
+            for k in range(y.shape[1]):
+                if 0 < y[train, k].sum() < len(train):
+                    model = self._model().fit(x[train], y[train, k])
+                    out_of_fold[test, k] = model.predict_proba(x[test])[:, 1]
+        candidates = np.linspace(0.1, 0.9, 33)
+        for k in range(y.shape[1]):
+            scores = [
+                f1_score(y[:, k], out_of_fold[:, k] >= c, zero_division=0.0) for c in candidates
+            ]
+            thresholds[k] = candidates[int(np.argmax(scores))]
+        return thresholds
+
+
+class ThemeSentimentClassifier:
+    """What customers feel about a theme in a comment, learnt from labelled examples.
+
+    ``fit(texts, themes, labels)`` takes one (comment, theme, label) triple per labelled
+    theme mention; labels are free strings ("positive", "negative", "neutral", "mixed" ...).
+    Features: TF-IDF n-grams of the comment, the same n-grams specific to the theme, and
+    the zero-shot engine's reading of the theme (its clause sentiment and evidence).
+    """
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        *,
+        C: float = 4.0,
+        seed: int = 0,
+        analyzer: SentimentAnalyzer | None = None,
+    ) -> None:
+        self.taxonomy = taxonomy
+        self.C = C
+        self.seed = seed
+        self.analyzer = analyzer
+
+    def fit(self, texts: Sequence[str], themes: Sequence[str], labels: Sequence[str]) -> Self:
+        """Learn from labelled (comment, theme) pairs."""
+        self.matcher_ = ThemeMatcher(self.taxonomy, threshold=0.0)
+        self.words_ = TfidfVectorizer(
+            ngram_range=(1, 2), min_df=2 if len(texts) > 50 else 1, sublinear_tf=True
+        )
+        self.scaler_ = StandardScaler()
+        x = self._features(list(texts), list(themes), fit=True)
+        self.model_ = LogisticRegression(C=self.C, max_iter=3000, random_state=self.seed).fit(
+            x, list(labels)
+        )
+        return self
+
+    def predict(self, texts: Sequence[str], themes: Sequence[str]) -> list[str]:
+        """The label of each (comment, theme) pair."""
+        return [
+            str(label) for label in self.model_.predict(self._features(list(texts), list(themes)))
+        ]
+
+    def _features(
+        self, texts: list[str], themes: list[str], *, fit: bool = False
+    ) -> sparse.csr_matrix:
+        readings = [self._reading(t, theme) for t, theme in zip(texts, themes, strict=True)]
+        # Prefixing every n-gram with the theme lets "cold" mean one thing for food and
+        # another for ambience; the unprefixed copy shares what is common; the words of
+        # the clauses that name the theme say what is felt about it in particular.
+        documents = [
+            " ".join(
+                [text]
+                + [f"{_slug(theme)}_{w}" for w in text.lower().split()]
+                + [f"focus_{w}" for w in focus]
+            )
+            for text, theme, (focus, _) in zip(texts, themes, readings, strict=True)
+        ]
+        words = self.words_.fit_transform(documents) if fit else self.words_.transform(documents)
+        numbers = [n for _, n in readings]
+        scaled = self.scaler_.fit_transform(numbers) if fit else self.scaler_.transform(numbers)
+        return sparse.hstack([words, sparse.csr_matrix(scaled)]).tocsr()
+
+    def _reading(self, text: str, theme: str) -> tuple[list[str], list[float]]:
+        """The words of the clauses about ``theme`` and numbers from the zero-shot reading."""
+        reading = (self.analyzer or SentimentAnalyzer()).analyze(text)
+        position = self.taxonomy.names.index(theme) if theme in self.taxonomy.names else -1
+        focus: list[str] = []
+        positive = negative = 0.0
+        for sentence in reading.sentences:
+            for clause in sentence.clauses:
+                if position in self.matcher_.evidence(clause.tokens):
+                    focus.extend(w for w in clause.tokens if w[0].isalnum())
+                    positive += clause.positive
+                    negative += clause.negative
+        return focus, [
+            reading.score,
+            float(np.log1p(reading.positive)),
+            float(np.log1p(reading.negative)),
+            float(np.log1p(positive)),
+            float(np.log1p(negative)),
+            float(bool(focus)),
+        ]
+
+
+def _slug(name: str) -> str:
+    return "".join(ch if ch.isalnum() else "_" for ch in name.lower())

@@ -1,0 +1,442 @@
+"""Rule-based sentiment for customer comments, per document, sentence and clause.
+
+The score of a word comes from Centric's lexicon (``lexicon.py``, ``phrases.py``); rules then
+adjust it for what the words around it do:
+
+- negation flips it within a short scope ("not late at all", "I wouldn't say it was helpful");
+- boosters and downtoners scale it ("very", "a bit");
+- "too" turns a neutral word into an excess ("too small");
+- unmet hopes invert praise ("I wanted to love it", "looks better on the model");
+- contrast reweights clauses: what follows "but" counts more, a concession ("although ...")
+  counts less, and a sentence opening with "However" outweighs the one before it.
+
+Every adjustment is kept with its phrase so a score can be explained word by word.
+"""
+
+from __future__ import annotations
+
+import math
+
+from centric.insights.text.lexicon import (
+    BOOSTERS,
+    CONCESSIVE,
+    CONTRAST_NEXT,
+    EMOTICONS,
+    IRREALIS,
+    NEGATORS,
+    valence,
+    words,
+)
+from centric.insights.text.phrases import PHRASES_BY_FIRST, match_phrase
+from centric.insights.text.segment import TOKEN, Span, lower_keeping_offsets, split_sentences
+from centric.insights.text.types import Clause, Contribution, DocumentSentiment, SentenceSentiment
+
+_Hit = tuple[int, int, float]
+_CLAUSE_BREAKS = frozenset(",;:()-–—")
+_CLAUSE_OPENERS = CONTRAST_NEXT | CONCESSIVE
+_SENTENCE_CONTRAST = frozenset(words("but however unfortunately sadly still although yet"))
+_LIKE_CUES = frozenset(
+    words(
+        """
+        i we you they she he really would i'd we'd do did does don't didn't doesn't dont
+        didnt definitely also still just totally actually genuinely particularly especially
+        both all will i'll much so i'm and
+        """
+    )
+)
+_FUTURE_CUES = frozenset(
+    words("will would i'll we'll definitely surely certainly gladly happily soon")
+)
+_REFERENCE_FRAMES = frozenset(
+    words(
+        """
+        model models picture pictures pic pics photo photos online website site catalog
+        catalogue hanger ad ads advertised image images screen
+        """
+    )
+)
+_COMPARATIVES = frozenset(["better", "nicer", "cuter", "prettier", "lovelier"])
+_FUNCTION_WORDS = frozenset(
+    words(
+        """
+        and but or so i it me you we they the a an to for with as in on of is was are were
+        be this that my your our which though because if when then now too also
+        """
+    )
+)
+
+
+def label_for(
+    score: float,
+    positive: float,
+    negative: float,
+    *,
+    neutral_threshold: float = 0.05,
+    mixed_ratio: float = 0.6,
+    mixed_min: float = 1.5,
+) -> str:
+    """The label of a score given the positive and negative evidence behind it.
+
+    ``mixed`` when both sides carry at least ``mixed_min`` and the weaker is at least
+    ``mixed_ratio`` of the stronger; otherwise the sign of ``score`` beyond
+    ``neutral_threshold``, or ``neutral``.
+    """
+    weaker, stronger = sorted((positive, negative))
+    if weaker >= mixed_min and weaker >= mixed_ratio * stronger:
+        return "mixed"
+    if score >= neutral_threshold:
+        return "positive"
+    if score <= -neutral_threshold:
+        return "negative"
+    return "neutral"
+
+
+def normalize(raw: float, alpha: float) -> float:
+    """Squash an unbounded sum of valences into (-1, 1)."""
+    return raw / math.sqrt(raw * raw + alpha)
+
+
+class SentimentAnalyzer:
+    """Zero-shot sentiment from the built-in lexicon and rules; needs no training data.
+
+    Parameters are the knobs of the rules; the defaults were chosen on review text and are
+    the ones the benchmarks report.
+    """
+
+    def __init__(
+        self,
+        *,
+        negation_window: int = 4,
+        contrast_weight: float = 1.5,
+        concession_weight: float = 0.5,
+        negativity_weight: float = 1.0,
+        last_sentence_weight: float = 1.0,
+        neutral_threshold: float = 0.05,
+        mixed_ratio: float = 0.6,
+        mixed_min: float = 1.5,
+        alpha: float = 15.0,
+    ) -> None:
+        self.negation_window = negation_window
+        self.contrast_weight = contrast_weight
+        self.concession_weight = concession_weight
+        self.negativity_weight = negativity_weight
+        self.last_sentence_weight = last_sentence_weight
+        self.neutral_threshold = neutral_threshold
+        self.mixed_ratio = mixed_ratio
+        self.mixed_min = mixed_min
+        self.alpha = alpha
+
+    def analyze(self, text: str) -> DocumentSentiment:
+        """Sentiment of ``text`` with its sentences, clauses and the phrases that drove it."""
+        text = text.replace("’", "'")  # same length, so offsets still point into the original
+        lowered = lower_keeping_offsets(text)
+        spans = split_sentences(text)
+        weights = self._sentence_weights(spans)
+        sentences = [
+            self._sentence(text, lowered, span, weight)
+            for span, weight in zip(spans, weights, strict=True)
+        ]
+        raw = sum(s.raw for s in sentences)
+        positive = sum(s.positive for s in sentences)
+        negative = sum(s.negative for s in sentences)
+        score = normalize(raw, self.alpha)
+        return DocumentSentiment(
+            score=score,
+            label=self._label(score, positive, negative),
+            positive=positive,
+            negative=negative,
+            sentences=tuple(sentences),
+        )
+
+    def score(self, text: str) -> float:
+        """The document score of ``text`` in [-1, 1]."""
+        return self.analyze(text).score
+
+    def _label(self, score: float, positive: float, negative: float) -> str:
+        return label_for(
+            score,
+            positive,
+            negative,
+            neutral_threshold=self.neutral_threshold,
+            mixed_ratio=self.mixed_ratio,
+            mixed_min=self.mixed_min,
+        )
+
+    def _sentence_weights(self, spans: list[Span]) -> list[float]:
+        weights = [1.0] * len(spans)
+        for index, span in enumerate(spans):
+            first = span.text[:16].lstrip("\"'(*-. ").split(" ", 1)[0].strip(",.!").lower()
+            if index > 0 and first in _SENTENCE_CONTRAST:
+                weights[index] *= self.contrast_weight
+                # The sentence before keeps more than a clause before "but" would: it may
+                # speak of something else entirely.
+                weights[index - 1] *= (1 + self.concession_weight) / 2
+        if len(weights) > 1:
+            weights[-1] *= self.last_sentence_weight
+        return weights
+
+    def _sentence(self, text: str, lowered: str, span: Span, weight: float) -> SentenceSentiment:
+        offsets = [m.span() for m in TOKEN.finditer(lowered, span.start, span.end)]
+        lower = [lowered[a:b] for a, b in offsets]
+        emphasis = 1.0 + 0.08 * min(lower.count("!"), 3)
+        clauses: list[Clause] = []
+        contributions: list[Contribution] = []
+        positive = negative = 0.0
+        for start, end, clause_weight in self._clauses(lower):
+            factor = weight * clause_weight * emphasis
+            clause_positive = clause_negative = 0.0
+            for first, last, value in self._score_clause(text, offsets, lower, start, end):
+                value *= factor * (self.negativity_weight if value < 0 else 1.0)
+                if value > 0:
+                    clause_positive += value
+                else:
+                    clause_negative -= value
+                contributions.append(
+                    Contribution(
+                        " ".join(lower[first:last]), value, offsets[first][0], offsets[last - 1][1]
+                    )
+                )
+            positive += clause_positive
+            negative += clause_negative
+            clauses.append(
+                Clause(
+                    offsets[start][0],
+                    offsets[end - 1][1],
+                    tuple(lower[start:end]),
+                    clause_positive,
+                    clause_negative,
+                )
+            )
+        raw = positive - negative
+        score = normalize(raw, self.alpha)
+        return SentenceSentiment(
+            text=span.text,
+            start=span.start,
+            end=span.end,
+            score=score,
+            label=self._label(score, positive, negative),
+            raw=raw,
+            positive=positive,
+            negative=negative,
+            contributions=tuple(contributions),
+            clauses=tuple(clauses),
+        )
+
+    def _clauses(self, lower: list[str]) -> list[tuple[int, int, float]]:
+        """Token ranges of the clauses of a sentence with their contrast weights."""
+        units: list[tuple[int, int]] = []
+        start = 0
+        for index, token in enumerate(lower):
+            is_break = token in _CLAUSE_BREAKS
+            if is_break or (token in _CLAUSE_OPENERS and _opens_clause(lower, index)):
+                if index > start:
+                    units.append((start, index))
+                start = index + 1 if is_break else index
+        if start < len(lower):
+            units.append((start, len(lower)))
+        weights = [1.0] * len(units)
+        contrasts = [i for i, (s, _) in enumerate(units) if i > 0 and lower[s] in CONTRAST_NEXT]
+        if contrasts:
+            # Only the last turn of the sentence is its verdict: "nice, but thin, but cheap".
+            for i in range(len(units)):
+                weights[i] *= self.concession_weight if i < contrasts[-1] else self.contrast_weight
+        for i, (s, _) in enumerate(units):
+            if lower[s] in CONCESSIVE or (s == 0 and lower[s] == "though"):
+                weights[i] *= self.concession_weight
+                if i == 0:
+                    for later in range(1, len(units)):
+                        weights[later] *= self.contrast_weight
+        return [(s, e, w) for (s, e), w in zip(units, weights, strict=True)]
+
+    def _score_clause(
+        self, text: str, offsets: list[tuple[int, int]], lower: list[str], start: int, end: int
+    ) -> list[_Hit]:
+        """The sentiment-bearing stretches of one clause as (first token, end token, value)."""
+        found: list[_Hit] = []
+        negator_at = -1
+        boost = 0.0
+        booster_at = -1
+        irrealis_at = -1
+        i = start
+        while i < end:
+            word = lower[i]
+            if _is_inert(word):
+                i += 1
+                continue
+            in_negation = negator_at >= 0 and i - negator_at <= self.negation_window
+            phrase = match_phrase(lower, i) if word in PHRASES_BY_FIRST else None
+            if phrase is not None and i + phrase[0] <= end:
+                size, value = phrase
+                if value != 0.0:
+                    first = booster_at if booster_at >= 0 else i
+                    if in_negation and word not in NEGATORS:
+                        value = _negate(value)
+                        first = negator_at
+                    found.append((first, i + size, value * (1 + boost)))
+                boost = 0.0
+                booster_at = -1
+                i += size
+                continue
+            if word in NEGATORS:
+                negator_at = i
+                i += 1
+                continue
+            if word in IRREALIS or (
+                word in ("would", "could", "should") and _next(lower, i, end) == "have"
+            ):
+                irrealis_at = i
+            if word in BOOSTERS and _has_valence_ahead(lower, i, end):
+                if booster_at < 0:
+                    booster_at = i
+                boost += BOOSTERS[word]
+                i += 1
+                continue
+            if word == "too":
+                i = _excess(lower, i, end, negator_at if in_negation else -1, found)
+                continue
+            if word == "enough" and in_negation:
+                found.append((negator_at, i + 1, -1.2))
+                i += 1
+                continue
+            found_valence = _word_valence(lower, i, start, end)
+            if found_valence is None:
+                i += 1
+                continue
+            value = found_valence
+            first = booster_at if booster_at >= 0 else i
+            last = i + 1
+            if in_negation:
+                value = _negate(value)
+                first = negator_at
+                if lower[i + 1 : i + 3] == ["at", "all"]:
+                    value *= 1.4
+                    last = i + 3
+            elif value > 0 and irrealis_at >= 0 and i - irrealis_at <= 3:
+                value *= -0.6
+                first = irrealis_at
+            elif (
+                value > 0
+                and word in _COMPARATIVES
+                and _REFERENCE_FRAMES.intersection(lower[start:end])
+            ):
+                value = -1.5
+            if len(word) > 2 and text[offsets[i][0] : offsets[i][1]].isupper():
+                value *= 1.3  # "it was AWFUL": capitals for one word are emphasis
+            found.append((first, last, value * (1 + boost)))
+            boost = 0.0
+            booster_at = -1
+            i = last
+        return found
+
+
+# Words that play any part in the rules; every other word without a valence is skipped.
+_ROLE_WORDS = (
+    PHRASES_BY_FIRST
+    | NEGATORS
+    | IRREALIS
+    | frozenset(BOOSTERS)
+    | frozenset(EMOTICONS)
+    | frozenset(words("would could should too enough like pretty return returning returned"))
+)
+_INERT: dict[str, bool] = {}
+
+
+def _is_inert(word: str) -> bool:
+    """Whether ``word`` can be skipped (memoised: this runs for every token)."""
+    inert = _INERT.get(word)
+    if inert is None:
+        if len(_INERT) > 500_000:
+            _INERT.clear()  # bound the memory an endless stream of new words can take
+        inert = _INERT[word] = word not in _ROLE_WORDS and valence(word) is None
+    return inert
+
+
+def _excess(lower: list[str], i: int, end: int, negator_at: int, found: list[_Hit]) -> int:
+    """Score "too X": an excess of something neutral is a complaint ("too small")."""
+    following = _next(lower, i, end)
+    if following is None or following in _FUNCTION_WORDS or not following[0].isalpha():
+        return i + 1  # "me too", "love it too": "too" means "also"
+    if valence(following) is not None:
+        return i + 1  # "too cute", "too tight": the word speaks for itself
+    value = -1.3 if negator_at < 0 else _negate(-1.3)
+    found.append((negator_at if negator_at >= 0 else i, i + 2, value))
+    return i + 2
+
+
+def _opens_clause(lower: list[str], index: int) -> bool:
+    """Whether the token at ``index`` starts a new clause: a contrast or a concession."""
+    token = lower[index]
+    if index >= len(lower) - 2 or lower[index + 1] in _CLAUSE_BREAKS:
+        return False  # "runs small though.", "lovely though, ...": a trailing word
+    if token in CONTRAST_NEXT:
+        return index > 0
+    return token in CONCESSIVE
+
+
+def _negate(value: float) -> float:
+    # Negated praise is clearly negative; negated criticism is only mildly positive
+    # ("not bad" is faint praise).
+    return value * -0.74 if value > 0 else value * -0.5
+
+
+def _next(lower: list[str], i: int, end: int) -> str | None:
+    return lower[i + 1] if i + 1 < end else None
+
+
+def _has_valence_ahead(lower: list[str], i: int, end: int) -> bool:
+    for j in range(i + 1, min(i + 3, end)):
+        word = lower[j]
+        if valence(word) is not None or word == "too" or match_phrase(lower, j):
+            return True
+        if word not in BOOSTERS:
+            return False
+    return False
+
+
+def _word_valence(lower: list[str], i: int, start: int, end: int) -> float | None:
+    word = lower[i]
+    if word in EMOTICONS:
+        return EMOTICONS[word]
+    if word == "like":
+        # "like" is praise only as a verb ("I really like it"), not in "looks like a sack".
+        return 1.5 if i > start and lower[i - 1] in _LIKE_CUES else None
+    if word == "pretty" and i + 1 < end and _is_modified_by_pretty(lower[i + 1]):
+        return None  # "pretty good", "pretty high": a hedge, not praise of its own
+    if word in ("return", "returning", "returned") and any(
+        lower[j] in _FUTURE_CUES for j in range(max(start, i - 2), i)
+    ):
+        return 1.6  # "we will definitely return"
+    return valence(word)
+
+
+_ADJECTIVE_SUFFIXES = (
+    "y",
+    "ly",
+    "ed",
+    "ing",
+    "ful",
+    "ous",
+    "ive",
+    "al",
+    "ic",
+    "able",
+    "ible",
+    "ish",
+)
+_PLAIN_ADJECTIVES = frozenset(
+    words(
+        """
+        high low big small large long short tight loose thin thick light dark much well
+        close sure quick fast slow hard easy old new heavy warm cool cold soft wide full
+        """
+    )
+)
+
+
+def _is_modified_by_pretty(following: str) -> bool:
+    """Whether "pretty" before ``following`` is an adverb ("pretty tight") not praise."""
+    return (
+        valence(following) is not None
+        or following in _PLAIN_ADJECTIVES
+        or following.endswith(_ADJECTIVE_SUFFIXES)
+    )

@@ -1,0 +1,203 @@
+"""Journey stage, care signals and flags (urgent, churn risk) found in a comment.
+
+Each finding keeps the phrase that carries it, cut at the clause, so a person reading the
+relationship view sees the customer's own words. Patterns are case-insensitive regular
+expressions over the sentence text; they are compiled once per kind into one alternation.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from centric.insights.text.segment import lower_keeping_offsets
+from centric.insights.text.types import SentenceSentiment
+
+JOURNEY_STAGES = ("shop", "purchase", "delivery", "use", "maintain", "replace", "dispose")
+
+_STAGE_WORDS: dict[str, str] = {
+    "shop": r"brows\w*|search\w*|compar\w*|catalog\w*|in store|the store|showroom|website|"
+    r"looking for|options|selection|choose|choosing|try(?:ing)? on|fitting room|demo|quote",
+    "purchase": r"checkout|check out|cart|order(?:ed|ing)?|bought|buy(?:ing)?|purchas\w*|"
+    r"paid|pay(?:ment|ing)?|coupon|promo code|discount code|sign(?:ed)? up|contract",
+    "delivery": r"deliver\w*|ship(?:ping|ped|ment)?|arriv\w*|package|parcel|courier|tracking|"
+    r"dispatch\w*|install(?:ation|ed)?|came in the mail|postage",
+    "use": r"wear(?:ing)?|wore|worn|us(?:e|ed|ing)|fits?|works?|comfortable|feature\w*|"
+    r"daily|every day|after a (?:week|month)",
+    "maintain": r"repair\w*|maint\w*|warranty|fix(?:ed|ing)?|servic(?:e|ing)|wash\w*|"
+    r"clean\w*|dry clean|update\w*|support ticket|broke|broken|stopped working",
+    "replace": r"replac\w*|upgrad\w*|renew\w*|exchang\w*|return\w*|send(?:ing)? (?:it )?back|"
+    r"sent (?:it |them )?back|refund\w*|buy (?:it )?again|another one|reorder\w*",
+    "dispose": r"dispos\w*|recycl\w*|throw (?:it )?away|threw (?:it )?away|trash\w*|donat\w*|"
+    r"trade[- ]in|close my account|cancel(?:led|ed)? my (?:account|subscription)",
+}
+
+_CARE_PATTERNS: dict[str, str] = {
+    "risk": r"\brisk\w*|\bat stake\b|could (?:lose|cost|cause|break)|might (?:lose|cost|cause)|"
+    r"\bdanger\w*|\bexposed\b|\bvulnerab\w*|if this happens again|\bbreach\w*",
+    "fear": r"\bafraid\b|\bworr(?:y|ied|ies)\b|\bscared\b|\bfear\w*|\bnervous\b|\banxious\b|"
+    r"\bconcerned\b|\bhesitant\b",
+    "desire": r"\b(?:i|we) (?:really )?(?:want|need)\b|\bwould love\b|\blooking for\b|"
+    r"\b(?:i|we)'d (?:like|love)\b|\bwould like\b|\bcraving\b",
+    "wish": r"\bwish\w*|\bif only\b|\bit would be (?:nice|great|better)\b|"
+    r"\bwould be (?:nice|great|better) if\b|\bshould (?:have|offer|add|make)\b|\bplease add\b",
+    "constraint": r"\bbudget\b|\bcan(?:'t|not) afford\b|\bdeadline\w*|\bonly have\b|"
+    r"\bno time\b|\bnot allowed\b|\bpolicy\b|\bhave to\b|\brequirement\w*|\bcompliance\b|"
+    r"\bpetite\b|\btall\b|\bsensitive skin\b|\ballerg\w*",
+    "hope": r"\b(?:i|we) hope\b|\bhopefully\b|\bhoping\b|\blooking forward\b|"
+    r"\bfingers crossed\b|\bcan'?t wait\b",
+    "opportunity": r"\bwould (?:buy|order|pay|purchase) (?:more|again|another)\b|"
+    r"\bif (?:you|they) (?:offered|made|had|added)\b|\bmore colou?rs\b|\bother colou?rs\b|"
+    r"\bin (?:more|other) (?:sizes|colou?rs)\b|\bopportunit\w*|\bwould upgrade\b|"
+    r"\bwould (?:also )?be (?:great|nice) to\b|\bcould also\b",
+}
+
+_FLAG_PATTERNS: dict[str, dict[str, str]] = {
+    "urgent": {
+        "safety": r"\binjur\w*|\bhurt (?:me|my|him|her|us)\b|\bburn(?:ed|t|s)?\b|\bfire\b|"
+        r"\bsmoke\b|\belectric(?:al)? shock\b|\bunsafe\b|\bdangerous\b|\bhazard\w*|\bchok\w*|"
+        r"\ballergic reaction\b|\bpoison\w*|\bsparks?\b|\bexplod\w*|\bfood poisoning\b",
+        "legal": r"\blawyer\b|\battorney\b|\bsue\b|\blawsuit\b|\blegal action\b|\bcourt\b|"
+        r"\bsmall claims\b|\bombudsman\b|\bregulator\b|\btrading standards\b|"
+        r"\breport(?:ing)? (?:you|this) to\b|\bdiscriminat\w*",
+        "privacy": r"\bdata breach\b|\bprivacy\b|\bpersonal (?:data|information|details)\b|"
+        r"\bgdpr\b|\bmy data\b|\bleaked\b|\bhacked\b|\bidentity theft\b|"
+        r"\bsomeone else'?s (?:account|order|details)\b",
+        "money lost": r"\bcharged (?:me )?twice\b|\bdouble[- ]charged\b|\bovercharg\w*|"
+        r"\bunauthori[sz]ed (?:charge|payment|transaction)\w*|\bfraud\w*|\bstole\w*|"
+        r"\bscam\w*|\b(?:never|still not|haven'?t) (?:received|got|gotten) (?:my|a|the) refund\b|"
+        r"\blost (?:my )?money\b|\btook my money\b|\bcharged but\b",
+    },
+    "churn_risk": {
+        "cancel": r"\bcancel\w* (?:my|our|the) (?:account|subscription|membership|contract|plan)\b|"
+        r"\b(?:will|going to|gonna|about to) cancel\b|\bclose my account\b|\bunsubscrib\w*",
+        "leave": r"\b(?:take|taking) (?:my|our) business elsewhere\b|\bgo(?:ing)? elsewhere\b|"
+        r"\bnever (?:buy|order|shop|use|come|go)\w* (?:\w+ )?again\b|\bwon'?t be (?:back|returning|"
+        r"ordering|buying|shopping)\b|\bdone with (?:you|this|them)\b|\blost a customer\b|"
+        r"\blast time i\b|\bi'?m leaving\b|\bwe'?re leaving\b|\bnever again\b",
+        "not renew": r"\b(?:not|won'?t|will not|never) (?:be )?renew\w*",
+        "switch": r"\bswitch\w* (?:to|over to|providers?)\b|\bmov(?:e|ing) (?:to|over to) "
+        r"(?:a |another )?(?:competitor|provider|company)\b|\bcompetitor\w*|"
+        r"\blooking (?:for|at) alternatives\b",
+    },
+}
+
+_PRAISE_WORDS = re.compile(
+    r"\bthank\w*|\bgrateful\b|\bkudos\b|\bshout ?out\b|\bappreciat\w*|\bhelpful\b|"
+    r"\bamazing\b|\bexcellent\b|\bwonderful\b|\bfantastic\b|\bgreat\b|\bbest\b|\bfriendly\b|"
+    r"\bprofessional\b|\bpatient\b|\bknowledgeable\b|\babove and beyond\b|\bout of (?:his|her|"
+    r"their) way\b|\bsuperb\b|\bawesome\b|\bbrilliant\b|\blovely\b|\bkind\b",
+    re.IGNORECASE,
+)
+
+
+def _alternation(patterns: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One compiled pattern for many named ones: a single scan of the text finds them all;
+    ``match.lastgroup`` maps back to the name."""
+    groups = {f"g{i}": name for i, name in enumerate(patterns)}
+    joined = "|".join(f"(?P<g{i}>{pattern})" for i, pattern in enumerate(patterns.values()))
+    # Matched against lower-cased text, and only from the start of a word: both make the
+    # scan several times faster than IGNORECASE at every position.
+    return re.compile(rf"\b(?:{joined})"), groups
+
+
+_STAGES, _STAGE_GROUPS = _alternation({k: rf"\b(?:{v})\b" for k, v in _STAGE_WORDS.items()})
+_CARE, _CARE_GROUPS = _alternation(_CARE_PATTERNS)
+_FLAGS, _FLAG_GROUPS = _alternation(
+    {
+        f"{flag}:{reason}": p
+        for flag, reasons in _FLAG_PATTERNS.items()
+        for reason, p in reasons.items()
+    }
+)
+_CLAUSE_END = re.compile(r"[,;:.!?()]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|no|don'?t|didn'?t|wouldn'?t|won'?t)\s+(?:\w+\s+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """A care signal or flag with the phrase that carries it (offsets into the comment)."""
+
+    kind: str
+    reason: str
+    phrase: str
+    start: int
+    end: int
+
+
+def journey_stage(text: str, lowered: str | None = None) -> str | None:
+    """The journey stage the comment talks about most; the later stage wins a tie, since a
+    comment about a return mentions the purchase too. ``None`` when no stage is named."""
+    counts: dict[str, int] = {}
+    for match in _STAGES.finditer(lowered or lower_keeping_offsets(text)):
+        stage = _STAGE_GROUPS[match.lastgroup or ""]
+        counts[stage] = counts.get(stage, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda stage: (counts[stage], JOURNEY_STAGES.index(stage)))
+
+
+def care_signals(
+    text: str, sentences: Sequence[SentenceSentiment], lowered: str | None = None
+) -> list[Signal]:
+    """Risks, fears, desires, wishes, constraints, hopes and opportunities, in text order."""
+    found: list[Signal] = []
+    for match in _CARE.finditer(lowered or lower_keeping_offsets(text)):
+        kind = _CARE_GROUPS[match.lastgroup or ""]
+        sentence = _sentence_at(sentences, match.start())
+        if sentence is not None:
+            found.append(_signal(kind, kind, sentence, *match.span()))
+    return found
+
+
+def flags(
+    text: str, sentences: Sequence[SentenceSentiment], lowered: str | None = None
+) -> list[Signal]:
+    """``urgent`` and ``churn_risk`` flags with their reason, at most one per reason.
+
+    A churn phrase right after a negation ("I would never cancel") is not a flag.
+    """
+    found: dict[str, Signal] = {}
+    lowered = lowered or lower_keeping_offsets(text)
+    for match in _FLAGS.finditer(lowered):
+        key = _FLAG_GROUPS[match.lastgroup or ""]
+        if key in found:
+            continue
+        flag, reason = key.split(":")
+        sentence = _sentence_at(sentences, match.start())
+        if sentence is None:
+            continue
+        if flag == "churn_risk" and _NEGATED.search(lowered, sentence.start, match.start()):
+            continue
+        found[key] = _signal(flag, reason, sentence, *match.span())
+    return sorted(found.values(), key=lambda s: (s.start, s.kind))
+
+
+def _sentence_at(sentences: Sequence[SentenceSentiment], offset: int) -> SentenceSentiment | None:
+    index = bisect_right([s.start for s in sentences], offset) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return sentences[index]
+    return None
+
+
+def praise_sentences(sentences: Sequence[SentenceSentiment]) -> list[SentenceSentiment]:
+    """Sentences that praise: clearly positive and using words of praise or thanks."""
+    return [s for s in sentences if s.score > 0.3 and _PRAISE_WORDS.search(s.text)]
+
+
+def _signal(kind: str, reason: str, sentence: SentenceSentiment, start: int, end: int) -> Signal:
+    """The signal with its phrase: the clause of the sentence around the match."""
+    text = sentence.text
+    start, end = start - sentence.start, end - sentence.start
+    clause_start = 0
+    for boundary in _CLAUSE_END.finditer(text, 0, start):
+        clause_start = boundary.end()
+    following = _CLAUSE_END.search(text, end)
+    clause_end = following.start() if following else len(text)
+    phrase = text[clause_start:clause_end]
+    lead = len(phrase) - len(phrase.lstrip())
+    phrase = phrase.strip()
+    offset = sentence.start + clause_start + lead
+    return Signal(kind, reason, phrase, offset, offset + len(phrase))
