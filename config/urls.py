@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from centric.core.views import audit_log
+from centric.core.views import audit_log, organisation_settings
 from centric.dashboard.views import home
 from centric.people.auth import ThrottledAuthenticationForm
 from config.api import api
@@ -29,6 +29,7 @@ urlpatterns = [
     ),
     path("", include("django.contrib.auth.urls")),
     path("audit/", audit_log, name="audit_log"),
+    path("settings/organisation/", organisation_settings, name="organisation_settings"),
     path("", include("centric.people.urls")),
     path("", include("centric.customers.urls")),
     path("api/", include((_api_urls(), "api"))),

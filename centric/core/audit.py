@@ -81,7 +81,7 @@ def _assign(instance: models.Model, values: Mapping[str, Any]) -> dict[str, Any]
     later = {}
     for name, value in values.items():
         # forward and reverse many-to-many relations can only be set once the row exists
-        if isinstance(getattr(type(instance), name, None), ManyToManyDescriptor):
+        if isinstance(getattr(instance.__class__, name, None), ManyToManyDescriptor):
             later[name] = value
         else:
             setattr(instance, name, value)
@@ -113,7 +113,7 @@ def audited_create(
 def audited_update(*, actor: Any, instance: M, values: Mapping[str, Any]) -> M:
     # Read "before" from the database: a validated form has already set the new values on the
     # instance it was given.
-    before = snapshot(type(instance)._default_manager.get(pk=instance.pk), values.keys())
+    before = snapshot(instance._meta.default_manager.get(pk=instance.pk), values.keys())  # type: ignore[union-attr]
     later = _assign(instance, values)
     instance.full_clean()
     instance.save()
@@ -122,7 +122,7 @@ def audited_update(*, actor: Any, instance: M, values: Mapping[str, Any]) -> M:
     changes = diff(before, snapshot(instance, values.keys()))
     if changes:
         audit_record(
-            organisation=instance.organisation_id,  # type: ignore[attr-defined]
+            organisation=getattr(instance, "organisation_id", instance.pk),
             actor=actor,
             action=AuditEvent.Action.UPDATE,
             instance=instance,

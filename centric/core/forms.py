@@ -9,6 +9,8 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
+from centric.core.models import Organisation
+
 
 @cache
 def time_zone_choices() -> list[tuple[str, str]]:
@@ -56,3 +58,10 @@ class OrganisationModelForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def changed_values(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.fields if name in self.cleaned_data}
+
+
+class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Organisation
+        fields = ["name", "time_zone"]
+        widgets = {"time_zone": TimeZoneSelect}

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from centric.core.roles import Role
+from centric.core.validators import validate_time_zone
 
 __all__ = ["AuditEvent", "Organisation", "OrganisationScoped", "Role"]
 
@@ -15,7 +16,7 @@ __all__ = ["AuditEvent", "Organisation", "OrganisationScoped", "Role"]
 class Organisation(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=60, unique=True)
-    time_zone = models.CharField(max_length=64, default="UTC")
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

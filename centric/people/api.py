@@ -10,10 +10,12 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 
 from centric.core.api import validate_with_form
-from centric.core.models import Role
+from centric.core.forms import OrganisationForm
+from centric.core.models import Organisation, Role
 from centric.core.permissions import require_admin, require_org_wide
+from centric.core.services import organisation_update
 from centric.people import selectors, services
-from centric.people.forms import BusinessUnitForm, PersonForm, TeamForm
+from centric.people.forms import BusinessUnitForm, PersonForm, ProfileForm, TeamForm
 from centric.people.models import BusinessUnit, Team, User
 
 router = Router(tags=["people"])
@@ -21,6 +23,25 @@ router = Router(tags=["people"])
 
 def _actor(request: HttpRequest) -> User:
     return request.auth  # type: ignore[attr-defined,no-any-return]
+
+
+class OrganisationOut(Schema):
+    id: int
+    name: str
+    time_zone: str
+
+
+class OrganisationPatch(Schema):
+    name: str | None = None
+    time_zone: str | None = None
+
+
+class ProfilePatch(Schema):
+    first_name: str | None = None
+    last_name: str | None = None
+    job_title: str | None = None
+    language: str | None = None
+    time_zone: str | None = None
 
 
 class PersonOut(Schema):
@@ -115,6 +136,35 @@ class BusinessUnitIn(Schema):
 @router.get("/me", response=PersonOut, summary="The person the request is authenticated as")
 def me(request: HttpRequest) -> User:
     return _actor(request)
+
+
+@router.patch(
+    "/me", response=PersonOut, summary="Change your own name, job title, language or time zone"
+)
+def update_me(request: HttpRequest, payload: ProfilePatch) -> User:
+    actor = _actor(request)
+    values = validate_with_form(ProfileForm, payload.dict(exclude_unset=True), instance=actor)
+    return services.profile_update(person=actor, values=values)
+
+
+@router.get("/organisation", response=OrganisationOut)
+def get_organisation(request: HttpRequest) -> Organisation:
+    return Organisation.objects.get(pk=_actor(request).organisation_id)
+
+
+@router.patch(
+    "/organisation",
+    response=OrganisationOut,
+    summary="Rename the organisation or change its time zone (admins)",
+)
+def update_organisation(request: HttpRequest, payload: OrganisationPatch) -> Organisation:
+    actor = _actor(request)
+    require_admin(actor)
+    organisation = Organisation.objects.get(pk=actor.organisation_id)
+    values = validate_with_form(
+        OrganisationForm, payload.dict(exclude_unset=True), instance=organisation
+    )
+    return organisation_update(actor=actor, organisation=organisation, values=values)
 
 
 @router.get("/people", response=list[PersonOut])

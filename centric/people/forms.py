@@ -65,5 +65,14 @@ class PersonForm(OrganisationModelForm):
             self.fields["teams"].initial = list(self.instance.teams.all())
 
 
+class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
+    """What everyone may change about themselves."""
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "job_title", "language", "time_zone"]
+        widgets = {"time_zone": TimeZoneSelect}
+
+
 class ApiTokenForm(forms.Form):
     name = forms.CharField(max_length=80, help_text="What the token is for, e.g. “CRM sync”.")

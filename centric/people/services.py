@@ -82,6 +82,14 @@ def person_update(*, actor: User, person: User, values: Mapping[str, Any]) -> Us
     return audited_update(actor=actor, instance=person, values=values)
 
 
+def profile_update(*, person: User, values: Mapping[str, Any]) -> User:
+    """A person changing their own name, job title, language or time zone."""
+    allowed = {"first_name", "last_name", "job_title", "language", "time_zone"}
+    if set(values) - allowed:
+        raise PermissionDenied("Only an admin can change your email address, role or teams.")
+    return audited_update(actor=person, instance=person, values=values)
+
+
 def person_deactivate(*, actor: User, person: User) -> User:
     require_admin(actor)
     if person.pk == actor.pk:

@@ -20,6 +20,7 @@ urlpatterns = [
     path("people/<int:person_id>/", views.person_detail, name="person_detail"),
     path("people/<int:person_id>/edit/", views.person_edit, name="person_edit"),
     path("people/<int:person_id>/deactivate/", views.person_deactivate, name="person_deactivate"),
+    path("settings/profile/", views.profile, name="profile"),
     path("settings/tokens/", views.api_token_list, name="api_tokens"),
     path("settings/tokens/<int:token_id>/revoke/", views.api_token_revoke, name="api_token_revoke"),
 ]

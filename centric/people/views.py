@@ -16,7 +16,7 @@ from centric.core.models import Role
 from centric.core.permissions import is_admin, require_admin, require_org_wide
 from centric.people import selectors, services
 from centric.people.auth import AuthedRequest
-from centric.people.forms import ApiTokenForm, BusinessUnitForm, PersonForm, TeamForm
+from centric.people.forms import ApiTokenForm, BusinessUnitForm, PersonForm, ProfileForm, TeamForm
 
 
 def _int(value: str | None) -> int | None:
@@ -184,6 +184,16 @@ def person_deactivate(request: AuthedRequest, person_id: int) -> HttpResponse:
     services.person_deactivate(actor=user, person=person)
     messages.success(request, f"{person} can no longer sign in.")
     return redirect("people:person_list")
+
+
+def profile(request: AuthedRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(person=request.user, values=form.cleaned_data)
+        messages.success(request, "Your profile is saved.")
+        return redirect("people:profile")
+    context = {"form": form, "title": "Your profile", "back": reverse("home")}
+    return render(request, "form.html", context)
 
 
 def api_token_list(request: AuthedRequest) -> HttpResponse:

@@ -346,3 +346,28 @@ class SegmentAndImportApiTest(ApiTestCase):
             self.send("post", f"/imports/{job['id']}/apply", self.owner, {"mode": "keep_valid"})
         self.assertEqual(self.get(f"/imports/{job['id']}", self.owner).json()["created_count"], 1)
         self.assertTrue(Account.objects.filter(name="Globex").exists())
+
+
+class ProfileAndOrganisationApiTest(ApiTestCase):
+    def test_people_change_their_own_profile_but_not_their_role(self) -> None:
+        response = self.send("patch", "/me", self.viewer, {"time_zone": "Asia/Tokyo"})
+        self.assertEqual(response.json()["time_zone"], "Asia/Tokyo")
+        self.send("patch", "/me", self.viewer, {"role": "admin"})
+        self.viewer.refresh_from_db()
+        self.assertEqual(self.viewer.role, "viewer")
+        self.assertEqual(
+            self.send("patch", "/me", self.viewer, {"time_zone": "Nowhere/Land"}).status_code, 422
+        )
+
+    def test_everyone_reads_the_organisation_and_only_admins_change_it(self) -> None:
+        self.assertEqual(self.get("/organisation", self.viewer).json()["name"], "Northwind")
+        self.assertEqual(
+            self.send("patch", "/organisation", self.cx_lead, {"name": "X"}).status_code, 403
+        )
+        self.assertEqual(
+            self.send("patch", "/organisation", self.admin, {"name": "Northwind Ltd"}).json()[
+                "name"
+            ],
+            "Northwind Ltd",
+        )
+        self.assertEqual(self.get("/organisation", self.stranger).json()["name"], "Elsewhere")

@@ -24,6 +24,8 @@ _BOUNDARY = re.compile(
 _ABBREVIATIONS = frozenset(
     words("mr mrs ms dr st vs etc e.g i.e approx no jr sr inc ltd co dept fig ca est min max")
 )
+# A sentence needs a letter, a digit or an emoji; "!!!" or "..." alone is not one.
+_CONTENT = re.compile(r"[^\W_]|[\u2000-\U0010FFFF]")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 # Words (with inner apostrophes), emoticons, emoji and the punctuation that bounds clauses.
@@ -74,7 +76,7 @@ def split_sentences(text: str) -> list[Span]:
 def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
     piece = text[start:end]
     stripped = piece.strip()
-    if not stripped or not any(ch.isalnum() or ord(ch) > 0x2000 for ch in stripped):
+    if not _CONTENT.search(stripped):
         if spans and stripped:
             # Trailing "!!!" or ":)" alone belongs to the previous sentence.
             previous = spans[-1]

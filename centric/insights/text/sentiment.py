@@ -1,7 +1,8 @@
 """Rule-based sentiment for customer comments, per document, sentence and clause.
 
-The score of a word comes from Centric's lexicon (``lexicon.py``, ``phrases.py``); rules then
-adjust it for what the words around it do:
+The score of a word comes from Centric's lexicon (``lexicon.py``, ``phrases.py``); rules
+(``rules.py`` for single words, this module for clauses and sentences) then adjust it for
+what the words around it do:
 
 - negation flips it within a short scope ("not late at all", "I wouldn't say it was helpful");
 - boosters and downtoners scale it ("very", "a bit");
@@ -21,49 +22,28 @@ from centric.insights.text.lexicon import (
     BOOSTERS,
     CONCESSIVE,
     CONTRAST_NEXT,
-    EMOTICONS,
     IRREALIS,
     NEGATORS,
-    valence,
     words,
 )
 from centric.insights.text.phrases import PHRASES_BY_FIRST, match_phrase
+from centric.insights.text.rules import (
+    COMPARATIVES,
+    REFERENCE_FRAMES,
+    Hit,
+    excess,
+    has_valence_ahead,
+    is_inert,
+    negate,
+    next_token,
+    word_valence,
+)
 from centric.insights.text.segment import TOKEN, Span, lower_keeping_offsets, split_sentences
 from centric.insights.text.types import Clause, Contribution, DocumentSentiment, SentenceSentiment
 
-_Hit = tuple[int, int, float]
 _CLAUSE_BREAKS = frozenset(",;:()-–—")
 _CLAUSE_OPENERS = CONTRAST_NEXT | CONCESSIVE
 _SENTENCE_CONTRAST = frozenset(words("but however unfortunately sadly still although yet"))
-_LIKE_CUES = frozenset(
-    words(
-        """
-        i we you they she he really would i'd we'd do did does don't didn't doesn't dont
-        didnt definitely also still just totally actually genuinely particularly especially
-        both all will i'll much so i'm and
-        """
-    )
-)
-_FUTURE_CUES = frozenset(
-    words("will would i'll we'll definitely surely certainly gladly happily soon")
-)
-_REFERENCE_FRAMES = frozenset(
-    words(
-        """
-        model models picture pictures pic pics photo photos online website site catalog
-        catalogue hanger ad ads advertised image images screen
-        """
-    )
-)
-_COMPARATIVES = frozenset(["better", "nicer", "cuter", "prettier", "lovelier"])
-_FUNCTION_WORDS = frozenset(
-    words(
-        """
-        and but or so i it me you we they the a an to for with as in on of is was are were
-        be this that my your our which though because if when then now too also
-        """
-    )
-)
 
 
 def label_for(
@@ -250,9 +230,9 @@ class SentimentAnalyzer:
 
     def _score_clause(
         self, text: str, offsets: list[tuple[int, int]], lower: list[str], start: int, end: int
-    ) -> list[_Hit]:
+    ) -> list[Hit]:
         """The sentiment-bearing stretches of one clause as (first token, end token, value)."""
-        found: list[_Hit] = []
+        found: list[Hit] = []
         negator_at = -1
         boost = 0.0
         booster_at = -1
@@ -260,7 +240,7 @@ class SentimentAnalyzer:
         i = start
         while i < end:
             word = lower[i]
-            if _is_inert(word):
+            if is_inert(word):
                 i += 1
                 continue
             in_negation = negator_at >= 0 and i - negator_at <= self.negation_window
@@ -270,7 +250,7 @@ class SentimentAnalyzer:
                 if value != 0.0:
                     first = booster_at if booster_at >= 0 else i
                     if in_negation and word not in NEGATORS:
-                        value = _negate(value)
+                        value = negate(value)
                         first = negator_at
                     found.append((first, i + size, value * (1 + boost)))
                 boost = 0.0
@@ -282,23 +262,23 @@ class SentimentAnalyzer:
                 i += 1
                 continue
             if word in IRREALIS or (
-                word in ("would", "could", "should") and _next(lower, i, end) == "have"
+                word in ("would", "could", "should") and next_token(lower, i, end) == "have"
             ):
                 irrealis_at = i
-            if word in BOOSTERS and _has_valence_ahead(lower, i, end):
+            if word in BOOSTERS and has_valence_ahead(lower, i, end):
                 if booster_at < 0:
                     booster_at = i
                 boost += BOOSTERS[word]
                 i += 1
                 continue
             if word == "too":
-                i = _excess(lower, i, end, negator_at if in_negation else -1, found)
+                i = excess(lower, i, end, negator_at if in_negation else -1, found)
                 continue
             if word == "enough" and in_negation:
                 found.append((negator_at, i + 1, -1.2))
                 i += 1
                 continue
-            found_valence = _word_valence(lower, i, start, end)
+            found_valence = word_valence(lower, i, start, end)
             if found_valence is None:
                 i += 1
                 continue
@@ -306,7 +286,7 @@ class SentimentAnalyzer:
             first = booster_at if booster_at >= 0 else i
             last = i + 1
             if in_negation:
-                value = _negate(value)
+                value = negate(value)
                 first = negator_at
                 if lower[i + 1 : i + 3] == ["at", "all"]:
                     value *= 1.4
@@ -316,8 +296,8 @@ class SentimentAnalyzer:
                 first = irrealis_at
             elif (
                 value > 0
-                and word in _COMPARATIVES
-                and _REFERENCE_FRAMES.intersection(lower[start:end])
+                and word in COMPARATIVES
+                and REFERENCE_FRAMES.intersection(lower[start:end])
             ):
                 value = -1.5
             if len(word) > 2 and text[offsets[i][0] : offsets[i][1]].isupper():
@@ -329,40 +309,6 @@ class SentimentAnalyzer:
         return found
 
 
-# Words that play any part in the rules; every other word without a valence is skipped.
-_ROLE_WORDS = (
-    PHRASES_BY_FIRST
-    | NEGATORS
-    | IRREALIS
-    | frozenset(BOOSTERS)
-    | frozenset(EMOTICONS)
-    | frozenset(words("would could should too enough like pretty return returning returned"))
-)
-_INERT: dict[str, bool] = {}
-
-
-def _is_inert(word: str) -> bool:
-    """Whether ``word`` can be skipped (memoised: this runs for every token)."""
-    inert = _INERT.get(word)
-    if inert is None:
-        if len(_INERT) > 500_000:
-            _INERT.clear()  # bound the memory an endless stream of new words can take
-        inert = _INERT[word] = word not in _ROLE_WORDS and valence(word) is None
-    return inert
-
-
-def _excess(lower: list[str], i: int, end: int, negator_at: int, found: list[_Hit]) -> int:
-    """Score "too X": an excess of something neutral is a complaint ("too small")."""
-    following = _next(lower, i, end)
-    if following is None or following in _FUNCTION_WORDS or not following[0].isalpha():
-        return i + 1  # "me too", "love it too": "too" means "also"
-    if valence(following) is not None:
-        return i + 1  # "too cute", "too tight": the word speaks for itself
-    value = -1.3 if negator_at < 0 else _negate(-1.3)
-    found.append((negator_at if negator_at >= 0 else i, i + 2, value))
-    return i + 2
-
-
 def _opens_clause(lower: list[str], index: int) -> bool:
     """Whether the token at ``index`` starts a new clause: a contrast or a concession."""
     token = lower[index]
@@ -371,72 +317,3 @@ def _opens_clause(lower: list[str], index: int) -> bool:
     if token in CONTRAST_NEXT:
         return index > 0
     return token in CONCESSIVE
-
-
-def _negate(value: float) -> float:
-    # Negated praise is clearly negative; negated criticism is only mildly positive
-    # ("not bad" is faint praise).
-    return value * -0.74 if value > 0 else value * -0.5
-
-
-def _next(lower: list[str], i: int, end: int) -> str | None:
-    return lower[i + 1] if i + 1 < end else None
-
-
-def _has_valence_ahead(lower: list[str], i: int, end: int) -> bool:
-    for j in range(i + 1, min(i + 3, end)):
-        word = lower[j]
-        if valence(word) is not None or word == "too" or match_phrase(lower, j):
-            return True
-        if word not in BOOSTERS:
-            return False
-    return False
-
-
-def _word_valence(lower: list[str], i: int, start: int, end: int) -> float | None:
-    word = lower[i]
-    if word in EMOTICONS:
-        return EMOTICONS[word]
-    if word == "like":
-        # "like" is praise only as a verb ("I really like it"), not in "looks like a sack".
-        return 1.5 if i > start and lower[i - 1] in _LIKE_CUES else None
-    if word == "pretty" and i + 1 < end and _is_modified_by_pretty(lower[i + 1]):
-        return None  # "pretty good", "pretty high": a hedge, not praise of its own
-    if word in ("return", "returning", "returned") and any(
-        lower[j] in _FUTURE_CUES for j in range(max(start, i - 2), i)
-    ):
-        return 1.6  # "we will definitely return"
-    return valence(word)
-
-
-_ADJECTIVE_SUFFIXES = (
-    "y",
-    "ly",
-    "ed",
-    "ing",
-    "ful",
-    "ous",
-    "ive",
-    "al",
-    "ic",
-    "able",
-    "ible",
-    "ish",
-)
-_PLAIN_ADJECTIVES = frozenset(
-    words(
-        """
-        high low big small large long short tight loose thin thick light dark much well
-        close sure quick fast slow hard easy old new heavy warm cool cold soft wide full
-        """
-    )
-)
-
-
-def _is_modified_by_pretty(following: str) -> bool:
-    """Whether "pretty" before ``following`` is an adverb ("pretty tight") not praise."""
-    return (
-        valence(following) is not None
-        or following in _PLAIN_ADJECTIVES
-        or following.endswith(_ADJECTIVE_SUFFIXES)
-    )

@@ -1,8 +1,8 @@
 """Journey stage, care signals and flags (urgent, churn risk) found in a comment.
 
 Each finding keeps the phrase that carries it, cut at the clause, so a person reading the
-relationship view sees the customer's own words. Patterns are case-insensitive regular
-expressions over the sentence text; they are compiled once per kind into one alternation.
+relationship view sees the customer's own words. Each family of patterns (stages, care
+signals, flags) is one compiled alternation, matched once over the lower-cased comment.
 """
 
 from __future__ import annotations

@@ -240,3 +240,62 @@ class ApiTokenPagesTest(PersonasTestCase):
         self.client.post(reverse("people:api_token_revoke", args=[token.pk]))
         token.refresh_from_db()
         self.assertIsNotNone(token.revoked_at)
+
+
+class ProfileAndOrganisationTest(PersonasTestCase):
+    def test_everyone_edits_their_own_profile(self) -> None:
+        self.login(self.viewer)
+        response = self.client.post(
+            reverse("people:profile"),
+            {
+                "first_name": "Vera",
+                "last_name": "V",
+                "job_title": "Analyst",
+                "language": "de",
+                "time_zone": "Europe/Berlin",
+            },
+        )
+        self.assertRedirects(response, reverse("people:profile"))
+        self.viewer.refresh_from_db()
+        self.assertEqual((self.viewer.first_name, self.viewer.time_zone), ("Vera", "Europe/Berlin"))
+
+    def test_a_profile_cannot_change_email_or_role(self) -> None:
+        self.login(self.viewer)
+        self.client.post(
+            reverse("people:profile"),
+            {
+                "first_name": "V",
+                "language": "en",
+                "time_zone": "UTC",
+                "role": "admin",
+                "email": "x@y.example",
+            },
+        )
+        self.viewer.refresh_from_db()
+        self.assertEqual(
+            (self.viewer.role, self.viewer.email), (Role.VIEWER, "viewer@northwind.example")
+        )
+
+    def test_an_admin_renames_the_organisation_and_it_is_audited(self) -> None:
+        self.login(self.admin)
+        response = self.client.post(
+            reverse("organisation_settings"),
+            {"name": "Northwind Ltd", "time_zone": "Europe/London"},
+        )
+        self.assertRedirects(response, reverse("organisation_settings"))
+        self.org.refresh_from_db()
+        self.assertEqual(self.org.name, "Northwind Ltd")
+        self.assertEqual(
+            AuditEvent.objects.get(object_type="organisation").changes["name"],
+            ["Northwind", "Northwind Ltd"],
+        )
+
+    def test_only_admins_change_the_organisation(self) -> None:
+        self.login(self.cx_lead)
+        self.assertEqual(self.client.get(reverse("organisation_settings")).status_code, 403)
+        self.assertEqual(
+            self.client.post(
+                reverse("organisation_settings"), {"name": "X", "time_zone": "UTC"}
+            ).status_code,
+            403,
+        )
