@@ -13,7 +13,7 @@ PROD_ENV := CENTRIC_MODE=production \
 	SECRET_KEY=production-mode-test-key-that-is-long-enough-to-pass-the-checks-0123456789 \
 	SECURE_HTTPS=false
 
-.PHONY: install demo demo-reset serve worker test test-fast test-browser test-production lint format bench-setup clean
+.PHONY: install demo demo-reset serve worker test test-fast test-browser test-production lint format bench-setup bench-insights clean
 
 install: $(VENV)/.installed
 
@@ -67,6 +67,9 @@ format: install
 
 bench-setup:
 	bash benchmarks/setup_times.sh
+
+bench-insights: install
+	$(BIN)/python benchmarks/insights_text.py
 
 clean:
 	rm -rf $(VENV) .tools staticfiles .mypy_cache .ruff_cache

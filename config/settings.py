@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "centric.core",
     "centric.people",
     "centric.customers",
+    "centric.feedback",
     "centric.dashboard",
     "centric.demo",
 ]

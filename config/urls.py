@@ -32,6 +32,7 @@ urlpatterns = [
     path("settings/organisation/", organisation_settings, name="organisation_settings"),
     path("", include("centric.people.urls")),
     path("", include("centric.customers.urls")),
+    path("", include("centric.feedback.urls")),
     path("api/", include((_api_urls(), "api"))),
     path(
         "robots.txt",

@@ -66,6 +66,16 @@ def shoot(page: Page, name: str) -> None:
     page.set_viewport_size(DESKTOP)
 
 
+def assert_accessible(page: Page) -> None:
+    """axe-core (bundled with axe-playwright-python, nothing fetched) finds no WCAG A/AA violations."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}}
+    )
+    assert results.violations_count == 0, results.generate_report()
+
+
 def sign_in(page: Page, email: str, password: str) -> None:
     page.goto("/login/")
     page.get_by_label("Email address").fill(email)

@@ -10,7 +10,7 @@ from playwright.sync_api import FilePayload, Page, expect
 
 from centric.customers.models import Account
 from centric.demo.organisation import DEMO_EMAIL, DEMO_PASSWORD
-from tests.browser.conftest import PHONE, shoot, sign_in
+from tests.browser.conftest import PHONE, assert_accessible, shoot, sign_in
 
 
 def load_demo() -> None:
@@ -22,6 +22,7 @@ def test_signing_in_shows_the_organisation_at_a_glance(page: Page, transactional
     page.goto("/")
     expect(page).to_have_url(re.compile(r"/login/\?next=/$"))
     shoot(page, "login")
+    assert_accessible(page)
     page.get_by_label("Email address").fill(DEMO_EMAIL)
     page.get_by_label("Password").fill("not the password")
     page.get_by_role("button", name="Sign in").click()
@@ -30,6 +31,7 @@ def test_signing_in_shows_the_organisation_at_a_glance(page: Page, transactional
     expect(page.get_by_role("heading", name="Northwind Components at a glance")).to_be_visible()
     expect(page.get_by_text("external accounts")).to_be_visible()
     shoot(page, "home")
+    assert_accessible(page)
 
 
 def test_searching_and_filtering_accounts_updates_the_table_in_place(
@@ -40,6 +42,7 @@ def test_searching_and_filtering_accounts_updates_the_table_in_place(
     page.get_by_role("navigation", name="Main").first.get_by_role("link", name="Accounts").click()
     expect(page.get_by_role("heading", name="Accounts")).to_be_visible()
     shoot(page, "accounts")
+    assert_accessible(page)
     name = Account.objects.order_by("name").values_list("name", flat=True)[5]
     with page.expect_response(re.compile(r"/accounts/\?q=")):
         page.get_by_label("Search").fill(name)
@@ -53,6 +56,7 @@ def test_searching_and_filtering_accounts_updates_the_table_in_place(
     page.locator("#results tbody a").first.click()
     expect(page.get_by_role("heading", name="Contacts")).to_be_visible()
     shoot(page, "account")
+    assert_accessible(page)
 
 
 def test_editing_an_account_saves_and_reports_bad_input(page: Page, transactional_db: None) -> None:
@@ -90,6 +94,7 @@ def test_teams_people_and_internal_customers(page: Page, transactional_db: None)
         .get_by_role("link", name="Finance")
     ).to_be_visible()
     shoot(page, "team")
+    assert_accessible(page)
     page.goto("/customers/?kind=internal")
     expect(page.locator("#results .badge.internal").first).to_be_visible()
     shoot(page, "customers")
@@ -122,6 +127,7 @@ def test_importing_a_file_with_broken_rows(page: Page, transactional_db: None) -
     expect(problems).to_contain_text("Enter a number.")
     expect(problems).to_contain_text("There is no segment called “Giant”.")
     shoot(page, "import-report")
+    assert_accessible(page)
     page.get_by_role("button", name="Import the 2 valid rows").click()
     expect(page.get_by_text("2 created and 0 updated; 2 rows skipped.")).to_be_visible()
     shoot(page, "import-done")

@@ -6,6 +6,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from centric.core.models import AuditEvent
 from centric.customers.models import Customer, ImportJob
+from centric.feedback.models import Response
+from centric.feedback.services import survey_create_from_template
 from centric.people.services import api_token_create
 from tests.personas import PersonasTestCase
 
@@ -15,6 +17,11 @@ PUBLIC = {
     "password_reset_done",
     "password_reset_confirm",
     "password_reset_complete",
+    # the respondent's pages: a token or an open link is the credential
+    "feedback:respond",
+    "feedback:thanks",
+    "feedback:unsubscribe",
+    "feedback:respond_open",
 }
 
 
@@ -43,6 +50,12 @@ class EveryUrlTest(PersonasTestCase):
             content=b"name\nX\n",
         )
         token, _ = api_token_create(user=self.admin, name="t")
+        survey = survey_create_from_template(
+            actor=self.admin, template="relationship-nps", values={"name": "S"}
+        )
+        survey_response = Response.objects.create(
+            organisation=self.org, survey=survey, channel="link"
+        )
         ids = {
             "team_id": self.team.pk,
             "person_id": self.teammate.pk,
@@ -52,6 +65,9 @@ class EveryUrlTest(PersonasTestCase):
             "customer_id": Customer.objects.get(account=self.account).pk,
             "job_id": job.pk,
             "segment_id": self.segment.pk,
+            "survey_id": survey.pk,
+            "response_id": survey_response.pk,
+            "public_key": survey.public_key,
             "token_id": token.pk,
             "uidb64": "MQ",
             "token": "x-y",

@@ -35,8 +35,9 @@ FloatArray = npt.NDArray[np.float64]
 def labels_from_scores(
     scores: Sequence[float | None], *, positive_at: float, negative_at: float
 ) -> list[str | None]:
-    """ "positive" for scores >= ``positive_at``, "negative" for <= ``negative_at``, else
-    ``None`` (passive, ambiguous or missing scores teach nothing)."""
+    """Labels for calibration from scores: "positive" at or above ``positive_at``,
+    "negative" at or below ``negative_at``, otherwise ``None`` (passives, middling and
+    missing scores teach nothing). For NPS: ``positive_at=9, negative_at=6``."""
     labels: list[str | None] = []
     for score in scores:
         if score is None:
@@ -136,7 +137,7 @@ class CalibratedSentiment:
         return proba
 
     def predict(self, texts: Sequence[str]) -> list[str]:
-        """ "positive" or "negative" for each comment."""
+        """The label, "positive" or "negative", of each comment."""
         return ["positive" if p >= 0.5 else "negative" for p in self.predict_proba(texts)]
 
     def scores(self, texts: Sequence[str]) -> FloatArray:

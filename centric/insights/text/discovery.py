@@ -2,8 +2,9 @@
 
 TF-IDF over the comments, factorised with NMF into topics; each topic becomes a proposal
 with a suggested name (its two strongest terms), its key terms and the comments that
-represent it best. Topics already covered by the taxonomy (their key terms are mostly
-seed words of a theme) are not proposed again. A person accepts or rejects proposals.
+represent it best. Topics the taxonomy already covers (their strongest term, or most of
+their key terms, are seed words of a theme) are not proposed again. A person accepts or
+rejects proposals.
 """
 
 from __future__ import annotations
@@ -103,14 +104,19 @@ class ThemeDiscovery:
         return self
 
     def _overlapping_theme(self, key_terms: list[str]) -> str | None:
-        """The existing theme whose seed words cover half or more of the key terms."""
-        if self.taxonomy is None:
+        """The existing theme that already covers a topic: one of its seed words is the
+        topic's strongest term ("small / medium" is about fit and size), or its seed words
+        are half or more of the key terms."""
+        if self.taxonomy is None or not key_terms:
             return None
+        strongest = {stem(w) for w in key_terms[0].split()}
         topic = {stem(w) for term in key_terms for w in term.split()}
         best, best_share = None, 0.0
         for theme in self.taxonomy.themes:
             seeds = {s for seed in theme.seed_words for s in stems(seed)}
-            share = len(topic & seeds) / max(len(topic), 1)
+            if strongest <= seeds:
+                return theme.name
+            share = len(topic & seeds) / len(topic)
             if share > best_share:
                 best, best_share = theme.name, share
         return best if best_share >= 0.5 else None

@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from centric.insights.text.analysis import Analysis, Praise
-from centric.insights.text.calibration import CalibratedSentiment
 from centric.insights.text.directory import Directory, Member
 from centric.insights.text.segment import lower_keeping_offsets
 from centric.insights.text.sentiment import SentimentAnalyzer, label_for
@@ -22,6 +20,11 @@ from centric.insights.text.signals import care_signals, flags, journey_stage, pr
 from centric.insights.text.taxonomy import DEFAULT_TAXONOMY, Taxonomy
 from centric.insights.text.themes import ThemeMatcher
 from centric.insights.text.types import DocumentSentiment
+
+if TYPE_CHECKING:  # scikit-learn and Polars load only for the callers that use them
+    import polars as pl
+
+    from centric.insights.text.calibration import CalibratedSentiment
 
 
 class TextAnalyzer:
@@ -74,6 +77,8 @@ class TextAnalyzer:
 
         Null texts are read as empty comments.
         """
+        import polars as pl
+
         texts = [t or "" for t in frame[text_column].to_list()]
         results = self.analyze_many(texts)
         return frame.with_columns(

@@ -9,6 +9,7 @@ with few labelled examples still has its seed words to go on.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Sequence
 from typing import Self
 
@@ -19,11 +20,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import KFold
+from sklearn.pipeline import FeatureUnion
 from sklearn.preprocessing import StandardScaler
 
+from centric.insights.text.segment import tokenize
 from centric.insights.text.sentiment import SentimentAnalyzer
 from centric.insights.text.taxonomy import Taxonomy
-from centric.insights.text.themes import ThemeMatcher
+from centric.insights.text.themes import ThemeMatcher, stem
 
 FloatMatrix = npt.NDArray[np.float64]
 
@@ -59,8 +62,14 @@ class ThemeClassifier:
         fallback = self.taxonomy.fallback
         self._fallback = self.names_.index(fallback) if fallback in self.names_ else None
         self.matcher_ = ThemeMatcher(self.taxonomy, threshold=self.threshold)
-        self.words_ = TfidfVectorizer(
-            ngram_range=(1, 2), min_df=2 if len(texts) > 50 else 1, sublinear_tf=True
+        min_df = 2 if len(texts) > 50 else 1
+        # Words as written and as stems: "refunded" and "refunds" share evidence, while
+        # the exact forms keep what distinguishes them.
+        self.words_ = FeatureUnion(
+            [
+                ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=min_df, sublinear_tf=True)),
+                ("stems", TfidfVectorizer(analyzer=stem_terms, min_df=min_df, sublinear_tf=True)),
+            ]
         )
         words = self.words_.fit_transform(texts)
         y = np.array(
@@ -212,6 +221,12 @@ class ThemeSentimentClassifier:
             float(np.log1p(negative)),
             float(bool(focus)),
         ]
+
+
+def stem_terms(text: str) -> list[str]:
+    """Stems of the words of ``text`` and their bigrams, for a vectoriser."""
+    stems = [stem(w) for w in tokenize(text.lower()) if w[0].isalnum()]
+    return stems + [f"{a} {b}" for a, b in itertools.pairwise(stems)]
 
 
 def _slug(name: str) -> str:

@@ -80,7 +80,7 @@ _GROUPS: dict[float, str] = {
         boring bland dull
     """,
     -1.3: """
-        forgot forgotten overcrowded hungry lukewarm tasteless noisy chaotic understaffed
+        forgot forgotten overwhelmed overcrowded hungry lukewarm tasteless noisy chaotic understaffed
         pricy unorganised disapointing dissapointing
         cheap problem problems issue issues trouble troubles complaint complaints complain
         complained complaining mistake mistakes error errors wrong wrongly delay delays
@@ -283,7 +283,7 @@ def valence(word: str) -> float | None:
 _NOT_INFLECTIONS = frozenset(
     words(
         """
-        prompted honestly tights lights fairly cooler hardly lately
+        prompted honestly tights shorts lights fairly cooler hardly lately
         shortly highly sweetheart sweetness kindly surely
         """
     )

@@ -144,9 +144,10 @@ def care_signals(
 ) -> list[Signal]:
     """Risks, fears, desires, wishes, constraints, hopes and opportunities, in text order."""
     found: list[Signal] = []
+    starts = [s.start for s in sentences]
     for match in _CARE.finditer(lowered or lower_keeping_offsets(text)):
         kind = _CARE_GROUPS[match.lastgroup or ""]
-        sentence = _sentence_at(sentences, match.start())
+        sentence = _sentence_at(sentences, starts, match.start())
         if sentence is not None:
             found.append(_signal(kind, kind, sentence, *match.span()))
     return found
@@ -161,12 +162,13 @@ def flags(
     """
     found: dict[str, Signal] = {}
     lowered = lowered or lower_keeping_offsets(text)
+    starts = [s.start for s in sentences]
     for match in _FLAGS.finditer(lowered):
         key = _FLAG_GROUPS[match.lastgroup or ""]
         if key in found:
             continue
         flag, reason = key.split(":")
-        sentence = _sentence_at(sentences, match.start())
+        sentence = _sentence_at(sentences, starts, match.start())
         if sentence is None:
             continue
         if flag == "churn_risk" and _NEGATED.search(lowered, sentence.start, match.start()):
@@ -175,8 +177,11 @@ def flags(
     return sorted(found.values(), key=lambda s: (s.start, s.kind))
 
 
-def _sentence_at(sentences: Sequence[SentenceSentiment], offset: int) -> SentenceSentiment | None:
-    index = bisect_right([s.start for s in sentences], offset) - 1
+def _sentence_at(
+    sentences: Sequence[SentenceSentiment], starts: list[int], offset: int
+) -> SentenceSentiment | None:
+    """The sentence containing ``offset``; ``starts`` are the sentences' start offsets."""
+    index = bisect_right(starts, offset) - 1
     if index >= 0 and offset < sentences[index].end:
         return sentences[index]
     return None

@@ -1,4 +1,7 @@
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import polars as pl
 
@@ -53,3 +56,15 @@ def test_a_calibrated_engine_reads_the_document_the_way_the_organisation_does():
     assert reading.score > 0
     assert reading.sentiment.sentences[0].contributions[0].phrase == "sick"
     assert engine.analyze_many(["sick board"])[0].score == reading.score
+
+
+def test_the_default_engine_loads_without_the_learning_libraries():
+    code = (
+        "import sys, centric.insights.text as text; text.analyze('Fine.');"
+        "print('sklearn' in sys.modules, 'polars' in sys.modules)"
+    )
+    # A fresh interpreter, since this one has long imported everything.
+    command = [sys.executable, "-c", code]
+    root = Path(__file__).resolve().parents[4]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, cwd=root)  # noqa: S603
+    assert result.stdout.split() == ["False", "False"]

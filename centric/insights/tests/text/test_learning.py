@@ -1,5 +1,4 @@
-from centric.insights.text import Taxonomy, Theme, ThemeClassifier
-from centric.insights.text.learning import ThemeSentimentClassifier
+from centric.insights.text import Taxonomy, Theme, ThemeClassifier, ThemeSentimentClassifier
 
 TAXONOMY = Taxonomy(
     (Theme("food", "", ("food",)), Theme("service", "", ("waiter",)), Theme("other", "")),

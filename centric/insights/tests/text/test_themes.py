@@ -91,9 +91,7 @@ def test_a_taxonomy_is_built_from_json_like_data():
     )
     assert taxonomy.by_name["login"].seed_words == ("password", "sign in")
     assert taxonomy.ancestors("login") == ("app",)
-    assert names("I forgot my password again.", taxonomy) == ["app", "login"] or names(
-        "I forgot my password again.", taxonomy
-    ) == ["login", "app"]
+    assert set(names("I forgot my password again.", taxonomy)) == {"app", "login"}
 
 
 def test_a_taxonomy_rejects_repeated_names_and_unknown_parents():

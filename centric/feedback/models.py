@@ -1,0 +1,260 @@
+"""Listening: surveys and their questions, the journey they belong to, invitations, and the
+responses customers give (external contacts and internal teams alike)."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from centric.core.models import OrganisationScoped
+from centric.customers.models import Contact, Customer
+from centric.people.models import LANGUAGES, Team
+
+# Seed 002: the journey a customer takes with us, made effortless stage by stage.
+DEFAULT_STAGES = ["Shop", "Purchase", "Delivery", "Use", "Maintain", "Replace", "Dispose"]
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def new_public_key() -> str:
+    return secrets.token_urlsafe(12)
+
+
+class JourneyStage(OrganisationScoped):
+    name = models.CharField(max_length=60)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="unique_stage_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Touchpoint(OrganisationScoped):
+    name = models.CharField(max_length=120)
+    stage = models.ForeignKey(
+        JourneyStage, null=True, blank=True, on_delete=models.SET_NULL, related_name="touchpoints"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="unique_touchpoint_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Survey(OrganisationScoped):
+    class Kind(models.TextChoices):
+        RELATIONSHIP = "relationship", "Relationship"
+        TRANSACTIONAL = "transactional", "Transactional (after a touchpoint)"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+
+    name = models.CharField(max_length=160)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.RELATIONSHIP)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.DRAFT)
+    template = models.CharField(max_length=40, blank=True)
+    stage = models.ForeignKey(
+        JourneyStage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    touchpoint = models.ForeignKey(
+        Touchpoint, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    subject_team = models.ForeignKey(
+        Team,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="For an internal-customer survey: the team whose service is rated.",
+    )
+    languages: models.JSONField[list[str]] = models.JSONField(default=list)
+    default_language = models.CharField(max_length=8, choices=LANGUAGES, default="en")
+    intro: models.JSONField[dict[str, str]] = models.JSONField(default=dict)
+    thank_you: models.JSONField[dict[str, str]] = models.JSONField(default=dict)
+    public_key = models.CharField(max_length=32, unique=True, default=new_public_key)
+    open_link = models.BooleanField(
+        default=False, help_text="Anyone with the open link may answer, anonymously."
+    )
+    fatigue_days = models.PositiveSmallIntegerField(
+        default=30,
+        help_text="Nobody is asked more often than once in this many days, across all surveys.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("feedback:survey_detail", args=[self.pk])
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        NPS = "nps", "Net Promoter Score (0–10)"
+        CSAT = "csat", "Satisfaction (1–5)"
+        CES = "ces", "Effort (1–7)"
+        RATING = "rating", "Rating"
+        SINGLE = "single", "One choice"
+        MULTIPLE = "multiple", "Several choices"
+        TEXT = "text", "Free text"
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
+    key = models.SlugField(max_length=40)
+    position = models.PositiveSmallIntegerField()
+    page = models.PositiveSmallIntegerField(default=1)
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    required = models.BooleanField(default=True)
+    text: models.JSONField[dict[str, str]] = models.JSONField(default=dict)  # {language: wording}
+    # [{"value": "price", "label": {"en": "Price", "de": "Preis"}}]
+    options: models.JSONField[list[dict[str, Any]]] = models.JSONField(default=list, blank=True)
+    scale_min = models.SmallIntegerField(null=True, blank=True)
+    scale_max = models.SmallIntegerField(null=True, blank=True)
+    # {"question": "nps", "min": 0, "max": 6}: shown only when that answer falls in the range
+    show_if: models.JSONField[dict[str, Any]] = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "key"], name="unique_question_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class Invitation(OrganisationScoped):
+    """One person's unguessable link to one survey: a contact of an account, or a member of a team
+    that is an internal customer."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="invitations")
+    token = models.CharField(max_length=40, unique=True, default=new_token)
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="invitations")
+    contact = models.ForeignKey(
+        Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField()
+    language = models.CharField(max_length=8, choices=LANGUAGES, default="en")
+    sent_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "email"], name="one_invitation_per_survey_and_email"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(contact__isnull=False) | models.Q(person__isnull=False),
+                name="invitation_has_a_respondent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.survey}"
+
+
+class Response(OrganisationScoped):
+    class Channel(models.TextChoices):
+        EMAIL = "email", "Email invitation"
+        LINK = "link", "Open link"
+        IMPORT = "import", "Import"
+        API = "api", "API"
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    invitation = models.OneToOneField(
+        Invitation, null=True, blank=True, on_delete=models.SET_NULL, related_name="response"
+    )
+    customer = models.ForeignKey(
+        Customer, null=True, blank=True, on_delete=models.SET_NULL, related_name="responses"
+    )
+    contact = models.ForeignKey(
+        Contact, null=True, blank=True, on_delete=models.SET_NULL, related_name="responses"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responses",
+    )
+    channel = models.CharField(max_length=8, choices=Channel.choices)
+    stage = models.ForeignKey(
+        JourneyStage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    touchpoint = models.ForeignKey(
+        Touchpoint, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    language = models.CharField(max_length=8, default="en")
+    page = models.PositiveSmallIntegerField(default=1, help_text="The page the respondent reached.")
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Response {self.pk} to {self.survey}"
+
+
+class Answer(models.Model):
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    number = models.SmallIntegerField(null=True, blank=True)
+    choices: models.JSONField[list[str]] = models.JSONField(default=list, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question.key}: {self.value}"
+
+    @property
+    def value(self) -> Any:
+        if self.number is not None:
+            return self.number
+        return self.choices or self.text
+
+
+class OptOut(OrganisationScoped):
+    """An address that asked never to be surveyed again."""
+
+    email = models.EmailField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "email"], name="unique_opt_out")
+        ]
+
+    def __str__(self) -> str:
+        return self.email

@@ -1,0 +1,335 @@
+"""Writes for surveys, invitations and responses."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from centric.core import clock
+from centric.core.audit import audited_create, audited_update
+from centric.core.permissions import require_org_wide
+from centric.customers.models import Contact, Customer
+from centric.customers.services import customer_ensure_for_team
+from centric.feedback import answers as answer_rules
+from centric.feedback.catalog import LANGUAGES, TEMPLATES, THANK_YOU
+from centric.feedback.models import (
+    DEFAULT_STAGES,
+    Answer,
+    Invitation,
+    JourneyStage,
+    OptOut,
+    Question,
+    Response,
+    Survey,
+)
+from centric.people.models import Team, User
+
+
+def journey_stages_ensure(*, organisation_id: int) -> list[JourneyStage]:
+    """The organisation's journey, starting from the seed's seven stages the first time."""
+    if not JourneyStage.objects.filter(organisation_id=organisation_id).exists():
+        JourneyStage.objects.bulk_create(
+            JourneyStage(organisation_id=organisation_id, name=name, position=index)
+            for index, name in enumerate(DEFAULT_STAGES)
+        )
+    return list(JourneyStage.objects.filter(organisation_id=organisation_id))
+
+
+@transaction.atomic
+def survey_create_from_template(*, actor: User, template: str, values: Mapping[str, Any]) -> Survey:
+    """A new draft survey with the template's questions, in the languages it was written in."""
+    require_org_wide(actor)
+    spec = TEMPLATES.get(template)
+    if spec is None:
+        raise ValidationError(f"There is no survey template “{template}”.")
+    if spec.internal and not values.get("subject_team"):
+        raise ValidationError("An internal-customer survey needs the team whose service is rated.")
+    survey = audited_create(
+        actor=actor,
+        organisation_id=actor.organisation_id,
+        model=Survey,
+        values={
+            "kind": spec.kind,
+            "template": spec.slug,
+            "languages": list(LANGUAGES),
+            "intro": spec.intro,
+            "thank_you": THANK_YOU,
+            "created_by": actor,
+            **values,
+        },
+    )
+    Question.objects.bulk_create(
+        Question(
+            survey=survey,
+            key=question.key,
+            position=position,
+            page=question.page,
+            kind=question.kind,
+            required=question.required,
+            text=question.text,
+            options=question.options,
+            scale_min=question.scale[0] if question.scale else None,
+            scale_max=question.scale[1] if question.scale else None,
+            show_if=question.show_if,
+        )
+        for position, question in enumerate(spec.questions)
+    )
+    return survey
+
+
+def survey_set_status(*, actor: User, survey: Survey, status: str) -> Survey:
+    require_org_wide(actor)
+    if status not in Survey.Status.values:
+        raise ValidationError(f"Unknown status “{status}”.")
+    return audited_update(actor=actor, instance=survey, values={"status": status})
+
+
+@dataclass(frozen=True)
+class Skipped:
+    email: str
+    reason: str
+
+
+def _recently_asked(organisation_id: int, emails: set[str], days: int) -> set[str]:
+    since = clock.now() - timedelta(days=days)
+    return set(
+        Invitation.objects.filter(
+            organisation_id=organisation_id, email__in=emails, created_at__gte=since
+        ).values_list("email", flat=True)
+    )
+
+
+@transaction.atomic
+def invitations_create(
+    *, actor: User, survey: Survey, contacts: Iterable[Contact] = (), people: Iterable[User] = ()
+) -> tuple[list[Invitation], list[Skipped]]:
+    """Invite contacts (external) or team members (internal customers), skipping anyone who opted
+    out or was asked within the survey's fatigue window."""
+    require_org_wide(actor)
+    candidates: list[tuple[str, Customer, Contact | None, User | None, str]] = []
+    for contact in contacts:
+        customer = Customer.objects.get(account_id=contact.account_id)
+        candidates.append((contact.email.lower(), customer, contact, None, contact.language))
+    for person in people:
+        team = Team.objects.filter(members=person, organisation_id=survey.organisation_id).first()
+        if team is None:
+            raise ValidationError(
+                f"{person} is in no team, so there is no internal customer to ask."
+            )
+        candidates.append(
+            (
+                person.email.lower(),
+                customer_ensure_for_team(team=team),
+                None,
+                person,
+                person.language,
+            )
+        )
+    emails = {email for email, *_ in candidates}
+    opted_out = set(
+        OptOut.objects.filter(organisation_id=survey.organisation_id, email__in=emails).values_list(
+            "email", flat=True
+        )
+    )
+    recent = _recently_asked(survey.organisation_id, emails, survey.fatigue_days)
+    created: list[Invitation] = []
+    skipped: list[Skipped] = []
+    for email, customer, invited_contact, invited_person, language in candidates:
+        if email in opted_out:
+            skipped.append(Skipped(email, "asked not to receive surveys"))
+        elif email in recent:
+            skipped.append(Skipped(email, f"was asked within the last {survey.fatigue_days} days"))
+        else:
+            created.append(
+                Invitation.objects.create(
+                    organisation_id=survey.organisation_id,
+                    survey=survey,
+                    customer=customer,
+                    contact=invited_contact,
+                    person=invited_person,
+                    email=email,
+                    language=language if language in survey.languages else survey.default_language,
+                )
+            )
+            recent.add(email)
+    return created, skipped
+
+
+def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
+    survey = invitation.survey
+    link = settings.SITE_URL + reverse("feedback:respond", args=[invitation.token])
+    context = {
+        "invitation": invitation,
+        "survey": survey,
+        "link": link,
+        "reminder": reminder,
+        "intro": survey.intro.get(invitation.language)
+        or survey.intro.get(survey.default_language, ""),
+        "unsubscribe": settings.SITE_URL + reverse("feedback:unsubscribe", args=[invitation.token]),
+        "language": invitation.language,
+    }
+    send_mail(
+        subject=render_to_string("feedback/email/subject.txt", context).strip(),
+        message=render_to_string("feedback/email/invitation.txt", context),
+        from_email=None,
+        recipient_list=[invitation.email],
+    )
+
+
+def invitations_send(*, survey_id: int) -> int:
+    """Email every invitation of an open survey that has not been sent. Each is marked sent in the
+    same step as its mail leaves, so a retried task never mails anyone twice."""
+    count = 0
+    pending = Invitation.objects.filter(
+        survey_id=survey_id, survey__status=Survey.Status.OPEN, sent_at__isnull=True
+    )
+    for invitation_id in pending.values_list("id", flat=True):
+        with transaction.atomic():
+            invitation = (
+                Invitation.objects.select_for_update()
+                .select_related("survey")
+                .filter(pk=invitation_id, sent_at__isnull=True)
+                .first()
+            )
+            if (
+                invitation is None
+                or OptOut.objects.filter(
+                    organisation_id=invitation.organisation_id, email=invitation.email
+                ).exists()
+            ):
+                continue
+            invitation.sent_at = clock.now()
+            invitation.save(update_fields=["sent_at"])
+            _invitation_mail(invitation, reminder=False)
+            count += 1
+    return count
+
+
+def reminders_send(*, survey_id: int, after: timedelta = timedelta(days=3)) -> int:
+    """One reminder, to those who were invited at least ``after`` ago and have not answered."""
+    count = 0
+    due = Invitation.objects.filter(
+        survey_id=survey_id,
+        survey__status=Survey.Status.OPEN,
+        sent_at__lte=clock.now() - after,
+        reminded_at__isnull=True,
+        response__submitted_at__isnull=True,
+    )
+    for invitation_id in due.values_list("id", flat=True):
+        with transaction.atomic():
+            invitation = (
+                Invitation.objects.select_for_update()
+                .select_related("survey")
+                .filter(pk=invitation_id, reminded_at__isnull=True)
+                .first()
+            )
+            if (
+                invitation is None
+                or OptOut.objects.filter(
+                    organisation_id=invitation.organisation_id, email=invitation.email
+                ).exists()
+            ):
+                continue
+            invitation.reminded_at = clock.now()
+            invitation.save(update_fields=["reminded_at"])
+            _invitation_mail(invitation, reminder=True)
+            count += 1
+    return count
+
+
+def opt_out(*, invitation: Invitation) -> None:
+    # two clicks at once: the address is opted out either way
+    with contextlib.suppress(IntegrityError):
+        OptOut.objects.get_or_create(
+            organisation_id=invitation.organisation_id, email=invitation.email
+        )
+
+
+def response_for_invitation(*, invitation: Invitation) -> Response:
+    """The invitation's one response, created on the first answer; a second visit edits it."""
+    response, _ = Response.objects.get_or_create(
+        invitation=invitation,
+        defaults={
+            "organisation_id": invitation.organisation_id,
+            "survey": invitation.survey,
+            "customer": invitation.customer,
+            "contact": invitation.contact,
+            "person": invitation.person,
+            "channel": Response.Channel.EMAIL,
+            "language": invitation.language,
+            "stage": invitation.survey.stage,
+            "touchpoint": invitation.survey.touchpoint,
+        },
+    )
+    return response
+
+
+def response_for_open_link(*, survey: Survey, language: str) -> Response:
+    return Response.objects.create(
+        organisation_id=survey.organisation_id,
+        survey=survey,
+        channel=Response.Channel.LINK,
+        language=language,
+        stage=survey.stage,
+        touchpoint=survey.touchpoint,
+    )
+
+
+def response_answers(response: Response) -> dict[str, Any]:
+    return {
+        answer.question.key: answer.value for answer in response.answers.select_related("question")
+    }
+
+
+@transaction.atomic
+def response_save_page(
+    *, response: Response, page: int, data: Mapping[str, list[str]]
+) -> tuple[int | None, dict[str, str]]:
+    """Validate and keep the answers to one page. Returns the next page (None when the survey is
+    finished, which submits the response) and the errors, if any; nothing is kept when there are
+    errors."""
+    survey = response.survey
+    if survey.status != Survey.Status.OPEN:
+        raise PermissionDenied("This survey is closed.")
+    questions = list(survey.questions.all())
+    answers = response_answers(response)
+    shown = answer_rules.visible_on_page(questions, page, answers)
+    values, errors = answer_rules.parse(shown, data)
+    if errors:
+        return page, errors
+    by_key = {question.key: question for question in questions}
+    for question in shown:
+        value = values.get(question.key)
+        if value is None:
+            Answer.objects.filter(response=response, question=question).delete()
+            answers.pop(question.key, None)
+            continue
+        Answer.objects.update_or_create(
+            response=response,
+            question=by_key[question.key],
+            defaults={
+                "number": value if isinstance(value, int) else None,
+                "choices": value if isinstance(value, list) else [],
+                "text": value if isinstance(value, str) else "",
+            },
+        )
+        answers[question.key] = value
+    # answers to follow-ups that no longer apply (the score changed) are dropped
+    hidden = [question for question in questions if not answer_rules.is_visible(question, answers)]
+    Answer.objects.filter(response=response, question__in=hidden).delete()
+    following = answer_rules.next_page(questions, page, answers)
+    response.page = following or page
+    if following is None:
+        response.submitted_at = response.submitted_at or clock.now()
+    response.save()
+    return following, {}

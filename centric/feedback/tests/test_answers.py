@@ -1,0 +1,73 @@
+"""Which questions a respondent sees, and what counts as a valid answer (no database)."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from centric.feedback.answers import first_page, is_visible, next_page, parse, visible_on_page
+
+
+@dataclass
+class Q:
+    key: str
+    kind: str
+    page: int = 1
+    required: bool = True
+    options: list[dict[str, Any]] = field(default_factory=list)
+    scale_min: int | None = None
+    scale_max: int | None = None
+    show_if: dict[str, Any] = field(default_factory=dict)
+
+
+NPS = [
+    Q("nps", "nps"),
+    Q("fix", "text", page=2, show_if={"question": "nps", "min": 0, "max": 6}),
+    Q("best", "text", page=2, required=False, show_if={"question": "nps", "min": 9, "max": 10}),
+    Q(
+        "topics",
+        "multiple",
+        page=3,
+        required=False,
+        options=[{"value": "price"}, {"value": "service"}],
+    ),
+]
+
+
+def test_a_detractor_and_a_promoter_see_different_follow_ups() -> None:
+    assert [q.key for q in visible_on_page(NPS, 2, {"nps": 3})] == ["fix"]
+    assert [q.key for q in visible_on_page(NPS, 2, {"nps": 10})] == ["best"]
+
+
+def test_a_passive_skips_the_follow_up_page() -> None:
+    assert next_page(NPS, 1, {"nps": 8}) == 3
+    assert next_page(NPS, 3, {"nps": 8}) is None
+
+
+def test_a_follow_up_is_hidden_until_its_question_is_answered() -> None:
+    assert not is_visible(NPS[1], {})
+    assert first_page(NPS, {}) == 1
+
+
+def test_scores_must_be_on_the_scale() -> None:
+    assert parse(NPS[:1], {"nps": ["11"]}) == ({}, {"nps": "Choose a number from 0 to 10."})
+    assert parse(NPS[:1], {"nps": ["ten"]})[1] == {"nps": "Choose one of the numbers."}
+    assert parse(NPS[:1], {"nps": ["0"]}) == ({"nps": 0}, {})
+
+
+def test_required_questions_must_be_answered_and_optional_ones_may_be_skipped() -> None:
+    assert parse([NPS[1]], {"fix": ["  "]})[1] == {"fix": "Please answer this question."}
+    assert parse([NPS[2]], {}) == ({}, {})
+
+
+def test_choices_must_come_from_the_options() -> None:
+    assert parse([NPS[3]], {"topics": ["price", "service", "price"]}) == (
+        {"topics": ["price", "service"]},
+        {},
+    )
+    assert parse([NPS[3]], {"topics": ["weather"]})[1] == {
+        "topics": "Choose among the options shown."
+    }
+
+
+def test_ratings_use_their_own_scale() -> None:
+    rating = Q("service", "rating", scale_min=1, scale_max=5)
+    assert parse([rating], {"service": ["6"]})[1] == {"service": "Choose a number from 1 to 5."}

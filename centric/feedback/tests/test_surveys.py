@@ -1,0 +1,324 @@
+"""Building surveys from templates, inviting people, and answering on the public pages."""
+
+from datetime import timedelta
+from unittest import mock
+
+from django.core import mail
+from django.core.exceptions import PermissionDenied
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from centric.feedback import services
+from centric.feedback.catalog import TEMPLATES
+from centric.feedback.models import Answer, Invitation, JourneyStage, OptOut, Response, Survey
+from tests.personas import PersonasTestCase
+from tests.smtp import LocalSmtpServer
+
+
+class SurveyTestCase(PersonasTestCase):
+    def make_survey(self, template: str = "relationship-nps", **values: object) -> Survey:
+        return services.survey_create_from_template(
+            actor=self.cx_lead, template=template, values={"name": "Q4 relationship", **values}
+        )
+
+    def open_survey(self, survey: Survey) -> Survey:
+        return services.survey_set_status(actor=self.cx_lead, survey=survey, status="open")
+
+
+class SurveyBuildingTest(SurveyTestCase):
+    def test_every_organisation_starts_with_the_seed_journey(self) -> None:
+        names = list(
+            JourneyStage.objects.filter(organisation=self.org).values_list("name", flat=True)
+        )
+        self.assertEqual(
+            names, ["Shop", "Purchase", "Delivery", "Use", "Maintain", "Replace", "Dispose"]
+        )
+
+    def test_every_template_builds_a_survey_in_english_and_german(self) -> None:
+        for slug, spec in TEMPLATES.items():
+            values = {"subject_team": self.team} if spec.internal else {}
+            survey = self.make_survey(slug, name=spec.name, **values)
+            self.assertEqual(survey.questions.count(), len(spec.questions))
+            for question in survey.questions.all():
+                self.assertTrue(question.text["en"] and question.text["de"], (slug, question.key))
+
+    def test_the_internal_customer_survey_asks_about_the_six_behaviours(self) -> None:
+        survey = self.make_survey("internal-customer", subject_team=self.finance)
+        keys = set(survey.questions.values_list("key", flat=True))
+        self.assertLessEqual(
+            {
+                "self_awareness",
+                "listening",
+                "questioning",
+                "empathy",
+                "responsiveness",
+                "receives_feedback",
+            },
+            keys,
+        )
+
+    def test_a_cx_lead_creates_a_survey_in_the_page(self) -> None:
+        self.login(self.cx_lead)
+        stage = JourneyStage.objects.get(organisation=self.org, name="Delivery")
+        response = self.client.post(
+            reverse("feedback:survey_create"),
+            {
+                "template": "touchpoint-csat",
+                "name": "After delivery",
+                "stage": stage.pk,
+                "default_language": "en",
+                "fatigue_days": 30,
+            },
+        )
+        survey = Survey.objects.get(name="After delivery")
+        self.assertRedirects(response, reverse("feedback:survey_detail", args=[survey.pk]))
+        self.assertEqual(
+            (survey.kind, survey.stage, survey.status), ("transactional", stage, "draft")
+        )
+
+    def test_an_internal_survey_without_its_team_is_refused(self) -> None:
+        self.login(self.cx_lead)
+        response = self.client.post(
+            reverse("feedback:survey_create"),
+            {
+                "template": "internal-customer",
+                "name": "IT service",
+                "default_language": "en",
+                "fatigue_days": 30,
+            },
+        )
+        self.assertIn("subject_team", response.context["form"].errors)
+        self.assertFalse(Survey.objects.exists())
+
+    def test_members_see_surveys_but_cannot_build_or_open_them(self) -> None:
+        survey = self.make_survey()
+        self.login(self.owner)
+        self.assertContains(self.client.get(reverse("feedback:survey_list")), "Q4 relationship")
+        self.assertEqual(self.client.get(reverse("feedback:survey_create")).status_code, 403)
+        self.assertEqual(
+            self.client.post(
+                reverse("feedback:survey_status", args=[survey.pk]), {"status": "open"}
+            ).status_code,
+            403,
+        )
+
+    def test_another_organisations_survey_is_not_found(self) -> None:
+        survey = self.make_survey()
+        self.login(self.stranger)
+        self.assertEqual(
+            self.client.get(reverse("feedback:survey_detail", args=[survey.pk])).status_code, 404
+        )
+
+
+class InvitationTest(SurveyTestCase):
+    def test_contacts_are_invited_and_emailed_in_their_language(self) -> None:
+        self.contact.language = "de"
+        self.contact.save()
+        survey = self.open_survey(self.make_survey())
+        created, skipped = services.invitations_create(
+            actor=self.cx_lead, survey=survey, contacts=[self.contact]
+        )
+        self.assertEqual((len(created), skipped), (1, []))
+        with LocalSmtpServer() as smtp, override_settings(**smtp.settings()):
+            self.assertEqual(services.invitations_send(survey_id=survey.pk), 1)
+            self.assertEqual(services.invitations_send(survey_id=survey.pk), 0)  # never twice
+        self.assertEqual(len(smtp.messages), 1)
+        body = smtp.messages[0].get_payload(decode=True).decode()  # type: ignore[union-attr]
+        self.assertIn("Guten Tag Carla", body)
+        self.assertIn(f"/r/{created[0].token}/", body)
+        self.assertEqual(created[0].customer.account, self.account)
+
+    def test_nobody_is_asked_twice_within_the_fatigue_window(self) -> None:
+        first = self.make_survey()
+        services.invitations_create(actor=self.cx_lead, survey=first, contacts=[self.contact])
+        second = self.make_survey(name="Another")
+        created, skipped = services.invitations_create(
+            actor=self.cx_lead, survey=second, contacts=[self.contact]
+        )
+        self.assertEqual(created, [])
+        self.assertIn("within the last 30 days", skipped[0].reason)
+        with mock.patch("centric.core.clock.now", return_value=timezone.now() + timedelta(days=31)):
+            created, _ = services.invitations_create(
+                actor=self.cx_lead, survey=self.make_survey(name="Later"), contacts=[self.contact]
+            )
+        self.assertEqual(len(created), 1)
+
+    def test_an_unsubscribed_address_is_never_asked_again(self) -> None:
+        survey = self.open_survey(self.make_survey())
+        (invitation,), _ = services.invitations_create(
+            actor=self.cx_lead, survey=survey, contacts=[self.contact]
+        )
+        self.assertContains(
+            self.client.get(reverse("feedback:unsubscribe", args=[invitation.token])),
+            "Stop receiving",
+        )
+        self.assertFalse(OptOut.objects.exists())  # GET only asks
+        self.client.post(reverse("feedback:unsubscribe", args=[invitation.token]))
+        self.assertEqual(services.invitations_send(survey_id=survey.pk), 0)
+        with mock.patch("centric.core.clock.now", return_value=timezone.now() + timedelta(days=90)):
+            _, skipped = services.invitations_create(
+                actor=self.cx_lead, survey=self.make_survey(name="Next"), contacts=[self.contact]
+            )
+        self.assertEqual(skipped[0].reason, "asked not to receive surveys")
+
+    def test_team_members_are_invited_as_internal_customers(self) -> None:
+        survey = self.make_survey("internal-customer", subject_team=self.finance)
+        created, _ = services.invitations_create(
+            actor=self.cx_lead, survey=survey, people=[self.teammate]
+        )
+        self.assertEqual(created[0].customer.team, self.team)
+
+    def test_one_reminder_goes_to_those_who_have_not_answered(self) -> None:
+        survey = self.open_survey(self.make_survey())
+        services.invitations_create(actor=self.cx_lead, survey=survey, contacts=[self.contact])
+        services.invitations_send(survey_id=survey.pk)
+        self.assertEqual(services.reminders_send(survey_id=survey.pk), 0)  # too soon
+        with mock.patch("centric.core.clock.now", return_value=timezone.now() + timedelta(days=4)):
+            self.assertEqual(services.reminders_send(survey_id=survey.pk), 1)
+            self.assertEqual(services.reminders_send(survey_id=survey.pk), 0)
+        self.assertTrue(mail.outbox[-1].subject.startswith("Reminder:"))
+
+    def test_inviting_from_the_page_needs_an_org_wide_role(self) -> None:
+        survey = self.open_survey(self.make_survey())
+        url = reverse("feedback:survey_invite", args=[survey.pk])
+        self.login(self.owner)
+        self.assertEqual(self.client.post(url, {"accounts": [self.account.pk]}).status_code, 403)
+        self.login(self.cx_lead)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(url, {"accounts": [self.account.pk]})
+        self.assertEqual(Invitation.objects.filter(survey=survey).count(), 1)
+        self.assertEqual(len(mail.outbox), 1)
+
+
+class RespondingTest(SurveyTestCase):
+    def setUp(self) -> None:
+        self.survey = self.open_survey(self.make_survey())
+        (self.invitation,), _ = services.invitations_create(
+            actor=self.cx_lead, survey=self.survey, contacts=[self.contact]
+        )
+        self.url = reverse("feedback:respond", args=[self.invitation.token])
+
+    def test_the_page_opens_without_signing_in_and_changes_nothing(self) -> None:
+        response = self.client.get(self.url)
+        self.assertContains(response, "How likely are you to recommend us")
+        self.assertFalse(Response.objects.exists())
+
+    def test_a_detractor_is_asked_what_to_fix_and_the_answers_are_kept(self) -> None:
+        step = self.client.post(self.url, {"page": "1", "nps": "3"})
+        self.assertRedirects(step, f"{self.url}?page=2")
+        self.assertContains(
+            self.client.get(step["Location"]), "What is the one thing we should fix first?"
+        )
+        done = self.client.post(
+            self.url, {"page": "2", "fix_first": "Invoices <b>late</b>", "topics": ["price"]}
+        )
+        self.assertRedirects(done, reverse("feedback:thanks", args=[self.invitation.token]))
+        response = Response.objects.get()
+        self.assertIsNotNone(response.submitted_at)
+        assert response.customer is not None
+        self.assertEqual(
+            (response.customer.account, response.contact, response.channel),
+            (self.account, self.contact, "email"),
+        )
+        self.assertEqual(
+            services.response_answers(response),
+            {"nps": 3, "fix_first": "Invoices <b>late</b>", "topics": ["price"]},
+        )
+
+    def test_partial_progress_is_kept_between_visits(self) -> None:
+        self.client.post(self.url, {"page": "1", "nps": "10"})
+        response = self.client.get(self.url)
+        self.assertContains(response, "What do we do best?")
+        self.assertIsNone(Response.objects.get().submitted_at)
+
+    def test_a_missing_answer_is_reported_and_nothing_is_kept(self) -> None:
+        response = self.client.post(self.url, {"page": "1"})
+        self.assertEqual(response.status_code, 422)
+        self.assertContains(response, "Please answer this question.", status_code=422)
+        self.assertEqual(Answer.objects.count(), 0)
+
+    def test_a_second_visit_edits_the_one_response(self) -> None:
+        self.client.post(self.url, {"page": "1", "nps": "3"})
+        self.client.post(self.url, {"page": "2", "fix_first": "Billing"})
+        self.assertContains(self.client.get(self.url), 'value="3" checked')
+        self.client.post(self.url, {"page": "1", "nps": "9"})
+        self.client.post(self.url, {"page": "2", "best": "Support"})
+        self.assertEqual(Response.objects.count(), 1)
+        self.assertEqual(
+            services.response_answers(Response.objects.get()), {"nps": 9, "best": "Support"}
+        )
+
+    def test_a_closed_survey_takes_no_more_answers(self) -> None:
+        services.survey_set_status(actor=self.cx_lead, survey=self.survey, status="closed")
+        self.assertEqual(self.client.get(self.url).status_code, 410)
+        self.assertEqual(self.client.post(self.url, {"page": "1", "nps": "5"}).status_code, 410)
+        self.assertFalse(Response.objects.exists())
+
+    def test_the_respondent_sees_their_contacts_language_and_may_switch(self) -> None:
+        self.assertContains(
+            self.client.get(self.url, HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9"), "How likely"
+        )
+        self.invitation.language = "de"
+        self.invitation.save()
+        self.assertContains(self.client.get(self.url), "Wie wahrscheinlich")
+        self.assertContains(self.client.get(self.url, {"lang": "en"}), "How likely")
+
+    def test_an_anonymous_respondent_sees_their_browsers_language(self) -> None:
+        survey = self.open_survey(self.make_survey(name="Open", open_link=True))
+        url = reverse("feedback:respond_open", args=[survey.public_key])
+        self.assertContains(
+            self.client.get(url, HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9"), "Wie wahrscheinlich"
+        )
+
+    def test_free_text_is_escaped_where_staff_read_it(self) -> None:
+        self.client.post(self.url, {"page": "1", "nps": "2"})
+        self.client.post(self.url, {"page": "2", "fix_first": "<script>alert(1)</script>"})
+        self.login(self.owner)
+        page = self.client.get(
+            reverse("feedback:response_detail", args=[Response.objects.get().pk])
+        )
+        self.assertNotContains(page, "<script>alert(1)</script>")
+        self.assertContains(page, "&lt;script&gt;")
+
+    def test_responses_are_seen_within_the_scope(self) -> None:
+        self.client.post(self.url, {"page": "1", "nps": "2"})
+        response_url = reverse("feedback:response_detail", args=[Response.objects.get().pk])
+        self.login(self.teammate)
+        self.assertEqual(self.client.get(response_url).status_code, 200)
+        self.login(self.outsider)
+        self.assertEqual(self.client.get(response_url).status_code, 404)
+
+    def test_an_unknown_token_is_not_found(self) -> None:
+        self.assertEqual(
+            self.client.get(reverse("feedback:respond", args=["nope"])).status_code, 404
+        )
+
+
+class OpenLinkTest(SurveyTestCase):
+    def test_anyone_answers_through_the_open_link_and_each_visit_is_one_response(self) -> None:
+        survey = self.open_survey(self.make_survey(open_link=True))
+        url = reverse("feedback:respond_open", args=[survey.public_key])
+        self.assertContains(self.client.get(url), "How likely")
+        self.assertFalse(Response.objects.exists())
+        self.client.post(url, {"page": "1", "nps": "9"})
+        thanks = self.client.post(url, {"page": "2", "best": "Fast delivery"})
+        self.assertContains(thanks, "Thank you")
+        response = Response.objects.get()
+        self.assertEqual(
+            (response.channel, response.customer, response.submitted_at is not None),
+            ("link", None, True),
+        )
+
+    def test_a_survey_without_an_open_link_refuses_it(self) -> None:
+        survey = self.open_survey(self.make_survey())
+        self.assertEqual(
+            self.client.get(reverse("feedback:respond_open", args=[survey.public_key])).status_code,
+            404,
+        )
+
+    def test_services_refuse_answers_to_a_closed_survey(self) -> None:
+        survey = self.make_survey(open_link=True)
+        response = services.response_for_open_link(survey=survey, language="en")
+        with self.assertRaises(PermissionDenied):
+            services.response_save_page(response=response, page=1, data={"nps": ["5"]})

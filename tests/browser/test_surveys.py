@@ -1,0 +1,76 @@
+"""Surveys in a real browser: a CX lead builds one from a template and opens it; a customer answers
+on a phone, a detractor sees the detractor's follow-up, and the pages pass axe-core."""
+
+from __future__ import annotations
+
+import re
+
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from centric.customers.models import Contact
+from centric.demo.organisation import DEMO_EMAIL, DEMO_PASSWORD
+from centric.feedback import services
+from centric.feedback.models import Response, Survey
+from centric.people.models import User
+from tests.browser.conftest import PHONE, SCREENSHOTS, assert_accessible, shoot, sign_in
+
+
+def test_a_cx_lead_builds_a_survey_from_a_template_and_opens_it(
+    page: Page, transactional_db: None
+) -> None:
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - closed with the process
+    sign_in(page, DEMO_EMAIL, DEMO_PASSWORD)
+    page.goto("/surveys/")
+    page.get_by_role("link", name="New survey").click()
+    page.get_by_label("Customer-centricity survey", exact=False).check()
+    page.get_by_label("Name").fill("How well do we know you? 2026")
+    page.get_by_label("Stage").select_option(label="Use")
+    shoot(page, "survey-create")
+    assert_accessible(page)
+    page.get_by_role("button", name="Create the survey").click()
+    expect(page.get_by_text("created as a draft")).to_be_visible()
+    page.get_by_role("button", name="Open the survey").click()
+    expect(page.get_by_text("The survey is now open.")).to_be_visible()
+    survey = Survey.objects.get(name="How well do we know you? 2026")
+    account = Contact.objects.order_by("pk").first().account  # type: ignore[union-attr]
+    page.get_by_label("Accounts").select_option(str(account.pk))
+    page.get_by_role("button", name="Invite").click()
+    expect(page.get_by_text(re.compile(r"\d+ invited\."))).to_be_visible()
+    assert survey.invitations.filter(sent_at__isnull=False).count() == account.contacts.count()
+    shoot(page, "survey")
+    assert_accessible(page)
+
+
+def test_a_detractor_answers_on_a_phone_in_their_language(
+    page: Page, transactional_db: None
+) -> None:
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    cx_lead = User.objects.get(email=DEMO_EMAIL)
+    survey = services.survey_create_from_template(
+        actor=cx_lead, template="relationship-nps", values={"name": "Northwind 2026"}
+    )
+    services.survey_set_status(actor=cx_lead, survey=survey, status="open")
+    contact = Contact.objects.filter(language="de").first()
+    assert contact is not None
+    (invitation,), _ = services.invitations_create(actor=cx_lead, survey=survey, contacts=[contact])
+    page.set_viewport_size(PHONE)
+    page.goto(f"/r/{invitation.token}/")
+    expect(page.get_by_text("Wie wahrscheinlich ist es")).to_be_visible()
+    assert_accessible(page)
+    page.screenshot(path=SCREENSHOTS / "respond-phone.png", full_page=True)
+    page.get_by_role("button", name="Weiter").click()
+    expect(page.get_by_text("Bitte prüfen Sie die markierten Antworten.")).to_be_visible()
+    page.get_by_role("radio", name="3", exact=True).check()
+    page.get_by_role("button", name="Weiter").click()
+    expect(
+        page.locator("legend", has_text="Was sollten wir als Erstes verbessern?")
+    ).to_be_visible()
+    page.get_by_role("textbox").fill("Die Rechnungen <kommen> zu spät.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Antworten senden").click()
+    expect(page.get_by_role("heading", name="Vielen Dank")).to_be_visible()
+    shoot(page, "respond-thanks")
+    response = Response.objects.get(invitation=invitation)
+    assert response.submitted_at is not None
+    assert services.response_answers(response)["fix_first"] == "Die Rechnungen <kommen> zu spät."
