@@ -183,16 +183,35 @@ class Invitation(OrganisationScoped):
 
 
 class Response(OrganisationScoped):
+    """One piece of feedback from one customer: an answered survey, or free-form feedback such as a
+    review or a ticket. ``score``/``score_type`` and ``comment`` hold its headline score and text,
+    so analytics read every kind of feedback the same way."""
+
     class Channel(models.TextChoices):
         EMAIL = "email", "Email invitation"
         LINK = "link", "Open link"
         IMPORT = "import", "Import"
         API = "api", "API"
 
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    class Kind(models.TextChoices):
+        SURVEY = "survey", "Survey"
+        REVIEW = "review", "Review"
+        TICKET = "ticket", "Support ticket"
+        NOTE = "note", "Note"
+
+    class ScoreType(models.TextChoices):
+        NPS = "nps", "NPS (0–10)"
+        CSAT = "csat", "CSAT (1–5)"
+        CES = "ces", "CES (1–7)"
+        RATING = "rating", "Rating (1–5)"
+
+    survey = models.ForeignKey(
+        Survey, null=True, blank=True, on_delete=models.CASCADE, related_name="responses"
+    )
     invitation = models.OneToOneField(
         Invitation, null=True, blank=True, on_delete=models.SET_NULL, related_name="response"
     )
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.SURVEY)
     customer = models.ForeignKey(
         Customer, null=True, blank=True, on_delete=models.SET_NULL, related_name="responses"
     )
@@ -216,12 +235,33 @@ class Response(OrganisationScoped):
     language = models.CharField(max_length=8, default="en")
     page = models.PositiveSmallIntegerField(default=1, help_text="The page the respondent reached.")
     submitted_at = models.DateTimeField(null=True, blank=True)
+    responded_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the customer gave this feedback (for imports, the date in the file).",
+    )
+    score = models.SmallIntegerField(null=True, blank=True)
+    score_type = models.CharField(max_length=8, choices=ScoreType.choices, blank=True)
+    comment = models.TextField(blank=True)
+    # where it came from, so the same row imported or posted twice is stored once
+    source_ref = models.CharField(max_length=200, blank=True)
+    attributes: models.JSONField[dict[str, Any]] = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organisation", "responded_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "source_ref"],
+                condition=~models.Q(source_ref=""),
+                name="unique_response_source",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"Response {self.pk} to {self.survey}"
+        return f"{self.get_kind_display()} {self.pk}" + (
+            f" to {self.survey}" if self.survey_id else ""
+        )
 
 
 class Answer(models.Model):
@@ -244,6 +284,24 @@ class Answer(models.Model):
         if self.number is not None:
             return self.number
         return self.choices or self.text
+
+
+class IdempotentRequest(OrganisationScoped):
+    """The first answer to an API request sent with an ``Idempotency-Key``: a retry with the same key
+    and body gets this answer again and writes nothing; the same key with another body is refused."""
+
+    key = models.CharField(max_length=200)
+    body_digest = models.CharField(max_length=64)
+    status_code = models.PositiveSmallIntegerField()
+    response_body: models.JSONField[Any] = models.JSONField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "key"], name="unique_idempotency_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.key
 
 
 class OptOut(OrganisationScoped):

@@ -331,5 +331,29 @@ def response_save_page(
     response.page = following or page
     if following is None:
         response.submitted_at = response.submitted_at or clock.now()
+        response.responded_at = response.submitted_at
+    response_summarise(response=response, questions=questions, answers=answers)
     response.save()
     return following, {}
+
+
+def response_summarise(
+    *, response: Response, questions: list[Question], answers: Mapping[str, Any]
+) -> None:
+    """Set the headline score (NPS before CSAT before CES before a rating, the first answered of
+    that kind) and the comment (the free-text answers, in order), so every kind of feedback is read
+    alike."""
+    response.score, response.score_type = None, ""
+    scored = [(question.kind, answers.get(question.key)) for question in questions]
+    for kind in ("nps", "csat", "ces", "rating"):
+        value = next(
+            (value for found, value in scored if found == kind and isinstance(value, int)), None
+        )
+        if value is not None:
+            response.score, response.score_type = value, kind
+            break
+    response.comment = "\n\n".join(
+        answers[question.key]
+        for question in questions
+        if question.kind == "text" and answers.get(question.key)
+    )

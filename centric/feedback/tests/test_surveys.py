@@ -225,6 +225,10 @@ class RespondingTest(SurveyTestCase):
             services.response_answers(response),
             {"nps": 3, "fix_first": "Invoices <b>late</b>", "topics": ["price"]},
         )
+        self.assertEqual(
+            (response.score, response.score_type, response.comment),
+            (3, "nps", "Invoices <b>late</b>"),
+        )
 
     def test_partial_progress_is_kept_between_visits(self) -> None:
         self.client.post(self.url, {"page": "1", "nps": "10"})
