@@ -299,7 +299,7 @@ def response_save_page(
     finished, which submits the response) and the errors, if any; nothing is kept when there are
     errors."""
     survey = response.survey
-    if survey.status != Survey.Status.OPEN:
+    if survey is None or survey.status != Survey.Status.OPEN:
         raise PermissionDenied("This survey is closed.")
     questions = list(survey.questions.all())
     answers = response_answers(response)
