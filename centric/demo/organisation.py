@@ -19,6 +19,7 @@ from django.db import transaction
 from centric.core.models import Organisation, Role
 from centric.customers import services as customer_services
 from centric.customers.models import Account, Channel, Influence, LifecycleStage, Tier
+from centric.demo.feedback import demo_feedback_load
 from centric.people import services as people_services
 from centric.people.models import Team, User
 
@@ -275,6 +276,7 @@ def demo_load(seed: int = 2026) -> Organisation:
     people = _people(rng, organisation, admin)
     teams = _teams(rng, admin, people)
     _accounts(rng, admin, teams)
+    demo_feedback_load(admin=admin)
     return organisation
 
 

@@ -35,6 +35,32 @@ class DemoOrganisationTest(TestCase):
             assert account.team is not None
             self.assertIn(account.owner, account.team.members.all())
 
+    def test_a_year_of_feedback_comes_through_every_channel(self) -> None:
+        from centric.feedback.models import Response
+
+        self.assertGreater(Response.objects.count(), 800)
+        kinds = set(Response.objects.values_list("kind", "score_type").distinct())
+        self.assertLessEqual(
+            {
+                ("survey", "nps"),
+                ("survey", "csat"),
+                ("survey", "ces"),
+                ("review", "rating"),
+                ("ticket", ""),
+            },
+            kinds,
+        )
+        self.assertTrue(
+            Response.objects.filter(person__isnull=False, customer__kind="internal").exists()
+        )
+        self.assertTrue(Response.objects.filter(language="de").exclude(comment="").exists())
+        oldest = Response.objects.order_by("responded_at").first()
+        assert oldest is not None
+        assert oldest.responded_at is not None
+        newest = Response.objects.latest("responded_at").responded_at
+        assert newest is not None
+        self.assertGreater((newest - oldest.responded_at).days, 300)
+
     def test_the_printed_login_works_and_loading_again_changes_nothing(self) -> None:
         self.assertTrue(self.client.login(username=DEMO_EMAIL, password=DEMO_PASSWORD))
         call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115

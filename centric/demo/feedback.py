@@ -1,0 +1,428 @@
+"""A year of the demo organisation's feedback: survey answers from contacts in their language,
+reviews and support tickets, and internal customers rating the teams that serve them.
+
+The comments are composed from phrase banks written for this demo (no third-party data): each
+mentions one or two themes, positively or negatively, in line with the score, so the insights
+have something real to find — billing trouble at accounts at risk, praise for named people, a
+delivery problem that grows in the spring.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from centric.core import clock
+from centric.customers.models import Contact, Customer, LifecycleStage
+from centric.feedback import services as feedback_services
+from centric.feedback.models import Answer, Question, Response, Survey, Touchpoint
+from centric.people.models import Team, User
+
+TOUCHPOINTS = {
+    "Shop": ["Website visit", "Trade fair"],
+    "Purchase": ["Quote request", "Order confirmation"],
+    "Delivery": ["Delivery", "Installation"],
+    "Use": ["Support call", "Online portal"],
+    "Maintain": ["Maintenance visit", "Spare parts order"],
+    "Replace": ["Renewal meeting"],
+    "Dispose": ["Returns and recycling"],
+}
+
+# theme -> (praise, complaints), English and German
+PHRASES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
+    "en": {
+        "delivery": (
+            [
+                "Delivery arrived a day early and the driver was careful.",
+                "Everything came on time and well packed.",
+            ],
+            [
+                "The delivery was two weeks late and nobody told us.",
+                "Parts arrived damaged, the packaging was far too thin.",
+            ],
+        ),
+        "billing": (
+            ["Invoices are clear and match the order.", "Billing is simple, no surprises."],
+            [
+                "We were charged twice for the same order.",
+                "The invoice never matches the quote, it takes hours to sort out.",
+            ],
+        ),
+        "support": (
+            [
+                "Support solved our problem on the first call.",
+                "The support team called back within the hour.",
+            ],
+            [
+                "Support keeps closing our ticket without fixing anything.",
+                "We waited four days for an answer from support.",
+            ],
+        ),
+        "quality": (
+            ["The components are solid and last for years.", "Quality is consistently excellent."],
+            [
+                "Two of the pumps failed within a month.",
+                "Quality has dropped, we see more defects than last year.",
+            ],
+        ),
+        "price": (
+            ["Fair prices for what we get.", "Good value compared with other suppliers."],
+            [
+                "Prices went up again without any explanation.",
+                "Too expensive for what it is, we are looking at alternatives.",
+            ],
+        ),
+        "portal": (
+            [
+                "The online portal makes reordering easy.",
+                "Tracking orders in the portal works well.",
+            ],
+            [
+                "The portal is slow and logs us out all the time.",
+                "Finding a spare part in the portal is a nightmare.",
+            ],
+        ),
+        "communication": (
+            [
+                "You keep us informed at every step.",
+                "Our account manager always explains what is happening.",
+            ],
+            [
+                "Nobody tells us when something changes.",
+                "We hear about delays from our own customers first.",
+            ],
+        ),
+    },
+    "de": {
+        "delivery": (
+            [
+                "Die Lieferung kam pünktlich und gut verpackt.",
+                "Alles wurde einen Tag früher geliefert.",
+            ],
+            [
+                "Die Lieferung war zwei Wochen zu spät, niemand hat uns informiert.",
+                "Die Teile kamen beschädigt an.",
+            ],
+        ),
+        "billing": (
+            ["Die Rechnungen sind klar und stimmen mit der Bestellung überein."],
+            ["Wir wurden doppelt belastet.", "Die Rechnung passt nie zum Angebot."],
+        ),
+        "support": (
+            ["Der Support hat unser Problem sofort gelöst."],
+            ["Wir haben vier Tage auf eine Antwort vom Support gewartet."],
+        ),
+        "quality": (
+            ["Die Qualität ist durchweg hervorragend."],
+            ["Zwei Pumpen sind innerhalb eines Monats ausgefallen."],
+        ),
+        "price": (
+            ["Faire Preise für die Leistung."],
+            ["Die Preise sind schon wieder gestiegen, ohne Erklärung."],
+        ),
+        "portal": (
+            ["Das Portal macht Nachbestellungen einfach."],
+            ["Das Portal ist langsam und meldet uns ständig ab."],
+        ),
+        "communication": (
+            ["Sie halten uns bei jedem Schritt auf dem Laufenden."],
+            ["Niemand sagt uns Bescheid, wenn sich etwas ändert."],
+        ),
+    },
+}
+CHURN = {
+    "en": "If this does not improve we will not renew next year.",
+    "de": "Wenn sich das nicht bessert, verlängern wir nicht.",
+}
+URGENT = {
+    "en": "A cover came loose during operation, this is a safety issue.",
+    "de": "Eine Abdeckung hat sich im Betrieb gelöst, das ist ein Sicherheitsproblem.",
+}
+PRAISE = {
+    "en": "{name} went out of their way to help us.",
+    "de": "{name} hat sich besonders für uns eingesetzt.",
+}
+INTERNAL = {
+    "IT": (
+        ["The laptop swap was quick and painless.", "IT fixed my access the same morning."],
+        [
+            "It took two weeks to get access to the CRM.",
+            "Tickets to IT disappear without an answer.",
+        ],
+    ),
+    "Finance": (
+        [
+            "Expense claims are paid within days.",
+            "Finance explained the new budget process clearly.",
+        ],
+        ["Purchase orders take weeks to approve.", "We never know where an invoice is stuck."],
+    ),
+    "People & Culture": (
+        ["Onboarding for our new hire was excellent."],
+        ["The hiring process is slow and we lose candidates."],
+    ),
+}
+STAGE_WEIGHTS = {
+    LifecycleStage.AT_RISK: -3,
+    LifecycleStage.RENEWAL: -1,
+    LifecycleStage.CHURNED: -4,
+    LifecycleStage.EXPANDING: 1,
+}
+
+
+def _when(rng: random.Random, now: datetime, zone: str) -> datetime:
+    day = now - timedelta(days=rng.randint(1, 364))
+    local = datetime.combine(
+        day.date(), time(rng.randint(8, 18), rng.randint(0, 59)), ZoneInfo(zone)
+    )
+    return min(local, now)
+
+
+def _nps(rng: random.Random, shift: int) -> int:
+    return max(0, min(10, round(rng.gauss(7.6 + shift, 2.1))))
+
+
+def _comment(
+    rng: random.Random, language: str, good: bool, month: int, team_members: list[User]
+) -> str:
+    bank = PHRASES.get(language, PHRASES["en"])
+    themes = list(bank)
+    # a delivery problem that grows in the spring: something for spike detection to find
+    if not good and 3 <= month <= 5 and rng.random() < 0.5:
+        chosen = ["delivery"]
+    else:
+        chosen = rng.sample(themes, k=rng.choice([1, 1, 2]))
+    sentences = [rng.choice(bank[theme][0 if good else 1]) for theme in chosen]
+    if good and team_members and rng.random() < 0.15:
+        sentences.append(
+            PRAISE.get(language, PRAISE["en"]).format(name=rng.choice(team_members).first_name)
+        )
+    if not good and rng.random() < 0.12:
+        sentences.append(CHURN.get(language, CHURN["en"]))
+    if not good and rng.random() < 0.02:
+        sentences.append(URGENT.get(language, URGENT["en"]))
+    return " ".join(sentences)
+
+
+def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
+    rng = random.Random(seed)
+    org = admin.organisation_id
+    now = clock.now()
+    stages = {
+        stage.name: stage for stage in feedback_services.journey_stages_ensure(organisation_id=org)
+    }
+    touchpoints = {
+        name: Touchpoint.objects.create(organisation_id=org, name=name, stage=stages[stage])
+        for stage, names in TOUCHPOINTS.items()
+        for name in names
+    }
+    it = Team.objects.get(organisation_id=org, name="IT")
+    surveys = {
+        "nps": feedback_services.survey_create_from_template(
+            actor=admin,
+            template="relationship-nps",
+            values={"name": "Relationship NPS 2026", "open_link": True},
+        ),
+        "csat": feedback_services.survey_create_from_template(
+            actor=admin,
+            template="touchpoint-csat",
+            values={
+                "name": "After delivery",
+                "stage": stages["Delivery"],
+                "touchpoint": touchpoints["Delivery"],
+            },
+        ),
+        "ces": feedback_services.survey_create_from_template(
+            actor=admin,
+            template="ces",
+            values={
+                "name": "Support effort",
+                "stage": stages["Use"],
+                "touchpoint": touchpoints["Support call"],
+            },
+        ),
+        "internal": feedback_services.survey_create_from_template(
+            actor=admin,
+            template="internal-customer",
+            values={"name": "How IT serves us", "subject_team": it},
+        ),
+    }
+    Survey.objects.filter(pk__in=[survey.pk for survey in surveys.values()]).update(
+        status=Survey.Status.OPEN
+    )
+    questions = {key: {q.key: q for q in survey.questions.all()} for key, survey in surveys.items()}
+    customers = {
+        customer.account_id: customer
+        for customer in Customer.objects.filter(organisation_id=org, kind="external")
+    }
+    responses: list[Response] = []
+    answers: list[tuple[int, Question, int | None, str]] = []
+
+    def add(response: Response, scored: Sequence[tuple[Question, int | None, str]]) -> None:
+        responses.append(response)
+        answers.extend(
+            (len(responses) - 1, question, number, text) for question, number, text in scored
+        )
+
+    for contact in Contact.objects.filter(organisation_id=org).select_related("account__team"):
+        account = contact.account
+        members = list(account.team.members.all()) if account.team else []
+        shift = STAGE_WEIGHTS.get(LifecycleStage(account.lifecycle_stage), 0)
+        language = contact.language if contact.language in ("en", "de") else "en"
+        for _ in range(rng.choice([1, 2, 2, 3])):
+            when = _when(rng, now, contact.time_zone)
+            score = _nps(rng, shift)
+            text = (
+                _comment(rng, language, score >= 8, when.month, members)
+                if rng.random() < 0.8
+                else ""
+            )
+            follow = "fix_first" if score <= 6 else ("improve" if score <= 8 else "best")
+            base = Response(
+                organisation_id=org,
+                survey=surveys["nps"],
+                kind="survey",
+                customer=customers[account.pk],
+                contact=contact,
+                channel="email",
+                language=language,
+                submitted_at=when,
+                responded_at=when,
+                score=score,
+                score_type="nps",
+                comment=text,
+                page=2,
+            )
+            add(
+                base,
+                [(questions["nps"]["nps"], score, "")]
+                + ([(questions["nps"][follow], None, text)] if text else []),
+            )
+        if rng.random() < 0.5:
+            when = _when(rng, now, contact.time_zone)
+            score = max(1, min(5, round(rng.gauss(4.0 + shift / 3, 1.0))))
+            text = (
+                _comment(rng, language, score >= 4, when.month, members)
+                if rng.random() < 0.6
+                else ""
+            )
+            add(
+                Response(
+                    organisation_id=org,
+                    survey=surveys["csat"],
+                    kind="survey",
+                    customer=customers[account.pk],
+                    contact=contact,
+                    channel="email",
+                    language=language,
+                    submitted_at=when,
+                    responded_at=when,
+                    stage=stages["Delivery"],
+                    touchpoint=touchpoints["Delivery"],
+                    score=score,
+                    score_type="csat",
+                    comment=text,
+                ),
+                [(questions["csat"]["csat"], score, "")]
+                + ([(questions["csat"]["why"], None, text)] if text else []),
+            )
+        if rng.random() < 0.25:
+            when = _when(rng, now, contact.time_zone)
+            effort = max(1, min(7, round(rng.gauss(5.2 + shift / 2, 1.3))))
+            text = (
+                _comment(rng, language, effort >= 5, when.month, members)
+                if rng.random() < 0.5
+                else ""
+            )
+            add(
+                Response(
+                    organisation_id=org,
+                    survey=surveys["ces"],
+                    kind="survey",
+                    customer=customers[account.pk],
+                    contact=contact,
+                    channel="email",
+                    language=language,
+                    submitted_at=when,
+                    responded_at=when,
+                    stage=stages["Use"],
+                    touchpoint=touchpoints["Support call"],
+                    score=effort,
+                    score_type="ces",
+                    comment=text,
+                ),
+                [(questions["ces"]["ces"], effort, "")]
+                + ([(questions["ces"]["hardest"], None, text)] if text else []),
+            )
+        if rng.random() < 0.35:
+            when = _when(rng, now, contact.time_zone)
+            good = rng.random() < 0.55 + shift / 10
+            kind = rng.choice(["ticket", "ticket", "review"])
+            responses.append(
+                Response(
+                    organisation_id=org,
+                    kind=kind,
+                    customer=customers[account.pk],
+                    contact=contact,
+                    channel="import",
+                    language=language,
+                    submitted_at=when,
+                    responded_at=when,
+                    stage=stages["Use"],
+                    touchpoint=touchpoints["Support call" if kind == "ticket" else "Online portal"],
+                    score=rng.choice([4, 5])
+                    if good and kind == "review"
+                    else (rng.choice([1, 2]) if kind == "review" else None),
+                    score_type="rating" if kind == "review" else "",
+                    comment=_comment(rng, language, good, when.month, members),
+                    source_ref=f"demo-{kind}-{len(responses)}",
+                )
+            )
+    for person in User.objects.filter(organisation_id=org, teams__in=it.serves.all()).distinct():
+        team = person.teams.first()
+        if team is None or rng.random() < 0.4:
+            continue
+        when = _when(rng, now, person.time_zone)
+        score = max(1, min(5, round(rng.gauss(3.6, 1.0))))
+        praise, complaints = INTERNAL["IT"]
+        text = rng.choice(praise if score >= 4 else complaints)
+        scored = (
+            [(questions["internal"]["csat"], score, "")]
+            + [
+                (questions["internal"][key], max(1, min(5, score + rng.choice([-1, 0, 0, 1]))), "")
+                for key in (
+                    "self_awareness",
+                    "listening",
+                    "questioning",
+                    "empathy",
+                    "responsiveness",
+                    "receives_feedback",
+                )
+            ]
+            + [(questions["internal"]["example"], None, text)]
+        )
+        add(
+            Response(
+                organisation_id=org,
+                survey=surveys["internal"],
+                kind="survey",
+                customer=Customer.objects.get(team=team),
+                person=person,
+                channel="email",
+                language="en",
+                submitted_at=when,
+                responded_at=when,
+                score=score,
+                score_type="csat",
+                comment=text,
+                page=3,
+            ),
+            scored,
+        )
+    Response.objects.bulk_create(responses)
+    Answer.objects.bulk_create(
+        Answer(response=responses[index], question=question, number=number, text=text)
+        for index, question, number, text in answers
+    )
