@@ -6,9 +6,13 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from centric.customers.selectors import organisation_overview
+from centric.dashboard.selectors import voice_of_customer
 from centric.people.auth import AuthedRequest
 
 
 def home(request: AuthedRequest) -> HttpResponse:
-    overview = organisation_overview(actor=request.user)
-    return render(request, "dashboard/home.html", {"overview": overview})
+    context = {
+        "overview": organisation_overview(actor=request.user),
+        "voice": voice_of_customer(actor=request.user),
+    }
+    return render(request, "dashboard/home.html", context)

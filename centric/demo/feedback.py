@@ -181,7 +181,7 @@ def _when(rng: random.Random, now: datetime, zone: str) -> datetime:
 
 
 def _nps(rng: random.Random, shift: int) -> int:
-    return max(0, min(10, round(rng.gauss(7.6 + shift, 2.1))))
+    return max(0, min(10, round(rng.gauss(8.3 + shift, 1.9))))
 
 
 def _comment(

@@ -1,0 +1,47 @@
+"""What the home page reads beyond the organisation's structure: the customer's voice lately."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import polars as pl
+
+from centric.core import clock
+from centric.feedback.models import Response
+from centric.feedback.selectors import responses_visible_to
+from centric.insights.metrics import Estimate, ces, csat, nps
+from centric.people.models import User
+
+
+@dataclass(frozen=True)
+class VoiceOfCustomer:
+    days: int
+    scores: list[tuple[str, Estimate]]
+    latest: list[Response]
+
+
+def voice_of_customer(*, actor: User, days: int = 90) -> VoiceOfCustomer:
+    """NPS, CSAT and CES over the last ``days`` with honest intervals, and the latest comments,
+    from the feedback the actor may see."""
+    recent = responses_visible_to(actor).filter(
+        responded_at__gte=clock.now() - timedelta(days=days)
+    )
+    scores = []
+    for score_type, label, estimator in (
+        ("nps", "NPS", nps),
+        ("csat", "CSAT", csat),
+        ("ces", "CES", ces),
+    ):
+        values = list(
+            recent.filter(score_type=score_type, score__isnull=False).values_list(
+                "score", flat=True
+            )
+        )
+        scores.append((label, estimator(pl.Series(label, values, dtype=pl.Int64))))
+    latest = list(
+        recent.exclude(comment="")
+        .select_related("customer__account", "customer__team")
+        .order_by("-responded_at")[:6]
+    )
+    return VoiceOfCustomer(days=days, scores=scores, latest=latest)
