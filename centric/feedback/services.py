@@ -257,18 +257,19 @@ def opt_out(*, invitation: Invitation) -> None:
 
 def response_for_invitation(*, invitation: Invitation) -> Response:
     """The invitation's one response, created on the first answer; a second visit edits it."""
+    survey = invitation.survey
     response, _ = Response.objects.get_or_create(
         invitation=invitation,
         defaults={
             "organisation_id": invitation.organisation_id,
-            "survey": invitation.survey,
-            "customer": invitation.customer,
-            "contact": invitation.contact,
-            "person": invitation.person,
+            "survey": survey,
+            "customer_id": invitation.customer_id,
+            "contact_id": invitation.contact_id,
+            "person_id": invitation.person_id,
             "channel": Response.Channel.EMAIL,
             "language": invitation.language,
-            "stage": invitation.survey.stage,
-            "touchpoint": invitation.survey.touchpoint,
+            "stage_id": survey.stage_id,
+            "touchpoint_id": survey.touchpoint_id,
         },
     )
     return response
@@ -293,40 +294,43 @@ def response_answers(response: Response) -> dict[str, Any]:
 
 @transaction.atomic
 def response_save_page(
-    *, response: Response, page: int, data: Mapping[str, list[str]]
+    *,
+    response: Response,
+    page: int,
+    data: Mapping[str, list[str]],
+    questions: list[Question] | None = None,
 ) -> tuple[int | None, dict[str, str]]:
     """Validate and keep the answers to one page. Returns the next page (None when the survey is
     finished, which submits the response) and the errors, if any; nothing is kept when there are
-    errors."""
+    errors. ``questions`` saves a query when the caller has them already."""
     survey = response.survey
     if survey is None or survey.status != Survey.Status.OPEN:
         raise PermissionDenied("This survey is closed.")
-    questions = list(survey.questions.all())
+    questions = questions if questions is not None else list(survey.questions.all())
     answers = response_answers(response)
     shown = answer_rules.visible_on_page(questions, page, answers)
     values, errors = answer_rules.parse(shown, data)
     if errors:
         return page, errors
-    by_key = {question.key: question for question in questions}
     for question in shown:
-        value = values.get(question.key)
-        if value is None:
-            Answer.objects.filter(response=response, question=question).delete()
+        if question.key in values:
+            answers[question.key] = values[question.key]
+        else:
             answers.pop(question.key, None)
-            continue
-        Answer.objects.update_or_create(
-            response=response,
-            question=by_key[question.key],
-            defaults={
-                "number": value if isinstance(value, int) else None,
-                "choices": value if isinstance(value, list) else [],
-                "text": value if isinstance(value, str) else "",
-            },
-        )
-        answers[question.key] = value
-    # answers to follow-ups that no longer apply (the score changed) are dropped
+    # replace this page's answers, and drop follow-ups that no longer apply (the score changed)
     hidden = [question for question in questions if not answer_rules.is_visible(question, answers)]
-    Answer.objects.filter(response=response, question__in=hidden).delete()
+    Answer.objects.filter(response=response, question__in=[*shown, *hidden]).delete()
+    Answer.objects.bulk_create(
+        Answer(
+            response=response,
+            question=question,
+            number=value if isinstance(value, int) else None,
+            choices=value if isinstance(value, list) else [],
+            text=value if isinstance(value, str) else "",
+        )
+        for question in shown
+        if (value := values.get(question.key)) is not None
+    )
     following = answer_rules.next_page(questions, page, answers)
     response.page = following or page
     if following is None:

@@ -264,13 +264,12 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     language = _language(request, survey, invitation.language)
     if survey.status != Survey.Status.OPEN:
         return _closed(request, survey, language)
-    existing = Response.objects.filter(invitation=invitation).first()
     questions = list(survey.questions.all())
     if request.method == "POST":
         page = _posted_page(request)
         response = services.response_for_invitation(invitation=invitation)
         following, errors = services.response_save_page(
-            response=response, page=page, data=dict(request.POST.lists())
+            response=response, page=page, data=dict(request.POST.lists()), questions=questions
         )
         if errors:
             return _page(
@@ -286,6 +285,7 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
         if following is None:
             return redirect("feedback:thanks", token=token)
         return redirect(f"{request.path}?page={following}")
+    existing = Response.objects.filter(invitation=invitation).first()
     answers = services.response_answers(existing) if existing else {}
     page = _requested_page(request, questions, answers, existing)
     return _page(request, survey, existing, language, page, {}, None, request.path)
