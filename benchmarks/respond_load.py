@@ -80,11 +80,21 @@ def prepare() -> list[str]:
     admin = User.objects.create_user("admin@bench.example", "x", organisation=org, role=Role.ADMIN)
     account = Account.objects.create(organisation=org, name="Acme")
     customer = Customer.objects.create(organisation=org, kind="external", account=account)
-    contact = Contact.objects.create(organisation=org, account=account, first_name="A", email="a@acme.example")
-    survey = survey_create_from_template(actor=admin, template="touchpoint-csat", values={"name": "After delivery"})
+    contact = Contact.objects.create(
+        organisation=org, account=account, first_name="A", email="a@acme.example"
+    )
+    survey = survey_create_from_template(
+        actor=admin, template="touchpoint-csat", values={"name": "After delivery"}
+    )
     survey_set_status(actor=admin, survey=survey, status="open")
     Invitation.objects.bulk_create(
-        Invitation(organisation=org, survey=survey, customer=customer, contact=contact, email=f"r{index}@acme.example")
+        Invitation(
+            organisation=org,
+            survey=survey,
+            customer=customer,
+            contact=contact,
+            email=f"r{index}@acme.example",
+        )
         for index in range(INVITATIONS)
     )
     return list(Invitation.objects.values_list("token", flat=True))
@@ -95,17 +105,21 @@ def wrk_run(wrk: str, url: str, script: Path | None) -> dict[str, float]:
     if script:
         command[1:1] = ["-s", str(script)]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
     def ms(label: str) -> float:
         match = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)$", output, re.MULTILINE)
         assert match, output
         value, unit = float(match.group(1)), match.group(2)
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
     requests = re.search(r"(\d+) requests in", output)
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors = re.search(r"Socket errors: (.*)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),  # type: ignore[union-attr]
-        "p50": ms("50%"), "p90": ms("90%"), "p99": ms("99%"),
+        "p50": ms("50%"),
+        "p90": ms("90%"),
+        "p99": ms("99%"),
         "requests": float(requests.group(1)) if requests else 0.0,
         "bad": float(non_2xx.group(1)) if non_2xx else 0.0,
         "socket_errors": 1.0 if errors else 0.0,
@@ -114,14 +128,34 @@ def wrk_run(wrk: str, url: str, script: Path | None) -> dict[str, float]:
 
 def main() -> None:
     wrk = ensure_wrk()
-    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    )
     tokens = prepare()
     env = {**os.environ, **ENV}
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     workers = (os.cpu_count() or 2) * 2 + 1
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{PORT}", "--workers", str(workers),
-         "--preload", "--log-level", "warning"], cwd=ROOT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(workers),
+            "--preload",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
     )
     try:
         base = f"http://127.0.0.1:{PORT}"
@@ -132,10 +166,14 @@ def main() -> None:
             except OSError:
                 time.sleep(0.1)
         # warm every worker up (first requests load templates and open connections)
-        subprocess.run([wrk, "-t1", "-c8", "-d3s", f"{base}/robots.txt"], check=True, capture_output=True)
+        subprocess.run(
+            [wrk, "-t1", "-c8", "-d3s", f"{base}/robots.txt"], check=True, capture_output=True
+        )
         page = urllib.request.urlopen(f"{base}/r/{tokens[0]}/", timeout=5)  # noqa: S310
         cookie = re.search(r"csrftoken=([^;]+)", page.headers["Set-Cookie"]).group(1)  # type: ignore[union-attr]
-        form_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.read().decode()).group(1)  # type: ignore[union-attr]
+        form_token = re.search(
+            r'name="csrfmiddlewaretoken" value="([^"]+)"', page.read().decode()
+        ).group(1)  # type: ignore[union-attr]
         with tempfile.TemporaryDirectory() as folder:
             script = Path(folder) / "submit.lua"
             tokens_file = Path(folder) / "tokens.txt"
@@ -169,18 +207,26 @@ end
 
     stored = Response.objects.filter(submitted_at__isnull=False).count()
     accepted = int(submissions["requests"] - submissions["bad"])
-    print(f"\n{CONNECTIONS} connections, {DURATION}, gunicorn {workers} sync workers, PostgreSQL on loopback")
+    print(
+        f"\n{CONNECTIONS} connections, {DURATION}, gunicorn {workers} sync workers, PostgreSQL on loopback"
+    )
     print(f"{'':32}{'req/s':>10}{'p50 ms':>10}{'p90 ms':>10}{'p99 ms':>10}")
     for label, figures in (("survey submissions", submissions), ("minimal Django view", reference)):
-        print(f"{label:32}{figures['rps']:>10.0f}{figures['p50']:>10.1f}{figures['p90']:>10.1f}{figures['p99']:>10.1f}")
+        print(
+            f"{label:32}{figures['rps']:>10.0f}{figures['p50']:>10.1f}{figures['p90']:>10.1f}{figures['p99']:>10.1f}"
+        )
     print(f"submissions / minimal view throughput: {submissions['rps'] / reference['rps']:.2f}")
-    print(f"target p99 < 100 ms at >= 200 submissions/s: {'met' if submissions['p99'] < 100 and submissions['rps'] >= 200 else 'NOT met'}")
+    print(
+        f"target p99 < 100 ms at >= 200 submissions/s: {'met' if submissions['p99'] < 100 and submissions['rps'] >= 200 else 'NOT met'}"
+    )
     # wrk stops counting at the deadline; requests still in flight then (at most one per
     # connection) are completed by the server and stored too
     in_flight = stored - accepted
     verdict = "nothing lost" if 0 <= in_flight <= CONNECTIONS else "MISMATCH"
-    print(f"accepted submissions {accepted} (+{in_flight} in flight at the deadline), refused {int(submissions['bad'])}, "
-          f"stored responses {stored}: {verdict}")
+    print(
+        f"accepted submissions {accepted} (+{in_flight} in flight at the deadline), refused {int(submissions['bad'])}, "
+        f"stored responses {stored}: {verdict}"
+    )
 
 
 if __name__ == "__main__":
