@@ -13,7 +13,7 @@ PROD_ENV := CENTRIC_MODE=production \
 	SECRET_KEY=production-mode-test-key-that-is-long-enough-to-pass-the-checks-0123456789 \
 	SECURE_HTTPS=false
 
-.PHONY: install demo demo-reset serve worker test test-fast test-browser test-production lint format bench-setup bench-insights clean
+.PHONY: install demo demo-reset serve worker test test-fast test-browser test-production lint format bench-setup bench-insights bench-import bench-respond clean
 
 install: $(VENV)/.installed
 
@@ -35,7 +35,7 @@ demo-reset: install
 
 serve: install
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	$(BIN)/gunicorn config.wsgi --bind $${BIND:-0.0.0.0:8000} --workers $${WEB_CONCURRENCY:-4} --access-logfile -
+	$(BIN)/gunicorn config.wsgi --preload --bind $${BIND:-0.0.0.0:8000} --workers $${WEB_CONCURRENCY:-4} --access-logfile -
 
 worker: install
 	$(BIN)/celery -A config worker --loglevel=INFO --concurrency=$${WORKER_CONCURRENCY:-2}
@@ -70,6 +70,15 @@ bench-setup:
 
 bench-insights: install
 	$(BIN)/python benchmarks/insights_text.py
+
+# survey submissions under load: gunicorn + PostgreSQL, driven by wrk on loopback
+bench-respond: install
+	$(BIN)/python benchmarks/respond_load.py
+
+# 1,000,000 feedback rows through the real import path on PostgreSQL (a scratch database,
+# centric_bench) against PostgreSQL's own COPY, then on SQLite
+bench-import: install
+	$(PROD_ENV) $(BIN)/python benchmarks/import_feedback.py
 
 clean:
 	rm -rf $(VENV) .tools staticfiles .mypy_cache .ruff_cache

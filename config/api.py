@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 
 from centric.core.api import install_error_handlers
 from centric.customers.api import router as customers_router
+from centric.feedback.api import router as feedback_router
 from centric.people.api import router as people_router
 from centric.people.auth import SessionAuth, TokenAuth
 
@@ -23,3 +24,4 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/", people_router)
 api.add_router("/", customers_router)
+api.add_router("/", feedback_router)

@@ -10,3 +10,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("centric")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# packages inside an app that keep their own tasks module
+app.autodiscover_tasks(["centric.feedback.feedback_imports"])

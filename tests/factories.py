@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.hashers import make_password
 from factory.declarations import SelfAttribute, Sequence, SubFactory
-from factory.django import DjangoModelFactory, Password
+from factory.django import DjangoModelFactory
 from factory.faker import Faker
 from factory.helpers import post_generation
 
@@ -13,6 +14,8 @@ from centric.customers.models import Account, Contact, Segment
 from centric.people.models import BusinessUnit, Team, User
 
 PASSWORD = "correct horse battery staple"
+# hashed once: hashing for every person made each test class's setup take seconds
+PASSWORD_HASH = make_password(PASSWORD)
 
 
 class OrganisationFactory(DjangoModelFactory[Organisation]):
@@ -33,7 +36,7 @@ class UserFactory(DjangoModelFactory[User]):
     first_name = Faker("first_name")
     last_name = Faker("last_name")
     role = Role.MEMBER
-    password = Password(PASSWORD)
+    password = PASSWORD_HASH
 
 
 class BusinessUnitFactory(DjangoModelFactory[BusinessUnit]):

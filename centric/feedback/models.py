@@ -316,3 +316,114 @@ class OptOut(OrganisationScoped):
 
     def __str__(self) -> str:
         return self.email
+
+
+def feedback_import_path(instance: FeedbackImport, file_name: str) -> str:
+    """Where an uploaded file is kept, under the default storage (``MEDIA_ROOT``). The name is
+    random so nobody can guess another organisation's file; the original name is kept on the row."""
+    suffix = file_name.rsplit(".", 1)[-1].lower()[:8] if "." in file_name else "bin"
+    return f"feedback-imports/{instance.organisation_id}/{secrets.token_hex(16)}.{suffix}"
+
+
+class FeedbackImport(OrganisationScoped):
+    """A file of feedback (CSV, XLSX or JSON Lines) on its way in: uploaded, mapped to fields,
+    checked, then imported as the uploader chose. The file lives in the default storage, so in
+    production ``MEDIA_ROOT`` must be shared with the workers (or the storage an object store)."""
+
+    class Status(models.TextChoices):
+        MAPPING = "mapping", "Waiting for a column mapping"
+        CHECKING = "checking", "Checking"
+        CHECKED = "checked", "Checked"
+        IMPORTING = "importing", "Importing"
+        DONE = "done", "Imported"
+        FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    class Mode(models.TextChoices):
+        ALL_OR_NOTHING = "all_or_nothing", "Import only if every row is valid"
+        KEEP_VALID = "keep_valid", "Import the valid rows, skip the others"
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "Excel (XLSX)"
+        JSONL = "jsonl", "JSON Lines"
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    file = models.FileField(upload_to=feedback_import_path, max_length=255)
+    file_name = models.CharField(max_length=255)
+    file_format = models.CharField(max_length=8, choices=Format.choices)
+    encoding = models.CharField(max_length=40, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    columns: models.JSONField[list[str]] = models.JSONField(default=list)
+    preview: models.JSONField[list[list[str]]] = models.JSONField(default=list)
+    preset = models.CharField(max_length=40, blank=True)
+    # {"columns": {"score": "NPS", ...}, "score_type": "nps", "kind": "survey", "attributes": [...]}
+    mapping: models.JSONField[dict[str, Any]] = models.JSONField(default=dict)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.MAPPING)
+    mode = models.CharField(max_length=16, choices=Mode.choices, blank=True)
+    total_rows = models.PositiveIntegerField(default=0)
+    valid_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    bytes_read = models.PositiveBigIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    existing_count = models.PositiveIntegerField(default=0)
+    error_count = models.PositiveIntegerField(default=0)
+    # the first problems found: [{"line": 3, "column": "Score", "message": "..."}]; line 0: the file
+    errors: models.JSONField[list[dict[str, Any]]] = models.JSONField(default=list)
+    warnings: models.JSONField[list[str]] = models.JSONField(default=list)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "feedback import"
+
+    def __str__(self) -> str:
+        return f"Feedback import of {self.file_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("feedback:import_detail", args=[self.pk])
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in {self.Status.CHECKING, self.Status.IMPORTING}
+
+    @property
+    def bad_rows(self) -> int:
+        return self.total_rows - self.valid_rows
+
+    @property
+    def progress_percent(self) -> int:
+        """Checking reads the file once, so its progress is the share of the file read;
+        importing knows the number of rows from the check."""
+        read = self.bytes_read / self.size if self.size else 0.0
+        if self.status == self.Status.CHECKING:
+            share = read
+        elif self.status != self.Status.IMPORTING:
+            share = 1.0
+        else:
+            share = self.processed_rows / self.total_rows if self.total_rows else 0.0
+            if self.mode == self.Mode.ALL_OR_NOTHING:
+                # the whole file is checked again before the first write: half the work
+                share = (read + share) / 2
+        return min(100, int(share * 100))
+
+
+class SavedMapping(OrganisationScoped):
+    """A named column mapping that anyone in the organisation can reuse for files of one shape."""
+
+    name = models.CharField(max_length=80)
+    mapping: models.JSONField[dict[str, Any]] = models.JSONField(default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="unique_mapping_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from centric.feedback import views
+from centric.feedback import export_views, import_views, views
 
 app_name = "feedback"
 urlpatterns = [
@@ -10,7 +10,33 @@ urlpatterns = [
     path("surveys/<int:survey_id>/status/", views.survey_status, name="survey_status"),
     path("surveys/<int:survey_id>/invite/", views.survey_invite, name="survey_invite"),
     path("surveys/<int:survey_id>/send/", views.survey_send, name="survey_send"),
+    path(
+        "surveys/<int:survey_id>/export.csv",
+        export_views.survey_export_csv,
+        name="survey_export_csv",
+    ),
+    path(
+        "surveys/<int:survey_id>/export.xlsx",
+        export_views.survey_export_xlsx,
+        name="survey_export_xlsx",
+    ),
+    path("feedback/export.csv", export_views.feedback_export_csv, name="feedback_export_csv"),
+    path("feedback/export.xlsx", export_views.feedback_export_xlsx, name="feedback_export_xlsx"),
     path("responses/<int:response_id>/", views.response_detail, name="response_detail"),
+    path("feedback-imports/", import_views.import_list, name="import_list"),
+    path("feedback-imports/new/", import_views.import_upload, name="import_upload"),
+    path("feedback-imports/<int:import_id>/", import_views.import_detail, name="import_detail"),
+    path(
+        "feedback-imports/<int:import_id>/mapping/",
+        import_views.import_mapping,
+        name="import_mapping",
+    ),
+    path("feedback-imports/<int:import_id>/apply/", import_views.import_apply, name="import_apply"),
+    path(
+        "feedback-imports/<int:import_id>/cancel/",
+        import_views.import_cancel,
+        name="import_cancel",
+    ),
     # public: the respondent's pages
     path("r/<str:token>/", views.respond, name="respond"),
     path("r/<str:token>/thanks/", views.thanks, name="thanks"),

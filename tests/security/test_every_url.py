@@ -6,7 +6,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from centric.core.models import AuditEvent
 from centric.customers.models import Customer, ImportJob
-from centric.feedback.models import Response
+from centric.feedback.models import FeedbackImport, Response
 from centric.feedback.services import survey_create_from_template
 from centric.people.services import api_token_create
 from tests.personas import PersonasTestCase
@@ -64,6 +64,9 @@ class EveryUrlTest(PersonasTestCase):
             "contact_id": self.contact.pk,
             "customer_id": Customer.objects.get(account=self.account).pk,
             "job_id": job.pk,
+            "import_id": FeedbackImport.objects.create(
+                organisation=self.org, created_by=self.admin, file_name="f.csv", file_format="csv"
+            ).pk,
             "segment_id": self.segment.pk,
             "survey_id": survey.pk,
             "response_id": survey_response.pk,

@@ -1,0 +1,238 @@
+"""The JSON API for feedback and surveys: the ingestion batch endpoint, and reads with the same
+scopes as the pages."""
+
+# No `from __future__ import annotations` here: django-ninja reads the query parameters' types
+# at import time.
+from datetime import datetime
+from typing import Any, Literal
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
+from ninja.params import HeaderEx, P, QueryEx
+from ninja.responses import Status
+from pydantic import SkipValidation
+
+from centric.feedback import selectors
+from centric.feedback.ingestion import MAX_COMMENT, MAX_ITEMS, feedback_ingest
+from centric.feedback.models import Question, Response, Survey
+from centric.people.models import User
+
+router = Router(tags=["feedback"])
+
+
+def _actor(request: HttpRequest) -> User:
+    return request.auth  # type: ignore[attr-defined,no-any-return]
+
+
+class FeedbackItemIn(Schema):
+    kind: Literal["survey", "review", "ticket", "note"]
+    score: int | None = Field(
+        None, description="nps 0–10, csat 1–5, ces 1–7, rating 1–5; needs score_type."
+    )
+    score_type: Literal["nps", "csat", "ces", "rating"] | None = None
+    comment: str = Field("", max_length=MAX_COMMENT, description="Required when there is no score.")
+    responded_at: datetime | None = Field(
+        None,
+        description="When the customer gave the feedback, with a time zone; not in the future. "
+        "Defaults to now.",
+    )
+    customer_id: int | None = Field(
+        None, description="Exactly one of customer_id, contact_email and account_external_id."
+    )
+    contact_email: str | None = None
+    account_external_id: str | None = None
+    stage: str | None = Field(None, description="The name of one of your journey stages.")
+    touchpoint: str | None = Field(None, description="The name of one of your touchpoints.")
+    language: str | None = Field(None, description="Defaults to the contact's language.")
+    source_ref: str = Field(
+        "",
+        max_length=200,
+        description="Your id for this feedback (a ticket or review id). An item whose source_ref "
+        "is stored already is reported as a duplicate and not stored again.",
+    )
+    attributes: dict[str, Any] = Field(default_factory=dict)
+
+
+class FeedbackBatchIn(Schema):
+    # Checked item by item by the service, so that ?partial=true can keep the valid items: the
+    # schema documents an item's shape, and a malformed item is reported by its index.
+    items: list[SkipValidation[FeedbackItemIn]] = Field(
+        description=f"1 to {MAX_ITEMS} feedback items."
+    )
+
+
+class CreatedOut(Schema):
+    index: int
+    id: int
+
+
+class DuplicateOut(Schema):
+    index: int
+    source_ref: str
+
+
+class ItemErrorOut(Schema):
+    index: int = Field(description="The item's position in the batch, from 0.")
+    field: str
+    reason: str
+
+
+class FeedbackBatchOut(Schema):
+    created: list[CreatedOut]
+    duplicates: list[DuplicateOut] = Field(
+        description="Items not stored because their source_ref is stored already."
+    )
+    errors: list[ItemErrorOut] = Field(description="With ?partial=true: the items not stored.")
+
+
+class BatchRefusedOut(Schema):
+    detail: str
+    errors: list[ItemErrorOut]
+
+
+class FeedbackOut(Schema):
+    id: int
+    kind: Response.Kind
+    channel: Response.Channel
+    survey_id: int | None
+    customer_id: int | None
+    contact_id: int | None
+    stage: str | None
+    touchpoint: str | None
+    language: str
+    score: int | None
+    score_type: str
+    comment: str
+    source_ref: str
+    attributes: dict[str, Any]
+    responded_at: datetime | None
+    created_at: datetime
+
+    @staticmethod
+    def resolve_stage(response: Response) -> str | None:
+        return response.stage.name if response.stage else None
+
+    @staticmethod
+    def resolve_touchpoint(response: Response) -> str | None:
+        return response.touchpoint.name if response.touchpoint else None
+
+
+class QuestionOut(Schema):
+    key: str
+    position: int
+    page: int
+    kind: Question.Kind
+    required: bool
+    text: dict[str, str]
+    options: list[dict[str, Any]]
+    scale_min: int | None
+    scale_max: int | None
+    show_if: dict[str, Any]
+
+
+class SurveyOut(Schema):
+    id: int
+    name: str
+    kind: Survey.Kind
+    status: Survey.Status
+    template: str
+    stage: str | None
+    touchpoint: str | None
+    languages: list[str]
+    default_language: str
+    open_link: bool
+    invited: int
+    answered: int
+    created_at: datetime
+
+    @staticmethod
+    def resolve_stage(survey: Survey) -> str | None:
+        return survey.stage.name if survey.stage else None
+
+    @staticmethod
+    def resolve_touchpoint(survey: Survey) -> str | None:
+        return survey.touchpoint.name if survey.touchpoint else None
+
+
+class SurveyDetailOut(SurveyOut):
+    questions: list[QuestionOut]
+
+    @staticmethod
+    def resolve_questions(survey: Survey) -> list[Question]:
+        return list(survey.questions.all())
+
+
+@router.post(
+    "/feedback",
+    response={201: FeedbackBatchOut, 200: FeedbackBatchOut, 422: BatchRefusedOut},
+    summary="Send a batch of feedback: survey scores, reviews, tickets, notes",
+    description=(
+        "Every item is checked; if any is invalid nothing is stored and the answer (422) names "
+        "each item's index, field and reason. With `?partial=true` the valid items are stored and "
+        "the others reported. An item whose `source_ref` is stored already is a duplicate, not an "
+        "error. Answers 201 when something was stored, 200 when nothing new was.\n\n"
+        "Send an `Idempotency-Key` header to retry safely: a retry with the same key and the same "
+        "request gets the first answer again and stores nothing; the same key with a different "
+        "request is refused (422). Keys belong to your organisation; a refused request does not "
+        "use its key up."
+    ),
+)
+def ingest_feedback(
+    request: HttpRequest,
+    payload: FeedbackBatchIn,
+    partial: QueryEx[
+        bool, P(description="Store the valid items and report the invalid ones.")
+    ] = False,
+    idempotency_key: HeaderEx[
+        str | None,
+        P(
+            alias="Idempotency-Key",
+            description="Any unique string up to 200 characters, e.g. a UUID, per request.",
+        ),
+    ] = None,
+) -> Status[dict[str, Any]]:
+    outcome = feedback_ingest(
+        actor=_actor(request),
+        items=payload.items,
+        partial=partial,
+        idempotency_key=idempotency_key,
+    )
+    return Status(outcome.status_code, outcome.body)
+
+
+@router.get("/feedback", response=list[FeedbackOut], summary="Feedback you may see, newest first")
+@paginate
+def list_feedback(
+    request: HttpRequest,
+    kind: Response.Kind | None = None,
+    score_type: Response.ScoreType | None = None,
+    since: QueryEx[datetime | None, P(description="Given on or after this moment.")] = None,
+) -> QuerySet[Response]:
+    responses = selectors.responses_visible_to(_actor(request)).select_related(
+        "stage", "touchpoint"
+    )
+    if kind:
+        responses = responses.filter(kind=kind)
+    if score_type:
+        responses = responses.filter(score_type=score_type)
+    if since:
+        responses = responses.filter(responded_at__gte=since)
+    return responses.order_by("-responded_at", "-id")
+
+
+@router.get("/feedback/{response_id}", response=FeedbackOut)
+def get_feedback(request: HttpRequest, response_id: int) -> Response:
+    return selectors.response_access(actor=_actor(request), response_id=response_id)
+
+
+@router.get("/surveys", response=list[SurveyOut])
+@paginate
+def list_surveys(request: HttpRequest) -> QuerySet[Survey]:
+    return selectors.survey_list(actor=_actor(request)).select_related("stage", "touchpoint")
+
+
+@router.get("/surveys/{survey_id}", response=SurveyDetailOut)
+def get_survey(request: HttpRequest, survey_id: int) -> Survey:
+    return selectors.survey_access(actor=_actor(request), survey_id=survey_id)

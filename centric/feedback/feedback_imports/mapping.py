@@ -1,0 +1,211 @@
+"""Which column of a file feeds which field of a response, and the presets that fill the mapping
+for the exports people bring most often.
+
+A mapping names columns by their header text, so a saved mapping fits every file of the same
+shape even when the columns come in another order; names match ignoring case, spaces, dashes and
+underscores (``Submitted at`` = ``submitted_at``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+# the fields a column can feed, in the order the mapping form shows them
+TARGETS: dict[str, str] = {
+    "score": "Score",
+    "score_type": "Score type (NPS, CSAT, CES, rating)",
+    "comment": "Comment",
+    "responded_at": "Date",
+    "contact_email": "Contact email",
+    "account_external_id": "Account external id (CRM id)",
+    "customer_id": "Centric customer number",
+    "segment": "Segment",
+    "stage": "Journey stage",
+    "touchpoint": "Touchpoint",
+    "kind": "Kind (survey, review, ticket, note)",
+    "channel": "Channel (as the source names it)",
+    "external_id": "External id (to recognise a row imported before)",
+}
+CUSTOMER_TARGETS = ("contact_email", "account_external_id", "customer_id")
+SCORE_TYPES = ("nps", "csat", "ces", "rating")
+KINDS = ("survey", "review", "ticket", "note")
+
+# header names each field is recognised by when no preset or saved mapping says otherwise
+ALIASES: dict[str, tuple[str, ...]] = {
+    "score": ("score", "nps", "nps score", "csat", "rating", "stars"),
+    "score_type": ("score type", "metric"),
+    "comment": ("comment", "comments", "feedback", "text", "review", "body", "description"),
+    "responded_at": ("date", "responded at", "submitted at", "created at", "timestamp"),
+    "contact_email": ("email", "contact email", "requester email", "respondent email"),
+    "account_external_id": ("account external id", "account id", "crm id", "organization id"),
+    "customer_id": ("customer id", "customer"),
+    "segment": ("segment",),
+    "stage": ("stage", "journey stage"),
+    "touchpoint": ("touchpoint",),
+    "kind": ("kind", "type"),
+    "channel": ("channel", "source", "via"),
+    "external_id": ("external id", "id", "response id", "ticket id", "review id"),
+}
+
+
+@dataclass(frozen=True)
+class Preset:
+    label: str
+    description: str
+    score_type: str
+    kind: str
+    aliases: dict[str, tuple[str, ...]]
+    attributes: tuple[str, ...] = ()
+
+
+# The headers each preset expects are documented in docs/importing-feedback.md.
+PRESETS: dict[str, Preset] = {
+    "survey-tool": Preset(
+        label="Survey tool export",
+        description="One row per answered survey: Response ID, Submitted at, Email, Score, "
+        "Comment; optional Segment, Stage, Touchpoint, Language.",
+        score_type="nps",
+        kind="survey",
+        aliases={
+            "external_id": ("response id", "respondent id"),
+            "responded_at": ("submitted at", "end date", "date submitted"),
+            "contact_email": ("email", "email address", "respondent email"),
+            "score": ("score", "nps", "nps score", "how likely are you to recommend us"),
+            "comment": ("comment", "why", "reason for score", "feedback"),
+        },
+        attributes=("language", "survey name"),
+    ),
+    "help-desk": Preset(
+        label="Help-desk ticket export",
+        description="One row per ticket: Ticket ID, Created at, Requester email, "
+        "Organization external ID, Satisfaction score (1–5), Subject, Description, Channel; "
+        "optional Priority, Tags.",
+        score_type="csat",
+        kind="ticket",
+        aliases={
+            "external_id": ("ticket id", "id"),
+            "responded_at": ("created at", "solved at", "updated at"),
+            "contact_email": ("requester email", "requester", "email"),
+            "account_external_id": ("organization external id", "organization id"),
+            "score": ("satisfaction score", "satisfaction rating", "csat"),
+            "comment": ("description", "comment", "satisfaction comment"),
+            "channel": ("channel", "via", "source"),
+        },
+        attributes=("subject", "priority", "tags", "status"),
+    ),
+    "app-store": Preset(
+        label="App-store review export",
+        description="One row per review: Review ID, Date, Rating (1–5), Title, Review, "
+        "Territory, App version; reviewers are anonymous.",
+        score_type="rating",
+        kind="review",
+        aliases={
+            "external_id": ("review id", "id"),
+            "responded_at": ("date", "review date", "last updated"),
+            "score": ("rating", "star rating", "stars"),
+            "comment": ("review", "review text", "body"),
+        },
+        attributes=("title", "territory", "country", "app version", "device"),
+    ),
+}
+
+
+def normalise(name: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", name).strip().lower()
+
+
+@dataclass
+class Mapping:
+    columns: dict[str, str] = field(default_factory=dict)  # target -> header name
+    score_type: str = ""  # used when no column gives the score type, or the cell is empty
+    kind: str = "survey"  # likewise for the kind
+    attributes: list[str] = field(default_factory=list)  # columns kept as custom attributes
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mapping:
+        return cls(
+            columns={
+                target: str(column)
+                for target, column in dict(data.get("columns") or {}).items()
+                if target in TARGETS and column
+            },
+            score_type=str(data.get("score_type") or ""),
+            kind=str(data.get("kind") or "survey"),
+            attributes=[str(column) for column in data.get("attributes") or []],
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "columns": dict(self.columns),
+            "score_type": self.score_type,
+            "kind": self.kind,
+            "attributes": list(self.attributes),
+        }
+
+    def fitted_to(self, columns: list[str]) -> Mapping:
+        """This mapping for a file with ``columns``: names matched loosely, missing ones dropped."""
+        by_name = {normalise(column): column for column in columns}
+        return Mapping(
+            columns={
+                target: by_name[normalise(column)]
+                for target, column in self.columns.items()
+                if normalise(column) in by_name
+            },
+            score_type=self.score_type,
+            kind=self.kind,
+            attributes=[
+                by_name[normalise(column)]
+                for column in self.attributes
+                if normalise(column) in by_name
+            ],
+        )
+
+    def problems(self, columns: list[str]) -> list[str]:
+        """What keeps this mapping from being used on a file with ``columns``."""
+        found: list[str] = []
+        for target, column in self.columns.items():
+            if column not in columns:
+                found.append(f"The file has no column “{column}” for {TARGETS[target].lower()}.")
+        if "score" not in self.columns and "comment" not in self.columns:
+            found.append("Choose a column for the score, the comment, or both.")
+        if "score" in self.columns and "score_type" not in self.columns and not self.score_type:
+            found.append("Choose the score type, or a column that gives it.")
+        if self.score_type and self.score_type not in SCORE_TYPES:
+            found.append(f"“{self.score_type}” is not a score type.")
+        if self.kind not in KINDS:
+            found.append(f"“{self.kind}” is not a kind of feedback.")
+        used = set(self.columns.values())
+        twice = [column for column in self.attributes if column in used]
+        if twice:
+            found.append(
+                f"These columns already feed a field and cannot also be attributes: "
+                f"{', '.join(twice)}."
+            )
+        return found
+
+
+def suggest(columns: list[str], preset: str = "") -> Mapping:
+    """A first mapping for a file: the preset's names first, then the usual ones."""
+    chosen = PRESETS.get(preset)
+    by_name = {normalise(column): column for column in columns}
+    mapped: dict[str, str] = {}
+    for target in TARGETS:
+        names = (chosen.aliases.get(target, ()) if chosen else ()) + ALIASES[target]
+        for name in names:
+            column = by_name.get(name)
+            if column is not None and column not in mapped.values():
+                mapped[target] = column
+                break
+    attributes = [
+        by_name[name]
+        for name in (chosen.attributes if chosen else ())
+        if name in by_name and by_name[name] not in mapped.values()
+    ]
+    return Mapping(
+        columns=mapped,
+        score_type=chosen.score_type if chosen else ("" if "score_type" in mapped else "nps"),
+        kind=chosen.kind if chosen else "survey",
+        attributes=attributes,
+    )

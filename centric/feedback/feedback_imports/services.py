@@ -1,0 +1,338 @@
+"""Writes for feedback imports: upload, map, check, import, cancel; and saved mappings.
+
+A file goes through two passes at most, both streamed: the check (``feedback_import_check``,
+writes nothing) and the import (``feedback_import_run``). The import commits a chunk of rows at a
+time together with the progress, so the progress bar — read by another connection — moves as it
+goes. With "import nothing on error" the import first checks the whole file again and writes
+only if every row is still valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
+from django.db import transaction
+
+from centric.core import clock
+from centric.core.audit import audit_record
+from centric.core.models import AuditEvent
+from centric.core.permissions import require_write, sees_whole_organisation
+from centric.customers.models import Segment
+from centric.customers.selectors import (
+    accounts_visible_to,
+    contacts_visible_to,
+    customers_visible_to,
+)
+from centric.feedback.feedback_imports import reading
+from centric.feedback.feedback_imports.mapping import PRESETS, Mapping, suggest
+from centric.feedback.feedback_imports.validation import Lookups, RowChecker, RowError, ValidRow
+from centric.feedback.feedback_imports.writing import refs_already_stored, responses_store
+from centric.feedback.models import FeedbackImport, JourneyStage, SavedMapping, Touchpoint
+from centric.people.models import User
+
+MAX_FILE_BYTES = 1024 * 1024 * 1024
+CHUNK_ROWS = 5000
+MAX_ERRORS_KEPT = 1000
+
+
+def feedback_import_start(
+    *,
+    actor: User,
+    upload: File,  # type: ignore[type-arg]
+    preset: str = "",
+    saved_mapping: SavedMapping | None = None,
+) -> FeedbackImport:
+    """Store the file, read its columns and first rows, and propose a mapping. Nothing is
+    checked or imported until the mapping is confirmed."""
+    require_write(actor)
+    if preset and preset not in PRESETS:
+        raise ValidationError(f"Unknown preset “{preset}”.")
+    if upload.size and upload.size > MAX_FILE_BYTES:
+        raise ValidationError(f"The file is larger than {MAX_FILE_BYTES // 1024**3} GB.")
+    file_name = (upload.name or "upload").rsplit("/", 1)[-1][:255]
+    head = upload.read(8)
+    upload.seek(0)
+    job = FeedbackImport(
+        organisation_id=actor.organisation_id,
+        created_by=actor,
+        file_name=file_name,
+        file_format=reading.detect_format(file_name, head),
+        size=upload.size or 0,
+        preset=preset,
+    )
+    job.file.save(file_name, upload, save=False)
+    try:
+        with job.file.open("rb") as stream:
+            table = reading.open_table(stream, file_format=job.file_format)
+            job.encoding, job.columns = table.encoding, table.columns
+            job.preview = reading.preview(table)
+            table.close()
+    except reading.FileProblem as problem:
+        job.status = FeedbackImport.Status.FAILED
+        job.errors = [RowError(problem.line, "", problem.message).as_dict()]
+        job.error_count = 1
+        job.finished_at = clock.now()
+    proposed = saved_mapping.mapping if saved_mapping else None
+    job.mapping = (
+        Mapping.from_dict(proposed).fitted_to(job.columns)
+        if proposed is not None
+        else suggest(job.columns, preset)
+    ).as_dict()
+    job.save()
+    return job
+
+
+def feedback_import_map(
+    *, actor: User, job: FeedbackImport, mapping: Mapping, save_as: str = ""
+) -> FeedbackImport:
+    """Confirm the mapping (saving it under ``save_as`` if given) and check the file in the
+    background."""
+    _require_uploader(actor, job)
+    if job.status not in {FeedbackImport.Status.MAPPING, FeedbackImport.Status.CHECKED}:
+        raise ValidationError("This file is already being imported, or was imported.")
+    problems = mapping.problems(job.columns)
+    if problems:
+        raise ValidationError(problems)
+    if save_as.strip():
+        saved_mapping_save(actor=actor, name=save_as, mapping=mapping)
+    job.mapping = mapping.as_dict()
+    job.status = FeedbackImport.Status.CHECKING
+    job.errors, job.warnings = [], []
+    job.error_count = job.processed_rows = job.bytes_read = 0
+    job.save()
+    from centric.feedback.feedback_imports.tasks import feedback_import_check as check_task
+
+    transaction.on_commit(lambda: check_task.delay(job.pk))
+    return job
+
+
+def feedback_import_check(*, job: FeedbackImport) -> FeedbackImport:
+    """Check every row and count those imported before; write no response."""
+    organisation_id = job.organisation_id
+
+    def count_stored(rows: list[ValidRow]) -> None:
+        stored = refs_already_stored(
+            organisation_id=organisation_id, refs=[row.source_ref for row in rows]
+        )
+        scan.existing += len(stored)
+
+    scan = _Scan(job)
+    scan.run(count_stored)
+    job.existing_count = scan.existing
+    job.status = FeedbackImport.Status.CHECKED
+    _save_scan(job, scan)
+    return job
+
+
+def feedback_import_apply(*, actor: User, job: FeedbackImport, mode: str) -> FeedbackImport:
+    """Queue the import of a checked file: every row or nothing, or only the valid rows."""
+    _require_uploader(actor, job)
+    if job.status != FeedbackImport.Status.CHECKED:
+        raise ValidationError("This file has already been imported or cancelled.")
+    if mode not in FeedbackImport.Mode.values:
+        raise ValidationError(f"Unknown import mode “{mode}”.")
+    if mode == FeedbackImport.Mode.ALL_OR_NOTHING and job.error_count:
+        raise ValidationError("Some rows are invalid, so importing every row is not possible.")
+    job.mode = mode
+    job.status = FeedbackImport.Status.IMPORTING
+    job.processed_rows = job.bytes_read = 0
+    job.save(update_fields=["mode", "status", "processed_rows", "bytes_read", "updated_at"])
+    from centric.feedback.feedback_imports.tasks import feedback_import_run as run_task
+
+    transaction.on_commit(lambda: run_task.delay(job.pk))
+    return job
+
+
+def feedback_import_cancel(*, actor: User, job: FeedbackImport) -> FeedbackImport:
+    _require_uploader(actor, job)
+    if job.status in {FeedbackImport.Status.MAPPING, FeedbackImport.Status.CHECKED}:
+        job.status = FeedbackImport.Status.CANCELLED
+        job.finished_at = clock.now()
+        job.save(update_fields=["status", "finished_at", "updated_at"])
+    return job
+
+
+def feedback_import_run(*, job: FeedbackImport) -> FeedbackImport:
+    """Import a queued file. Rows are checked again as they are read (records may have changed
+    since the check); rows stored before are skipped, so importing a file twice stores it once."""
+    if job.mode == FeedbackImport.Mode.ALL_OR_NOTHING:
+        recheck = _Scan(job, report=lambda scan: _report(job, bytes_read=scan.bytes_read))
+        recheck.run(lambda rows: None)
+        if recheck.error_count:
+            job.status = FeedbackImport.Status.FAILED
+            _save_scan(job, recheck)
+            return job
+    organisation_id, now = job.organisation_id, clock.now()
+
+    def store(rows: list[ValidRow]) -> None:
+        with transaction.atomic():
+            stored = refs_already_stored(
+                organisation_id=organisation_id, refs=[row.source_ref for row in rows]
+            )
+            new = [row for row in rows if row.source_ref not in stored]
+            responses_store(organisation_id=organisation_id, rows=new, now=now)
+        scan.created += len(new)
+        scan.existing += len(stored)
+
+    scan = _Scan(
+        job,
+        report=lambda scan: _report(
+            job,
+            processed_rows=scan.total_rows,
+            created_count=scan.created,
+            existing_count=scan.existing,
+        ),
+    )
+    scan.run(store)
+    job.created_count, job.existing_count = scan.created, scan.existing
+    job.status = FeedbackImport.Status.DONE
+    _save_scan(job, scan)
+    audit_record(
+        organisation=organisation_id,
+        actor=job.created_by,
+        action=AuditEvent.Action.IMPORT,
+        instance=job,
+        changes={"responses": [None, job.created_count]},
+    )
+    return job
+
+
+def saved_mapping_save(*, actor: User, name: str, mapping: Mapping) -> SavedMapping:
+    """Save a mapping under a name for the whole organisation; the same name replaces it."""
+    require_write(actor)
+    saved, _ = SavedMapping.objects.update_or_create(
+        organisation_id=actor.organisation_id,
+        name=name.strip()[:80],
+        defaults={"mapping": mapping.as_dict(), "created_by": actor},
+    )
+    return saved
+
+
+def lookups_for(actor: User) -> Lookups:
+    """What rows may name, within the uploader's scope: their contacts, accounts and customers."""
+    org = actor.organisation_id
+    contacts = contacts_visible_to(actor).values_list("email", "pk", "account__customer__id")
+    accounts = accounts_visible_to(actor).exclude(external_id="")
+    touchpoints = Touchpoint.objects.filter(organisation_id=org)
+    return Lookups(
+        contacts={email.lower(): (pk, customer) for email, pk, customer in contacts if customer},
+        accounts={
+            external_id.lower(): customer
+            for external_id, customer in accounts.values_list("external_id", "customer__id")
+            if customer
+        },
+        customers=set(customers_visible_to(actor).values_list("pk", flat=True)),
+        segments={
+            name.lower(): name
+            for name in Segment.objects.filter(organisation_id=org).values_list("name", flat=True)
+        },
+        stages={
+            name.lower(): pk
+            for name, pk in JourneyStage.objects.filter(organisation_id=org).values_list(
+                "name", "pk"
+            )
+        },
+        touchpoints={
+            name.lower(): (pk, stage)
+            for name, pk, stage in touchpoints.values_list("name", "pk", "stage_id")
+        },
+        time_zone=ZoneInfo(actor.organisation.time_zone),
+        customer_required=not sees_whole_organisation(actor),
+    )
+
+
+def _require_uploader(actor: User, job: FeedbackImport) -> None:
+    require_write(actor)
+    if job.created_by_id != actor.pk:
+        raise PermissionDenied("Only the person who uploaded the file can do this.")
+
+
+@dataclass
+class _Scan:
+    """One streamed pass over a job's file: checks each row and hands the valid ones on in
+    chunks; reports progress after each chunk."""
+
+    job: FeedbackImport
+    report: Callable[[_Scan], None] | None = None
+    total_rows: int = 0
+    valid_rows: int = 0
+    error_count: int = 0
+    bytes_read: int = 0
+    created: int = 0
+    existing: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    def run(self, on_chunk: Callable[[list[ValidRow]], None]) -> None:
+        job = self.job
+        report = self.report or (lambda scan: _report(job, bytes_read=scan.bytes_read))
+        mapping = Mapping.from_dict(job.mapping)
+        chunk: list[ValidRow] = []
+        try:
+            with job.file.open("rb") as stream:
+                table = reading.open_table(
+                    stream, file_format=job.file_format, encoding=job.encoding
+                )
+                problems = mapping.problems(table.columns)
+                if problems:
+                    raise reading.FileProblem(0, " ".join(problems))
+                checker = RowChecker(
+                    mapping=mapping,
+                    columns=table.columns,
+                    file_format=job.file_format,
+                    lookups=lookups_for(job.created_by),
+                    check_text=table.check_text,
+                )
+                try:
+                    for line, record in table.records:
+                        self.total_rows += 1
+                        row, errors = checker.check(line, record)
+                        if row is not None:
+                            chunk.append(row)
+                        else:
+                            self._add_errors(errors)
+                        if self.total_rows % CHUNK_ROWS == 0:
+                            self._flush(chunk, on_chunk, table, report)
+                            chunk = []
+                    self._flush(chunk, on_chunk, table, report)
+                finally:
+                    table.close()
+        except reading.FileProblem as problem:
+            # the file stops being readable here: its rows so far stay checked, the rest is lost
+            self._add_errors([RowError(problem.line, "", problem.message)])
+
+    def _add_errors(self, errors: list[RowError]) -> None:
+        self.error_count += 1
+        room = MAX_ERRORS_KEPT - len(self.errors)
+        if room > 0:
+            self.errors.extend(errors[:room])
+
+    def _flush(
+        self,
+        chunk: list[ValidRow],
+        on_chunk: Callable[[list[ValidRow]], None],
+        table: reading.Table,
+        report: Callable[[_Scan], None],
+    ) -> None:
+        self.valid_rows += len(chunk)
+        on_chunk(chunk)
+        self.bytes_read = int(table.progress() * self.job.size)
+        report(self)
+
+
+def _report(job: FeedbackImport, **progress: int) -> None:
+    """Progress, committed at once (outside any chunk's transaction) for the page to show."""
+    FeedbackImport.objects.filter(pk=job.pk).update(**progress)
+
+
+def _save_scan(job: FeedbackImport, scan: _Scan) -> None:
+    job.total_rows, job.valid_rows = scan.total_rows, scan.valid_rows
+    job.processed_rows = scan.total_rows
+    job.bytes_read = job.size
+    job.error_count = scan.error_count
+    job.errors = [error.as_dict() for error in scan.errors]
+    job.finished_at = clock.now() if job.status != FeedbackImport.Status.CHECKED else None
+    job.save()

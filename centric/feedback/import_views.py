@@ -1,0 +1,104 @@
+"""Pages for importing feedback from files: upload, preview and mapping, the report with its
+progress bar, and the list of past imports. Each view parses input, calls one service or
+selector, and renders the result."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from centric.core.htmx import render_page
+from centric.core.permissions import can_write, require_write
+from centric.feedback.feedback_imports import selectors, services
+from centric.feedback.feedback_imports.forms import ColumnMappingForm, FeedbackUploadForm
+from centric.feedback.feedback_imports.mapping import PRESETS, Mapping
+from centric.feedback.models import FeedbackImport
+from centric.people.auth import AuthedRequest
+
+ERRORS_SHOWN = 500
+
+
+def import_list(request: AuthedRequest) -> HttpResponse:
+    imports = selectors.feedback_imports_of(actor=request.user)[:50]
+    context = {"imports": imports, "can_import": can_write(request.user)}
+    return render(request, "feedback/imports/import_list.html", context)
+
+
+def import_upload(request: AuthedRequest) -> HttpResponse:
+    user = request.user
+    require_write(user)
+    form = FeedbackUploadForm(
+        request.POST or None, request.FILES or None, organisation_id=user.organisation_id
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = services.feedback_import_start(
+                actor=user,
+                upload=form.cleaned_data["file"],
+                preset=form.cleaned_data["preset"],
+                saved_mapping=form.cleaned_data["saved_mapping"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            if job.status == FeedbackImport.Status.FAILED:
+                return redirect("feedback:import_detail", import_id=job.pk)
+            return redirect("feedback:import_mapping", import_id=job.pk)
+    return render(
+        request, "feedback/imports/import_upload.html", {"form": form, "presets": PRESETS}
+    )
+
+
+def import_mapping(request: AuthedRequest, import_id: int) -> HttpResponse:
+    job = selectors.feedback_import_access(actor=request.user, import_id=import_id)
+    if job.status not in {FeedbackImport.Status.MAPPING, FeedbackImport.Status.CHECKED}:
+        return redirect("feedback:import_detail", import_id=job.pk)
+    form = ColumnMappingForm(
+        request.POST or None, columns=job.columns, mapping=Mapping.from_dict(job.mapping)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.feedback_import_map(
+                actor=request.user,
+                job=job,
+                mapping=form.mapping(),
+                save_as=form.cleaned_data["save_as"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            return redirect("feedback:import_detail", import_id=job.pk)
+    context = {"job": job, "form": form, "preset": PRESETS.get(job.preset)}
+    return render(request, "feedback/imports/import_mapping.html", context)
+
+
+def import_detail(request: AuthedRequest, import_id: int) -> HttpResponse:
+    job = selectors.feedback_import_access(actor=request.user, import_id=import_id)
+    context = {"job": job, "errors": job.errors[:ERRORS_SHOWN], "modes": FeedbackImport.Mode}
+    return render_page(
+        request, "feedback/imports/import_detail.html", "feedback/imports/_report.html", context
+    )
+
+
+@require_POST
+def import_apply(request: AuthedRequest, import_id: int) -> HttpResponse:
+    job = selectors.feedback_import_access(actor=request.user, import_id=import_id)
+    try:
+        services.feedback_import_apply(
+            actor=request.user, job=job, mode=request.POST.get("mode", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("feedback:import_detail", import_id=job.pk)
+
+
+@require_POST
+def import_cancel(request: AuthedRequest, import_id: int) -> HttpResponse:
+    job = selectors.feedback_import_access(actor=request.user, import_id=import_id)
+    services.feedback_import_cancel(actor=request.user, job=job)
+    messages.info(request, "Nothing was imported.")
+    return redirect("feedback:import_list")

@@ -1,0 +1,225 @@
+"""Importing feedback files: the journey through the pages, what is stored, and who may do it."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook
+
+from centric.customers.models import Customer
+from centric.feedback.feedback_imports import services
+from centric.feedback.feedback_imports.mapping import Mapping
+from centric.feedback.models import FeedbackImport, JourneyStage, Response, SavedMapping
+from tests.factories import AccountFactory, ContactFactory
+from tests.personas import PersonasTestCase
+
+SURVEY_EXPORT = (
+    b"Response ID,Submitted at,Email,Score,Comment,Stage,Language\n"
+    b'R1,2024-03-01 10:00,carla@acme.example,9,"Quick, friendly\nand clear",Use,en\n'
+    b"R2,2024-03-02,carla@acme.example,11,Too high,Use,en\n"
+    b"R3,2024-03-03,nobody@nowhere.example,7,Who am I,Use,en\n"
+    b"R4,2024-03-04,carla@acme.example,3,Slow delivery,Delivery,de\n"
+    b"R1,2024-03-05,carla@acme.example,8,Repeat,Use,en\n"
+)
+
+
+def upload(content: bytes, name: str = "export.csv") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content)
+
+
+class FeedbackImportJourneyTest(PersonasTestCase):
+    def start(
+        self, content: bytes = SURVEY_EXPORT, name: str = "export.csv", **kwargs: Any
+    ) -> FeedbackImport:
+        return services.feedback_import_start(
+            actor=kwargs.pop("actor", self.admin), upload=upload(content, name), **kwargs
+        )
+
+    def check(self, job: FeedbackImport, mapping: Mapping | None = None) -> FeedbackImport:
+        with self.captureOnCommitCallbacks(execute=True):
+            services.feedback_import_map(
+                actor=job.created_by, job=job, mapping=mapping or Mapping.from_dict(job.mapping)
+            )
+        job.refresh_from_db()
+        return job
+
+    def apply(self, job: FeedbackImport, mode: str) -> FeedbackImport:
+        with self.captureOnCommitCallbacks(execute=True):
+            services.feedback_import_apply(actor=job.created_by, job=job, mode=mode)
+        job.refresh_from_db()
+        return job
+
+    def test_a_cx_lead_uploads_maps_checks_and_keeps_the_good_rows(self) -> None:
+        self.login(self.admin)
+        response = self.client.post(
+            reverse("feedback:import_upload"),
+            {"file": upload(SURVEY_EXPORT), "preset": "survey-tool"},
+        )
+        job = FeedbackImport.objects.get()
+        self.assertRedirects(response, reverse("feedback:import_mapping", args=[job.pk]))
+        page = self.client.get(reverse("feedback:import_mapping", args=[job.pk]))
+        self.assertContains(page, "Slow delivery")
+        self.assertContains(page, "read as UTF-8")
+        form = {
+            "column_external_id": "Response ID",
+            "column_responded_at": "Submitted at",
+            "column_contact_email": "Email",
+            "column_score": "Score",
+            "column_comment": "Comment",
+            "column_stage": "Stage",
+            "score_type": "nps",
+            "kind": "survey",
+            "attributes": ["Language"],
+            "save_as": "Survey tool",
+        }
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(reverse("feedback:import_mapping", args=[job.pk]), form)
+        self.assertRedirects(response, reverse("feedback:import_detail", args=[job.pk]))
+        job.refresh_from_db()
+        self.assertEqual(job.status, FeedbackImport.Status.CHECKED)
+        self.assertEqual((job.total_rows, job.valid_rows), (5, 2))
+        self.assertEqual(
+            job.errors,
+            [
+                {"line": 4, "column": "Score", "message": "11 is out of range for NPS (0–10)."},
+                {
+                    "line": 5,
+                    "column": "Email",
+                    "message": "No contact of yours has the email nobody@nowhere.example.",
+                },
+                {"line": 7, "column": "", "message": "This row repeats line 2 (same external id)."},
+            ],
+        )
+        self.assertEqual(Response.objects.count(), 0)
+        page = self.client.get(reverse("feedback:import_detail", args=[job.pk]))
+        self.assertContains(page, "Import the 2 valid rows")
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                reverse("feedback:import_apply", args=[job.pk]), {"mode": "keep_valid"}
+            )
+        job.refresh_from_db()
+        self.assertEqual((job.status, job.created_count, job.progress_percent), ("done", 2, 100))
+        first = Response.objects.get(source_ref="import:id:R1")
+        self.assertEqual(first.channel, Response.Channel.IMPORT)
+        self.assertEqual(first.kind, Response.Kind.SURVEY)
+        self.assertIsNone(first.survey)
+        self.assertEqual(first.customer, Customer.objects.get(account=self.account))
+        self.assertEqual(first.contact, self.contact)
+        self.assertEqual(first.comment, "Quick, friendly\nand clear")
+        self.assertEqual(first.stage, JourneyStage.objects.get(organisation=self.org, name="Use"))
+        self.assertEqual(first.attributes, {"Language": "en"})
+        self.assertEqual(SavedMapping.objects.get().name, "Survey tool")
+        self.assertContains(self.client.get(reverse("feedback:import_list")), "export.csv")
+
+    def test_importing_the_same_file_twice_stores_each_row_once(self) -> None:
+        content = b"Date,Rating,Review\n2024-01-01,5,Love it\n2024-01-02,2,Crashes\n"
+        for _ in range(2):
+            job = self.apply(self.check(self.start(content, preset="app-store")), "all_or_nothing")
+        self.assertEqual((job.created_count, job.existing_count), (0, 2))
+        self.assertEqual(Response.objects.filter(kind="review").count(), 2)
+
+    def test_nothing_is_imported_when_a_row_became_invalid_and_the_user_chose_all_or_nothing(
+        self,
+    ) -> None:
+        other = ContactFactory.create(account=self.account, email="dora@acme.example")
+        content = b"Email,Score\ncarla@acme.example,9\ndora@acme.example,8\n"
+        job = self.check(self.start(content, preset="survey-tool"))
+        self.assertEqual(job.error_count, 0)
+        other.delete()
+        job = self.apply(job, "all_or_nothing")
+        self.assertEqual(job.status, FeedbackImport.Status.FAILED)
+        self.assertEqual(job.errors[0]["line"], 3)
+        self.assertEqual(Response.objects.count(), 0)
+
+    def test_all_or_nothing_is_refused_when_the_check_found_problems(self) -> None:
+        job = self.check(self.start(preset="survey-tool"))
+        with self.assertRaises(ValidationError):
+            services.feedback_import_apply(actor=self.admin, job=job, mode="all_or_nothing")
+
+    def test_xlsx_and_json_lines_files_are_imported_too(self) -> None:
+        book = Workbook()
+        book.active.append(["Ticket ID", "Requester email", "Satisfaction score", "Description"])
+        book.active.append(["T-1", "carla@acme.example", 4, "Fixed fast"])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        job = self.apply(
+            self.check(self.start(buffer.getvalue(), "t.xlsx", preset="help-desk")), "keep_valid"
+        )
+        self.assertEqual((job.file_format, job.created_count), ("xlsx", 1))
+        lines = b'{"id": "J-1", "rating": 4, "review": "Nice"}\n{"id": "J-2", "rating": 9}\n'
+        job = self.check(self.start(lines, "r.jsonl", preset="app-store"))
+        self.assertEqual(job.errors[0]["line"], 2)
+        self.assertEqual(Response.objects.get(source_ref="import:id:T-1").score_type, "csat")
+
+    def test_a_saved_mapping_is_offered_for_the_next_file(self) -> None:
+        saved = services.saved_mapping_save(
+            actor=self.admin,
+            name="Weekly",
+            mapping=Mapping(columns={"score": "NPS", "comment": "Why"}, score_type="nps"),
+        )
+        job = self.start(b"why,nps\nok,9\n", saved_mapping=saved)
+        self.assertEqual(job.mapping["columns"], {"score": "nps", "comment": "why"})
+
+    def test_a_file_that_cannot_be_read_is_reported(self) -> None:
+        job = self.start(b"", "empty.csv")
+        self.assertEqual(job.status, FeedbackImport.Status.FAILED)
+        self.assertIn("empty", job.errors[0]["message"])
+
+
+class FeedbackImportPermissionTest(PersonasTestCase):
+    content = b"Email,Score\ncarla@acme.example,9\nwendy@wayne.example,8\n"
+
+    def test_a_member_imports_feedback_only_for_customers_in_their_scope(self) -> None:
+        wayne = AccountFactory.create(organisation=self.org, name="Wayne")
+        ContactFactory.create(account=wayne, email="wendy@wayne.example")
+        job = services.feedback_import_start(
+            actor=self.owner, upload=upload(self.content), preset="survey-tool"
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            services.feedback_import_map(
+                actor=self.owner, job=job, mapping=Mapping.from_dict(job.mapping)
+            )
+        job.refresh_from_db()
+        self.assertEqual(job.valid_rows, 1)
+        self.assertEqual(
+            job.errors[0]["message"], "No contact of yours has the email wendy@wayne.example."
+        )
+
+    def test_viewers_are_refused(self) -> None:
+        self.login(self.viewer)
+        self.assertEqual(self.client.get(reverse("feedback:import_upload")).status_code, 403)
+        response = self.client.post(
+            reverse("feedback:import_upload"), {"file": upload(self.content)}
+        )
+        self.assertEqual(response.status_code, 403)
+        self.assertFalse(FeedbackImport.objects.exists())
+
+    def test_someone_elses_import_is_not_found(self) -> None:
+        job = services.feedback_import_start(actor=self.owner, upload=upload(self.content))
+        for person in (self.teammate, self.admin, self.stranger):
+            self.login(person)
+            for name in ("import_detail", "import_mapping"):
+                with self.subTest(person=person.email, page=name):
+                    self.assertEqual(
+                        self.client.get(reverse(f"feedback:{name}", args=[job.pk])).status_code, 404
+                    )
+            for name in ("import_apply", "import_cancel"):
+                self.assertEqual(
+                    self.client.post(reverse(f"feedback:{name}", args=[job.pk])).status_code, 404
+                )
+        job.refresh_from_db()
+        self.assertEqual(job.status, FeedbackImport.Status.MAPPING)
+
+    def test_the_uploader_sees_their_import_and_can_cancel_it(self) -> None:
+        job = services.feedback_import_start(actor=self.owner, upload=upload(self.content))
+        self.login(self.owner)
+        self.assertEqual(
+            self.client.get(reverse("feedback:import_mapping", args=[job.pk])).status_code, 200
+        )
+        self.client.post(reverse("feedback:import_cancel", args=[job.pk]))
+        job.refresh_from_db()
+        self.assertEqual(job.status, FeedbackImport.Status.CANCELLED)

@@ -1,0 +1,357 @@
+"""The ingestion API: batches of feedback checked item by item, stored once per source_ref and
+once per Idempotency-Key, with the same roles and scopes as the pages."""
+
+import json
+from datetime import timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from centric.core.models import AuditEvent
+from centric.customers.models import Customer
+from centric.feedback.ingestion import feedback_ingest
+from centric.feedback.models import (
+    IdempotentRequest,
+    JourneyStage,
+    Response,
+    Survey,
+    Touchpoint,
+)
+from centric.feedback.services import survey_create_from_template
+from centric.people.services import api_token_create
+from tests.factories import AccountFactory
+from tests.personas import PersonasTestCase
+
+
+class IngestionTestCase(PersonasTestCase):
+    def setUp(self) -> None:
+        self.tokens: dict[int, str] = {}
+
+    def headers(self, user: Any, **extra: str) -> dict[str, str]:
+        if user.pk not in self.tokens:
+            self.tokens[user.pk] = api_token_create(user=user, name="test")[1]
+        return {"Authorization": f"Bearer {self.tokens[user.pk]}", **extra}
+
+    def post(self, user: Any, items: list[Any], query: str = "", key: str | None = None):
+        extra = {"Idempotency-Key": key} if key is not None else {}
+        return self.client.post(
+            f"/api/feedback{query}",
+            json.dumps({"items": items}),
+            content_type="application/json",
+            headers=self.headers(user, **extra),
+        )
+
+    def get(self, user: Any, path: str, **params: Any):
+        return self.client.get(f"/api{path}", params, headers=self.headers(user))
+
+    def item(self, **values: Any) -> dict[str, Any]:
+        return {
+            "kind": "review",
+            "score": 9,
+            "score_type": "nps",
+            "comment": "Quick delivery.",
+            "contact_email": "carla@acme.example",
+            **values,
+        }
+
+
+class IngestTest(IngestionTestCase):
+    def test_a_member_stores_a_batch_for_a_customer_they_serve(self) -> None:
+        customer = Customer.objects.get(account=self.account)
+        items = [
+            self.item(source_ref="r-1", responded_at="2025-03-01T09:30:00+01:00"),
+            self.item(
+                kind="ticket",
+                score=None,
+                score_type=None,
+                comment="The invoice is wrong.",
+                contact_email=None,
+                customer_id=customer.pk,
+                stage="delivery",
+                language="de",
+            ),
+            self.item(
+                kind="survey",
+                score=4,
+                score_type="csat",
+                contact_email=None,
+                account_external_id=self.account.external_id,
+                attributes={"plan": "pro"},
+            ),
+        ]
+        response = self.post(self.owner, items)
+        self.assertEqual(response.status_code, 201, response.content)
+        body = response.json()
+        self.assertEqual([created["index"] for created in body["created"]], [0, 1, 2])
+        self.assertEqual(body["duplicates"], [])
+        self.assertEqual(body["errors"], [])
+        review, ticket, survey = (
+            Response.objects.get(pk=created["id"]) for created in body["created"]
+        )
+        self.assertEqual(
+            (review.score, review.score_type, review.contact), (9, "nps", self.contact)
+        )
+        self.assertEqual(review.customer, customer)
+        self.assertEqual(review.channel, Response.Channel.API)
+        self.assertEqual(str(review.responded_at), "2025-03-01 08:30:00+00:00")
+        self.assertEqual((ticket.kind, ticket.score, ticket.language), ("ticket", None, "de"))
+        self.assertEqual(
+            ticket.stage, JourneyStage.objects.get(organisation=self.org, name="Delivery")
+        )
+        self.assertEqual(survey.attributes, {"plan": "pro"})
+        self.assertEqual(survey.customer, customer)
+
+    def test_every_batch_leaves_one_audit_record(self) -> None:
+        self.post(self.teammate, [self.item(source_ref="a"), self.item(source_ref="b")])
+        event = AuditEvent.objects.get(action=AuditEvent.Action.IMPORT)
+        self.assertEqual(event.actor, self.teammate)
+        self.assertEqual(event.changes["responses received through the API"], [None, 2])
+
+    def test_each_invalid_item_is_named_by_index_field_and_reason_and_nothing_is_stored(
+        self,
+    ) -> None:
+        future = (timezone.now() + timedelta(days=2)).isoformat()
+        items = [
+            self.item(),
+            self.item(score=11),
+            self.item(score_type="csat", score=0),
+            self.item(responded_at=future),
+            self.item(kind="tweet"),
+            self.item(contact_email="nobody@example.com"),
+            self.item(score=None, score_type=None, comment=""),
+            self.item(stage="Nowhere", touchpoint="Fax"),
+            self.item(responded_at="yesterday"),
+            self.item(contact_email=None),
+            self.item(colour="blue"),
+            "not an object",
+        ]
+        response = self.post(self.owner, items)
+        self.assertEqual(response.status_code, 422)
+        body = response.json()
+        self.assertIn("11 of 12 items are invalid", body["detail"])
+        errors = {(error["index"], error["field"]): error["reason"] for error in body["errors"]}
+        self.assertEqual(errors[1, "score"], "must be from 0 to 10 for nps (it is 11)")
+        self.assertEqual(errors[2, "score"], "must be from 1 to 5 for csat (it is 0)")
+        self.assertEqual(errors[3, "responded_at"], "is in the future")
+        self.assertIn("must be one of survey, review, ticket, note", errors[4, "kind"])
+        self.assertIn("matches no customer you can see", errors[5, "contact_email"])
+        self.assertEqual(errors[6, "comment"], "is required when there is no score")
+        self.assertEqual(errors[7, "stage"], "there is no stage “Nowhere”")
+        self.assertEqual(errors[7, "touchpoint"], "there is no touchpoint “Fax”")
+        self.assertIn("ISO 8601", errors[8, "responded_at"])
+        self.assertIn("exactly one of", errors[9, "customer_id"])
+        self.assertEqual(errors[10, "colour"], "is not a known field")
+        self.assertEqual(errors[11, "item"], "must be a JSON object")
+        self.assertNotIn(0, {index for index, _ in errors})
+        self.assertFalse(Response.objects.exists())
+        self.assertFalse(AuditEvent.objects.filter(action=AuditEvent.Action.IMPORT).exists())
+
+    def test_an_empty_or_oversized_batch_is_refused(self) -> None:
+        self.assertIn("from 1 to 500", self.post(self.owner, []).json()["detail"])
+        self.assertEqual(self.post(self.owner, [self.item()] * 501).status_code, 422)
+        self.assertFalse(Response.objects.exists())
+
+    def test_partial_keeps_the_valid_items_and_reports_the_others(self) -> None:
+        response = self.post(
+            self.owner, [self.item(), self.item(score=42), self.item()], query="?partial=true"
+        )
+        self.assertEqual(response.status_code, 201)
+        body = response.json()
+        self.assertEqual([created["index"] for created in body["created"]], [0, 2])
+        self.assertEqual(
+            body["errors"],
+            [{"index": 1, "field": "score", "reason": "must be from 0 to 10 for nps (it is 42)"}],
+        )
+        self.assertEqual(Response.objects.count(), 2)
+
+    def test_an_item_whose_source_ref_is_stored_is_a_duplicate_not_an_error(self) -> None:
+        self.post(self.owner, [self.item(source_ref="zendesk-1")])
+        response = self.post(
+            self.owner,
+            [
+                self.item(source_ref="zendesk-1"),
+                self.item(source_ref="zendesk-2"),
+                self.item(source_ref="zendesk-2"),
+            ],
+        )
+        self.assertEqual(response.status_code, 201)
+        body = response.json()
+        self.assertEqual([created["index"] for created in body["created"]], [1])
+        self.assertEqual(
+            body["duplicates"],
+            [{"index": 0, "source_ref": "zendesk-1"}, {"index": 2, "source_ref": "zendesk-2"}],
+        )
+        self.assertEqual(Response.objects.count(), 2)
+        again = self.post(self.owner, [self.item(source_ref="zendesk-1")])
+        self.assertEqual(again.status_code, 200)
+        self.assertEqual(again.json()["created"], [])
+
+
+class IdempotencyTest(IngestionTestCase):
+    def test_a_retry_with_the_same_key_and_body_gets_the_first_answer_and_writes_nothing(
+        self,
+    ) -> None:
+        items = [self.item(), self.item(kind="note", score=None, score_type=None)]
+        first = self.post(self.owner, items, key="batch-7")
+        second = self.post(self.owner, items, key="batch-7")
+        self.assertEqual(first.status_code, 201)
+        self.assertEqual(second.status_code, 201)
+        self.assertEqual(second.json(), first.json())
+        self.assertEqual(Response.objects.count(), 2)
+        self.assertEqual(AuditEvent.objects.filter(action=AuditEvent.Action.IMPORT).count(), 1)
+
+    def test_the_same_key_with_another_body_is_refused(self) -> None:
+        self.post(self.owner, [self.item()], key="batch-7")
+        response = self.post(self.owner, [self.item(score=3)], key="batch-7")
+        self.assertEqual(response.status_code, 422)
+        self.assertIn("already used for a different request", response.json()["detail"])
+        self.assertEqual(Response.objects.count(), 1)
+
+    def test_the_same_items_with_partial_are_another_request(self) -> None:
+        self.post(self.owner, [self.item()], key="batch-7")
+        response = self.post(self.owner, [self.item()], query="?partial=true", key="batch-7")
+        self.assertEqual(response.status_code, 422)
+
+    def test_a_refused_batch_does_not_use_its_key_up(self) -> None:
+        self.assertEqual(self.post(self.owner, [self.item(score=99)], key="k").status_code, 422)
+        self.assertFalse(IdempotentRequest.objects.exists())
+        self.assertEqual(self.post(self.owner, [self.item()], key="k").status_code, 201)
+
+    def test_keys_belong_to_an_organisation(self) -> None:
+        self.post(self.owner, [self.item()], key="shared")
+        AccountFactory.create(organisation=self.other_org, name="Beta", external_id="B-1")
+        response = self.post(
+            self.stranger,
+            [self.item(contact_email=None, account_external_id="B-1")],
+            key="shared",
+        )
+        self.assertEqual(response.status_code, 201)
+        self.assertEqual(IdempotentRequest.objects.filter(key="shared").count(), 2)
+
+
+class PermissionTest(IngestionTestCase):
+    def test_viewers_may_not_send_feedback(self) -> None:
+        response = self.post(self.viewer, [self.item()])
+        self.assertEqual(response.status_code, 403)
+        self.assertFalse(Response.objects.exists())
+        with self.assertRaises(PermissionDenied):
+            feedback_ingest(actor=self.viewer, items=[self.item()], idempotency_key="k")
+
+    def test_an_outsider_cannot_reach_a_customer_outside_their_scope(self) -> None:
+        customer = Customer.objects.get(account=self.account)
+        items = [
+            self.item(),
+            self.item(contact_email=None, customer_id=customer.pk),
+            self.item(contact_email=None, account_external_id=self.account.external_id),
+        ]
+        response = self.post(self.outsider, items)
+        self.assertEqual(response.status_code, 422)
+        self.assertEqual(
+            [(error["index"], error["field"]) for error in response.json()["errors"]],
+            [(0, "contact_email"), (1, "customer_id"), (2, "account_external_id")],
+        )
+
+    def test_a_stranger_cannot_reach_another_organisations_customers(self) -> None:
+        response = self.post(self.stranger, [self.item()])
+        self.assertEqual(response.status_code, 422)
+        self.assertFalse(Response.objects.exists())
+
+    def test_an_outsider_may_send_feedback_from_the_internal_customer_they_serve(self) -> None:
+        internal = Customer.objects.get(team=self.team)
+        response = self.post(
+            self.outsider, [self.item(contact_email=None, customer_id=internal.pk)]
+        )
+        self.assertEqual(response.status_code, 201)
+
+    def test_anonymous_requests_are_refused(self) -> None:
+        response = self.client.post(
+            "/api/feedback", json.dumps({"items": [self.item()]}), content_type="application/json"
+        )
+        self.assertEqual(response.status_code, 401)
+        self.assertEqual(self.client.get("/api/feedback").status_code, 401)
+        self.assertEqual(self.client.get("/api/surveys").status_code, 401)
+
+
+class ReadTest(IngestionTestCase):
+    review_id: int
+    ticket_id: int
+    survey: Survey
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        outcome = feedback_ingest(
+            actor=cls.owner,
+            items=[
+                {
+                    "kind": "review",
+                    "score": 2,
+                    "score_type": "rating",
+                    "comment": "Slow",
+                    "contact_email": "carla@acme.example",
+                    "responded_at": "2024-01-10T10:00:00Z",
+                    "touchpoint": "",
+                },
+                {
+                    "kind": "ticket",
+                    "comment": "Broken",
+                    "contact_email": "carla@acme.example",
+                    "responded_at": "2025-01-10T10:00:00Z",
+                },
+            ],
+        )
+        cls.review_id, cls.ticket_id = (created["id"] for created in outcome.body["created"])
+        cls.survey = survey_create_from_template(
+            actor=cls.cx_lead, template="relationship-nps", values={"name": "Pulse"}
+        )
+        Touchpoint.objects.create(organisation=cls.org, name="Checkout")
+
+    def ids(self, user: Any, **params: Any) -> list[int]:
+        response = self.get(user, "/feedback", **params)
+        self.assertEqual(response.status_code, 200)
+        return [item["id"] for item in response.json()["items"]]
+
+    def test_people_who_serve_the_customer_list_its_feedback_newest_first(self) -> None:
+        for person in (self.owner, self.teammate, self.viewer, self.cx_lead):
+            self.assertEqual(self.ids(person), [self.ticket_id, self.review_id])
+
+    def test_the_list_filters_by_kind_score_type_and_date(self) -> None:
+        self.assertEqual(self.ids(self.owner, kind="review"), [self.review_id])
+        self.assertEqual(self.ids(self.owner, score_type="rating"), [self.review_id])
+        self.assertEqual(self.ids(self.owner, since="2024-06-01T00:00:00Z"), [self.ticket_id])
+        self.assertEqual(self.get(self.owner, "/feedback", kind="tweet").status_code, 422)
+
+    def test_outsiders_and_strangers_see_none_of_it(self) -> None:
+        self.assertEqual(self.ids(self.outsider), [])
+        self.assertEqual(self.ids(self.stranger), [])
+        for person in (self.outsider, self.stranger):
+            self.assertEqual(self.get(person, f"/feedback/{self.review_id}").status_code, 404)
+
+    def test_one_piece_of_feedback_reads_as_sent(self) -> None:
+        body = self.get(self.teammate, f"/feedback/{self.review_id}").json()
+        self.assertEqual(
+            (body["kind"], body["score"], body["score_type"], body["comment"]),
+            ("review", 2, "rating", "Slow"),
+        )
+        self.assertEqual(body["channel"], "api")
+        self.assertEqual(body["contact_id"], self.contact.pk)
+
+    def test_every_member_of_the_organisation_reads_its_surveys(self) -> None:
+        for person in (self.outsider, self.viewer, self.owner):
+            listed = self.get(person, "/surveys").json()["items"]
+            self.assertEqual([survey["name"] for survey in listed], ["Pulse"])
+            detail = self.get(person, f"/surveys/{self.survey.pk}").json()
+            self.assertEqual(detail["questions"][0]["key"], "nps")
+
+    def test_strangers_see_no_surveys(self) -> None:
+        self.assertEqual(self.get(self.stranger, "/surveys").json()["items"], [])
+        self.assertEqual(self.get(self.stranger, f"/surveys/{self.survey.pk}").status_code, 404)
+
+    def test_the_batch_and_its_idempotency_key_are_in_the_openapi_schema(self) -> None:
+        self.login(self.viewer)
+        schema = self.client.get("/api/openapi.json").json()
+        post = schema["paths"]["/api/feedback"]["post"]
+        self.assertIn("Idempotency-Key", [parameter["name"] for parameter in post["parameters"]])
+        self.assertEqual(set(post["responses"]), {"200", "201", "422"})
+        self.assertIn("/api/surveys/{survey_id}", schema["paths"])
