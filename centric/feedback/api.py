@@ -210,16 +210,9 @@ def list_feedback(
     score_type: Response.ScoreType | None = None,
     since: QueryEx[datetime | None, P(description="Given on or after this moment.")] = None,
 ) -> QuerySet[Response]:
-    responses = selectors.responses_visible_to(_actor(request)).select_related(
-        "stage", "touchpoint"
+    return selectors.feedback_list(
+        actor=_actor(request), kind=kind or "", score_type=score_type or "", since=since
     )
-    if kind:
-        responses = responses.filter(kind=kind)
-    if score_type:
-        responses = responses.filter(score_type=score_type)
-    if since:
-        responses = responses.filter(responded_at__gte=since)
-    return responses.order_by("-responded_at", "-id")
 
 
 @router.get("/feedback/{response_id}", response=FeedbackOut)

@@ -3,6 +3,8 @@ person may see (their accounts' contacts, their teams' internal customers)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
@@ -35,6 +37,20 @@ def responses_visible_to(actor: User) -> QuerySet[Response]:
     if sees_whole_organisation(actor):
         return responses
     return responses.filter(customer__in=customers_visible_to(actor))
+
+
+def feedback_list(
+    *, actor: User, kind: str = "", score_type: str = "", since: datetime | None = None
+) -> QuerySet[Response]:
+    """Every kind of feedback the actor may see, newest first."""
+    responses = responses_visible_to(actor).select_related("stage", "touchpoint")
+    if kind:
+        responses = responses.filter(kind=kind)
+    if score_type:
+        responses = responses.filter(score_type=score_type)
+    if since:
+        responses = responses.filter(responded_at__gte=since)
+    return responses.order_by("-responded_at", "-id")
 
 
 def response_list(*, actor: User, survey: Survey) -> QuerySet[Response]:
