@@ -1,0 +1,59 @@
+"""The few sentences at the top of a report: what a reader should take away."""
+
+from __future__ import annotations
+
+from centric.insights.report.build import Report
+from centric.insights.report.numbers import figure_text, number, share, span
+
+
+def key_findings(report: Report) -> list[str]:
+    """Plain sentences, most important first; every figure keeps its interval or its n."""
+    found: list[str] = []
+    if report.headlines:
+        parts = [f"{h.figure.label}: {figure_text(h)}" for h in report.headlines]
+        found.append("; ".join(parts) + ".")
+    if report.comments:
+        mix = report.sentiment
+        found.append(
+            f"Of {report.comments:,} comments, {share(mix['positive'], report.comments)} read "
+            f"positive, {share(mix['negative'], report.comments)} negative and "
+            f"{share(mix['mixed'], report.comments)} mixed."
+        )
+    if report.themes:
+        top = ", ".join(f"{t.name} ({t.share:.0f}%)" for t in report.themes[:3])
+        found.append(f"Most talked about: {top}.")
+    drivers = [
+        t for t in report.themes if t.driver and t.driver["significant"] and t.driver["reliable"]
+    ]
+    if drivers:
+        metric = report.headlines[0].figure.metric.name
+        worst = min(drivers, key=lambda t: t.driver["effect"] if t.driver else 0.0)
+        best = max(drivers, key=lambda t: t.driver["effect"] if t.driver else 0.0)
+        for theme, word in ((worst, "lower"), (best, "higher")):
+            assert theme.driver is not None
+            effect = theme.driver["effect"]
+            if (effect < 0) == (word == "lower"):
+                near, far = sorted((abs(theme.driver["low"]), abs(theme.driver["high"])))
+                found.append(
+                    f"Comments about {theme.name} go with a {metric} "
+                    f"{number(abs(effect), 0)} points {word} (95% CI {span(near, far, 0)}), "
+                    "other themes held equal — an association, not proof of cause."
+                )
+    segments = [s for s in report.segments if s["significant"]]
+    if segments:
+        names = ", ".join(
+            f"{s['segment']} ({'higher' if s['difference'] > 0 else 'lower'})" for s in segments[:4]
+        )
+        found.append(f"Segments that differ from the rest after correction: {names}.")
+    flags = {g.kind: g for g in report.flags}
+    if report.comments:
+        found.append(
+            f"{flags['urgent'].count:,} comments need urgent attention (safety, legal, privacy or "
+            f"money lost) and {flags['churn_risk'].count:,} signal a risk of leaving."
+        )
+    if report.spikes or report.shifts:
+        found.append(
+            f"{len(report.spikes) + len(report.shifts)} unusual spikes or sentiment drops "
+            "stand out against each theme's own history."
+        )
+    return found

@@ -1,0 +1,44 @@
+"""How the report writes numbers: a true minus sign, thousands separators, intervals."""
+
+from __future__ import annotations
+
+from centric.insights.metrics.estimate import EN_DASH
+from centric.insights.report.build import Headline
+
+MINUS = "\u2212"
+
+
+def number(value: float, decimals: int) -> str:
+    text = f"{value:,.{decimals}f}"
+    if text.startswith("-"):
+        return text[1:] if float(text.replace(",", "")) == 0 else MINUS + text[1:]
+    return text
+
+
+def signed(value: float, decimals: int) -> str:
+    text = number(value, decimals)
+    return text if text.startswith(MINUS) or float(value) == 0 else "+" + text
+
+
+def span(low: float, high: float, decimals: int) -> str:
+    """``76–78``, or ``−12 to −4`` where a dash between negatives would be ambiguous."""
+    a, b = number(low, decimals), number(high, decimals)
+    return f"{a} to {b}" if MINUS in a + b else f"{a}{EN_DASH}{b}"
+
+
+def share(part: int, whole: int) -> str:
+    return f"{100.0 * part / whole:.0f}%" if whole else "–"
+
+
+def figure_text(headline: Headline) -> str:
+    """``77% (95% CI 76–78%, n = 23,486)``: the value, its interval and its n."""
+    found, unit = headline.estimate, headline.figure.unit
+    if found.value is None:
+        return "no answers"
+    value = number(found.value, found.decimals) + unit
+    if not found.reliable:
+        return f"{value} from only {found.n:,} answers (too few to rely on)"
+    if found.low is None or found.high is None:
+        return f"{value} (n = {found.n:,})"
+    interval = span(found.low, found.high, found.decimals) + ("%" if unit == "%" else "")
+    return f"{value} (95% CI {interval}, n = {found.n:,})"

@@ -1,0 +1,108 @@
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from centric.insights.report import ColumnError, Scale, guess_columns, typed_frame
+from centric.insights.tests.report.samples import nps_rows
+
+
+def frame_of(rows):
+    return pl.DataFrame(rows, schema=dict.fromkeys(rows[0], pl.String))
+
+
+def reviews(n=60):
+    return frame_of(
+        [
+            {
+                "Clothing ID": str(800 + i),
+                "Age": str(20 + i % 50),
+                "Title": "Nice",
+                "Review Text": "Lovely dress, the fabric is soft but it runs small.",
+                "Rating": str(1 + i % 5),
+                "Recommended IND": str(i % 2),
+                "Department Name": ("Tops", "Dresses")[i % 2],
+            }
+            for i in range(n)
+        ]
+    )
+
+
+def test_it_guesses_text_score_date_and_segment():
+    columns = guess_columns(frame_of(nps_rows(100)))
+
+    assert columns.text == "comment"
+    assert columns.score == "likelihood_to_recommend"
+    assert columns.scale == Scale("nps", 0, 10)
+    assert columns.date == "submitted_at"
+    assert columns.segment == "region"
+    assert len(columns.notes) == 4
+    assert columns.notes[0].startswith("text: 'comment'")
+
+
+def test_it_reads_a_one_to_five_rating_as_stars_and_ignores_ids_ages_and_flags():
+    columns = guess_columns(reviews())
+
+    assert columns.text == "Review Text"
+    assert columns.score == "Rating"
+    assert columns.scale == Scale("stars", 1, 5)
+    assert columns.segment == "Department Name"
+    assert columns.date is None
+
+
+def test_every_guess_can_be_overridden_or_turned_off():
+    columns = guess_columns(
+        frame_of(nps_rows(100)),
+        text="region",
+        score="likelihood_to_recommend",
+        score_type="rating",
+        date="none",
+        segment="none",
+    )
+
+    assert columns.text == "region"
+    assert columns.scale == Scale("rating", 0, 10)
+    assert columns.date is None
+    assert columns.segment is None
+    assert "named with --text" in columns.notes[0]
+
+
+def test_it_names_the_columns_there_are_when_one_is_missing():
+    with pytest.raises(ColumnError, match=r"no column 'nps'.*'comment'"):
+        guess_columns(frame_of(nps_rows(10)), score="nps")
+
+
+def test_it_reports_no_score_when_no_column_is_on_a_survey_scale():
+    rows = [{"note": f"comment number {i}", "amount": str(i * 100)} for i in range(20)]
+
+    columns = guess_columns(frame_of(rows))
+
+    assert columns.score is None
+    assert columns.scale is None
+
+
+def test_the_typed_frame_leaves_out_scores_off_the_scale():
+    rows = nps_rows(5)
+    rows[0]["likelihood_to_recommend"] = "11"
+    rows[1]["likelihood_to_recommend"] = "n/a"
+    rows[2]["likelihood_to_recommend"] = None  # type: ignore[assignment]
+    frame = frame_of(rows)
+    columns = guess_columns(frame, score="likelihood_to_recommend", score_type="nps")
+
+    table = typed_frame(frame, columns)
+
+    assert table["score"].to_list()[:3] == [None, None, None]
+    assert table["score_given"].to_list()[:3] == [True, True, False]
+    assert table["row"].to_list() == [1, 2, 3, 4, 5]
+    assert table["date"][0] == dt.date(2024, 1, 1)
+
+
+def test_it_reads_day_first_dates():
+    rows = [
+        {"comment": f"text {i}", "date": f"{d:02d}/03/2024"} for i, d in enumerate(range(1, 29))
+    ]
+
+    columns = guess_columns(frame_of(rows))
+
+    assert columns.date == "date"
+    assert columns.date_format == "%d/%m/%Y"

@@ -1,0 +1,151 @@
+import io
+import json
+import re
+
+import polars as pl
+import pytest
+
+from centric.insights.report import (
+    ProgressBar,
+    analyze_texts,
+    build_report,
+    guess_columns,
+    render_html,
+    typed_frame,
+    write_jsonl,
+)
+from centric.insights.tests.report.samples import nps_rows
+from centric.insights.text import TextAnalyzer
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> & "quotes"'
+
+
+def report_for(rows, *, source="export.csv", discover=False, **overrides):
+    frame = pl.DataFrame(rows, schema=dict.fromkeys(rows[0], pl.String))
+    columns = guess_columns(frame, **overrides)
+    table = typed_frame(frame, columns)
+    readings = analyze_texts(table["text"].to_list(), TextAnalyzer())
+    return build_report(table, readings, columns, source=source, discover=discover), readings
+
+
+@pytest.fixture(scope="module")
+def nps_report():
+    return report_for(nps_rows(400))[0]
+
+
+def test_an_nps_report_has_a_headline_with_interval_and_n(nps_report):
+    headline = nps_report.headlines[0]
+
+    assert headline.figure.metric.name == "NPS"
+    assert headline.estimate.n == 400
+    assert headline.estimate.low < headline.estimate.value < headline.estimate.high
+
+
+def test_an_nps_report_trends_by_month_and_compares_segments(nps_report):
+    html = render_html(nps_report)
+
+    assert len(nps_report.trend) == 12
+    assert {s["segment"] for s in nps_report.segments} == {"North", "South", "East"}
+    assert "NPS by month" in html
+    assert "NPS by region" in html
+    assert "Holm-corrected" in html
+
+
+def test_themes_carry_their_association_with_the_score_worded_as_association(nps_report):
+    billing = next(t for t in nps_report.themes if t.name == "billing")
+    html = render_html(nps_report)
+
+    assert billing.driver is not None
+    assert billing.driver["effect"] < 0
+    assert "associations, not proof of cause" in html
+    assert "Association with NPS" in html
+
+
+def test_a_star_rating_report_shows_the_satisfied_share_and_the_mean():
+    rows = [
+        {"review": text, "stars": str(stars)}
+        for text, stars in [
+            ("Love it, fits perfectly and the fabric is lovely.", 5),
+            ("Runs small and the seams came apart after one wash.", 1),
+            ("Nice colour but a bit too long for me.", 3),
+            ("Great quality for the price.", 4),
+        ]
+        * 15
+    ]
+
+    report, _ = report_for(rows)
+    html = render_html(report)
+
+    assert [h.figure.label for h in report.headlines] == ["Satisfied (4–5★)", "Average rating"]
+    assert report.headlines[1].estimate.value == pytest.approx(3.25)
+    assert "Satisfied (4–5★)" in html
+    assert "3.25" in html
+
+
+def test_a_file_without_scores_still_reports_sentiment_and_themes():
+    rows = [{"feedback": r["comment"]} for r in nps_rows(40)]
+
+    report, _ = report_for(rows)
+    html = render_html(report)
+
+    assert report.headlines == ()
+    assert report.comments == 40
+    assert "Sentiment of the comments" in html
+    assert "billing" in html
+
+
+def test_hostile_text_is_escaped_everywhere():
+    rows = [{"comment": HOSTILE + " billing charged me twice", "nps": "2"}] * 5
+    rows += [{"comment": r["comment"], "nps": r["likelihood_to_recommend"]} for r in nps_rows(60)]
+
+    report, _ = report_for(rows, source=HOSTILE)
+    html = render_html(report)
+
+    assert "<script" not in html
+    assert "<img" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_the_page_loads_nothing_from_elsewhere(nps_report):
+    html = render_html(nps_report)
+
+    assert "http://" not in html
+    assert "https://" not in html
+    assert not re.search(r"<(script|link|iframe|img)\b", html)
+    assert not re.search(r"\b(src|href)\s*=", html)
+
+
+def test_proposed_themes_come_from_discovery():
+    rows = [{"comment": f"The zipper on the {item} jammed", "nps": "3"} for item in ("bag", "coat")]
+    rows = (rows + [{"comment": r["comment"], "nps": "9"} for r in nps_rows(40)]) * 3
+
+    report, _ = report_for(rows, discover=True)
+
+    assert any("zipper" in p.key_terms for p in report.proposals)
+    assert "Proposed new themes" in render_html(report)
+
+
+def test_jsonl_has_one_reading_per_input_row(tmp_path):
+    rows = nps_rows(6)
+    rows[2]["comment"] = ""
+    _, readings = report_for(rows)
+    path = tmp_path / "out.jsonl"
+
+    write_jsonl(path, readings)
+
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert [line["row"] for line in lines] == [1, 2, 3, 4, 5, 6]
+    assert set(lines[0]) >= {"sentiment", "sentences", "themes", "care_signals", "flags"}
+    assert lines[2]["sentences"] == []
+
+
+def test_the_progress_bar_reports_each_quarter_off_a_terminal():
+    stream = io.StringIO()
+    bar = ProgressBar(100, stream)
+
+    for done in range(0, 101, 5):
+        bar.update(done)
+
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 5
+    assert lines[-1].startswith("Reading [##############################] 100%")

@@ -1,0 +1,103 @@
+import json
+
+import pytest
+from openpyxl import Workbook
+
+from centric.insights.report import SourceError, read_table
+from centric.insights.tests.report.samples import csv_text, nps_rows
+
+ROWS = [
+    {"comment": "Café was great, naïve déjà vu", "score": "9"},
+    {"comment": "Too slow", "score": "3"},
+]
+
+
+def test_it_reads_utf8_with_a_byte_order_mark(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + csv_text(ROWS).encode("utf-8"))
+
+    frame = read_table(path)
+
+    assert frame.columns == ["comment", "score"]
+    assert frame["comment"][0] == "Café was great, naïve déjà vu"
+
+
+def test_it_reads_utf16(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_bytes(csv_text(ROWS).encode("utf-16"))
+
+    frame = read_table(path)
+
+    assert frame.columns == ["comment", "score"]
+    assert frame["comment"][0] == "Café was great, naïve déjà vu"
+
+
+def test_it_reads_latin1(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_bytes(csv_text(ROWS).encode("latin-1"))
+
+    assert read_table(path)["comment"][0] == "Café was great, naïve déjà vu"
+
+
+def test_it_keeps_newlines_inside_a_quoted_comment(tmp_path):
+    rows = [{"comment": "First line.\nSecond line, with a comma.", "score": "7"}, *ROWS]
+    path = tmp_path / "export.csv"
+    path.write_text(csv_text(rows), encoding="utf-8")
+
+    frame = read_table(path)
+
+    assert frame.height == 3
+    assert frame["comment"][0] == "First line.\nSecond line, with a comma."
+
+
+def test_it_reads_semicolon_separated_files(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(csv_text(nps_rows(20), delimiter=";"), encoding="utf-8")
+
+    frame = read_table(path)
+
+    assert "likelihood_to_recommend" in frame.columns
+    assert frame.height == 20
+
+
+def test_it_reads_the_first_sheet_of_a_workbook(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["comment", "rating", "when"])
+    sheet.append(["Lovely fit", 5, None])
+    sheet.append(["Seams came apart", 1.0, None])
+    path = tmp_path / "export.xlsx"
+    workbook.save(path)
+
+    frame = read_table(path)
+
+    assert frame.columns == ["comment", "rating", "when"]
+    assert frame["rating"].to_list() == ["5", "1"]
+    assert frame["when"].null_count() == 2
+
+
+def test_it_reads_json_lines_with_differing_keys(tmp_path):
+    path = tmp_path / "export.jsonl"
+    lines = [{"text": "Fine", "nps": 8}, {"text": "Bad", "nps": 2, "plan": "pro"}]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n\n", encoding="utf-8")
+
+    frame = read_table(path)
+
+    assert frame.columns == ["text", "nps", "plan"]
+    assert frame["plan"].to_list() == [None, "pro"]
+
+
+def test_it_names_the_line_that_is_not_json(tmp_path):
+    path = tmp_path / "export.jsonl"
+    path.write_text('{"text": "ok"}\nnot json\n', encoding="utf-8")
+
+    with pytest.raises(SourceError, match="line 2"):
+        read_table(path)
+
+
+def test_it_refuses_a_format_it_cannot_read(tmp_path):
+    path = tmp_path / "export.pdf"
+    path.write_bytes(b"%PDF")
+
+    with pytest.raises(SourceError, match=r"\.csv, \.xlsx or \.jsonl"):
+        read_table(path)
