@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -187,37 +188,15 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
 
 
 def invitations_send(*, survey_id: int) -> int:
-    """Email every invitation of an open survey that has not been sent. Each is marked sent in the
-    same step as its mail leaves, so a retried task never mails anyone twice."""
-    count = 0
+    """Email every invitation of an open survey that has not been sent."""
     pending = Invitation.objects.filter(
         survey_id=survey_id, survey__status=Survey.Status.OPEN, sent_at__isnull=True
     )
-    for invitation_id in pending.values_list("id", flat=True):
-        with transaction.atomic():
-            invitation = (
-                Invitation.objects.select_for_update()
-                .select_related("survey")
-                .filter(pk=invitation_id, sent_at__isnull=True)
-                .first()
-            )
-            if (
-                invitation is None
-                or OptOut.objects.filter(
-                    organisation_id=invitation.organisation_id, email=invitation.email
-                ).exists()
-            ):
-                continue
-            invitation.sent_at = clock.now()
-            invitation.save(update_fields=["sent_at"])
-            _invitation_mail(invitation, reminder=False)
-            count += 1
-    return count
+    return _mail_once(pending, stamp="sent_at", reminder=False)
 
 
 def reminders_send(*, survey_id: int, after: timedelta = timedelta(days=3)) -> int:
     """One reminder, to those who were invited at least ``after`` ago and have not answered."""
-    count = 0
     due = Invitation.objects.filter(
         survey_id=survey_id,
         survey__status=Survey.Status.OPEN,
@@ -225,12 +204,20 @@ def reminders_send(*, survey_id: int, after: timedelta = timedelta(days=3)) -> i
         reminded_at__isnull=True,
         response__submitted_at__isnull=True,
     )
-    for invitation_id in due.values_list("id", flat=True):
+    return _mail_once(due, stamp="reminded_at", reminder=True)
+
+
+def _mail_once(invitations: QuerySet[Invitation], *, stamp: str, reminder: bool) -> int:
+    """Mail each invitation whose ``stamp`` is still empty, skipping addresses that opted out.
+    The stamp is set in the same transaction as the mail leaves, under a row lock, so a retried
+    or concurrent task never mails anyone twice."""
+    count = 0
+    for invitation_id in invitations.values_list("id", flat=True):
         with transaction.atomic():
             invitation = (
                 Invitation.objects.select_for_update()
                 .select_related("survey")
-                .filter(pk=invitation_id, reminded_at__isnull=True)
+                .filter(pk=invitation_id, **{f"{stamp}__isnull": True})
                 .first()
             )
             if (
@@ -240,9 +227,9 @@ def reminders_send(*, survey_id: int, after: timedelta = timedelta(days=3)) -> i
                 ).exists()
             ):
                 continue
-            invitation.reminded_at = clock.now()
-            invitation.save(update_fields=["reminded_at"])
-            _invitation_mail(invitation, reminder=True)
+            setattr(invitation, stamp, clock.now())
+            invitation.save(update_fields=[stamp])
+            _invitation_mail(invitation, reminder=reminder)
             count += 1
     return count
 
