@@ -266,6 +266,41 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
             (len(responses) - 1, question, number, text) for question, number, text in scored
         )
 
+    def answered(
+        contact: Contact,
+        language: str,
+        survey: str,
+        score_key: str,
+        text_key: str,
+        score: int,
+        text: str,
+        when: datetime,
+        stage: str = "",
+        touchpoint: str = "",
+    ) -> None:
+        """One contact's answers to one survey: a score and, when they wrote one, a comment."""
+        asked = questions[survey]
+        add(
+            Response(
+                organisation_id=org,
+                survey=surveys[survey],
+                kind="survey",
+                customer=customers[contact.account_id],
+                contact=contact,
+                channel="email",
+                language=language,
+                submitted_at=when,
+                responded_at=when,
+                stage=stages.get(stage),
+                touchpoint=touchpoints.get(touchpoint),
+                score=score,
+                score_type=asked[score_key].kind,
+                comment=text,
+                page=asked[text_key].page if text else 1,
+            ),
+            [(asked[score_key], score, "")] + ([(asked[text_key], None, text)] if text else []),
+        )
+
     for contact in Contact.objects.filter(organisation_id=org).select_related("account__team"):
         account = contact.account
         members = list(account.team.members.all()) if account.team else []
@@ -280,26 +315,7 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
                 else ""
             )
             follow = "fix_first" if score <= 6 else ("improve" if score <= 8 else "best")
-            base = Response(
-                organisation_id=org,
-                survey=surveys["nps"],
-                kind="survey",
-                customer=customers[account.pk],
-                contact=contact,
-                channel="email",
-                language=language,
-                submitted_at=when,
-                responded_at=when,
-                score=score,
-                score_type="nps",
-                comment=text,
-                page=2,
-            )
-            add(
-                base,
-                [(questions["nps"]["nps"], score, "")]
-                + ([(questions["nps"][follow], None, text)] if text else []),
-            )
+            answered(contact, language, "nps", "nps", follow, score, text, when)
         if rng.random() < 0.5:
             when = _when(rng, now, contact.time_zone)
             score = max(1, min(5, round(rng.gauss(4.0 + shift / 3, 1.0))))
@@ -308,25 +324,8 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
                 if rng.random() < 0.6
                 else ""
             )
-            add(
-                Response(
-                    organisation_id=org,
-                    survey=surveys["csat"],
-                    kind="survey",
-                    customer=customers[account.pk],
-                    contact=contact,
-                    channel="email",
-                    language=language,
-                    submitted_at=when,
-                    responded_at=when,
-                    stage=stages["Delivery"],
-                    touchpoint=touchpoints["Delivery"],
-                    score=score,
-                    score_type="csat",
-                    comment=text,
-                ),
-                [(questions["csat"]["csat"], score, "")]
-                + ([(questions["csat"]["why"], None, text)] if text else []),
+            answered(
+                contact, language, "csat", "csat", "why", score, text, when, "Delivery", "Delivery"
             )
         if rng.random() < 0.25:
             when = _when(rng, now, contact.time_zone)
@@ -336,25 +335,17 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
                 if rng.random() < 0.5
                 else ""
             )
-            add(
-                Response(
-                    organisation_id=org,
-                    survey=surveys["ces"],
-                    kind="survey",
-                    customer=customers[account.pk],
-                    contact=contact,
-                    channel="email",
-                    language=language,
-                    submitted_at=when,
-                    responded_at=when,
-                    stage=stages["Use"],
-                    touchpoint=touchpoints["Support call"],
-                    score=effort,
-                    score_type="ces",
-                    comment=text,
-                ),
-                [(questions["ces"]["ces"], effort, "")]
-                + ([(questions["ces"]["hardest"], None, text)] if text else []),
+            answered(
+                contact,
+                language,
+                "ces",
+                "ces",
+                "hardest",
+                effort,
+                text,
+                when,
+                "Use",
+                "Support call",
             )
         if rng.random() < 0.35:
             when = _when(rng, now, contact.time_zone)
