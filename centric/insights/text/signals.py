@@ -56,8 +56,12 @@ _CARE_PATTERNS: dict[str, str] = {
 
 _FLAG_PATTERNS: dict[str, dict[str, str]] = {
     "urgent": {
-        "safety": r"\binjur\w*|\bhurt (?:me|my|him|her|us)\b|\bburn(?:ed|t|s)?\b|\bfire\b|"
-        r"\bsmoke\b|\belectric(?:al)? shock\b|\bunsafe\b|\bdangerous\b|\bhazard\w*|\bchok\w*|"
+        # phrased so that "burnt orange", "a sports injury" or "the neckline chokes" do not count
+        "safety": r"\b(?:got|was|were|been|get|getting) (?:\w+ )?injured\b|\binjur(?:y|ies|ed) "
+        r"(?:from|by|because|caused)\b|\bcaused (?:an? )?injur\w*|\bhurt (?:me|my|him|her|us)\b|"
+        r"\bburn(?:ed|t)? (?:me|my|him|her|us|our|myself|the skin)\b|\b(?:caught|on) fire\b|"
+        r"\bsmoke\b|\belectric(?:al)? shock\b|\bunsafe\b|\bdangerous\b|\bhazard\w*|"
+        r"\bchok(?:e|ed|es|ing) (?:on|hazard)\b|\bchoking hazard\b|"
         r"\ballergic reaction\b|\bpoison\w*|\bsparks?\b|\bexplod\w*|\bfood poisoning\b",
         "legal": r"\blawyer\b|\battorney\b|\bsue\b|\blawsuit\b|\blegal action\b|\bcourt\b|"
         r"\bsmall claims\b|\bombudsman\b|\bregulator\b|\btrading standards\b|"

@@ -92,3 +92,21 @@ def test_it_does_not_call_a_complaint_about_someone_praise():
     reading = analyze("Maria was rude and unhelpful.", directory=directory)
     assert not reading.praise
     assert reading.praised == ()
+
+
+def test_everyday_words_near_safety_terms_are_not_urgent() -> None:
+    from centric.insights.text import analyze
+
+    for text in (
+        "Love the burnt orange colour",
+        "The neckline is so high it chokes me",
+        "I have a sports injury so I needed a loose fit",
+    ):
+        assert not analyze(text).urgent, text
+    for text in (
+        "The heater caught fire in our office",
+        "My son was injured by the broken cover",
+        "The kettle burned my hand",
+        "A small part came off, the baby could choke on it",
+    ):
+        assert analyze(text).urgent, text
