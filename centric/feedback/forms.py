@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from centric.core.forms import limit_choices
+from centric.core.forms import OrganisationModelForm, limit_choices
 from centric.customers.models import Account
 from centric.feedback.catalog import TEMPLATES
 from centric.feedback.models import JourneyStage, Survey, Touchpoint
@@ -76,3 +76,20 @@ class InviteForm(forms.Form):
         if not data.get("accounts") and not data.get("teams"):
             raise forms.ValidationError("Choose at least one account or team to invite.")
         return data
+
+
+class JourneyStageForm(OrganisationModelForm):
+    class Meta:
+        model = JourneyStage
+        fields = ["name", "position"]
+        help_texts = {"position": "Stages are shown in this order, lowest first."}
+
+
+class TouchpointForm(OrganisationModelForm):
+    class Meta:
+        model = Touchpoint
+        fields = ["name", "stage"]
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, organisation_id=organisation_id, **kwargs)
+        limit_choices(self, stage=JourneyStage.objects.filter(organisation_id=organisation_id))

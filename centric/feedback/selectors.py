@@ -10,7 +10,7 @@ from django.http import Http404
 
 from centric.core.permissions import sees_whole_organisation
 from centric.customers.selectors import customers_visible_to
-from centric.feedback.models import Invitation, Response, Survey
+from centric.feedback.models import Invitation, JourneyStage, Response, Survey
 from centric.people.models import User
 
 
@@ -71,6 +71,13 @@ def response_access(*, actor: User, response_id: int) -> Response:
         )
     except Response.DoesNotExist:
         raise Http404("No such response") from None
+
+
+def journey(*, actor: User) -> QuerySet[JourneyStage]:
+    """The organisation's journey stages in order, with their touchpoints."""
+    return JourneyStage.objects.filter(organisation_id=actor.organisation_id).prefetch_related(
+        "touchpoints"
+    )
 
 
 def invitation_by_token(token: str) -> Invitation:

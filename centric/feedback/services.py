@@ -32,6 +32,7 @@ from centric.feedback.models import (
     Question,
     Response,
     Survey,
+    Touchpoint,
 )
 from centric.people.models import Team, User
 
@@ -44,6 +45,28 @@ def journey_stages_ensure(*, organisation_id: int) -> list[JourneyStage]:
             for index, name in enumerate(DEFAULT_STAGES)
         )
     return list(JourneyStage.objects.filter(organisation_id=organisation_id))
+
+
+def journey_stage_save(
+    *, actor: User, values: Mapping[str, Any], stage: JourneyStage | None = None
+) -> JourneyStage:
+    require_org_wide(actor)
+    if stage is None:
+        return audited_create(
+            actor=actor, organisation_id=actor.organisation_id, model=JourneyStage, values=values
+        )
+    return audited_update(actor=actor, instance=stage, values=values)
+
+
+def touchpoint_save(
+    *, actor: User, values: Mapping[str, Any], touchpoint: Touchpoint | None = None
+) -> Touchpoint:
+    require_org_wide(actor)
+    if touchpoint is None:
+        return audited_create(
+            actor=actor, organisation_id=actor.organisation_id, model=Touchpoint, values=values
+        )
+    return audited_update(actor=actor, instance=touchpoint, values=values)
 
 
 @transaction.atomic

@@ -18,8 +18,8 @@ from centric.customers.models import Contact
 from centric.feedback import answers as answer_rules
 from centric.feedback import selectors, services
 from centric.feedback.catalog import TEMPLATES
-from centric.feedback.forms import InviteForm, SurveyCreateForm
-from centric.feedback.models import Response, Survey
+from centric.feedback.forms import InviteForm, JourneyStageForm, SurveyCreateForm, TouchpointForm
+from centric.feedback.models import Response, Survey, Touchpoint
 from centric.feedback.tasks import send_invitations, send_reminders
 from centric.people.auth import AuthedRequest
 from centric.people.models import User
@@ -156,6 +156,51 @@ def survey_send(request: AuthedRequest, survey_id: int) -> HttpResponse:
     transaction.on_commit(lambda: task.delay(survey.pk))
     messages.success(request, "Sending in the background.")
     return redirect(survey)
+
+
+def journey(request: AuthedRequest) -> HttpResponse:
+    """The organisation's journey: its stages in order and the touchpoints at each."""
+    user = request.user
+    context = {
+        "stages": selectors.journey(actor=user),
+        "can_edit": sees_whole_organisation(user),
+    }
+    return render(request, "feedback/journey.html", context)
+
+
+def journey_stage_edit(request: AuthedRequest, stage_id: int | None = None) -> HttpResponse:
+    user = request.user
+    require_org_wide(user)
+    stage = get_object_or_404(selectors.journey(actor=user), pk=stage_id) if stage_id else None
+    form = JourneyStageForm(
+        request.POST or None, instance=stage, organisation_id=user.organisation_id
+    )
+    if request.method == "POST" and form.is_valid():
+        services.journey_stage_save(actor=user, values=form.changed_values(), stage=stage)
+        messages.success(request, "Journey saved.")
+        return redirect("feedback:journey")
+    title = f"Edit the stage {stage}" if stage else "New journey stage"
+    return render(
+        request, "form.html", {"form": form, "title": title, "back": reverse("feedback:journey")}
+    )
+
+
+def touchpoint_edit(request: AuthedRequest, touchpoint_id: int | None = None) -> HttpResponse:
+    user = request.user
+    require_org_wide(user)
+    touchpoints = Touchpoint.objects.filter(organisation_id=user.organisation_id)
+    touchpoint = get_object_or_404(touchpoints, pk=touchpoint_id) if touchpoint_id else None
+    form = TouchpointForm(
+        request.POST or None, instance=touchpoint, organisation_id=user.organisation_id
+    )
+    if request.method == "POST" and form.is_valid():
+        services.touchpoint_save(actor=user, values=form.changed_values(), touchpoint=touchpoint)
+        messages.success(request, "Touchpoint saved.")
+        return redirect("feedback:journey")
+    title = f"Edit the touchpoint {touchpoint}" if touchpoint else "New touchpoint"
+    return render(
+        request, "form.html", {"form": form, "title": title, "back": reverse("feedback:journey")}
+    )
 
 
 def response_detail(request: AuthedRequest, response_id: int) -> HttpResponse:

@@ -40,6 +40,10 @@ def test_a_cx_lead_builds_a_survey_from_a_template_and_opens_it(
     assert survey.invitations.filter(sent_at__isnull=False).count() == account.contacts.count()
     shoot(page, "survey")
     assert_accessible(page)
+    page.goto("/journey/")
+    expect(page.get_by_role("heading", name="Delivery")).to_be_visible()
+    shoot(page, "journey")
+    assert_accessible(page)
 
 
 def test_a_detractor_answers_on_a_phone_in_their_language(

@@ -6,7 +6,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from centric.core.models import AuditEvent
 from centric.customers.models import Customer, ImportJob
-from centric.feedback.models import FeedbackImport, Response
+from centric.feedback.models import FeedbackImport, JourneyStage, Response, Touchpoint
 from centric.feedback.services import survey_create_from_template
 from centric.people.services import api_token_create
 from tests.personas import PersonasTestCase
@@ -53,6 +53,8 @@ class EveryUrlTest(PersonasTestCase):
         survey = survey_create_from_template(
             actor=self.admin, template="relationship-nps", values={"name": "S"}
         )
+        survey_stage = JourneyStage.objects.filter(organisation=self.org).first()
+        assert survey_stage is not None
         survey_response = Response.objects.create(
             organisation=self.org, survey=survey, channel="link"
         )
@@ -69,6 +71,8 @@ class EveryUrlTest(PersonasTestCase):
             ).pk,
             "segment_id": self.segment.pk,
             "survey_id": survey.pk,
+            "stage_id": survey_stage.pk,
+            "touchpoint_id": Touchpoint.objects.create(organisation=self.org, name="Visit").pk,
             "response_id": survey_response.pk,
             "public_key": survey.public_key,
             "token_id": token.pk,

@@ -326,3 +326,57 @@ class OpenLinkTest(SurveyTestCase):
         response = services.response_for_open_link(survey=survey, language="en")
         with self.assertRaises(PermissionDenied):
             services.response_save_page(response=response, page=1, data={"nps": ["5"]})
+
+
+class JourneyTest(SurveyTestCase):
+    def test_everyone_sees_the_journey_in_order(self) -> None:
+        self.login(self.viewer)
+        response = self.client.get(reverse("feedback:journey"))
+        self.assertContains(response, "Shop")
+        names = [stage.name for stage in response.context["stages"]]
+        self.assertEqual(names[0], "Shop")
+        self.assertEqual(names[-1], "Dispose")
+
+    def test_a_cx_lead_renames_a_stage_and_adds_a_touchpoint(self) -> None:
+        stage = JourneyStage.objects.get(organisation=self.org, name="Use")
+        self.login(self.cx_lead)
+        self.client.post(
+            reverse("feedback:journey_stage_edit", args=[stage.pk]),
+            {"name": "Use and support", "position": 3},
+        )
+        self.client.post(
+            reverse("feedback:touchpoint_create"), {"name": "Help centre", "stage": stage.pk}
+        )
+        stage.refresh_from_db()
+        self.assertEqual(stage.name, "Use and support")
+        self.assertEqual(list(stage.touchpoints.values_list("name", flat=True)), ["Help centre"])
+
+    def test_stage_names_are_unique(self) -> None:
+        self.login(self.cx_lead)
+        response = self.client.post(
+            reverse("feedback:journey_stage_create"), {"name": "Shop", "position": 9}
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("__all__", response.context["form"].errors)
+
+    def test_members_cannot_change_the_journey(self) -> None:
+        stage = JourneyStage.objects.get(organisation=self.org, name="Use")
+        self.login(self.owner)
+        self.assertEqual(
+            self.client.post(
+                reverse("feedback:journey_stage_edit", args=[stage.pk]),
+                {"name": "X", "position": 1},
+            ).status_code,
+            403,
+        )
+        self.assertEqual(
+            self.client.post(reverse("feedback:touchpoint_create"), {"name": "X"}).status_code, 403
+        )
+
+    def test_another_organisations_stage_is_not_found(self) -> None:
+        stage = JourneyStage.objects.get(organisation=self.org, name="Use")
+        self.login(self.stranger)
+        self.assertEqual(
+            self.client.get(reverse("feedback:journey_stage_edit", args=[stage.pk])).status_code,
+            404,
+        )
