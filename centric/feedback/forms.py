@@ -7,7 +7,7 @@ from django import forms
 from centric.core.forms import OrganisationModelForm, limit_choices
 from centric.customers.models import Account
 from centric.feedback.catalog import TEMPLATES
-from centric.feedback.models import JourneyStage, Survey, Touchpoint
+from centric.feedback.models import JourneyStage, Question, Survey, Touchpoint
 from centric.people.models import Team
 
 
@@ -93,3 +93,84 @@ class TouchpointForm(OrganisationModelForm):
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, organisation_id=organisation_id, **kwargs)
         limit_choices(self, stage=JourneyStage.objects.filter(organisation_id=organisation_id))
+
+
+class QuestionForm(forms.Form):
+    """A question in the survey's two languages; German may be left for later (English is shown)."""
+
+    kind = forms.ChoiceField(choices=Question.Kind.choices)
+    text_en = forms.CharField(label="Question (English)", max_length=500)
+    text_de = forms.CharField(label="Question (German)", max_length=500, required=False)
+    required = forms.BooleanField(required=False, initial=True, label="An answer is required")
+    page = forms.IntegerField(
+        min_value=1,
+        max_value=20,
+        initial=1,
+        help_text="Questions on later pages can follow up on earlier answers.",
+    )
+    options = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text="For choice questions: one option a line, “English | German”.",
+    )
+    scale_min = forms.IntegerField(required=False, min_value=0, max_value=10, label="Rating from")
+    scale_max = forms.IntegerField(required=False, min_value=1, max_value=10, label="Rating to")
+    follows = forms.ChoiceField(required=False, label="Show only when this earlier answer…")
+    show_min = forms.IntegerField(required=False, label="…is at least")
+    show_max = forms.IntegerField(required=False, label="…and at most")
+
+    def __init__(
+        self, *args: Any, survey: Survey, question: Question | None = None, **kwargs: Any
+    ) -> None:
+        if question is not None and "initial" not in kwargs:
+            condition = question.show_if or {}
+            kwargs["initial"] = {
+                "kind": question.kind,
+                "text_en": question.text.get("en", ""),
+                "text_de": question.text.get("de", ""),
+                "required": question.required,
+                "page": question.page,
+                "options": "\n".join(
+                    f"{item['label'].get('en', '')} | {item['label'].get('de', '')}"
+                    for item in question.options
+                ),
+                "scale_min": question.scale_min,
+                "scale_max": question.scale_max,
+                "follows": condition.get("question", ""),
+                "show_min": condition.get("min"),
+                "show_max": condition.get("max"),
+            }
+        super().__init__(*args, **kwargs)
+        scored = survey.questions.filter(kind__in=["nps", "csat", "ces", "rating"])
+        if question is not None:
+            scored = scored.exclude(pk=question.pk)
+        self.fields["follows"].choices = [("", "Always show it")] + [  # type: ignore[attr-defined]
+            (item.key, item.text.get("en", item.key)) for item in scored
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("follows") and data.get("show_min") is None and data.get("show_max") is None:
+            self.add_error("show_min", "Say which answers show the follow-up.")
+        return data
+
+    def values(self) -> dict[str, Any]:
+        from centric.feedback.editing import options_from_lines
+
+        data = self.cleaned_data
+        condition: dict[str, Any] = {}
+        if data.get("follows"):
+            condition = {"question": data["follows"]}
+            for bound in ("min", "max"):
+                if data.get(f"show_{bound}") is not None:
+                    condition[bound] = data[f"show_{bound}"]
+        return {
+            "kind": data["kind"],
+            "text": {"en": data["text_en"], "de": data["text_de"] or data["text_en"]},
+            "required": data["required"],
+            "page": data["page"],
+            "options": options_from_lines(data.get("options") or ""),
+            "scale_min": data.get("scale_min"),
+            "scale_max": data.get("scale_max"),
+            "show_if": condition,
+        }

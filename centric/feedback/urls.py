@@ -23,6 +23,17 @@ urlpatterns = [
     path("feedback/export.csv", export_views.feedback_export_csv, name="feedback_export_csv"),
     path("feedback/export.xlsx", export_views.feedback_export_xlsx, name="feedback_export_xlsx"),
     path("responses/<int:response_id>/", views.response_detail, name="response_detail"),
+    path("surveys/<int:survey_id>/questions/new/", views.question_edit, name="question_create"),
+    path(
+        "surveys/<int:survey_id>/questions/<int:question_id>/",
+        views.question_edit,
+        name="question_edit",
+    ),
+    path(
+        "surveys/<int:survey_id>/questions/<int:question_id>/change/",
+        views.question_change,
+        name="question_change",
+    ),
     path("journey/", views.journey, name="journey"),
     path("journey/stages/new/", views.journey_stage_edit, name="journey_stage_create"),
     path("journey/stages/<int:stage_id>/", views.journey_stage_edit, name="journey_stage_edit"),

@@ -16,9 +16,15 @@ from django.views.decorators.http import require_POST
 from centric.core.permissions import require_org_wide, sees_whole_organisation
 from centric.customers.models import Contact
 from centric.feedback import answers as answer_rules
-from centric.feedback import selectors, services
+from centric.feedback import editing, selectors, services
 from centric.feedback.catalog import TEMPLATES
-from centric.feedback.forms import InviteForm, JourneyStageForm, SurveyCreateForm, TouchpointForm
+from centric.feedback.forms import (
+    InviteForm,
+    JourneyStageForm,
+    QuestionForm,
+    SurveyCreateForm,
+    TouchpointForm,
+)
 from centric.feedback.models import Response, Survey, Touchpoint
 from centric.feedback.tasks import send_invitations, send_reminders
 from centric.people.auth import AuthedRequest
@@ -155,6 +161,44 @@ def survey_send(request: AuthedRequest, survey_id: int) -> HttpResponse:
     task = send_reminders if request.POST.get("what") == "reminders" else send_invitations
     transaction.on_commit(lambda: task.delay(survey.pk))
     messages.success(request, "Sending in the background.")
+    return redirect(survey)
+
+
+def question_edit(
+    request: AuthedRequest, survey_id: int, question_id: int | None = None
+) -> HttpResponse:
+    user = request.user
+    require_org_wide(user)
+    survey = selectors.survey_access(actor=user, survey_id=survey_id)
+    question = get_object_or_404(survey.questions, pk=question_id) if question_id else None
+    form = QuestionForm(request.POST or None, survey=survey, question=question)
+    if request.method == "POST" and form.is_valid():
+        try:
+            editing.question_save(
+                actor=user, survey=survey, values=form.values(), question=question
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Question saved.")
+            return redirect(survey)
+    title = f"Edit a question of {survey}" if question else f"Add a question to {survey}"
+    return render(request, "form.html", {"form": form, "title": title, "cancel": survey})
+
+
+@require_POST
+def question_change(request: AuthedRequest, survey_id: int, question_id: int) -> HttpResponse:
+    """Move a question up or down, or delete it."""
+    survey = selectors.survey_access(actor=request.user, survey_id=survey_id)
+    question = get_object_or_404(survey.questions, pk=question_id)
+    action = request.POST.get("action", "")
+    try:
+        if action == "delete":
+            editing.question_delete(actor=request.user, question=question)
+        elif action in {"up", "down"}:
+            editing.question_move(actor=request.user, question=question, up=action == "up")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     return redirect(survey)
 
 

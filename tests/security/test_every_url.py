@@ -71,6 +71,7 @@ class EveryUrlTest(PersonasTestCase):
             ).pk,
             "segment_id": self.segment.pk,
             "survey_id": survey.pk,
+            "question_id": survey.questions.first().pk,  # type: ignore[union-attr]
             "stage_id": survey_stage.pk,
             "touchpoint_id": Touchpoint.objects.create(organisation=self.org, name="Visit").pk,
             "response_id": survey_response.pk,

@@ -380,3 +380,102 @@ class JourneyTest(SurveyTestCase):
             self.client.get(reverse("feedback:journey_stage_edit", args=[stage.pk])).status_code,
             404,
         )
+
+
+class QuestionEditingTest(SurveyTestCase):
+    def setUp(self) -> None:
+        self.survey = self.make_survey("touchpoint-csat", name="After delivery")
+        self.add_url = reverse("feedback:question_create", args=[self.survey.pk])
+
+    def test_a_cx_lead_adds_a_choice_question_in_both_languages(self) -> None:
+        self.login(self.cx_lead)
+        response = self.client.post(
+            self.add_url,
+            {
+                "kind": "single",
+                "text_en": "How did it arrive?",
+                "text_de": "Wie kam es an?",
+                "required": "on",
+                "page": 1,
+                "options": "On time | Pünktlich\nLate | Verspätet",
+            },
+        )
+        self.assertRedirects(response, reverse("feedback:survey_detail", args=[self.survey.pk]))
+        question = self.survey.questions.get(key="how_did_it_arrive")
+        self.assertEqual([option["value"] for option in question.options], ["on-time", "late"])
+        self.assertEqual(question.options[1]["label"]["de"], "Verspätet")
+        self.assertEqual(question.position, 2)
+
+    def test_a_follow_up_depends_on_a_score_on_an_earlier_page(self) -> None:
+        self.login(self.cx_lead)
+        response = self.client.post(
+            self.add_url,
+            {
+                "kind": "text",
+                "text_en": "What went wrong?",
+                "page": 2,
+                "follows": "csat",
+                "show_max": 2,
+            },
+        )
+        self.assertEqual(response.status_code, 302)
+        question = self.survey.questions.get(key="what_went_wrong")
+        self.assertEqual(question.show_if, {"question": "csat", "max": 2})
+        same_page = self.client.post(
+            self.add_url,
+            {
+                "kind": "text",
+                "text_en": "Tell us more",
+                "page": 1,
+                "follows": "csat",
+                "show_max": 2,
+            },
+        )
+        self.assertContains(same_page, "A follow-up depends on a question on an earlier page.")
+
+    def test_a_choice_question_needs_options(self) -> None:
+        self.login(self.cx_lead)
+        response = self.client.post(
+            self.add_url,
+            {"kind": "multiple", "text_en": "Which?", "page": 1, "options": "Only one"},
+        )
+        self.assertContains(response, "at least two options")
+
+    def test_questions_move_and_delete_while_the_survey_is_a_draft(self) -> None:
+        self.login(self.cx_lead)
+        why = self.survey.questions.get(key="why")
+        change = reverse("feedback:question_change", args=[self.survey.pk, why.pk])
+        self.client.post(change, {"action": "up"})
+        self.assertEqual(list(self.survey.questions.values_list("key", flat=True)), ["why", "csat"])
+        self.client.post(change, {"action": "delete"})
+        self.assertEqual(list(self.survey.questions.values_list("key", flat=True)), ["csat"])
+
+    def test_questions_are_fixed_once_the_survey_opens(self) -> None:
+        self.open_survey(self.survey)
+        self.login(self.cx_lead)
+        self.assertEqual(
+            self.client.get(self.add_url).status_code, 200
+        )  # the form shows, saving is refused
+        response = self.client.post(
+            self.add_url, {"kind": "text", "text_en": "Late addition", "page": 1}
+        )
+        self.assertEqual(response.status_code, 403)
+        self.assertFalse(self.survey.questions.filter(key="late_addition").exists())
+
+    def test_members_cannot_edit_questions(self) -> None:
+        self.login(self.owner)
+        self.assertEqual(self.client.get(self.add_url).status_code, 403)
+        why = self.survey.questions.get(key="why")
+        change = reverse("feedback:question_change", args=[self.survey.pk, why.pk])
+        self.assertEqual(self.client.post(change, {"action": "delete"}).status_code, 403)
+        self.assertTrue(self.survey.questions.filter(key="why").exists())
+
+    def test_another_organisations_question_is_not_found(self) -> None:
+        why = self.survey.questions.get(key="why")
+        self.login(self.stranger)
+        self.assertEqual(
+            self.client.get(
+                reverse("feedback:question_edit", args=[self.survey.pk, why.pk])
+            ).status_code,
+            404,
+        )
