@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "centric.people",
     "centric.customers",
     "centric.feedback",
+    "centric.insights",
     "centric.dashboard",
     "centric.demo",
 ]

@@ -20,6 +20,7 @@ from centric.core.models import Organisation, Role
 from centric.customers import services as customer_services
 from centric.customers.models import Account, Channel, Influence, LifecycleStage, Tier
 from centric.demo.feedback import demo_feedback_load
+from centric.insights.services import unanalysed_responses_analyse
 from centric.people import services as people_services
 from centric.people.models import Team, User
 
@@ -277,6 +278,8 @@ def demo_load(seed: int = 2026) -> Organisation:
     teams = _teams(rng, admin, people)
     _accounts(rng, admin, teams)
     demo_feedback_load(admin=admin)
+    # the year of feedback is read here and now (a few seconds), so Insights is full at once
+    unanalysed_responses_analyse(organisation_id=organisation.pk)
     return organisation
 
 

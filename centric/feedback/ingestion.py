@@ -26,6 +26,7 @@ from centric.customers.selectors import (
     customers_visible_to,
 )
 from centric.feedback.models import IdempotentRequest, JourneyStage, Response, Touchpoint
+from centric.feedback.signals import feedback_received_send
 from centric.people.models import User
 
 MAX_ITEMS = 500
@@ -154,6 +155,9 @@ def _claim(actor: User, key: str, digest: str) -> IdempotentRequest | None:
 
 def _store_batch(actor: User, items: list[_Item], errors: list[ItemError]) -> Outcome:
     created, duplicates = _store(actor, items)
+    feedback_received_send(
+        organisation_id=actor.organisation_id, response_ids=[r.pk for _, r in created]
+    )
     if created:
         audit_record(
             organisation=actor.organisation_id,

@@ -34,6 +34,7 @@ from centric.feedback.models import (
     Survey,
     Touchpoint,
 )
+from centric.feedback.signals import feedback_received_send
 from centric.people.models import Team, User
 
 
@@ -348,6 +349,8 @@ def response_save_page(
         response.responded_at = response.submitted_at
     response_summarise(response=response, questions=questions, answers=answers)
     response.save()
+    if following is None:
+        feedback_received_send(organisation_id=response.organisation_id, response_ids=[response.pk])
     return following, {}
 
 

@@ -1,19 +1,41 @@
-"""Every organisation starts with the seed's journey (shop → dispose), which it can then edit."""
+"""Every organisation starts with the seed's journey (shop → dispose), which it can then edit.
+
+``feedback_received`` announces new feedback to the apps above this one (insights analyses it).
+Feedback may not import them — insights sits above feedback in the layers — so it tells whoever
+listens instead; receivers get ``organisation_id`` and ``response_ids``."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from django.db import transaction
 from django.db.models.signals import post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from centric.core.models import Organisation
-from centric.feedback.services import journey_stages_ensure
+from centric.feedback.models import Response
+
+feedback_received = Signal()
+
+
+def feedback_received_send(*, organisation_id: int, response_ids: Sequence[int]) -> None:
+    """Send ``feedback_received`` once the caller's transaction commits (at once outside one)."""
+    ids = list(response_ids)
+    if ids:
+        transaction.on_commit(
+            lambda: feedback_received.send(
+                sender=Response, organisation_id=organisation_id, response_ids=ids
+            )
+        )
 
 
 @receiver(post_save, sender=Organisation, dispatch_uid="journey_for_new_organisation")
 def _journey_for_new_organisation(
     sender: type[Organisation], instance: Organisation, created: bool, **kwargs: Any
 ) -> None:
+    # imported here so that services may import this module for ``feedback_received_send``
+    from centric.feedback.services import journey_stages_ensure
+
     if created:
         journey_stages_ensure(organisation_id=instance.pk)

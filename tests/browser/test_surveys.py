@@ -33,7 +33,9 @@ def test_a_cx_lead_builds_a_survey_from_a_template_and_opens_it(
     page.get_by_role("link", name="Add a question").click()
     page.get_by_label("Kind").select_option("single")
     page.get_by_label("Question (English)").fill("Which part of our work matters most to you?")
-    page.get_by_label("Options", exact=False).fill("Advice | Beratung\nDelivery | Lieferung\nSupport | Support")
+    page.get_by_label("Options", exact=False).fill(
+        "Advice | Beratung\nDelivery | Lieferung\nSupport | Support"
+    )
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Question saved.")).to_be_visible()
     shoot(page, "survey-draft")

@@ -73,3 +73,27 @@ def test_the_cache_and_login_throttle_live_in_redis(client: object) -> None:
     server = redis.Redis.from_url(settings.REDIS_URL)
     assert any(b"centric-probe" in key for key in server.keys("*centric-probe*"))
     cache.delete("centric-probe")
+
+
+def test_a_submitted_response_is_analysed_by_a_worker_process(
+    worker: subprocess.Popen[str],
+) -> None:
+    from centric.feedback import services as feedback_services
+    from centric.feedback.models import Response
+    from centric.insights.models import ResponseAnalysis, ThemeMention
+
+    lead = UserFactory.create(role=Role.CX_LEAD)
+    survey = feedback_services.survey_create_from_template(
+        actor=lead, template="relationship-nps", values={"name": "Q4", "open_link": True}
+    )
+    feedback_services.survey_set_status(actor=lead, survey=survey, status="open")
+    response = Response.objects.create(
+        organisation=lead.organisation, survey=survey, channel=Response.Channel.LINK
+    )
+    feedback_services.response_save_page(response=response, page=1, data={"nps": ["2"]})
+    feedback_services.response_save_page(
+        response=response, page=2, data={"fix_first": ["Billing charged me twice."]}
+    )
+    wait_for(lambda: ResponseAnalysis.objects.filter(response=response).exists())
+    assert ResponseAnalysis.objects.get(response=response).sentiment_label == "negative"
+    assert ThemeMention.objects.filter(response=response, theme="billing").exists()

@@ -30,8 +30,13 @@ from centric.customers.selectors import (
 from centric.feedback.feedback_imports import reading
 from centric.feedback.feedback_imports.mapping import PRESETS, Mapping, suggest
 from centric.feedback.feedback_imports.validation import Lookups, RowChecker, RowError, ValidRow
-from centric.feedback.feedback_imports.writing import refs_already_stored, responses_store
+from centric.feedback.feedback_imports.writing import (
+    refs_already_stored,
+    responses_store,
+    responses_stored_ids,
+)
 from centric.feedback.models import FeedbackImport, JourneyStage, SavedMapping, Touchpoint
+from centric.feedback.signals import feedback_received_send
 from centric.people.models import User
 
 MAX_FILE_BYTES = 1024 * 1024 * 1024
@@ -175,6 +180,12 @@ def feedback_import_run(*, job: FeedbackImport) -> FeedbackImport:
             )
             new = [row for row in rows if row.source_ref not in stored]
             responses_store(organisation_id=organisation_id, rows=new, now=now)
+            feedback_received_send(
+                organisation_id=organisation_id,
+                response_ids=responses_stored_ids(
+                    organisation_id=organisation_id, refs=[row.source_ref for row in new]
+                ),
+            )
         scan.created += len(new)
         scan.existing += len(stored)
 

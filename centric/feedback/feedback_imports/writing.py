@@ -54,6 +54,18 @@ def refs_already_stored(*, organisation_id: int, refs: Sequence[str]) -> set[str
     )
 
 
+def responses_stored_ids(*, organisation_id: int, refs: Sequence[str]) -> list[int]:
+    """The ids of the responses stored under ``refs`` (``COPY`` gives none back)."""
+    wanted = [ref for ref in refs if ref]
+    if not wanted:
+        return []
+    return list(
+        Response.objects.filter(organisation_id=organisation_id, source_ref__in=wanted)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
 def responses_store(*, organisation_id: int, rows: Sequence[ValidRow], now: datetime) -> None:
     """Store ``rows``, none of which was stored when the chunk was checked, in the caller's
     transaction."""
