@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("centric.people.urls")),
     path("", include("centric.customers.urls")),
     path("", include("centric.feedback.urls")),
+    path("", include("centric.insights.urls")),
     path("api/", include((_api_urls(), "api"))),
     path(
         "robots.txt",

@@ -1,0 +1,32 @@
+"""A comment as safe HTML with the phrases the engine found marked. Respondent text is untrusted:
+every character of it passes through ``html.escape``; only the markup built here is trusted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from html import escape
+from typing import Any
+
+from django.utils.safestring import SafeString, mark_safe
+
+
+def highlighted(text: str, spans: Iterable[Mapping[str, Any]]) -> SafeString:
+    """``text`` escaped, with each ``{"kind", "start", "end"}`` span wrapped in ``<mark>``.
+    Spans that overlap an earlier one, or fall outside the text, are left unmarked."""
+    usable = sorted(
+        (span["start"], span["end"], str(span.get("kind", "")))
+        for span in spans
+        if isinstance(span.get("start"), int)
+        and isinstance(span.get("end"), int)
+        and 0 <= span["start"] < span["end"] <= len(text)
+    )
+    parts, position = [], 0
+    for start, end, kind in usable:
+        if start < position:
+            continue
+        label = escape(kind.replace("_", " "))
+        parts.append(escape(text[position:start]))
+        parts.append(f'<mark title="{label}">{escape(text[start:end])}</mark>')
+        position = end
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped

@@ -1,0 +1,100 @@
+"""The Insights pages: the overview, the comment explorer and its CSV export. Each view parses
+its filters, calls one selector and renders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.views.decorators.http import require_GET
+
+from centric.core.htmx import render_page
+from centric.customers.selectors import segment_list
+from centric.feedback.exports import csv_lines
+from centric.insights import selectors
+from centric.insights.exports import comment_rows
+from centric.insights.highlight import highlighted
+from centric.insights.models import ResponseAnalysis
+from centric.insights.page_charts import driver_chart, negative_meter
+from centric.people.auth import AuthedRequest
+
+PAGE_SIZE = 25
+FLAG_CHOICES = [("urgent", "Urgent"), ("churn", "Churn risk"), ("praise", "Praise")]
+
+
+@require_GET
+def overview(request: AuthedRequest) -> HttpResponse:
+    days, segment_id = _period(request), _int(request.GET.get("segment"))
+    insights = selectors.insights_overview(actor=request.user, days=days, segment_id=segment_id)
+    context = {
+        "insights": insights,
+        "drivers": driver_chart(insights.themes),
+        "theme_rows": [(row, negative_meter(row.negative)) for row in insights.themes],
+        "filters": {"days": days, "segment_id": segment_id},
+        "periods": selectors.PERIODS,
+        "segments": segment_list(actor=request.user),
+    }
+    return render_page(request, "insights/overview.html", "insights/_overview.html", context)
+
+
+@require_GET
+def comments(request: AuthedRequest) -> HttpResponse:
+    filters = _comment_filters(request)
+    found = selectors.comment_list(actor=request.user, **filters)
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "rows": [_comment_row(response) for response in page],
+        "filters": filters,
+        "periods": selectors.PERIODS,
+        "segments": segment_list(actor=request.user),
+        "themes": selectors.themes_seen(actor=request.user),
+        "sentiments": ResponseAnalysis.Label.choices,
+        "flags": FLAG_CHOICES,
+        "query": request.GET.urlencode(),
+    }
+    return render_page(request, "insights/comments.html", "insights/_comment_list.html", context)
+
+
+@require_GET
+def comments_csv(request: AuthedRequest) -> StreamingHttpResponse:
+    found = selectors.comment_list(actor=request.user, **_comment_filters(request))
+    return StreamingHttpResponse(
+        csv_lines(comment_rows(found)),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="comments.csv"'},
+    )
+
+
+def _comment_filters(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "theme": request.GET.get("theme", "").strip(),
+        "sentiment": request.GET.get("sentiment", ""),
+        "flag": request.GET.get("flag", ""),
+        "search": request.GET.get("q", "").strip(),
+        "segment_id": _int(request.GET.get("segment")),
+        "days": _period(request),
+    }
+
+
+def _comment_row(response: Any) -> dict[str, Any]:
+    analysis = getattr(response, "analysis", None)
+    spans: list[dict[str, Any]] = []
+    if analysis is not None:
+        spans = [*analysis.care_signals, *analysis.reading.get("flags", {}).get("reasons", [])]
+    return {
+        "response": response,
+        "analysis": analysis,
+        "html": highlighted(response.comment, spans),
+        "themes": sorted(mention.theme for mention in response.theme_mentions.all()),
+    }
+
+
+def _period(request: HttpRequest) -> int:
+    days = _int(request.GET.get("days"))
+    return days if days in selectors.PERIODS else selectors.DEFAULT_DAYS
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None

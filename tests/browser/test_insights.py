@@ -1,0 +1,37 @@
+"""The Insights pages on the demo organisation: scores, themes, drivers and the comment explorer."""
+
+from __future__ import annotations
+
+import re
+
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from centric.demo.organisation import DEMO_EMAIL, DEMO_PASSWORD
+from tests.browser.conftest import assert_accessible, shoot, sign_in
+
+
+def test_the_insights_pages_show_the_demo_feedback(page: Page, transactional_db: None) -> None:
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - closed with the process
+    sign_in(page, DEMO_EMAIL, DEMO_PASSWORD)
+    page.get_by_role("navigation", name="Main").first.get_by_role("link", name="Insights").click()
+    expect(page.get_by_role("heading", name="Insights", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Themes")).to_be_visible()
+    expect(page.locator("#results tbody tr").first).to_be_visible()
+    shoot(page, "insights-overview")
+    assert_accessible(page)
+
+    with page.expect_response(re.compile(r"/insights/\?days=365")):
+        page.get_by_label("Period").select_option("365")
+    expect(page.get_by_role("heading", name="Scores, last 365 days")).to_be_visible()
+
+    page.get_by_role("link", name="Explore comments").click()
+    expect(page.get_by_role("heading", name="Comments")).to_be_visible()
+    expect(page.locator(".comments li").first).to_be_visible()
+    shoot(page, "insights-comments")
+    assert_accessible(page)
+
+    with page.expect_response(re.compile(r"/insights/comments/\?.*flag=churn")):
+        page.get_by_label("Flag").select_option("churn")
+    expect(page.locator(".comments li .badge", has_text="Churn risk").first).to_be_visible()
+    shoot(page, "insights-comments-churn")
