@@ -37,7 +37,7 @@ def comment_rows(comments: QuerySet[Response]) -> Iterator[list[Cell]]:
             response.score_type,
             response.score,
             analysis.sentiment_label if analysis else "",
-            "; ".join(sorted(m.theme for m in response.theme_mentions.all())),  # type: ignore[attr-defined]
+            "; ".join(sorted(m.theme for m in response.theme_mentions.all())),
             _yes(analysis.urgent) if analysis else "",
             _yes(analysis.churn_risk) if analysis else "",
             _yes(analysis.praise) if analysis else "",

@@ -1,0 +1,1 @@
+"""The closed loop: rules turn feedback into cases with one owner and a business-hours SLA."""
