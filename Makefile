@@ -59,6 +59,7 @@ lint: install
 	$(BIN)/mypy .
 	$(BIN)/lint-imports
 	$(BIN)/djhtml --check $$(find centric -name '*.html')
+	$(BIN)/python manage.py makemigrations --check --dry-run
 
 format: install
 	$(BIN)/ruff format .

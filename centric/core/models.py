@@ -10,7 +10,7 @@ from django.db import models
 from centric.core.roles import Role
 from centric.core.validators import validate_time_zone
 
-__all__ = ["AuditEvent", "Organisation", "OrganisationScoped", "Role"]
+__all__ = ["AuditEvent", "ImportMode", "Organisation", "OrganisationScoped", "Role"]
 
 
 class Organisation(models.Model):
@@ -21,6 +21,13 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ImportMode(models.TextChoices):
+    """What an import does with a file that has bad rows: the user's choice, in every import."""
+
+    ALL_OR_NOTHING = "all_or_nothing", "Import only if every row is valid"
+    KEEP_VALID = "keep_valid", "Import the valid rows, skip the others"
 
 
 class OrganisationScoped(models.Model):

@@ -14,6 +14,7 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 
 from centric.core.api import validate_with_form
+from centric.core.models import ImportMode
 from centric.core.permissions import require_org_wide, require_write
 from centric.customers import selectors, services
 from centric.customers.forms import AccountForm, ContactForm, SegmentForm
@@ -177,7 +178,7 @@ class ImportJobOut(Schema):
 
 
 class ImportApplyIn(Schema):
-    mode: ImportJob.Mode
+    mode: ImportMode
 
 
 @router.get(

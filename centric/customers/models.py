@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from centric.core.models import OrganisationScoped
+from centric.core.models import ImportMode, OrganisationScoped
 from centric.core.validators import validate_time_zone
 from centric.people.models import LANGUAGES, Team
 
@@ -200,9 +200,7 @@ class ImportJob(OrganisationScoped):
         CANCELLED = "cancelled", "Cancelled"
         FAILED = "failed", "Failed"
 
-    class Mode(models.TextChoices):
-        ALL_OR_NOTHING = "all_or_nothing", "Import only if every row is valid"
-        KEEP_VALID = "keep_valid", "Import the valid rows, skip the others"
+    Mode = ImportMode
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from centric.core.models import OrganisationScoped
+from centric.core.models import ImportMode, OrganisationScoped
 from centric.customers.models import Contact, Customer
 from centric.people.models import LANGUAGES, Team
 
@@ -339,9 +339,7 @@ class FeedbackImport(OrganisationScoped):
         FAILED = "failed", "Failed"
         CANCELLED = "cancelled", "Cancelled"
 
-    class Mode(models.TextChoices):
-        ALL_OR_NOTHING = "all_or_nothing", "Import only if every row is valid"
-        KEEP_VALID = "keep_valid", "Import the valid rows, skip the others"
+    Mode = ImportMode
 
     class Format(models.TextChoices):
         CSV = "csv", "CSV"
