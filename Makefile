@@ -13,7 +13,7 @@ PROD_ENV := CENTRIC_MODE=production \
 	SECRET_KEY=production-mode-test-key-that-is-long-enough-to-pass-the-checks-0123456789 \
 	SECURE_HTTPS=false
 
-.PHONY: install demo demo-reset serve worker test test-fast test-browser test-production lint format bench-setup bench-insights bench-import bench-respond clean
+.PHONY: install demo demo-reset serve worker test test-fast test-browser test-production lint format bench-setup bench-insights bench-insights-pipeline bench-import bench-respond bench-cases clean
 
 install: $(VENV)/.installed
 
@@ -35,10 +35,10 @@ demo-reset: install
 
 serve: install
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	$(BIN)/gunicorn config.wsgi --preload --bind $${BIND:-0.0.0.0:8000} --workers $${WEB_CONCURRENCY:-4} --access-logfile -
+	$(BIN)/gunicorn config.wsgi --preload --bind $${BIND:-0.0.0.0:8000} --workers $${WEB_CONCURRENCY:-4} --threads $${WEB_THREADS:-4} --access-logfile -
 
 worker: install
-	$(BIN)/celery -A config worker --loglevel=INFO --concurrency=$${WORKER_CONCURRENCY:-2}
+	$(BIN)/celery -A config worker --beat --loglevel=INFO --concurrency=$${WORKER_CONCURRENCY:-2}
 
 test: install
 	$(BIN)/pytest -q -m "not production"
@@ -69,10 +69,17 @@ format: install
 bench-setup:
 	bash benchmarks/setup_times.sh
 
+# the text engine's accuracy and speed; the embeddings rows need the optional extra (docs/analyze.md)
 bench-insights: install
 	$(BIN)/python benchmarks/insights_text.py
 
-# survey submissions under load: gunicorn + PostgreSQL, driven by wrk on loopback
+# 1,000,000 comments analysed and stored in PostgreSQL (a scratch database, centric_bench_insights)
+# by real Celery workers on RabbitMQ and Redis; BENCH_COMMENTS=100000 for a quicker run
+bench-insights-pipeline: install
+	$(BIN)/python benchmarks/insights_pipeline.py
+
+# survey submissions under load against `make serve` and PostgreSQL (a scratch database,
+# centric_bench_respond): 200/s offered in an open loop, then wrk at saturation
 bench-respond: install
 	$(BIN)/python benchmarks/respond_load.py
 
@@ -80,6 +87,11 @@ bench-respond: install
 # centric_bench) against PostgreSQL's own COPY, then on SQLite
 bench-import: install
 	$(PROD_ENV) $(BIN)/python benchmarks/import_feedback.py
+
+# rule routing (in one process and with Celery workers) and the inbox and case page with 100,000
+# cases and 1,000,000 responses, in a scratch PostgreSQL database (centric_bench_cases)
+bench-cases: install
+	$(BIN)/python benchmarks/cases_bench.py
 
 clean:
 	rm -rf $(VENV) .tools staticfiles .mypy_cache .ruff_cache

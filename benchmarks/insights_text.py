@@ -4,7 +4,9 @@
 
 Reads the labelled data in ``../shared/data`` (see its README) when present and says so
 when absent; the speed figure then runs on generated comments. Splits use fixed seeds;
-nothing is tuned on a test split (development looked only at training data).
+nothing is tuned on a test split (development looked only at training data). Each learnt
+figure is given for the default (light) engine and for the ``embeddings`` extra, whose rows
+say "extra not installed" when it is absent.
 """
 
 from __future__ import annotations
@@ -33,15 +35,21 @@ sys.path.insert(0, str(ROOT))
 
 from centric.insights.text import (  # noqa: E402
     CalibratedSentiment,
+    SentenceEmbeddings,
     SentimentAnalyzer,
     Taxonomy,
     TextAnalyzer,
     Theme,
     ThemeClassifier,
     ThemeSentimentClassifier,
+    embeddings_available,
 )
 
 SEED = 0
+# One encoder for the whole run, so that a comment read twice (cross-validation) is
+# embedded once; None without the extra.
+EMBEDDINGS = SentenceEmbeddings() if embeddings_available() else None
+MISSING = "extra not installed (pip install 'centric[embeddings]', see docs/analyze.md)"
 MISC = "anecdotes/miscellaneous"
 # The five-theme taxonomy an organisation would write for a restaurant: a name, a one-line
 # description and at most ten seed words each. Written before looking at the test split.
@@ -95,6 +103,14 @@ def row(figure: str, ours: float, reference: float, reference_name: str, target:
     print(f"  {figure:<44} {ours:>7.3f}   {reference_name} {reference:.3f}   target {target}")
 
 
+def engines() -> list[tuple[str, SentenceEmbeddings | str]]:
+    """The engines of the learnt figures: always the light one, and embeddings if installed."""
+    if EMBEDDINGS is None:
+        print(f"  {'embeddings engine':<44} {MISSING}")
+        return [("light", "light")]
+    return [("light", "light"), ("embeddings", EMBEDDINGS)]
+
+
 def clothing(path: Path) -> list[str]:
     frame = pl.read_csv(path).filter(pl.col("Review Text").is_not_null() & (pl.col("Rating") != 3))
     texts = frame["Review Text"].to_list()
@@ -119,13 +135,15 @@ def clothing(path: Path) -> list[str]:
         print(f"  zero-shot default engine {macro_f1(y_test, ours):.3f} (vadersentiment absent)")
     everything = [positive_or_negative(engine.score(t)) for t in texts]
     print(f"  (zero-shot on all {len(texts)} reviews: {macro_f1(labels, everything):.3f})")
-    calibrated = CalibratedSentiment(seed=SEED).fit(train, y_train)
     plain = make_pipeline(
         TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
         LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000, random_state=SEED),
     ).fit(train, y_train)
-    row("self-calibrated on the train split", macro_f1(y_test, calibrated.predict(test)),
-        macro_f1(y_test, list(plain.predict(test))), "TF-IDF+LR", ">= 0.90")  # fmt: skip
+    reference = macro_f1(y_test, list(plain.predict(test)))
+    for name, choice in engines():
+        calibrated = CalibratedSentiment(seed=SEED, engine=choice).fit(train, y_train)
+        row(f"self-calibrated on the train split, {name}", macro_f1(y_test, calibrated.predict(test)),
+            reference, "TF-IDF+LR", ">= 0.90")  # fmt: skip
     return texts
 
 
@@ -149,11 +167,12 @@ def restaurants(folder: Path) -> None:
     zero_shot = [[t.name for t in engine.analyze(x).themes] for x in x_test]
     row("zero-shot, 5 themes, <= 10 seed words each", micro_f1(binarizer, y_test, zero_shot),
         reference_f1, "supervised OvR TF-IDF+LR", ">= 0.82")  # fmt: skip
-    learnt = ThemeClassifier(RESTAURANT_TAXONOMY, at_least_one=True, seed=SEED).fit(
-        x_train, y_train
-    )
-    row("learnt from the train split", micro_f1(binarizer, y_test, learnt.predict(x_test)),
-        reference_f1, "supervised OvR TF-IDF+LR", ">= 0.89 (2014 best 0.886)")  # fmt: skip
+    for name, choice in engines():
+        learnt = ThemeClassifier(
+            RESTAURANT_TAXONOMY, at_least_one=True, seed=SEED, engine=choice
+        ).fit(x_train, y_train)
+        row(f"learnt from the train split, {name}", micro_f1(binarizer, y_test, learnt.predict(x_test)),
+            reference_f1, "supervised OvR TF-IDF+LR", ">= 0.89 (2014 best 0.886)")  # fmt: skip
     polarity(train)
 
 
@@ -169,26 +188,32 @@ def polarity(train: pl.DataFrame) -> None:
             themes.append(theme)
             labels.append(label)
     groups = np.unique(texts, return_inverse=True)[1]
-    ours: list[str] = [""] * len(texts)
-    plain: list[str] = [""] * len(texts)
+    folds = list(GroupKFold(n_splits=5).split(texts, labels, groups))
     tagged = [f"{t} __{theme.replace('/', '_')}" for t, theme in zip(texts, themes, strict=True)]
-    for fit_rows, test_rows in GroupKFold(n_splits=5).split(texts, labels, groups):
-        model = ThemeSentimentClassifier(RESTAURANT_TAXONOMY, seed=SEED).fit(
-            [texts[i] for i in fit_rows],
-            [themes[i] for i in fit_rows],
-            [labels[i] for i in fit_rows],
-        )
-        predicted = model.predict([texts[i] for i in test_rows], [themes[i] for i in test_rows])
+    plain: list[str] = [""] * len(texts)
+    for fit_rows, test_rows in folds:
         reference = make_pipeline(
             TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
             LogisticRegression(C=4.0, max_iter=2000, random_state=SEED),
         ).fit([tagged[i] for i in fit_rows], [labels[i] for i in fit_rows])
-        baseline = reference.predict([tagged[i] for i in test_rows])
-        for i, ours_label, plain_label in zip(test_rows, predicted, baseline, strict=True):
-            ours[i], plain[i] = ours_label, str(plain_label)
+        for i, label in zip(
+            test_rows, reference.predict([tagged[i] for i in test_rows]), strict=True
+        ):
+            plain[i] = str(label)
     print(f"  category polarity, {len(texts)} labels, 5-fold CV on train (accuracy):")
-    row("learnt theme sentiment", accuracy_score(labels, ours), accuracy_score(labels, plain),
-        "TF-IDF+LR", ">= 0.83 (2014 best 0.829)")  # fmt: skip
+    for name, choice in engines():
+        ours: list[str] = [""] * len(texts)
+        for fit_rows, test_rows in folds:
+            model = ThemeSentimentClassifier(RESTAURANT_TAXONOMY, seed=SEED, engine=choice).fit(
+                [texts[i] for i in fit_rows],
+                [themes[i] for i in fit_rows],
+                [labels[i] for i in fit_rows],
+            )
+            predicted = model.predict([texts[i] for i in test_rows], [themes[i] for i in test_rows])
+            for i, label in zip(test_rows, predicted, strict=True):
+                ours[i] = label
+        row(f"learnt theme sentiment, {name}", accuracy_score(labels, ours),
+            accuracy_score(labels, plain), "TF-IDF+LR", ">= 0.83 (2014 best 0.829)")  # fmt: skip
 
 
 def speed(texts: Sequence[str], count: int) -> None:
@@ -211,6 +236,17 @@ def speed(texts: Sequence[str], count: int) -> None:
     reference = best.get("VADER", float("nan"))
     for name in ("analyze(): sentiment, themes, stage, signals", "sentiment only"):
         print(f"  {name:<44} {best[name]:>7.0f}/s   VADER {reference:.0f}/s")
+    if EMBEDDINGS is None:
+        print(f"  {'embeddings (encode only)':<44} {MISSING}")
+    else:
+        fresh = SentenceEmbeddings()  # its own cache, so every comment is really encoded
+        unique = list(dict.fromkeys(sample))[:1000]
+        fresh.encode(unique[:8])  # load the model outside the timing
+        start = time.perf_counter()
+        fresh.encode(unique[8:])
+        rate = (len(unique) - 8) / (time.perf_counter() - start)
+        print(f"  {'embeddings (encode only, both cores)':<44} {rate:>7.0f}/s   "
+              "in batches; the learners add little to it")  # fmt: skip
 
 
 def per_second(function: Callable[[str], object], texts: Sequence[str]) -> float:

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from ninja import NinjaAPI
 
+from centric.cases.api import router as cases_router
 from centric.core.api import install_error_handlers
 from centric.customers.api import router as customers_router
 from centric.feedback.api import router as feedback_router
@@ -25,3 +26,4 @@ install_error_handlers(api)
 api.add_router("/", people_router)
 api.add_router("/", customers_router)
 api.add_router("/", feedback_router)
+api.add_router("/", cases_router)

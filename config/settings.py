@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "centric.customers",
     "centric.feedback",
     "centric.insights",
+    "centric.cases",
     "centric.dashboard",
     "centric.demo",
 ]
@@ -107,7 +108,13 @@ _database_url = envstr("DATABASE_URL")
 if PRODUCTION and not _database_url:
     raise ImproperlyConfigured("DATABASE_URL is required in production (postgres://...)")
 if _database_url:
-    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+    # Each thread keeps its connection between requests (opening one costs milliseconds), and
+    # checks it before reusing it, so a restarted database fails no request.
+    DATABASES = {
+        "default": dj_database_url.parse(
+            _database_url, conn_max_age=envint("DATABASE_CONN_MAX_AGE", 600)
+        )
+    }
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
@@ -161,6 +168,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Periodic work, run by `celery worker --beat` (the demo and `make worker` do this) or by a
+# separate `celery beat`: SLA breaches escalate within a minute.
+CELERY_BEAT_SCHEDULE = {
+    "escalate-sla-breaches": {"task": "centric.cases.tasks.escalate_breaches", "schedule": 60.0}
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 
 # Authentication and security ----------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("centric.customers.urls")),
     path("", include("centric.feedback.urls")),
     path("", include("centric.insights.urls")),
+    path("", include("centric.cases.urls")),
     path("api/", include((_api_urls(), "api"))),
     path(
         "robots.txt",

@@ -63,8 +63,24 @@ def audit_record(
     instance: models.Model,
     changes: Mapping[str, list[Any]] | None = None,
 ) -> AuditEvent:
+    event = audit_event(
+        organisation=organisation, actor=actor, action=action, instance=instance, changes=changes
+    )
+    event.save()
+    return event
+
+
+def audit_event(
+    *,
+    organisation: Organisation | int,
+    actor: Any,
+    action: str,
+    instance: models.Model,
+    changes: Mapping[str, list[Any]] | None = None,
+) -> AuditEvent:
+    """The audit record of a change, not yet saved: for writers that store many at once."""
     organisation_id = organisation if isinstance(organisation, int) else organisation.pk
-    return AuditEvent.objects.create(
+    return AuditEvent(
         organisation_id=organisation_id,
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,

@@ -19,6 +19,7 @@ from django.db import transaction
 from centric.core.models import Organisation, Role
 from centric.customers import services as customer_services
 from centric.customers.models import Account, Channel, Influence, LifecycleStage, Tier
+from centric.demo.cases import demo_cases_load
 from centric.demo.feedback import demo_feedback_load
 from centric.insights.services import unanalysed_responses_analyse
 from centric.people import services as people_services
@@ -280,6 +281,7 @@ def demo_load(seed: int = 2026) -> Organisation:
     demo_feedback_load(admin=admin)
     # the year of feedback is read here and now (a few seconds), so Insights is full at once
     unanalysed_responses_analyse(organisation_id=organisation.pk)
+    demo_cases_load(admin=admin)
     return organisation
 
 

@@ -150,6 +150,10 @@ class Invitation(OrganisationScoped):
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="invitations")
     token = models.CharField(max_length=40, unique=True, default=new_token)
+    follow_up = models.BooleanField(
+        default=False,
+        help_text="Asked again after something was done about earlier feedback (a re-survey).",
+    )
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="invitations")
     contact = models.ForeignKey(
         Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
@@ -169,8 +173,11 @@ class Invitation(OrganisationScoped):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
+            # a follow-up (the re-survey that closes a case's loop) may ask again
             models.UniqueConstraint(
-                fields=["survey", "email"], name="one_invitation_per_survey_and_email"
+                fields=["survey", "email"],
+                condition=models.Q(follow_up=False),
+                name="one_invitation_per_survey_and_email",
             ),
             models.CheckConstraint(
                 condition=models.Q(contact__isnull=False) | models.Q(person__isnull=False),
@@ -249,7 +256,11 @@ class Response(OrganisationScoped):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["organisation", "responded_at"])]
+        indexes = [
+            models.Index(fields=["organisation", "responded_at"]),
+            # a customer's history, newest first (the case page)
+            models.Index(fields=["customer", "-responded_at"]),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "source_ref"],

@@ -4,13 +4,14 @@ person may see (their accounts' contacts, their teams' internal customers)."""
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from centric.core.permissions import sees_whole_organisation
 from centric.customers.selectors import customers_visible_to
-from centric.feedback.models import Invitation, JourneyStage, Response, Survey
+from centric.feedback.models import Invitation, JourneyStage, Question, Response, Survey
 from centric.people.models import User
 
 
@@ -81,7 +82,32 @@ def journey(*, actor: User) -> QuerySet[JourneyStage]:
 
 
 def invitation_by_token(token: str) -> Invitation:
+    """The invitation behind a link, with its survey and the response it started (if any)."""
     try:
-        return Invitation.objects.select_related("survey").get(token=token)
+        return Invitation.objects.select_related("survey", "response").get(token=token)
     except Invitation.DoesNotExist:
         raise Http404("This link is not valid.") from None
+
+
+def invitation_response(invitation: Invitation) -> Response | None:
+    """The response an earlier visit with this invitation started, or None."""
+    try:
+        response = invitation.response
+    except Response.DoesNotExist:
+        return None
+    response.survey = invitation.survey  # the same survey, so reading it costs no query
+    return response
+
+
+def survey_questions(survey: Survey) -> list[Question]:
+    """The survey's questions in order. An open survey's questions are fixed (see editing.py), so
+    each process keeps them, keyed by the survey and the time it last changed, which opening it
+    again changes; a public page then reads no questions from the database."""
+    if survey.status != Survey.Status.OPEN:
+        return list(survey.questions.all())
+    return list(_open_survey_questions(survey.pk, survey.updated_at))
+
+
+@lru_cache(maxsize=256)
+def _open_survey_questions(survey_id: int, updated_at: datetime) -> tuple[Question, ...]:
+    return tuple(Question.objects.filter(survey_id=survey_id))

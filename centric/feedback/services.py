@@ -22,6 +22,7 @@ from centric.core.permissions import require_org_wide
 from centric.customers.models import Contact, Customer
 from centric.customers.services import customer_ensure_for_team
 from centric.feedback import answers as answer_rules
+from centric.feedback import selectors
 from centric.feedback.catalog import LANGUAGES, TEMPLATES, THANK_YOU
 from centric.feedback.models import (
     DEFAULT_STAGES,
@@ -74,6 +75,17 @@ def touchpoint_save(
 def survey_create_from_template(*, actor: User, template: str, values: Mapping[str, Any]) -> Survey:
     """A new draft survey with the template's questions, in the languages it was written in."""
     require_org_wide(actor)
+    return survey_from_template(
+        actor=actor, organisation_id=actor.organisation_id, template=template, values=values
+    )
+
+
+@transaction.atomic
+def survey_from_template(
+    *, actor: User | None, organisation_id: int, template: str, values: Mapping[str, Any]
+) -> Survey:
+    """``survey_create_from_template`` for callers that checked permission themselves, or for
+    the system (``actor`` None), such as the re-survey that closes a case's loop."""
     spec = TEMPLATES.get(template)
     if spec is None:
         raise ValidationError(f"There is no survey template “{template}”.")
@@ -81,7 +93,7 @@ def survey_create_from_template(*, actor: User, template: str, values: Mapping[s
         raise ValidationError("An internal-customer survey needs the team whose service is rated.")
     survey = audited_create(
         actor=actor,
-        organisation_id=actor.organisation_id,
+        organisation_id=organisation_id,
         model=Survey,
         values={
             "kind": spec.kind,
@@ -267,43 +279,46 @@ def opt_out(*, invitation: Invitation) -> None:
 
 
 def response_for_invitation(*, invitation: Invitation) -> Response:
-    """The invitation's one response, created on the first answer; a second visit edits it."""
+    """The invitation's one response: the one an earlier visit started (a second visit edits it),
+    or a new one, stored with its first valid page."""
+    response = selectors.invitation_response(invitation)
+    if response is not None:
+        return response
     survey = invitation.survey
-    response, _ = Response.objects.get_or_create(
+    return Response(
+        organisation_id=invitation.organisation_id,
+        survey=survey,
         invitation=invitation,
-        defaults={
-            "organisation_id": invitation.organisation_id,
-            "survey": survey,
-            "customer_id": invitation.customer_id,
-            "contact_id": invitation.contact_id,
-            "person_id": invitation.person_id,
-            "channel": Response.Channel.EMAIL,
-            "language": invitation.language,
-            "stage_id": survey.stage_id,
-            "touchpoint_id": survey.touchpoint_id,
-        },
+        customer_id=invitation.customer_id,
+        contact_id=invitation.contact_id,
+        person_id=invitation.person_id,
+        channel=Response.Channel.EMAIL,
+        language=invitation.language,
+        stage_id=survey.stage_id,
+        touchpoint_id=survey.touchpoint_id,
     )
-    return response
 
 
 def response_for_open_link(*, survey: Survey, language: str) -> Response:
-    return Response.objects.create(
+    """A new anonymous response, stored with its first valid page."""
+    return Response(
         organisation_id=survey.organisation_id,
         survey=survey,
         channel=Response.Channel.LINK,
         language=language,
-        stage=survey.stage,
-        touchpoint=survey.touchpoint,
+        stage_id=survey.stage_id,
+        touchpoint_id=survey.touchpoint_id,
     )
 
 
 def response_answers(response: Response) -> dict[str, Any]:
+    if response._state.adding:  # not stored yet
+        return {}
     return {
         answer.question.key: answer.value for answer in response.answers.select_related("question")
     }
 
 
-@transaction.atomic
 def response_save_page(
     *,
     response: Response,
@@ -313,11 +328,12 @@ def response_save_page(
 ) -> tuple[int | None, dict[str, str]]:
     """Validate and keep the answers to one page. Returns the next page (None when the survey is
     finished, which submits the response) and the errors, if any; nothing is kept when there are
-    errors. ``questions`` saves a query when the caller has them already."""
+    errors. A new response is stored with its first valid page, in the same transaction as its
+    answers. ``questions`` saves a query when the caller has them already."""
     survey = response.survey
     if survey is None or survey.status != Survey.Status.OPEN:
         raise PermissionDenied("This survey is closed.")
-    questions = questions if questions is not None else list(survey.questions.all())
+    questions = questions if questions is not None else selectors.survey_questions(survey)
     answers = response_answers(response)
     shown = answer_rules.visible_on_page(questions, page, answers)
     values, errors = answer_rules.parse(shown, data)
@@ -328,29 +344,47 @@ def response_save_page(
             answers[question.key] = values[question.key]
         else:
             answers.pop(question.key, None)
-    # replace this page's answers, and drop follow-ups that no longer apply (the score changed)
-    hidden = [question for question in questions if not answer_rules.is_visible(question, answers)]
-    Answer.objects.filter(response=response, question__in=[*shown, *hidden]).delete()
-    Answer.objects.bulk_create(
-        Answer(
-            response=response,
-            question=question,
-            number=value if isinstance(value, int) else None,
-            choices=value if isinstance(value, list) else [],
-            text=value if isinstance(value, str) else "",
-        )
-        for question in shown
-        if (value := values.get(question.key)) is not None
-    )
     following = answer_rules.next_page(questions, page, answers)
     response.page = following or page
     if following is None:
         response.submitted_at = response.submitted_at or clock.now()
         response.responded_at = response.submitted_at
     response_summarise(response=response, questions=questions, answers=answers)
-    response.save()
-    if following is None:
-        feedback_received_send(organisation_id=response.organisation_id, response_ids=[response.pk])
+    # replace this page's answers, and drop follow-ups that no longer apply (the score changed)
+    replaced = [
+        *shown,
+        *(question for question in questions if not answer_rules.is_visible(question, answers)),
+    ]
+    is_new = response._state.adding
+    try:
+        with transaction.atomic():
+            response.save()
+            if not is_new:
+                Answer.objects.filter(response=response, question__in=replaced).delete()
+            Answer.objects.bulk_create(
+                Answer(
+                    response=response,
+                    question=question,
+                    number=value if isinstance(value, int) else None,
+                    choices=value if isinstance(value, list) else [],
+                    text=value if isinstance(value, str) else "",
+                )
+                for question in shown
+                if (value := values.get(question.key)) is not None
+            )
+            if following is None:
+                feedback_received_send(
+                    organisation_id=response.organisation_id, response_ids=[response.pk]
+                )
+    except IntegrityError:
+        if not is_new or response.invitation_id is None:
+            raise
+        # the same link sent twice at once (a double click): the other request stored the
+        # response first, so this one edits it
+        existing = Response.objects.select_related("survey").get(
+            invitation_id=response.invitation_id
+        )
+        return response_save_page(response=existing, page=page, data=data, questions=questions)
     return following, {}
 
 

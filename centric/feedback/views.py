@@ -25,7 +25,7 @@ from centric.feedback.forms import (
     SurveyCreateForm,
     TouchpointForm,
 )
-from centric.feedback.models import Response, Survey, Touchpoint
+from centric.feedback.models import Question, Response, Survey, Touchpoint
 from centric.feedback.tasks import send_invitations, send_reminders
 from centric.people.auth import AuthedRequest
 from centric.people.models import User
@@ -277,14 +277,13 @@ def _localised(value: dict[str, str], language: str, fallback: str) -> str:
 def _page(
     request: HttpRequest,
     survey: Survey,
+    questions: list[Question],
     response: Response | None,
     language: str,
     page: int,
     errors: dict[str, str],
     posted: dict[str, list[str]] | None,
-    action: str,
 ) -> HttpResponse:
-    questions = list(survey.questions.all())
     current = services.response_answers(response) if response else {}
     shown = answer_rules.visible_on_page(questions, page, current)
     pages = sorted({question.page for question in questions})
@@ -331,7 +330,7 @@ def _page(
         if page == pages[0]
         else "",
         "errors": errors,
-        "action": action,
+        "action": request.path,
         "languages": survey.languages,
     }
     return render(request, "feedback/respond.html", context, status=422 if errors else 200)
@@ -353,31 +352,23 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     language = _language(request, survey, invitation.language)
     if survey.status != Survey.Status.OPEN:
         return _closed(request, survey, language)
-    questions = list(survey.questions.all())
+    questions = selectors.survey_questions(survey)
     if request.method == "POST":
         page = _posted_page(request)
+        data = dict(request.POST.lists())
         response = services.response_for_invitation(invitation=invitation)
         following, errors = services.response_save_page(
-            response=response, page=page, data=dict(request.POST.lists()), questions=questions
+            response=response, page=page, data=data, questions=questions
         )
         if errors:
-            return _page(
-                request,
-                survey,
-                response,
-                language,
-                page,
-                errors,
-                dict(request.POST.lists()),
-                request.path,
-            )
+            return _page(request, survey, questions, response, language, page, errors, data)
         if following is None:
             return redirect("feedback:thanks", token=token)
         return redirect(f"{request.path}?page={following}")
-    existing = Response.objects.filter(invitation=invitation).first()
+    existing = selectors.invitation_response(invitation)
     answers = services.response_answers(existing) if existing else {}
     page = _requested_page(request, questions, answers, existing)
-    return _page(request, survey, existing, language, page, {}, None, request.path)
+    return _page(request, survey, questions, existing, language, page, {}, None)
 
 
 def _posted_page(request: HttpRequest) -> int:
@@ -388,7 +379,10 @@ def _posted_page(request: HttpRequest) -> int:
 
 
 def _requested_page(
-    request: HttpRequest, questions: list[Any], answers: dict[str, Any], response: Response | None
+    request: HttpRequest,
+    questions: list[Question],
+    answers: dict[str, Any],
+    response: Response | None,
 ) -> int:
     """A page the respondent may be on: the one asked for if already reached, else where they left off."""
     first = answer_rules.first_page(questions, answers)
@@ -420,20 +414,17 @@ def respond_open(request: HttpRequest, public_key: str) -> HttpResponse:
         if isinstance(started, int)
         else None
     )
-    questions = list(survey.questions.all())
+    questions = selectors.survey_questions(survey)
     if request.method == "POST":
         page = _posted_page(request)
         data = dict(request.POST.lists())
-        if response is None:
-            shown = answer_rules.visible_on_page(questions, page, {})
-            _, errors = answer_rules.parse(shown, data)
-            if errors:  # nothing is stored for a first page that is not valid
-                return _page(request, survey, None, language, page, errors, data, request.path)
+        if response is None:  # stored only once its first page is valid
             response = services.response_for_open_link(survey=survey, language=language)
-            request.session[session_key] = response.pk
-        following, errors = services.response_save_page(response=response, page=page, data=data)
+        following, errors = services.response_save_page(
+            response=response, page=page, data=data, questions=questions
+        )
         if errors:
-            return _page(request, survey, response, language, page, errors, data, request.path)
+            return _page(request, survey, questions, response, language, page, errors, data)
         if following is None:
             request.session.pop(session_key, None)
             return render(
@@ -447,10 +438,12 @@ def respond_open(request: HttpRequest, public_key: str) -> HttpResponse:
                     "message": _localised(survey.thank_you, language, survey.default_language),
                 },
             )
+        if started != response.pk:
+            request.session[session_key] = response.pk
         return redirect(f"{request.path}?page={following}")
     answers = services.response_answers(response) if response else {}
     page = _requested_page(request, questions, answers, response)
-    return _page(request, survey, response, language, page, {}, None, request.path)
+    return _page(request, survey, questions, response, language, page, {}, None)
 
 
 @login_not_required

@@ -3,6 +3,7 @@ every character of it passes through ``html.escape``; only the markup built here
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
@@ -30,3 +31,16 @@ def highlighted(text: str, spans: Iterable[Mapping[str, Any]]) -> SafeString:
         position = end
     parts.append(escape(text[position:]))
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
+
+
+def theme_spans(text: str, themes: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Where each theme's evidence (the words that found it, from the stored reading) first
+    occurs in ``text``, as spans for ``highlighted``: "refund" also marks "refunded"."""
+    spans = []
+    for theme in themes:
+        for word in theme.get("evidence", []):
+            found = re.search(rf"\b{re.escape(str(word))}\w*", text, re.IGNORECASE)
+            if found:
+                kind = f"theme: {theme.get('name', '')}"
+                spans.append({"kind": kind, "start": found.start(), "end": found.end()})
+    return spans

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 
 from centric.core.models import OrganisationScoped
@@ -58,3 +59,114 @@ class ThemeMention(OrganisationScoped):
 
     def __str__(self) -> str:
         return f"{self.theme} in response {self.response_id}"
+
+
+class ThemeDefinition(OrganisationScoped):
+    """One theme of the organisation's taxonomy, as its people edit it. The pipeline builds the
+    engine's ``Taxonomy`` from these rows (``taxonomy.organisation_taxonomy``)."""
+
+    name = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+    seed_words: models.JSONField[list[str]] = models.JSONField(default=list, blank=True)
+    examples: models.JSONField[list[str]] = models.JSONField(default=list, blank=True)
+    # A theme with sub-themes cannot be deleted: its children would silently lose their place.
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.RESTRICT, related_name="children"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="one_theme_name_per_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ThemeProposal(OrganisationScoped):
+    """A theme that discovery found in the organisation's own comments, waiting for a person to
+    accept it (it becomes a ``ThemeDefinition``) or reject it (it is not proposed again)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    name = models.CharField(max_length=120)
+    key_terms: models.JSONField[list[str]] = models.JSONField(default=list)
+    examples: models.JSONField[list[str]] = models.JSONField(default=list)
+    size = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-size", "name"]
+        indexes = [models.Index(fields=["organisation", "status"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Reanalysis(OrganisationScoped):
+    """Reading every comment of an organisation again, after its taxonomy changed or on request.
+    The work is cut into ``ReanalysisChunk``s that the workers share; each finished chunk adds its
+    size to ``done`` in the database (an F expression), so the counts stay right however many
+    workers report at once. ``version`` is the engine-and-taxonomy version the readings reach."""
+
+    class Status(models.TextChoices):
+        PLANNING = "planning", "Preparing"
+        RUNNING = "running", "Re-analysing"
+        DONE = "done", "Done"
+        SUPERSEDED = "superseded", "Superseded by a newer run"
+
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PLANNING)
+    reason = models.CharField(max_length=200)
+    version = models.CharField(max_length=40)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    chunks = models.PositiveIntegerField(default=0)
+    chunks_done = models.PositiveIntegerField(default=0)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "reanalyses"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Re-analysis {self.pk} ({self.get_status_display()})"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in {self.Status.PLANNING, self.Status.RUNNING}
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return min(100, 100 * self.done // self.total) if self.total else 0
+
+
+class ReanalysisChunk(models.Model):
+    """A contiguous range of response ids for one task. ``done`` is set in the same transaction
+    as the readings are stored, so a redelivered task finds it done and counts nothing twice."""
+
+    reanalysis = models.ForeignKey(Reanalysis, on_delete=models.CASCADE, related_name="parts")
+    first_id = models.BigIntegerField()
+    last_id = models.BigIntegerField()
+    size = models.PositiveIntegerField()
+    done = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["first_id"]
+
+    def __str__(self) -> str:
+        return f"Responses {self.first_id}–{self.last_id}"

@@ -1,4 +1,5 @@
-"""New feedback is analysed in the background, moments after it is stored."""
+"""New feedback is analysed in the background, moments after it is stored; a new organisation
+starts with the default taxonomy, which it can then edit."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from typing import Any
 
 from django.db import transaction
 
+from centric.core.models import Organisation
+from centric.insights.services import themes_ensure
 from centric.insights.tasks import analyse_responses
 
 
@@ -15,3 +18,10 @@ def analyse_received_feedback(
 ) -> None:
     ids = list(response_ids)
     transaction.on_commit(lambda: analyse_responses.delay(ids))
+
+
+def themes_for_new_organisation(
+    sender: type[Organisation], instance: Organisation, created: bool, **kwargs: Any
+) -> None:
+    if created and not kwargs.get("raw"):
+        themes_ensure(organisation_id=instance.pk)

@@ -10,9 +10,11 @@ from typing import Any
 
 import polars as pl
 from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from centric.core import clock
+from centric.core.permissions import require_org_wide
 from centric.feedback.models import Response
 from centric.feedback.selectors import responses_visible_to
 from centric.insights.metrics import (
@@ -22,12 +24,22 @@ from centric.insights.metrics import (
     Estimate,
     Metric,
     Nps,
+    Period,
     compare,
     estimate,
     key_drivers,
+    sentiment_shifts,
+    trend,
     volume_spikes,
 )
-from centric.insights.models import ResponseAnalysis, ThemeMention
+from centric.insights.models import (
+    Reanalysis,
+    ResponseAnalysis,
+    ThemeDefinition,
+    ThemeMention,
+    ThemeProposal,
+)
+from centric.insights.taxonomy import organisation_taxonomy
 from centric.people.models import User
 
 PERIODS = (30, 90, 365)
@@ -44,6 +56,9 @@ _SCORE = "__score"
 _WHEN = "__when"
 
 
+TrendPoint = tuple[dt.date, float | None, float | None, float | None, int]
+
+
 @dataclass(frozen=True)
 class ScoreCard:
     """One headline figure now and in the period before, with the test between the two."""
@@ -54,6 +69,10 @@ class ScoreCard:
     previous: Estimate
     # Only set when both figures are reliable: a change between unreliable figures means nothing.
     difference: Difference | None
+    bounds: tuple[float, float] = (0.0, 100.0)
+    period: str = "week"
+    # (period start, value if reliable, low, high, n), oldest first, for the trend chart
+    points: tuple[TrendPoint, ...] = ()
 
     @property
     def trend(self) -> str:
@@ -83,6 +102,7 @@ class ThemeRow:
     negative: float  # % of this theme's mentions that are negative about it
     previous_volume: int
     driver: Driver | None
+    csat_driver: Driver | None = None
 
     @property
     def change(self) -> int:
@@ -99,6 +119,19 @@ class Spike:
 
 
 @dataclass(frozen=True)
+class Shift:
+    week: dt.date
+    theme: str
+    mean: float
+    baseline: float
+    sentence: str
+
+    @property
+    def direction(self) -> str:
+        return "down" if self.mean < self.baseline else "up"
+
+
+@dataclass(frozen=True)
 class InsightsOverview:
     days: int
     segment_id: int | None
@@ -107,6 +140,7 @@ class InsightsOverview:
     scores: list[ScoreCard]
     themes: list[ThemeRow]
     spikes: list[Spike]
+    shifts: list[Shift]
 
 
 def insights_overview(
@@ -119,23 +153,24 @@ def insights_overview(
     current = _scope(actor, segment_id).filter(responded_at__gte=since, responded_at__lt=now)
     previous = _scope(actor, segment_id).filter(responded_at__gte=before, responded_at__lt=since)
     analysed = ResponseAnalysis.objects.filter(response__in=current).count()
+    with_baseline = _scope(actor, segment_id).filter(
+        responded_at__gte=since - dt.timedelta(weeks=BASELINE_WEEKS), responded_at__lt=now
+    )
+    # weeks for a month's view; months otherwise, so each point has answers enough to count
+    period: Period = "week" if days <= 30 else "month"
     return InsightsOverview(
         days=days,
         segment_id=segment_id,
         since=since,
         analysed=analysed,
         scores=[
-            _score_card(current, previous, "nps", "NPS", Nps(column=_SCORE)),
-            _score_card(current, previous, "csat", "CSAT", Csat(column=_SCORE)),
-            _score_card(current, previous, "ces", "CES", Ces(column=_SCORE)),
+            _score_card(current, previous, "nps", "NPS", Nps(column=_SCORE), period),
+            _score_card(current, previous, "csat", "CSAT", Csat(column=_SCORE), period),
+            _score_card(current, previous, "ces", "CES", Ces(column=_SCORE), period),
         ],
         themes=_theme_rows(current, previous, analysed),
-        spikes=_spikes(
-            _scope(actor, segment_id).filter(
-                responded_at__gte=since - dt.timedelta(weeks=BASELINE_WEEKS), responded_at__lt=now
-            ),
-            shown_from=timezone.localdate(since),
-        ),
+        spikes=_spikes(with_baseline, shown_from=timezone.localdate(since)),
+        shifts=_shifts(with_baseline, shown_from=timezone.localdate(since)),
     )
 
 
@@ -188,10 +223,18 @@ def _scope(actor: User, segment_id: int | None) -> QuerySet[Response]:
 
 
 def _scores(responses: QuerySet[Response], score_type: str) -> pl.DataFrame:
-    values = responses.filter(score_type=score_type, score__isnull=False).values_list(
-        "score", flat=True
+    rows = list(
+        responses.filter(score_type=score_type, score__isnull=False).values_list(
+            "score", "responded_at"
+        )
     )
-    return pl.DataFrame({_SCORE: list(values)}, schema={_SCORE: pl.Int64})
+    return pl.DataFrame(
+        {
+            _SCORE: [score for score, _ in rows],
+            _WHEN: [timezone.localdate(when) if when else None for _, when in rows],
+        },
+        schema={_SCORE: pl.Int64, _WHEN: pl.Date},
+    )
 
 
 def _score_card(
@@ -200,18 +243,33 @@ def _score_card(
     score_type: str,
     label: str,
     metric: Metric,
+    period: Period,
 ) -> ScoreCard:
     now_frame, before_frame = _scores(current, score_type), _scores(previous, score_type)
     now, before = estimate(now_frame, metric), estimate(before_frame, metric)
     difference = (
         compare(now_frame, before_frame, metric) if now.reliable and before.reliable else None
     )
+    by_period = trend(now_frame, metric, date_column=_WHEN, period=period)
     return ScoreCard(
         label=label,
         unit="%" if score_type == "csat" else "",
         current=now,
         previous=before,
         difference=difference,
+        bounds=metric.bounds,
+        period=period,
+        # an unreliable period keeps its bar of answers but breaks the line
+        points=tuple(
+            (
+                row["period"],
+                row["value"] if row["reliable"] else None,
+                row["low"],
+                row["high"],
+                row["n"],
+            )
+            for row in by_period.iter_rows(named=True)
+        ),
     )
 
 
@@ -230,7 +288,9 @@ def _theme_rows(
         .annotate(volume=Count("id"))
         .values_list("theme", "volume")
     )
-    drivers = _drivers(current, [row["theme"] for row in counts])
+    names = [row["theme"] for row in counts]
+    drivers = _drivers(current, names, "nps", Nps(column=_SCORE))
+    csat_drivers = _drivers(current, names, "csat", Csat(column=_SCORE))
     return [
         ThemeRow(
             theme=row["theme"],
@@ -239,6 +299,7 @@ def _theme_rows(
             negative=100.0 * row["negative"] / row["volume"],
             previous_volume=before.get(row["theme"], 0),
             driver=drivers.get(row["theme"]),
+            csat_driver=csat_drivers.get(row["theme"]),
         )
         for row in counts
     ]
@@ -253,9 +314,11 @@ def _themes_by_response(responses: QuerySet[Response]) -> dict[int, set[str]]:
     return found
 
 
-def _drivers(current: QuerySet[Response], themes: list[str]) -> dict[str, Driver]:
-    """Which themes go with a higher or lower NPS among the analysed NPS responses."""
-    rated = current.filter(score_type="nps", score__isnull=False, analysis__isnull=False)
+def _drivers(
+    current: QuerySet[Response], themes: list[str], score_type: str, metric: Metric
+) -> dict[str, Driver]:
+    """Which themes go with a higher or lower score among the analysed responses of that kind."""
+    rated = current.filter(score_type=score_type, score__isnull=False, analysis__isnull=False)
     rows = list(rated.values_list("pk", "score"))
     if not rows or not themes:
         return {}
@@ -267,7 +330,7 @@ def _drivers(current: QuerySet[Response], themes: list[str]) -> dict[str, Driver
         },
         schema={_SCORE: pl.Int64, **dict.fromkeys(themes, pl.Boolean)},
     )
-    result = key_drivers(frame, Nps(column=_SCORE), themes=themes)
+    result = key_drivers(frame, metric, themes=themes)
     return {
         row["theme"]: Driver(
             effect=row["effect"],
@@ -303,6 +366,47 @@ def _spikes(responses: QuerySet[Response], *, shown_from: dt.date) -> list[Spike
     return [_spike(row) for row in alarms.iter_rows(named=True)]
 
 
+def _shifts(responses: QuerySet[Response], *, shown_from: dt.date) -> list[Shift]:
+    """Weeks in which what people said about a theme turned markedly more negative or positive
+    than in its own previous weeks."""
+    rows = list(
+        ThemeMention.objects.filter(response__in=responses).values_list(
+            "response__responded_at", "theme", "sentiment_score"
+        )
+    )
+    if not rows:
+        return []
+    frame = pl.DataFrame(
+        {
+            _WHEN: [timezone.localdate(when) if when else None for when, _, _ in rows],
+            "theme": [theme for _, theme, _ in rows],
+            "sentiment": [score for _, _, score in rows],
+        },
+        schema={_WHEN: pl.Date, "theme": pl.String, "sentiment": pl.Float64},
+    )
+    checks = sentiment_shifts(
+        frame,
+        date_column=_WHEN,
+        theme_column="theme",
+        sentiment_column="sentiment",
+        period="week",
+        direction="both",
+    )
+    alarms = checks.filter(pl.col("alarm") & (pl.col("period") >= shown_from)).sort(
+        "period", descending=True
+    )
+    return [
+        Shift(
+            week=row["period"],
+            theme=row["theme"],
+            mean=row["mean"],
+            baseline=row["baseline_mean"],
+            sentence=row["sentence"],
+        )
+        for row in alarms.iter_rows(named=True)
+    ]
+
+
 def _spike(row: dict[str, Any]) -> Spike:
     return Spike(
         week=row["period"],
@@ -310,4 +414,54 @@ def _spike(row: dict[str, Any]) -> Spike:
         count=row["count"],
         expected=row["expected"],
         sentence=row["sentence"],
+    )
+
+
+# The taxonomy, its proposals and re-analysis -----------------------------------------------------
+
+
+def theme_list(*, actor: User) -> QuerySet[ThemeDefinition]:
+    """The organisation's themes; everyone in it may read the taxonomy."""
+    return (
+        ThemeDefinition.objects.filter(organisation_id=actor.organisation_id)
+        .select_related("parent")
+        .order_by("name")
+    )
+
+
+def theme_access(*, actor: User, theme_id: int) -> ThemeDefinition:
+    return get_object_or_404(theme_list(actor=actor), pk=theme_id)
+
+
+def proposal_list(*, actor: User) -> QuerySet[ThemeProposal]:
+    """Open proposals. Their examples are comments from the whole organisation, so only the
+    people who see the whole organisation see them."""
+    require_org_wide(actor)
+    return ThemeProposal.objects.filter(
+        organisation_id=actor.organisation_id, status=ThemeProposal.Status.OPEN
+    )
+
+
+def proposal_access(*, actor: User, proposal_id: int) -> ThemeProposal:
+    require_org_wide(actor)
+    return get_object_or_404(
+        ThemeProposal.objects.filter(organisation_id=actor.organisation_id), pk=proposal_id
+    )
+
+
+def reanalysis_latest(*, actor: User) -> Reanalysis | None:
+    return (
+        Reanalysis.objects.filter(organisation_id=actor.organisation_id)
+        .select_related("started_by")
+        .first()
+    )
+
+
+def stale_readings(*, actor: User) -> int:
+    """Readings made with another engine or taxonomy than the organisation's current one."""
+    version = organisation_taxonomy(organisation_id=actor.organisation_id).version
+    return (
+        ResponseAnalysis.objects.filter(organisation_id=actor.organisation_id)
+        .exclude(engine_version=version)
+        .count()
     )

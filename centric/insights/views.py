@@ -1,5 +1,5 @@
-"""The Insights pages: the overview, the comment explorer and its CSV export. Each view parses
-its filters, calls one selector and renders."""
+"""The Insights pages: the overview, the comment explorer and its CSV and XLSX exports. Each view
+parses its filters, calls one selector and renders."""
 
 from __future__ import annotations
 
@@ -11,15 +11,16 @@ from django.views.decorators.http import require_GET
 
 from centric.core.htmx import render_page
 from centric.customers.selectors import segment_list
-from centric.feedback.exports import csv_lines
+from centric.feedback.exports import csv_lines, xlsx_bytes
 from centric.insights import selectors
 from centric.insights.exports import comment_rows
-from centric.insights.highlight import highlighted
+from centric.insights.highlight import highlighted, theme_spans
 from centric.insights.models import ResponseAnalysis
-from centric.insights.page_charts import driver_chart, negative_meter
+from centric.insights.page_charts import driver_chart, negative_meter, score_trend
 from centric.people.auth import AuthedRequest
 
 PAGE_SIZE = 25
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FLAG_CHOICES = [("urgent", "Urgent"), ("churn", "Churn risk"), ("praise", "Praise")]
 
 
@@ -29,8 +30,17 @@ def overview(request: AuthedRequest) -> HttpResponse:
     insights = selectors.insights_overview(actor=request.user, days=days, segment_id=segment_id)
     context = {
         "insights": insights,
-        "drivers": driver_chart(insights.themes),
+        "score_rows": [(card, score_trend(card)) for card in insights.scores],
+        "driver_sections": [
+            ("What goes with NPS", driver_chart(insights.themes), "nps"),
+            ("What goes with CSAT", driver_chart(insights.themes, score="csat"), "csat"),
+        ],
         "theme_rows": [(row, negative_meter(row.negative)) for row in insights.themes],
+        # the CSAT column only when some theme could be tested against CSAT at all
+        "csat_column": any(
+            row.csat_driver is not None and row.csat_driver.effect is not None
+            for row in insights.themes
+        ),
         "filters": {"days": days, "segment_id": segment_id},
         "periods": selectors.PERIODS,
         "segments": segment_list(actor=request.user),
@@ -67,6 +77,16 @@ def comments_csv(request: AuthedRequest) -> StreamingHttpResponse:
     )
 
 
+@require_GET
+def comments_xlsx(request: AuthedRequest) -> HttpResponse:
+    found = selectors.comment_list(actor=request.user, **_comment_filters(request))
+    return HttpResponse(
+        xlsx_bytes(comment_rows(found), title="Comments"),
+        content_type=XLSX,
+        headers={"Content-Disposition": 'attachment; filename="comments.xlsx"'},
+    )
+
+
 def _comment_filters(request: HttpRequest) -> dict[str, Any]:
     return {
         "theme": request.GET.get("theme", "").strip(),
@@ -83,6 +103,8 @@ def _comment_row(response: Any) -> dict[str, Any]:
     spans: list[dict[str, Any]] = []
     if analysis is not None:
         spans = [*analysis.care_signals, *analysis.reading.get("flags", {}).get("reasons", [])]
+        # where two overlap, the one that starts first is marked
+        spans += theme_spans(response.comment, analysis.reading.get("themes", []))
     return {
         "response": response,
         "analysis": analysis,

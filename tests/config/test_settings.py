@@ -86,3 +86,17 @@ def test_production_passes_the_deployment_checklist() -> None:
     result = run_django(PRODUCTION, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_keeps_database_connections_and_checks_them_before_reuse() -> None:
+    show = (
+        "from django.db import connection; "
+        "print(connection.settings_dict['CONN_MAX_AGE'], "
+        "connection.settings_dict['CONN_HEALTH_CHECKS'])"
+    )
+    kept = run_django(PRODUCTION, "shell", "-v", "0", "-c", show)
+    assert kept.stdout.split() == ["600", "True"], kept.stderr
+    per_request = run_django(
+        {**PRODUCTION, "DATABASE_CONN_MAX_AGE": "0"}, "shell", "-v", "0", "-c", show
+    )
+    assert per_request.stdout.split() == ["0", "True"], per_request.stderr

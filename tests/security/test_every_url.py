@@ -4,10 +4,13 @@ visitors are refused, GET never changes anything, and no URL is left out of thes
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from centric.cases.models import Case, RootCause, Rule, WebhookDelivery, WebhookEndpoint
+from centric.core import clock
 from centric.core.models import AuditEvent
 from centric.customers.models import Customer, ImportJob
 from centric.feedback.models import FeedbackImport, JourneyStage, Response, Touchpoint
 from centric.feedback.services import survey_create_from_template
+from centric.insights.models import ThemeDefinition, ThemeProposal
 from centric.people.services import api_token_create
 from tests.personas import PersonasTestCase
 
@@ -58,6 +61,7 @@ class EveryUrlTest(PersonasTestCase):
         survey_response = Response.objects.create(
             organisation=self.org, survey=survey, channel="link"
         )
+        webhook = WebhookEndpoint.objects.create(organisation=self.org, url="https://h.example/")
         ids = {
             "team_id": self.team.pk,
             "person_id": self.teammate.pk,
@@ -77,6 +81,23 @@ class EveryUrlTest(PersonasTestCase):
             "response_id": survey_response.pk,
             "public_key": survey.public_key,
             "token_id": token.pk,
+            "case_id": Case.objects.create(
+                organisation=self.org,
+                title="A case",
+                owner=self.owner,
+                opened_at=clock.now(),
+                first_contact_due=clock.now(),
+                resolution_due=clock.now(),
+            ).pk,
+            "endpoint_id": webhook.pk,
+            "delivery_id": WebhookDelivery.objects.create(
+                endpoint=webhook, event="ping", event_id="evt_1", payload={}, created_at=clock.now()
+            ).pk,
+            "theme_id": ThemeDefinition.objects.filter(organisation=self.org).first().pk,  # type: ignore[union-attr]
+            "proposal_id": ThemeProposal.objects.create(organisation=self.org, name="p").pk,
+            "rule_id": Rule.objects.create(organisation=self.org, name="Detractors").pk,
+            "root_cause_id": RootCause.objects.filter(organisation=self.org).first().pk,  # type: ignore[union-attr]
+            "language": "en",
             "uidb64": "MQ",
             "token": "x-y",
         }

@@ -1,7 +1,11 @@
+from io import StringIO
+
 from django.core.management import call_command
 from django.db.models import Count
 from django.test import TestCase
+from django.urls import reverse
 
+from centric.core import clock
 from centric.core.models import Organisation
 from centric.customers.models import Account, Contact, Customer, Segment
 from centric.demo.organisation import DEMO_EMAIL, DEMO_PASSWORD
@@ -72,3 +76,44 @@ class DemoOrganisationTest(TestCase):
         response = self.client.get("/")
         self.assertContains(response, "Northwind Components at a glance")
         self.assertContains(response, "Public sector")
+
+    def test_the_rules_opened_cases_in_every_state_from_recent_feedback(self) -> None:
+        from centric.cases.models import Case, Rule
+
+        self.assertGreaterEqual(Rule.objects.filter(active=True).count(), 5)
+        states = set(Case.objects.values_list("state", flat=True))
+        self.assertEqual(states, {"new", "contacted", "in_progress", "resolved", "closed"})
+        self.assertTrue(Case.objects.filter(customer__kind="internal").exists())
+        self.assertTrue(Case.objects.filter(owner__isnull=True, state="new").exists())
+        now = clock.now()
+        breaching = Case.objects.filter(
+            state="new", first_contacted_at__isnull=True, first_contact_due__lt=now
+        )
+        self.assertTrue(breaching.exists())
+        for case in Case.objects.select_related("response"):
+            assert case.response is not None
+            assert case.response.responded_at is not None
+            self.assertLessEqual(case.response.responded_at, case.opened_at)
+            self.assertLessEqual(case.opened_at, now)
+
+    def test_the_measures_and_root_causes_have_something_to_show(self) -> None:
+        from centric.cases.measures import MIN_N, case_measures, root_cause_report
+
+        ada = User.objects.get(email=DEMO_EMAIL)
+        total = case_measures(actor=ada, days=90).total
+        self.assertGreaterEqual(total.contacted_in_sla.n, MIN_N)
+        self.assertGreater(total.first_contact.n, 0)
+        self.assertGreater(total.to_close.n, 0)
+        self.assertGreater(total.recovered.n, 0)
+        self.assertGreater(total.recovered.hits, 0)
+        report = root_cause_report(actor=ada, days=90)
+        self.assertGreaterEqual(len(report.rows), 3)
+        self.client.login(username=DEMO_EMAIL, password=DEMO_PASSWORD)
+        for name in ("cases:inbox", "cases:measures", "cases:root_causes"):
+            with self.subTest(page=name):
+                self.assertEqual(self.client.get(reverse(name)).status_code, 200)
+
+    def test_reset_deletes_the_demo_organisation_and_loads_it_again(self) -> None:
+        call_command("load_demo", "--reset", stdout=StringIO())
+        self.assertEqual(Organisation.objects.count(), 1)
+        self.assertTrue(User.objects.filter(email=DEMO_EMAIL).exists())

@@ -1,5 +1,6 @@
-"""Importing feedback from files: ``reading`` streams CSV, XLSX and JSON Lines records,
-``mapping`` says which column feeds which field (with presets for common exports),
-``validation`` turns one record into a response or the reasons it cannot be one. These three
-import no Django. ``services``, ``selectors``, ``forms`` and ``tasks`` connect them to the
-database, the pages and the workers."""
+"""Importing feedback from files: ``reading`` streams CSV, XLSX and JSON Lines records in batches
+(Polars frames), ``mapping`` says which column feeds which field (with presets for common
+exports), ``validation`` checks a batch at once and turns its good records into the fields of
+responses, reading dates with ``dates``. These four import no Django. ``writing`` stores checked
+batches; ``services``, ``selectors``, ``forms`` and ``tasks`` connect them to the database, the
+pages and the workers."""

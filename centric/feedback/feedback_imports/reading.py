@@ -1,9 +1,12 @@
-"""Reading feedback files as a stream of records, never the whole file at once.
+"""Reading feedback files a batch of records at a time, never the whole file at once.
 
-``open_table`` gives the column names and an iterator of ``(line, record)``: a record is a list of
-cells (CSV, XLSX) or an object (JSON Lines), and ``line`` is where it starts in the file — the
-physical line for CSV (a quoted field may span lines) and JSON Lines, the row for XLSX. A record
-that cannot be read at all (a JSON Lines line that is not an object) comes as ``Unreadable``.
+``open_table`` gives the column names and ``Table.batches``: Polars frames of up to ``size``
+records with the columns ``line`` (where the record starts in the file — the physical line for CSV,
+where a quoted field may span lines, and JSON Lines; the row for XLSX), ``problem`` and
+``problem_column`` (why the record cannot be read at all: a JSON Lines line that is not an object,
+a wrong number of fields, text that is not valid in the file's encoding; null when readable) and one
+text column per column of the file, named ``cell_name(position)``. Cells are text as the file has
+them (numbers and dates from XLSX and JSON written out); empty cells are ``""`` or null.
 """
 
 from __future__ import annotations
@@ -11,18 +14,30 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from typing import IO, Any
+
+import polars as pl
 
 CSV, XLSX, JSONL = "csv", "xlsx", "jsonl"
 CHUNK = 1024 * 1024
 PREVIEW_ROWS = 10
 # JSON Lines has no header: its columns are the keys of the first objects in the file
 JSONL_COLUMN_SCAN = 1000
+BATCH_COLUMNS = ["line", "problem", "problem_column"]
+# a lone surrogate stands for a byte that was not valid UTF-8; PostgreSQL refuses NUL characters
+BAD_TEXT = re.compile("[\x00\udc80-\udcff]")
+# what the csv module counts as the end of a line
+LINE_BREAK = re.compile("\r\n|\r|\n")
 
 csv.field_size_limit(10 * 1024 * 1024)
+
+BatchReader = Callable[[int], Iterator[pl.DataFrame]]
 
 
 class FileProblem(Exception):
@@ -64,15 +79,23 @@ class Table:
     file_format: str
     encoding: str
     columns: list[str]
-    records: Iterator[tuple[int, Record]]
+    read_batches: BatchReader
     progress: Callable[[], float]  # the share of the file read so far, 0 to 1
-    # whether text cells may hold undecodable bytes (as lone surrogates) to be reported per row
-    check_text: bool = False
     close: Callable[[], None] = field(default=lambda: None)
 
-    def key(self, column: str) -> int | str:
-        """How to find ``column`` in a record: its position, or its name in a JSON object."""
-        return column if self.file_format == JSONL else self.columns.index(column)
+    def batches(self, size: int) -> Iterator[pl.DataFrame]:
+        return self.read_batches(size)
+
+
+def cell_name(position: int) -> str:
+    """The name of the frame column that holds the file's column at ``position``."""
+    return f"cell {position}"
+
+
+def bad_text_reason(value: str) -> str:
+    if "\x00" in value:
+        return "The text contains a NUL character, which cannot be stored."
+    return "The text is not valid UTF-8 (bad encoding); save the file as UTF-8."
 
 
 def detect_format(file_name: str, head: bytes) -> str:
@@ -137,16 +160,15 @@ def open_table(stream: IO[bytes], *, file_format: str, encoding: str = "") -> Ta
         return min(1.0, counting.count / size) if size else 1.0
 
     if file_format == JSONL:
-        records = _jsonl_records(text)
+        read_batches = _record_batches(_jsonl_records(text), columns)
     else:
-        columns, records = _csv_records(text)
+        columns, read_batches = _csv_batches(text)
     return Table(
         file_format=file_format,
         encoding=encoding,
         columns=columns,
-        records=records,
+        read_batches=read_batches,
         progress=progress,
-        check_text=encoding.startswith("utf-8"),
     )
 
 
@@ -167,7 +189,7 @@ def _unique_columns(names: list[str]) -> list[str]:
     return columns
 
 
-def _csv_records(text: io.TextIOWrapper) -> tuple[list[str], Iterator[tuple[int, Record]]]:
+def _csv_batches(text: io.TextIOWrapper) -> tuple[list[str], BatchReader]:
     try:
         first = text.readline()
     except UnicodeDecodeError:
@@ -181,26 +203,77 @@ def _csv_records(text: io.TextIOWrapper) -> tuple[list[str], Iterator[tuple[int,
     except csv.Error as exc:
         raise FileProblem(1, f"The header row cannot be read: {exc}.") from None
 
-    def records() -> Iterator[tuple[int, Record]]:
-        last_line = reader.line_num
+    def batches(size: int) -> Iterator[pl.DataFrame]:
+        line = reader.line_num + 1
         while True:
+            # the csv module reads a whole batch in C; the lines are counted afterwards
             try:
-                fields = next(reader)
-            except StopIteration:
-                return
+                rows = list(itertools.islice(reader, size))
             except UnicodeDecodeError:
-                raise FileProblem(
-                    last_line + 1, f"Line {last_line + 1} is not valid {text.encoding} text."
-                ) from None
+                bad = reader.line_num + 1
+                raise FileProblem(bad, f"Line {bad} is not valid {text.encoding} text.") from None
             except csv.Error as exc:
-                raise FileProblem(
-                    last_line + 1, f"Line {last_line + 1} cannot be read: {exc}."
-                ) from None
-            start, last_line = last_line + 1, reader.line_num
-            if any(fields):
-                yield start, fields
+                bad = max(reader.line_num, line)
+                raise FileProblem(bad, f"Line {bad} cannot be read: {exc}.") from None
+            if not rows:
+                return
+            frame, line = _csv_frame(rows, columns, line)
+            yield frame
 
-    return columns, records()
+    return columns, batches
+
+
+def _csv_frame(rows: list[list[str]], columns: list[str], line: int) -> tuple[pl.DataFrame, int]:
+    """A batch of CSV records as a frame, and the line after it. Each record takes one line plus
+    the line breaks inside its quoted fields; blank records take their line and are dropped."""
+    width = len(columns)
+    problems: dict[int, tuple[str, str]] = {}  # row -> (column, reason)
+    extra_breaks = [0] * len(rows)
+
+    def set_aside(index: int) -> None:
+        extra_breaks[index] = sum(len(LINE_BREAK.findall(cell)) for cell in rows[index])
+        rows[index] = [""] * width
+
+    for index, row in enumerate(rows):
+        if len(row) != width:
+            if any(row):
+                problems[index] = ("", f"The row has {len(row)} fields but the header has {width}.")
+            set_aside(index)
+    for position, cells in enumerate(zip(*rows, strict=True)):
+        if BAD_TEXT.search("\x1f".join(cells)):
+            for index, cell in enumerate(cells):
+                if index not in problems and BAD_TEXT.search(cell):
+                    problems[index] = (columns[position], bad_text_reason(cell))
+                    set_aside(index)
+    frame = pl.DataFrame(
+        {
+            cell_name(position): list(cells)
+            for position, cells in enumerate(zip(*rows, strict=True))
+        },
+        schema={cell_name(position): pl.String for position in range(width)},
+    )
+    frame = frame.with_columns(
+        _problem_columns(problems, len(rows)),
+        breaks=pl.sum_horizontal(pl.all().str.count_matches(LINE_BREAK.pattern)).cast(pl.Int64)
+        + pl.Series(extra_breaks, dtype=pl.Int64),
+    )
+    lines = (pl.col("breaks") + 1).cum_sum() - pl.col("breaks") - 1 + line
+    frame = frame.with_columns(lines.alias("line"))
+    next_line = line + len(rows) + int(frame["breaks"].sum())
+    readable = pl.any_horizontal(pl.col(cell_name(position)) != "" for position in range(width))
+    frame = frame.filter(pl.col("problem").is_not_null() | readable)
+    return frame.select(BATCH_COLUMNS + [cell_name(p) for p in range(width)]), next_line
+
+
+def _problem_columns(problems: dict[int, tuple[str, str]], rows: int) -> list[pl.Series]:
+    problem: list[str | None] = [None] * rows
+    column: list[str | None] = [None] * rows
+    for index, (name, reason) in problems.items():
+        problem[index], column[index] = reason, name
+    return [
+        pl.Series("problem", problem, dtype=pl.String),
+        pl.Series("problem_column", column, dtype=pl.String),
+    ]
 
 
 def _chain_first(first: str, rest: io.TextIOWrapper) -> Iterator[str]:
@@ -285,31 +358,73 @@ def _xlsx_table(stream: IO[bytes]) -> Table:
         file_format=XLSX,
         encoding="",
         columns=columns,
-        records=records(),
+        read_batches=_record_batches(records(), columns),
         progress=progress,
         close=book.close,
     )
 
 
+def _record_batches(records: Iterator[tuple[int, Record]], columns: list[str]) -> BatchReader:
+    """Batches of XLSX rows or JSON Lines objects, whose cells are turned into text one by one."""
+
+    def batches(size: int) -> Iterator[pl.DataFrame]:
+        while chunk := list(itertools.islice(records, size)):
+            lines: list[int] = []
+            problems: dict[int, tuple[str, str]] = {}
+            cells: list[list[str | None]] = [[] for _ in columns]
+            for index, (line, record) in enumerate(chunk):
+                lines.append(line)
+                if isinstance(record, Unreadable):
+                    problems[index] = ("", record.message)
+                    values: list[Any] = [None] * len(columns)
+                elif isinstance(record, dict):
+                    values = [record.get(column) for column in columns]
+                else:
+                    values = (record + [None] * len(columns))[: len(columns)]
+                texts = [_cell_text(value) for value in values]
+                for column, text in zip(columns, texts, strict=True):
+                    if text is not None and index not in problems and BAD_TEXT.search(text):
+                        problems[index] = (column, bad_text_reason(text))
+                if index in problems:
+                    texts = [None] * len(columns)
+                for position, text in enumerate(texts):
+                    cells[position].append(text)
+            frame = pl.DataFrame(
+                {cell_name(position): values for position, values in enumerate(cells)},
+                schema={cell_name(position): pl.String for position in range(len(columns))},
+            )
+            yield frame.with_columns(
+                pl.Series("line", lines, dtype=pl.Int64), *_problem_columns(problems, len(chunk))
+            ).select(BATCH_COLUMNS + [cell_name(p) for p in range(len(columns))])
+
+    return batches
+
+
+def _cell_text(value: Any) -> str | None:
+    """A cell of an XLSX row or a JSON object as the text a CSV file would have."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
 def preview(table: Table, rows: int = PREVIEW_ROWS) -> list[list[str]]:
     """The first ``rows`` records as text, one cell per column, for people to look at."""
+    first = next(table.batches(rows), None)
+    if first is None:
+        return []
     shown: list[list[str]] = []
-    for _, record in table.records:
-        if len(shown) >= rows:
-            break
-        if isinstance(record, Unreadable):
-            shown.append([record.message] + [""] * (len(table.columns) - 1))
-        elif isinstance(record, dict):
-            shown.append([_as_text(record.get(column)) for column in table.columns])
+    for record in first.iter_rows():
+        problem, cells = record[1], record[len(BATCH_COLUMNS) :]
+        if problem is not None:
+            shown.append([problem] + [""] * (len(cells) - 1))
         else:
-            cells = [_as_text(value) for value in record[: len(table.columns)]]
-            shown.append(cells + [""] * (len(table.columns) - len(cells)))
+            shown.append(["" if cell is None else cell for cell in cells])
     return shown
-
-
-def _as_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value.encode("utf-8", "replace").decode("utf-8")
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)

@@ -1,18 +1,21 @@
 """Writes for feedback imports: upload, map, check, import, cancel; and saved mappings.
 
-A file goes through two passes at most, both streamed: the check (``feedback_import_check``,
-writes nothing) and the import (``feedback_import_run``). The import commits a chunk of rows at a
-time together with the progress, so the progress bar — read by another connection — moves as it
-goes. With "import nothing on error" the import first checks the whole file again and writes
-only if every row is still valid.
+A file goes through two passes at most, both streamed a batch of rows at a time: the check
+(``feedback_import_check``, writes nothing) and the import (``feedback_import_run``). The import
+commits a batch at a time together with the progress, so the progress bar — read by another
+connection — moves as it goes. With "import nothing on error" the import first checks the whole
+file again and writes only if every row is still valid.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing, suppress
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
+from queue import Empty, Queue
+from threading import Event, Thread
 
+import polars as pl
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
@@ -29,19 +32,22 @@ from centric.customers.selectors import (
 )
 from centric.feedback.feedback_imports import reading
 from centric.feedback.feedback_imports.mapping import PRESETS, Mapping, suggest
-from centric.feedback.feedback_imports.validation import Lookups, RowChecker, RowError, ValidRow
-from centric.feedback.feedback_imports.writing import (
-    refs_already_stored,
-    responses_store,
-    responses_stored_ids,
+from centric.feedback.feedback_imports.validation import (
+    BatchChecker,
+    CheckedBatch,
+    Lookups,
+    RowError,
 )
+from centric.feedback.feedback_imports.writing import refs_already_stored, responses_store
 from centric.feedback.models import FeedbackImport, JourneyStage, SavedMapping, Touchpoint
 from centric.feedback.signals import feedback_received_send
 from centric.people.models import User
 
 MAX_FILE_BYTES = 1024 * 1024 * 1024
-CHUNK_ROWS = 5000
+BATCH_ROWS = 20_000
 MAX_ERRORS_KEPT = 1000
+# the new responses are announced in groups of this size, one analysis task each
+ANNOUNCE_ROWS = 5000
 
 
 def feedback_import_start(
@@ -119,9 +125,9 @@ def feedback_import_check(*, job: FeedbackImport) -> FeedbackImport:
     """Check every row and count those imported before; write no response."""
     organisation_id = job.organisation_id
 
-    def count_stored(rows: list[ValidRow]) -> None:
+    def count_stored(rows: pl.DataFrame) -> None:
         stored = refs_already_stored(
-            organisation_id=organisation_id, refs=[row.source_ref for row in rows]
+            organisation_id=organisation_id, refs=rows["source_ref"].to_list()
         )
         scan.existing += len(stored)
 
@@ -173,21 +179,15 @@ def feedback_import_run(*, job: FeedbackImport) -> FeedbackImport:
             return job
     organisation_id, now = job.organisation_id, clock.now()
 
-    def store(rows: list[ValidRow]) -> None:
+    def store(rows: pl.DataFrame) -> None:
         with transaction.atomic():
-            stored = refs_already_stored(
-                organisation_id=organisation_id, refs=[row.source_ref for row in rows]
-            )
-            new = [row for row in rows if row.source_ref not in stored]
-            responses_store(organisation_id=organisation_id, rows=new, now=now)
-            feedback_received_send(
-                organisation_id=organisation_id,
-                response_ids=responses_stored_ids(
-                    organisation_id=organisation_id, refs=[row.source_ref for row in new]
-                ),
-            )
-        scan.created += len(new)
-        scan.existing += len(stored)
+            ids = responses_store(organisation_id=organisation_id, rows=rows, now=now)
+            for start in range(0, len(ids), ANNOUNCE_ROWS):
+                feedback_received_send(
+                    organisation_id=organisation_id, response_ids=ids[start : start + ANNOUNCE_ROWS]
+                )
+        scan.created += len(ids)
+        scan.existing += len(rows) - len(ids)
 
     scan = _Scan(
         job,
@@ -251,7 +251,7 @@ def lookups_for(actor: User) -> Lookups:
             name.lower(): (pk, stage)
             for name, pk, stage in touchpoints.values_list("name", "pk", "stage_id")
         },
-        time_zone=ZoneInfo(actor.organisation.time_zone),
+        time_zone=actor.organisation.time_zone,
         customer_required=not sees_whole_organisation(actor),
     )
 
@@ -264,8 +264,8 @@ def _require_uploader(actor: User, job: FeedbackImport) -> None:
 
 @dataclass
 class _Scan:
-    """One streamed pass over a job's file: checks each row and hands the valid ones on in
-    chunks; reports progress after each chunk."""
+    """One streamed pass over a job's file: checks each batch of rows and hands the valid ones
+    on; reports progress after each batch."""
 
     job: FeedbackImport
     report: Callable[[_Scan], None] | None = None
@@ -277,61 +277,79 @@ class _Scan:
     existing: int = 0
     errors: list[RowError] = field(default_factory=list)
 
-    def run(self, on_chunk: Callable[[list[ValidRow]], None]) -> None:
+    def run(self, on_batch: Callable[[pl.DataFrame], None]) -> None:
         job = self.job
         report = self.report or (lambda scan: _report(job, bytes_read=scan.bytes_read))
         mapping = Mapping.from_dict(job.mapping)
-        chunk: list[ValidRow] = []
         try:
             with job.file.open("rb") as stream:
                 table = reading.open_table(
                     stream, file_format=job.file_format, encoding=job.encoding
                 )
-                problems = mapping.problems(table.columns)
-                if problems:
-                    raise reading.FileProblem(0, " ".join(problems))
-                checker = RowChecker(
-                    mapping=mapping,
-                    columns=table.columns,
-                    file_format=job.file_format,
-                    lookups=lookups_for(job.created_by),
-                    check_text=table.check_text,
-                )
                 try:
-                    for line, record in table.records:
-                        self.total_rows += 1
-                        row, errors = checker.check(line, record)
-                        if row is not None:
-                            chunk.append(row)
-                        else:
-                            self._add_errors(errors)
-                        if self.total_rows % CHUNK_ROWS == 0:
-                            self._flush(chunk, on_chunk, table, report)
-                            chunk = []
-                    self._flush(chunk, on_chunk, table, report)
+                    problems = mapping.problems(table.columns)
+                    if problems:
+                        raise reading.FileProblem(0, " ".join(problems))
+                    checker = BatchChecker(
+                        mapping=mapping, columns=table.columns, lookups=lookups_for(job.created_by)
+                    )
+                    checked_batches = (
+                        checker.check(batch, report=MAX_ERRORS_KEPT)
+                        for batch in table.batches(BATCH_ROWS)
+                    )
+                    with closing(_read_ahead(checked_batches)) as ahead:
+                        for checked in ahead:
+                            self.total_rows += len(checked.rows) + checked.invalid
+                            self.valid_rows += len(checked.rows)
+                            self.error_count += checked.invalid
+                            self._keep(checked.errors)
+                            on_batch(checked.rows)
+                            self.bytes_read = int(table.progress() * job.size)
+                            report(self)
                 finally:
                     table.close()
         except reading.FileProblem as problem:
-            # the file stops being readable here: its rows so far stay checked, the rest is lost
-            self._add_errors([RowError(problem.line, "", problem.message)])
+            # the file stops being readable here: the rows before stay checked, the rest is lost
+            self.error_count += 1
+            self._keep([RowError(problem.line, "", problem.message)])
 
-    def _add_errors(self, errors: list[RowError]) -> None:
-        self.error_count += 1
-        room = MAX_ERRORS_KEPT - len(self.errors)
-        if room > 0:
-            self.errors.extend(errors[:room])
+    def _keep(self, errors: list[RowError]) -> None:
+        self.errors.extend(errors[: max(MAX_ERRORS_KEPT - len(self.errors), 0)])
 
-    def _flush(
-        self,
-        chunk: list[ValidRow],
-        on_chunk: Callable[[list[ValidRow]], None],
-        table: reading.Table,
-        report: Callable[[_Scan], None],
-    ) -> None:
-        self.valid_rows += len(chunk)
-        on_chunk(chunk)
-        self.bytes_read = int(table.progress() * self.job.size)
-        report(self)
+
+def _read_ahead(items: Iterator[CheckedBatch]) -> Generator[CheckedBatch]:
+    """``items``, each made in a thread while the one before is used: the next batch is read and
+    checked (mostly in C and Polars, which let go of the GIL) while the database stores this one.
+    The thread runs at most one batch ahead, and never touches the database."""
+    ready: Queue[tuple[CheckedBatch | None, Exception | None]] = Queue(maxsize=1)
+    stop = Event()
+
+    def make() -> None:
+        try:
+            for item in items:
+                ready.put((item, None))
+                if stop.is_set():
+                    return
+        except Exception as exc:  # raised again in the caller's thread
+            ready.put((None, exc))
+            return
+        ready.put((None, None))
+
+    maker = Thread(target=make, name="feedback-import-reader", daemon=True)
+    maker.start()
+    try:
+        while True:
+            item, error = ready.get()
+            if error is not None:
+                raise error
+            if item is None:
+                return
+            yield item
+    finally:
+        stop.set()
+        while maker.is_alive():  # let it finish the batch in hand, and drop it
+            with suppress(Empty):
+                ready.get(timeout=0.1)
 
 
 def _report(job: FeedbackImport, **progress: int) -> None:

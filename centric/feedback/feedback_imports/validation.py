@@ -1,21 +1,27 @@
-"""Turning one record of a file into the fields of a response, or the reasons it cannot be one.
+"""Checking a batch of records (a frame from ``reading``) and turning the good ones into the fields
+of responses.
 
-``RowChecker`` holds what a whole file's check needs — the compiled mapping, the records that
+``BatchChecker`` holds what a whole file's check needs — the compiled mapping, the records that
 names in the file may refer to (``Lookups``, read once from the database by the caller) and the
-rows seen so far — and checks one record at a time, so a file of any length streams through it.
+rows seen so far — and checks a batch at a time: every test is a column expression over the whole
+batch, so the check runs at the speed of Polars, not of a Python loop. Only what Polars cannot do
+runs row by row: dates in unusual forms, the content digest of rows without an external id, and
+the messages of the rows that are reported.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo
 
+import polars as pl
+
+from centric.feedback.feedback_imports.dates import date_read, dates_read
 from centric.feedback.feedback_imports.mapping import CUSTOMER_TARGETS, KINDS, Mapping
-from centric.feedback.feedback_imports.reading import JSONL, Record, Unreadable
+from centric.feedback.feedback_imports.reading import cell_name
 
 SCORE_RANGES = {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7), "rating": (1, 5)}
 SCORE_TYPE_NAMES = {
@@ -31,10 +37,22 @@ KIND_NAMES = {
     "app review": "review",
     "survey response": "survey",
 }
-DATE_FORMATS = ("%d.%m.%Y", "%d/%m/%Y", "%d.%m.%Y %H:%M", "%d/%m/%Y %H:%M")
 MAX_EXTERNAL_ID = 180
-# a lone surrogate stands for a byte that was not valid UTF-8; PostgreSQL refuses NUL characters
-BAD_TEXT = re.compile("[\x00\udc80-\udcff]")
+# the columns of the valid rows a check hands on, ready to be stored
+RESPONSE_COLUMNS = [
+    "line",
+    "source_ref",
+    "kind",
+    "customer_id",
+    "contact_id",
+    "stage_id",
+    "touchpoint_id",
+    "responded_at",
+    "score",
+    "score_type",
+    "comment",
+    "attributes",
+]
 
 
 @dataclass(frozen=True)
@@ -57,331 +75,407 @@ class Lookups:
     segments: dict[str, str]  # -> the segment's name
     stages: dict[str, int]
     touchpoints: dict[str, tuple[int, int | None]]  # -> (touchpoint id, its stage id)
-    time_zone: tzinfo
+    time_zone: str  # the organisation's, for dates without one
     # people who see only their own customers must say whose feedback each row is
     customer_required: bool = False
 
 
-@dataclass(slots=True)
-class ValidRow:
-    line: int
-    source_ref: str
-    values: dict[str, Any]
+@dataclass
+class CheckedBatch:
+    rows: pl.DataFrame  # the valid rows, with RESPONSE_COLUMNS
+    invalid: int  # how many rows are not valid
+    errors: list[RowError]  # the problems of the first invalid rows, as many as asked for
 
 
 @dataclass
-class RowChecker:
+class BatchChecker:
     mapping: Mapping
     columns: list[str]
-    file_format: str
     lookups: Lookups
-    check_text: bool = False
-    # hash(source_ref) -> the line that first had it, to refuse repeats within the file
-    seen: dict[int, int] = field(default_factory=dict)
+    # the source_ref hash of every valid row so far and its line, to refuse repeats in the file
+    seen: pl.DataFrame = field(
+        default_factory=lambda: pl.DataFrame(schema={"key": pl.UInt64, "seen_at": pl.Int64})
+    )
 
-    def __post_init__(self) -> None:
-        def key(column: str) -> int | str:
-            return column if self.file_format == JSONL else self.columns.index(column)
-
-        self.keys = {target: key(column) for target, column in self.mapping.columns.items()}
-        self.attribute_keys = [(column, key(column)) for column in self.mapping.attributes]
-        self.customer_targets = [target for target in CUSTOMER_TARGETS if target in self.keys]
-        self.width = len(self.columns)
-
-    def check(self, line: int, record: Record) -> tuple[ValidRow | None, list[RowError]]:
-        if isinstance(record, Unreadable):
-            return None, [RowError(line, "", record.message)]
-        if self.file_format == "csv" and len(record) != self.width:
-            message = f"The row has {len(record)} fields but the header has {self.width}."
-            return None, [RowError(line, "", message)]
-        if self.check_text and isinstance(record, list) and BAD_TEXT.search("\x1f".join(record)):
-            return None, [self._bad_text(line, record)]
-        errors: list[RowError] = []
-        values: dict[str, Any] = {}
-        attributes: dict[str, Any] = {}
-        cells = {target: self._cell(record, key) for target, key in self.keys.items()}
-        if isinstance(record, dict):
-            errors.extend(self._json_text_errors(line, cells))
-        self._score(line, cells, values, errors)
-        values["comment"] = _text(cells.get("comment"))
-        if values["score"] is None and not values["comment"] and not errors:
-            column = self._column("score") or self._column("comment")
-            errors.append(
-                RowError(line, column, "A required field is missing: a score or a comment.")
-            )
-        values["responded_at"] = self._date(line, cells.get("responded_at"), errors)
-        self._customer(line, cells, values, errors)
-        self._journey(line, cells, values, attributes, errors)
-        kind = _text(cells.get("kind")).lower()
-        values["kind"] = KIND_NAMES.get(kind) if kind else self.mapping.kind
-        if values["kind"] is None:
-            errors.append(
-                RowError(line, self._column("kind"), f"“{kind}” is not one of {', '.join(KINDS)}.")
-            )
-        channel = _text(cells.get("channel"))
-        if channel:
-            attributes["channel"] = channel
-        for column, key in self.attribute_keys:
-            value = self._cell(record, key)
-            if value not in (None, ""):
-                attributes[column] = _json_value(value)
-        values["attributes"] = attributes
-        source_ref = self._source_ref(line, cells, values, errors)
-        if errors:
-            return None, errors
-        seen_at = self.seen.setdefault(hash(source_ref), line)
-        if seen_at != line:
-            what = "external id" if "external_id" in self.keys else "content"
-            return None, [RowError(line, "", f"This row repeats line {seen_at} (same {what}).")]
-        return ValidRow(line, source_ref, values), []
-
-    def _cell(self, record: list[Any] | dict[str, Any], key: int | str) -> Any:
-        if isinstance(record, dict):
-            return record.get(str(key))
-        index = int(key)
-        return record[index] if index < len(record) else None
-
-    def _column(self, target: str) -> str:
-        return self.mapping.columns.get(target, "")
-
-    def _bad_text(self, line: int, record: list[Any]) -> RowError:
-        for column, value in zip(self.columns, record, strict=False):
-            if isinstance(value, str) and BAD_TEXT.search(value):
-                return RowError(line, column, _bad_text_reason(value))
-        return RowError(line, "", "The row is not valid UTF-8 text.")
-
-    def _json_text_errors(self, line: int, cells: dict[str, Any]) -> list[RowError]:
-        return [
-            RowError(line, self._column(target), _bad_text_reason(value))
-            for target, value in cells.items()
-            if isinstance(value, str) and BAD_TEXT.search(value)
-        ]
-
-    def _score(
-        self, line: int, cells: dict[str, Any], values: dict[str, Any], errors: list[RowError]
-    ) -> None:
-        values["score"], values["score_type"] = None, ""
-        raw = cells.get("score")
-        if raw is None or raw == "":
-            return
-        score = _whole_number(raw)
-        if score is None:
-            errors.append(RowError(line, self._column("score"), f"“{raw}” is not a whole number."))
-            return
-        named = _text(cells.get("score_type")).lower()
-        score_type = SCORE_TYPE_NAMES.get(named) if named else self.mapping.score_type
-        if not score_type:
-            column = self._column("score_type") or self._column("score")
-            reason = f"“{named}” is not a score type." if named else "The score type is missing."
-            errors.append(RowError(line, column, reason))
-            return
-        low, high = SCORE_RANGES[score_type]
-        if not low <= score <= high:
-            errors.append(
-                RowError(
-                    line,
-                    self._column("score"),
-                    f"{score} is out of range for {score_type.upper()} ({low}–{high}).",
-                )
-            )
-            return
-        values["score"], values["score_type"] = score, score_type
-
-    def _date(self, line: int, raw: Any, errors: list[RowError]) -> datetime | None:
-        if raw is None or raw == "":
-            return None
-        parsed: datetime | None
-        if isinstance(raw, datetime):
-            parsed = raw
-        elif isinstance(raw, date):
-            parsed = datetime.combine(raw, time())
-        else:
-            parsed = _parse_date(str(raw).strip())
-            if parsed is None:
-                errors.append(
-                    RowError(
-                        line,
-                        self._column("responded_at"),
-                        f"“{raw}” is not a date (write 2024-03-31, 2024-03-31 14:05 or 31.03.2024).",
-                    )
-                )
-                return None
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=self.lookups.time_zone)
-        return parsed
-
-    def _customer(
-        self, line: int, cells: dict[str, Any], values: dict[str, Any], errors: list[RowError]
-    ) -> None:
-        values["customer_id"] = values["contact_id"] = None
-        for target in self.customer_targets:
-            text = _text(cells.get(target))
-            if not text:
-                continue
-            column = self._column(target)
-            if target == "contact_email":
-                found = self.lookups.contacts.get(text.lower())
-                if found is None:
-                    errors.append(
-                        RowError(line, column, f"No contact of yours has the email {text}.")
-                    )
-                else:
-                    values["contact_id"], values["customer_id"] = found
-            elif target == "account_external_id":
-                customer = self.lookups.accounts.get(text.lower())
-                if customer is None:
-                    errors.append(
-                        RowError(line, column, f"No account of yours has the CRM id {text}.")
-                    )
-                values["customer_id"] = customer
-            else:
-                number = _whole_number(text)
-                if number is None or number not in self.lookups.customers:
-                    errors.append(
-                        RowError(line, column, f"No customer of yours has the number {text}.")
-                    )
-                values["customer_id"] = number
-            return
-        if self.lookups.customer_required:
-            column = self._column(self.customer_targets[0]) if self.customer_targets else ""
-            errors.append(
-                RowError(
-                    line,
-                    column,
-                    "The customer is missing: you can import feedback only for your own customers.",
-                )
-            )
-
-    def _journey(
-        self,
-        line: int,
-        cells: dict[str, Any],
-        values: dict[str, Any],
-        attributes: dict[str, Any],
-        errors: list[RowError],
-    ) -> None:
-        values["stage_id"] = values["touchpoint_id"] = None
-        segment = _text(cells.get("segment"))
-        if segment:
-            name = self.lookups.segments.get(segment.lower())
-            if name is None:
-                errors.append(
-                    RowError(
-                        line, self._column("segment"), f"There is no segment called “{segment}”."
-                    )
-                )
-            attributes["segment"] = name
-        touchpoint = _text(cells.get("touchpoint"))
-        if touchpoint:
-            found = self.lookups.touchpoints.get(touchpoint.lower())
-            if found is None:
-                errors.append(
-                    RowError(
-                        line,
-                        self._column("touchpoint"),
-                        f"There is no touchpoint called “{touchpoint}”.",
-                    )
-                )
-            else:
-                values["touchpoint_id"], values["stage_id"] = found
-        stage = _text(cells.get("stage"))
-        if stage:
-            stage_id = self.lookups.stages.get(stage.lower())
-            if stage_id is None:
-                errors.append(
-                    RowError(
-                        line, self._column("stage"), f"There is no journey stage called “{stage}”."
-                    )
-                )
-            values["stage_id"] = stage_id
-
-    def _source_ref(
-        self, line: int, cells: dict[str, Any], values: dict[str, Any], errors: list[RowError]
-    ) -> str:
-        """The row's identity, the same whichever file it arrives in: its external id, or else a
-        digest of what it says (so two files with the same rows in another order match)."""
-        external_id = _text(cells.get("external_id"))
-        if external_id:
-            if len(external_id) > MAX_EXTERNAL_ID:
-                errors.append(
-                    RowError(
-                        line,
-                        self._column("external_id"),
-                        f"The external id is longer than {MAX_EXTERNAL_ID} characters.",
-                    )
-                )
-            return f"import:id:{external_id}"
-        when = values["responded_at"]
-        content = [
-            values["customer_id"],
-            values["contact_id"],
-            when.isoformat() if when else None,
-            values["score"],
-            values["score_type"],
-            values["kind"],
-            values["stage_id"],
-            values["touchpoint_id"],
-            values["comment"],
-            sorted(values["attributes"].items()),
-        ]
-        digest = hashlib.blake2b(
-            json.dumps(content, default=str).encode("utf-8", "surrogatepass"), digest_size=20
+    def check(self, batch: pl.DataFrame, *, report: int) -> CheckedBatch:
+        """Check ``batch``; write out the problems of its first ``report`` invalid rows."""
+        frame = batch.with_columns(self._values())
+        dates = dates_read(frame["date_text"], time_zone=self.lookups.time_zone)
+        frame = frame.with_columns(dates.alias("responded_at")).with_columns(self._flags())
+        frame = frame.with_columns(
+            failed=pl.col("problem").is_not_null() | pl.any_horizontal(FLAGS)
         )
-        return f"import:row:{digest.hexdigest()}"
+        frame = self._with_content_refs(frame)
+        frame = self._with_repeats(frame)
+        invalid = frame.filter(pl.col("failed") | pl.col("repeats").is_not_null())
+        errors = [
+            error
+            for row in invalid.head(report).iter_rows(named=True)
+            for error in self._errors(row)
+        ]
+        rows = frame.filter(~pl.col("failed") & pl.col("repeats").is_null())
+        return CheckedBatch(rows=rows.select(RESPONSE_COLUMNS), invalid=len(invalid), errors=errors)
+
+    # the values -----------------------------------------------------------------------------
+
+    def _cell(self, target: str) -> pl.Expr:
+        column = self.mapping.columns.get(target)
+        if column is None:
+            return pl.lit(None, dtype=pl.String)
+        return pl.col(cell_name(self.columns.index(column)))
+
+    def _text(self, target: str) -> pl.Expr:
+        return self._cell(target).fill_null("").str.strip_chars()
+
+    def _values(self) -> list[pl.Expr]:
+        lookups = self.lookups
+        contact_emails = self._text("contact_email").str.to_lowercase()
+        account_ids = self._text("account_external_id").str.to_lowercase()
+        touchpoints = self._text("touchpoint").str.to_lowercase()
+        named_type = self._text("score_type").str.to_lowercase()
+        kind = self._text("kind").str.to_lowercase()
+        contacts = lookups.contacts
+        return [
+            self._cell("score").alias("score_raw"),
+            _whole_number(self._text("score")).alias("score_number"),
+            named_type.alias("score_type_named"),
+            pl.when(named_type != "")
+            .then(named_type.replace_strict(SCORE_TYPE_NAMES, default=None))
+            .otherwise(pl.lit(self.mapping.score_type or None, dtype=pl.String))
+            .alias("score_type_found"),
+            self._text("comment").alias("comment"),
+            self._cell("responded_at").alias("date_raw"),
+            self._text("responded_at").alias("date_text"),
+            self._text("contact_email").alias("contact_email"),
+            contact_emails.replace_strict(
+                {email: ids[0] for email, ids in contacts.items()},
+                default=None,
+                return_dtype=pl.Int64,
+            ).alias("contact_found"),
+            contact_emails.replace_strict(
+                {email: ids[1] for email, ids in contacts.items()},
+                default=None,
+                return_dtype=pl.Int64,
+            ).alias("contact_customer"),
+            self._text("account_external_id").alias("account_external_id"),
+            account_ids.replace_strict(lookups.accounts, default=None, return_dtype=pl.Int64).alias(
+                "account_customer"
+            ),
+            self._text("customer_id").alias("customer_number"),
+            self._text("segment").alias("segment"),
+            self._segment_name().alias("segment_found"),
+            self._text("stage").alias("stage"),
+            self._text("stage")
+            .str.to_lowercase()
+            .replace_strict(lookups.stages, default=None, return_dtype=pl.Int64)
+            .alias("stage_found"),
+            self._text("touchpoint").alias("touchpoint"),
+            touchpoints.replace_strict(
+                {name: ids[0] for name, ids in lookups.touchpoints.items()},
+                default=None,
+                return_dtype=pl.Int64,
+            ).alias("touchpoint_id"),
+            touchpoints.replace_strict(
+                {name: ids[1] for name, ids in lookups.touchpoints.items()},
+                default=None,
+                return_dtype=pl.Int64,
+            ).alias("touchpoint_stage"),
+            kind.alias("kind_named"),
+            pl.when(kind != "")
+            .then(kind.replace_strict(KIND_NAMES, default=None))
+            .otherwise(pl.lit(self.mapping.kind))
+            .alias("kind"),
+            self._text("external_id").alias("external_id"),
+            self._attributes().alias("attributes"),
+        ]
+
+    def _attributes(self) -> pl.Expr:
+        """The custom attributes as a JSON object; empty cells are left out (as nulls, which the
+        writer strips)."""
+        channel = self._text("channel")
+        values: dict[str, pl.Expr] = {
+            "segment": self._segment_name(),
+            "channel": pl.when(channel != "").then(channel),
+        }
+        if "segment" not in self.mapping.columns:
+            del values["segment"]
+        if "channel" not in self.mapping.columns:
+            del values["channel"]
+        for column in self.mapping.attributes:
+            cell = pl.col(cell_name(self.columns.index(column)))
+            values[column] = pl.when(cell != "").then(cell.str.strip_chars())
+        if not values:
+            return pl.lit("{}")
+        return pl.struct(expr.alias(name) for name, expr in values.items()).struct.json_encode()
+
+    def _segment_name(self) -> pl.Expr:
+        segment = self._text("segment")
+        return pl.when(segment != "").then(
+            segment.str.to_lowercase().replace_strict(
+                self.lookups.segments, default=None, return_dtype=pl.String
+            )
+        )
+
+    # the tests --------------------------------------------------------------------------------
+
+    def _flags(self) -> list[pl.Expr]:
+        has_score = pl.col("score_raw").is_not_null() & (pl.col("score_raw") != "")
+        number, score_type = pl.col("score_number"), pl.col("score_type_found")
+        low = score_type.replace_strict({k: v[0] for k, v in SCORE_RANGES.items()}, default=None)
+        high = score_type.replace_strict({k: v[1] for k, v in SCORE_RANGES.items()}, default=None)
+        score_not_number = has_score & number.is_null()
+        score_type_unknown = has_score & ~score_not_number & score_type.is_null()
+        score_out_of_range = (
+            has_score & ~score_not_number & ~score_type_unknown & ~number.is_between(low, high)
+        )
+        score_bad = score_not_number | score_type_unknown | score_out_of_range
+        flags = [
+            score_not_number.alias("score_not_number"),
+            score_type_unknown.alias("score_type_unknown"),
+            score_out_of_range.alias("score_out_of_range"),
+            (~has_score & (pl.col("comment") == "")).alias("required_missing"),
+            ((pl.col("date_text") != "") & pl.col("responded_at").is_null()).alias(
+                "date_unreadable"
+            ),
+            self._customer_flag().alias("customer_unknown"),
+            ((pl.col("segment") != "") & pl.col("segment_found").is_null()).alias(
+                "segment_unknown"
+            ),
+            ((pl.col("touchpoint") != "") & pl.col("touchpoint_id").is_null()).alias(
+                "touchpoint_unknown"
+            ),
+            ((pl.col("stage") != "") & pl.col("stage_found").is_null()).alias("stage_unknown"),
+            pl.col("kind").is_null().alias("kind_unknown"),
+            (pl.col("external_id").str.len_chars() > MAX_EXTERNAL_ID).alias("external_id_long"),
+        ]
+        score = pl.when(has_score & ~score_bad).then(number)
+        return [
+            # a null would read as "no problem"
+            *(flag.fill_null(value=False) for flag in flags),
+            score.cast(pl.Int16).alias("score"),
+            pl.when(score.is_not_null()).then(score_type).otherwise(pl.lit("")).alias("score_type"),
+            self._customer_id().alias("customer_id"),
+            pl.when(self._uses("contact_email")).then(pl.col("contact_found")).alias("contact_id"),
+            pl.when(pl.col("stage") != "")
+            .then(pl.col("stage_found"))
+            .otherwise(pl.col("touchpoint_stage"))
+            .alias("stage_id"),
+            pl.when(pl.col("external_id") != "")
+            .then(pl.lit("import:id:") + pl.col("external_id"))
+            .alias("source_ref"),
+        ]
+
+    def _targets(self) -> list[str]:
+        return [target for target in CUSTOMER_TARGETS if target in self.mapping.columns]
+
+    def _uses(self, target: str) -> pl.Expr:
+        """Whether a row names its customer by ``target``: the first customer column it fills."""
+        uses = pl.lit(value=False)
+        named_before = pl.lit(value=False)
+        for each in self._targets():
+            filled = pl.col(_CUSTOMER_TEXT[each]) != ""
+            if each == target:
+                uses = filled & ~named_before
+            named_before = named_before | filled
+        return uses
+
+    def _customer_flag(self) -> pl.Expr:
+        number = _whole_number(pl.col("customer_number"))
+        unknown = {
+            "contact_email": pl.col("contact_found").is_null(),
+            "account_external_id": pl.col("account_customer").is_null(),
+            "customer_id": ~number.is_in(
+                pl.Series(sorted(self.lookups.customers), dtype=pl.Int64).implode()
+            ).fill_null(value=False),
+        }
+        flag = pl.lit(value=False)
+        named = pl.lit(value=False)
+        for target in self._targets():
+            flag = flag | (self._uses(target) & unknown[target])
+            named = named | (pl.col(_CUSTOMER_TEXT[target]) != "")
+        if self.lookups.customer_required:
+            flag = flag | ~named
+        return flag
+
+    def _customer_id(self) -> pl.Expr:
+        found = {
+            "contact_email": pl.col("contact_customer"),
+            "account_external_id": pl.col("account_customer"),
+            "customer_id": _whole_number(pl.col("customer_number")),
+        }
+        customer = pl.lit(None, dtype=pl.Int64)
+        for target in reversed(self._targets()):
+            customer = pl.when(self._uses(target)).then(found[target]).otherwise(customer)
+        return customer
+
+    # what Polars cannot do --------------------------------------------------------------------
+
+    def _with_content_refs(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """A row without an external id is known by a digest of what it says, so two files with
+        the same rows in another order match."""
+        needed = frame.with_row_index("index").filter(
+            ~pl.col("failed") & pl.col("source_ref").is_null()
+        )
+        if needed.is_empty():
+            return frame
+        zone = ZoneInfo(self.lookups.time_zone)
+        refs: list[str | None] = [None] * len(frame)
+        content = needed.select("index", "date_raw", *CONTENT_COLUMNS)
+        for row in content.iter_rows(named=True):
+            refs[row["index"]] = _content_ref(row, zone)
+        return frame.with_columns(
+            source_ref=pl.coalesce(pl.col("source_ref"), pl.Series(refs, dtype=pl.String))
+        )
+
+    def _with_repeats(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """The earlier line of each valid row that repeats one (same source_ref), in this batch
+        or an earlier one; remembers the rest."""
+        keyed = frame.with_columns(
+            key=pl.when(~pl.col("failed")).then(pl.col("source_ref").hash())
+        ).join(self.seen, on="key", how="left", maintain_order="left")
+        first = pl.col("line").min().over("key")
+        keyed = keyed.with_columns(
+            repeats=pl.when(pl.col("key").is_not_null()).then(
+                pl.coalesce(pl.col("seen_at"), pl.when(first != pl.col("line")).then(first))
+            )
+        )
+        new = keyed.filter(pl.col("key").is_not_null() & pl.col("repeats").is_null())
+        self.seen = pl.concat([self.seen, new.select("key", seen_at="line")], rechunk=False)
+        return keyed
+
+    def _errors(self, row: dict[str, Any]) -> list[RowError]:
+        """The problems of one invalid row, in the order of its fields."""
+        line = row["line"]
+        if row["problem"] is not None:
+            return [RowError(line, row["problem_column"], row["problem"])]
+        column = self.mapping.columns.get
+        errors: list[RowError] = []
+
+        def add(target: str, message: str) -> None:
+            errors.append(RowError(line, column(target, ""), message))
+
+        if row["score_not_number"]:
+            add("score", f"“{row['score_raw']}” is not a whole number.")
+        elif row["score_type_unknown"]:
+            named = row["score_type_named"]
+            reason = f"“{named}” is not a score type." if named else "The score type is missing."
+            add("score_type" if "score_type" in self.mapping.columns else "score", reason)
+        elif row["score_out_of_range"]:
+            score_type = row["score_type_found"]
+            low, high = SCORE_RANGES[score_type]
+            add(
+                "score",
+                f"{row['score_number']} is out of range for {score_type.upper()} ({low}–{high}).",
+            )
+        elif row["required_missing"]:
+            add(
+                "score" if "score" in self.mapping.columns else "comment",
+                "A required field is missing: a score or a comment.",
+            )
+        if row["date_unreadable"]:
+            add(
+                "responded_at",
+                f"“{row['date_raw']}” is not a date "
+                "(write 2024-03-31, 2024-03-31 14:05 or 31.03.2024).",
+            )
+        if row["customer_unknown"]:
+            errors.append(self._customer_error(line, row))
+        if row["segment_unknown"]:
+            add("segment", f"There is no segment called “{row['segment']}”.")
+        if row["touchpoint_unknown"]:
+            add("touchpoint", f"There is no touchpoint called “{row['touchpoint']}”.")
+        if row["stage_unknown"]:
+            add("stage", f"There is no journey stage called “{row['stage']}”.")
+        if row["kind_unknown"]:
+            add("kind", f"“{row['kind_named']}” is not one of {', '.join(KINDS)}.")
+        if row["external_id_long"]:
+            add("external_id", f"The external id is longer than {MAX_EXTERNAL_ID} characters.")
+        if not errors and row["repeats"] is not None:
+            what = "external id" if row["external_id"] else "content"
+            errors.append(
+                RowError(line, "", f"This row repeats line {row['repeats']} (same {what}).")
+            )
+        return errors
+
+    def _customer_error(self, line: int, row: dict[str, Any]) -> RowError:
+        messages = {
+            "contact_email": "No contact of yours has the email {}.",
+            "account_external_id": "No account of yours has the CRM id {}.",
+            "customer_id": "No customer of yours has the number {}.",
+        }
+        for target in self._targets():
+            text = row[_CUSTOMER_TEXT[target]]
+            if text:
+                return RowError(line, self.mapping.columns[target], messages[target].format(text))
+        targets = self._targets()
+        return RowError(
+            line,
+            self.mapping.columns[targets[0]] if targets else "",
+            "The customer is missing: you can import feedback only for your own customers.",
+        )
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+FLAGS = (
+    "score_not_number",
+    "score_type_unknown",
+    "score_out_of_range",
+    "required_missing",
+    "date_unreadable",
+    "customer_unknown",
+    "segment_unknown",
+    "touchpoint_unknown",
+    "stage_unknown",
+    "kind_unknown",
+    "external_id_long",
+)
+# the frame column holding each customer target's text
+_CUSTOMER_TEXT = {
+    "contact_email": "contact_email",
+    "account_external_id": "account_external_id",
+    "customer_id": "customer_number",
+}
 
 
-def _whole_number(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else None
-    text = str(value).strip()
-    try:
-        return int(text)
-    except ValueError:
-        try:
-            number = float(text)
-        except ValueError:
-            return None
-        return int(number) if number.is_integer() else None
+def _whole_number(text: pl.Expr) -> pl.Expr:
+    """``text`` as a whole number: ``7``, ``+7`` or ``7.0``; null when it is not one."""
+    as_float = text.cast(pl.Float64, strict=False)
+    whole = as_float.is_finite() & (as_float == as_float.floor())
+    return pl.coalesce(
+        text.cast(pl.Int64, strict=False),
+        pl.when(whole).then(as_float.cast(pl.Int64, strict=False)),
+    )
 
 
-def _parse_date(text: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        pass
-    for date_format in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, date_format)  # noqa: DTZ007 - made aware by the caller
-        except ValueError:
-            continue
-    return None
+# what a row without an external id is known by, besides its date
+CONTENT_COLUMNS = (
+    "customer_id",
+    "contact_id",
+    "score",
+    "score_type",
+    "kind",
+    "stage_id",
+    "touchpoint_id",
+    "comment",
+    "attributes",
+)
 
 
-def _json_value(value: Any) -> Any:
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, (datetime, date, time)):
-        return value.isoformat()
-    if value is None or isinstance(value, (bool, int, float)):
-        return value
-    return json.dumps(value, default=str)
-
-
-def _bad_text_reason(value: str) -> str:
-    if "\x00" in value:
-        return "The text contains a NUL character, which cannot be stored."
-    return "The text is not valid UTF-8 (bad encoding); save the file as UTF-8."
+def _content_ref(row: dict[str, Any], zone: ZoneInfo) -> str:
+    when = date_read(row["date_raw"], zone) if row["date_raw"] else None
+    attributes = {
+        name: value for name, value in json.loads(row["attributes"]).items() if value is not None
+    }
+    content = [
+        row["customer_id"],
+        row["contact_id"],
+        when.isoformat() if when else None,
+        row["score"],
+        row["score_type"],
+        row["kind"],
+        row["stage_id"],
+        row["touchpoint_id"],
+        row["comment"],
+        sorted(attributes.items()),
+    ]
+    digest = hashlib.blake2b(json.dumps(content, default=str).encode("utf-8"), digest_size=20)
+    return f"import:row:{digest.hexdigest()}"

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import io
+import itertools
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
+import polars as pl
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import SimpleTestCase
 from django.urls import reverse
 from openpyxl import Workbook
 
 from centric.customers.models import Customer
-from centric.feedback.feedback_imports import services
+from centric.feedback.feedback_imports import reading, services
 from centric.feedback.feedback_imports.mapping import Mapping
+from centric.feedback.feedback_imports.validation import CheckedBatch
 from centric.feedback.models import FeedbackImport, JourneyStage, Response, SavedMapping
+from centric.feedback.signals import feedback_received
 from tests.factories import AccountFactory, ContactFactory
 from tests.personas import PersonasTestCase
 
@@ -122,6 +130,51 @@ class FeedbackImportJourneyTest(PersonasTestCase):
         self.assertEqual((job.created_count, job.existing_count), (0, 2))
         self.assertEqual(Response.objects.filter(kind="review").count(), 2)
 
+    def test_rows_stored_by_an_earlier_file_are_skipped_and_counted(self) -> None:
+        header = b"Response ID,Email,Score\n"
+        self.apply(self.check(self.start(header + b"R1,carla@acme.example,9\n")), "keep_valid")
+        job = self.check(self.start(header + b"R1,carla@acme.example,9\nR2,carla@acme.example,4\n"))
+        self.assertEqual((job.valid_rows, job.existing_count), (2, 1))
+        job = self.apply(job, "keep_valid")
+        self.assertEqual((job.created_count, job.existing_count), (1, 1))
+        self.assertEqual(
+            sorted(Response.objects.values_list("source_ref", "score")),
+            [("import:id:R1", 9), ("import:id:R2", 4)],
+        )
+
+    def test_the_stored_responses_are_announced_for_analysis(self) -> None:
+        announced: list[int] = []
+
+        def listen(sender: object, response_ids: list[int], **kwargs: object) -> None:
+            announced.extend(response_ids)
+
+        feedback_received.connect(listen)
+        self.addCleanup(feedback_received.disconnect, listen)
+        job = self.check(self.start(preset="survey-tool"))
+        self.assertEqual(announced, [])
+        self.apply(job, "keep_valid")
+        self.assertEqual(sorted(announced), sorted(Response.objects.values_list("pk", flat=True)))
+        self.assertEqual(len(announced), 2)
+
+    def test_dates_comments_and_attributes_arrive_as_written(self) -> None:
+        content = (
+            "Review ID,Date,Rating,Review,Territory,Title\n"
+            'A,31.03.2024 14:05,5,"Schön,\n""klar""",DE,\n'
+            "B,,4,Fine,,Short\n"
+        ).encode("utf-16")
+        self.org.time_zone = "Europe/Berlin"  # dates without a zone are the organisation's
+        self.org.save()
+        job = self.apply(self.check(self.start(content, preset="app-store")), "keep_valid")
+        self.assertEqual((job.encoding, job.created_count), ("utf-16", 2))
+        first = Response.objects.get(source_ref="import:id:A")
+        self.assertEqual(first.comment, 'Schön,\n"klar"')
+        self.assertEqual(first.responded_at, datetime(2024, 3, 31, 12, 5, tzinfo=UTC))
+        self.assertEqual(first.attributes, {"Territory": "DE"})
+        second = Response.objects.get(source_ref="import:id:B")
+        self.assertIsNone(second.responded_at)
+        self.assertIsNotNone(second.submitted_at)
+        self.assertEqual(second.attributes, {"Title": "Short"})
+
     def test_nothing_is_imported_when_a_row_became_invalid_and_the_user_chose_all_or_nothing(
         self,
     ) -> None:
@@ -168,6 +221,33 @@ class FeedbackImportJourneyTest(PersonasTestCase):
         job = self.start(b"", "empty.csv")
         self.assertEqual(job.status, FeedbackImport.Status.FAILED)
         self.assertIn("empty", job.errors[0]["message"])
+
+
+class ReadAheadTest(SimpleTestCase):
+    """The next batch is read and checked in a thread while this one is stored."""
+
+    def batch(self, invalid: int) -> CheckedBatch:
+        return CheckedBatch(rows=pl.DataFrame(), invalid=invalid, errors=[])
+
+    def test_batches_arrive_in_order_and_a_broken_file_stops_after_them(self) -> None:
+        def batches() -> Iterator[CheckedBatch]:
+            yield self.batch(1)
+            yield self.batch(2)
+            raise reading.FileProblem(9, "Line 9 is not valid utf-16 text.")
+
+        seen: list[int] = []
+        with self.assertRaises(reading.FileProblem):
+            for checked in services._read_ahead(batches()):
+                seen.append(checked.invalid)
+        self.assertEqual(seen, [1, 2])
+
+    def test_stopping_early_ends_the_reading_thread(self) -> None:
+        ahead = services._read_ahead(self.batch(number) for number in itertools.count())
+        self.assertEqual(next(ahead).invalid, 0)
+        ahead.close()
+        self.assertNotIn(
+            "feedback-import-reader", [thread.name for thread in threading.enumerate()]
+        )
 
 
 class FeedbackImportPermissionTest(PersonasTestCase):

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import io
-from datetime import UTC
+import json
 from typing import Any
 
+import polars as pl
 from django.test import SimpleTestCase
 from openpyxl import Workbook
 
 from centric.feedback.feedback_imports import reading
 from centric.feedback.feedback_imports.mapping import Mapping, suggest
-from centric.feedback.feedback_imports.validation import Lookups, RowChecker
+from centric.feedback.feedback_imports.validation import BatchChecker, CheckedBatch, Lookups
 
 
 def table_of(data: bytes, file_name: str = "f.csv") -> reading.Table:
@@ -19,8 +20,15 @@ def table_of(data: bytes, file_name: str = "f.csv") -> reading.Table:
     return reading.open_table(stream, file_format=reading.detect_format(file_name, data[:8]))
 
 
-def records_of(data: bytes, file_name: str = "f.csv") -> list[tuple[int, Any]]:
-    return list(table_of(data, file_name).records)
+def rows_of(table: reading.Table, size: int = 3) -> list[tuple[Any, ...]]:
+    """Every record as (line, problem, cells...), read in small batches."""
+    return [
+        (row[0], row[1], *row[3:]) for batch in table.batches(size) for row in batch.iter_rows()
+    ]
+
+
+def records_of(data: bytes, file_name: str = "f.csv") -> list[tuple[Any, ...]]:
+    return rows_of(table_of(data, file_name))
 
 
 def lookups(**overrides: Any) -> Lookups:
@@ -31,7 +39,7 @@ def lookups(**overrides: Any) -> Lookups:
         "segments": {"enterprise": "Enterprise"},
         "stages": {"use": 3},
         "touchpoints": {"onboarding call": (5, 3)},
-        "time_zone": UTC,
+        "time_zone": "UTC",
     }
     return Lookups(**(values | overrides))
 
@@ -41,33 +49,57 @@ class ReadingTest(SimpleTestCase):
         for data in ("score\nSchön\n".encode(), "\ufeffscore\nSchön\n".encode()):
             table = table_of(data)
             self.assertEqual(table.columns, ["score"])
-            self.assertEqual(list(table.records), [(2, ["Schön"])])
+            self.assertEqual(rows_of(table), [(2, None, "Schön")])
 
     def test_it_reads_utf16_and_says_so(self) -> None:
         table = table_of("score,comment\n9,Grüße\n".encode("utf-16"))
         self.assertEqual(table.encoding, "utf-16")
-        self.assertEqual(list(table.records), [(2, ["9", "Grüße"])])
+        self.assertEqual(rows_of(table), [(2, None, "9", "Grüße")])
 
     def test_it_falls_back_to_latin1_for_a_file_that_never_was_utf8(self) -> None:
         table = table_of("score,comment\n9,Très bien\n".encode("latin-1"))
         self.assertEqual(table.encoding, "latin-1")
-        self.assertEqual(list(table.records), [(2, ["9", "Très bien"])])
+        self.assertEqual(rows_of(table), [(2, None, "9", "Très bien")])
 
     def test_lines_are_where_a_record_starts_even_after_quoted_newlines(self) -> None:
-        data = b'score,comment\n9,"one\ntwo\nthree"\n\n7,after\n'
-        self.assertEqual(records_of(data), [(2, ["9", "one\ntwo\nthree"]), (6, ["7", "after"])])
+        data = b'score,comment\n9,"one\r\ntwo\nthree"\n\n7,after\n,\n8,"x\ny"\n5,last\n'
+        self.assertEqual(
+            records_of(data),
+            [
+                (2, None, "9", "one\r\ntwo\nthree"),
+                (6, None, "7", "after"),
+                (8, None, "8", "x\ny"),
+                (10, None, "5", "last"),
+            ],
+        )
+
+    def test_a_row_with_the_wrong_number_of_fields_cannot_be_read(self) -> None:
+        self.assertEqual(
+            records_of(b"score,comment\n9\n7,ok,extra\n8,fine\n"),
+            [
+                (2, "The row has 1 fields but the header has 2.", "", ""),
+                (3, "The row has 3 fields but the header has 2.", "", ""),
+                (4, None, "8", "fine"),
+            ],
+        )
 
     def test_it_recognises_semicolons_as_the_delimiter(self) -> None:
-        self.assertEqual(records_of(b"score;comment\n9;ok\n"), [(2, ["9", "ok"])])
+        self.assertEqual(records_of(b"score;comment\n9;ok\n"), [(2, None, "9", "ok")])
 
     def test_json_lines_report_unreadable_lines_by_number(self) -> None:
         data = b'{"score": 9, "comment": "ok"}\n\nnot json\n[1]\n{"score": 3}\n'
         table = table_of(data, "f.jsonl")
         self.assertEqual(table.columns, ["score", "comment"])
-        found = list(table.records)
-        self.assertEqual([line for line, _ in found], [1, 3, 4, 5])
-        self.assertIsInstance(found[1][1], reading.Unreadable)
-        self.assertEqual(found[3][1], {"score": 3})
+        found = rows_of(table)
+        self.assertEqual([row[0] for row in found], [1, 3, 4, 5])
+        self.assertIn("not valid JSON", found[1][1])
+        self.assertEqual(found[3], (5, None, "3", None))
+
+    def test_json_values_become_the_text_a_csv_file_would_have(self) -> None:
+        data = b'{"score": 9.0, "ok": true, "tags": ["a"], "comment": "Sch\\u00f6n"}\n'
+        self.assertEqual(
+            rows_of(table_of(data, "f.jsonl")), [(1, None, "9", "true", '["a"]', "Schön")]
+        )
 
     def test_xlsx_rows_are_numbered_as_in_the_sheet(self) -> None:
         book = Workbook()
@@ -80,7 +112,14 @@ class ReadingTest(SimpleTestCase):
         book.save(buffer)
         table = table_of(buffer.getvalue(), "f.xlsx")
         self.assertEqual(table.columns, ["Score", "Comment"])
-        self.assertEqual(list(table.records), [(2, [9, "good"]), (4, [4, "meh"])])
+        self.assertEqual(rows_of(table), [(2, None, "9", "good"), (4, None, "4", "meh")])
+
+    def test_the_preview_shows_the_first_rows_as_text(self) -> None:
+        table = table_of(b"score,comment\n9,good\n7\n")
+        self.assertEqual(
+            reading.preview(table),
+            [["9", "good"], ["The row has 1 fields but the header has 2.", ""]],
+        )
 
     def test_a_header_that_names_a_column_twice_is_refused(self) -> None:
         with self.assertRaises(reading.FileProblem):
@@ -114,76 +153,175 @@ class MappingTest(SimpleTestCase):
 
 
 class CheckingTest(SimpleTestCase):
-    columns = ["id", "email", "score", "comment", "date", "stage", "touchpoint"]
+    header = "id,email,score,comment,date,stage,touchpoint\n"
+    mapping = Mapping(
+        columns={
+            "external_id": "id",
+            "contact_email": "email",
+            "score": "score",
+            "comment": "comment",
+            "responded_at": "date",
+            "stage": "stage",
+            "touchpoint": "touchpoint",
+        },
+        score_type="nps",
+    )
 
-    def checker(self, **lookup_overrides: Any) -> RowChecker:
-        mapping = Mapping(
-            columns={
-                "external_id": "id",
-                "contact_email": "email",
-                "score": "score",
-                "comment": "comment",
-                "responded_at": "date",
-                "stage": "stage",
-                "touchpoint": "touchpoint",
-            },
-            score_type="nps",
+    def check(self, *lines: str, mapping: Mapping | None = None, **overrides: Any) -> CheckedBatch:
+        """Check the CSV rows ``lines`` (after the header) as one batch, or several in turn."""
+        table = table_of((self.header + "".join(f"{line}\n" for line in lines)).encode())
+        checker = BatchChecker(mapping or self.mapping, table.columns, lookups(**overrides))
+        results = [checker.check(batch, report=100) for batch in table.batches(2)]
+        return CheckedBatch(
+            rows=pl.concat([result.rows for result in results]),
+            invalid=sum(result.invalid for result in results),
+            errors=[error for result in results for error in result.errors],
         )
-        return RowChecker(mapping, self.columns, "csv", lookups(**lookup_overrides), True)
 
     def test_a_good_row_becomes_response_fields(self) -> None:
-        row, errors = self.checker().check(
-            2, ["A1", "Carla@acme.example", "9", "Great", "2024-03-01", "", "Onboarding call"]
-        )
-        self.assertEqual(errors, [])
-        assert row is not None
-        self.assertEqual(row.source_ref, "import:id:A1")
-        self.assertEqual(row.values["customer_id"], 70)
-        self.assertEqual((row.values["score"], row.values["score_type"]), (9, "nps"))
-        self.assertEqual((row.values["touchpoint_id"], row.values["stage_id"]), (5, 3))
-        self.assertEqual(row.values["responded_at"].isoformat(), "2024-03-01T00:00:00+00:00")
+        checked = self.check("A1, Carla@acme.example ,9,Great,2024-03-01,,Onboarding call")
+        self.assertEqual(checked.errors, [])
+        row = checked.rows.row(0, named=True)
+        self.assertEqual(row["source_ref"], "import:id:A1")
+        self.assertEqual((row["customer_id"], row["contact_id"]), (70, 7))
+        self.assertEqual((row["score"], row["score_type"]), (9, "nps"))
+        self.assertEqual((row["touchpoint_id"], row["stage_id"]), (5, 3))
+        self.assertEqual(row["responded_at"].isoformat(), "2024-03-01T00:00:00+00:00")
 
     def test_each_problem_names_the_line_column_and_reason(self) -> None:
-        _, errors = self.checker().check(
-            5, ["A2", "nobody@x.example", "11", "", "yesterday", "Nowhere", ""]
-        )
+        checked = self.check("A2,nobody@x.example,11,,yesterday,Nowhere,")
         self.assertEqual(
-            [(error.line, error.column) for error in errors],
-            [(5, "score"), (5, "date"), (5, "email"), (5, "stage")],
+            [(error.line, error.column) for error in checked.errors],
+            [(2, "score"), (2, "date"), (2, "email"), (2, "stage")],
         )
-        self.assertIn("out of range for NPS (0–10)", errors[0].message)
+        self.assertEqual(checked.errors[0].message, "11 is out of range for NPS (0–10).")
+        self.assertIn("“yesterday” is not a date", checked.errors[1].message)
+        self.assertEqual(checked.errors[3].message, "There is no journey stage called “Nowhere”.")
 
     def test_a_score_that_is_not_a_number_is_the_wrong_type(self) -> None:
-        _, errors = self.checker().check(2, ["A", "", "nine", "", "", "", ""])
-        self.assertEqual(errors[0].message, "“nine” is not a whole number.")
+        checked = self.check("A,,nine,,,,", "B,,7.5,,,,", "C,,7.0,,,,")
+        self.assertEqual(
+            [error.message for error in checked.errors],
+            ["“nine” is not a whole number.", "“7.5” is not a whole number."],
+        )
+        self.assertEqual(checked.rows["score"].to_list(), [7])
+
+    def test_a_score_type_can_come_from_a_column(self) -> None:
+        mapping = Mapping(columns={"score": "score", "score_type": "comment"})
+        checked = self.check(",,4,CSAT,,,", ",,6,csat,,,", ",,6,mood,,,", mapping=mapping)
+        self.assertEqual(checked.rows["score_type"].to_list(), ["csat"])
+        self.assertEqual(
+            [(error.column, error.message) for error in checked.errors],
+            [
+                ("score", "6 is out of range for CSAT (1–5)."),
+                ("comment", "“mood” is not a score type."),
+            ],
+        )
 
     def test_a_row_without_score_or_comment_misses_a_required_field(self) -> None:
-        _, errors = self.checker().check(2, ["A", "", "", "", "", "", ""])
-        self.assertIn("required field is missing", errors[0].message)
+        checked = self.check("A,,,,,,")
+        self.assertIn("required field is missing", checked.errors[0].message)
 
     def test_a_member_must_name_the_customer(self) -> None:
-        _, errors = self.checker(customer_required=True).check(2, ["A", "", "9", "", "", "", ""])
-        self.assertEqual(errors[0].column, "email")
+        checked = self.check("A,,9,,,,", customer_required=True)
+        self.assertEqual(checked.errors[0].column, "email")
+        self.assertIn("The customer is missing", checked.errors[0].message)
+
+    def test_the_customer_is_found_by_account_or_number_too(self) -> None:
+        mapping = Mapping(
+            columns={"score": "score", "account_external_id": "email", "customer_id": "stage"},
+            score_type="nps",
+        )
+        checked = self.check(
+            ",CRM-1,9,,,,", ",,8,,,70,", ",crm-2,9,,,,", ",,9,,,71,", mapping=mapping
+        )
+        self.assertEqual(checked.rows["customer_id"].to_list(), [70, 70])
+        self.assertEqual(
+            [error.message for error in checked.errors],
+            [
+                "No account of yours has the CRM id crm-2.",
+                "No customer of yours has the number 71.",
+            ],
+        )
 
     def test_a_repeated_row_is_reported_with_the_line_it_repeats(self) -> None:
-        checker = self.checker()
-        checker.check(2, ["A", "", "9", "", "", "", ""])
-        _, errors = checker.check(3, ["A", "", "8", "", "", "", ""])
-        self.assertEqual(errors[0].message, "This row repeats line 2 (same external id).")
+        # the batches hold two rows, so the repeats are found within a batch and across them
+        checked = self.check("A,,9,,,,", "B,,9,,,,", "A,,8,,,,", "B,,8,,,,", "B,,7,,,,")
+        self.assertEqual(
+            [(error.line, error.message) for error in checked.errors],
+            [
+                (4, "This row repeats line 2 (same external id)."),
+                (5, "This row repeats line 3 (same external id)."),
+                (6, "This row repeats line 3 (same external id)."),
+            ],
+        )
 
     def test_rows_without_an_external_id_are_known_by_their_content(self) -> None:
-        first, _ = self.checker().check(2, ["", "", "9", "Same", "2024-01-01", "", ""])
-        again, _ = self.checker().check(40, ["", "", "9", "Same", "2024-01-01", "", ""])
-        assert first is not None
-        assert again is not None
-        self.assertEqual(first.source_ref, again.source_ref)
+        checked = self.check(",,9,Same,2024-01-01,,", ",,9,Same,2024-01-01 00:00,,", ",,9,Other,,,")
+        self.assertEqual(checked.errors[0].message, "This row repeats line 2 (same content).")
+        self.assertTrue(checked.rows["source_ref"].str.starts_with("import:row:").all())
+
+    def test_the_content_digest_is_the_one_earlier_versions_stored(self) -> None:
+        # changing it would import again every row imported before without an external id
+        checked = self.check(
+            ",carla@acme.example,9,Schön,2024-01-01 10:00,,", time_zone="Europe/Berlin"
+        )
+        self.assertEqual(
+            checked.rows["source_ref"].to_list(),
+            ["import:row:6f32e649f42d51540c9958b171e05fcbd4136365"],
+        )
+
+    def test_dates_are_read_in_many_forms_and_in_the_organisations_time_zone(self) -> None:
+        dates = [
+            "2024-03-01 14:05",
+            "2024-03-01T14:05:00+02:00",
+            "01.03.2024 14:05",
+            "20240301T140500",
+            "2024-03-31 02:30",  # skipped by the change to summer time: read as before it
+        ]
+        checked = self.check(
+            *(f"{number},,9,,{date},," for number, date in enumerate(dates)),
+            time_zone="Europe/Berlin",
+        )
+        self.assertEqual(
+            [when.isoformat() for when in checked.rows["responded_at"].to_list()],
+            [
+                "2024-03-01T13:05:00+00:00",
+                "2024-03-01T12:05:00+00:00",
+                "2024-03-01T13:05:00+00:00",
+                "2024-03-01T13:05:00+00:00",
+                "2024-03-31T01:30:00+00:00",
+            ],
+        )
+
+    def test_segment_channel_and_attribute_columns_are_kept_as_attributes(self) -> None:
+        mapping = Mapping(
+            columns={"score": "score", "segment": "stage", "channel": "touchpoint"},
+            score_type="nps",
+            attributes=["comment"],
+        )
+        checked = self.check(",,9,de,,ENTERPRISE,web", ",,9,,,Retail,", mapping=mapping)
+        self.assertEqual(
+            json.loads(checked.rows["attributes"][0]),
+            {"segment": "Enterprise", "channel": "web", "comment": "de"},
+        )
+        self.assertEqual(checked.errors[0].message, "There is no segment called “Retail”.")
 
     def test_bytes_that_are_not_utf8_are_reported_on_their_row(self) -> None:
-        header = b"id,email,score,comment,date,stage,touchpoint\n"
-        table = table_of(header + b"B,,9,\xc3\xa9t\xc3\xa9,,,\nA,,9,Gr\xfc\xdfe,,,\n")
+        header = self.header.encode()
+        table = table_of(
+            header + b"B,,9,\xc3\xa9t\xc3\xa9,,,\nA,,9,Gr\xfc\xdfe,,,\nC,,9,a\x00b,,,\n"
+        )
         self.assertEqual(table.encoding, "utf-8")
-        checker = self.checker()
-        results = [checker.check(line, record) for line, record in table.records]
-        self.assertEqual(results[0][1], [])
-        self.assertEqual(results[1][1][0].column, "comment")
-        self.assertIn("bad encoding", results[1][1][0].message)
+        checker = BatchChecker(self.mapping, table.columns, lookups())
+        checked = checker.check(next(table.batches(10)), report=10)
+        self.assertEqual(checked.rows["comment"].to_list(), ["été"])
+        self.assertEqual([error.column for error in checked.errors], ["comment", "comment"])
+        self.assertIn("bad encoding", checked.errors[0].message)
+        self.assertIn("NUL character", checked.errors[1].message)
+
+    def test_only_the_asked_number_of_invalid_rows_is_described(self) -> None:
+        table = table_of((self.header + "A,,nine,,,,\n" * 5).encode())
+        checker = BatchChecker(self.mapping, table.columns, lookups())
+        checked = checker.check(next(table.batches(10)), report=2)
+        self.assertEqual((checked.invalid, len(checked.errors)), (5, 2))

@@ -4,19 +4,24 @@ CSV export that no spreadsheet can turn into a formula."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 import polars as pl
 from django.test import SimpleTestCase
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from centric.customers.models import Customer
 from centric.feedback.models import Response
 from centric.insights import services
-from centric.insights.highlight import highlighted
-from centric.insights.metrics import nps
+from centric.insights.highlight import highlighted, theme_spans
+from centric.insights.metrics import Nps, estimate, nps
 from centric.insights.models import ResponseAnalysis
+from centric.insights.page_charts import score_trend
+from centric.insights.selectors import ScoreCard
+from centric.insights.views import XLSX
 from tests.personas import PersonasTestCase
 
 NPS_SCORES = [10, 9, 9, 8, 7, 6, 3, 10, 9, 5] * 4
@@ -52,7 +57,7 @@ class InsightsPagesTest(PersonasTestCase):
         return self.client.get(reverse(f"insights:{name}"), params)
 
     def test_anonymous_visitors_are_sent_to_sign_in(self) -> None:
-        for name in ("overview", "comments", "comments_csv"):
+        for name in ("overview", "comments", "comments_csv", "comments_xlsx"):
             response = self.get(name)
             self.assertEqual(response.status_code, 302)
             self.assertTrue(response["Location"].startswith("/login/"))
@@ -94,9 +99,9 @@ class InsightsPagesTest(PersonasTestCase):
     def test_the_explorer_filters_by_theme_flag_and_search(self) -> None:
         self.login(self.owner)
         churn = self.get("comments", flag="churn")
-        self.assertContains(churn, "nobody refunded it")
-        self.assertNotContains(churn, "friendly and fast")
-        self.assertContains(self.get("comments", q="friendly"), "friendly and fast")
+        self.assertContains(churn, "me twice and nobody")
+        self.assertNotContains(churn, "and fast, thank you")
+        self.assertContains(self.get("comments", q="friendly"), "and fast, thank you")
         self.assertNotContains(self.get("comments", q="friendly"), "refunded")
         theme = self.get("overview").context["insights"].themes[0].theme
         for row in self.get("comments", theme=theme).context["rows"]:
@@ -108,6 +113,7 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertNotContains(response, "<script>alert(1)</script>")
         self.assertContains(response, "&lt;script&gt;alert(1)&lt;/script&gt;")
         self.assertContains(self.get("comments", flag="churn"), "<mark")
+        self.assertContains(self.get("comments", q="invoice"), '<mark title="theme: billing">')
 
     def test_an_htmx_request_gets_only_the_results(self) -> None:
         self.login(self.owner)
@@ -115,7 +121,7 @@ class InsightsPagesTest(PersonasTestCase):
             reverse("insights:comments"), HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results"
         )
         self.assertNotContains(response, "<html")
-        self.assertContains(response, "friendly and fast")
+        self.assertContains(response, "and fast, thank you")
 
     def test_the_csv_export_cannot_become_a_formula(self) -> None:
         self.login(self.owner)
@@ -125,10 +131,69 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertNotIn(",=HYPERLINK", content)
         self.assertNotIn('"=HYPERLINK', content)
 
+    def test_the_xlsx_export_keeps_text_as_text(self) -> None:
+        self.login(self.owner)
+        response = self.get("comments_xlsx")
+        self.assertEqual(response["Content-Type"], XLSX)
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        assert sheet is not None
+        comments = [row[-1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        self.assertIn('=HYPERLINK("http://evil.example") delivery was late', comments)
+        cell = next(c for c in sheet["K"] if str(c.value).startswith("=HYPERLINK"))
+        self.assertEqual(cell.data_type, "s")  # shown as typed, never evaluated
+
+    def test_a_stranger_exports_nothing_of_northwind(self) -> None:
+        self.login(self.stranger)
+        sheet = load_workbook(io.BytesIO(self.get("comments_xlsx").content)).active
+        assert sheet is not None
+        self.assertEqual(sheet.max_row, 1)  # the header only
+
+    def test_each_score_card_has_a_trend_by_period_with_intervals(self) -> None:
+        self.login(self.owner)
+        response = self.get("overview", days="90")
+        card = response.context["insights"].scores[0]
+        self.assertEqual(card.period, "month")
+        self.assertEqual(sum(point[4] for point in card.points), len(NPS_SCORES))
+        self.assertContains(response, "NPS by month, with 95% intervals")
+        self.assertEqual(
+            self.get("overview", days="30").context["insights"].scores[0].period, "week"
+        )
+
+    def test_themes_have_a_csat_impact_as_well_as_an_nps_one(self) -> None:
+        acme = Customer.objects.get(account=self.account)
+        now = timezone.now()
+        rated = [
+            Response.objects.create(
+                organisation=self.org,
+                customer=acme,
+                channel=Response.Channel.API,
+                score=2 if i % 2 else 5,
+                score_type="csat",
+                comment="Billing charged me twice." if i % 2 else "Support was quick and kind.",
+                responded_at=now - dt.timedelta(days=1 + i % 30),
+            )
+            for i in range(60)
+        ]
+        services.responses_analyse(response_ids=[response.pk for response in rated])
+        self.login(self.owner)
+        response = self.get("overview")
+        billing = next(r for r in response.context["insights"].themes if r.theme == "billing")
+        assert billing.csat_driver is not None
+        assert billing.csat_driver.effect is not None
+        self.assertLess(billing.csat_driver.effect, 0)
+        self.assertContains(response, "What goes with CSAT")
+        self.assertContains(response, "CSAT impact (95% CI)")
+
+    def test_the_overview_has_a_sentiment_shift_section(self) -> None:
+        self.login(self.owner)
+        response = self.get("overview")
+        self.assertEqual(response.context["insights"].shifts, [])
+        self.assertContains(response, "No sentiment shifts in this period.")
+
     def test_get_changes_nothing(self) -> None:
         self.login(self.owner)
         before = (Response.objects.count(), ResponseAnalysis.objects.count())
-        for name in ("overview", "comments", "comments_csv"):
+        for name in ("overview", "comments", "comments_csv", "comments_xlsx"):
             self.get(name, days="30")
         self.assertEqual((Response.objects.count(), ResponseAnalysis.objects.count()), before)
 
@@ -149,3 +214,58 @@ class HighlightTest(SimpleTestCase):
             ],
         )
         self.assertEqual(html, '&lt;b&gt;<mark title="fear">I fear</mark>&lt;/b&gt; we &amp; they')
+
+
+class ThemeSpansTest(SimpleTestCase):
+    def test_each_themes_evidence_is_found_in_the_text_whatever_its_case(self) -> None:
+        text = "Refunded late. The <b>Billing</b> team"
+        spans = theme_spans(
+            text,
+            [
+                {"name": "refunds", "evidence": ["refund"]},
+                {"name": "billing", "evidence": ["billing", "absent"]},
+            ],
+        )
+        self.assertEqual(
+            [(span["kind"], text[span["start"] : span["end"]]) for span in spans],
+            [("theme: refunds", "Refunded"), ("theme: billing", "Billing")],
+        )
+        html = highlighted(text, spans)
+        self.assertIn('<mark title="theme: refunds">Refunded</mark>', html)
+        self.assertIn('&lt;b&gt;<mark title="theme: billing">Billing</mark>&lt;/b&gt;', html)
+
+
+class ScoreTrendChartTest(SimpleTestCase):
+    def card(self, points: list[Any]) -> ScoreCard:
+        nothing = estimate(pl.DataFrame({"s": []}, schema={"s": pl.Int64}), Nps(column="s"))
+        return ScoreCard(
+            label="NPS",
+            unit="",
+            current=nothing,
+            previous=nothing,
+            difference=None,
+            bounds=(-100.0, 100.0),
+            period="month",
+            points=tuple(points),
+        )
+
+    def test_the_line_breaks_where_a_period_has_too_few_answers(self) -> None:
+        months = [dt.date(2026, month, 1) for month in (1, 2, 3, 4)]
+        chart = score_trend(
+            self.card(
+                [
+                    (months[0], 20.0, 10.0, 30.0, 40),
+                    (months[1], 25.0, 15.0, 35.0, 45),
+                    (months[2], None, -20.0, 60.0, 5),
+                    (months[3], 30.0, 20.0, 40.0, 50),
+                ]
+            )
+        )
+        assert chart is not None
+        self.assertEqual(chart.count("<polyline"), 2)
+        self.assertEqual(chart.count("<rect"), 4)
+        self.assertIn("Mar 2026: too few answers, n = 5", chart)
+        self.assertIn("Jan 2026: 20 (95% CI 10 to 30), n = 40", chart)
+
+    def test_no_answers_no_chart(self) -> None:
+        self.assertIsNone(score_trend(self.card([])))

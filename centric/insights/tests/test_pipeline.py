@@ -140,8 +140,9 @@ class AnalysisTest(PipelineTestCase):
         self.response("", score=9, score_type="nps")
         self.response("Not ours.", organisation=self.other_org)
         with self.captureOnCommitCallbacks(execute=True):
-            chunks = services.organisation_reanalyse(organisation_id=self.org.pk, chunk=2)
-        self.assertEqual(chunks, 3)
+            job = services.reanalysis_start(organisation_id=self.org.pk, reason="test")
+        job.refresh_from_db()
+        self.assertEqual((job.status, job.total, job.done), ("done", 5, 5))
         self.assertEqual(
             sorted(ResponseAnalysis.objects.values_list("response", flat=True)),
             [response.pk for response in commented],

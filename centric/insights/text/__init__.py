@@ -13,6 +13,8 @@ notebook. The default engine needs no training data and downloads nothing. Start
 For many comments keep a ``TextAnalyzer`` and call ``analyze_many`` or ``analyze_frame``.
 ``CalibratedSentiment`` learns from scored comments, ``ThemeClassifier`` and
 ``ThemeSentimentClassifier`` from tagged ones; ``ThemeDiscovery`` proposes new themes.
+The learners take ``engine="embeddings"`` to add sentence embeddings when the optional
+``embeddings`` extra is installed (``encoders.py``).
 """
 
 from importlib import import_module
@@ -31,6 +33,7 @@ from centric.insights.text.types import Contribution, DocumentSentiment, Sentenc
 if TYPE_CHECKING:
     from centric.insights.text.calibration import CalibratedSentiment, labels_from_scores
     from centric.insights.text.discovery import ProposedTheme, ThemeDiscovery
+    from centric.insights.text.encoders import Encoder, SentenceEmbeddings, embeddings_available
     from centric.insights.text.learning import ThemeClassifier, ThemeSentimentClassifier
 
 # The learning parts import scikit-learn, which takes seconds; they load on first use so
@@ -38,6 +41,9 @@ if TYPE_CHECKING:
 _LAZY = {
     "CalibratedSentiment": "calibration",
     "labels_from_scores": "calibration",
+    "Encoder": "encoders",
+    "SentenceEmbeddings": "encoders",
+    "embeddings_available": "encoders",
     "ProposedTheme": "discovery",
     "ThemeDiscovery": "discovery",
     "ThemeClassifier": "learning",
@@ -59,9 +65,11 @@ __all__ = [
     "Contribution",
     "Directory",
     "DocumentSentiment",
+    "Encoder",
     "Member",
     "Praise",
     "ProposedTheme",
+    "SentenceEmbeddings",
     "SentenceSentiment",
     "SentimentAnalyzer",
     "Signal",
@@ -75,6 +83,7 @@ __all__ = [
     "ThemeSentimentClassifier",
     "analyze",
     "analyze_many",
+    "embeddings_available",
     "labels_from_scores",
     "split_sentences",
 ]

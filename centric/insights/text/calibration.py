@@ -8,7 +8,11 @@ comment in one logistic regression:
 - the zero-shot engine's summary (document score, evidence on each side, first, last,
   best and worst sentence), so it starts from what the lexicon knows;
 - TF-IDF word uni- and bigrams, for the organisation's own vocabulary and phrasing;
-- TF-IDF character n-grams within words, which survive typos and inflections.
+- TF-IDF character n-grams within words, which survive typos and inflections;
+  both weighted naive-Bayes style (NB-SVM, Wang & Manning 2012): each n-gram by how
+  lopsided its use between the two labels is, so telling n-grams speak louder;
+- with ``engine="embeddings"`` (the optional extra, see ``encoders.py``), the comment's
+  sentence embedding, which knows words and phrasings the training data never showed.
 
 Classes are weighted to balance, because unhappy customers are usually the minority and
 the point is to hear them.
@@ -26,6 +30,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
+from centric.insights.text.encoders import Encoder, resolve_engine
 from centric.insights.text.sentiment import SentimentAnalyzer
 from centric.insights.text.types import DocumentSentiment
 
@@ -66,6 +71,17 @@ def lexicon_features(sentiment: DocumentSentiment) -> list[float]:
     ]
 
 
+def nb_weights(x: sparse.csr_matrix, y: npt.NDArray[np.int64], power: float) -> FloatArray:
+    """Per column, ``|log-count ratio| ** power`` of its presence in positive vs negative
+    rows (add-one smoothed); ``power=0`` weighs every column 1."""
+    present = (x > 0).astype(np.float64)
+    positive = 1.0 + np.asarray(present[y == 1].sum(axis=0)).ravel()
+    negative = 1.0 + np.asarray(present[y == 0].sum(axis=0)).ravel()
+    ratio = np.log((positive / positive.sum()) / (negative / negative.sum()))
+    weights: FloatArray = np.abs(ratio) ** power
+    return weights
+
+
 class CalibratedSentiment:
     """Binary sentiment (positive/negative) learnt from labelled comments.
 
@@ -82,8 +98,11 @@ class CalibratedSentiment:
         char_ngram_range: tuple[int, int] = (2, 5),
         max_char_features: int = 200_000,
         lexicon_weight: float = 0.3,
+        nb_power: float = 0.5,
         min_df: int = 2,
         seed: int = 0,
+        engine: str | Encoder = "light",
+        embedding_weight: float = 1.0,
     ) -> None:
         self.analyzer = analyzer
         self.C = C
@@ -91,8 +110,11 @@ class CalibratedSentiment:
         self.char_ngram_range = char_ngram_range
         self.max_char_features = max_char_features
         self.lexicon_weight = lexicon_weight
+        self.nb_power = nb_power
         self.min_df = min_df
         self.seed = seed
+        self.engine = engine
+        self.embedding_weight = embedding_weight
 
     def fit(self, texts: Sequence[str], labels: Sequence[str | None]) -> Self:
         """Learn from ``texts`` and their labels; needs both labels among them."""
@@ -101,6 +123,7 @@ class CalibratedSentiment:
         if len(set(y.tolist())) < 2:
             raise ValueError("calibration needs both positive and negative examples")
         kept = [t for t, _ in pairs]
+        self.encoder_ = resolve_engine(self.engine)
         min_df = self.min_df if len(kept) >= 50 else 1  # toy data: keep every word
         self.words_ = TfidfVectorizer(
             ngram_range=self.ngram_range, min_df=min_df, sublinear_tf=True
@@ -113,10 +136,7 @@ class CalibratedSentiment:
             max_features=self.max_char_features,
         )
         self.scaler_ = StandardScaler()
-        words = self.words_.fit_transform(kept)
-        chars = self.chars_.fit_transform(kept)
-        numbers = self.scaler_.fit_transform([lexicon_features(r) for r in self._read(kept)])
-        x = sparse.hstack([words, chars, self.lexicon_weight * sparse.csr_matrix(numbers)]).tocsr()
+        x = self._features(kept, y=y)
         self.model_ = LogisticRegression(
             C=self.C, class_weight="balanced", max_iter=2000, random_state=self.seed
         ).fit(x, y)
@@ -124,16 +144,7 @@ class CalibratedSentiment:
 
     def predict_proba(self, texts: Sequence[str]) -> FloatArray:
         """Probability that each comment is positive."""
-        texts = list(texts)
-        numbers = self.scaler_.transform([lexicon_features(r) for r in self._read(texts)])
-        x = sparse.hstack(
-            [
-                self.words_.transform(texts),
-                self.chars_.transform(texts),
-                self.lexicon_weight * sparse.csr_matrix(numbers),
-            ]
-        ).tocsr()
-        proba: FloatArray = self.model_.predict_proba(x)[:, 1]
+        proba: FloatArray = self.model_.predict_proba(self._features(list(texts)))[:, 1]
         return proba
 
     def predict(self, texts: Sequence[str]) -> list[str]:
@@ -144,6 +155,26 @@ class CalibratedSentiment:
         """Scores in [-1, 1]: ``2 * p - 1`` for the probability ``p`` of positive."""
         result: FloatArray = 2.0 * self.predict_proba(texts) - 1.0
         return result
+
+    def _features(
+        self, texts: list[str], *, y: npt.NDArray[np.int64] | None = None
+    ) -> sparse.csr_matrix:
+        """The feature matrix of ``texts``; given the labels ``y``, fit the parts first."""
+        numbers = [lexicon_features(r) for r in self._read(texts)]
+        if y is not None:
+            self.words_.fit(texts)
+            self.chars_.fit(texts)
+            self.scaler_.fit(numbers)
+        grams = sparse.hstack([self.words_.transform(texts), self.chars_.transform(texts)])
+        if y is not None:
+            self.nb_weights_ = nb_weights(grams.tocsr(), y, self.nb_power)
+        blocks = [
+            grams @ sparse.diags(self.nb_weights_),
+            self.lexicon_weight * sparse.csr_matrix(self.scaler_.transform(numbers)),
+        ]
+        if self.encoder_ is not None:
+            blocks.append(sparse.csr_matrix(self.embedding_weight * self.encoder_.encode(texts)))
+        return sparse.hstack(blocks).tocsr()
 
     def _read(self, texts: Sequence[str]) -> list[DocumentSentiment]:
         analyzer = self.analyzer or SentimentAnalyzer()

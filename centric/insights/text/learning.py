@@ -23,6 +23,7 @@ from sklearn.model_selection import KFold
 from sklearn.pipeline import FeatureUnion
 from sklearn.preprocessing import StandardScaler
 
+from centric.insights.text.encoders import Encoder, resolve_engine
 from centric.insights.text.segment import tokenize
 from centric.insights.text.sentiment import SentimentAnalyzer
 from centric.insights.text.taxonomy import Taxonomy
@@ -35,7 +36,9 @@ class ThemeClassifier:
     """Multi-label themes learnt from comments; reproducible for a ``seed``.
 
     With ``at_least_one`` every comment gets its most likely theme even when no theme
-    reaches its threshold (for taxonomies whose themes cover everything).
+    reaches its threshold (for taxonomies whose themes cover everything). ``engine``
+    ("light", "embeddings", "auto" or an ``Encoder``, see ``encoders.py``) adds sentence
+    embeddings, scaled by ``embedding_weight``, to the words.
     """
 
     def __init__(
@@ -47,6 +50,8 @@ class ThemeClassifier:
         at_least_one: bool = False,
         folds: int = 5,
         seed: int = 0,
+        engine: str | Encoder = "light",
+        embedding_weight: float = 1.0,
     ) -> None:
         self.taxonomy = taxonomy
         self.threshold = threshold
@@ -54,10 +59,13 @@ class ThemeClassifier:
         self.at_least_one = at_least_one
         self.folds = folds
         self.seed = seed
+        self.engine = engine
+        self.embedding_weight = embedding_weight
 
     def fit(self, texts: Sequence[str], labels: Sequence[Collection[str]]) -> Self:
         """Learn from comments and the themes people tagged each with."""
         texts = list(texts)
+        self.encoder_ = resolve_engine(self.engine)
         self.names_ = list(self.taxonomy.names)
         fallback = self.taxonomy.fallback
         self._fallback = self.names_.index(fallback) if fallback in self.names_ else None
@@ -75,7 +83,7 @@ class ThemeClassifier:
         y = np.array(
             [[name in set(tags) for name in self.names_] for tags in labels], dtype=np.int64
         )
-        x = sparse.hstack([words, sparse.csr_matrix(self._matched(texts))]).tocsr()
+        x = sparse.hstack([words, *self._dense(texts)]).tocsr()
         self.thresholds_ = self._tuned_thresholds(x, y)
         self.models_: list[LogisticRegression | None] = [
             self._model().fit(x, y[:, k]) if 0 < y[:, k].sum() < len(y) else None
@@ -102,13 +110,19 @@ class ThemeClassifier:
         return result
 
     def _proba(self, texts: list[str]) -> FloatMatrix:
-        x = sparse.hstack([self.words_.transform(texts), sparse.csr_matrix(self._matched(texts))])
-        x = x.tocsr()
+        x = sparse.hstack([self.words_.transform(texts), *self._dense(texts)]).tocsr()
         columns = [
             m.predict_proba(x)[:, 1] if m is not None else np.zeros(len(texts))
             for m in self.models_
         ]
         return np.column_stack(columns).astype(np.float64)
+
+    def _dense(self, texts: list[str]) -> list[sparse.csr_matrix]:
+        """The zero-shot matcher's confidences and, with an encoder, the embeddings."""
+        blocks = [sparse.csr_matrix(self._matched(texts))]
+        if self.encoder_ is not None:
+            blocks.append(sparse.csr_matrix(self.embedding_weight * self.encoder_.encode(texts)))
+        return blocks
 
     def _matched(self, texts: list[str]) -> FloatMatrix:
         rows = [self.matcher_.confidences(t) for t in texts]
@@ -146,7 +160,8 @@ class ThemeSentimentClassifier:
     ``fit(texts, themes, labels)`` takes one (comment, theme, label) triple per labelled
     theme mention; labels are free strings ("positive", "negative", "neutral", "mixed" ...).
     Features: TF-IDF n-grams of the comment, the same n-grams specific to the theme, and
-    the zero-shot engine's reading of the theme (its clause sentiment and evidence).
+    the zero-shot engine's reading of the theme (its clause sentiment and evidence); with an
+    ``engine`` other than "light", the comment's embedding, shared and specific to the theme.
     """
 
     def __init__(
@@ -156,14 +171,19 @@ class ThemeSentimentClassifier:
         C: float = 4.0,
         seed: int = 0,
         analyzer: SentimentAnalyzer | None = None,
+        engine: str | Encoder = "light",
+        embedding_weight: float = 1.0,
     ) -> None:
         self.taxonomy = taxonomy
         self.C = C
         self.seed = seed
         self.analyzer = analyzer
+        self.engine = engine
+        self.embedding_weight = embedding_weight
 
     def fit(self, texts: Sequence[str], themes: Sequence[str], labels: Sequence[str]) -> Self:
         """Learn from labelled (comment, theme) pairs."""
+        self.encoder_ = resolve_engine(self.engine)
         self.matcher_ = ThemeMatcher(self.taxonomy, threshold=0.0)
         self.words_ = TfidfVectorizer(
             ngram_range=(1, 2), min_df=2 if len(texts) > 50 else 1, sublinear_tf=True
@@ -199,7 +219,27 @@ class ThemeSentimentClassifier:
         words = self.words_.fit_transform(documents) if fit else self.words_.transform(documents)
         numbers = [n for _, n in readings]
         scaled = self.scaler_.fit_transform(numbers) if fit else self.scaler_.transform(numbers)
-        return sparse.hstack([words, sparse.csr_matrix(scaled)]).tocsr()
+        blocks = [words, sparse.csr_matrix(scaled)]
+        if self.encoder_ is not None:
+            blocks.append(self._embedded(texts, themes))
+        return sparse.hstack(blocks).tocsr()
+
+    def _embedded(self, texts: list[str], themes: list[str]) -> sparse.csr_matrix:
+        """Each comment's embedding twice: once shared by every theme, once in its theme's
+        own columns, so the model can learn what a phrasing means for that theme."""
+        assert self.encoder_ is not None
+        unique = {t: i for i, t in enumerate(dict.fromkeys(texts))}
+        vectors = self.embedding_weight * self.encoder_.encode(list(unique))
+        shared = vectors[np.array([unique[t] for t in texts], dtype=np.int64)]
+        width, names = shared.shape[1], self.taxonomy.names
+        rows = np.array([r for r, t in enumerate(themes) if t in names], dtype=np.int64)
+        slots = np.array([names.index(themes[r]) for r in rows], dtype=np.int64)
+        columns = slots.reshape(-1, 1) * width + np.arange(width)
+        own = sparse.csr_matrix(
+            (shared[rows].ravel(), (np.repeat(rows, width), columns.ravel())),
+            shape=(len(texts), width * len(names)),
+        )
+        return sparse.hstack([sparse.csr_matrix(shared), own]).tocsr()
 
     def _reading(self, text: str, theme: str) -> tuple[list[str], list[float]]:
         """The words of the clauses about ``theme`` and numbers from the zero-shot reading."""

@@ -50,6 +50,7 @@ class Command(BaseCommand):
                 "-A",
                 "config",
                 "worker",
+                "--beat",
                 "--pool=solo",
                 "--quiet",
                 "--loglevel=WARNING",

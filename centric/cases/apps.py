@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+from centric.core.navigation import NavItem
+
+
+class CasesConfig(AppConfig):
+    name = "centric.cases"
+    label = "cases"
+    verbose_name = "Cases"
+    navigation = (NavItem("Cases", "cases:inbox", order=18),)
+
+    def ready(self) -> None:
+        from centric.cases import receivers, signals  # noqa: F401 - signals connect on import
+        from centric.insights.signals import responses_analysed
+
+        responses_analysed.connect(receivers.route_analysed_feedback, dispatch_uid="cases_route")

@@ -1,0 +1,80 @@
+"""Forms for working a case: each one posts one action from the case page or the inbox."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from centric.cases.models import Case, CaseEvent, RootCause
+from centric.core.roles import Role
+from centric.people.models import User
+
+
+def owners_for(organisation_id: int) -> QuerySet[User]:
+    """Who can own a case: active people who may write (viewers only look)."""
+    return User.objects.filter(organisation_id=organisation_id, is_active=True).exclude(
+        role=Role.VIEWER
+    )
+
+
+class AssignForm(forms.Form):
+    owner = forms.ModelChoiceField(queryset=User.objects.none(), label="New owner")
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners_for(organisation_id)  # type: ignore[attr-defined]
+
+
+class BulkAssignForm(AssignForm):
+    cases = forms.ModelMultipleChoiceField(
+        queryset=Case.objects.none(), error_messages={"required": "Tick the cases to hand over."}
+    )
+
+    def __init__(self, *args: Any, cases: QuerySet[Case], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cases"].queryset = cases  # type: ignore[attr-defined]
+
+
+class StateForm(forms.Form):
+    state = forms.ChoiceField(choices=Case.State.choices)
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label="Comment", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ContactAttemptForm(forms.Form):
+    channel = forms.ChoiceField(choices=CaseEvent.Channel.choices)
+    outcome = forms.ChoiceField(choices=CaseEvent.Outcome.choices)
+    note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="What you learnt, in the customer's words where you can.",
+    )
+
+
+class CauseForm(forms.Form):
+    root_cause = forms.ModelChoiceField(queryset=RootCause.objects.none())
+    resolution = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), help_text="What was done about it."
+    )
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["root_cause"].queryset = RootCause.objects.filter(  # type: ignore[attr-defined]
+            organisation_id=organisation_id, active=True
+        )
+
+
+class CloseLoopForm(forms.Form):
+    subject = forms.CharField(max_length=200)
+    body = forms.CharField(label="Message", widget=forms.Textarea(attrs={"rows": 9}))
+    resurvey = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="Invite the customer to rate us again",
+        help_text="Adds a one-question link; a higher score than before counts as a recovery.",
+    )

@@ -1,0 +1,182 @@
+"""Rule conditions: what a rule asks of a piece of feedback. Pure Python; imports no Django.
+
+A condition is plain data, ``{"field": "score", "op": "lte", "value": 6}``. A rule holds two
+lists: every condition in ``all`` must hold and, when ``any`` is not empty, at least one of those
+too — "detractors (all) who mention billing or say they will cancel (any)". ``compile_rule``
+turns the lists into one function of ``Facts``, checked once, so routing thousands of responses
+against dozens of rules costs a few function calls each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["FIELDS", "ConditionError", "Facts", "Field", "compile_rule", "describe", "validate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What routing knows about one piece of feedback. Text fields are compared lower-cased."""
+
+    score: int | None = None
+    score_type: str = ""
+    sentiment: str = ""
+    sentiment_score: float | None = None
+    themes: frozenset[str] = field(default_factory=frozenset)
+    care_signals: frozenset[str] = field(default_factory=frozenset)
+    urgent: bool = False
+    churn_risk: bool = False
+    praise: bool = False
+    segment: str = ""
+    tier: str = ""
+    stage: str = ""
+    customer_kind: str = ""
+    channel: str = ""
+    kind: str = ""
+    text: str = ""
+
+
+Predicate = Callable[[Facts], bool]
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str
+    type: str  # number, choice, set, flag or text
+    choices: tuple[str, ...] = ()  # suggested values, for the editor
+
+
+NUMBER_OPS: dict[str, tuple[str, Callable[[Any, Any], bool]]] = {
+    "eq": ("is", lambda a, b: a == b),
+    "ne": ("is not", lambda a, b: a != b),
+    "lt": ("is below", lambda a, b: a < b),
+    "lte": ("is at most", lambda a, b: a <= b),
+    "gt": ("is above", lambda a, b: a > b),
+    "gte": ("is at least", lambda a, b: a >= b),
+}
+OPS_BY_TYPE: dict[str, dict[str, str]] = {
+    "number": {op: label for op, (label, _) in NUMBER_OPS.items()},
+    "choice": {"in": "is one of", "not_in": "is none of"},
+    "set": {"includes": "includes any of", "excludes": "includes none of"},
+    "flag": {"is_true": "is set", "is_false": "is not set"},
+    "text": {"contains": "contains any of", "not_contains": "contains none of"},
+}
+FIELDS: dict[str, Field] = {
+    "score": Field("Score", "number"),
+    "score_type": Field("Score type", "choice", ("nps", "csat", "ces", "rating")),
+    "sentiment": Field("Sentiment", "choice", ("negative", "mixed", "neutral", "positive")),
+    "sentiment_score": Field("Sentiment score (−1 to 1)", "number"),
+    "themes": Field("Themes", "set"),
+    "care_signals": Field(
+        "Care signals",
+        "set",
+        ("risk", "fear", "desire", "wish", "constraint", "hope", "opportunity"),
+    ),
+    "urgent": Field("Urgent flag", "flag"),
+    "churn_risk": Field("Churn-risk flag", "flag"),
+    "praise": Field("Praise flag", "flag"),
+    "segment": Field("Segment", "choice"),
+    "tier": Field("Account tier", "choice", ("strategic", "core", "long_tail")),
+    "stage": Field("Journey stage", "choice"),
+    "customer_kind": Field("Customer", "choice", ("external", "internal")),
+    "channel": Field("Channel", "choice", ("email", "link", "import", "api")),
+    "kind": Field("Feedback kind", "choice", ("survey", "review", "ticket", "note")),
+    "text": Field("Comment", "text"),
+}
+
+
+class ConditionError(ValueError):
+    """A condition that cannot be read; the message says which part is wrong."""
+
+
+def validate(condition: Mapping[str, Any]) -> dict[str, Any]:
+    """The condition in its canonical form (values lower-cased, lists de-duplicated), or a
+    ``ConditionError`` naming what is wrong."""
+    name = condition.get("field")
+    if name not in FIELDS:
+        raise ConditionError(f"unknown field {name!r}; choose one of {', '.join(FIELDS)}")
+    spec = FIELDS[str(name)]
+    op = condition.get("op")
+    ops = OPS_BY_TYPE[spec.type]
+    if op not in ops:
+        raise ConditionError(f"{spec.label}: unknown comparison {op!r}; use {', '.join(ops)}")
+    value = condition.get("value")
+    if spec.type == "flag":
+        value = None
+    elif spec.type == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise ConditionError(f"{spec.label}: {value!r} is not a number")
+        try:
+            value = float(value)
+        except ValueError:
+            raise ConditionError(f"{spec.label}: {value!r} is not a number") from None
+        value = int(value) if value.is_integer() else value
+    else:
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, (list, tuple)) or not all(isinstance(v, str) for v in items):
+            raise ConditionError(f"{spec.label}: give a word or a list of words")
+        value = sorted({v.strip().lower() for v in items if v.strip()})
+        if not value:
+            raise ConditionError(f"{spec.label}: give at least one value")
+    return {"field": name, "op": op, "value": value}
+
+
+def compile_rule(
+    all_of: Sequence[Mapping[str, Any]], any_of: Sequence[Mapping[str, Any]] = ()
+) -> Predicate:
+    """One predicate for a rule. A rule without conditions matches nothing, so that an empty
+    rule cannot open a case for every response."""
+    required = [_compile(validate(c)) for c in all_of]
+    alternatives = [_compile(validate(c)) for c in any_of]
+    if not required and not alternatives:
+        return lambda facts: False
+    if not alternatives:
+        return lambda facts: all(check(facts) for check in required)
+    return lambda facts: (
+        all(check(facts) for check in required) and any(check(facts) for check in alternatives)
+    )
+
+
+def describe(condition: Mapping[str, Any]) -> str:
+    """The condition in words: "Score is at most 6"."""
+    spec = FIELDS[condition["field"]]
+    words = f"{spec.label} {OPS_BY_TYPE[spec.type][condition['op']]}"
+    value = condition.get("value")
+    if value is None:
+        return words
+    if isinstance(value, list):
+        return f"{words} {', '.join(value)}"
+    return f"{words} {value}"
+
+
+def _compile(condition: dict[str, Any]) -> Predicate:
+    name, op, value = condition["field"], condition["op"], condition["value"]
+    kind = FIELDS[name].type
+    if kind == "number":
+        compare = NUMBER_OPS[op][1]
+
+        def number(facts: Facts) -> bool:
+            actual = getattr(facts, name)
+            return actual is not None and bool(compare(actual, value))
+
+        return number
+    if kind == "flag":
+        wanted = op == "is_true"
+        return lambda facts: bool(getattr(facts, name)) is wanted
+    if kind == "choice":
+        values = frozenset(value)
+        if op == "in":
+            return lambda facts: str(getattr(facts, name)).lower() in values
+        return lambda facts: str(getattr(facts, name)).lower() not in values
+    if kind == "set":
+        values = frozenset(value)
+        if op == "includes":
+            return lambda facts: not values.isdisjoint(getattr(facts, name))
+        return lambda facts: values.isdisjoint(getattr(facts, name))
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in value) + r")\b")
+    if op == "contains":
+        return lambda facts: pattern.search(facts.text) is not None
+    return lambda facts: pattern.search(facts.text) is None

@@ -1,0 +1,243 @@
+"""Reads: which cases a person may see and act on, and the inboxes.
+
+Admins and CX leads see every case. Members and viewers see the cases they own or watch, the
+cases of their teams, and the cases of customers they may see (accounts they own or their teams
+serve). Viewers see but never act."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from centric.cases.models import Case, CaseEvent
+from centric.core import clock
+from centric.core.permissions import can_write, sees_whole_organisation
+from centric.customers.models import Contact, Influence
+from centric.customers.selectors import accounts_visible_to
+from centric.feedback.models import Response
+from centric.insights.models import ThemeMention
+from centric.people.models import User
+from centric.people.selectors import team_ids_of
+
+HISTORY = 30  # the customer's most recent feedback shown on the case page
+OPEN_STATES = (Case.State.NEW, Case.State.CONTACTED, Case.State.IN_PROGRESS)
+# "Breaching soon": an SLA clock runs out within this much wall-clock time.
+SOON = dt.timedelta(hours=4)
+INBOXES = {
+    "mine": "Mine",
+    "team": "My teams",
+    "soon": "Breaching soon",
+    "unassigned": "Unassigned",
+    "all": "All open",
+    "closed": "Resolved and closed",
+}
+
+
+def cases_visible_to(actor: User) -> QuerySet[Case]:
+    cases = Case.objects.filter(organisation_id=actor.organisation_id)
+    if sees_whole_organisation(actor):
+        return cases
+    watching = Case.watchers.through.objects.filter(case_id=OuterRef("pk"), user_id=actor.pk)
+    return cases.filter(
+        Q(owner=actor)
+        | Q(team_id__in=team_ids_of(actor))
+        | Q(customer__account__in=accounts_visible_to(actor))
+        | Exists(watching)
+    )
+
+
+def case_access(*, actor: User, case_id: int) -> Case:
+    """The case if the actor may see it; 404 otherwise, so its existence is not revealed."""
+    try:
+        return (
+            cases_visible_to(actor)
+            .select_related(
+                "customer__account__segment",
+                "customer__account__owner",
+                "customer__team",
+                "contact",
+                "response__analysis",
+                "response__stage",
+                "response__survey",
+                "response__person",
+                "owner",
+                "team__lead",
+                "rule",
+                "root_cause",
+                "resurvey__response",
+            )
+            .get(pk=case_id)
+        )
+    except Case.DoesNotExist:
+        raise Http404("No such case") from None
+
+
+def case_actionable(*, actor: User, case: Case) -> bool:
+    """Whether the actor may work the case: org-wide roles, its owner, and members of its team
+    or of the team serving its customer. Viewers never."""
+    if not can_write(actor) or case.organisation_id != actor.organisation_id:
+        return False
+    if sees_whole_organisation(actor) or case.owner_id == actor.pk:
+        return True
+    return cases_visible_to(actor).filter(pk=case.pk).exists()
+
+
+@dataclass(frozen=True)
+class InboxFilters:
+    inbox: str = "mine"
+    search: str = ""
+    priority: str = ""
+    state: str = ""
+    team_id: int | None = None
+    owner_id: int | None = None
+
+
+def inbox(*, actor: User, filters: InboxFilters) -> QuerySet[Case]:
+    """One inbox, filtered, soonest deadline first (most recent first for finished cases)."""
+    # the customer's name comes from its account or its team: both joined, or one query a row
+    cases = cases_visible_to(actor).select_related(
+        "customer__account", "customer__team", "owner", "team", "rule"
+    )
+    now = clock.now()
+    if filters.inbox == "closed":
+        cases = cases.exclude(state__in=OPEN_STATES).order_by("-opened_at", "-pk")
+    else:
+        cases = cases.filter(state__in=OPEN_STATES).order_by("resolution_due", "pk")
+    if filters.inbox == "mine":
+        cases = cases.filter(owner=actor)
+    elif filters.inbox == "team":
+        cases = cases.filter(team_id__in=team_ids_of(actor))
+    elif filters.inbox == "unassigned":
+        cases = cases.filter(owner__isnull=True)
+    elif filters.inbox == "soon":
+        cases = cases.filter(
+            Q(first_contacted_at__isnull=True, first_contact_due__lte=now + SOON)
+            | Q(resolution_due__lte=now + SOON)
+        )
+    if filters.search:
+        term = filters.search
+        cases = cases.filter(
+            Q(title__icontains=term)
+            | Q(customer__account__name__icontains=term)
+            | Q(response__comment__icontains=term)
+        )
+    if filters.priority:
+        cases = cases.filter(priority=filters.priority)
+    if filters.state:
+        cases = cases.filter(state=filters.state)
+    if filters.team_id:
+        cases = cases.filter(team_id=filters.team_id)
+    if filters.owner_id:
+        cases = cases.filter(owner_id=filters.owner_id)
+    return cases
+
+
+def inbox_counts(*, actor: User) -> dict[str, int]:
+    """How many open cases wait in each inbox (one query)."""
+    now, teams = clock.now(), team_ids_of(actor)
+    open_cases = cases_visible_to(actor).filter(state__in=OPEN_STATES)
+    counts = open_cases.aggregate(
+        mine=Count("pk", filter=Q(owner=actor)),
+        team=Count("pk", filter=Q(team_id__in=teams)),
+        soon=Count(
+            "pk",
+            filter=Q(first_contacted_at__isnull=True, first_contact_due__lte=now + SOON)
+            | Q(resolution_due__lte=now + SOON),
+        ),
+        unassigned=Count("pk", filter=Q(owner__isnull=True)),
+        all=Count("pk"),
+    )
+    return {name: value or 0 for name, value in counts.items()}
+
+
+@dataclass(frozen=True)
+class LocalTime:
+    """The customer's clock: respond on their schedule (seed 004)."""
+
+    now: dt.datetime
+    time_zone: str
+    opens: dt.time
+    closes: dt.time
+
+    @property
+    def working(self) -> bool:
+        return self.now.weekday() < 5 and self.opens <= self.now.time() < self.closes
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """Everything the case page shows about the customer before anyone replies (empathize)."""
+
+    case: Case
+    events: list[CaseEvent]
+    themes: list[ThemeMention]
+    history: list[Response]
+    other_cases: list[Case]
+    contacts: list[Contact]
+    members: list[User]
+    past_causes: list[dict[str, Any]]
+    local_time: LocalTime | None
+
+
+def case_view(*, actor: User, case: Case) -> CaseView:
+    customer = case.customer
+    history: list[Response] = []
+    other_cases: list[Case] = []
+    contacts: list[Contact] = []
+    members: list[User] = []
+    past_causes: list[dict[str, Any]] = []
+    if customer is not None:
+        history = list(
+            Response.objects.filter(customer=customer)
+            .exclude(submitted_at__isnull=True, responded_at__isnull=True)
+            .select_related("analysis", "survey")
+            .order_by("-responded_at", "-pk")[:HISTORY]
+        )
+        other_cases = list(
+            cases_visible_to(actor)
+            .filter(customer=customer, state__in=OPEN_STATES)
+            .exclude(pk=case.pk)
+            .select_related("owner")
+        )
+        if customer.account_id is not None:
+            rank = {value: i for i, value in enumerate(Influence.values)}
+            contacts = sorted(
+                Contact.objects.filter(account_id=customer.account_id),
+                key=lambda contact: (rank.get(contact.influence, 99), contact.first_name),
+            )
+        elif customer.team_id is not None:
+            members = list(customer.team.members.filter(is_active=True))  # type: ignore[union-attr]
+        past_causes = list(
+            Case.objects.filter(customer=customer, root_cause__isnull=False)
+            .exclude(pk=case.pk)
+            .values("root_cause__name")
+            .annotate(count=Count("pk"), latest=Max("opened_at"))
+            .order_by("-latest")
+        )
+    themes = (
+        list(ThemeMention.objects.filter(response_id=case.response_id)) if case.response_id else []
+    )
+    events = list(case.events.select_related("actor"))
+    return CaseView(
+        case, events, themes, history, other_cases, contacts, members, past_causes, _local(case)
+    )
+
+
+def _local(case: Case) -> LocalTime | None:
+    contact = case.contact
+    if contact is not None:
+        zone, opens, closes = (
+            contact.time_zone,
+            contact.working_hours_start,
+            contact.working_hours_end,
+        )
+    elif case.response is not None and case.response.person is not None:
+        zone, opens, closes = case.response.person.time_zone, dt.time(9), dt.time(17)
+    else:
+        return None
+    return LocalTime(clock.now().astimezone(ZoneInfo(zone)), zone, opens, closes)

@@ -1,0 +1,638 @@
+"""Writes for the closed loop: opening a case, handing it over, moving it through its states,
+recording contact and root cause, and closing the loop with the customer. Every change lands on
+the case's timeline and in the audit log, and is announced to the organisation's webhooks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage, get_connection, send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+
+from centric.cases import sla, webhooks
+from centric.cases.models import (
+    DEFAULT_ROOT_CAUSES,
+    DEFAULT_SLA_HOURS,
+    BusinessCalendar,
+    Case,
+    CaseEvent,
+    ClosingTemplate,
+    Notification,
+    RootCause,
+    Rule,
+    SlaPolicy,
+)
+from centric.cases.selectors import case_actionable
+from centric.core import clock
+from centric.core.audit import audit_event, audit_record
+from centric.core.models import AuditEvent
+from centric.core.permissions import require_write
+from centric.customers.models import Customer
+from centric.feedback.models import Invitation, Response, Survey
+from centric.feedback.services import survey_from_template
+from centric.people.models import Team, User
+
+State = Case.State
+# Where each state may go next; reopening a resolved or closed case puts it back in progress.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    State.NEW: frozenset({State.CONTACTED, State.IN_PROGRESS, State.RESOLVED}),
+    State.CONTACTED: frozenset({State.IN_PROGRESS, State.RESOLVED}),
+    State.IN_PROGRESS: frozenset({State.CONTACTED, State.RESOLVED}),
+    State.RESOLVED: frozenset({State.CLOSED, State.IN_PROGRESS}),
+    State.CLOSED: frozenset({State.IN_PROGRESS}),
+}
+DEFAULT_HOURS = {str(day): ["09:00", "17:00"] for day in range(5)}
+CLOSING_TEMPLATES = {
+    "en": (
+        "Your feedback: what we did about it",
+        "Dear {name},\n\nThank you for telling us what went wrong. We looked into it, and this is "
+        "what we have done:\n\n{resolution}\n\n{survey_link}\nKind regards,\n{sender}",
+    ),
+    "de": (
+        "Ihr Feedback: was wir unternommen haben",
+        "Guten Tag {name},\n\ndanke, dass Sie uns gesagt haben, was schiefgelaufen ist. Wir sind "
+        "dem nachgegangen und haben Folgendes getan:\n\n{resolution}\n\n{survey_link}\n"
+        "Mit freundlichen Grüßen\n{sender}",
+    ),
+}
+SURVEY_LINK_LINE = {
+    "en": "Would you tell us how we did now? {link}\n",
+    "de": "Mögen Sie uns sagen, wie wir es jetzt gemacht haben? {link}\n",
+}
+
+
+# --- the organisation's settings ------------------------------------------------------------
+
+
+def defaults_ensure(*, organisation_id: int, time_zone: str = "UTC") -> None:
+    """A new organisation's calendar (weekdays 9 to 5), SLA per priority, root causes and
+    closing messages, each left alone if it exists."""
+    BusinessCalendar.objects.get_or_create(
+        organisation_id=organisation_id, defaults={"time_zone": time_zone, "hours": DEFAULT_HOURS}
+    )
+    for priority, (first, resolution) in DEFAULT_SLA_HOURS.items():
+        SlaPolicy.objects.get_or_create(
+            organisation_id=organisation_id,
+            priority=priority,
+            defaults={"first_contact_hours": first, "resolution_hours": resolution},
+        )
+    for name, description in DEFAULT_ROOT_CAUSES:
+        RootCause.objects.get_or_create(
+            organisation_id=organisation_id, name=name, defaults={"description": description}
+        )
+    for language, (subject, body) in CLOSING_TEMPLATES.items():
+        ClosingTemplate.objects.get_or_create(
+            organisation_id=organisation_id,
+            language=language,
+            defaults={"subject": subject, "body": body},
+        )
+
+
+def calendar_of(organisation_id: int) -> sla.Calendar:
+    stored = BusinessCalendar.objects.filter(organisation_id=organisation_id).first()
+    if stored is None:
+        return sla.Calendar("UTC", {int(day): (dt.time(9), dt.time(17)) for day in DEFAULT_HOURS})
+    return stored.to_sla()
+
+
+def sla_hours(*, organisation_id: int, priority: str, rule: Rule | None) -> tuple[Decimal, Decimal]:
+    """Business hours to first contact and to resolution: the rule's own, else the priority's."""
+    policies = _policies(organisation_id)
+    return _targets(policies, priority, rule)
+
+
+def _policies(organisation_id: int) -> dict[str, tuple[Decimal, Decimal]]:
+    stored = {
+        policy.priority: (policy.first_contact_hours, policy.resolution_hours)
+        for policy in SlaPolicy.objects.filter(organisation_id=organisation_id)
+    }
+    defaults = {str(p): (Decimal(a), Decimal(b)) for p, (a, b) in DEFAULT_SLA_HOURS.items()}
+    return {**defaults, **stored}
+
+
+def _targets(
+    policies: Mapping[str, tuple[Decimal, Decimal]], priority: str, rule: Rule | None
+) -> tuple[Decimal, Decimal]:
+    first, resolution = policies[priority]
+    if rule is not None:
+        first = rule.first_contact_hours or first
+        resolution = rule.resolution_hours or resolution
+    return first, resolution
+
+
+# --- opening --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a new case goes: its owner (None leaves it in the team's unassigned queue)."""
+
+    owner: User | None
+    team: Team | None
+
+
+class _Placer:
+    """Picks the owners of a batch of new cases by each rule's strategy. Round robin takes the
+    team's active members in turn: a rule's cursor is read under a row lock the first time the
+    batch needs it (held until the batch commits, so concurrent workers never give the same
+    turn twice) and moved once, by the turns taken."""
+
+    def __init__(self) -> None:
+        self.members: dict[int, list[User]] = {}
+        self.serving: dict[int, Team | None] = {}
+        self.cursors: dict[int, int] = {}
+        self.taken: Counter[int] = Counter()
+
+    def serving_team(self, customer: Customer | None) -> Team | None:
+        """The team that looks after a customer: the account's team, or for an internal
+        customer (a team) the first team that serves it."""
+        if customer is None:
+            return None
+        if customer.kind == Customer.Kind.EXTERNAL:
+            return customer.account.team if customer.account else None
+        if customer.team_id is None:
+            return None
+        if customer.team_id not in self.serving:
+            served = customer.team.served_by.order_by("name")  # type: ignore[union-attr]
+            self.serving[customer.team_id] = served.select_related("lead").first()
+        return self.serving[customer.team_id]
+
+    def place(self, rule: Rule, customer: Customer | None) -> Placement:
+        team = self.serving_team(customer)
+        if rule.owner_strategy == Rule.OwnerStrategy.PERSON and rule.person is not None:
+            return Placement(rule.person if rule.person.is_active else None, rule.team or team)
+        if rule.owner_strategy == Rule.OwnerStrategy.CUSTOMER_OWNER:
+            owner: User | None = None
+            if customer is not None and customer.kind == Customer.Kind.EXTERNAL:
+                owner = customer.account.owner if customer.account else None
+            elif team is not None:
+                owner = team.lead
+            if owner is not None and owner.is_active:
+                return Placement(owner, team or rule.team)
+        team = rule.team or team
+        if team is None:
+            return Placement(None, None)
+        if team.pk not in self.members:
+            self.members[team.pk] = list(team.members.filter(is_active=True).order_by("pk"))
+        members = self.members[team.pk]
+        if not members:
+            return Placement(None, team)
+        if rule.pk not in self.cursors:
+            self.cursors[rule.pk] = (
+                Rule.objects.select_for_update()
+                .values_list("round_robin_cursor", flat=True)
+                .get(pk=rule.pk)
+            )
+        turn = self.cursors[rule.pk] + self.taken[rule.pk]
+        self.taken[rule.pk] += 1
+        return Placement(members[turn % len(members)], team)
+
+    def save(self) -> None:
+        for rule_id, turns in self.taken.items():
+            Rule.objects.filter(pk=rule_id).update(
+                round_robin_cursor=F("round_robin_cursor") + turns
+            )
+
+
+def placement_for(*, rule: Rule, customer: Customer | None) -> Placement:
+    """The owner the rule's strategy picks for one new case (taking a round-robin turn)."""
+    placer = _Placer()
+    with transaction.atomic():
+        placement = placer.place(rule, customer)
+        placer.save()
+    return placement
+
+
+def case_title(response: Response) -> str:
+    who = str(response.customer) if response.customer_id else "A customer"
+    if response.score is not None and response.score_type:
+        return f"{who}: {response.get_score_type_display().split(' ')[0]} {response.score}"
+    return f"{who}: {response.get_kind_display().lower()}"
+
+
+def case_open_for_response(*, response: Response, rule: Rule) -> Case | None:
+    """Open the rule's case for a piece of feedback, unless that feedback already has one.
+    Safe to call again for the same response: it opens nothing the second time."""
+    opened = cases_open(matches=[(response, rule)])
+    return opened[0] if opened else None
+
+
+def cases_open(*, matches: Sequence[tuple[Response, Rule]]) -> list[Case]:
+    """Open one case per (feedback, rule) of one organisation, skipping feedback that has a
+    case already, and return the cases opened. A batch is written at once (the cases, their
+    timeline, the audit log, notifications and webhook deliveries); if another worker opened
+    one of them meanwhile, the batch is opened one case at a time instead, skipping that one."""
+    try:
+        with transaction.atomic():
+            return _open(matches)
+    except IntegrityError:
+        if len(matches) == 1:
+            return []
+        return [case for match in matches for case in cases_open(matches=[match])]
+
+
+def _open(matches: Sequence[tuple[Response, Rule]]) -> list[Case]:
+    taken = set(
+        Case.objects.filter(response_id__in=[response.pk for response, _ in matches]).values_list(
+            "response_id", flat=True
+        )
+    )
+    matches = [(response, rule) for response, rule in matches if response.pk not in taken]
+    if not matches:
+        return []
+    organisation_id = matches[0][1].organisation_id
+    now, calendar, policies = clock.now(), calendar_of(organisation_id), _policies(organisation_id)
+
+    @functools.cache
+    def due(hours: Decimal) -> dt.datetime:  # the same for every case opened now
+        return sla.add_business_time(calendar, now, _hours(hours))
+
+    placer = _Placer()
+    cases = []
+    for response, rule in matches:
+        placement = placer.place(rule, response.customer)
+        first, resolution = _targets(policies, rule.priority, rule)
+        cases.append(
+            Case(
+                organisation_id=organisation_id,
+                title=case_title(response)[:200],
+                customer=response.customer,
+                contact=response.contact,
+                response=response,
+                rule=rule,
+                owner=placement.owner,
+                team=placement.team,
+                priority=rule.priority,
+                tags=list(rule.tags),
+                opened_at=now,
+                first_contact_due=due(first),
+                resolution_due=due(resolution),
+            )
+        )
+    placer.save()
+    Case.objects.bulk_create(cases)
+    CaseEvent.objects.bulk_create(
+        CaseEvent(
+            organisation_id=organisation_id,
+            case=case,
+            kind=CaseEvent.Kind.OPENED,
+            data={"rule": rule.name},
+            at=now,
+        )
+        for case, (_, rule) in zip(cases, matches, strict=True)
+    )
+    AuditEvent.objects.bulk_create(
+        audit_event(
+            organisation=organisation_id,
+            actor=None,
+            action=AuditEvent.Action.CREATE,
+            instance=case,
+            changes={"rule": [None, rule.name], "owner": [None, str(case.owner or "")]},
+        )
+        for case, (_, rule) in zip(cases, matches, strict=True)
+    )
+    notify_many(
+        [
+            (case.owner, case, f"New case for you: {case.title}", rule.notify_owner)
+            for case, (_, rule) in zip(cases, matches, strict=True)
+            if case.owner is not None
+        ]
+    )
+    webhooks.publish_many(cases=cases, event="case.opened")
+    return cases
+
+
+def _hours(hours: Decimal) -> dt.timedelta:
+    return dt.timedelta(hours=float(hours))
+
+
+# --- working a case -------------------------------------------------------------------------
+
+
+def _event(
+    case: Case, actor: User | None, kind: str, data: Mapping[str, Any] | None = None, text: str = ""
+) -> CaseEvent:
+    return CaseEvent.objects.create(
+        organisation_id=case.organisation_id,
+        case=case,
+        actor=actor,
+        kind=kind,
+        data=dict(data or {}),
+        text=text,
+        at=clock.now(),
+    )
+
+
+def _audit(actor: User, case: Case, changes: Mapping[str, list[Any]]) -> None:
+    audit_record(
+        organisation=case.organisation_id,
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        instance=case,
+        changes=changes,
+    )
+
+
+def _check(actor: User, case: Case) -> None:
+    require_write(actor)
+    if not case_actionable(actor=actor, case=case):
+        raise PermissionDenied("This case belongs to a team you are not in.")
+
+
+@transaction.atomic
+def case_assign(*, actor: User, case: Case, owner: User) -> Case:
+    """Hand the case to one person: ownership moves, it is never shared."""
+    _check(actor, case)
+    if owner.organisation_id != case.organisation_id or not owner.is_active:
+        raise ValidationError({"owner": "Choose an active person of your organisation."})
+    if owner.role == "viewer":
+        raise ValidationError({"owner": "A viewer cannot own a case."})
+    if case.owner_id == owner.pk:
+        return case
+    before = str(case.owner or "")
+    case.owner = owner
+    case.save(update_fields=["owner", "updated_at"])
+    _event(case, actor, CaseEvent.Kind.ASSIGNED, {"from": before, "to": str(owner)})
+    _audit(actor, case, {"owner": [before, str(owner)]})
+    if owner.pk != actor.pk:
+        notify(owner, case, f"{actor} handed you a case: {case.title}", email=True)
+    webhooks.publish(case=case, event="case.assigned")
+    return case
+
+
+@transaction.atomic
+def case_transition(*, actor: User, case: Case, state: str, note: str = "") -> Case:
+    """Move the case to ``state``. Resolving needs a root cause and a resolution; reopening a
+    resolved or closed case counts as a reopen."""
+    _check(actor, case)
+    if state not in TRANSITIONS[case.state]:
+        raise ValidationError(
+            {
+                "state": f"A {case.get_state_display().lower()} case cannot move to {State(state).label.lower()}."
+            }
+        )
+    if state == State.RESOLVED and (case.root_cause_id is None or not case.resolution.strip()):
+        raise ValidationError(
+            {"state": "Record the root cause and the resolution before resolving the case."}
+        )
+    now, before = clock.now(), case.state
+    reopened = before in (State.RESOLVED, State.CLOSED)
+    case.state = state
+    if state == State.RESOLVED:
+        case.resolved_at = now
+    elif state == State.CLOSED:
+        case.closed_at = now
+    elif reopened:
+        case.resolved_at = case.closed_at = None
+        case.reopen_count += 1
+    case.save()
+    data = {"from": before, "to": state, "reopened": reopened}
+    _event(case, actor, CaseEvent.Kind.STATE, data, text=note)
+    _audit(actor, case, {"state": [State(before).label, State(state).label]})
+    for watcher in case.watchers.exclude(pk=actor.pk):
+        notify(watcher, case, f"{case.title}: now {State(state).label.lower()}", email=False)
+    webhooks.publish(case=case, event="case.reopened" if reopened else f"case.{state}")
+    return case
+
+
+def case_watch(*, actor: User, case: Case, watching: bool) -> None:
+    """Follow a case one can see (or stop): watchers hear of every change of state, in the app.
+    Following changes nothing about the case, so viewers may follow too."""
+    if case.organisation_id != actor.organisation_id:
+        raise PermissionDenied("This case is not in your organisation.")
+    if watching:
+        case.watchers.add(actor)
+    else:
+        case.watchers.remove(actor)
+
+
+@transaction.atomic
+def case_comment(*, actor: User, case: Case, text: str) -> CaseEvent:
+    _check(actor, case)
+    if not text.strip():
+        raise ValidationError({"text": "Write something to add a comment."})
+    event = _event(case, actor, CaseEvent.Kind.COMMENT, text=text.strip())
+    webhooks.publish(case=case, event="case.commented")
+    return event
+
+
+@transaction.atomic
+def case_contact_attempt(
+    *, actor: User, case: Case, channel: str, outcome: str, note: str = ""
+) -> CaseEvent:
+    """Record an attempt to reach the customer. The first one that reaches them (or leaves a
+    message) stops the first-contact clock and moves a new case to contacted."""
+    _check(actor, case)
+    if channel not in CaseEvent.Channel.values:
+        raise ValidationError({"channel": "Choose how you tried to reach the customer."})
+    if outcome not in CaseEvent.Outcome.values:
+        raise ValidationError({"outcome": "Choose what came of it."})
+    event = _event(
+        case, actor, CaseEvent.Kind.CONTACT, {"channel": channel, "outcome": outcome}, text=note
+    )
+    if outcome in CaseEvent.CONTACT_MADE and case.first_contacted_at is None:
+        case.first_contacted_at = event.at
+        changes: dict[str, list[Any]] = {"first contact": [None, event.at.isoformat()]}
+        if case.state == State.NEW:
+            case.state = State.CONTACTED
+            changes["state"] = [State.NEW.label, State.CONTACTED.label]
+        case.save()
+        _audit(actor, case, changes)
+    webhooks.publish(case=case, event="case.contacted")
+    return event
+
+
+@transaction.atomic
+def case_record_cause(*, actor: User, case: Case, root_cause: RootCause, resolution: str) -> Case:
+    _check(actor, case)
+    if root_cause.organisation_id != case.organisation_id:
+        raise ValidationError({"root_cause": "Choose one of your organisation's root causes."})
+    before = {"root cause": str(case.root_cause or ""), "resolution": case.resolution}
+    case.root_cause, case.resolution = root_cause, resolution.strip()
+    case.save(update_fields=["root_cause", "resolution", "updated_at"])
+    after = {"root cause": str(root_cause), "resolution": case.resolution}
+    changes = {k: [before[k], v] for k, v in after.items() if before[k] != v}
+    if changes:
+        _event(
+            case, actor, CaseEvent.Kind.ROOT_CAUSE, {"root_cause": str(root_cause)}, case.resolution
+        )
+        _audit(actor, case, changes)
+    return case
+
+
+# --- closing the loop -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClosingMessage:
+    to: str
+    language: str
+    subject: str
+    body: str
+
+
+def closing_recipient(case: Case) -> tuple[str, str, str]:
+    """Email, name and language of the person to close the loop with ("" when unknown)."""
+    if case.contact is not None:
+        return case.contact.email, case.contact.first_name, case.contact.language
+    response = case.response
+    if response is not None and response.person is not None:
+        person = response.person
+        return person.email, person.first_name or str(person), person.language
+    return "", "", "en"
+
+
+def closing_draft(*, case: Case, sender: User) -> ClosingMessage | None:
+    """The closing message in the customer's language, filled in from the organisation's
+    template, for the owner to read and edit before it leaves. None when there is nobody to
+    write to."""
+    email, name, language = closing_recipient(case)
+    if not email:
+        return None
+    templates = {
+        t.language: t for t in ClosingTemplate.objects.filter(organisation_id=case.organisation_id)
+    }
+    template = templates.get(language) or templates.get("en")
+    if template is None:
+        return None
+    fill = {
+        "name": name,
+        "case": case.title,
+        "resolution": case.resolution,
+        "sender": sender.get_full_name() or sender.email,
+        "survey_link": "",
+    }
+    return ClosingMessage(
+        to=email,
+        language=template.language,
+        subject=template.subject.format_map(_Blank(fill)),
+        body=template.body.format_map(_Blank(fill)),
+    )
+
+
+class _Blank(dict[str, str]):
+    """Unknown placeholders in an edited template stay as they are instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@transaction.atomic
+def case_close_loop(*, actor: User, case: Case, subject: str, body: str, resurvey: bool) -> Case:
+    """Send the closing message to the customer, optionally with a link to answer the
+    re-survey, and close the case. The message goes once: it is sent inside the transaction
+    that closes the case, so a failure to send leaves the case resolved, to try again."""
+    _check(actor, case)
+    if case.state != State.RESOLVED:
+        raise ValidationError({"state": "Resolve the case before closing the loop."})
+    email, _, language = closing_recipient(case)
+    if not email:
+        raise ValidationError(
+            {"to": "This customer left no address to write to; close the case instead."}
+        )
+    if not subject.strip() or not body.strip():
+        raise ValidationError({"body": "Write a subject and a message."})
+    if resurvey:
+        invitation = _resurvey_invitation(case, email, language)
+        link = settings.SITE_URL + reverse("feedback:respond", args=[invitation.token])
+        line = SURVEY_LINK_LINE.get(language, SURVEY_LINK_LINE["en"]).format(link=link)
+        body = (
+            body.replace("{survey_link}", line) if "{survey_link}" in body else f"{body}\n\n{line}"
+        )
+        case.resurvey = invitation
+    body = body.replace("{survey_link}", "")
+    send_mail(subject=subject.strip(), message=body, from_email=None, recipient_list=[email])
+    _event(case, actor, CaseEvent.Kind.MESSAGE, {"to": email, "resurvey": resurvey}, text=body)
+    case.save(update_fields=["resurvey", "updated_at"])
+    return case_transition(actor=actor, case=case, state=State.CLOSED)
+
+
+RESURVEY_NAME = "After your case"
+
+
+def resurvey_survey(organisation_id: int) -> Survey:
+    """The survey a closing message invites the customer to answer: the one the organisation
+    chose on its closing messages, else its own short "After your case" survey, created (open)
+    the first time a loop is closed with a re-survey."""
+    chosen = (
+        ClosingTemplate.objects.filter(organisation_id=organisation_id, resurvey__isnull=False)
+        .select_related("resurvey")
+        .first()
+    )
+    if chosen is not None and chosen.resurvey is not None:
+        return chosen.resurvey
+    existing = Survey.objects.filter(
+        organisation_id=organisation_id, name=RESURVEY_NAME, template="relationship-nps"
+    ).first()
+    if existing is not None:
+        return existing
+    return survey_from_template(
+        actor=None,
+        organisation_id=organisation_id,
+        template="relationship-nps",
+        values={"name": RESURVEY_NAME, "status": Survey.Status.OPEN, "fatigue_days": 0},
+    )
+
+
+def _resurvey_invitation(case: Case, email: str, language: str) -> Invitation:
+    if case.customer_id is None:
+        raise ValidationError({"resurvey": "This case has no customer to ask again."})
+    survey = resurvey_survey(case.organisation_id)
+    return Invitation.objects.create(
+        organisation_id=case.organisation_id,
+        survey=survey,
+        customer_id=case.customer_id,
+        contact=case.contact,
+        person=case.response.person if case.response else None,
+        email=email,
+        language=language if language in survey.languages else survey.default_language,
+        sent_at=clock.now(),
+        follow_up=True,
+    )
+
+
+# --- notifications --------------------------------------------------------------------------
+
+
+def notify(recipient: User, case: Case | None, message: str, *, email: bool) -> Notification:
+    """Tell one person, in the app and (when ``email``) by mail."""
+    return notify_many([(recipient, case, message, email)])[0]
+
+
+def notify_many(notes: Sequence[tuple[User, Case | None, str, bool]]) -> list[Notification]:
+    """Tell several people at once: one insert for the app, one mail connection for the mails.
+    Each note is (recipient, case, message, whether to email)."""
+    stored = Notification.objects.bulk_create(
+        Notification(
+            organisation_id=recipient.organisation_id, recipient=recipient, case=case, message=text
+        )
+        for recipient, case, text, _ in notes
+    )
+    mails = [
+        EmailMessage(
+            subject=text[:150],
+            body=f"{text}\n\n{settings.SITE_URL}{case.get_absolute_url() if case else ''}\n",
+            to=[recipient.email],
+        )
+        for recipient, case, text, email in notes
+        if email and recipient.email
+    ]
+    if mails:
+        get_connection().send_messages(mails)
+    return stored
+
+
+def notifications_read(*, actor: User) -> int:
+    return Notification.objects.filter(recipient=actor, read_at__isnull=True).update(
+        read_at=clock.now()
+    )

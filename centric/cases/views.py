@@ -1,0 +1,261 @@
+"""Pages for working cases: the inboxes, the case page (the customer in full before anyone
+replies) and its actions, and the person's notifications. Each view parses input, calls one
+selector or service, and renders or redirects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from centric.cases import selectors, services
+from centric.cases.case_forms import (
+    AssignForm,
+    BulkAssignForm,
+    CauseForm,
+    CloseLoopForm,
+    CommentForm,
+    ContactAttemptForm,
+    StateForm,
+    owners_for,
+)
+from centric.cases.charts import sentiment_history
+from centric.cases.models import Case, Notification, Priority
+from centric.cases.services import TRANSITIONS
+from centric.core.htmx import render_page
+from centric.core.permissions import can_write, sees_whole_organisation
+from centric.insights.highlight import highlighted
+from centric.people.auth import AuthedRequest
+from centric.people.selectors import teams_visible_to
+
+PAGE_SIZE = 25
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+@require_GET
+def inbox(request: AuthedRequest) -> HttpResponse:
+    user = request.user
+    default = "mine" if can_write(user) else "team"
+    filters = selectors.InboxFilters(
+        inbox=request.GET.get("inbox", default)
+        if request.GET.get("inbox") in selectors.INBOXES
+        else default,
+        search=request.GET.get("q", "").strip(),
+        priority=request.GET.get("priority", ""),
+        state=request.GET.get("state", ""),
+        team_id=_int(request.GET.get("team")),
+        owner_id=_int(request.GET.get("owner")),
+    )
+    cases = selectors.inbox(actor=user, filters=filters)
+    counts = selectors.inbox_counts(actor=user)
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "filters": filters,
+        "tabs": [(name, label, counts.get(name)) for name, label in selectors.INBOXES.items()],
+        "priorities": Priority.choices,
+        "states": Case.State.choices,
+        "teams": teams_visible_to(user).order_by("name"),
+        "owners": owners_for(user.organisation_id),
+        "can_write": can_write(user),
+        "can_configure": sees_whole_organisation(user),
+        "unread": Notification.objects.filter(recipient=user, read_at__isnull=True).count(),
+        "query": request.GET.urlencode(),
+    }
+    return render_page(request, "cases/inbox.html", "cases/_inbox_table.html", context)
+
+
+@require_POST
+def bulk_reassign(request: AuthedRequest) -> HttpResponse:
+    user = request.user
+    form = BulkAssignForm(
+        request.POST,
+        organisation_id=user.organisation_id,
+        cases=selectors.cases_visible_to(user),
+    )
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect(request.POST.get("next") or "cases:inbox")
+    owner = form.cleaned_data["owner"]
+    moved = [
+        services.case_assign(actor=user, case=case, owner=owner)
+        for case in form.cleaned_data["cases"]
+    ]
+    messages.success(
+        request, f"{len(moved)} case{'s' if len(moved) != 1 else ''} handed to {owner}."
+    )
+    return redirect(request.POST.get("next") or "cases:inbox")
+
+
+@require_GET
+def case_detail(request: AuthedRequest, case_id: int) -> HttpResponse:
+    user = request.user
+    case = selectors.case_access(actor=user, case_id=case_id)
+    return render(request, "cases/case_detail.html", _case_context(request, case))
+
+
+def _case_context(request: AuthedRequest, case: Case, **forms: Any) -> dict[str, Any]:
+    user = request.user
+    view = selectors.case_view(actor=user, case=case)
+    response = case.response
+    analysis = getattr(response, "analysis", None) if response else None
+    spans: list[dict[str, Any]] = []
+    if analysis is not None:
+        spans = [*analysis.care_signals, *analysis.reading.get("flags", {}).get("reasons", [])]
+    draft = services.closing_draft(case=case, sender=user)
+    organisation_id = user.organisation_id
+    return {
+        "case": case,
+        "view": view,
+        "analysis": analysis,
+        "comment": highlighted(response.comment, spans) if response else "",
+        "stage": (response.stage.name if response and response.stage else "")
+        or (analysis.journey_stage if analysis else ""),
+        "history_chart": sentiment_history(view.history),
+        "can_act": selectors.case_actionable(actor=user, case=case),
+        "watching": case.watchers.filter(pk=user.pk).exists(),
+        "next_states": [
+            (state, Case.State(state).label) for state in sorted(TRANSITIONS[case.state])
+        ],
+        "assign_form": forms.get("assign_form")
+        or AssignForm(organisation_id=organisation_id, initial={"owner": case.owner_id}),
+        "state_form": forms.get("state_form") or StateForm(),
+        "comment_form": forms.get("comment_form") or CommentForm(),
+        "contact_form": forms.get("contact_form")
+        or ContactAttemptForm(initial={"channel": _channel(case)}),
+        "cause_form": forms.get("cause_form")
+        or CauseForm(
+            organisation_id=organisation_id,
+            initial={"root_cause": case.root_cause_id, "resolution": case.resolution},
+        ),
+        "close_form": forms.get("close_form")
+        or (
+            CloseLoopForm(initial={"subject": draft.subject, "body": draft.body}) if draft else None
+        ),
+        "recipient": draft.to if draft else "",
+    }
+
+
+def _channel(case: Case) -> str:
+    preferred = case.contact.preferred_channel if case.contact else "email"
+    return {"video": "meeting", "in_person": "meeting"}.get(preferred, preferred)
+
+
+def _case_action(
+    form_name: str,
+    build: Callable[[AuthedRequest], Any],
+    act: Callable[[AuthedRequest, Case, dict[str, Any]], str],
+) -> Callable[[AuthedRequest, int], HttpResponse]:
+    """A POST action on the case page: validate the form, call the service, come back to the
+    case with a message; on a mistake, show the page again with the errors at the form."""
+
+    @require_POST
+    def view(request: AuthedRequest, case_id: int) -> HttpResponse:
+        case = selectors.case_access(actor=request.user, case_id=case_id)
+        form = build(request)
+        if form.is_valid():
+            try:
+                message = act(request, case, form.cleaned_data)
+            except ValidationError as error:
+                for text in error.messages:
+                    form.add_error(None, text)
+            else:
+                messages.success(request, message)
+                return redirect(case)
+        context = _case_context(request, case, **{form_name: form})
+        return render(request, "cases/case_detail.html", context, status=422)
+
+    return view
+
+
+def _assign(request: AuthedRequest, case: Case, data: dict[str, Any]) -> str:
+    services.case_assign(actor=request.user, case=case, owner=data["owner"])
+    return f"Case handed to {data['owner']}."
+
+
+def _state(request: AuthedRequest, case: Case, data: dict[str, Any]) -> str:
+    services.case_transition(actor=request.user, case=case, state=data["state"], note=data["note"])
+    return f"Case is now {case.get_state_display().lower()}."
+
+
+def _comment(request: AuthedRequest, case: Case, data: dict[str, Any]) -> str:
+    services.case_comment(actor=request.user, case=case, text=data["text"])
+    return "Comment added."
+
+
+def _contact(request: AuthedRequest, case: Case, data: dict[str, Any]) -> str:
+    services.case_contact_attempt(
+        actor=request.user,
+        case=case,
+        channel=data["channel"],
+        outcome=data["outcome"],
+        note=data["note"],
+    )
+    return "Contact attempt recorded."
+
+
+def _cause(request: AuthedRequest, case: Case, data: dict[str, Any]) -> str:
+    services.case_record_cause(
+        actor=request.user, case=case, root_cause=data["root_cause"], resolution=data["resolution"]
+    )
+    return "Root cause and resolution saved."
+
+
+def _close(request: AuthedRequest, case: Case, data: dict[str, Any]) -> str:
+    services.case_close_loop(
+        actor=request.user,
+        case=case,
+        subject=data["subject"],
+        body=data["body"],
+        resurvey=data["resurvey"],
+    )
+    return "Message sent and case closed. The loop is closed."
+
+
+case_assign = _case_action(
+    "assign_form",
+    lambda r: AssignForm(r.POST, organisation_id=r.user.organisation_id),
+    _assign,
+)
+case_state = _case_action("state_form", lambda r: StateForm(r.POST), _state)
+case_comment = _case_action("comment_form", lambda r: CommentForm(r.POST), _comment)
+case_contact = _case_action("contact_form", lambda r: ContactAttemptForm(r.POST), _contact)
+case_cause = _case_action(
+    "cause_form", lambda r: CauseForm(r.POST, organisation_id=r.user.organisation_id), _cause
+)
+case_close = _case_action("close_form", lambda r: CloseLoopForm(r.POST), _close)
+
+
+@require_POST
+def case_watch(request: AuthedRequest, case_id: int) -> HttpResponse:
+    case = selectors.case_access(actor=request.user, case_id=case_id)
+    watching = request.POST.get("watch") == "yes"
+    services.case_watch(actor=request.user, case=case, watching=watching)
+    messages.success(
+        request, "You follow this case." if watching else "You no longer follow this case."
+    )
+    return redirect(case)
+
+
+@require_GET
+def notification_list(request: AuthedRequest) -> HttpResponse:
+    notes = Notification.objects.filter(recipient=request.user).select_related("case")
+    page = Paginator(notes, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "cases/notifications.html", {"page": page})
+
+
+@require_POST
+def notifications_read(request: AuthedRequest) -> HttpResponse:
+    services.notifications_read(actor=request.user)
+    return redirect("cases:notifications")

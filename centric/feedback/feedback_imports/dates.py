@@ -1,0 +1,79 @@
+"""Reading the dates in feedback files: ISO 8601 (``2024-03-31``, ``2024-03-31 14:05``, with or
+without a zone) and the day-first forms (``31.03.2024``, ``31/03/2024 14:05``). A date without a
+zone is in the organisation's."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import polars as pl
+
+UTC_DATETIME = pl.Datetime("us", "UTC")
+# the forms Polars reads, each tried on the dates the ones before could not read; anything else
+# goes to ``date_read``, which also knows ISO 8601's rarer forms. True: the date has its zone.
+POLARS_DATE_FORMATS = {
+    "%Y-%m-%d %H:%M": False,
+    "%Y-%m-%d %H:%M:%S": False,
+    "%Y-%m-%d": False,
+    "%Y-%m-%dT%H:%M:%S": False,
+    "%Y-%m-%dT%H:%M:%S%#z": True,
+    "%Y-%m-%d %H:%M:%S%#z": True,
+    "%Y-%m-%dT%H:%M:%S%.f%#z": True,
+    "%Y-%m-%dT%H:%M": False,
+    "%Y-%m-%d %H:%M:%S%.f": False,
+    "%Y-%m-%dT%H:%M:%S%.f": False,
+    "%d.%m.%Y": False,
+    "%d.%m.%Y %H:%M": False,
+    "%d/%m/%Y": False,
+    "%d/%m/%Y %H:%M": False,
+}
+DATE_FORMATS = ("%d.%m.%Y", "%d/%m/%Y", "%d.%m.%Y %H:%M", "%d/%m/%Y %H:%M")
+
+
+def dates_read(texts: pl.Series, *, time_zone: str) -> pl.Series:
+    """``texts`` read as dates, in UTC; null where empty or not a date. Each of Polars' forms is
+    tried only on the dates the ones before could not read, and Python reads the rest (ISO 8601's
+    rarer forms, and times skipped by a change to summer time) as ``date_read`` does."""
+    dates = pl.Series("dates", [None] * len(texts), dtype=UTC_DATETIME)
+    unread = (texts != "").arg_true()
+    for date_format, has_zone in POLARS_DATE_FORMATS.items():
+        if unread.is_empty():
+            return dates
+        read = texts.gather(unread).str.strptime(
+            UTC_DATETIME if has_zone else pl.Datetime("us"), date_format, strict=False
+        )
+        if not has_zone:
+            read = read.dt.replace_time_zone(
+                time_zone, ambiguous="earliest", non_existent="null"
+            ).dt.convert_time_zone("UTC")
+        found = read.is_not_null()
+        dates.scatter(unread.filter(found), read.filter(found))
+        unread = unread.filter(~found)
+    zone = ZoneInfo(time_zone)
+    for index in unread:
+        parsed = date_read(texts[index], zone)
+        if parsed is not None:
+            dates.scatter(index, parsed.astimezone(UTC))
+    return dates
+
+
+def date_read(raw: str, zone: ZoneInfo) -> datetime | None:
+    """One date as Python reads it, in its own zone or else in ``zone``."""
+    parsed = _parsed(raw.strip())
+    if parsed is not None and parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=zone)
+    return parsed
+
+
+def _parsed(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    for date_format in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, date_format)  # noqa: DTZ007 - made aware by the caller
+        except ValueError:
+            continue
+    return None

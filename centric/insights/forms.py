@@ -1,0 +1,108 @@
+"""The taxonomy editor's form: a theme's name, meaning, seed words, examples and parent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from centric.core.forms import OrganisationModelForm
+from centric.insights.models import ThemeDefinition
+
+MAX_SEED_WORDS = 60
+MAX_EXAMPLES = 20
+
+
+class ThemeForm(OrganisationModelForm):
+    seed_words = forms.CharField(
+        required=False,
+        max_length=2000,
+        help_text="Words or short phrases that signal the theme, separated by commas "
+        "(“refund, money back”). They match other forms of the word too. Give seed words, "
+        "example comments or both.",
+    )
+    examples = forms.CharField(
+        label="Example comments",
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One comment per line; their distinctive words help find the theme.",
+    )
+
+    class Meta:
+        model = ThemeDefinition
+        fields = ["name", "description", "seed_words", "examples", "parent"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"parent": "A sub-theme is counted under its parent theme as well."}
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, organisation_id=organisation_id, **kwargs)
+        themes = ThemeDefinition.objects.filter(organisation_id=organisation_id)
+        if self.instance.pk:
+            # a theme cannot sit under itself or under one of its own sub-themes
+            themes = themes.exclude(pk__in=_self_and_descendants(self.instance))
+            self.initial["seed_words"] = ", ".join(self.instance.seed_words)
+            self.initial["examples"] = "\n".join(self.instance.examples)
+        parent = self.fields["parent"]
+        assert isinstance(parent, forms.ModelChoiceField)
+        parent.queryset = themes
+        parent.empty_label = "None: a top-level theme"
+
+    def clean_name(self) -> str:
+        name = " ".join(str(self.cleaned_data["name"]).split())
+        taken = ThemeDefinition.objects.filter(
+            organisation_id=self.instance.organisation_id, name__iexact=name
+        ).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError("There is a theme with this name already.")
+        return name
+
+    def clean_seed_words(self) -> list[str]:
+        words = _unique(w.strip() for w in str(self.cleaned_data["seed_words"]).split(","))
+        if len(words) > MAX_SEED_WORDS:
+            raise forms.ValidationError(f"At most {MAX_SEED_WORDS} seed words.")
+        return words
+
+    def clean_examples(self) -> list[str]:
+        lines = _unique(line.strip() for line in str(self.cleaned_data["examples"]).splitlines())
+        if len(lines) > MAX_EXAMPLES:
+            raise forms.ValidationError(f"At most {MAX_EXAMPLES} examples.")
+        return lines
+
+    def clean_parent(self) -> ThemeDefinition | None:
+        parent: ThemeDefinition | None = self.cleaned_data.get("parent")
+        seen = set()
+        ancestor = parent
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.instance.pk and ancestor.pk == self.instance.pk:
+                raise forms.ValidationError("A theme cannot sit under one of its own sub-themes.")
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+        return parent
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "name" in data and not (data.get("seed_words") or data.get("examples")):
+            self.add_error("seed_words", "Give seed words or example comments to find it by.")
+        return data
+
+
+def _self_and_descendants(theme: ThemeDefinition) -> set[int]:
+    found, frontier = {theme.pk}, [theme.pk]
+    while frontier:
+        children = list(
+            ThemeDefinition.objects.filter(parent_id__in=frontier)
+            .exclude(pk__in=found)
+            .values_list("pk", flat=True)
+        )
+        found.update(children)
+        frontier = children
+    return found
+
+
+def _unique(items: Any) -> list[str]:
+    seen: dict[str, str] = {}
+    for item in items:
+        if item and item.casefold() not in seen:
+            seen[item.casefold()] = item
+    return list(seen.values())

@@ -1,0 +1,41 @@
+"""Writes for Insights: the analysis pipeline, the organisation's taxonomy and re-analysis."""
+
+from centric.insights.services.analysis import (
+    BATCH_SIZE,
+    directory_members,
+    responses_analyse,
+    unanalysed_responses_analyse,
+)
+from centric.insights.services.reanalysis import (
+    reanalysis_chunk_run,
+    reanalysis_plan,
+    reanalysis_request,
+    reanalysis_start,
+)
+from centric.insights.services.themes import (
+    proposal_accept,
+    proposal_reject,
+    theme_delete,
+    theme_discovery_request,
+    theme_save,
+    themes_discover,
+    themes_ensure,
+)
+
+__all__ = [
+    "BATCH_SIZE",
+    "directory_members",
+    "proposal_accept",
+    "proposal_reject",
+    "reanalysis_chunk_run",
+    "reanalysis_plan",
+    "reanalysis_request",
+    "reanalysis_start",
+    "responses_analyse",
+    "theme_delete",
+    "theme_discovery_request",
+    "theme_save",
+    "themes_discover",
+    "themes_ensure",
+    "unanalysed_responses_analyse",
+]

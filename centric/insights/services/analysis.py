@@ -1,0 +1,212 @@
+"""The pipeline: responses' comments read by the text engine, the readings stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import QuerySet
+
+from centric.core import clock
+from centric.feedback.models import Response
+from centric.insights.models import ResponseAnalysis, ThemeMention
+from centric.insights.taxonomy import organisation_taxonomy
+from centric.insights.text import Analysis, Member, TextAnalyzer
+from centric.people.models import Team, User
+
+BATCH_SIZE = 500
+_READING_FIELDS = [
+    "sentiment_label",
+    "sentiment_score",
+    "journey_stage",
+    "urgent",
+    "churn_risk",
+    "praise",
+    "care_signals",
+    "reading",
+    "engine_version",
+    "analysed_at",
+]
+
+
+def directory_members(*, organisation_id: int) -> list[Member]:
+    """The organisation's active people and its teams, for the engine to recognise praise."""
+    people = [
+        Member(id=f"person:{user.pk}", name=user.get_full_name(), kind="person")
+        for user in User.objects.filter(organisation_id=organisation_id, is_active=True)
+        if user.get_full_name()
+    ]
+    teams = [
+        Member(id=f"team:{team.pk}", name=team.name, kind="team")
+        for team in Team.objects.filter(organisation_id=organisation_id)
+    ]
+    return people + teams
+
+
+def responses_analyse(*, response_ids: Iterable[int]) -> int:
+    """Read the comments of ``response_ids`` with their organisation's taxonomy and store each
+    reading with its theme mentions, replacing any earlier reading, so analysing a response twice
+    leaves the same rows. Responses without a comment are skipped. Returns the number analysed."""
+    responses = list(
+        Response.objects.filter(pk__in=list(response_ids))
+        .exclude(comment="")
+        .only("pk", "organisation_id", "comment")
+        .order_by("pk")
+    )
+    by_organisation: dict[int, list[Response]] = {}
+    for response in responses:
+        by_organisation.setdefault(response.organisation_id, []).append(response)
+    for organisation_id, batch in by_organisation.items():
+        current = organisation_taxonomy(organisation_id=organisation_id)
+        engine = TextAnalyzer(
+            taxonomy=current.taxonomy,
+            directory=directory_members(organisation_id=organisation_id),
+        )
+        readings = engine.analyze_many([response.comment for response in batch])
+        _store(organisation_id, batch, readings, version=current.version)
+    return len(responses)
+
+
+def unanalysed_responses_analyse(
+    *, organisation_id: int | None = None, batch_size: int = BATCH_SIZE
+) -> int:
+    """Analyse, here and now, every response with a comment that has no reading yet."""
+    unanalysed = Response.objects.exclude(comment="").filter(analysis__isnull=True)
+    if organisation_id is not None:
+        unanalysed = unanalysed.filter(organisation_id=organisation_id)
+    ids = list(unanalysed.order_by("pk").values_list("pk", flat=True))
+    return sum(
+        responses_analyse(response_ids=ids[start : start + batch_size])
+        for start in range(0, len(ids), batch_size)
+    )
+
+
+def with_comments(organisation_id: int) -> QuerySet[Response]:
+    return Response.objects.filter(organisation_id=organisation_id).exclude(comment="")
+
+
+def _reading_row(reading: Analysis, version: str, now: dt.datetime) -> dict[str, Any]:
+    data = reading.to_dict()
+    return {
+        "sentiment_label": reading.label,
+        "sentiment_score": round(reading.score, 4),
+        "journey_stage": reading.journey_stage or "",
+        "urgent": reading.urgent,
+        "churn_risk": reading.churn_risk,
+        "praise": reading.praise,
+        "care_signals": data["care_signals"],
+        "reading": data,
+        "engine_version": version,
+        "analysed_at": now,
+    }
+
+
+@transaction.atomic
+def _store(
+    organisation_id: int, batch: Sequence[Response], readings: Sequence[Analysis], *, version: str
+) -> None:
+    now = clock.now()
+    rows = [
+        (response.pk, _reading_row(reading, version, now))
+        for response, reading in zip(batch, readings, strict=True)
+    ]
+    mentions = [
+        (response.pk, theme.name, round(theme.confidence, 4), theme.label, round(theme.score, 4))
+        for response, reading in zip(batch, readings, strict=True)
+        for theme in reading.themes
+    ]
+    ids = [response.pk for response in batch]
+    ThemeMention.objects.filter(response_id__in=ids).delete()
+    if connection.vendor == "postgresql":
+        _copy(organisation_id, rows, mentions, now)
+        return
+    ResponseAnalysis.objects.bulk_create(
+        [
+            ResponseAnalysis(
+                organisation_id=organisation_id,
+                response_id=pk,
+                created_at=now,
+                updated_at=now,
+                **row,
+            )
+            for pk, row in rows
+        ],
+        batch_size=1000,
+        update_conflicts=True,
+        unique_fields=["response"],
+        update_fields=[*_READING_FIELDS, "updated_at"],
+    )
+    ThemeMention.objects.bulk_create(
+        [
+            ThemeMention(
+                organisation_id=organisation_id,
+                response_id=pk,
+                theme=theme,
+                confidence=confidence,
+                sentiment_label=label,
+                sentiment_score=score,
+                created_at=now,
+                updated_at=now,
+            )
+            for pk, theme, confidence, label, score in mentions
+        ],
+        batch_size=1000,
+    )
+
+
+# PostgreSQL: the readings travel by COPY into a temporary table and are upserted from there in
+# one statement; the mentions (deleted above) are copied straight into their table. This is
+# several times faster than INSERTs with thousands of parameters, which matters for millions.
+_LOAD_TABLE = """
+CREATE TEMPORARY TABLE IF NOT EXISTS insights_reading_load (
+    response_id bigint, sentiment_label varchar(8), sentiment_score double precision,
+    journey_stage varchar(20), urgent boolean, churn_risk boolean, praise boolean,
+    care_signals jsonb, reading jsonb, engine_version varchar(40), analysed_at timestamptz
+) ON COMMIT DELETE ROWS
+"""
+_UPSERT = f"""
+INSERT INTO insights_responseanalysis
+    (organisation_id, created_at, updated_at, response_id, {", ".join(_READING_FIELDS)})
+SELECT %s, analysed_at, analysed_at, response_id, {", ".join(_READING_FIELDS)}
+FROM insights_reading_load
+ON CONFLICT (response_id) DO UPDATE SET updated_at = EXCLUDED.updated_at,
+    {", ".join(f"{name} = EXCLUDED.{name}" for name in _READING_FIELDS)}
+"""  # noqa: S608 - only the fixed column names above are interpolated
+
+
+def _copy(
+    organisation_id: int,
+    rows: Sequence[tuple[int, dict[str, Any]]],
+    mentions: Sequence[tuple[int, str, float, str, float]],
+    now: dt.datetime,
+) -> None:
+    with connection.cursor() as cursor:
+        raw = cursor.cursor  # psycopg's own cursor, for COPY
+        raw.execute(_LOAD_TABLE)
+        with raw.copy(
+            f"COPY insights_reading_load (response_id, {', '.join(_READING_FIELDS)}) FROM STDIN"
+        ) as copy:
+            for pk, row in rows:
+                copy.write_row(
+                    [
+                        pk,
+                        *(
+                            json.dumps(row[name])
+                            if name in {"care_signals", "reading"}
+                            else row[name]
+                            for name in _READING_FIELDS
+                        ),
+                    ]
+                )
+        raw.execute(_UPSERT, [organisation_id])
+        # emptied now, not at commit: an enclosing transaction may store another batch
+        raw.execute("TRUNCATE insights_reading_load")
+        with raw.copy(
+            "COPY insights_thememention (organisation_id, created_at, updated_at, response_id, "
+            "theme, confidence, sentiment_label, sentiment_score) FROM STDIN"
+        ) as copy:
+            for mention in mentions:
+                copy.write_row([organisation_id, now, now, *mention])

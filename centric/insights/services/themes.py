@@ -1,0 +1,175 @@
+"""Writes to the organisation's taxonomy: themes added, changed and deleted by people, and the
+themes that discovery proposes. Any change that alters the taxonomy starts a re-analysis once it
+commits, so the Insights pages never mix readings of two taxonomies for long."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import partial
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from centric.core import clock
+from centric.core.audit import audited_create, audited_delete, audited_update
+from centric.core.permissions import require_org_wide
+from centric.insights.models import ThemeDefinition, ThemeProposal
+from centric.insights.services.analysis import with_comments
+from centric.insights.services.reanalysis import reanalysis_start
+from centric.insights.taxonomy import default_theme_values, organisation_taxonomy
+from centric.people.models import User
+
+# Discovery reads the most recent comments: enough to find what people talk about now.
+DISCOVERY_SAMPLE = 5000
+DISCOVERY_MINIMUM = 20
+
+
+def themes_ensure(*, organisation_id: int) -> None:
+    """The organisation's taxonomy, starting from the default one the first time."""
+    if ThemeDefinition.objects.filter(organisation_id=organisation_id).exists():
+        return
+    values = default_theme_values()
+    created = ThemeDefinition.objects.bulk_create(
+        ThemeDefinition(
+            organisation_id=organisation_id,
+            **{name: item for name, item in value.items() if name != "parent"},
+        )
+        for value in values
+    )
+    by_name = {theme.name: theme for theme in created}
+    children = []
+    for value, theme in zip(values, created, strict=True):
+        if value["parent"]:
+            theme.parent = by_name[str(value["parent"])]
+            children.append(theme)
+    ThemeDefinition.objects.bulk_update(children, ["parent"])
+
+
+@transaction.atomic
+def theme_save(
+    *, actor: User, values: Mapping[str, Any], theme: ThemeDefinition | None = None
+) -> ThemeDefinition:
+    require_org_wide(actor)
+    organisation_id = actor.organisation_id
+    before = organisation_taxonomy(organisation_id=organisation_id).version
+    if theme is None:
+        saved = audited_create(
+            actor=actor, organisation_id=organisation_id, model=ThemeDefinition, values=values
+        )
+        reason = f"Theme “{saved.name}” added"
+    else:
+        saved = audited_update(actor=actor, instance=theme, values=values)
+        reason = f"Theme “{saved.name}” changed"
+    if organisation_taxonomy(organisation_id=organisation_id).version != before:
+        reanalysis_start(organisation_id=organisation_id, reason=reason, actor=actor)
+    return saved
+
+
+@transaction.atomic
+def theme_delete(*, actor: User, theme: ThemeDefinition) -> None:
+    require_org_wide(actor)
+    children = list(theme.children.values_list("name", flat=True))
+    if children:
+        raise ValidationError(
+            f"“{theme.name}” has sub-themes ({', '.join(children)}): "
+            "give them another parent or delete them first."
+        )
+    name = theme.name
+    audited_delete(actor=actor, instance=theme)
+    reanalysis_start(
+        organisation_id=actor.organisation_id, reason=f"Theme “{name}” deleted", actor=actor
+    )
+
+
+def theme_discovery_request(*, actor: User) -> None:
+    """Look for new themes in the organisation's comments, in the background."""
+    from centric.insights.tasks import discover_themes
+
+    require_org_wide(actor)
+    transaction.on_commit(partial(discover_themes.delay, actor.organisation_id))
+
+
+def themes_discover(*, organisation_id: int, sample: int = DISCOVERY_SAMPLE) -> int:
+    """Replace the open proposals with what discovery finds in the latest ``sample`` comments,
+    leaving out names that are already themes or were decided before. Returns how many were
+    proposed; with fewer than ``DISCOVERY_MINIMUM`` comments nothing is."""
+    from centric.insights.text import ThemeDiscovery
+
+    comments = list(
+        with_comments(organisation_id)
+        .order_by("-responded_at", "-pk")
+        .values_list("comment", flat=True)[:sample]
+    )
+    if len(comments) < DISCOVERY_MINIMUM:
+        return 0
+    current = organisation_taxonomy(organisation_id=organisation_id)
+    try:
+        discovery = ThemeDiscovery(taxonomy=current.taxonomy, n_examples=12, seed=0).fit(comments)
+    except ValueError:  # the comments share too few words to group them by
+        return 0
+    known = {name.casefold() for name in current.taxonomy.names} | {
+        name.casefold()
+        for name in ThemeProposal.objects.filter(organisation_id=organisation_id)
+        .exclude(status=ThemeProposal.Status.OPEN)
+        .values_list("name", flat=True)
+    }
+    fresh = [p for p in discovery.proposals_ if p.name.casefold() not in known]
+    with transaction.atomic():
+        ThemeProposal.objects.filter(
+            organisation_id=organisation_id, status=ThemeProposal.Status.OPEN
+        ).delete()
+        ThemeProposal.objects.bulk_create(
+            ThemeProposal(
+                organisation_id=organisation_id,
+                name=proposal.name[:120],
+                key_terms=list(proposal.key_terms),
+                # the same comment is often given many times; three different ones say more
+                examples=list(dict.fromkeys(example[:500] for example in proposal.examples))[:3],
+                size=proposal.size,
+            )
+            for proposal in fresh
+        )
+    return len(fresh)
+
+
+@transaction.atomic
+def proposal_accept(*, actor: User, proposal: ThemeProposal) -> ThemeDefinition:
+    """The proposal becomes a theme (its key terms the seed words, its comments the examples)."""
+    require_org_wide(actor)
+    _require_open(proposal)
+    if ThemeDefinition.objects.filter(
+        organisation_id=actor.organisation_id, name__iexact=proposal.name
+    ).exists():
+        raise ValidationError(f"There is a theme called “{proposal.name}” already.")
+    theme = theme_save(
+        actor=actor,
+        values={
+            "name": proposal.name,
+            "description": "Proposed by theme discovery.",
+            "seed_words": list(proposal.key_terms),
+            "examples": list(proposal.examples),
+        },
+    )
+    _decide(actor, proposal, ThemeProposal.Status.ACCEPTED)
+    return theme
+
+
+@transaction.atomic
+def proposal_reject(*, actor: User, proposal: ThemeProposal) -> None:
+    require_org_wide(actor)
+    _require_open(proposal)
+    _decide(actor, proposal, ThemeProposal.Status.REJECTED)
+
+
+def _require_open(proposal: ThemeProposal) -> None:
+    if proposal.status != ThemeProposal.Status.OPEN:
+        raise ValidationError(f"“{proposal.name}” was {proposal.get_status_display().lower()}.")
+
+
+def _decide(actor: User, proposal: ThemeProposal, status: str) -> None:
+    audited_update(
+        actor=actor,
+        instance=proposal,
+        values={"status": status, "decided_by": actor, "decided_at": clock.now()},
+    )

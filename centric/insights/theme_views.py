@@ -1,0 +1,114 @@
+"""The taxonomy editor, theme discovery's proposals and the re-analysis progress. Everyone in the
+organisation reads the taxonomy; admins and CX leads change it (the services check again)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from centric.core.permissions import require_org_wide, sees_whole_organisation
+from centric.insights import selectors, services
+from centric.insights.forms import ThemeForm
+from centric.people.auth import AuthedRequest
+from centric.people.models import User
+
+
+@require_GET
+def theme_list(request: AuthedRequest) -> HttpResponse:
+    user = request.user
+    can_edit = sees_whole_organisation(user)
+    context = {
+        "themes": selectors.theme_list(actor=user),
+        "can_edit": can_edit,
+        "proposals": selectors.proposal_list(actor=user).count() if can_edit else 0,
+        **_progress(user),
+    }
+    return render(request, "insights/theme_list.html", context)
+
+
+def theme_edit(request: AuthedRequest, theme_id: int | None = None) -> HttpResponse:
+    user = request.user
+    require_org_wide(user)
+    theme = selectors.theme_access(actor=user, theme_id=theme_id) if theme_id else None
+    form = ThemeForm(request.POST or None, instance=theme, organisation_id=user.organisation_id)
+    if request.method == "POST" and form.is_valid():
+        saved = services.theme_save(actor=user, values=form.changed_values(), theme=theme)
+        messages.success(request, f"Theme “{saved.name}” saved. Past comments are read again.")
+        return redirect("insights:theme_list")
+    title = f"Edit the theme {theme}" if theme else "New theme"
+    return render(
+        request, "form.html", {"form": form, "title": title, "back": reverse("insights:theme_list")}
+    )
+
+
+def theme_delete(request: AuthedRequest, theme_id: int) -> HttpResponse:
+    user = request.user
+    require_org_wide(user)
+    theme = selectors.theme_access(actor=user, theme_id=theme_id)
+    if request.method == "POST":
+        try:
+            services.theme_delete(actor=user, theme=theme)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Theme “{theme.name}” deleted.")
+        return redirect("insights:theme_list")
+    return render(request, "insights/theme_delete.html", {"theme": theme})
+
+
+@require_GET
+def proposal_list(request: AuthedRequest) -> HttpResponse:
+    proposals = selectors.proposal_list(actor=request.user)
+    return render(request, "insights/proposal_list.html", {"proposals": proposals})
+
+
+@require_POST
+def theme_discover(request: AuthedRequest) -> HttpResponse:
+    services.theme_discovery_request(actor=request.user)
+    messages.success(
+        request, "Looking for new themes in your comments; the proposals appear here shortly."
+    )
+    return redirect("insights:proposal_list")
+
+
+@require_POST
+def proposal_decide(request: AuthedRequest, proposal_id: int) -> HttpResponse:
+    user = request.user
+    proposal = selectors.proposal_access(actor=user, proposal_id=proposal_id)
+    try:
+        if request.POST.get("action") == "accept":
+            services.proposal_accept(actor=user, proposal=proposal)
+            messages.success(request, f"“{proposal.name}” is a theme now.")
+        else:
+            services.proposal_reject(actor=user, proposal=proposal)
+            messages.success(request, f"“{proposal.name}” will not be proposed again.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("insights:proposal_list")
+
+
+@require_GET
+def reanalysis(request: AuthedRequest) -> HttpResponse:
+    """The latest re-analysis; htmx polls the fragment while it runs."""
+    user = request.user
+    context = {**_progress(user), "can_edit": sees_whole_organisation(user)}
+    template = "insights/_reanalysis.html" if request.htmx else "insights/reanalysis.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+@require_POST
+def reanalysis_start(request: AuthedRequest) -> HttpResponse:
+    services.reanalysis_request(actor=request.user)
+    messages.success(request, "Every comment is being read again.")
+    return redirect("insights:reanalysis")
+
+
+def _progress(user: User) -> dict[str, object]:
+    job = selectors.reanalysis_latest(actor=user)
+    # counting stale readings scans them all, so not every two seconds while a job runs
+    stale = 0 if job is not None and job.in_progress else selectors.stale_readings(actor=user)
+    return {"job": job, "stale": stale}
