@@ -178,6 +178,7 @@ def demo_cases_load(*, admin: User, seed: int = 2026) -> int:
                 resurveys.append((len(cases), response, *resurvey))
         cases.append(case)
         timelines.append(timeline)
+    _forgotten_ensure(cases, timelines, now)
     waiting = [case for case in cases if case.state == State.NEW]
     if waiting and all(case.owner_id for case in waiting):  # the queue shows, whatever the hour
         waiting[-1].owner = None
@@ -229,6 +230,24 @@ def _closing_resurvey(organisation_id: int) -> None:
     """Closing messages invite the customer to answer the relationship survey again."""
     survey = Survey.objects.filter(organisation_id=organisation_id, name__startswith="Relationship")
     ClosingTemplate.objects.filter(organisation_id=organisation_id).update(resurvey=survey.first())
+
+
+def _forgotten_ensure(
+    cases: list[Case],
+    timelines: list[list[tuple[str, dt.datetime, dict[str, Any], str]]],
+    now: dt.datetime,
+) -> None:
+    """Whatever the hour the demo loads at, one case nobody has contacted has run out of time,
+    so the breaching inbox and escalation have something to show: if chance left none, the
+    newest case still being worked whose first-contact deadline has passed becomes it."""
+    if any(c.state == State.NEW and c.first_contact_due < now for c in cases):
+        return
+    for index in reversed(range(len(cases))):
+        case = cases[index]
+        if case.state in (State.CONTACTED, State.IN_PROGRESS) and case.first_contact_due < now:
+            case.state, case.first_contacted_at = State.NEW, None
+            timelines[index] = timelines[index][:1]  # opened, and nothing since
+            return
 
 
 def _history(
