@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -143,15 +143,20 @@ class Placement:
 
 class _Placer:
     """Picks the owners of a batch of new cases by each rule's strategy. Round robin takes the
-    team's active members in turn: a rule's cursor is read under a row lock the first time the
-    batch needs it (held until the batch commits, so concurrent workers never give the same
-    turn twice) and moved once, by the turns taken."""
+    team's active members in turn: the rules' cursors are read under row locks, held until the
+    batch commits so that concurrent workers never give the same turn twice, and moved once, by
+    the turns taken. ``lock`` takes the locks of a whole batch at once, in one order, so that two
+    batches never wait for each other's rules in a circle."""
 
     def __init__(self) -> None:
         self.members: dict[int, list[User]] = {}
         self.serving: dict[int, Team | None] = {}
         self.cursors: dict[int, int] = {}
         self.taken: Counter[int] = Counter()
+
+    def lock(self, rule_ids: Iterable[int]) -> None:
+        locked = Rule.objects.select_for_update().filter(pk__in=sorted(set(rule_ids)))
+        self.cursors.update(locked.order_by("pk").values_list("pk", "round_robin_cursor"))
 
     def serving_team(self, customer: Customer | None) -> Team | None:
         """The team that looks after a customer: the account's team, or for an internal
@@ -258,6 +263,7 @@ def _open(matches: Sequence[tuple[Response, Rule]]) -> list[Case]:
         return sla.add_business_time(calendar, now, _hours(hours))
 
     placer = _Placer()
+    placer.lock(rule.pk for _, rule in matches)
     cases = []
     for response, rule in matches:
         placement = placer.place(rule, response.customer)
