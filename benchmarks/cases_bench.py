@@ -826,6 +826,9 @@ def route_with_workers(state: dict[str, Any]) -> dict[str, float]:
         new_feedback(state, NEW + WARM_UP)
     )
     connection.close()
+    # a run stopped half-way can leave its tasks on the queue; they must not route this run's
+    # responses (the ids repeat in the re-created database) before the clock starts
+    route_responses.app.control.purge()
     worker = subprocess.Popen(
         [
             sys.executable,
