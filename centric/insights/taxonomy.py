@@ -13,7 +13,7 @@ from centric.insights.models import ThemeDefinition
 from centric.insights.text import DEFAULT_TAXONOMY, Taxonomy, Theme
 
 # Bump when the engine reads the same comment differently, so every reading becomes stale.
-ENGINE_VERSION = "engine-2"
+ENGINE_VERSION = "engine-3"
 
 
 @dataclass(frozen=True)

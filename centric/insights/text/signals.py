@@ -69,7 +69,8 @@ _FLAG_PATTERNS: dict[str, dict[str, str]] = {
         "privacy": r"\bdata breach\b|\bprivacy\b|\bpersonal (?:data|information|details)\b|"
         r"\bgdpr\b|\bmy data\b|\bleaked\b|\bhacked\b|\bidentity theft\b|"
         r"\bsomeone else'?s (?:account|order|details)\b",
-        "money lost": r"\bcharged (?:me )?twice\b|\bdouble[- ]charged\b|\bovercharg\w*|"
+        "money lost": r"\bcharged (?:me |us |my card |our card |my account )?(?:twice|two times)\b|"
+        r"\bdouble[- ]charged\b|\bovercharg\w*|\b(?:want|need) (?:my|our) money back\b|"
         r"\bunauthori[sz]ed (?:charge|payment|transaction)\w*|\bfraud\w*|\bstole\w*|"
         r"\bscam\w*|\b(?:never|still not|haven'?t) (?:received|got|gotten) (?:my|a|the) refund\b|"
         r"\blost (?:my )?money\b|\btook my money\b|\bcharged but\b",

@@ -42,6 +42,12 @@ def test_it_flags_urgent_comments_with_the_reason():
     }
     assert reasons == {"safety", "money lost"}
     assert analyze("My lawyer will hear about this.").urgent
+    for money in (
+        "You charged my card twice and I want my money back.",
+        "We were charged two times for one order.",
+    ):
+        assert [f.reason for f in analyze(money).flags if f.kind == "urgent"] == ["money lost"]
+    assert not analyze("I was charged fairly and it arrived twice as fast.").urgent
     assert analyze("Someone else's account details showed up in my app, a data breach.").urgent
     assert not analyze("Great fire pit, warm evenings.").churn_risk
 
