@@ -18,7 +18,7 @@ from ninja.responses import Status
 
 from centric.cases import selectors, services
 from centric.cases.models import Case, CaseEvent, Priority
-from centric.core.api import ErrorOut
+from centric.core.api import ErrorOut, invalid_fields
 from centric.core.permissions import require_write
 from centric.people.models import User
 
@@ -43,17 +43,7 @@ def _field_errors() -> Iterator[None]:
     except DjangoValidationError as error:
         if not hasattr(error, "error_dict"):
             raise
-        raise ValidationError(
-            [
-                {
-                    "loc": ["body", FIELD_NAMES.get(name, name)],
-                    "msg": message,
-                    "type": "value_error",
-                }
-                for name, messages in error.message_dict.items()
-                for message in messages
-            ]
-        ) from None
+        raise invalid_fields(error.message_dict, FIELD_NAMES) from None
 
 
 class CaseOut(Schema):

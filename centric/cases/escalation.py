@@ -30,8 +30,11 @@ def breaches_escalate(*, now: dt.datetime | None = None) -> int:
     Returns the number of escalation steps taken."""
     now = now or clock.now()
     taken = 0
+    calendars: dict[int, sla.Calendar] = {}
     for case, which, due in _breached(now):
-        calendar = calendar_of(case.organisation_id)
+        if case.organisation_id not in calendars:
+            calendars[case.organisation_id] = calendar_of(case.organisation_id)
+        calendar = calendars[case.organisation_id]
         overdue = sla.business_time_between(calendar, due, now) if due < now else dt.timedelta(0)
         for level, after in LEVELS:
             if overdue >= after and _escalate(case, which, level, now):

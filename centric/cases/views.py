@@ -113,7 +113,9 @@ def _case_context(request: AuthedRequest, case: Case, **forms: Any) -> dict[str,
     spans: list[dict[str, Any]] = []
     if analysis is not None:
         spans = [*analysis.care_signals, *analysis.reading.get("flags", {}).get("reasons", [])]
-    draft = services.closing_draft(case=case, sender=user)
+    # the closing message is drafted only where it can be sent: on a resolved case
+    resolved = case.state == Case.State.RESOLVED
+    draft = services.closing_draft(case=case, sender=user) if resolved else None
     organisation_id = user.organisation_id
     return {
         "case": case,

@@ -3,7 +3,7 @@ refuse exactly the same input, and the error responses every endpoint shares."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django import forms
@@ -33,18 +33,23 @@ def validate_with_form(
     bound_class = forms.modelform_factory(form_class._meta.model, form=form_class, fields=fields)
     form = bound_class(data=_as_form_data(data), instance=instance, **form_kwargs)
     if not form.is_valid():
-        raise ValidationError(
-            [
-                {
-                    "loc": ["body", name if name != "__all__" else "payload"],
-                    "msg": message,
-                    "type": "value_error",
-                }
-                for name, messages in form.errors.items()
-                for message in messages
-            ]
-        )
+        raise invalid_fields(form.errors)
     return {name: form.cleaned_data[name] for name in fields}
+
+
+def invalid_fields(
+    errors: Mapping[str, Iterable[Any]], names: Mapping[str, str] | None = None
+) -> ValidationError:
+    """A 422 naming each field and the reason, as a schema error does. ``names`` renames the
+    fields a form or service knows to those the API takes (``owner`` → ``owner_id``)."""
+    names = {"__all__": "payload", **(names or {})}
+    return ValidationError(
+        [
+            {"loc": ["body", names.get(name, name)], "msg": str(message), "type": "value_error"}
+            for name, messages in errors.items()
+            for message in messages
+        ]
+    )
 
 
 def _as_form_data(data: Mapping[str, Any]) -> Any:
