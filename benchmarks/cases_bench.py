@@ -605,6 +605,8 @@ def rules_create(world: World, org_id: int) -> None:
 
 def cases_fill(world: World, org_id: int, history: Sequence[tuple[Any, ...]]) -> None:
     """``CASES`` cases over the history's lower scores, in every state, with their timelines."""
+    from django.db import connection
+
     from centric.cases import sla
     from centric.cases.models import Case, CaseEvent, RootCause, Rule
     from centric.cases.services import calendar_of
@@ -714,6 +716,12 @@ def cases_fill(world: World, org_id: int, history: Sequence[tuple[Any, ...]]) ->
             }
 
     copy_rows(Case, rows(), now=now)
+    with connection.cursor() as cursor:  # each case keeps the words of its feedback
+        cursor.execute(
+            "UPDATE cases_case SET comment = r.comment FROM feedback_response r"
+            " WHERE r.id = cases_case.response_id AND cases_case.organisation_id = %s",
+            [org_id],
+        )
     copy_rows(CaseEvent, events, now=now)
 
 
@@ -736,7 +744,7 @@ def fill() -> dict[str, Any]:
     history = feedback_fill(world, org.pk, RESPONSES, in_the_last_year)
     cases_fill(world, org.pk, history)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")  # as autovacuum would, after the fill
     print(
         f"filled: {RESPONSES:,} responses with analyses, {CASES:,} cases, 50 rules, "
         f"{ACCOUNTS:,} accounts in {time.perf_counter() - started:.0f} s"
@@ -907,6 +915,7 @@ def page_times(client: Any, urls: Sequence[str], samples: int = SAMPLES) -> dict
 
 
 def pages(state: dict[str, Any]) -> list[tuple[str, dict[str, float]]]:
+    from django.core.management import call_command
     from django.test import Client
     from django.urls import NoReverseMatch, reverse
 
@@ -914,6 +923,7 @@ def pages(state: dict[str, Any]) -> list[tuple[str, dict[str, float]]]:
     from centric.cases.selectors import cases_visible_to
     from centric.people.models import User
 
+    call_command("collectstatic", interactive=False, verbosity=0)  # the pages' asset manifest
     org = state["org"]
     lead = User.objects.get(email="lead@bench.example")
     member = User.objects.get(email="person12@bench.example")  # in the second team

@@ -194,6 +194,11 @@ class Case(OrganisationScoped):
         CLOSED = "closed", "Closed"
 
     title = models.CharField(max_length=200)
+    comment = models.TextField(
+        blank=True,
+        help_text="What the customer wrote in the feedback that opened the case, kept with the "
+        "case so the inboxes search it without reading the feedback table.",
+    )
     customer = models.ForeignKey(
         Customer, null=True, blank=True, on_delete=models.SET_NULL, related_name="cases"
     )

@@ -12,7 +12,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from centric.cases.conditions import Facts, Predicate, compile_rule
 from centric.cases.models import Case, Rule
-from centric.cases.services import cases_open
+from centric.cases.services import cases_comment_sync, cases_open
 from centric.core import clock
 from centric.feedback.models import Response
 from centric.insights.models import ThemeMention
@@ -97,9 +97,11 @@ def responses_route(*, response_ids: Iterable[int]) -> int:
     """Run each organisation's active rules over these responses and open a case for each that
     a rule matches and that has no case yet. Feedback given more than ``MAX_AGE`` ago (last
     year's import) opens nothing. Returns the number of cases opened; running it again opens
-    none."""
+    none. Cases these responses opened before take their words as they are now."""
+    response_ids = list(response_ids)
+    cases_comment_sync(response_ids=response_ids)
     pending = (
-        Response.objects.filter(pk__in=list(response_ids))
+        Response.objects.filter(pk__in=response_ids)
         .filter(Q(responded_at__isnull=True) | Q(responded_at__gte=clock.now() - MAX_AGE))
         .exclude(cases__isnull=False)
     )

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 
 from centric.cases.models import Case, CaseEvent
 from centric.core import clock
 from centric.core.permissions import can_write, sees_whole_organisation
-from centric.customers.models import Contact, Influence
+from centric.customers.models import Contact, Customer, Influence
 from centric.customers.selectors import accounts_visible_to
 from centric.feedback.models import Response
 from centric.insights.models import ThemeMention
@@ -42,12 +42,14 @@ def cases_visible_to(actor: User) -> QuerySet[Case]:
     cases = Case.objects.filter(organisation_id=actor.organisation_id)
     if sees_whole_organisation(actor):
         return cases
-    watching = Case.watchers.through.objects.filter(case_id=OuterRef("pk"), user_id=actor.pk)
+    # subqueries by id rather than joins, so PostgreSQL tests each case without reading others
+    customers = Customer.objects.filter(account__in=accounts_visible_to(actor)).values("pk")
+    watching = Case.watchers.through.objects.filter(user_id=actor.pk).values("case_id")
     return cases.filter(
         Q(owner=actor)
         | Q(team_id__in=team_ids_of(actor))
-        | Q(customer__account__in=accounts_visible_to(actor))
-        | Exists(watching)
+        | Q(customer_id__in=customers)
+        | Q(pk__in=watching)
     )
 
 
@@ -124,7 +126,7 @@ def inbox(*, actor: User, filters: InboxFilters) -> QuerySet[Case]:
         cases = cases.filter(
             Q(title__icontains=term)
             | Q(customer__account__name__icontains=term)
-            | Q(response__comment__icontains=term)
+            | Q(comment__icontains=term)
         )
     if filters.priority:
         cases = cases.filter(priority=filters.priority)

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage, get_connection, send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.urls import reverse
 
 from centric.cases import sla, webhooks
@@ -246,6 +246,23 @@ def cases_open(*, matches: Sequence[tuple[Response, Rule]]) -> list[Case]:
         return [case for match in matches for case in cases_open(matches=[match])]
 
 
+def cases_comment_sync(*, response_ids: Sequence[int]) -> int:
+    """A respondent may change their answers until the survey closes: the cases their feedback
+    opened take its words as they are now. Returns how many cases changed."""
+    changed = Response.objects.filter(pk=OuterRef("response_id")).exclude(
+        comment=OuterRef("comment")
+    )
+    return (
+        Case.objects.filter(response_id__in=response_ids)
+        .filter(Exists(changed))
+        .update(
+            comment=Subquery(
+                Response.objects.filter(pk=OuterRef("response_id")).values("comment")[:1]
+            )
+        )
+    )
+
+
 def _open(matches: Sequence[tuple[Response, Rule]]) -> list[Case]:
     taken = set(
         Case.objects.filter(response_id__in=[response.pk for response, _ in matches]).values_list(
@@ -272,6 +289,7 @@ def _open(matches: Sequence[tuple[Response, Rule]]) -> list[Case]:
             Case(
                 organisation_id=organisation_id,
                 title=case_title(response)[:200],
+                comment=response.comment,
                 customer=response.customer,
                 contact=response.contact,
                 response=response,

@@ -296,6 +296,7 @@ def _history(
     case = Case(
         organisation_id=organisation_id,
         title=case_title(response)[:200],
+        comment=response.comment,
         customer=response.customer,
         contact=response.contact,
         response=response,

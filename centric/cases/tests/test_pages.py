@@ -149,7 +149,14 @@ class InboxTests(PersonasTestCase):
         super().setUpTestData()
         acme = Customer.objects.get(account=cls.account)
         detractor_rule(cls.org.pk)
-        responses_route(response_ids=[feedback(customer=acme, score=s).pk for s in (1, 2)])
+        responses_route(
+            response_ids=[
+                feedback(customer=acme, score=1).pk,
+                feedback(
+                    customer=acme, score=2, comment="The parcel came back <b>unopened</b>."
+                ).pk,
+            ]
+        )
         cls.mine, cls.other = Case.objects.order_by("pk")
         Case.objects.filter(pk=cls.other.pk).update(owner=None)
 
@@ -163,6 +170,23 @@ class InboxTests(PersonasTestCase):
         self.assertNotContains(unassigned, f"#{self.mine.pk} ")
         team = self.client.get(reverse("cases:inbox"), {"inbox": "team"})
         self.assertContains(team, f"#{self.other.pk} ")
+
+    def test_search_reads_the_title_the_account_and_what_the_customer_wrote(self) -> None:
+        self.login(self.cx_lead)
+        for term, found in (
+            ("PARCEL came", [self.other]),
+            ("invoice was wrong", [self.mine]),
+            (self.account.name.upper(), [self.mine, self.other]),
+            ("NPS 2", [self.other]),
+            ("nobody mentioned this", []),
+        ):
+            with self.subTest(term=term):
+                page = self.client.get(reverse("cases:inbox"), {"inbox": "all", "q": term})
+                self.assertEqual(list(page.context["page"].object_list), found)
+        # a stranger's search finds nothing of this organisation
+        self.login(self.stranger)
+        page = self.client.get(reverse("cases:inbox"), {"inbox": "all", "q": "parcel"})
+        self.assertEqual(list(page.context["page"].object_list), [])
 
     def test_an_outsider_sees_none_and_a_stranger_neither(self) -> None:
         for person in (self.outsider, self.stranger):

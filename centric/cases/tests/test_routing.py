@@ -52,6 +52,15 @@ class RoutingTests(PersonasTestCase):
         self.assertEqual(responses_route(response_ids=[response.pk]), 0)
         self.assertEqual(Case.objects.count(), 1)
 
+    def test_a_case_keeps_the_words_of_its_feedback_as_the_respondent_edits_them(self) -> None:
+        detractor_rule(self.org.pk)
+        response = feedback(customer=self.acme, score=2, comment="Late again.")
+        responses_route(response_ids=[response.pk])
+        self.assertEqual(Case.objects.get().comment, "Late again.")
+        Response.objects.filter(pk=response.pk).update(comment="Late again, and broken.")
+        self.assertEqual(responses_route(response_ids=[response.pk]), 0)
+        self.assertEqual(Case.objects.get().comment, "Late again, and broken.")
+
     def test_feedback_that_matches_no_rule_opens_nothing(self) -> None:
         detractor_rule(self.org.pk)
         promoter = feedback(customer=self.acme, score=10, comment="Lovely service.")
