@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from centric.core.models import ImportMode, OrganisationScoped
+from centric.core.models import ImportMode, Organisation, OrganisationScoped
 from centric.customers.models import Contact, Customer
 from centric.people.models import LANGUAGES, Team
 
@@ -212,18 +212,39 @@ class Response(OrganisationScoped):
         CES = "ces", "CES (1–7)"
         RATING = "rating", "Rating (1–5)"
 
+    # Every index is paid for on each of the millions of rows an import writes, so none is kept
+    # twice: the organisation's and the customer's lookups use the composite indexes below, and
+    # the links most feedback leaves empty have partial indexes over the rows that have them.
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     survey = models.ForeignKey(
-        Survey, null=True, blank=True, on_delete=models.CASCADE, related_name="responses"
+        Survey,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="responses",
+        db_index=False,
     )
     invitation = models.OneToOneField(
         Invitation, null=True, blank=True, on_delete=models.SET_NULL, related_name="response"
     )
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.SURVEY)
     customer = models.ForeignKey(
-        Customer, null=True, blank=True, on_delete=models.SET_NULL, related_name="responses"
+        Customer,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responses",
+        db_index=False,
     )
     contact = models.ForeignKey(
-        Contact, null=True, blank=True, on_delete=models.SET_NULL, related_name="responses"
+        Contact,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responses",
+        db_index=False,
     )
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -231,13 +252,24 @@ class Response(OrganisationScoped):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="responses",
+        db_index=False,
     )
     channel = models.CharField(max_length=8, choices=Channel.choices)
     stage = models.ForeignKey(
-        JourneyStage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        JourneyStage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     touchpoint = models.ForeignKey(
-        Touchpoint, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Touchpoint,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     language = models.CharField(max_length=8, default="en")
     page = models.PositiveSmallIntegerField(default=1, help_text="The page the respondent reached.")
@@ -260,6 +292,14 @@ class Response(OrganisationScoped):
             models.Index(fields=["organisation", "responded_at"]),
             # a customer's history, newest first (the case page)
             models.Index(fields=["customer", "-responded_at"]),
+            *(
+                models.Index(
+                    fields=[link],
+                    condition=models.Q(**{f"{link}__isnull": False}),
+                    name=f"feedback_resp_{link}_idx",
+                )
+                for link in ("survey", "contact", "person", "stage", "touchpoint")
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -92,6 +92,11 @@ def cell_name(position: int) -> str:
     return f"cell {position}"
 
 
+def has_bad_text(value: str) -> bool:
+    # text that is all ASCII has no lone surrogate, and Python knows that of a string for free
+    return "\x00" in value or (not value.isascii() and BAD_TEXT.search(value) is not None)
+
+
 def bad_text_reason(value: str) -> str:
     if "\x00" in value:
         return "The text contains a NUL character, which cannot be stored."
@@ -197,7 +202,7 @@ def _csv_batches(text: io.TextIOWrapper) -> tuple[list[str], BatchReader]:
     if not first.strip():
         raise FileProblem(0, "The file is empty, or its first line (the header) is blank.")
     delimiter = max(",;\t", key=first.count)
-    reader = csv.reader(_chain_first(first, text), delimiter=delimiter)
+    reader = csv.reader(itertools.chain((first,), text), delimiter=delimiter)
     try:
         columns = _unique_columns(next(reader))
     except csv.Error as exc:
@@ -239,17 +244,17 @@ def _csv_frame(rows: list[list[str]], columns: list[str], line: int) -> tuple[pl
             if any(row):
                 problems[index] = ("", f"The row has {len(row)} fields but the header has {width}.")
             set_aside(index)
-    for position, cells in enumerate(zip(*rows, strict=True)):
-        if BAD_TEXT.search("\x1f".join(cells)):
+    by_column = list(zip(*rows, strict=True))
+    for position, cells in enumerate(by_column):
+        if has_bad_text("\x1f".join(cells)):
             for index, cell in enumerate(cells):
                 if index not in problems and BAD_TEXT.search(cell):
                     problems[index] = (columns[position], bad_text_reason(cell))
                     set_aside(index)
+    if problems:  # the rows set aside are blank now
+        by_column = list(zip(*rows, strict=True))
     frame = pl.DataFrame(
-        {
-            cell_name(position): list(cells)
-            for position, cells in enumerate(zip(*rows, strict=True))
-        },
+        {cell_name(position): list(cells) for position, cells in enumerate(by_column)},
         schema={cell_name(position): pl.String for position in range(width)},
     )
     frame = frame.with_columns(
@@ -274,11 +279,6 @@ def _problem_columns(problems: dict[int, tuple[str, str]], rows: int) -> list[pl
         pl.Series("problem", problem, dtype=pl.String),
         pl.Series("problem_column", column, dtype=pl.String),
     ]
-
-
-def _chain_first(first: str, rest: io.TextIOWrapper) -> Iterator[str]:
-    yield first
-    yield from rest
 
 
 def _jsonl_columns(stream: IO[bytes], encoding: str) -> list[str]:
@@ -383,7 +383,7 @@ def _record_batches(records: Iterator[tuple[int, Record]], columns: list[str]) -
                     values = (record + [None] * len(columns))[: len(columns)]
                 texts = [_cell_text(value) for value in values]
                 for column, text in zip(columns, texts, strict=True):
-                    if text is not None and index not in problems and BAD_TEXT.search(text):
+                    if text is not None and index not in problems and has_bad_text(text):
                         problems[index] = (column, bad_text_reason(text))
                 if index in problems:
                     texts = [None] * len(columns)

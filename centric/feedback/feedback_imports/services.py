@@ -14,11 +14,12 @@ from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from queue import Empty, Queue
 from threading import Event, Thread
+from typing import TypeVar
 
 import polars as pl
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
-from django.db import transaction
+from django.db import connection, transaction
 
 from centric.core import clock
 from centric.core.audit import audit_record
@@ -38,7 +39,12 @@ from centric.feedback.feedback_imports.validation import (
     Lookups,
     RowError,
 )
-from centric.feedback.feedback_imports.writing import refs_already_stored, responses_store
+from centric.feedback.feedback_imports.writing import (
+    StagedRows,
+    refs_already_stored,
+    responses_store,
+    rows_staged,
+)
 from centric.feedback.models import FeedbackImport, JourneyStage, SavedMapping, Touchpoint
 from centric.feedback.signals import feedback_received_send
 from centric.people.models import User
@@ -48,6 +54,7 @@ BATCH_ROWS = 20_000
 MAX_ERRORS_KEPT = 1000
 # the new responses are announced in groups of this size, one analysis task each
 ANNOUNCE_ROWS = 5000
+Prepared = TypeVar("Prepared")
 
 
 def feedback_import_start(
@@ -125,14 +132,11 @@ def feedback_import_check(*, job: FeedbackImport) -> FeedbackImport:
     """Check every row and count those imported before; write no response."""
     organisation_id = job.organisation_id
 
-    def count_stored(rows: pl.DataFrame) -> None:
-        stored = refs_already_stored(
-            organisation_id=organisation_id, refs=rows["source_ref"].to_list()
-        )
-        scan.existing += len(stored)
+    def count_stored(refs: list[str]) -> None:
+        scan.existing += len(refs_already_stored(organisation_id=organisation_id, refs=refs))
 
     scan = _Scan(job)
-    scan.run(count_stored)
+    scan.run(count_stored, prepare=lambda rows: rows["source_ref"].to_list())
     job.existing_count = scan.existing
     job.status = FeedbackImport.Status.CHECKED
     _save_scan(job, scan)
@@ -172,33 +176,36 @@ def feedback_import_run(*, job: FeedbackImport) -> FeedbackImport:
     since the check); rows stored before are skipped, so importing a file twice stores it once."""
     if job.mode == FeedbackImport.Mode.ALL_OR_NOTHING:
         recheck = _Scan(job, report=lambda scan: _report(job, bytes_read=scan.bytes_read))
-        recheck.run(lambda rows: None)
+        recheck.run(lambda rows: None, prepare=lambda rows: None)
         if recheck.error_count:
             job.status = FeedbackImport.Status.FAILED
             _save_scan(job, recheck)
             return job
-    organisation_id, now = job.organisation_id, clock.now()
+    organisation_id, now, vendor = job.organisation_id, clock.now(), connection.vendor
+    # the check found none of the file's rows stored: they need not be looked for one by one
+    expect_new = job.existing_count == 0
 
-    def store(rows: pl.DataFrame) -> None:
+    def store(staged: StagedRows) -> None:
         with transaction.atomic():
-            ids = responses_store(organisation_id=organisation_id, rows=rows, now=now)
+            ids = responses_store(
+                organisation_id=organisation_id, staged=staged, now=now, expect_new=expect_new
+            )
             for start in range(0, len(ids), ANNOUNCE_ROWS):
                 feedback_received_send(
                     organisation_id=organisation_id, response_ids=ids[start : start + ANNOUNCE_ROWS]
                 )
-        scan.created += len(ids)
-        scan.existing += len(rows) - len(ids)
+            scan.created += len(ids)
+            scan.existing += len(staged.rows) - len(ids)
+            # committed with the batch, the progress costs the database no commit of its own
+            _report(
+                job,
+                processed_rows=scan.total_rows,
+                created_count=scan.created,
+                existing_count=scan.existing,
+            )
 
-    scan = _Scan(
-        job,
-        report=lambda scan: _report(
-            job,
-            processed_rows=scan.total_rows,
-            created_count=scan.created,
-            existing_count=scan.existing,
-        ),
-    )
-    scan.run(store)
+    scan = _Scan(job, report=lambda scan: None)
+    scan.run(store, prepare=lambda rows: rows_staged(rows, vendor=vendor))
     job.created_count, job.existing_count = scan.created, scan.existing
     job.status = FeedbackImport.Status.DONE
     _save_scan(job, scan)
@@ -265,7 +272,7 @@ def _require_uploader(actor: User, job: FeedbackImport) -> None:
 @dataclass
 class _Scan:
     """One streamed pass over a job's file: checks each batch of rows and hands the valid ones
-    on; reports progress after each batch."""
+    on, made ready by ``prepare`` in the reading thread; reports progress after each batch."""
 
     job: FeedbackImport
     report: Callable[[_Scan], None] | None = None
@@ -277,7 +284,11 @@ class _Scan:
     existing: int = 0
     errors: list[RowError] = field(default_factory=list)
 
-    def run(self, on_batch: Callable[[pl.DataFrame], None]) -> None:
+    def run(
+        self,
+        on_batch: Callable[[Prepared], None],
+        prepare: Callable[[pl.DataFrame], Prepared],
+    ) -> None:
         job = self.job
         report = self.report or (lambda scan: _report(job, bytes_read=scan.bytes_read))
         mapping = Mapping.from_dict(job.mapping)
@@ -293,17 +304,19 @@ class _Scan:
                     checker = BatchChecker(
                         mapping=mapping, columns=table.columns, lookups=lookups_for(job.created_by)
                     )
-                    checked_batches = (
-                        checker.check(batch, report=MAX_ERRORS_KEPT)
-                        for batch in table.batches(BATCH_ROWS)
-                    )
-                    with closing(_read_ahead(checked_batches)) as ahead:
-                        for checked in ahead:
+
+                    def checked_batches() -> Iterator[tuple[CheckedBatch, Prepared]]:
+                        for batch in table.batches(BATCH_ROWS):
+                            checked = checker.check(batch, report=MAX_ERRORS_KEPT)
+                            yield checked, prepare(checked.rows)
+
+                    with closing(_read_ahead(checked_batches())) as ahead:
+                        for checked, prepared in ahead:
                             self.total_rows += len(checked.rows) + checked.invalid
                             self.valid_rows += len(checked.rows)
                             self.error_count += checked.invalid
                             self._keep(checked.errors)
-                            on_batch(checked.rows)
+                            on_batch(prepared)
                             self.bytes_read = int(table.progress() * job.size)
                             report(self)
                 finally:
@@ -317,11 +330,11 @@ class _Scan:
         self.errors.extend(errors[: max(MAX_ERRORS_KEPT - len(self.errors), 0)])
 
 
-def _read_ahead(items: Iterator[CheckedBatch]) -> Generator[CheckedBatch]:
+def _read_ahead(items: Iterator[Prepared]) -> Generator[Prepared]:
     """``items``, each made in a thread while the one before is used: the next batch is read and
     checked (mostly in C and Polars, which let go of the GIL) while the database stores this one.
     The thread runs at most one batch ahead, and never touches the database."""
-    ready: Queue[tuple[CheckedBatch | None, Exception | None]] = Queue(maxsize=1)
+    ready: Queue[tuple[Prepared | None, Exception | None]] = Queue(maxsize=1)
     stop = Event()
 
     def make() -> None:
@@ -353,7 +366,8 @@ def _read_ahead(items: Iterator[CheckedBatch]) -> Generator[CheckedBatch]:
 
 
 def _report(job: FeedbackImport, **progress: int) -> None:
-    """Progress, committed at once (outside any chunk's transaction) for the page to show."""
+    """Progress for the page to show, which reads it through another connection: committed at
+    once, or with the batch whose transaction it is called in."""
     FeedbackImport.objects.filter(pk=job.pk).update(**progress)
 
 

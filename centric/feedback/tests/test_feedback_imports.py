@@ -142,6 +142,20 @@ class FeedbackImportJourneyTest(PersonasTestCase):
             [("import:id:R1", 9), ("import:id:R2", 4)],
         )
 
+    def test_rows_stored_by_another_import_after_the_check_are_skipped_and_counted(self) -> None:
+        header = b"Response ID,Email,Score\n"
+        checked = self.check(
+            self.start(header + b"R1,carla@acme.example,9\nR2,carla@acme.example,4\n")
+        )
+        self.assertEqual(checked.existing_count, 0)
+        self.apply(self.check(self.start(header + b"R2,carla@acme.example,4\n")), "keep_valid")
+        job = self.apply(checked, "keep_valid")
+        self.assertEqual((job.created_count, job.existing_count), (1, 1))
+        self.assertEqual(
+            sorted(Response.objects.values_list("source_ref", "score")),
+            [("import:id:R1", 9), ("import:id:R2", 4)],
+        )
+
     def test_the_stored_responses_are_announced_for_analysis(self) -> None:
         announced: list[int] = []
 
