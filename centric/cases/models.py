@@ -245,6 +245,13 @@ class Case(OrganisationScoped):
             models.Index(fields=["organisation", "state", "resolution_due"]),
             models.Index(fields=["organisation", "customer", "state"]),
             models.Index(fields=["organisation", "-opened_at"]),
+            # the open inboxes (selectors.OPEN_STATES), soonest deadline first: read in order,
+            # stopping at the end of the page
+            models.Index(
+                fields=["organisation", "resolution_due", "id"],
+                condition=models.Q(state__in=["new", "contacted", "in_progress"]),
+                name="cases_open_by_deadline",
+            ),
         ]
         constraints = [
             # one piece of feedback opens at most one case, however often the rules run
