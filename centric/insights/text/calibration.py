@@ -15,7 +15,9 @@ comment in one logistic regression:
   sentence embedding, which knows words and phrasings the training data never showed.
 
 Classes are weighted to balance, because unhappy customers are usually the minority and
-the point is to hear them.
+the point is to hear them. ``C`` (weak regularisation, 16) was chosen by 5-fold
+cross-validation of macro-F1 on training reviews; moving the 0.5 cut by cross-validation
+gained nothing there, so the cut stays at 0.5.
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ class CalibratedSentiment:
         self,
         *,
         analyzer: SentimentAnalyzer | None = None,
-        C: float = 4.0,
+        C: float = 16.0,
         ngram_range: tuple[int, int] = (1, 2),
         char_ngram_range: tuple[int, int] = (2, 5),
         max_char_features: int = 200_000,

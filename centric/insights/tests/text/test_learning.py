@@ -1,4 +1,5 @@
 from centric.insights.text import Taxonomy, Theme, ThemeClassifier, ThemeSentimentClassifier
+from centric.insights.text.learning import negation_marked
 
 TAXONOMY = Taxonomy(
     (Theme("food", "", ("food",)), Theme("service", "", ("waiter",)), Theme("other", "")),
@@ -44,3 +45,20 @@ def test_it_learns_what_customers_feel_about_a_theme():
     labels = ["positive", "negative"] * 6
     model = ThemeSentimentClassifier(TAXONOMY, seed=0).fit(texts, themes, labels)
     assert model.predict(["great food, rude waiter"], ["service"]) == ["negative"]
+
+
+def test_it_marks_the_words_a_negation_governs_up_to_the_next_punctuation():
+    assert negation_marked("Not zesty at all, but fresh.") == [
+        "not", "zesty_not", "at_not", "all_not", "but", "fresh",
+    ]  # fmt: skip
+    assert negation_marked("It wasn't zesty") == ["it", "wasn't", "zesty_not"]
+
+
+def test_it_reads_a_negated_word_as_the_opposite_for_the_theme():
+    texts = ["the food was zesty", "the food was not zesty", "zesty food", "food not zesty"] * 4
+    labels = ["positive", "negative", "positive", "negative"] * 4
+    model = ThemeSentimentClassifier(TAXONOMY, seed=0).fit(texts, ["food"] * len(texts), labels)
+    assert model.predict(["a zesty dish", "the dish was not zesty"], ["food", "food"]) == [
+        "positive",
+        "negative",
+    ]
