@@ -125,7 +125,9 @@ def inbox(*, actor: User, filters: InboxFilters) -> QuerySet[Case]:
         term = filters.search
         # the cases' own columns and a subquery, no join: the open inbox is read in deadline
         # order and stops at the end of the page
-        named = Customer.objects.filter(account__name__icontains=term).values("pk")
+        named = Customer.objects.filter(
+            organisation_id=actor.organisation_id, account__name__icontains=term
+        ).values("pk")
         cases = cases.filter(
             Q(title__icontains=term) | Q(comment__icontains=term) | Q(customer_id__in=named)
         )
