@@ -245,13 +245,14 @@ def _csv_frame(rows: list[list[str]], columns: list[str], line: int) -> tuple[pl
                 problems[index] = ("", f"The row has {len(row)} fields but the header has {width}.")
             set_aside(index)
     by_column = list(zip(*rows, strict=True))
+    misshapen = len(problems)
     for position, cells in enumerate(by_column):
         if has_bad_text("\x1f".join(cells)):
             for index, cell in enumerate(cells):
                 if index not in problems and BAD_TEXT.search(cell):
                     problems[index] = (columns[position], bad_text_reason(cell))
                     set_aside(index)
-    if problems:  # the rows set aside are blank now
+    if len(problems) > misshapen:  # rows with bad text were set aside (blanked) since
         by_column = list(zip(*rows, strict=True))
     frame = pl.DataFrame(
         {cell_name(position): list(cells) for position, cells in enumerate(by_column)},
