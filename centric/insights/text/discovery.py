@@ -78,7 +78,10 @@ class ThemeDiscovery:
         x = vectorizer.fit_transform(texts)
         n_topics = max(1, min(self.n_themes, x.shape[0] - 1, x.shape[1]))
         model = NMF(n_components=n_topics, init="nndsvda", random_state=self.seed, max_iter=400)
-        weights = model.fit_transform(x)
+        # NMF ends by taking the square root of its reconstruction error, which rounding can
+        # make a hair below zero when the topics fit the comments exactly; that error is unused
+        with np.errstate(invalid="ignore"):
+            weights = model.fit_transform(x)
         terms = vectorizer.get_feature_names_out()
         owner = weights.argmax(axis=1)
         strength = weights.max(axis=1)
