@@ -69,9 +69,10 @@ format: install
 bench-setup:
 	bash benchmarks/setup_times.sh
 
-# the text engine's accuracy and speed; the embeddings rows need the optional extra (docs/analyze.md)
+# the text engine's accuracy and speed; the embeddings and fine-tuned rows need the optional extra
+# (docs/analyze.md); INSIGHTS_ARGS="--engines light,embeddings" leaves out the hour of fine-tuning
 bench-insights: install
-	$(BIN)/python benchmarks/insights_text.py
+	$(BIN)/python benchmarks/insights_text.py $(INSIGHTS_ARGS)
 
 # 1,000,000 comments analysed and stored in PostgreSQL (a scratch database, centric_bench_insights)
 # by real Celery workers on RabbitMQ and Redis; BENCH_COMMENTS=100000 for a quicker run

