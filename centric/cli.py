@@ -23,7 +23,10 @@ from centric.insights.report import (
     typed_frame,
     write_jsonl,
 )
+from centric.insights.report.calibration import CalibrationError, calibrate
 from centric.insights.text import TextAnalyzer
+
+ENGINES = ("light", "embeddings", "fine-tuned")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -34,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.handler(args))
-    except (SourceError, ColumnError, OSError) as error:
+    except (SourceError, ColumnError, CalibrationError, ImportError, OSError) as error:
         print(f"centric {args.command}: error: {error}", file=sys.stderr)
         return 1
 
@@ -57,8 +60,20 @@ def analyze(args: argparse.Namespace) -> int:
     for note in columns.notes:
         print(f"  {note}", file=sys.stderr)
     table = typed_frame(frame, columns)
-    readings = analyze_texts(table.get_column("text").to_list(), TextAnalyzer(), stream=sys.stderr)
-    report = build_report(table, readings, columns, source=path.name)
+    calibration = None
+    if args.calibrate:
+        print(f"Learning from the scored comments ({args.engine} engine)...", file=sys.stderr)
+        calibration = calibrate(table, columns.scale, engine=args.engine)
+        print(f"  {calibration}", file=sys.stderr)
+    analyzer = TextAnalyzer(calibration=calibration.model if calibration else None)
+    readings = analyze_texts(table.get_column("text").to_list(), analyzer, stream=sys.stderr)
+    report = build_report(
+        table,
+        readings,
+        columns,
+        source=path.name,
+        calibration=str(calibration) if calibration else None,
+    )
     out: Path = args.out or Path(f"{path.stem}-report.html")
     out.write_text(render_html(report), encoding="utf-8")
     print(f"Wrote {out}", file=sys.stderr)
@@ -92,6 +107,19 @@ def _parser() -> argparse.ArgumentParser:
     command.add_argument("--date", metavar="COLUMN", help="the column of dates, or none")
     command.add_argument("--segment", metavar="COLUMN", help="the column to compare by, or none")
     command.add_argument("--limit", type=_positive, metavar="N", help="read only the first N rows")
+    command.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="learn from the file's own scores how its customers write, and read every comment "
+        "that way (needs a score column and 20 high and 20 low scores with comments)",
+    )
+    command.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="light",
+        help="what --calibrate learns with: light (default), embeddings or fine-tuned (both "
+        "need the embeddings extra; fine-tuning takes minutes per thousand comments)",
+    )
     command.set_defaults(handler=analyze)
     return parser
 

@@ -1,5 +1,6 @@
 """``centric analyze`` end to end, as a person runs it: a new process, no settings, no server."""
 
+import html
 import json
 import os
 import subprocess
@@ -30,9 +31,9 @@ def test_it_writes_the_report_and_one_json_line_per_row(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "score: 'likelihood_to_recommend' as nps 0–10" in result.stderr
     assert "segment: 'region'" in result.stderr
-    html = (tmp_path / "survey-report.html").read_text(encoding="utf-8")
-    assert "Net Promoter Score" in html
-    assert "https://" not in html
+    page = (tmp_path / "survey-report.html").read_text(encoding="utf-8")
+    assert "Net Promoter Score" in page
+    assert "https://" not in page
     lines = (tmp_path / "readings.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 120
     assert json.loads(lines[0])["row"] == 1
@@ -69,3 +70,51 @@ def test_it_never_imports_django(tmp_path):
     )
 
     assert result.stdout.strip() == "False"
+
+
+STARS = ("--score", "rating", "--score-type", "stars")
+
+
+def route_rows(scored: int) -> list[dict[str, str]]:
+    """Comments whose meaning only this file knows: the blue route is the good one."""
+    rows = [
+        {"rating": stars, "comment": f"Came by the {route} route, as usual."}
+        for route, stars in (("blue", "5"), ("grey", "1"))
+        for _ in range(scored)
+    ]
+    return [*rows, {"rating": "", "comment": "The grey route again."}]
+
+
+def test_calibrate_reads_every_comment_the_way_the_files_scores_do(tmp_path):
+    (tmp_path / "routes.csv").write_text(csv_text(route_rows(25)), encoding="utf-8")
+
+    plain = run("analyze", "routes.csv", *STARS, "--json", "plain.jsonl", cwd=tmp_path)
+    learnt = run(
+        "analyze", "routes.csv", *STARS, "--calibrate", "--json", "learnt.jsonl", cwd=tmp_path
+    )
+
+    assert plain.returncode == learnt.returncode == 0, learnt.stderr
+    unscored = -1
+    before = json.loads((tmp_path / "plain.jsonl").read_text().splitlines()[unscored])
+    after = json.loads((tmp_path / "learnt.jsonl").read_text().splitlines()[unscored])
+    assert before["sentiment"]["label"] == "neutral"
+    assert after["sentiment"]["label"] == "negative"
+    note = "Sentiment learnt from this file's 50 scored comments (25 high scores read as positive"
+    assert note in learnt.stderr
+    assert note in html.unescape((tmp_path / "routes-report.html").read_text(encoding="utf-8"))
+
+
+def test_calibrate_says_what_the_file_lacks(tmp_path):
+    (tmp_path / "few.csv").write_text(csv_text(route_rows(5)), encoding="utf-8")
+    (tmp_path / "unscored.csv").write_text("comment\nfine\nawful\n", encoding="utf-8")
+
+    few = run("analyze", "few.csv", *STARS, "--calibrate", cwd=tmp_path)
+    unscored = run("analyze", "unscored.csv", "--calibrate", cwd=tmp_path)
+
+    assert few.returncode == unscored.returncode == 1
+    assert (
+        "needs at least 20 comments with a high score and 20 with a low one; this file has 5 and 5"
+        in few.stderr
+    )
+    assert "no score column was found (name one with --score)" in unscored.stderr
+    assert "Traceback" not in few.stderr + unscored.stderr

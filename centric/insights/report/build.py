@@ -108,6 +108,7 @@ class Report:
     proposals: tuple[Proposal, ...]
     discovery_sample: int
     date_range: tuple[dt.date, dt.date] | None
+    calibration: str | None = None  # what a calibrated sentiment learnt from, if it was
     generated: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
 
@@ -119,8 +120,10 @@ def build_report(
     source: str,
     taxonomy: Taxonomy = DEFAULT_TAXONOMY,
     discover: bool = True,
+    calibration: str | None = None,
 ) -> Report:
-    """The report for ``table`` (from ``typed_frame``) and one reading per row."""
+    """The report for ``table`` (from ``typed_frame``) and one reading per row;
+    ``calibration`` says what the readings' sentiment learnt from, when it was calibrated."""
     if len(readings) != table.height:
         raise ValueError(f"{len(readings)} readings for {table.height} rows")
     frame = _with_readings(table, readings, taxonomy)
@@ -181,6 +184,7 @@ def build_report(
         proposals=_proposals(commented, taxonomy) if discover else (),
         discovery_sample=min(commented.height, DISCOVERY_SAMPLE),
         date_range=(dated["date"].min(), dated["date"].max()) if dated.height else None,  # type: ignore[arg-type]
+        calibration=calibration,
     )
 
 

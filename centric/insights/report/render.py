@@ -176,8 +176,9 @@ def _distribution_and_sentiment(report: Report) -> str:
                 '<th class="num">Comments</th><th></th><th class="num">Negative</th></tr>'
                 f"</thead><tbody>{rows}</tbody></table></div>"
             )
+        learnt = f'<p class="lede">{_e(report.calibration)}</p>' if report.calibration else ""
         parts.append(
-            "<div><h3>Sentiment of the comments</h3>"
+            f"<div><h3>Sentiment of the comments</h3>{learnt}"
             f"{charts.stacked_bar(mix, label='Sentiment mix')}"
             f'<ul class="legend">{legend}</ul>{by_score}</div>'
         )
