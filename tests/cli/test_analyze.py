@@ -101,7 +101,9 @@ def test_calibrate_reads_every_comment_the_way_the_files_scores_do(tmp_path):
     assert after["sentiment"]["label"] == "negative"
     note = "Sentiment learnt from this file's 50 scored comments (25 high scores read as positive"
     assert note in learnt.stderr
-    assert note in html.unescape((tmp_path / "routes-report.html").read_text(encoding="utf-8"))
+    report = html.unescape((tmp_path / "routes-report.html").read_text(encoding="utf-8"))
+    assert note in report
+    assert "the table by score is no longer an independent check" in report
 
 
 def test_calibrate_says_what_the_file_lacks(tmp_path):

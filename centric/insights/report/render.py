@@ -176,7 +176,12 @@ def _distribution_and_sentiment(report: Report) -> str:
                 '<th class="num">Comments</th><th></th><th class="num">Negative</th></tr>'
                 f"</thead><tbody>{rows}</tbody></table></div>"
             )
-        learnt = f'<p class="lede">{_e(report.calibration)}</p>' if report.calibration else ""
+        learnt = (
+            f'<p class="lede">{_e(report.calibration)} Those comments now read much as their '
+            "scores say, so the table by score is no longer an independent check.</p>"
+            if report.calibration
+            else ""
+        )
         parts.append(
             f"<div><h3>Sentiment of the comments</h3>{learnt}"
             f"{charts.stacked_bar(mix, label='Sentiment mix')}"
