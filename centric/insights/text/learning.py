@@ -5,8 +5,10 @@ regression on TF-IDF word and character n-grams plus the zero-shot matcher's con
 each theme's threshold chosen by cross-validation on the training data). ``ThemeSentimentClassifier``
 learns what customers feel about each theme. Both start from the taxonomy, so a theme
 with few labelled examples still has its seed words to go on. With ``engine="fine-tuned"``
-both train the packaged language model on the labels instead (``finetuning.py``): slower to
-learn, and more accurate with a few hundred labelled comments or more.
+both also train the packaged language model on the labels (``finetuning.py``): the theme
+classifier then reads with that model alone, the theme sentiment with the mean of the model's
+and its light reading's probabilities. Slower to learn, and more accurate with a few hundred
+labelled comments or more.
 """
 
 from __future__ import annotations
