@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -170,3 +171,40 @@ class ReanalysisChunk(models.Model):
 
     def __str__(self) -> str:
         return f"Responses {self.first_id}–{self.last_id}"
+
+
+class SentimentCalibration(OrganisationScoped):
+    """Sentiment learnt from the organisation's own scored comments (promoters against
+    detractors, the top two answers of a rating against the bottom two), so that comments
+    without a score are read the way its customers write. At most one is ``READY`` at a time:
+    the one the pipeline reads with. ``model`` holds the fitted ``CalibratedSentiment``,
+    pickled by this application alone; ``learnt_f1`` and ``default_f1`` say how well the learnt
+    and the default reading agreed with the scores of a fifth of the comments held back."""
+
+    class Status(models.TextChoices):
+        LEARNING = "learning", "Learning"
+        READY = "ready", "In use"
+        FAILED = "failed", "Failed"
+        RETIRED = "retired", "No longer used"
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.LEARNING)
+    # names this model in each process's cache of loaded models (ids can be reused)
+    token = models.UUIDField(default=uuid.uuid4, editable=False)
+    positive = models.PositiveIntegerField(default=0)
+    negative = models.PositiveIntegerField(default=0)
+    learnt_f1 = models.FloatField(null=True, blank=True)
+    default_f1 = models.FloatField(null=True, blank=True)
+    held_out = models.PositiveIntegerField(default=0)
+    model = models.BinaryField(null=True, blank=True, editable=False)
+    error = models.CharField(max_length=300, blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "status"])]
+
+    def __str__(self) -> str:
+        return f"Sentiment calibration {self.pk} ({self.get_status_display()})"

@@ -35,10 +35,12 @@ from centric.insights.metrics import (
 from centric.insights.models import (
     Reanalysis,
     ResponseAnalysis,
+    SentimentCalibration,
     ThemeDefinition,
     ThemeMention,
     ThemeProposal,
 )
+from centric.insights.services.calibration import MIN_EACH, scored_counts
 from centric.insights.taxonomy import organisation_taxonomy
 from centric.people.models import User
 
@@ -454,6 +456,36 @@ def reanalysis_latest(*, actor: User) -> Reanalysis | None:
         Reanalysis.objects.filter(organisation_id=actor.organisation_id)
         .select_related("started_by")
         .first()
+    )
+
+
+@dataclass(frozen=True)
+class SentimentLearning:
+    """What the sentiment page shows: the learnt sentiment in use, the latest attempt (which may
+    be learning or have failed) and how many scored comments could teach it now."""
+
+    in_use: SentimentCalibration | None
+    latest: SentimentCalibration | None
+    positive: int
+    negative: int
+
+    minimum = MIN_EACH
+
+    @property
+    def can_learn(self) -> bool:
+        return min(self.positive, self.negative) >= MIN_EACH
+
+
+def sentiment_learning(*, actor: User) -> SentimentLearning:
+    """For admins and CX leads: the counts are of the whole organisation's comments."""
+    require_org_wide(actor)
+    rows = SentimentCalibration.objects.filter(organisation_id=actor.organisation_id).defer("model")
+    positive, negative = scored_counts(organisation_id=actor.organisation_id)
+    return SentimentLearning(
+        in_use=rows.filter(status=SentimentCalibration.Status.READY).first(),
+        latest=rows.select_related("started_by").first(),
+        positive=positive,
+        negative=negative,
     )
 
 

@@ -29,3 +29,8 @@ def reanalyse_chunk(chunk_id: int) -> int:
 @shared_task(acks_late=True)
 def discover_themes(organisation_id: int) -> int:
     return services.themes_discover(organisation_id=organisation_id)
+
+
+@shared_task(acks_late=True)
+def learn_sentiment(calibration_id: int) -> bool:
+    return services.calibration_learn(calibration_id=calibration_id)

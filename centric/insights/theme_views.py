@@ -1,5 +1,6 @@
-"""The taxonomy editor, theme discovery's proposals and the re-analysis progress. Everyone in the
-organisation reads the taxonomy; admins and CX leads change it (the services check again)."""
+"""The taxonomy editor, theme discovery's proposals, the sentiment learnt from scores and the
+re-analysis progress. Everyone in the organisation reads the taxonomy; admins and CX leads change
+it and the reading (the services check again)."""
 
 from __future__ import annotations
 
@@ -105,6 +106,35 @@ def reanalysis_start(request: AuthedRequest) -> HttpResponse:
     services.reanalysis_request(actor=request.user)
     messages.success(request, "Every comment is being read again.")
     return redirect("insights:reanalysis")
+
+
+@require_GET
+def sentiment(request: AuthedRequest) -> HttpResponse:
+    """The sentiment learnt from the organisation's scores; htmx polls it while it learns."""
+    learning = selectors.sentiment_learning(actor=request.user)
+    template = "insights/_sentiment.html" if request.htmx else "insights/sentiment.html"  # type: ignore[attr-defined]
+    return render(request, template, {"learning": learning})
+
+
+@require_POST
+def sentiment_learn(request: AuthedRequest) -> HttpResponse:
+    try:
+        services.calibration_request(actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            "Learning from your scored comments. Every comment is read again once it is done.",
+        )
+    return redirect("insights:sentiment")
+
+
+@require_POST
+def sentiment_stop(request: AuthedRequest) -> HttpResponse:
+    if services.calibration_stop(actor=request.user):
+        messages.success(request, "Comments are read with the built-in sentiment again.")
+    return redirect("insights:sentiment")
 
 
 def _progress(user: User) -> dict[str, object]:

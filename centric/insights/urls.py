@@ -19,6 +19,9 @@ urlpatterns = [
         theme_views.proposal_decide,
         name="proposal_decide",
     ),
+    path("insights/sentiment/", theme_views.sentiment, name="sentiment"),
+    path("insights/sentiment/learn/", theme_views.sentiment_learn, name="sentiment_learn"),
+    path("insights/sentiment/stop/", theme_views.sentiment_stop, name="sentiment_stop"),
     path("insights/reanalysis/", theme_views.reanalysis, name="reanalysis"),
     path("insights/reanalysis/start/", theme_views.reanalysis_start, name="reanalysis_start"),
 ]

@@ -1,5 +1,6 @@
 """Insights in production mode: a taxonomy change is re-read by a real worker process on
-PostgreSQL (the readings written with COPY), its chunks travelling through RabbitMQ."""
+PostgreSQL (the readings written with COPY), its chunks travelling through RabbitMQ; a worker
+learns the organisation's sentiment from its scores and the workers read with it."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from centric.insights.models import (
     Reanalysis,
     ReanalysisChunk,
     ResponseAnalysis,
+    SentimentCalibration,
     ThemeMention,
 )
 from centric.insights.taxonomy import organisation_taxonomy
@@ -63,3 +65,34 @@ def test_a_chunk_run_twice_is_counted_once(transactional_db: None) -> None:
     assert services.reanalysis_chunk_run(chunk_id=chunk.pk) == 0
     job.refresh_from_db()
     assert (job.status, job.done) == ("done", 1)
+
+
+def test_a_worker_learns_the_organisations_sentiment_and_reads_with_it(
+    worker: subprocess.Popen[str],
+) -> None:
+    """The learnt model travels through PostgreSQL to the worker processes that read with it."""
+    lead = UserFactory.create(role=Role.CX_LEAD)
+    organisation = lead.organisation
+    examples = [(f"Order {n} came early, thank you.", 10) for n in range(25)]
+    examples += [(f"Order {n} was glorbed.", 2) for n in range(25)]
+    Response.objects.bulk_create(
+        Response(
+            organisation=organisation, channel="import", comment=text, score=score, score_type="nps"
+        )
+        for text, score in examples
+    )
+    ticket = Response.objects.create(
+        organisation=organisation, channel="api", kind="ticket", comment="My parcel was glorbed."
+    )
+
+    calibration = services.calibration_request(actor=lead)
+
+    wait_for(lambda: Reanalysis.objects.filter(organisation=organisation, status="done").exists())
+    calibration.refresh_from_db()
+    assert calibration.status == SentimentCalibration.Status.READY
+    assert calibration.learnt_f1 is not None
+    assert calibration.default_f1 is not None
+    assert calibration.learnt_f1 > calibration.default_f1
+    reading = ResponseAnalysis.objects.get(response=ticket)
+    assert reading.sentiment_label == "negative"
+    assert reading.engine_version == organisation_taxonomy(organisation_id=organisation.pk).version

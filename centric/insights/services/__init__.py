@@ -6,6 +6,12 @@ from centric.insights.services.analysis import (
     responses_analyse,
     unanalysed_responses_analyse,
 )
+from centric.insights.services.calibration import (
+    calibration_learn,
+    calibration_request,
+    calibration_stop,
+    scored_counts,
+)
 from centric.insights.services.reanalysis import (
     reanalysis_chunk_run,
     reanalysis_plan,
@@ -24,6 +30,9 @@ from centric.insights.services.themes import (
 
 __all__ = [
     "BATCH_SIZE",
+    "calibration_learn",
+    "calibration_request",
+    "calibration_stop",
     "directory_members",
     "proposal_accept",
     "proposal_reject",
@@ -32,6 +41,7 @@ __all__ = [
     "reanalysis_request",
     "reanalysis_start",
     "responses_analyse",
+    "scored_counts",
     "theme_delete",
     "theme_discovery_request",
     "theme_save",

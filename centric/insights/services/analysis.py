@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
 from django.db.models import QuerySet
@@ -16,6 +16,9 @@ from centric.insights.models import ResponseAnalysis, ThemeMention
 from centric.insights.taxonomy import organisation_taxonomy
 from centric.insights.text import Analysis, Member, TextAnalyzer
 from centric.people.models import Team, User
+
+if TYPE_CHECKING:  # scikit-learn loads only where a learnt sentiment is used
+    from centric.insights.text import CalibratedSentiment
 
 BATCH_SIZE = 500
 _READING_FIELDS = [
@@ -64,10 +67,17 @@ def responses_analyse(*, response_ids: Iterable[int]) -> int:
         engine = TextAnalyzer(
             taxonomy=current.taxonomy,
             directory=directory_members(organisation_id=organisation_id),
+            calibration=_learnt_sentiment(current.calibration_id),
         )
         readings = engine.analyze_many([response.comment for response in batch])
         _store(organisation_id, batch, readings, version=current.version)
     return len(responses)
+
+
+def _learnt_sentiment(calibration_id: int | None) -> CalibratedSentiment | None:
+    from centric.insights.services.calibration import calibration_model
+
+    return None if calibration_id is None else calibration_model(calibration_id)
 
 
 def unanalysed_responses_analyse(

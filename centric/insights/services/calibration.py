@@ -1,0 +1,217 @@
+"""Sentiment learnt from the organisation's own scored comments, and read with by the pipeline.
+
+A person asks for it (``calibration_request``); a worker learns it (``calibration_learn``): a
+``CalibratedSentiment`` fitted on the comments whose score says plainly what the customer meant
+(promoters against detractors, the top two answers of a rating against the bottom two; the
+answers in between teach nothing), checked first on a fifth of them held back, against the
+built-in reading. Once it is in use, the readings' version names it, so every past comment is
+read again with it, and new comments are read with it as they arrive. Stopping it does the same
+with the built-in reading.
+"""
+
+from __future__ import annotations
+
+import logging
+import operator
+import pickle
+import uuid
+from functools import lru_cache, partial, reduce
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+
+from centric.core import clock
+from centric.core.permissions import require_org_wide
+from centric.feedback.models import Response
+from centric.insights.models import SentimentCalibration
+from centric.insights.services.analysis import with_comments
+from centric.insights.services.reanalysis import reanalysis_start
+from centric.insights.text import SentimentAnalyzer
+from centric.people.models import User
+
+if TYPE_CHECKING:  # scikit-learn loads only in the processes that learn or read with it
+    from centric.insights.text import CalibratedSentiment
+
+logger = logging.getLogger(__name__)
+
+# fewer examples of either side than this and the learnt reading would be noise
+MIN_EACH = 20
+# the most recent comments of each side it learns from: enough, and a bounded time to learn
+MAX_EACH = 25_000
+HELD_OUT = 0.2
+# For each kind of score, the lowest that reads as praise and the highest that reads as
+# complaint: NPS promoters and detractors, otherwise the top and bottom two answers.
+SCORE_SIDES = {
+    Response.ScoreType.NPS: (9, 6),
+    Response.ScoreType.CSAT: (4, 2),
+    Response.ScoreType.RATING: (4, 2),
+    Response.ScoreType.CES: (6, 2),
+}
+
+Status = SentimentCalibration.Status
+
+
+def side_of(side: str) -> Q:
+    """The scored comments that teach ``side``: "positive" or "negative"."""
+    return reduce(
+        operator.or_,
+        (
+            Q(
+                score_type=kind,
+                **({"score__gte": high} if side == "positive" else {"score__lte": low}),
+            )
+            for kind, (high, low) in SCORE_SIDES.items()
+        ),
+    )
+
+
+def scored_counts(*, organisation_id: int) -> tuple[int, int]:
+    """How many comments could teach praise and how many complaint."""
+    counts = with_comments(organisation_id).aggregate(
+        positive=Count("pk", filter=side_of("positive")),
+        negative=Count("pk", filter=side_of("negative")),
+    )
+    return counts["positive"], counts["negative"]
+
+
+def calibration_request(*, actor: User) -> SentimentCalibration:
+    """Start learning the organisation's sentiment from its scored comments, in the background."""
+    from centric.insights.tasks import learn_sentiment
+
+    require_org_wide(actor)
+    organisation_id = actor.organisation_id
+    positive, negative = scored_counts(organisation_id=organisation_id)
+    if min(positive, negative) < MIN_EACH:
+        raise ValidationError(
+            f"Learning needs at least {MIN_EACH} comments with a high score and {MIN_EACH} with "
+            f"a low one; there are {positive} and {negative}."
+        )
+    learning = SentimentCalibration.objects.filter(
+        organisation_id=organisation_id, status=Status.LEARNING
+    )
+    if learning.exists():
+        raise ValidationError("Centric is already learning from your scored comments.")
+    calibration = SentimentCalibration.objects.create(
+        organisation_id=organisation_id, started_by=actor, positive=positive, negative=negative
+    )
+    transaction.on_commit(partial(learn_sentiment.delay, calibration.pk))
+    return calibration
+
+
+def calibration_learn(*, calibration_id: int) -> bool:
+    """Learn the sentiment of ``calibration_id`` and put it in use (retiring the one before it),
+    then read every comment again with it. Returns whether it was put in use; a calibration
+    stopped while it learnt, or learnt already, is left as it is."""
+    calibration = SentimentCalibration.objects.filter(
+        pk=calibration_id, status=Status.LEARNING
+    ).first()
+    if calibration is None:
+        return False
+    try:
+        learnt = _learn(calibration)
+    except ValueError as error:
+        logger.warning("Sentiment calibration %s failed: %s", calibration_id, error)
+        SentimentCalibration.objects.filter(pk=calibration_id, status=Status.LEARNING).update(
+            status=Status.FAILED, error=str(error)[:300], finished_at=clock.now()
+        )
+        return False
+    with transaction.atomic():
+        still_learning = SentimentCalibration.objects.select_for_update().filter(
+            pk=calibration_id, status=Status.LEARNING
+        )
+        if still_learning.first() is None:
+            return False  # stopped while it learnt
+        now = clock.now()
+        SentimentCalibration.objects.filter(
+            organisation_id=calibration.organisation_id, status=Status.READY
+        ).update(status=Status.RETIRED, model=None, finished_at=now, updated_at=now)
+        calibration.status = Status.READY
+        calibration.model = pickle.dumps(learnt, protocol=pickle.HIGHEST_PROTOCOL)
+        calibration.finished_at = now
+        calibration.save()
+        reanalysis_start(
+            organisation_id=calibration.organisation_id,
+            reason=f"Sentiment learnt from {calibration.positive + calibration.negative:,} "
+            "scored comments",
+            actor=calibration.started_by,
+        )
+    return True
+
+
+@transaction.atomic
+def calibration_stop(*, actor: User) -> bool:
+    """Read with the built-in sentiment again. Returns whether a learnt one was in use (every
+    comment is then read again) or being learnt."""
+    require_org_wide(actor)
+    now = clock.now()
+    in_use = SentimentCalibration.objects.filter(organisation_id=actor.organisation_id)
+    stopped = in_use.filter(status__in=[Status.READY, Status.LEARNING])
+    was_ready = stopped.filter(status=Status.READY).exists()
+    changed = stopped.update(status=Status.RETIRED, model=None, finished_at=now, updated_at=now)
+    if was_ready:
+        reanalysis_start(
+            organisation_id=actor.organisation_id,
+            reason="Back to the built-in sentiment",
+            actor=actor,
+        )
+    return bool(changed)
+
+
+def calibration_model(calibration_id: int) -> CalibratedSentiment | None:
+    """The learnt sentiment of ``calibration_id`` if it is in use, loaded once per process."""
+    token = (
+        SentimentCalibration.objects.filter(pk=calibration_id, status=Status.READY)
+        .values_list("token", flat=True)
+        .first()
+    )
+    return None if token is None else _loaded(calibration_id, token)
+
+
+@lru_cache(maxsize=8)
+def _loaded(calibration_id: int, token: uuid.UUID) -> CalibratedSentiment | None:
+    data = (
+        SentimentCalibration.objects.filter(pk=calibration_id, token=token)
+        .values_list("model", flat=True)
+        .first()
+    )
+    # only this application writes these bytes (``calibration_learn``); nobody can upload them
+    return None if data is None else pickle.loads(bytes(data))  # noqa: S301
+
+
+def _learn(calibration: SentimentCalibration) -> CalibratedSentiment:
+    """Check, then fit, the learnt reading on the organisation's most recent scored comments;
+    records on ``calibration`` what it learnt from and how the check went."""
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import train_test_split
+
+    from centric.insights.text import CalibratedSentiment
+
+    comments = with_comments(calibration.organisation_id).order_by("-pk")
+    texts: list[str] = []
+    sides: list[str] = []
+    for side in ("positive", "negative"):
+        for text in comments.filter(side_of(side)).values_list("comment", flat=True)[:MAX_EACH]:
+            texts.append(text)
+            sides.append(side)
+    positive = sides.count("positive")
+    negative = len(sides) - positive
+    if min(positive, negative) < MIN_EACH:
+        raise ValueError(
+            f"Learning needs at least {MIN_EACH} comments with a high score and {MIN_EACH} with "
+            f"a low one; there are {positive} and {negative} now."
+        )
+    fit_texts, check_texts, fit_sides, check_sides = train_test_split(
+        texts, sides, test_size=HELD_OUT, stratify=sides, random_state=0
+    )
+    checked = CalibratedSentiment().fit(fit_texts, fit_sides).predict(check_texts)
+    built_in = SentimentAnalyzer()
+    default = [
+        "positive" if built_in.analyze(text).score >= 0 else "negative" for text in check_texts
+    ]
+    calibration.positive, calibration.negative = positive, negative
+    calibration.held_out = len(check_texts)
+    calibration.learnt_f1 = round(float(f1_score(check_sides, checked, average="macro")), 4)
+    calibration.default_f1 = round(float(f1_score(check_sides, default, average="macro")), 4)
+    return CalibratedSentiment().fit(texts, sides)
