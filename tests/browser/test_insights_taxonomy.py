@@ -81,3 +81,28 @@ def test_a_new_theme_is_read_into_the_history_and_shown(page: Page, transactiona
     expect(page.get_by_text("is a theme now")).to_be_visible()
     page.goto("/insights/themes/")
     expect(page.get_by_role("rowheader", name=name).first).to_be_visible()
+
+
+def test_sentiment_is_learnt_from_the_demo_scores_and_can_be_undone(
+    page: Page, transactional_db: None
+) -> None:
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - closed with the process
+    sign_in(page, DEMO_EMAIL, DEMO_PASSWORD)
+    page.goto("/insights/themes/")
+    page.get_by_role("link", name="Sentiment learnt from scores").click()
+    expect(page.get_by_role("heading", name="Sentiment learnt from your scores")).to_be_visible()
+    expect(page.locator("#sentiment")).to_contain_text("Not in use")
+    shoot(page, "insights-sentiment-off")
+    assert_accessible(page)
+
+    page.get_by_role("button", name=re.compile(r"^Learn from [\d,]+ scored comments$")).click()
+    expect(page.get_by_text("Learning from your scored comments.")).to_be_visible()
+    expect(page.locator("#sentiment")).to_contain_text("In use", timeout=20_000)
+    expect(page.get_by_role("rowheader", name="Learnt from your scores")).to_be_visible()
+    expect(page.get_by_role("rowheader", name="Built-in")).to_be_visible()
+    shoot(page, "insights-sentiment-in-use")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Go back to the built-in sentiment").click()
+    expect(page.get_by_text("Comments are read with the built-in sentiment again.")).to_be_visible()
+    expect(page.locator("#sentiment")).to_contain_text("Not in use")
