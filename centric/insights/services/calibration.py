@@ -111,10 +111,11 @@ def calibration_learn(*, calibration_id: int) -> bool:
         return False
     try:
         learnt = _learn(calibration)
-    except ValueError as error:
-        logger.warning("Sentiment calibration %s failed: %s", calibration_id, error)
+    except Exception as error:  # recorded, so that the page stops waiting and says why
+        logger.exception("Sentiment calibration %s failed", calibration_id)
+        reason = str(error) if isinstance(error, ValueError) else "An unexpected error stopped it."
         SentimentCalibration.objects.filter(pk=calibration_id, status=Status.LEARNING).update(
-            status=Status.FAILED, error=str(error)[:300], finished_at=clock.now()
+            status=Status.FAILED, error=reason[:300], finished_at=clock.now()
         )
         return False
     with transaction.atomic():
