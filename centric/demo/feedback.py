@@ -4,7 +4,8 @@ reviews and support tickets, and internal customers rating the teams that serve 
 The comments are composed from phrase banks written for this demo (no third-party data): each
 mentions one or two themes, positively or negatively, in line with the score, so the insights
 have something real to find — billing trouble at accounts at risk, praise for named people, a
-delivery problem that grows in the spring.
+delivery problem that grows in the spring, and a billing incident five weeks ago that the spike
+detection flags.
 """
 
 from __future__ import annotations
@@ -17,7 +18,14 @@ from zoneinfo import ZoneInfo
 from centric.core import clock
 from centric.customers.models import Contact, Customer, LifecycleStage
 from centric.feedback import services as feedback_services
-from centric.feedback.models import Answer, Question, Response, Survey, Touchpoint
+from centric.feedback.models import (
+    Answer,
+    JourneyStage,
+    Question,
+    Response,
+    Survey,
+    Touchpoint,
+)
 from centric.people.models import Team, User
 
 TOUCHPOINTS = {
@@ -164,6 +172,16 @@ INTERNAL = {
         ["The hiring process is slow and we lose candidates."],
     ),
 }
+# An invoicing change five weeks before today charged customers twice for a few days, and
+# the tickets piled up: the kind of incident spike detection is there to catch.
+INCIDENT_TICKETS = 50
+INCIDENT_DAYS = (34, 38)
+INCIDENT = [
+    "We were charged twice for the same order.",
+    "Our last invoice charged us twice, please refund the second payment.",
+    "Since the change to your invoicing we have been billed twice, which is unacceptable.",
+    "Charged twice again this month. Who do we talk to about the refund?",
+]
 STAGE_WEIGHTS = {
     LifecycleStage.AT_RISK: -3,
     LifecycleStage.RENEWAL: -1,
@@ -412,8 +430,42 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
             ),
             scored,
         )
+    responses += _incident_tickets(rng, now, org, customers, stages["Use"], touchpoints)
     Response.objects.bulk_create(responses)
     Answer.objects.bulk_create(
         Answer(response=responses[index], question=question, number=number, text=text)
         for index, question, number, text in answers
     )
+
+
+def _incident_tickets(
+    rng: random.Random,
+    now: datetime,
+    org: int,
+    customers: dict[int | None, Customer],
+    stage: JourneyStage,
+    touchpoints: dict[str, Touchpoint],
+) -> list[Response]:
+    """The billing incident's tickets, from English-speaking contacts (the engine reads English)."""
+    contacts = list(Contact.objects.filter(organisation_id=org, language="en").order_by("pk"))
+    tickets = []
+    for number in range(INCIDENT_TICKETS):
+        contact = rng.choice(contacts)
+        when = now - timedelta(days=rng.uniform(*INCIDENT_DAYS))
+        tickets.append(
+            Response(
+                organisation_id=org,
+                kind="ticket",
+                customer=customers[contact.account_id],
+                contact=contact,
+                channel="import",
+                language="en",
+                submitted_at=when,
+                responded_at=when,
+                stage=stage,
+                touchpoint=touchpoints["Support call"],
+                comment=rng.choice(INCIDENT),
+                source_ref=f"demo-incident-{number}",
+            )
+        )
+    return tickets

@@ -18,6 +18,8 @@ def test_the_insights_pages_show_the_demo_feedback(page: Page, transactional_db:
     expect(page.get_by_role("heading", name="Insights", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name="Themes")).to_be_visible()
     expect(page.locator("#results tbody tr").first).to_be_visible()
+    spikes = page.get_by_role("region", name="Spikes")
+    expect(spikes.get_by_role("listitem").filter(has_text="billing").first).to_be_visible()
     shoot(page, "insights-overview")
     assert_accessible(page)
 

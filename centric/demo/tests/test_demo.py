@@ -113,6 +113,23 @@ class DemoOrganisationTest(TestCase):
             with self.subTest(page=name):
                 self.assertEqual(self.client.get(reverse(name)).status_code, 200)
 
+    def test_the_insights_find_the_billing_incident_in_the_default_and_the_yearly_view(
+        self,
+    ) -> None:
+        from centric.insights.selectors import insights_overview
+
+        ada = User.objects.get(email=DEMO_EMAIL)
+        for days in (90, 365):
+            with self.subTest(days=days):
+                overview = insights_overview(actor=ada, days=days)
+                self.assertIn("billing", {spike.theme for spike in overview.spikes})
+                fell = {shift.theme for shift in overview.shifts if shift.mean < shift.baseline}
+                self.assertIn("billing", fell)
+        self.client.login(username=DEMO_EMAIL, password=DEMO_PASSWORD)
+        page = self.client.get(reverse("insights:overview"))
+        # each spike leads to its comments
+        self.assertContains(page, 'href="/insights/comments/?theme=billing&amp;days=90"', count=2)
+
     def test_reset_deletes_the_demo_organisation_and_loads_it_again(self) -> None:
         call_command("load_demo", "--reset", stdout=StringIO())
         self.assertEqual(Organisation.objects.count(), 1)
