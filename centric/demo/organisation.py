@@ -21,6 +21,7 @@ from centric.customers import services as customer_services
 from centric.customers.models import Account, Channel, Influence, LifecycleStage, Tier
 from centric.demo.cases import demo_cases_load
 from centric.demo.feedback import demo_feedback_load
+from centric.insights.models import ThemeDefinition
 from centric.insights.services import unanalysed_responses_analyse
 from centric.people import services as people_services
 from centric.people.models import Team, User
@@ -278,11 +279,40 @@ def demo_load(seed: int = 2026) -> Organisation:
     people = _people(rng, organisation, admin)
     teams = _teams(rng, admin, people)
     _accounts(rng, admin, teams)
+    _taxonomy(organisation)
     demo_feedback_load(admin=admin)
     # the year of feedback is read here and now (a few seconds), so Insights is full at once
     unanalysed_responses_analyse(organisation_id=organisation.pk)
     demo_cases_load(admin=admin)
     return organisation
+
+
+def _taxonomy(organisation: Organisation) -> None:
+    """Northwind sells industrial components, not clothes: like any organisation, it fitted the
+    default themes to its business. The clothing themes are gone, its customer portal has a
+    theme, and product quality knows the words its customers use."""
+    themes = ThemeDefinition.objects.filter(organisation=organisation)
+    themes.filter(name__in=["fit and size", "design"]).delete()
+    quality = themes.get(name="product quality")
+    quality.description = "Whether the components are well made, work and last."
+    quality.seed_words = [
+        *quality.seed_words,
+        *["components", "pump", "pumps", "defect", "defects", "failed", "solid", "last for years"],
+    ]
+    quality.save()
+    ThemeDefinition.objects.create(
+        organisation=organisation,
+        name="online portal",
+        description="The customer portal: ordering, reordering, tracking and finding parts.",
+        seed_words=[
+            "portal",
+            "online portal",
+            "reorder",
+            "reordering",
+            "spare part",
+            "logs us out",
+        ],
+    )
 
 
 def _people(rng: random.Random, organisation: Organisation, admin: User) -> list[User]:

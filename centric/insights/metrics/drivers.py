@@ -10,7 +10,8 @@ with/without difference would credit each with the other's effect.
 
 The outcome is bounded and discrete, so the errors are heteroskedastic by construction;
 standard errors are HC3 (MacKinnon & White), which stay honest in that case and for rare
-themes. Intervals use t with n - k degrees of freedom. With many themes the p-values are
+themes. Intervals use t with n - k degrees of freedom, clipped to the largest difference the
+scale allows (200 NPS points, 100 CSAT points, 6 on CES). With many themes the p-values are
 corrected (Benjamini-Hochberg by default).
 
 This is observational data: the result says a theme is *associated with* a score, never
@@ -126,7 +127,20 @@ def key_drivers(
     results: dict[str, tuple[float, float, float, float]] = {}
     if separable and n > len(separable) + 1:
         x = _with_intercept(matrix, [column_of[t] for t in separable])
-        results = dict(zip(separable, _effects(x, y, confidence), strict=True))
+        # no difference between two groups can exceed the width of the metric's scale (the
+        # estimate itself can, when themes overlap; the interval then still holds it)
+        span = metric.bounds[1] - metric.bounds[0]
+        results = {
+            theme: (
+                effect,
+                max(lower, min(effect, -span)),
+                min(upper, max(effect, span)),
+                p_value,
+            )
+            for theme, (effect, lower, upper, p_value) in zip(
+                separable, _effects(x, y, confidence), strict=True
+            )
+        }
 
     tested = [t for t in themes if t in results]
     adjusted = dict(

@@ -67,7 +67,7 @@ CONCEPTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         _words(
             """expensive cheap pricey overpriced affordable inexpensive bargain deal deals worth
             dollars dollar $ bucks paid pay paying budget reasonable reasonably steep discount
-            coupon prix fixe"""
+            coupon prix"""
         ),
     ),
     "shipping": (

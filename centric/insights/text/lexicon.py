@@ -108,7 +108,8 @@ _GROUPS: dict[float, str] = {
         bad poor poorly badly disappointing disappointed disappointment disappointments
         disappoint disappoints unhappy dissatisfied unsatisfied upset frustrated frustrating
         frustration regret regrets regretted waste wasted wasting overpriced flimsy broke
-        broken damaged defective faulty torn ugly unreliable buggy crash crashes crashed
+        broken damaged defect defects defective faulty torn ugly unreliable buggy crash crashes
+        crashed
         outage downtime unprofessional unresponsive ignored ignoring dismissive misleading
         misled fake false unfair unacceptable uncomfortable unflattering cheaply cheesy
         unwearable inferior subpar sub-par lousy shoddy mad angry dirty worse worsened

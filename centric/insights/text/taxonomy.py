@@ -138,8 +138,9 @@ DEFAULT_TAXONOMY = Taxonomy(
         _theme(
             "product quality",
             "Whether the product is well made, works and lasts.",
-            "quality, well made, made, material, fabric, durable, broke, broken, defective, "
-            "faulty, cheaply made, flimsy, sturdy, stitching, seams, tear, holes, pilling",
+            "quality, well made, made, material, fabric, durable, broke, broken, defect, "
+            "defects, defective, faulty, cheaply made, flimsy, sturdy, stitching, seams, tear, "
+            "holes, pilling",
         ),
         _theme(
             "fit and size",

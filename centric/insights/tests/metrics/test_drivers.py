@@ -119,3 +119,15 @@ def test_it_refuses_a_theme_column_that_is_not_boolean():
 
     with pytest.raises(ValueError, match="must be Boolean"):
         key_drivers(frame, Nps(), themes=["billing"])
+
+
+def test_an_interval_never_reaches_past_the_largest_possible_difference():
+    # ten detractors and promoters mixed among the mentions, promoters everywhere else: the
+    # interval's t-based half-width is wider than the room left on the scale
+    mentioned = [True] * 10 + [False] * 30
+    scores = [0, 10, 0, 0, 10, 0, 0, 0, 10, 0] + [10] * 30
+    frame = pl.DataFrame({"nps": scores, "billing": mentioned})
+    row = key_drivers(frame, Nps(), themes=["billing"]).row(0, named=True)
+    assert row["effect"] == pytest.approx(-140.0)
+    assert row["low"] == -200.0
+    assert -140.0 < row["high"] < 0.0
