@@ -297,7 +297,7 @@ def _taxonomy(organisation: Organisation) -> None:
     quality.description = "Whether the components are well made, work and last."
     quality.seed_words = [
         *quality.seed_words,
-        *["components", "pump", "pumps", "defect", "defects", "failed", "solid", "last for years"],
+        *["components", "pump", "pumps", "failed", "solid", "last for years"],
     ]
     quality.save()
     ThemeDefinition.objects.create(
