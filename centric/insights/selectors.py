@@ -473,7 +473,7 @@ class SentimentLearning:
 
     @property
     def can_learn(self) -> bool:
-        return min(self.positive, self.negative) >= MIN_EACH
+        return min(self.positive, self.negative) >= self.minimum
 
 
 def sentiment_learning(*, actor: User) -> SentimentLearning:

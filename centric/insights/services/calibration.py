@@ -83,11 +83,9 @@ def calibration_request(*, actor: User) -> SentimentCalibration:
     require_org_wide(actor)
     organisation_id = actor.organisation_id
     positive, negative = scored_counts(organisation_id=organisation_id)
-    if min(positive, negative) < MIN_EACH:
-        raise ValidationError(
-            f"Learning needs at least {MIN_EACH} comments with a high score and {MIN_EACH} with "
-            f"a low one; there are {positive} and {negative}."
-        )
+    too_few = _too_few(positive, negative)
+    if too_few:
+        raise ValidationError(f"{too_few}.")
     learning = SentimentCalibration.objects.filter(
         organisation_id=organisation_id, status=Status.LEARNING
     )
@@ -147,8 +145,9 @@ def calibration_stop(*, actor: User) -> bool:
     comment is then read again) or being learnt."""
     require_org_wide(actor)
     now = clock.now()
-    in_use = SentimentCalibration.objects.filter(organisation_id=actor.organisation_id)
-    stopped = in_use.filter(status__in=[Status.READY, Status.LEARNING])
+    stopped = SentimentCalibration.objects.filter(
+        organisation_id=actor.organisation_id, status__in=[Status.READY, Status.LEARNING]
+    )
     was_ready = stopped.filter(status=Status.READY).exists()
     changed = stopped.update(status=Status.RETIRED, model=None, finished_at=now, updated_at=now)
     if was_ready:
@@ -158,6 +157,16 @@ def calibration_stop(*, actor: User) -> bool:
             actor=actor,
         )
     return bool(changed)
+
+
+def _too_few(positive: int, negative: int) -> str:
+    """What is missing for learning, or "" when there are comments enough on both sides."""
+    if min(positive, negative) >= MIN_EACH:
+        return ""
+    return (
+        f"Learning needs at least {MIN_EACH} comments with a high score and {MIN_EACH} with a "
+        f"low one; there are {positive} and {negative}"
+    )
 
 
 def calibration_model(calibration_id: int) -> CalibratedSentiment | None:
@@ -198,11 +207,9 @@ def _learn(calibration: SentimentCalibration) -> CalibratedSentiment:
             sides.append(side)
     positive = sides.count("positive")
     negative = len(sides) - positive
-    if min(positive, negative) < MIN_EACH:
-        raise ValueError(
-            f"Learning needs at least {MIN_EACH} comments with a high score and {MIN_EACH} with "
-            f"a low one; there are {positive} and {negative} now."
-        )
+    too_few = _too_few(positive, negative)
+    if too_few:
+        raise ValueError(f"{too_few} now.")
     fit_texts, check_texts, fit_sides, check_sides = train_test_split(
         texts, sides, test_size=HELD_OUT, stratify=sides, random_state=0
     )
