@@ -28,7 +28,9 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
         parser.add_argument(
-            "--check", action="store_true", help="Set up, start, wait until serving, then stop."
+            "--check",
+            action="store_true",
+            help="Set up, start, wait until the web server serves and the worker answers, then stop.",
         )
 
     def handle(self, *args: Any, host: str, port: int, check: bool, **options: Any) -> None:
@@ -49,10 +51,10 @@ class Command(BaseCommand):
                 "celery",
                 "-A",
                 "config",
+                "--quiet",
                 "worker",
                 "--beat",
                 "--pool=solo",
-                "--quiet",
                 "--loglevel=WARNING",
                 "-n",
                 "demo@%h",
@@ -77,6 +79,8 @@ class Command(BaseCommand):
         try:
             url = f"http://{host}:{port}/"
             self._wait_until_serving(host, port, server)
+            if check:
+                self._wait_until_working(worker)
             self.stdout.write(
                 self.style.SUCCESS(f"\nCentric is running at {url}\n")
                 + f"Sign in as {DEMO_EMAIL} with the password {DEMO_PASSWORD}\n"
@@ -86,6 +90,12 @@ class Command(BaseCommand):
             if not check:
                 while server.poll() is None and worker.poll() is None:
                     time.sleep(0.5)
+                for name, process in (("web server", server), ("background worker", worker)):
+                    if process.poll() is not None:
+                        raise CommandError(
+                            f"The {name} stopped (exit status {process.returncode}); "
+                            "its messages are above."
+                        )
         except KeyboardInterrupt:
             pass
         finally:
@@ -97,6 +107,21 @@ class Command(BaseCommand):
                     process.wait(timeout=15)
                 except subprocess.TimeoutExpired:
                     process.kill()
+
+    def _wait_until_working(self, worker: subprocess.Popen[bytes]) -> None:
+        """Wait until the worker answers a ping through the demo's file queue."""
+        from config.celery import app
+
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if worker.poll() is not None:
+                raise CommandError(
+                    f"The background worker stopped (exit status {worker.returncode}); "
+                    "its messages are above."
+                )
+            if app.control.ping(timeout=1.0):
+                return
+        raise CommandError("The background worker did not answer within 60 seconds.")
 
     def _wait_until_serving(self, host: str, port: int, server: subprocess.Popen[bytes]) -> None:
         import socket

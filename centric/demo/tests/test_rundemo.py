@@ -1,0 +1,57 @@
+"""``make demo`` as a newcomer runs it: a fresh data folder, the web server and the worker.
+
+The check runs the real command in its own interpreter, with nothing of the test run's settings,
+so that a worker which cannot start fails here rather than on someone's first try.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management.base import CommandError
+
+from centric.demo.management.commands.rundemo import Command
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.mark.skipif(settings.PRODUCTION, reason="the embedded mode; `make test` runs it")
+def test_make_demo_loads_the_organisation_serves_it_and_its_worker_answers(
+    tmp_path: Path,
+) -> None:
+    port = free_port()
+    base = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
+    result = subprocess.run(  # noqa: S603 - a fixed command line
+        [sys.executable, "manage.py", "rundemo", "--check", "--port", str(port)],
+        cwd=ROOT,
+        env={**base, "CENTRIC_DATA_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Loaded the demo organisation" in result.stdout
+    assert f"Centric is running at http://127.0.0.1:{port}/" in result.stdout
+    assert "Sign in as ada@northwind.example" in result.stdout
+    assert (tmp_path / "centric.sqlite3").exists()
+
+
+def test_a_worker_that_stops_is_reported_not_hidden() -> None:
+    stopped = subprocess.Popen([sys.executable, "-c", "raise SystemExit(2)"])  # noqa: S603
+    stopped.wait(timeout=30)
+
+    with pytest.raises(CommandError, match=r"background worker stopped \(exit status 2\)"):
+        Command()._wait_until_working(stopped)
