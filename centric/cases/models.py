@@ -14,8 +14,8 @@ from centric.cases import sla
 from centric.core.models import OrganisationScoped
 from centric.core.validators import validate_time_zone
 from centric.customers.models import Contact, Customer
-from centric.feedback.ingestion import SCORE_RANGES
 from centric.feedback.models import Invitation, Response, Survey
+from centric.feedback.scales import SCORE_RANGES
 from centric.people.models import LANGUAGES, Team, User
 
 

@@ -26,6 +26,7 @@ from centric.customers.selectors import (
     customers_visible_to,
 )
 from centric.feedback.models import IdempotentRequest, JourneyStage, Response, Touchpoint
+from centric.feedback.scales import SCORE_RANGES
 from centric.feedback.signals import feedback_received_send
 from centric.people.models import User
 
@@ -35,7 +36,6 @@ MAX_SOURCE_REF = 200
 MAX_ATTRIBUTES_JSON = 10_000
 # a client's clock may run a little ahead of ours; further ahead is a mistake
 CLOCK_SKEW = timedelta(minutes=5)
-SCORE_RANGES = {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7), "rating": (1, 5)}
 CUSTOMER_FIELDS = ("customer_id", "contact_email", "account_external_id")
 FIELDS = frozenset(
     {

@@ -40,8 +40,9 @@ from centric.insights.models import (
     ThemeMention,
     ThemeProposal,
 )
-from centric.insights.services.calibration import MIN_EACH, scored_counts
+from centric.insights.services.calibration import scored_counts
 from centric.insights.taxonomy import organisation_taxonomy
+from centric.insights.text.teaching import MIN_EACH
 from centric.people.models import User
 
 PERIODS = (30, 90, 365)

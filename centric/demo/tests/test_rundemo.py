@@ -50,7 +50,7 @@ def test_make_demo_loads_the_organisation_serves_it_and_its_worker_answers(
 
 
 def test_a_worker_that_stops_is_reported_not_hidden() -> None:
-    stopped = subprocess.Popen([sys.executable, "-c", "raise SystemExit(2)"])  # noqa: S603
+    stopped = subprocess.Popen([sys.executable, "-c", "raise SystemExit(2)"])
     stopped.wait(timeout=30)
 
     with pytest.raises(CommandError, match=r"background worker stopped \(exit status 2\)"):

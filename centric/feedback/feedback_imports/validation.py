@@ -22,8 +22,8 @@ import polars as pl
 from centric.feedback.feedback_imports.dates import date_read, dates_read
 from centric.feedback.feedback_imports.mapping import CUSTOMER_TARGETS, KINDS, Mapping
 from centric.feedback.feedback_imports.reading import cell_name
+from centric.feedback.scales import SCORE_RANGES
 
-SCORE_RANGES = {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7), "rating": (1, 5)}
 SCORE_TYPE_NAMES = {
     **{name: name for name in SCORE_RANGES},
     "net promoter score": "nps",

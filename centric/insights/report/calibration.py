@@ -13,9 +13,7 @@ import polars as pl
 
 from centric.insights.report.columns import Scale
 from centric.insights.text import CalibratedSentiment
-
-# fewer examples of either side than this and the learnt reading would be noise
-MIN_EACH = 20
+from centric.insights.text.teaching import MIN_EACH, score_sides
 
 
 class CalibrationError(ValueError):
@@ -38,14 +36,12 @@ class Calibration:
 
 
 def score_labels(scale: Scale) -> pl.Expr:
-    """ "positive", "negative" or null for each ``score``: promoters (9–10) and detractors
-    (0–6) on NPS, otherwise the top two and the bottom two answers of the scale."""
+    """ "positive", "negative" or null for each ``score`` (see ``teaching.score_sides``)."""
+    high, low = score_sides(scale.kind, scale.low, scale.high)
     score = pl.col("score")
-    if scale.kind == "nps":
-        good, bad = score >= 9, score <= 6
-    else:
-        good, bad = score >= scale.high - 1, score <= scale.low + 1
-    return pl.when(good).then(pl.lit("positive")).when(bad).then(pl.lit("negative"))
+    return (
+        pl.when(score >= high).then(pl.lit("positive")).when(score <= low).then(pl.lit("negative"))
+    )
 
 
 def calibrate(table: pl.DataFrame, scale: Scale | None, *, engine: str = "light") -> Calibration:

@@ -25,10 +25,12 @@ from django.db.models import Count, Q
 from centric.core import clock
 from centric.core.permissions import require_org_wide
 from centric.feedback.models import Response
+from centric.feedback.scales import SCORE_RANGES
 from centric.insights.models import SentimentCalibration
 from centric.insights.services.analysis import with_comments
 from centric.insights.services.reanalysis import reanalysis_start
 from centric.insights.text import SentimentAnalyzer
+from centric.insights.text.teaching import MIN_EACH, score_sides
 from centric.people.models import User
 
 if TYPE_CHECKING:  # scikit-learn loads only in the processes that learn or read with it
@@ -36,19 +38,11 @@ if TYPE_CHECKING:  # scikit-learn loads only in the processes that learn or read
 
 logger = logging.getLogger(__name__)
 
-# fewer examples of either side than this and the learnt reading would be noise
-MIN_EACH = 20
 # the most recent comments of each side it learns from: enough, and a bounded time to learn
 MAX_EACH = 25_000
 HELD_OUT = 0.2
-# For each kind of score, the lowest that reads as praise and the highest that reads as
-# complaint: NPS promoters and detractors, otherwise the top and bottom two answers.
-SCORE_SIDES = {
-    Response.ScoreType.NPS: (9, 6),
-    Response.ScoreType.CSAT: (4, 2),
-    Response.ScoreType.RATING: (4, 2),
-    Response.ScoreType.CES: (6, 2),
-}
+# For each kind of score, the lowest that reads as praise and the highest that reads as complaint.
+SCORE_SIDES = {kind: score_sides(kind, *SCORE_RANGES[kind]) for kind in Response.ScoreType}
 
 Status = SentimentCalibration.Status
 
