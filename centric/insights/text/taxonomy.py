@@ -151,7 +151,8 @@ DEFAULT_TAXONOMY = Taxonomy(
         _theme(
             "design",
             "Look, style, colour and design.",
-            "color, colour, colors, style, design, pattern, print, look, looks, cute, "
+            "color, colour, colors, style, design, pattern, print, the look, looks good, "
+            "looks great, looks nice, looks cheap, cute, "
             "beautiful, pretty, gorgeous, flattering, unflattering, elegant",
         ),
         _theme(

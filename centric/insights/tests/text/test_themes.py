@@ -20,6 +20,13 @@ def test_it_finds_several_themes_in_one_comment_with_a_confidence_each():
     assert all(0.5 <= c < 1 for c in found.values())
 
 
+def test_looking_at_something_is_not_talk_of_its_look():
+    assert "design" not in names("We are looking at alternatives.")
+    assert "design" not in names("Please look into my ticket, I looked everywhere.")
+    assert "design" in names("I love the look of it.")
+    assert "design" in names("It looks great on me.")
+
+
 def test_more_evidence_gives_more_confidence():
     one = analyze("The invoice was wrong.").theme("billing")
     two = analyze("The invoice was wrong and the payment failed.").theme("billing")
