@@ -342,6 +342,13 @@ def negation_marked(text: str) -> list[str]:
     return marked
 
 
+def negation_grams(text: str) -> list[str]:
+    """The ``negation_marked`` words of ``text`` and their bigrams, for a vectoriser: "was not
+    very good" gives "good_not" and "very_not good_not" as well as "was not"."""
+    marked = negation_marked(text)
+    return marked + [f"{a} {b}" for a, b in itertools.pairwise(marked)]
+
+
 def theme_question(theme: str) -> str:
     """What the fine-tuned model reads beside the comment: the theme's name in words."""
     return " ".join(tokenize(theme.lower().replace("/", " ")))

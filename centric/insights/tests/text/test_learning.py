@@ -1,5 +1,5 @@
 from centric.insights.text import Taxonomy, Theme, ThemeClassifier, ThemeSentimentClassifier
-from centric.insights.text.learning import negation_marked
+from centric.insights.text.learning import negation_grams, negation_marked
 
 TAXONOMY = Taxonomy(
     (Theme("food", "", ("food",)), Theme("service", "", ("waiter",)), Theme("other", "")),
@@ -52,6 +52,12 @@ def test_it_marks_the_words_a_negation_governs_up_to_the_next_punctuation():
         "not", "zesty_not", "at_not", "all_not", "but", "fresh",
     ]  # fmt: skip
     assert negation_marked("It wasn't zesty") == ["it", "wasn't", "zesty_not"]
+
+
+def test_its_word_pairs_keep_the_negation_marks():
+    assert negation_grams("not zesty, fresh") == [
+        "not", "zesty_not", "fresh", "not zesty_not", "zesty_not fresh",
+    ]  # fmt: skip
 
 
 def test_it_reads_a_negated_word_as_the_opposite_for_the_theme():
