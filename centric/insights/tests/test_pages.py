@@ -123,6 +123,23 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertNotContains(response, "<html")
         self.assertContains(response, "and fast, thank you")
 
+    def test_the_export_and_explore_links_follow_the_filters_the_results_were_swapped_for(
+        self,
+    ) -> None:
+        self.login(self.owner)
+        htmx = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "results"}
+        comments = self.client.get(
+            reverse("insights:comments"), {"flag": "churn", "days": "30"}, **htmx
+        )
+        self.assertContains(comments, 'id="page-actions" hx-swap-oob="true"')
+        self.assertContains(comments, "/insights/comments.csv?flag=churn&amp;days=30")
+        self.assertContains(comments, "/insights/comments.xlsx?flag=churn&amp;days=30")
+        overview = self.client.get(reverse("insights:overview"), {"days": "365"}, **htmx)
+        self.assertContains(overview, 'id="page-actions" hx-swap-oob="true"')
+        self.assertContains(overview, "/insights/comments/?days=365")
+        whole_page = self.get("comments", flag="churn")
+        self.assertNotContains(whole_page, "hx-swap-oob")
+
     def test_the_csv_export_cannot_become_a_formula(self) -> None:
         self.login(self.owner)
         response = self.get("comments_csv")
