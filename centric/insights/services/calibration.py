@@ -41,6 +41,9 @@ logger = logging.getLogger(__name__)
 # the most recent comments of each side it learns from: enough, and a bounded time to learn
 MAX_EACH = 25_000
 HELD_OUT = 0.2
+# what it learnt is put in use only if, on the comments held back, it agrees with their scores
+# at least this well (macro-F1; 0.5 is a coin's toss) and no less than the built-in reading
+MIN_F1 = 0.7
 # For each kind of score, the lowest that reads as praise and the highest that reads as complaint.
 SCORE_SIDES = {kind: score_sides(kind, *SCORE_RANGES[kind]) for kind in Response.ScoreType}
 
@@ -107,7 +110,12 @@ def calibration_learn(*, calibration_id: int) -> bool:
         logger.exception("Sentiment calibration %s failed", calibration_id)
         reason = str(error) if isinstance(error, ValueError) else "An unexpected error stopped it."
         SentimentCalibration.objects.filter(pk=calibration_id, status=Status.LEARNING).update(
-            status=Status.FAILED, error=reason[:300], finished_at=clock.now()
+            status=Status.FAILED,
+            error=reason[:300],
+            finished_at=clock.now(),
+            learnt_f1=calibration.learnt_f1,
+            default_f1=calibration.default_f1,
+            held_out=calibration.held_out,
         )
         return False
     with transaction.atomic():
@@ -216,4 +224,11 @@ def _learn(calibration: SentimentCalibration) -> CalibratedSentiment:
     calibration.held_out = len(check_texts)
     calibration.learnt_f1 = round(float(f1_score(check_sides, checked, average="macro")), 4)
     calibration.default_f1 = round(float(f1_score(check_sides, default, average="macro")), 4)
+    if calibration.learnt_f1 < max(MIN_F1, calibration.default_f1):
+        raise ValueError(
+            f"Not put in use: on the comments held back, what it learnt agreed with their "
+            f"scores with a macro-F1 of {calibration.learnt_f1:.2f} and the built-in reading "
+            f"with {calibration.default_f1:.2f}; it needs at least {MIN_F1:.2f} and no less than "
+            "the built-in reading."
+        )
     return CalibratedSentiment().fit(texts, sides)

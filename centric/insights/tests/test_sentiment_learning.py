@@ -146,6 +146,24 @@ class LearningTest(SentimentLearningTestCase):
         self.assertIn("there are 25 and 0 now", calibration.error)
         self.assertFalse(Reanalysis.objects.exists())
 
+    def test_what_learns_no_better_than_the_built_in_reading_is_not_put_in_use(self) -> None:
+        # the same words under high and low scores alike: nothing to learn
+        for n in range(30):
+            self.respond(PRAISE.format(n), 10 if n % 2 else 0)
+            self.respond(COMPLAINT.format(n), 0 if n % 2 else 10)
+        calibration = services.calibration_request(actor=self.admin)
+
+        self.assertFalse(services.calibration_learn(calibration_id=calibration.pk))
+
+        calibration.refresh_from_db()
+        self.assertEqual((calibration.status, calibration.model), (Status.FAILED, None))
+        self.assertIn("Not put in use: on the comments held back", calibration.error)
+        self.assertIn("it needs at least 0.70 and no less than the built-in", calibration.error)
+        assert calibration.learnt_f1 is not None
+        self.assertLess(calibration.learnt_f1, 0.7)
+        self.assertEqual(calibration.held_out, 12)
+        self.assertFalse(Reanalysis.objects.exists())
+
     def test_stopped_while_learning_it_is_never_used(self) -> None:
         self.scored()
         calibration = services.calibration_request(actor=self.admin)
