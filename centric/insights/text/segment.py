@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from centric.insights.text.lexicon import words
 
+# A link, which no sentence boundary splits and which is one token (not ":/" and words).
+_LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]]")
 # A sentence ends at terminal punctuation followed by space, at a line break, or at a full
 # stop glued to the next word ("fit.The") when both sides are real words, not "e.g" or "5.5".
 _BOUNDARY = re.compile(
@@ -30,7 +32,7 @@ _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 # Words (with inner apostrophes), emoticons, emoji and the punctuation that bounds clauses.
 TOKEN = re.compile(
-    r"[:;=8]['\-^]?[)(\]\[dDpP/\\|*3]"  # emoticons  :) :-( ;P
+    _LINK.pattern + r"|[:;=8]['\-^]?[)(\]\[dDpP/\\|*3]"  # emoticons  :) :-( ;P
     r"|<3"
     r"|[\U0001F300-\U0001FAFF\u2600-\u27BF]"  # emoji (one code point each)
     r"|[$£€]?[0-9]+(?:[.,][0-9]+)*%?"  # amounts and sizes: $300.00, 5.5
@@ -56,8 +58,11 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     position = 0
     pending_start: int | None = None
+    links = [link.span() for link in _LINK.finditer(text)]
     for match in _BOUNDARY.finditer(text):
         if match.start() == match.end() == position:
+            continue
+        if any(start < match.start() < end for start, end in links):
             continue
         start = position if pending_start is None else pending_start
         piece = text[start : match.start()]

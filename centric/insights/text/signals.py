@@ -39,12 +39,14 @@ _CARE_PATTERNS: dict[str, str] = {
     r"\bdanger\w*|\bexposed\b|\bvulnerab\w*|if this happens again|\bbreach\w*",
     "fear": r"\bafraid\b|\bworr(?:y|ied|ies)\b|\bscared\b|\bfear\w*|\bnervous\b|\banxious\b|"
     r"\bconcerned\b|\bhesitant\b",
-    "desire": r"\b(?:i|we) (?:really )?(?:want|need)\b|\bwould love\b|\blooking for\b|"
+    "desire": r"\b(?:i|we) (?:really )?(?:want|need)\b|\bwould love\b|"
+    r"(?<!was )(?<!were )(?<!been )\blooking for\b|"
     r"\b(?:i|we)'d (?:like|love)\b|\bwould like\b|\bcraving\b",
     "wish": r"\bwish\w*|\bif only\b|\bit would be (?:nice|great|better)\b|"
     r"\bwould be (?:nice|great|better) if\b|\bshould (?:have|offer|add|make)\b|\bplease add\b",
     "constraint": r"\bbudget\b|\bcan(?:'t|not) afford\b|\bdeadline\w*|\bonly have\b|"
-    r"\bno time\b|\bnot allowed\b|\bpolicy\b|\bhave to\b|\brequirement\w*|\bcompliance\b|"
+    r"\bno time\b|\bnot allowed\b|\bpolicy\b|\brequirement\w*|\bcompliance\b|"
+    r"\bhave to\b(?! (?:say|admit|confess|agree|laugh|wonder|be honest)\b)|"
     r"\bpetite\b|\btall\b|\bsensitive skin\b|\ballerg\w*",
     "hope": r"\b(?:i|we) hope\b|\bhopefully\b|\bhoping\b|\blooking forward\b|"
     r"\bfingers crossed\b|\bcan'?t wait\b",
@@ -61,17 +63,22 @@ _FLAG_PATTERNS: dict[str, dict[str, str]] = {
         r"(?:from|by|because|caused)\b|\bcaused (?:an? )?injur\w*|\bhurt (?:me|my|him|her|us)\b|"
         r"\bburn(?:ed|t)? (?:me|my|him|her|us|our|myself|the skin)\b|\b(?:caught|on) fire\b|"
         r"\bsmoke\b|\belectric(?:al)? shock\b|\bunsafe\b|\bdangerous\b|\bhazard\w*|"
+        r"\bsafety (?:issue|risk|hazard|concern|problem|incident)s?\b|"
         r"\bchok(?:e|ed|es|ing) (?:on|hazard)\b|\bchoking hazard\b|"
-        r"\ballergic reaction\b|\bpoison\w*|\bsparks?\b|\bexplod\w*|\bfood poisoning\b",
+        r"\ballergic reaction\b|\bpoison\w*|\bfood poisoning\b|\bsparking\b|"
+        r"\bsparks? (?:came|come|flew|fly|flying|coming|from|out)\b|"
+        r"\bexplod\w*\b(?! (?:out|with|into)\b)",
         "legal": r"\blawyer\b|\battorney\b|\bsue\b|\blawsuit\b|\blegal action\b|\bcourt\b|"
         r"\bsmall claims\b|\bombudsman\b|\bregulator\b|\btrading standards\b|"
         r"\breport(?:ing)? (?:you|this) to\b|\bdiscriminat\w*",
         "privacy": r"\bdata breach\b|\bprivacy\b|\bpersonal (?:data|information|details)\b|"
-        r"\bgdpr\b|\bmy data\b|\bleaked\b|\bhacked\b|\bidentity theft\b|"
+        r"\bgdpr\b|\bmy data\b|\bleaked\b|\bhacked\b(?! off)|\bidentity theft\b|"
         r"\bsomeone else'?s (?:account|order|details)\b",
-        "money lost": r"\bcharged (?:me |us |my card |our card |my account )?(?:twice|two times)\b|"
+        "money lost": r"\b(?:charged|billed|invoiced) (?:me |us |my card |our card |my account )?"
+        r"(?:twice|two times)\b|\bdouble[- ]billed\b|"
         r"\bdouble[- ]charged\b|\bovercharg\w*|\b(?:want|need) (?:my|our) money back\b|"
-        r"\bunauthori[sz]ed (?:charge|payment|transaction)\w*|\bfraud\w*|\bstole\w*|"
+        r"\bunauthori[sz]ed (?:charge|payment|transaction)\w*|\bfraud\w*|\bstolen\b|"
+        r"\bstole (?:from\b|(?:my|our) (?!hearts?\b))|"
         r"\bscam\w*|\b(?:never|still not|haven'?t) (?:received|got|gotten) (?:my|a|the) refund\b|"
         r"\blost (?:my )?money\b|\btook my money\b|\bcharged but\b",
     },
@@ -80,10 +87,14 @@ _FLAG_PATTERNS: dict[str, dict[str, str]] = {
         r"\b(?:will|going to|gonna|about to) cancel\b|\bclose my account\b|\bunsubscrib\w*",
         "leave": r"\b(?:take|taking) (?:my|our) business elsewhere\b|\bgo(?:ing)? elsewhere\b|"
         r"\bnever (?:buy|order|shop|use|come|go)\w* (?:\w+ )?again\b|\bwon'?t be (?:back|returning|"
-        r"ordering|buying|shopping)\b|\bdone with (?:you|this|them)\b|\blost a customer\b|"
-        r"\blast time i\b|\bi'?m leaving\b|\bwe'?re leaving\b|\bnever again\b",
+        r"ordering|buying|shopping)\b|\b(?:i'?m|we'?re|i am|we are) (?:so |totally |completely )?"
+        r"done with (?:you|this|them|your)\b|\blost a customer\b|"
+        r"\b(?:this|that) (?:is|was|will be) the last time\b|\bfor the last time\b|"
+        r"\b(?:i'?m|we'?re) leaving\b(?! (?:this|a|my|our) (?:review|comment|note|feedback)\b)|"
+        r"\bnever again\b",
         "not renew": r"\b(?:not|won'?t|will not|never) (?:be )?renew\w*",
-        "switch": r"\bswitch\w* (?:to|over to|providers?)\b|\bmov(?:e|ing) (?:to|over to) "
+        "switch": r"\bswitch\w* (?:(?:to|over to) (?:a |an |another )?(?:competitor|provider|supplier|"
+        r"vendor|company|brand)|providers?|suppliers?|vendors?)\b|\bmov(?:e|ing) (?:to|over to) "
         r"(?:a |another )?(?:competitor|provider|company)\b|\bcompetitor\w*|"
         r"\blooking (?:for|at) alternatives\b",
     },

@@ -51,3 +51,13 @@ def test_it_tokenizes_contractions_emoticons_and_amounts():
         ":)",
         "see-through",
     ]
+
+
+def test_a_link_is_one_token_in_one_sentence():
+    text = "See https://portal.example.com/orders?id=3. Or www.example.com, it works :/"
+    assert tokenize(text)[1] == "https://portal.example.com/orders?id=3"
+    assert "www.example.com" in tokenize(text)
+    assert texts(text) == [
+        "See https://portal.example.com/orders?id=3.",
+        "Or www.example.com, it works :/",
+    ]

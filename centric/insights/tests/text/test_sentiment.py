@@ -115,3 +115,7 @@ def test_it_gives_an_empty_comment_a_neutral_reading():
 
 def test_the_default_engine_needs_no_training_data():
     assert analyze("Fantastic support, thank you!").label == "positive"
+
+
+def test_a_link_is_not_a_frown() -> None:
+    assert SentimentAnalyzer().analyze("Details at http://example.com/x").label == "neutral"

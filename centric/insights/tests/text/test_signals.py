@@ -116,3 +116,47 @@ def test_everyday_words_near_safety_terms_are_not_urgent() -> None:
         "A small part came off, the baby could choke on it",
     ):
         assert analyze(text).urgent, text
+
+
+def test_figures_of_speech_and_shopping_talk_are_not_flags() -> None:
+    for text in (
+        "This item stole my heart online",
+        "I wear it as a scarf and stole",
+        "The tailor hacked off the hem",
+        "It sparks joy and will spark so much conversation",
+        "My bust was exploding out of it",
+    ):
+        assert not analyze(text).urgent, text
+    for text in (
+        "I can't recall the last time I bought a new dress",
+        "I'm leaving this review for women who are petite",
+        "I switched to a smaller size",
+        "The hemming would have to be professionally done with this material",
+    ):
+        assert not analyze(text).churn_risk, text
+
+
+def test_the_plain_ways_of_saying_it_are_flags() -> None:
+    for text in (
+        "A cover came loose during operation, this is a safety issue.",
+        "Since the change to your invoicing we have been billed twice.",
+        "Someone stole my card details from your site.",
+        "The battery exploded while charging.",
+        "Sparks came out of the unit.",
+        "Our account was hacked.",
+    ):
+        assert analyze(text).urgent, text
+    for text in (
+        "I'm done with you people.",
+        "This is the last time I order from you.",
+        "We're leaving at the end of the contract.",
+        "We are thinking of switching suppliers.",
+    ):
+        assert analyze(text).churn_risk, text
+
+
+def test_figures_of_speech_are_not_care_signals() -> None:
+    assert kinds("I have to confess I love it") == {}
+    assert kinds("Exactly what I was looking for") == {}
+    assert kinds("We are looking for a supplier who answers")["desire"]
+    assert kinds("We have to renew by March")["constraint"]
