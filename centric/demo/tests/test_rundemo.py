@@ -14,7 +14,7 @@ import pytest
 from django.conf import settings
 from django.core.management.base import CommandError
 
-from centric.demo.management.commands.rundemo import Command
+from centric.demo.management.commands.rundemo import Command, served_env
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -55,3 +55,10 @@ def test_a_worker_that_stops_is_reported_not_hidden() -> None:
 
     with pytest.raises(CommandError, match=r"background worker stopped \(exit status 2\)"):
         Command()._wait_until_working(stopped)
+
+
+def test_the_demos_links_point_to_the_port_it_serves_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert served_env("127.0.0.1", 8001)["SITE_URL"] == "http://127.0.0.1:8001"
+    monkeypatch.setenv("SITE_URL", "https://centric.example.com")
+    assert served_env("127.0.0.1", 8001)["SITE_URL"] == "https://centric.example.com"

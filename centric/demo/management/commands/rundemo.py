@@ -21,6 +21,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from centric.demo.organisation import DEMO_EMAIL, DEMO_PASSWORD
 
 
+def served_env(host: str, port: int) -> dict[str, str]:
+    """The environment of the demo's processes: links in its mail and pages point where it is
+    served (``SITE_URL``), whatever the port, unless one is set."""
+    return {**os.environ, "SITE_URL": os.environ.get("SITE_URL") or f"http://{host}:{port}"}
+
+
 class Command(BaseCommand):
     help = "Set up and run Centric with the demo organisation on the embedded default."
 
@@ -44,6 +50,7 @@ class Command(BaseCommand):
         for folder in ("queue", "queue-control", "outbox"):
             (settings.DATA_DIR / folder).mkdir(parents=True, exist_ok=True)
         python = sys.executable
+        env = served_env(host, port)
         worker = subprocess.Popen(  # noqa: S603 - a fixed command line
             [
                 python,
@@ -59,6 +66,7 @@ class Command(BaseCommand):
                 "-n",
                 "demo@%h",
             ],
+            env=env,
         )
         server = subprocess.Popen(  # noqa: S603 - a fixed command line
             [
@@ -75,6 +83,7 @@ class Command(BaseCommand):
                 "--log-level",
                 "warning",
             ],
+            env=env,
         )
         try:
             url = f"http://{host}:{port}/"
