@@ -37,7 +37,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.handler(args))
-    except (SourceError, ColumnError, CalibrationError, ImportError, OSError) as error:
+    except OSError as error:  # "[Errno 2] No such file or directory: 'x.csv'" says it twice
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"centric {args.command}: error: {where}{error.strerror or error}", file=sys.stderr)
+        return 1
+    except (SourceError, ColumnError, CalibrationError, ImportError) as error:
         print(f"centric {args.command}: error: {error}", file=sys.stderr)
         return 1
 
@@ -96,7 +100,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     command.add_argument("file", type=Path, metavar="FILE", help=".csv, .xlsx or .jsonl")
     command.add_argument(
-        "--out", type=Path, metavar="REPORT.html", help="default: FILE's name + -report.html"
+        "-o",
+        "--out",
+        type=Path,
+        metavar="REPORT.html",
+        help="default: FILE's name + -report.html",
     )
     command.add_argument(
         "--json", type=Path, metavar="OUT.jsonl", help="also write one JSON reading per row"

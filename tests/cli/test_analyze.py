@@ -63,6 +63,15 @@ def test_it_explains_a_missing_column_without_a_traceback(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_a_missing_file_is_named_once_and_plainly(tmp_path, capsys):
+    from centric.cli import main
+
+    assert main(["analyze", str(tmp_path / "missing.csv"), "-o", "r.html"]) == 1
+    assert capsys.readouterr().err == (
+        f"centric analyze: error: {tmp_path / 'missing.csv'}: No such file or directory\n"
+    )
+
+
 def test_it_never_imports_django(tmp_path):
     code = "import sys, centric.cli; print('django' in sys.modules)"
     result = subprocess.run(  # noqa: S603 - this interpreter, a fixed snippet

@@ -87,7 +87,9 @@ def guess_columns(
     numeric = {c for c, values in numbers.items() if _share(values, frame, c) >= 0.95}
     notes: list[str] = []
 
-    if text is None or text == NONE:
+    if text == NONE:
+        raise ColumnError("the comments are what the report reads; --text cannot be none.")
+    if text is None:
         text_column, why = _guess_text(frame, numeric)
     else:
         text_column, why = text, "named with --text"
@@ -107,7 +109,7 @@ def guess_columns(
                 f"score column {score!r} does not hold numbers on a 0–10, 1–5 or 1–7 scale; "
                 "name the scale with --score-type."
             )
-        notes.append(f"score: {score!r} as {scale} ({why})")
+        notes.append(f"score: {score!r} as {scale} ({why}){_doubt(numbers[score], scale)}")
     else:
         notes.append(f"score: none ({why}; name one with --score)")
 
@@ -180,16 +182,33 @@ def _hint(name: str, hints: tuple[str, ...]) -> int | None:
 
 def _guess_text(frame: pl.DataFrame, numeric: set[str]) -> tuple[str, str]:
     lengths = {
-        c: _mean_length(frame.get_column(c).drop_nulls()) for c in frame.columns if c not in numeric
+        c: _mean_length(frame.get_column(c).drop_nulls())
+        for c in frame.columns
+        if c not in numeric
+        and (_hint(c, _TEXT_HINTS) is not None or _wordy(frame.get_column(c).drop_nulls()))
+        and _date_format(frame, c, minimum=0.8) is None
     }
     if not lengths or max(lengths.values()) == 0:
-        raise ColumnError("no column holds comments; name one with --text.")
+        raise ColumnError(
+            "no column holds comments (words, not numbers, dates or codes); name one with --text."
+        )
     # A column named like comments wins unless another holds far longer strings.
     ranked = sorted(
         lengths, key=lambda c: -lengths[c] * (2.0 if _hint(c, _TEXT_HINTS) is not None else 1.0)
     )
     best = ranked[0]
     return best, f"longest strings, {lengths[best]:.0f} characters on average"
+
+
+def _wordy(values: pl.Series) -> bool:
+    """Whether a column not named like comments reads like them: at least a fifth of its values
+    hold two words or more, and it is not mostly JSON."""
+    if values.len() == 0:
+        return False
+    sample = values.head(2000)
+    words = sample.str.contains(r"[^\W\d_]\w*\s+\S").sum()
+    json = sample.str.contains(r"^\s*[\[{]").sum()
+    return words >= 0.2 * sample.len() and json < 0.5 * sample.len()
 
 
 def _mean_length(values: pl.Series) -> float:
@@ -240,6 +259,19 @@ def _scale(values: pl.Series, column: str, kind: ScoreType | None) -> Scale | No
     if high <= 5:
         return Scale("csat" if "csat" in name or "satisf" in name else "stars", 1, 5)
     return Scale("rating", 1, 7)
+
+
+def _doubt(values: pl.Series, scale: Scale) -> str:
+    """A warning when the answers use a small part of a scale that was named, not read off."""
+    if values.len() < 30 or scale.high <= 5:
+        return ""
+    top = float(values.max())  # type: ignore[arg-type]  # numeric
+    if top > 5:
+        return ""
+    return (
+        f"; warning: no answer is above {top:.0f} of {scale.high}, so the column may be on "
+        "another scale: check --score-type"
+    )
 
 
 def _top(high: float) -> int:

@@ -39,10 +39,13 @@ def key_findings(report: Report) -> list[str]:
                     f"{number(abs(effect), 0)} points {word} (95% CI {span(near, far, 0)}), "
                     "other themes held equal — an association, not proof of cause."
                 )
-    segments = [s for s in report.segments if s["significant"]]
+    # the largest differences first, and every one of them: a finding left out is one unseen
+    segments = sorted(
+        (s for s in report.segments if s["significant"]), key=lambda s: -abs(s["difference"])
+    )
     if segments:
         names = ", ".join(
-            f"{s['segment']} ({'higher' if s['difference'] > 0 else 'lower'})" for s in segments[:4]
+            f"{s['segment']} ({'higher' if s['difference'] > 0 else 'lower'})" for s in segments
         )
         found.append(f"Segments that differ from the rest after correction: {names}.")
     flags = {g.kind: g for g in report.flags}

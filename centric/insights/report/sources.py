@@ -121,9 +121,20 @@ def _read_jsonl(path: Path) -> pl.DataFrame:
             raise SourceError(f"line {number} is not JSON: {error.msg}.") from error
         if not isinstance(record, dict):
             raise SourceError(f"line {number} is not a JSON object.")
-        records.append(record)
+        records.append(_flat(record))
     names = list(dict.fromkeys(key for record in records for key in record))
     return _frame(names, ([_cell_text(r.get(name)) for name in names] for r in records))
+
+
+def _flat(record: dict[str, object], prefix: str = "") -> dict[str, object]:
+    """Nested objects as dotted columns: ``{"feedback": {"text": …}}`` gives ``feedback.text``."""
+    flat: dict[str, object] = {}
+    for key, value in record.items():
+        if isinstance(value, dict) and value:
+            flat.update(_flat(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
 
 
 def _frame(names: list[str], rows: Iterable[list[str | None]]) -> pl.DataFrame:

@@ -72,6 +72,25 @@ def test_it_names_the_columns_there_are_when_one_is_missing():
         guess_columns(frame_of(nps_rows(10)), score="nps")
 
 
+def test_dates_codes_and_json_are_not_taken_for_comments():
+    rows = [
+        {"id": f"A-{i}", "date": f"2026-11-{1 + i % 28:02d}", "region": "North", "raw": '{"a": 1}'}
+        for i in range(20)
+    ]
+    with pytest.raises(ColumnError, match="no column holds comments"):
+        guess_columns(frame_of(rows))
+    with pytest.raises(ColumnError, match="--text cannot be none"):
+        guess_columns(frame_of(rows), text="none")
+    rows[0]["note"] = "the only words in the file"
+    assert guess_columns(frame_of(rows)).text == "note"
+
+
+def test_a_named_scale_the_answers_barely_use_is_doubted_out_loud():
+    doubted = guess_columns(reviews(), score="Rating", score_type="nps")
+    assert "no answer is above 5 of 10, so the column may be on another scale" in doubted.notes[1]
+    assert "warning" not in guess_columns(reviews(), score="Rating").notes[1]
+
+
 def test_it_reports_no_score_when_no_column_is_on_a_survey_scale():
     rows = [{"note": f"comment number {i}", "amount": str(i * 100)} for i in range(20)]
 

@@ -149,3 +149,29 @@ def test_the_progress_bar_reports_each_quarter_off_a_terminal():
     lines = stream.getvalue().splitlines()
     assert len(lines) == 5
     assert lines[-1].startswith("Reading [##############################] 100%")
+
+
+def test_the_key_findings_name_every_segment_that_differs_largest_first(nps_report):
+    from dataclasses import replace
+
+    from centric.insights.report.findings import key_findings
+
+    differences = {
+        "Tops": -1,
+        "Dresses": -2,
+        "Bottoms": 2.5,
+        "Intimate": 3,
+        "Jackets": 3.5,
+        "Trend": -12,
+    }
+    segments = [
+        {"segment": n, "difference": d, "significant": True} for n, d in differences.items()
+    ]
+    segments.append({"segment": "Other", "difference": 20, "significant": False})
+
+    found = key_findings(replace(nps_report, segments=tuple(segments)))
+
+    assert (
+        "Segments that differ from the rest after correction: Trend (lower), Jackets (higher), "
+        "Intimate (higher), Bottoms (higher), Dresses (lower), Tops (lower)."
+    ) in found

@@ -87,6 +87,17 @@ def test_it_reads_json_lines_with_differing_keys(tmp_path):
     assert frame["plan"].to_list() == [None, "pro"]
 
 
+def test_it_reads_nested_json_objects_as_dotted_columns(tmp_path):
+    path = tmp_path / "export.jsonl"
+    line = {"feedback": {"text": "Late again.", "meta": {"lang": "en"}}, "tags": ["a", "b"]}
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+
+    frame = read_table(path)
+
+    assert frame.columns == ["feedback.text", "feedback.meta.lang", "tags"]
+    assert frame.row(0) == ("Late again.", "en", '["a", "b"]')
+
+
 def test_it_names_the_line_that_is_not_json(tmp_path):
     path = tmp_path / "export.jsonl"
     path.write_text('{"text": "ok"}\nnot json\n', encoding="utf-8")
