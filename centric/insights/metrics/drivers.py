@@ -12,7 +12,9 @@ The outcome is bounded and discrete, so the errors are heteroskedastic by constr
 standard errors are HC3 (MacKinnon & White), which stay honest in that case and for rare
 themes. Intervals use t with n - k degrees of freedom, clipped to the largest difference the
 scale allows (200 NPS points, 100 CSAT points, 6 on CES). With many themes the p-values are
-corrected (Benjamini-Hochberg by default).
+corrected (Benjamini-Hochberg by default). Themes that nearly always come together
+(variance inflation above ``MAX_VIF``) are left out of the model and said to move together,
+rather than given large, opposite and meaningless separate effects.
 
 This is observational data: the result says a theme is *associated with* a score, never
 that it causes it, and every sentence is worded that way.
@@ -50,6 +52,7 @@ DRIVER_SCHEMA = {
     "p_adjusted": pl.Float64,
     "significant": pl.Boolean,
     "reliable": pl.Boolean,
+    "together": pl.String,
     "sentence": pl.String,
 }
 
@@ -57,6 +60,11 @@ _Y = "__driver_outcome"
 # A theme whose indicator is (nearly) a combination of the others cannot be separated
 # from them; this is the share of its own variation that must remain.
 _SEPARABLE = 1e-9
+# Themes that nearly always come together can be told apart only by the few comments that
+# mention one without the other, and their separate effects then swing wide in opposite
+# directions. Above this variance inflation factor (the usual rule of thumb) a theme is left
+# out of the model, the most entangled first, and reported as moving with its companions.
+MAX_VIF = 10.0
 
 
 @dataclass(frozen=True)
@@ -107,7 +115,8 @@ def key_drivers(
     adjusted difference from the regression), ``p_value``, ``p_adjusted``,
     ``significant`` (adjusted p below 1 - confidence) and a ``sentence``. A theme with
     fewer than ``min_mentions`` mentions (or non-mentions), or one that cannot be told
-    apart from the others, is listed with ``reliable`` false and no effect.
+    apart from the others, is listed with ``reliable`` false and no effect; ``together``
+    then names the themes it nearly always comes with, if that is why.
     """
     check_confidence(confidence)
     if min_mentions < 1:
@@ -124,6 +133,15 @@ def key_drivers(
     frequent.sort(key=lambda t: -mentions[t])
     kept = _separable_themes(_with_intercept(matrix, [column_of[t] for t in frequent]))
     separable = [frequent[i] for i in kept]
+    entangled: dict[str, list[str]] = {}
+    while len(separable) > 1:
+        columns = matrix[:, [column_of[t] for t in separable]]
+        inflation = _variance_inflation(columns)
+        worst = int(np.argmax(inflation))
+        if inflation[worst] <= MAX_VIF:
+            break
+        entangled[separable[worst]] = _companions(columns, worst, separable)
+        del separable[worst]
     results: dict[str, tuple[float, float, float, float]] = {}
     if separable and n > len(separable) + 1:
         x = _with_intercept(matrix, [column_of[t] for t in separable])
@@ -154,7 +172,9 @@ def key_drivers(
         found = results.get(theme)
         p_adjusted = adjusted.get(theme)
         significant = p_adjusted is not None and p_adjusted < 1.0 - confidence
-        if found is None:
+        if theme in entangled:
+            sentence = _entangled_sentence(theme, metric, entangled[theme])
+        elif found is None:
             why = "rare" if theme not in frequent else "inseparable"
             sentence = _untested_sentence(theme, metric, why, mentions[theme], min_mentions)
         else:
@@ -175,6 +195,7 @@ def key_drivers(
                 "p_adjusted": p_adjusted,
                 "significant": significant,
                 "reliable": found is not None,
+                "together": ", ".join(entangled[theme]) if theme in entangled else None,
                 "sentence": sentence,
             }
         )
@@ -246,6 +267,25 @@ def _separable_themes(x: NDArray[np.float64]) -> list[int]:
     return [c - 1 for c in kept[1:]]
 
 
+def _variance_inflation(columns: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Each column's variance inflation factor: ``1 / (1 - R²)`` of it on the others."""
+    correlation = np.atleast_2d(np.corrcoef(columns, rowvar=False))
+    try:
+        inflation: NDArray[np.float64] = np.diag(np.linalg.inv(correlation))
+    except np.linalg.LinAlgError:  # exactly dependent: _separable_themes should prevent it
+        return np.full(columns.shape[1], np.inf)
+    return inflation
+
+
+def _companions(columns: NDArray[np.float64], index: int, themes: Sequence[str]) -> list[str]:
+    """The themes most often mentioned with ``themes[index]``: those whose mentions
+    correlate with its own above 0.5, strongest first (at least the strongest one)."""
+    correlation = np.atleast_2d(np.corrcoef(columns, rowvar=False))[index]
+    order = [i for i in np.argsort(-np.abs(correlation)) if i != index]
+    strong = [themes[i] for i in order if abs(correlation[i]) > 0.5]
+    return strong or [themes[order[0]]]
+
+
 def _driver_sentence(
     theme: str,
     metric: Metric,
@@ -277,6 +317,14 @@ def _driver_sentence(
         f"Comments mentioning {theme} show no clear association with {metric.name} "
         f"({format_number(effect, decimals)} points, {label} CI "
         f"{format_interval(low, high, decimals)})."
+    )
+
+
+def _entangled_sentence(theme: str, metric: Metric, companions: Sequence[str]) -> str:
+    together = ", ".join(companions)
+    return (
+        f"Comments mentioning {theme} nearly always mention {together} too, so its association "
+        f"with {metric.name} cannot be told apart from theirs; read them together."
     )
 
 

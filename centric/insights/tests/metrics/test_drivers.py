@@ -131,3 +131,31 @@ def test_an_interval_never_reaches_past_the_largest_possible_difference():
     assert row["effect"] == pytest.approx(-140.0)
     assert row["low"] == -200.0
     assert -140.0 < row["high"] < 0.0
+
+
+def test_themes_that_nearly_always_come_together_are_read_together_not_split():
+    rng = np.random.default_rng(5)
+    n = 3000
+    together = rng.random(n) < 0.4  # a complaint that names all three at once
+    alone = rng.random(n) < 0.01  # a handful name one of them alone
+    frame = pl.DataFrame(
+        {
+            "nps": rng.integers(0, 11, n),
+            "delivery": together | (alone & (rng.random(n) < 0.33)),
+            "staff": together | (alone & (rng.random(n) < 0.33)),
+            "reliability": together | (alone & (rng.random(n) < 0.33)),
+            "billing": rng.random(n) < 0.2,
+        }
+    )
+
+    result = key_drivers(frame, Nps(), themes=["delivery", "staff", "reliability", "billing"])
+
+    entangled = result.filter(pl.col("sentence").str.contains("nearly always mention"))
+    assert entangled.height == 2
+    assert entangled["effect"].is_null().all()
+    assert not entangled["reliable"].any()
+    assert "read them together" in entangled["sentence"][0]
+    estimated = result.filter(pl.col("reliable"))
+    assert set(estimated["theme"]) >= {"billing"}
+    assert estimated.height == 2
+    assert (estimated["effect"].abs() < 30).all()  # no score moves with random comments
