@@ -11,7 +11,7 @@ detection flags.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -266,6 +266,11 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
             template="internal-customer",
             values={"name": "How IT serves us", "subject_team": it},
         ),
+        "centricity": feedback_services.survey_create_from_template(
+            actor=admin,
+            template="customer-centricity",
+            values={"name": "How we work with you 2026"},
+        ),
     }
     Survey.objects.filter(pk__in=[survey.pk for survey in surveys.values()]).update(
         status=Survey.Status.OPEN
@@ -430,12 +435,58 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
             ),
             scored,
         )
+    _centricity_answers(add, surveys["centricity"], questions["centricity"], customers, now)
     responses += _incident_tickets(rng, now, org, customers, stages["Use"], touchpoints)
     Response.objects.bulk_create(responses)
     Answer.objects.bulk_create(
         Answer(response=responses[index], question=question, number=number, text=text)
         for index, question, number, text in answers
     )
+
+
+def _centricity_answers(
+    add: Callable[[Response, Sequence[tuple[Question, int | None, str]]], None],
+    survey: Survey,
+    asked: dict[str, Question],
+    customers: dict[int | None, Customer],
+    now: datetime,
+) -> None:
+    """Twice a year, one contact of about half the accounts rates how well Northwind knows,
+    serves and engages them (the customer-centricity survey, seed 003); accounts further along
+    their lifecycle rate it higher. Its own random numbers leave the rest of the demo as it is."""
+    rng = random.Random(3)
+    contacts = Contact.objects.filter(organisation_id=survey.organisation_id).select_related(
+        "account"
+    )
+    first = {contact.account_id: contact for contact in contacts.order_by("-pk")}
+    for account_id, contact in sorted(first.items()):
+        if rng.random() < 0.5:
+            continue
+        shift = STAGE_WEIGHTS.get(LifecycleStage(contact.account.lifecycle_stage), 0)
+        for months_ago in (2, 8):
+            when = now - timedelta(days=30 * months_ago + rng.randint(0, 20))
+            ratings = {
+                key: max(1, min(5, round(rng.gauss(mean + shift / 3, 0.9))))
+                for key, mean in (("discovery", 3.3), ("service", 3.9), ("engagement", 3.0))
+            }
+            score = max(0, min(10, round(sum(ratings.values()) * 2 / 3 + rng.gauss(0, 1.2))))
+            add(
+                Response(
+                    organisation_id=survey.organisation_id,
+                    survey=survey,
+                    kind="survey",
+                    customer=customers[account_id],
+                    contact=contact,
+                    channel="email",
+                    language=contact.language if contact.language in ("en", "de") else "en",
+                    submitted_at=when,
+                    responded_at=when,
+                    score=score,
+                    score_type="nps",
+                ),
+                [(asked[key], number, "") for key, number in ratings.items()]
+                + [(asked["nps"], score, "")],
+            )
 
 
 def _incident_tickets(

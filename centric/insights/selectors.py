@@ -15,9 +15,10 @@ from django.utils import timezone
 
 from centric.core import clock
 from centric.core.permissions import require_org_wide
-from centric.feedback.models import Response
+from centric.feedback.models import Answer, Response
 from centric.feedback.selectors import responses_visible_to
 from centric.insights.metrics import (
+    CentricityIndex,
     Ces,
     Csat,
     Difference,
@@ -56,6 +57,9 @@ FLAGS = {
     "praise": "analysis__praise",
 }
 _SCORE = "__score"
+# the customer-centricity survey's three questions (seed 003), each 1-5
+CENTRICITY_TEMPLATE = "customer-centricity"
+CENTRICITY_KEYS = ("discovery", "service", "engagement")
 _WHEN = "__when"
 
 
@@ -167,9 +171,23 @@ def insights_overview(
         since=since,
         analysed=analysed,
         scores=[
-            _score_card(current, previous, "nps", "NPS", Nps(column=_SCORE), period),
-            _score_card(current, previous, "csat", "CSAT", Csat(column=_SCORE), period),
-            _score_card(current, previous, "ces", "CES", Ces(column=_SCORE), period),
+            *(
+                _score_card(
+                    _scores(current, kind), _scores(previous, kind), label, metric, period, unit
+                )
+                for kind, label, metric, unit in (
+                    ("nps", "NPS", Nps(column=_SCORE), ""),
+                    ("csat", "CSAT", Csat(column=_SCORE), "%"),
+                    ("ces", "CES", Ces(column=_SCORE), ""),
+                )
+            ),
+            _score_card(
+                _centricity(current),
+                _centricity(previous),
+                "Customer-centricity index",
+                CentricityIndex(),
+                period,
+            ),
         ],
         themes=_theme_rows(current, previous, analysed),
         spikes=_spikes(with_baseline, shown_from=timezone.localdate(since)),
@@ -240,15 +258,33 @@ def _scores(responses: QuerySet[Response], score_type: str) -> pl.DataFrame:
     )
 
 
+def _centricity(responses: QuerySet[Response]) -> pl.DataFrame:
+    """One row per answer to the customer-centricity survey: its three answers (null where
+    skipped) and its date."""
+    answered: dict[int, dict[str, Any]] = defaultdict(dict)
+    for response_id, key, number, when in Answer.objects.filter(
+        response__in=responses.filter(survey__template=CENTRICITY_TEMPLATE),
+        question__key__in=CENTRICITY_KEYS,
+        number__isnull=False,
+    ).values_list("response_id", "question__key", "number", "response__responded_at"):
+        answered[response_id][key] = number
+        answered[response_id][_WHEN] = timezone.localdate(when) if when else None
+    rows = list(answered.values())
+    return pl.DataFrame(
+        {column: [row.get(column) for row in rows] for column in (*CENTRICITY_KEYS, _WHEN)},
+        schema={**dict.fromkeys(CENTRICITY_KEYS, pl.Int64), _WHEN: pl.Date},
+    )
+
+
 def _score_card(
-    current: QuerySet[Response],
-    previous: QuerySet[Response],
-    score_type: str,
+    now_frame: pl.DataFrame,
+    before_frame: pl.DataFrame,
     label: str,
     metric: Metric,
     period: Period,
+    unit: str = "",
 ) -> ScoreCard:
-    now_frame, before_frame = _scores(current, score_type), _scores(previous, score_type)
+    """A headline figure of ``metric`` now and before, and its trend by ``period``."""
     now, before = estimate(now_frame, metric), estimate(before_frame, metric)
     difference = (
         compare(now_frame, before_frame, metric) if now.reliable and before.reliable else None
@@ -256,7 +292,7 @@ def _score_card(
     by_period = trend(now_frame, metric, date_column=_WHEN, period=period)
     return ScoreCard(
         label=label,
-        unit="%" if score_type == "csat" else "",
+        unit=unit,
         current=now,
         previous=before,
         difference=difference,

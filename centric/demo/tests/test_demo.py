@@ -130,6 +130,16 @@ class DemoOrganisationTest(TestCase):
         # each spike leads to its comments
         self.assertContains(page, 'href="/insights/comments/?theme=billing&amp;days=90"', count=2)
 
+    def test_the_customer_centricity_index_has_answers_enough_in_the_default_view(self) -> None:
+        from centric.insights.selectors import insights_overview
+
+        ada = User.objects.get(email=DEMO_EMAIL)
+        index = insights_overview(actor=ada, days=90).scores[-1]
+        self.assertEqual(index.label, "Customer-centricity index")
+        self.assertTrue(index.current.reliable, index.current.reason)
+        assert index.current.value is not None
+        self.assertTrue(30 < index.current.value < 80)
+
     def test_reset_deletes_the_demo_organisation_and_loads_it_again(self) -> None:
         call_command("load_demo", "--reset", stdout=StringIO())
         self.assertEqual(Organisation.objects.count(), 1)

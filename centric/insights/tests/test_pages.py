@@ -286,3 +286,57 @@ class ScoreTrendChartTest(SimpleTestCase):
 
     def test_no_answers_no_chart(self) -> None:
         self.assertIsNone(score_trend(self.card([])))
+
+
+class CentricityCardTest(PersonasTestCase):
+    """The customer-centricity index (seed 003): discovery, service and engagement answers."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        from centric.feedback import services as feedback_services
+        from centric.feedback.models import Answer
+
+        survey = feedback_services.survey_create_from_template(
+            actor=cls.admin, template="customer-centricity", values={"name": "How we work"}
+        )
+        questions = {q.key: q for q in survey.questions.all()}
+        acme = Customer.objects.get(account=cls.account)
+        cls.answers = [(4, 5, 3), (5, 5, 4), (3, 4, 2), (2, 3, 3), (4, 4, 4)] * 8
+        for i, numbers in enumerate(cls.answers):
+            response = Response.objects.create(
+                organisation=cls.org,
+                survey=survey,
+                customer=acme,
+                channel=Response.Channel.EMAIL,
+                responded_at=timezone.now() - dt.timedelta(days=1 + i),
+            )
+            Answer.objects.bulk_create(
+                Answer(response=response, question=questions[key], number=number)
+                for key, number in zip(("discovery", "service", "engagement"), numbers, strict=True)
+            )
+        # a respondent who skipped engagement counts in no index value
+        skipped = Response.objects.create(
+            organisation=cls.org, survey=survey, customer=acme, channel=Response.Channel.EMAIL
+        )
+        Answer.objects.create(response=skipped, question=questions["discovery"], number=1)
+
+    def test_the_index_card_matches_the_metric_computed_directly(self) -> None:
+        from centric.insights.metrics import CentricityIndex
+
+        self.login(self.owner)
+        page = self.client.get(reverse("insights:overview"))
+        card = page.context["insights"].scores[-1]
+        frame = pl.DataFrame(
+            self.answers, schema=["discovery", "service", "engagement"], orient="row"
+        )
+        expected = estimate(frame, CentricityIndex())
+        self.assertEqual(card.label, "Customer-centricity index")
+        self.assertEqual(card.current.n, len(self.answers))
+        self.assertAlmostEqual(card.current.value, expected.value)
+        self.assertContains(page, "Customer-centricity index · n = 40")
+
+    def test_someone_who_may_not_see_the_answers_gets_no_index(self) -> None:
+        self.login(self.outsider)
+        card = self.client.get(reverse("insights:overview")).context["insights"].scores[-1]
+        self.assertEqual(card.current.n, 0)
