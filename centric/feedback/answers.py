@@ -1,5 +1,6 @@
 """Reading a respondent's answers: which questions they see (follow-ups depend on earlier answers),
-which page comes next, and whether what they sent is valid. No database access here."""
+which page comes next, whether what they sent is valid, and how staff read an answer. No database
+access here."""
 
 from __future__ import annotations
 
@@ -7,6 +8,26 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 SCALES = {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7)}
+
+# What a respondent is told about an answer, in the languages surveys are written in.
+MESSAGES = {
+    "en": {
+        "required": "Please answer this question.",
+        "number": "Choose one of the numbers.",
+        "range": "Choose a number from {low} to {high}.",
+        "option": "Choose one of the options.",
+        "options": "Choose among the options shown.",
+        "too_long": "Please keep your answer under 5,000 characters.",
+    },
+    "de": {
+        "required": "Bitte beantworten Sie diese Frage.",
+        "number": "Bitte wählen Sie eine der Zahlen.",
+        "range": "Bitte wählen Sie eine Zahl von {low} bis {high}.",
+        "option": "Bitte wählen Sie eine der Antworten.",
+        "options": "Bitte wählen Sie nur unter den gezeigten Antworten.",
+        "too_long": "Bitte schreiben Sie weniger als 5.000 Zeichen.",
+    },
+}
 
 
 class QuestionLike(Protocol):
@@ -31,12 +52,21 @@ def scale(question: QuestionLike) -> tuple[int, int] | None:
     return None
 
 
+def message(language: str, name: str, **values: Any) -> str:
+    """The message ``name`` in ``language`` (English when the survey's language has none)."""
+    return MESSAGES.get(language, MESSAGES["en"])[name].format(**values)
+
+
+def is_answered(value: Any) -> bool:
+    return not (value is None or value == "" or value == [])
+
+
 def is_visible(question: QuestionLike, answers: Mapping[str, Any]) -> bool:
     condition = question.show_if
     if not condition:
         return True
     value = answers.get(condition["question"])
-    if value is None or value == "" or value == []:
+    if not is_answered(value):
         return False
     if "in" in condition:
         values = value if isinstance(value, list) else [value]
@@ -70,18 +100,59 @@ def first_page(questions: Sequence[QuestionLike], answers: Mapping[str, Any]) ->
     return page if page is not None else 1
 
 
+def unanswered(questions: Sequence[Q], page: int, answers: Mapping[str, Any]) -> list[Q]:
+    """The required questions shown on ``page`` that have no answer yet."""
+    return [
+        question
+        for question in visible_on_page(questions, page, answers)
+        if question.required and not is_answered(answers.get(question.key))
+    ]
+
+
+def first_incomplete_page(
+    questions: Sequence[QuestionLike], answers: Mapping[str, Any]
+) -> int | None:
+    """The first page with a required question shown and not answered, or None when the
+    answers are complete (so the response may be submitted)."""
+    for page in sorted({question.page for question in questions}):
+        if unanswered(questions, page, answers):
+            return page
+    return None
+
+
+def condition_can_hold(condition: Mapping[str, Any], bounds: tuple[int, int]) -> bool:
+    """Whether some answer on a scale from ``bounds`` satisfies a follow-up's ``min``/``max``."""
+    low = max(bounds[0], condition.get("min", bounds[0]))
+    high = min(bounds[1], condition.get("max", bounds[1]))
+    return bool(low <= high)
+
+
+def display(question: QuestionLike, value: Any, language: str) -> str:
+    """An answer as staff read it: a choice by its options' labels in ``language`` (joined with
+    ", "), a score or a text as it is."""
+    if isinstance(value, list) or question.kind in {"single", "multiple"}:
+        labels = {str(item["value"]): item.get("label", {}) for item in question.options}
+        chosen = value if isinstance(value, list) else [value]
+        return ", ".join(_label(labels.get(str(code), {}), language, str(code)) for code in chosen)
+    return "" if value is None else str(value)
+
+
+def _label(label: Mapping[str, str], language: str, fallback: str) -> str:
+    return str(label.get(language) or label.get("en") or next(iter(label.values()), fallback))
+
+
 def parse(
-    questions: Sequence[QuestionLike], data: Mapping[str, list[str]]
+    questions: Sequence[QuestionLike], data: Mapping[str, list[str]], language: str = "en"
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """The answers to ``questions`` found in form ``data`` (name → list of values), and an error
-    message for each question whose answer is missing or invalid."""
+    message, in ``language``, for each question whose answer is missing or invalid."""
     values: dict[str, Any] = {}
     errors: dict[str, str] = {}
     for question in questions:
         raw = [item.strip() for item in data.get(question.key, []) if item.strip()]
         if not raw:
             if question.required:
-                errors[question.key] = "Please answer this question."
+                errors[question.key] = message(language, "required")
             continue
         bounds = scale(question)
         allowed = {str(item["value"]) for item in question.options}
@@ -89,27 +160,27 @@ def parse(
             try:
                 number = int(raw[0])
             except ValueError:
-                errors[question.key] = "Choose one of the numbers."
+                errors[question.key] = message(language, "number")
                 continue
             if not bounds[0] <= number <= bounds[1]:
-                errors[question.key] = f"Choose a number from {bounds[0]} to {bounds[1]}."
+                errors[question.key] = message(language, "range", low=bounds[0], high=bounds[1])
                 continue
             values[question.key] = number
         elif question.kind == "single":
             if raw[0] not in allowed:
-                errors[question.key] = "Choose one of the options."
+                errors[question.key] = message(language, "option")
                 continue
             values[question.key] = raw[0]
         elif question.kind == "multiple":
             unknown = [item for item in raw if item not in allowed]
             if unknown:
-                errors[question.key] = "Choose among the options shown."
+                errors[question.key] = message(language, "options")
                 continue
             values[question.key] = sorted(set(raw), key=raw.index)
         else:
             text = raw[0]
             if len(text) > 5000:
-                errors[question.key] = "Please keep your answer under 5,000 characters."
+                errors[question.key] = message(language, "too_long")
                 continue
             values[question.key] = text
     return values, errors

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from centric.core.audit import audit_record
 from centric.core.models import AuditEvent
 from centric.core.permissions import require_org_wide
+from centric.feedback import answers as answer_rules
 from centric.feedback.models import Question, Survey
 from centric.people.models import User
 
@@ -60,6 +61,43 @@ def _validate(survey: Survey, question: Question) -> None:
             raise ValidationError("A follow-up depends on a question on an earlier page.")
         if earlier.kind not in {"nps", "csat", "ces", "rating"}:
             raise ValidationError("A follow-up depends on a score question.")
+        _require_condition_can_hold(condition, earlier)
+    if question.pk is not None:
+        _require_follow_ups_still_hold(survey, question)
+
+
+def _require_condition_can_hold(condition: Mapping[str, Any], followed: Question) -> None:
+    bounds = answer_rules.scale(followed)
+    if bounds is not None and not answer_rules.condition_can_hold(condition, bounds):
+        wanted = " and ".join(
+            f"{word} {condition[bound]}"
+            for bound, word in (("min", "at least"), ("max", "at most"))
+            if bound in condition
+        )
+        raise ValidationError(
+            f"No answer from {bounds[0]} to {bounds[1]} is {wanted}, so the follow-up would "
+            "never show."
+        )
+
+
+def _require_follow_ups_still_hold(survey: Survey, question: Question) -> None:
+    """A question that others follow up on stays a score on an earlier page than theirs, on a
+    scale where their conditions can still hold: else they could never show."""
+    bounds = answer_rules.scale(question)  # None: not a score any more
+    broken = [
+        follow_up
+        for follow_up in survey.questions.filter(show_if__question=question.key)
+        if bounds is None
+        or follow_up.page <= question.page
+        or not answer_rules.condition_can_hold(follow_up.show_if, bounds)
+    ]
+    if broken:
+        names = ", ".join(f"“{item.text.get('en') or item.key}”" for item in broken)
+        raise ValidationError(
+            f"{names} follow{'s' if len(broken) == 1 else ''} up on this question and could "
+            "never show after this change: it must stay a score, on an earlier page, whose "
+            "answers can meet their condition. Change or delete the follow-ups first."
+        )
 
 
 @transaction.atomic
@@ -74,9 +112,7 @@ def question_save(
     for name, value in values.items():
         setattr(question, name, value)
     if not question.key:
-        question.key = (
-            slugify(question.text.get("en", ""))[:40].replace("-", "_") or f"q{question.position}"
-        )
+        question.key = _free_key(survey, question)
     if survey.questions.filter(key=question.key).exclude(pk=question.pk).exists():
         raise ValidationError(f"Another question already uses the key “{question.key}”.")
     _validate(survey, question)
@@ -90,6 +126,19 @@ def question_save(
         changes={"question": [None, question.key]},
     )
     return question
+
+
+def _free_key(survey: Survey, question: Question) -> str:
+    """A key from the question's English wording, with a number added when another question
+    of the survey has it already (wordings that start alike)."""
+    base = slugify(question.text.get("en", ""))[:40].replace("-", "_") or f"q{question.position}"
+    taken = set(survey.questions.exclude(pk=question.pk).values_list("key", flat=True))
+    key, number = base, 1
+    while key in taken:
+        number += 1
+        suffix = f"_{number}"
+        key = base[: 40 - len(suffix)].rstrip("_") + suffix
+    return key
 
 
 @transaction.atomic

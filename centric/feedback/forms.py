@@ -46,6 +46,11 @@ class SurveyCreateForm(forms.ModelForm):  # type: ignore[type-arg]
         template = TEMPLATES.get(data.get("template", ""))
         if template and template.internal and not data.get("subject_team"):
             self.add_error("subject_team", "Choose the team whose service this survey rates.")
+        if template and not template.internal and data.get("subject_team"):
+            self.add_error(
+                "subject_team",
+                "Only an internal-customer survey rates a team; leave this empty for this one.",
+            )
         return data
 
 
@@ -63,8 +68,9 @@ class InviteForm(forms.Form):
         help_text="Every member of these teams is invited, as an internal customer.",
     )
 
-    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisation_id: int, survey: Survey, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.survey = survey
         limit_choices(
             self,
             accounts=Account.objects.filter(organisation_id=organisation_id).order_by("name"),
@@ -75,6 +81,12 @@ class InviteForm(forms.Form):
         data = super().clean() or {}
         if not data.get("accounts") and not data.get("teams"):
             raise forms.ValidationError("Choose at least one account or team to invite.")
+        rated = self.survey.subject_team
+        if rated is not None and rated in data.get("teams", []):
+            raise forms.ValidationError(
+                f"{rated} is the team this survey rates, so it cannot rate itself; "
+                "invite the teams it serves."
+            )
         return data
 
 
@@ -114,7 +126,13 @@ class QuestionForm(forms.Form):
         help_text="For choice questions: one option a line, “English | German”.",
     )
     scale_min = forms.IntegerField(required=False, min_value=0, max_value=10, label="Rating from")
-    scale_max = forms.IntegerField(required=False, min_value=1, max_value=10, label="Rating to")
+    scale_max = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=10,
+        label="Rating to",
+        help_text="A rating runs from “Strongly disagree” to “Strongly agree”: word it as a statement.",
+    )
     follows = forms.ChoiceField(required=False, label="Show only when this earlier answer…")
     show_min = forms.IntegerField(required=False, label="…is at least")
     show_max = forms.IntegerField(required=False, label="…and at most")

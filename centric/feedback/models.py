@@ -26,6 +26,11 @@ def new_public_key() -> str:
     return secrets.token_urlsafe(12)
 
 
+def new_attempt() -> str:
+    """The id of one attempt at an open link's form (see ``Response.attempt``)."""
+    return secrets.token_urlsafe(16)
+
+
 class JourneyStage(OrganisationScoped):
     name = models.CharField(max_length=60)
     position = models.PositiveSmallIntegerField(default=0)
@@ -284,6 +289,9 @@ class Response(OrganisationScoped):
     comment = models.TextField(blank=True)
     # where it came from, so the same row imported or posted twice is stored once
     source_ref = models.CharField(max_length=200, blank=True)
+    # the open link's form attempt (random, in the form), so the same form sent twice is stored
+    # once; empty in the database by default, as bulk imports write their rows with raw SQL
+    attempt = models.CharField(max_length=40, blank=True, default="", db_default="", editable=False)
     attributes: models.JSONField[dict[str, Any]] = models.JSONField(default=dict, blank=True)
 
     class Meta:
@@ -306,7 +314,12 @@ class Response(OrganisationScoped):
                 fields=["organisation", "source_ref"],
                 condition=~models.Q(source_ref=""),
                 name="unique_response_source",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["survey", "attempt"],
+                condition=~models.Q(attempt=""),
+                name="one_response_per_open_link_attempt",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -3,16 +3,27 @@ person may see (their accounts' contacts, their teams' internal customers)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from centric.core import clock
 from centric.core.permissions import sees_whole_organisation
 from centric.customers.selectors import customers_visible_to
-from centric.feedback.models import Invitation, JourneyStage, Question, Response, Survey
+from centric.feedback.models import (
+    Invitation,
+    JourneyStage,
+    OptOut,
+    Question,
+    Response,
+    Survey,
+)
 from centric.people.models import User
+
+# A reminder goes to those invited at least this long ago who have not answered.
+REMINDER_AFTER = timedelta(days=3)
 
 
 def survey_list(*, actor: User) -> QuerySet[Survey]:
@@ -84,7 +95,9 @@ def journey(*, actor: User) -> QuerySet[JourneyStage]:
 def invitation_by_token(token: str) -> Invitation:
     """The invitation behind a link, with its survey and the response it started (if any)."""
     try:
-        return Invitation.objects.select_related("survey", "response").get(token=token)
+        return Invitation.objects.select_related("survey__subject_team", "response").get(
+            token=token
+        )
     except Invitation.DoesNotExist:
         raise Http404("This link is not valid.") from None
 
@@ -97,6 +110,43 @@ def invitation_response(invitation: Invitation) -> Response | None:
         return None
     response.survey = invitation.survey  # the same survey, so reading it costs no query
     return response
+
+
+def open_link_response(survey: Survey, attempt: str) -> Response | None:
+    """The response an earlier page of this attempt at the open link's form stored, or None."""
+    if not attempt:
+        return None
+    response = Response.objects.filter(survey=survey, attempt=attempt).first()
+    if response is not None:
+        response.survey = survey  # the same survey, so reading it costs no query
+    return response
+
+
+def _mailable(invitations: QuerySet[Invitation]) -> QuerySet[Invitation]:
+    opted_out = OptOut.objects.filter(
+        organisation_id=OuterRef("organisation_id"), email=OuterRef("email")
+    )
+    return invitations.filter(survey__status=Survey.Status.OPEN).exclude(Exists(opted_out))
+
+
+def invitations_unsent(survey_id: int) -> QuerySet[Invitation]:
+    """The invitations of an open survey not emailed yet, to addresses that did not opt out."""
+    return _mailable(Invitation.objects.filter(survey_id=survey_id, sent_at__isnull=True))
+
+
+def invitations_due_reminder(
+    survey_id: int, *, after: timedelta = REMINDER_AFTER
+) -> QuerySet[Invitation]:
+    """The invitations of an open survey emailed at least ``after`` ago, not answered and not
+    reminded yet, to addresses that did not opt out."""
+    return _mailable(
+        Invitation.objects.filter(
+            survey_id=survey_id,
+            sent_at__lte=clock.now() - after,
+            reminded_at__isnull=True,
+            response__submitted_at__isnull=True,
+        )
+    )
 
 
 def survey_questions(survey: Survey) -> list[Question]:

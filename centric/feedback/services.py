@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -91,6 +91,8 @@ def survey_from_template(
         raise ValidationError(f"There is no survey template “{template}”.")
     if spec.internal and not values.get("subject_team"):
         raise ValidationError("An internal-customer survey needs the team whose service is rated.")
+    if not spec.internal and values.get("subject_team"):
+        raise ValidationError("Only an internal-customer survey rates a team.")
     survey = audited_create(
         actor=actor,
         organisation_id=organisation_id,
@@ -125,10 +127,25 @@ def survey_from_template(
 
 
 def survey_set_status(*, actor: User, survey: Survey, status: str) -> Survey:
+    """Open, close or return a survey to draft. Opening it emails the invitations made while it
+    was not open, once the change commits."""
     require_org_wide(actor)
     if status not in Survey.Status.values:
         raise ValidationError(f"Unknown status “{status}”.")
-    return audited_update(actor=actor, instance=survey, values={"status": status})
+    opening = status == Survey.Status.OPEN and survey.status != Survey.Status.OPEN
+    survey = audited_update(actor=actor, instance=survey, values={"status": status})
+    if opening:
+        invitations_queue(survey=survey)
+    return survey
+
+
+def invitations_queue(*, survey: Survey) -> None:
+    """Email the survey's unsent invitations in the background, once the caller's transaction
+    commits (the task sends only while the survey is open)."""
+    from centric.feedback.tasks import send_invitations
+
+    survey_id = survey.pk
+    transaction.on_commit(lambda: send_invitations.delay(survey_id))
 
 
 @dataclass(frozen=True)
@@ -137,12 +154,26 @@ class Skipped:
     reason: str
 
 
+ALREADY_INVITED = "already invited to this survey"
+IN_RATED_TEAM = "is in the team being rated, which cannot rate itself"
+
+
 def _recently_asked(organisation_id: int, emails: set[str], days: int) -> set[str]:
+    """The addresses that were emailed a survey, or answered one, within the last ``days``. An
+    invitation not sent yet (its survey still a draft) has asked nobody anything."""
     since = clock.now() - timedelta(days=days)
     return set(
-        Invitation.objects.filter(
-            organisation_id=organisation_id, email__in=emails, created_at__gte=since
-        ).values_list("email", flat=True)
+        Invitation.objects.filter(organisation_id=organisation_id, email__in=emails)
+        .filter(Q(sent_at__gte=since) | Q(response__responded_at__gte=since))
+        .values_list("email", flat=True)
+    )
+
+
+def _already_invited(survey: Survey, emails: set[str]) -> set[str]:
+    return set(
+        Invitation.objects.filter(survey=survey, email__in=emails, follow_up=False).values_list(
+            "email", flat=True
+        )
     )
 
 
@@ -150,14 +181,24 @@ def _recently_asked(organisation_id: int, emails: set[str], days: int) -> set[st
 def invitations_create(
     *, actor: User, survey: Survey, contacts: Iterable[Contact] = (), people: Iterable[User] = ()
 ) -> tuple[list[Invitation], list[Skipped]]:
-    """Invite contacts (external) or team members (internal customers), skipping anyone who opted
-    out or was asked within the survey's fatigue window."""
+    """Invite contacts (external) or team members (internal customers), skipping anyone already
+    invited to this survey, who opted out, or who was asked within the survey's fatigue window;
+    a team rated by the survey does not rate itself."""
     require_org_wide(actor)
     candidates: list[tuple[str, Customer, Contact | None, User | None, str]] = []
+    skipped: list[Skipped] = []
     for contact in contacts:
         customer = Customer.objects.get(account_id=contact.account_id)
         candidates.append((contact.email.lower(), customer, contact, None, contact.language))
+    rated = (
+        set(User.objects.filter(teams=survey.subject_team_id).values_list("pk", flat=True))
+        if survey.subject_team_id
+        else set()
+    )
     for person in people:
+        if person.pk in rated:
+            skipped.append(Skipped(person.email.lower(), IN_RATED_TEAM))
+            continue
         team = Team.objects.filter(members=person, organisation_id=survey.organisation_id).first()
         if team is None:
             raise ValidationError(
@@ -178,27 +219,38 @@ def invitations_create(
             "email", flat=True
         )
     )
+    invited = _already_invited(survey, emails)
     recent = _recently_asked(survey.organisation_id, emails, survey.fatigue_days)
     created: list[Invitation] = []
-    skipped: list[Skipped] = []
     for email, customer, invited_contact, invited_person, language in candidates:
-        if email in opted_out:
+        if email in invited:
+            skipped.append(Skipped(email, ALREADY_INVITED))
+        elif email in opted_out:
             skipped.append(Skipped(email, "asked not to receive surveys"))
         elif email in recent:
-            skipped.append(Skipped(email, f"was asked within the last {survey.fatigue_days} days"))
-        else:
-            created.append(
-                Invitation.objects.create(
-                    organisation_id=survey.organisation_id,
-                    survey=survey,
-                    customer=customer,
-                    contact=invited_contact,
-                    person=invited_person,
-                    email=email,
-                    language=language if language in survey.languages else survey.default_language,
-                )
+            skipped.append(
+                Skipped(email, f"was asked in another survey within {survey.fatigue_days} days")
             )
-            recent.add(email)
+        else:
+            try:
+                # a savepoint: an invitation made meanwhile by someone else loses only this one
+                with transaction.atomic():
+                    invitation = Invitation.objects.create(
+                        organisation_id=survey.organisation_id,
+                        survey=survey,
+                        customer=customer,
+                        contact=invited_contact,
+                        person=invited_person,
+                        email=email,
+                        language=language
+                        if language in survey.languages
+                        else survey.default_language,
+                    )
+            except IntegrityError:
+                skipped.append(Skipped(email, ALREADY_INVITED))
+            else:
+                created.append(invitation)
+            invited.add(email)
     return created, skipped
 
 
@@ -215,8 +267,9 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
         "unsubscribe": settings.SITE_URL + reverse("feedback:unsubscribe", args=[invitation.token]),
         "language": invitation.language,
     }
+    subject = render_to_string("feedback/email/subject.txt", context)
     send_mail(
-        subject=render_to_string("feedback/email/subject.txt", context).strip(),
+        subject=" ".join(subject.split()),  # one line: a header holds no line break
         message=render_to_string("feedback/email/invitation.txt", context),
         from_email=None,
         recipient_list=[invitation.email],
@@ -225,21 +278,12 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
 
 def invitations_send(*, survey_id: int) -> int:
     """Email every invitation of an open survey that has not been sent."""
-    pending = Invitation.objects.filter(
-        survey_id=survey_id, survey__status=Survey.Status.OPEN, sent_at__isnull=True
-    )
-    return _mail_once(pending, stamp="sent_at", reminder=False)
+    return _mail_once(selectors.invitations_unsent(survey_id), stamp="sent_at", reminder=False)
 
 
-def reminders_send(*, survey_id: int, after: timedelta = timedelta(days=3)) -> int:
+def reminders_send(*, survey_id: int, after: timedelta = selectors.REMINDER_AFTER) -> int:
     """One reminder, to those who were invited at least ``after`` ago and have not answered."""
-    due = Invitation.objects.filter(
-        survey_id=survey_id,
-        survey__status=Survey.Status.OPEN,
-        sent_at__lte=clock.now() - after,
-        reminded_at__isnull=True,
-        response__submitted_at__isnull=True,
-    )
+    due = selectors.invitations_due_reminder(survey_id, after=after)
     return _mail_once(due, stamp="reminded_at", reminder=True)
 
 
@@ -299,11 +343,17 @@ def response_for_invitation(*, invitation: Invitation) -> Response:
     )
 
 
-def response_for_open_link(*, survey: Survey, language: str) -> Response:
-    """A new anonymous response, stored with its first valid page."""
+def response_for_open_link(*, survey: Survey, attempt: str, language: str) -> Response:
+    """The response of one attempt at the open link's form: the one a page sent earlier in the
+    attempt stored (sending a page again, say by a double click, edits it), or a new anonymous
+    response, stored with its first valid page."""
+    existing = selectors.open_link_response(survey, attempt)
+    if existing is not None:
+        return existing
     return Response(
         organisation_id=survey.organisation_id,
         survey=survey,
+        attempt=attempt,
         channel=Response.Channel.LINK,
         language=language,
         stage_id=survey.stage_id,
@@ -324,19 +374,24 @@ def response_save_page(
     response: Response,
     page: int,
     data: Mapping[str, list[str]],
+    language: str = "",
     questions: list[Question] | None = None,
 ) -> tuple[int | None, dict[str, str]]:
-    """Validate and keep the answers to one page. Returns the next page (None when the survey is
-    finished, which submits the response) and the errors, if any; nothing is kept when there are
-    errors. A new response is stored with its first valid page, in the same transaction as its
-    answers. ``questions`` saves a query when the caller has them already."""
+    """Validate and keep the answers to one page, given in ``language`` (kept on the response;
+    the messages are in it too). Returns the next page (None when the survey is finished, which
+    submits the response) and the errors, if any; nothing is kept when there are errors, and the
+    page returned is the one to answer again: an earlier page whose required questions are not
+    answered is answered before any later one. A new response is stored with its first valid
+    page, in the same transaction as its answers. ``questions`` saves a query when the caller has
+    them already."""
     survey = response.survey
     if survey is None or survey.status != Survey.Status.OPEN:
         raise PermissionDenied("This survey is closed.")
+    language = language or response.language
     questions = questions if questions is not None else selectors.survey_questions(survey)
     answers = response_answers(response)
     shown = answer_rules.visible_on_page(questions, page, answers)
-    values, errors = answer_rules.parse(shown, data)
+    values, errors = answer_rules.parse(shown, data, language)
     if errors:
         return page, errors
     for question in shown:
@@ -345,22 +400,30 @@ def response_save_page(
         else:
             answers.pop(question.key, None)
     following = answer_rules.next_page(questions, page, answers)
+    incomplete = answer_rules.first_incomplete_page(questions, answers)
+    if incomplete is not None and (incomplete < page or following is None):
+        # a later page posted directly, or a submission that skips a required question
+        missing = answer_rules.unanswered(questions, incomplete, answers)
+        return incomplete, {
+            question.key: answer_rules.message(language, "required") for question in missing
+        }
+    # follow-ups that no longer apply (the score changed) are dropped, before the summary
+    hidden = [question for question in questions if not answer_rules.is_visible(question, answers)]
+    for question in hidden:
+        answers.pop(question.key, None)
     response.page = following or page
+    response.language = language
     if following is None:
         response.submitted_at = response.submitted_at or clock.now()
         response.responded_at = response.submitted_at
     response_summarise(response=response, questions=questions, answers=answers)
-    # replace this page's answers, and drop follow-ups that no longer apply (the score changed)
-    replaced = [
-        *shown,
-        *(question for question in questions if not answer_rules.is_visible(question, answers)),
-    ]
     is_new = response._state.adding
     try:
         with transaction.atomic():
             response.save()
             if not is_new:
-                Answer.objects.filter(response=response, question__in=replaced).delete()
+                # replace this page's answers, and drop the hidden follow-ups' answers
+                Answer.objects.filter(response=response, question__in=[*shown, *hidden]).delete()
             Answer.objects.bulk_create(
                 Answer(
                     response=response,
@@ -377,15 +440,26 @@ def response_save_page(
                     organisation_id=response.organisation_id, response_ids=[response.pk]
                 )
     except IntegrityError:
-        if not is_new or response.invitation_id is None:
+        existing = _response_stored_meanwhile(response) if is_new else None
+        if existing is None:
             raise
-        # the same link sent twice at once (a double click): the other request stored the
+        # the same page sent twice at once (a double click): the other request stored the
         # response first, so this one edits it
-        existing = Response.objects.select_related("survey").get(
-            invitation_id=response.invitation_id
+        return response_save_page(
+            response=existing, page=page, data=data, language=language, questions=questions
         )
-        return response_save_page(response=existing, page=page, data=data, questions=questions)
     return following, {}
+
+
+def _response_stored_meanwhile(response: Response) -> Response | None:
+    """The response another request stored for the same invitation or open-link attempt."""
+    if response.invitation_id is not None:
+        found = Response.objects.filter(invitation_id=response.invitation_id)
+    elif response.attempt and response.survey is not None:
+        found = Response.objects.filter(survey=response.survey, attempt=response.attempt)
+    else:
+        return None
+    return found.select_related("survey").first()
 
 
 def response_summarise(

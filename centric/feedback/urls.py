@@ -49,6 +49,11 @@ urlpatterns = [
     ),
     path("feedback-imports/<int:import_id>/apply/", import_views.import_apply, name="import_apply"),
     path(
+        "feedback-imports/mappings/<int:mapping_id>/delete/",
+        import_views.saved_mapping_delete,
+        name="saved_mapping_delete",
+    ),
+    path(
         "feedback-imports/<int:import_id>/cancel/",
         import_views.import_cancel,
         name="import_cancel",
@@ -58,4 +63,5 @@ urlpatterns = [
     path("r/<str:token>/thanks/", views.thanks, name="thanks"),
     path("r/<str:token>/unsubscribe/", views.unsubscribe, name="unsubscribe"),
     path("s/<str:public_key>/", views.respond_open, name="respond_open"),
+    path("s/<str:public_key>/thanks/", views.thanks_open, name="thanks_open"),
 ]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -25,7 +28,7 @@ from centric.feedback.forms import (
     SurveyCreateForm,
     TouchpointForm,
 )
-from centric.feedback.models import Question, Response, Survey, Touchpoint
+from centric.feedback.models import Answer, Question, Response, Survey, Touchpoint, new_attempt
 from centric.feedback.tasks import send_invitations, send_reminders
 from centric.people.auth import AuthedRequest
 from centric.people.models import User
@@ -36,6 +39,8 @@ UI = {
         "next": "Next",
         "submit": "Send my answers",
         "closed": "This survey is closed.",
+        "not_open": "This survey is not open yet.",
+        "rated_team": "The team you are rating:",
         "thanks": "Thank you",
         "edit": "Change my answers",
         "page": "Page",
@@ -45,13 +50,13 @@ UI = {
         "unsubscribe": "Stop receiving surveys",
         "unsubscribed": "You will not receive surveys from us again.",
         "unsubscribe_ask": "Stop receiving surveys from us?",
-        "low": "Not at all likely",
-        "high": "Extremely likely",
     },
     "de": {
         "next": "Weiter",
         "submit": "Antworten senden",
         "closed": "Diese Umfrage ist geschlossen.",
+        "not_open": "Diese Umfrage ist noch nicht geöffnet.",
+        "rated_team": "Das Team, das Sie bewerten:",
         "thanks": "Vielen Dank",
         "edit": "Antworten ändern",
         "page": "Seite",
@@ -61,8 +66,22 @@ UI = {
         "unsubscribe": "Keine Umfragen mehr erhalten",
         "unsubscribed": "Sie erhalten keine Umfragen mehr von uns.",
         "unsubscribe_ask": "Keine Umfragen mehr von uns erhalten?",
-        "low": "Äußerst unwahrscheinlich",
-        "high": "Äußerst wahrscheinlich",
+    },
+}
+
+# What the two ends of each kind of score scale mean (a rating, like CES, is a statement agreed with).
+SCALE_ENDS = {
+    "en": {
+        "nps": ("Not at all likely", "Extremely likely"),
+        "csat": ("Very dissatisfied", "Very satisfied"),
+        "ces": ("Strongly disagree", "Strongly agree"),
+        "rating": ("Strongly disagree", "Strongly agree"),
+    },
+    "de": {
+        "nps": ("Äußerst unwahrscheinlich", "Äußerst wahrscheinlich"),
+        "csat": ("Sehr unzufrieden", "Sehr zufrieden"),
+        "ces": ("Stimme überhaupt nicht zu", "Stimme voll und ganz zu"),
+        "rating": ("Stimme überhaupt nicht zu", "Stimme voll und ganz zu"),
     },
 }
 
@@ -99,20 +118,39 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
     user = request.user
     survey = selectors.survey_access(actor=user, survey_id=survey_id)
     responses = selectors.response_list(actor=user, survey=survey)
+    latest = [
+        {"response": response, "answers": _answers_read(response.answers.all(), survey)}
+        for response in responses[:50]
+    ]
     context = {
         "survey": survey,
         "questions": survey.questions.all(),
-        "responses": responses[:50],
+        "latest": latest,
         "response_count": responses.filter(submitted_at__isnull=False).count(),
         "partial_count": responses.filter(submitted_at__isnull=True).count(),
         "sent_count": survey.invitations.filter(sent_at__isnull=False).count(),
         "can_manage": sees_whole_organisation(user),
-        "invite_form": InviteForm(organisation_id=user.organisation_id),
+        "invite_form": InviteForm(organisation_id=user.organisation_id, survey=survey),
         "open_link": request.build_absolute_uri(
             reverse("feedback:respond_open", args=[survey.public_key])
         ),
     }
     return render(request, "feedback/survey_detail.html", context)
+
+
+def _answers_read(answers: Iterable[Answer], survey: Survey) -> list[dict[str, str]]:
+    """Each answer as staff read it, in the survey's language: the question's wording and the
+    answer, a choice by its options' labels."""
+    language = survey.default_language
+    ordered = sorted(answers, key=lambda answer: answer.question.position)
+    return [
+        {
+            "key": answer.question.key,
+            "question": _localised(answer.question.text, language, "en") or answer.question.key,
+            "answer": answer_rules.display(answer.question, answer.value, language),
+        }
+        for answer in ordered
+    ]
 
 
 @require_POST
@@ -122,7 +160,15 @@ def survey_status(request: AuthedRequest, survey_id: int) -> HttpResponse:
         actor=request.user, survey=survey, status=request.POST.get("status", "")
     )
     messages.success(request, f"The survey is now {survey.get_status_display().lower()}.")
+    if survey.status == Survey.Status.OPEN and (
+        unsent := selectors.invitations_unsent(survey.pk).count()
+    ):
+        messages.info(request, f"Emailing {_people(unsent)} their invitation in the background.")
     return redirect(survey)
+
+
+def _people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"
 
 
 @require_POST
@@ -130,7 +176,7 @@ def survey_invite(request: AuthedRequest, survey_id: int) -> HttpResponse:
     user = request.user
     require_org_wide(user)
     survey = selectors.survey_access(actor=user, survey_id=survey_id)
-    form = InviteForm(request.POST, organisation_id=user.organisation_id)
+    form = InviteForm(request.POST, organisation_id=user.organisation_id, survey=survey)
     if not form.is_valid():
         for error in form.non_field_errors():
             messages.error(request, str(error))
@@ -142,14 +188,22 @@ def survey_invite(request: AuthedRequest, survey_id: int) -> HttpResponse:
     )
     messages.success(request, f"{len(created)} invited.")
     if skipped:
-        messages.info(
-            request,
-            f"{len(skipped)} skipped: "
-            + "; ".join(f"{item.email} {item.reason}" for item in skipped[:5]),
-        )
+        messages.info(request, _skipped_message(skipped))
     if survey.status == Survey.Status.OPEN:
-        transaction.on_commit(lambda: send_invitations.delay(survey.pk))
+        services.invitations_queue(survey=survey)
     return redirect(survey)
+
+
+def _skipped_message(skipped: Sequence[services.Skipped]) -> str:
+    """How many were not invited, for each reason, with a few of their addresses."""
+    reasons: dict[str, list[str]] = {}
+    for item in skipped:
+        reasons.setdefault(item.reason, []).append(item.email)
+    parts = [
+        f"{len(emails)} {reason} ({', '.join(emails[:3])}{', …' if len(emails) > 3 else ''})"
+        for reason, emails in reasons.items()
+    ]
+    return f"{len(skipped)} not invited: " + "; ".join(parts) + "."
 
 
 @require_POST
@@ -158,9 +212,22 @@ def survey_send(request: AuthedRequest, survey_id: int) -> HttpResponse:
     survey = selectors.survey_access(actor=request.user, survey_id=survey_id)
     if survey.status != Survey.Status.OPEN:
         raise PermissionDenied("Open the survey before sending invitations.")
-    task = send_reminders if request.POST.get("what") == "reminders" else send_invitations
+    if request.POST.get("what") == "reminders":
+        task, count = send_reminders, selectors.invitations_due_reminder(survey.pk).count()
+        done = f"Sending a reminder to {_people(count)} in the background."
+        nobody = (
+            "Nobody needs a reminder: one goes once to those invited at least "
+            f"{selectors.REMINDER_AFTER.days} days ago who have not answered."
+        )
+    else:
+        task, count = send_invitations, selectors.invitations_unsent(survey.pk).count()
+        done = f"Emailing {_people(count)} their invitation in the background."
+        nobody = "Every invitation has been emailed already."
+    if not count:
+        messages.info(request, nobody)
+        return redirect(survey)
     transaction.on_commit(lambda: task.delay(survey.pk))
-    messages.success(request, "Sending in the background.")
+    messages.success(request, done)
     return redirect(survey)
 
 
@@ -249,10 +316,9 @@ def touchpoint_edit(request: AuthedRequest, touchpoint_id: int | None = None) ->
 
 def response_detail(request: AuthedRequest, response_id: int) -> HttpResponse:
     response = selectors.response_access(actor=request.user, response_id=response_id)
-    answers = response.answers.select_related("question").order_by("question__position")
-    return render(
-        request, "feedback/response_detail.html", {"response": response, "answers": answers}
-    )
+    answers = list(response.answers.select_related("question"))
+    read = _answers_read(answers, response.survey) if response.survey else []
+    return render(request, "feedback/response_detail.html", {"response": response, "answers": read})
 
 
 # The respondent's pages ------------------------------------------------------------------------
@@ -274,6 +340,14 @@ def _localised(value: dict[str, str], language: str, fallback: str) -> str:
     return str(value.get(language) or value.get(fallback) or next(iter(value.values()), ""))
 
 
+def _with_language(url: str, request: HttpRequest, survey: Survey, **params: object) -> str:
+    """``url`` with ``params`` and the language the respondent chose on the page, if they did,
+    so the choice holds on the pages that follow."""
+    chosen = request.GET.get("lang")
+    query = {**params, **({"lang": chosen} if chosen in survey.languages else {})}
+    return f"{url}?{urlencode(query)}" if query else url
+
+
 def _page(
     request: HttpRequest,
     survey: Survey,
@@ -283,10 +357,12 @@ def _page(
     page: int,
     errors: dict[str, str],
     posted: dict[str, list[str]] | None,
+    attempt: str = "",
 ) -> HttpResponse:
     current = services.response_answers(response) if response else {}
     shown = answer_rules.visible_on_page(questions, page, current)
     pages = sorted({question.page for question in questions})
+    ends = SCALE_ENDS.get(language, SCALE_ENDS["en"])
     rows = []
     for question in shown:
         options = [
@@ -312,6 +388,7 @@ def _page(
                 "text": _localised(question.text, language, survey.default_language),
                 "options": options,
                 "scale": list(range(bounds[0], bounds[1] + 1)) if bounds else [],
+                "ends": ends.get(question.kind, ("", "")),
                 "chosen": chosen,
                 "error": errors.get(question.key, ""),
             }
@@ -330,19 +407,38 @@ def _page(
         if page == pages[0]
         else "",
         "errors": errors,
-        "action": request.path,
+        "action": _with_language(request.path, request, survey),
+        "attempt": attempt,
         "languages": survey.languages,
     }
     return render(request, "feedback/respond.html", context, status=422 if errors else 200)
 
 
-def _closed(request: HttpRequest, survey: Survey, language: str) -> HttpResponse:
-    return render(
-        request,
-        "feedback/closed.html",
-        {"survey": survey, "ui": UI.get(language, UI["en"]), "language": language},
-        status=410,
-    )
+def _not_open(request: HttpRequest, survey: Survey, language: str) -> HttpResponse:
+    """A survey that takes no answers: not open yet (a draft), or closed."""
+    ui = UI.get(language, UI["en"])
+    draft = survey.status == Survey.Status.DRAFT
+    context = {
+        "survey": survey,
+        "ui": ui,
+        "language": language,
+        "message": ui["not_open"] if draft else ui["closed"],
+    }
+    return render(request, "feedback/closed.html", context, status=404 if draft else 410)
+
+
+def _thanks(request: HttpRequest, survey: Survey, language: str, token: str | None) -> HttpResponse:
+    context = {
+        "survey": survey,
+        "ui": UI.get(language, UI["en"]),
+        "language": language,
+        "token": token,
+        "edit": _with_language(reverse("feedback:respond", args=[token]), request, survey)
+        if token
+        else "",
+        "message": _localised(survey.thank_you, language, survey.default_language),
+    }
+    return render(request, "feedback/thanks.html", context)
 
 
 @login_not_required
@@ -351,20 +447,24 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     survey = invitation.survey
     language = _language(request, survey, invitation.language)
     if survey.status != Survey.Status.OPEN:
-        return _closed(request, survey, language)
+        return _not_open(request, survey, language)
     questions = selectors.survey_questions(survey)
     if request.method == "POST":
         page = _posted_page(request)
         data = dict(request.POST.lists())
         response = services.response_for_invitation(invitation=invitation)
         following, errors = services.response_save_page(
-            response=response, page=page, data=data, questions=questions
+            response=response, page=page, data=data, language=language, questions=questions
         )
         if errors:
-            return _page(request, survey, questions, response, language, page, errors, data)
+            again = following or page
+            posted = data if again == page else None
+            return _page(request, survey, questions, response, language, again, errors, posted)
         if following is None:
-            return redirect("feedback:thanks", token=token)
-        return redirect(f"{request.path}?page={following}")
+            return redirect(
+                _with_language(reverse("feedback:thanks", args=[token]), request, survey)
+            )
+        return redirect(_with_language(request.path, request, survey, page=following))
     existing = selectors.invitation_response(invitation)
     answers = services.response_answers(existing) if existing else {}
     page = _requested_page(request, questions, answers, existing)
@@ -400,65 +500,77 @@ def _requested_page(
     return first if response is None or response.submitted_at else reached
 
 
+ATTEMPT = re.compile(r"[A-Za-z0-9_-]{16,40}")
+
+
+def _open_survey(public_key: str) -> Survey:
+    return get_object_or_404(
+        Survey.objects.select_related("subject_team"), public_key=public_key, open_link=True
+    )
+
+
 @login_not_required
 def respond_open(request: HttpRequest, public_key: str) -> HttpResponse:
-    """The open link: anyone may answer, anonymously. Progress is kept in their session."""
-    survey = get_object_or_404(Survey, public_key=public_key, open_link=True)
+    """The open link: anyone may answer, anonymously. Each visit is one attempt at the form, with
+    a random id in the form, so sending a page twice (a double click, a refresh) keeps one
+    response; the session remembers the attempt, to come back to an unfinished one."""
+    survey = _open_survey(public_key)
     language = _language(request, survey)
     if survey.status != Survey.Status.OPEN:
-        return _closed(request, survey, language)
+        return _not_open(request, survey, language)
     session_key = f"survey-{survey.pk}"
-    started = request.session.get(session_key)
-    response = (
-        Response.objects.filter(pk=started, survey=survey, submitted_at__isnull=True).first()
-        if isinstance(started, int)
-        else None
-    )
     questions = selectors.survey_questions(survey)
     if request.method == "POST":
         page = _posted_page(request)
         data = dict(request.POST.lists())
-        if response is None:  # stored only once its first page is valid
-            response = services.response_for_open_link(survey=survey, language=language)
+        posted_attempt = request.POST.get("attempt", "")
+        attempt = posted_attempt if ATTEMPT.fullmatch(posted_attempt) else new_attempt()
+        response = services.response_for_open_link(
+            survey=survey, attempt=attempt, language=language
+        )
         following, errors = services.response_save_page(
-            response=response, page=page, data=data, questions=questions
+            response=response, page=page, data=data, language=language, questions=questions
         )
         if errors:
-            return _page(request, survey, questions, response, language, page, errors, data)
+            again = following or page
+            posted = data if again == page else None
+            return _page(
+                request, survey, questions, response, language, again, errors, posted, attempt
+            )
         if following is None:
             request.session.pop(session_key, None)
-            return render(
-                request,
-                "feedback/thanks.html",
-                {
-                    "survey": survey,
-                    "ui": UI.get(language, UI["en"]),
-                    "language": language,
-                    "token": None,
-                    "message": _localised(survey.thank_you, language, survey.default_language),
-                },
+            return redirect(
+                _with_language(reverse("feedback:thanks_open", args=[public_key]), request, survey)
             )
-        if started != response.pk:
-            request.session[session_key] = response.pk
-        return redirect(f"{request.path}?page={following}")
-    answers = services.response_answers(response) if response else {}
-    page = _requested_page(request, questions, answers, response)
-    return _page(request, survey, questions, response, language, page, {}, None)
+        if request.session.get(session_key) != attempt:
+            request.session[session_key] = attempt
+        return redirect(_with_language(request.path, request, survey, page=following))
+    started = _open_link_started(request, survey, session_key)
+    attempt = started.attempt if started is not None else new_attempt()
+    answers = services.response_answers(started) if started else {}
+    page = _requested_page(request, questions, answers, started)
+    return _page(request, survey, questions, started, language, page, {}, None, attempt)
+
+
+def _open_link_started(request: HttpRequest, survey: Survey, session_key: str) -> Response | None:
+    """The unfinished response this browser started through the open link, if any; once it is
+    sent, a new visit is a new response."""
+    attempt = request.session.get(session_key)
+    response = selectors.open_link_response(survey, attempt) if isinstance(attempt, str) else None
+    return response if response is not None and response.submitted_at is None else None
+
+
+@login_not_required
+def thanks_open(request: HttpRequest, public_key: str) -> HttpResponse:
+    survey = _open_survey(public_key)
+    return _thanks(request, survey, _language(request, survey), None)
 
 
 @login_not_required
 def thanks(request: HttpRequest, token: str) -> HttpResponse:
     invitation = selectors.invitation_by_token(token)
     survey = invitation.survey
-    language = _language(request, survey, invitation.language)
-    context = {
-        "survey": survey,
-        "ui": UI.get(language, UI["en"]),
-        "language": language,
-        "token": token,
-        "message": _localised(survey.thank_you, language, survey.default_language),
-    }
-    return render(request, "feedback/thanks.html", context)
+    return _thanks(request, survey, _language(request, survey, invitation.language), token)
 
 
 @login_not_required

@@ -8,7 +8,13 @@ from centric.cases.models import Case, RootCause, Rule, WebhookDelivery, Webhook
 from centric.core import clock
 from centric.core.models import AuditEvent
 from centric.customers.models import Customer, ImportJob
-from centric.feedback.models import FeedbackImport, JourneyStage, Response, Touchpoint
+from centric.feedback.models import (
+    FeedbackImport,
+    JourneyStage,
+    Response,
+    SavedMapping,
+    Touchpoint,
+)
 from centric.feedback.services import survey_create_from_template
 from centric.insights.models import ThemeDefinition, ThemeProposal
 from centric.people.services import api_token_create
@@ -25,6 +31,7 @@ PUBLIC = {
     "feedback:thanks",
     "feedback:unsubscribe",
     "feedback:respond_open",
+    "feedback:thanks_open",
 }
 
 
@@ -74,6 +81,9 @@ class EveryUrlTest(PersonasTestCase):
                 organisation=self.org, created_by=self.admin, file_name="f.csv", file_format="csv"
             ).pk,
             "segment_id": self.segment.pk,
+            "mapping_id": SavedMapping.objects.create(
+                organisation=self.org, name="Weekly", created_by=self.admin
+            ).pk,
             "survey_id": survey.pk,
             "question_id": survey.questions.first().pk,  # type: ignore[union-attr]
             "stage_id": survey_stage.pk,

@@ -3,7 +3,16 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from centric.feedback.answers import first_page, is_visible, next_page, parse, visible_on_page
+from centric.feedback.answers import (
+    condition_can_hold,
+    display,
+    first_incomplete_page,
+    first_page,
+    is_visible,
+    next_page,
+    parse,
+    visible_on_page,
+)
 
 
 @dataclass
@@ -71,3 +80,41 @@ def test_choices_must_come_from_the_options() -> None:
 def test_ratings_use_their_own_scale() -> None:
     rating = Q("service", "rating", scale_min=1, scale_max=5)
     assert parse([rating], {"service": ["6"]})[1] == {"service": "Choose a number from 1 to 5."}
+
+
+def test_what_is_wrong_is_said_in_the_respondents_language() -> None:
+    assert parse(NPS[:1], {}, "de")[1] == {"nps": "Bitte beantworten Sie diese Frage."}
+    assert parse(NPS[:1], {"nps": ["11"]}, "de")[1] == {
+        "nps": "Bitte wählen Sie eine Zahl von 0 bis 10."
+    }
+    assert parse(NPS[:1], {}, "fr")[1] == {"nps": "Please answer this question."}
+
+
+def test_the_first_incomplete_page_has_a_required_question_shown_and_unanswered() -> None:
+    assert first_incomplete_page(NPS, {}) == 1
+    assert first_incomplete_page(NPS, {"nps": 3}) == 2  # the detractor's follow-up is required
+    assert first_incomplete_page(NPS, {"nps": 3, "fix": "Billing"}) is None
+    assert first_incomplete_page(NPS, {"nps": 10}) is None  # the promoter's is optional
+
+
+def test_a_follow_up_condition_holds_only_for_answers_on_the_scale() -> None:
+    assert condition_can_hold({"min": 0, "max": 6}, (0, 10))
+    assert not condition_can_hold({"min": 8, "max": 2}, (0, 10))
+    assert not condition_can_hold({"min": 6}, (1, 5))
+    assert condition_can_hold({"max": 1}, (1, 5))
+
+
+def test_staff_read_a_choice_by_its_labels_in_the_surveys_language() -> None:
+    topics = Q(
+        "topics",
+        "multiple",
+        options=[
+            {"value": "delivery", "label": {"en": "Delivery", "de": "Die Lieferung"}},
+            {"value": "price", "label": {"en": "Price and billing", "de": "Preis"}},
+        ],
+    )
+    assert display(topics, ["delivery", "price"], "en") == "Delivery, Price and billing"
+    assert display(topics, ["price"], "de") == "Preis"
+    assert display(topics, ["gone"], "en") == "gone"  # an option since removed: its code
+    assert display(Q("nps", "nps"), 7, "en") == "7"
+    assert display(Q("why", "text"), "Late", "en") == "Late"

@@ -4,14 +4,15 @@ from datetime import timedelta
 from unittest import mock
 
 from django.core import mail
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from centric.feedback import services
+from centric.feedback import editing, services
 from centric.feedback.catalog import TEMPLATES
 from centric.feedback.models import Answer, Invitation, JourneyStage, OptOut, Response, Survey
+from tests.factories import ContactFactory
 from tests.personas import PersonasTestCase
 from tests.smtp import LocalSmtpServer
 
@@ -91,6 +92,25 @@ class SurveyBuildingTest(SurveyTestCase):
         self.assertIn("subject_team", response.context["form"].errors)
         self.assertFalse(Survey.objects.exists())
 
+    def test_only_an_internal_customer_survey_rates_a_team(self) -> None:
+        self.login(self.cx_lead)
+        response = self.client.post(
+            reverse("feedback:survey_create"),
+            {
+                "template": "touchpoint-csat",
+                "name": "After delivery",
+                "subject_team": self.finance.pk,
+                "default_language": "en",
+                "fatigue_days": 30,
+            },
+        )
+        self.assertIn(
+            "Only an internal-customer survey rates a team", str(response.context["form"])
+        )
+        self.assertFalse(Survey.objects.exists())
+        with self.assertRaises(ValidationError):
+            self.make_survey("touchpoint-csat", subject_team=self.finance)
+
     def test_members_see_surveys_but_cannot_build_or_open_them(self) -> None:
         survey = self.make_survey()
         self.login(self.owner)
@@ -130,19 +150,97 @@ class InvitationTest(SurveyTestCase):
         self.assertEqual(created[0].customer.account, self.account)
 
     def test_nobody_is_asked_twice_within_the_fatigue_window(self) -> None:
-        first = self.make_survey()
+        first = self.open_survey(self.make_survey())
         services.invitations_create(actor=self.cx_lead, survey=first, contacts=[self.contact])
+        services.invitations_send(survey_id=first.pk)
         second = self.make_survey(name="Another")
         created, skipped = services.invitations_create(
             actor=self.cx_lead, survey=second, contacts=[self.contact]
         )
         self.assertEqual(created, [])
-        self.assertIn("within the last 30 days", skipped[0].reason)
+        self.assertEqual(skipped[0].reason, "was asked in another survey within 30 days")
         with mock.patch("centric.core.clock.now", return_value=timezone.now() + timedelta(days=31)):
             created, _ = services.invitations_create(
                 actor=self.cx_lead, survey=self.make_survey(name="Later"), contacts=[self.contact]
             )
         self.assertEqual(len(created), 1)
+
+    def test_an_invitation_never_sent_asks_nobody_anything(self) -> None:
+        draft = self.make_survey(name="Still a draft")
+        services.invitations_create(actor=self.cx_lead, survey=draft, contacts=[self.contact])
+        created, skipped = services.invitations_create(
+            actor=self.cx_lead, survey=self.make_survey(name="Another"), contacts=[self.contact]
+        )
+        self.assertEqual((len(created), skipped), (1, []))
+
+    def test_someone_already_invited_to_the_survey_is_skipped_and_the_others_invited(
+        self,
+    ) -> None:
+        survey = self.open_survey(self.make_survey(fatigue_days=0))
+        services.invitations_create(actor=self.cx_lead, survey=survey, contacts=[self.contact])
+        colleague = ContactFactory.create(account=self.account, email="dan@acme.example")
+        created, skipped = services.invitations_create(
+            actor=self.cx_lead, survey=survey, contacts=[self.contact, colleague]
+        )
+        self.assertEqual([invitation.email for invitation in created], ["dan@acme.example"])
+        self.assertEqual(
+            skipped, [services.Skipped("carla@acme.example", "already invited to this survey")]
+        )
+
+    def test_inviting_an_account_again_says_who_was_skipped_and_why(self) -> None:
+        survey = self.open_survey(self.make_survey())
+        ContactFactory.create(account=self.account, email="dan@acme.example")
+        url = reverse("feedback:survey_invite", args=[survey.pk])
+        self.login(self.cx_lead)
+        self.client.post(url, {"accounts": [self.account.pk]})
+        with mock.patch("centric.core.clock.now", return_value=timezone.now() + timedelta(days=31)):
+            again = self.client.post(url, {"accounts": [self.account.pk]}, follow=True)
+        self.assertEqual(again.status_code, 200)
+        self.assertContains(again, "0 invited.")
+        self.assertContains(again, "2 not invited: 2 already invited to this survey (")
+        self.assertContains(again, "carla@acme.example")
+        self.assertContains(again, "dan@acme.example")
+        self.assertEqual(Invitation.objects.filter(survey=survey).count(), 2)
+
+    def test_opening_a_survey_emails_the_invitations_made_while_it_was_a_draft(self) -> None:
+        survey = self.make_survey()
+        (invitation,), _ = services.invitations_create(
+            actor=self.cx_lead, survey=survey, contacts=[self.contact]
+        )
+        self.login(self.cx_lead)
+        with self.captureOnCommitCallbacks(execute=True):
+            opened = self.client.post(
+                reverse("feedback:survey_status", args=[survey.pk]), {"status": "open"}, follow=True
+            )
+        self.assertContains(opened, "Emailing 1 person their invitation in the background.")
+        self.assertEqual([message.to for message in mail.outbox], [["carla@acme.example"]])
+        invitation.refresh_from_db()
+        self.assertIsNotNone(invitation.sent_at)
+
+    def test_the_subject_of_an_invitation_is_plain_text_on_one_line(self) -> None:
+        survey = self.open_survey(
+            self.make_survey(name="Q&A 'Tom's' <b>x</b>\nBcc: x@evil.example")
+        )
+        services.invitations_create(actor=self.cx_lead, survey=survey, contacts=[self.contact])
+        services.invitations_send(survey_id=survey.pk)
+        self.assertEqual(
+            mail.outbox[0].subject,
+            "Q&A 'Tom's' <b>x</b> Bcc: x@evil.example – we would value your view",
+        )
+
+    def test_a_team_being_rated_is_not_invited_to_rate_itself(self) -> None:
+        survey = self.make_survey("internal-customer", subject_team=self.finance)
+        url = reverse("feedback:survey_invite", args=[survey.pk])
+        self.login(self.cx_lead)
+        refused = self.client.post(url, {"teams": [self.finance.pk]}, follow=True)
+        self.assertContains(refused, "Finance is the team this survey rates")
+        self.assertFalse(Invitation.objects.exists())
+        created, skipped = services.invitations_create(
+            actor=self.cx_lead, survey=survey, people=[self.outsider, self.teammate]
+        )
+        self.assertEqual([invitation.person for invitation in created], [self.teammate])
+        self.assertEqual(skipped[0].email, "outsider@northwind.example")
+        self.assertIn("team being rated", skipped[0].reason)
 
     def test_an_unsubscribed_address_is_never_asked_again(self) -> None:
         survey = self.open_survey(self.make_survey())
@@ -178,6 +276,18 @@ class InvitationTest(SurveyTestCase):
             self.assertEqual(services.reminders_send(survey_id=survey.pk), 1)
             self.assertEqual(services.reminders_send(survey_id=survey.pk), 0)
         self.assertTrue(mail.outbox[-1].subject.startswith("Reminder:"))
+
+    def test_sending_a_reminder_says_to_how_many_people(self) -> None:
+        survey = self.open_survey(self.make_survey())
+        services.invitations_create(actor=self.cx_lead, survey=survey, contacts=[self.contact])
+        services.invitations_send(survey_id=survey.pk)
+        url = reverse("feedback:survey_send", args=[survey.pk])
+        self.login(self.cx_lead)
+        too_soon = self.client.post(url, {"what": "reminders"}, follow=True)
+        self.assertContains(too_soon, "Nobody needs a reminder")
+        with mock.patch("centric.core.clock.now", return_value=timezone.now() + timedelta(days=4)):
+            sent = self.client.post(url, {"what": "reminders"}, follow=True)
+        self.assertContains(sent, "Sending a reminder to 1 person in the background.")
 
     def test_inviting_from_the_page_needs_an_org_wide_role(self) -> None:
         survey = self.open_survey(self.make_survey())
@@ -253,11 +363,152 @@ class RespondingTest(SurveyTestCase):
             services.response_answers(Response.objects.get()), {"nps": 9, "best": "Support"}
         )
 
+    def test_a_later_page_sent_first_is_refused_until_the_required_answers_are_given(
+        self,
+    ) -> None:
+        skipped = self.client.post(self.url, {"page": "2", "topics": ["price"]})
+        self.assertContains(skipped, "How likely are you to recommend us", status_code=422)
+        self.assertContains(skipped, "Please answer this question.", status_code=422)
+        self.assertFalse(Response.objects.exists())
+        beyond = self.client.post(self.url, {"page": "3"})
+        self.assertEqual(beyond.status_code, 422)
+        self.assertFalse(Response.objects.exists())
+        # answered in order, the same pages are taken
+        self.client.post(self.url, {"page": "1", "nps": "3"})
+        self.assertEqual(self.client.post(self.url, {"page": "2"}).status_code, 422)
+        self.assertIsNone(Response.objects.get().submitted_at)  # the required follow-up is missing
+        self.client.post(self.url, {"page": "2", "fix_first": "Billing"})
+        self.assertIsNotNone(Response.objects.get().submitted_at)
+
+    def test_a_changed_score_drops_the_old_follow_up_from_the_comment_too(self) -> None:
+        self.client.post(self.url, {"page": "1", "nps": "3"})
+        self.client.post(self.url, {"page": "2", "fix_first": "Billing"})
+        self.assertEqual(Response.objects.get().comment, "Billing")
+        self.client.post(self.url, {"page": "1", "nps": "10"})
+        response = Response.objects.get()
+        self.assertEqual(services.response_answers(response), {"nps": 10})
+        self.assertEqual((response.score, response.comment), (10, ""))
+
+    def test_the_chosen_language_holds_on_every_page_and_is_kept_with_the_answers(self) -> None:
+        first = self.client.get(self.url, {"lang": "de"})
+        self.assertContains(first, f'action="{self.url}?lang=de"')
+        step = self.client.post(f"{self.url}?lang=de", {"page": "1", "nps": "3"})
+        self.assertRedirects(step, f"{self.url}?page=2&lang=de")
+        self.assertContains(self.client.get(step["Location"]), "Was sollten wir als Erstes")
+        self.assertEqual(Response.objects.get().language, "de")
+        done = self.client.post(f"{self.url}?lang=de", {"page": "2", "fix_first": "Rechnungen"})
+        thanks = reverse("feedback:thanks", args=[self.invitation.token])
+        self.assertRedirects(done, f"{thanks}?lang=de")
+        self.assertContains(self.client.get(done["Location"]), "Vielen Dank")
+
+    def test_what_is_wrong_with_an_answer_is_said_in_the_respondents_language(self) -> None:
+        refused = self.client.post(f"{self.url}?lang=de", {"page": "1"})
+        self.assertContains(refused, "Bitte prüfen Sie die markierten Antworten.", status_code=422)
+        self.assertContains(refused, "Bitte beantworten Sie diese Frage.", status_code=422)
+        self.assertNotContains(refused, "Please answer this question.", status_code=422)
+
+    def test_staff_read_a_choice_answer_by_its_labels(self) -> None:
+        self.client.post(self.url, {"page": "1", "nps": "3"})
+        self.client.post(
+            self.url, {"page": "2", "fix_first": "Billing", "topics": ["delivery", "price"]}
+        )
+        self.login(self.owner)
+        response = Response.objects.get()
+        detail = self.client.get(reverse("feedback:response_detail", args=[response.pk]))
+        self.assertContains(detail, "Delivery, Price and billing")
+        self.assertNotContains(detail, "delivery, price")
+        survey_page = self.client.get(reverse("feedback:survey_detail", args=[self.survey.pk]))
+        self.assertContains(survey_page, "Delivery, Price and billing")
+        self.assertNotContains(survey_page, "[&#x27;delivery&#x27;")
+
+    def test_staff_read_a_choice_in_the_surveys_language(self) -> None:
+        survey = self.make_survey(
+            "touchpoint-csat", name="Nach der Lieferung", default_language="de"
+        )
+        question = editing.question_save(
+            actor=self.cx_lead,
+            survey=survey,
+            values={
+                "kind": "single",
+                "text": {"en": "Country", "de": "Land"},
+                "page": 1,
+                "options": editing.options_from_lines("日本\nDeutschland"),
+            },
+        )
+        self.assertEqual(question.options[0]["value"], "option-1")
+        self.open_survey(survey)
+        (invitation,), _ = services.invitations_create(
+            actor=self.cx_lead, survey=survey, contacts=[self.contact]
+        )
+        self.client.post(
+            reverse("feedback:respond", args=[invitation.token]),
+            {"page": "1", "csat": "4", "country": "option-1"},
+        )
+        self.login(self.owner)
+        detail = self.client.get(
+            reverse("feedback:response_detail", args=[Response.objects.get(survey=survey).pk])
+        )
+        self.assertContains(detail, '<th scope="row" style="width:40%">Land</th>', html=False)
+        self.assertContains(detail, "日本")
+        self.assertNotContains(detail, "option-1")
+
+    def test_feedback_from_no_survey_opens_too(self) -> None:
+        review = Response.objects.create(
+            organisation=self.org, kind="review", channel="api", comment="Late again"
+        )
+        self.login(self.cx_lead)
+        page = self.client.get(reverse("feedback:response_detail", args=[review.pk]))
+        self.assertContains(page, "No answers yet.")
+
     def test_a_closed_survey_takes_no_more_answers(self) -> None:
         services.survey_set_status(actor=self.cx_lead, survey=self.survey, status="closed")
         self.assertEqual(self.client.get(self.url).status_code, 410)
         self.assertEqual(self.client.post(self.url, {"page": "1", "nps": "5"}).status_code, 410)
         self.assertFalse(Response.objects.exists())
+
+    def test_a_survey_that_is_not_open_yet_says_so(self) -> None:
+        draft = self.make_survey(name="Coming soon", open_link=True)
+        page = self.client.get(reverse("feedback:respond_open", args=[draft.public_key]))
+        self.assertContains(page, "This survey is not open yet.", status_code=404)
+        self.assertNotContains(page, "closed", status_code=404)
+
+    def test_the_internal_customer_survey_names_the_team_being_rated(self) -> None:
+        survey = self.open_survey(
+            self.make_survey("internal-customer", name="IT", subject_team=self.finance)
+        )
+        (invitation,), _ = services.invitations_create(
+            actor=self.cx_lead, survey=survey, people=[self.teammate]
+        )
+        url = reverse("feedback:respond", args=[invitation.token])
+        first = self.client.get(url)
+        self.assertContains(first, "The team you are rating: <strong>Finance</strong>", html=True)
+        self.client.post(url, {"page": "1", "csat": "4"})
+        second = self.client.get(url, {"page": "2", "lang": "de"})
+        self.assertContains(
+            second, "Das Team, das Sie bewerten: <strong>Finance</strong>", html=True
+        )
+
+    def test_every_score_scale_labels_its_two_ends(self) -> None:
+        ends = {
+            "touchpoint-csat": ("Very dissatisfied", "Very satisfied", "Sehr unzufrieden"),
+            "ces": ("Strongly disagree", "Strongly agree", "Stimme überhaupt nicht zu"),
+            "customer-centricity": ("Strongly disagree", "Strongly agree", "Stimme überhaupt"),
+            "relationship-nps": ("Not at all likely", "Extremely likely", "Äußerst unwahr"),
+        }
+        for template, (low, high, german) in ends.items():
+            survey = self.open_survey(self.make_survey(template, name=template, open_link=True))
+            url = reverse("feedback:respond_open", args=[survey.public_key])
+            with self.subTest(template=template):
+                page = self.client.get(url)
+                # each end is heard with its number, and seen under the first and last
+                self.assertContains(page, f'<span class="visually-hidden"> – {low}</span>')
+                self.assertContains(page, f'<span class="visually-hidden"> – {high}</span>')
+                self.assertContains(
+                    page,
+                    f'<div class="scale-ends" aria-hidden="true"><span>{low}</span>'
+                    f"<span>{high}</span></div>",
+                )
+                self.assertContains(self.client.get(url, {"lang": "de"}), german)
 
     def test_the_respondent_sees_their_contacts_language_and_may_switch(self) -> None:
         self.assertContains(
@@ -300,19 +551,61 @@ class RespondingTest(SurveyTestCase):
 
 
 class OpenLinkTest(SurveyTestCase):
+    def attempt(self, url: str) -> str:
+        """The attempt id the open link's form carries, as a browser would send it back."""
+        page = self.client.get(url)
+        self.assertContains(page, 'name="attempt"')
+        return str(page.context["attempt"])
+
     def test_anyone_answers_through_the_open_link_and_each_visit_is_one_response(self) -> None:
         survey = self.open_survey(self.make_survey(open_link=True))
         url = reverse("feedback:respond_open", args=[survey.public_key])
         self.assertContains(self.client.get(url), "How likely")
         self.assertFalse(Response.objects.exists())
-        self.client.post(url, {"page": "1", "nps": "9"})
-        thanks = self.client.post(url, {"page": "2", "best": "Fast delivery"})
-        self.assertContains(thanks, "Thank you")
+        attempt = self.attempt(url)
+        self.client.post(url, {"page": "1", "nps": "9", "attempt": attempt})
+        self.assertEqual(self.attempt(f"{url}?page=2"), attempt)  # the same attempt goes on
+        sent = self.client.post(url, {"page": "2", "best": "Fast delivery", "attempt": attempt})
+        thanks = reverse("feedback:thanks_open", args=[survey.public_key])
+        self.assertRedirects(sent, thanks)
+        self.assertContains(self.client.get(thanks), "Thank you")
         response = Response.objects.get()
         self.assertEqual(
             (response.channel, response.customer, response.submitted_at is not None),
             ("link", None, True),
         )
+        self.assertNotEqual(self.attempt(url), attempt)  # the next visit is a new response
+
+    def test_the_open_link_form_sent_twice_keeps_one_response(self) -> None:
+        survey = self.open_survey(self.make_survey(open_link=True))
+        url = reverse("feedback:respond_open", args=[survey.public_key])
+        attempt = self.attempt(url)
+        self.client.post(url, {"page": "1", "nps": "9", "attempt": attempt})
+        last_page = {"page": "2", "best": "Fast delivery", "attempt": attempt}
+        self.client.post(url, last_page)
+        again = self.client.post(url, last_page)  # a double click, or the page sent again
+        self.assertRedirects(again, reverse("feedback:thanks_open", args=[survey.public_key]))
+        response = Response.objects.get()
+        self.assertEqual(services.response_answers(response), {"nps": 9, "best": "Fast delivery"})
+        self.assertIsNotNone(response.submitted_at)
+
+    def test_a_one_page_open_link_form_sent_twice_at_once_keeps_one_response(self) -> None:
+        survey = self.open_survey(
+            self.make_survey("touchpoint-csat", name="After delivery", open_link=True)
+        )
+        # both requests read the attempt before either stored anything
+        first, second = (
+            services.response_for_open_link(survey=survey, attempt="a" * 22, language="en")
+            for _ in range(2)
+        )
+        for response, why in ((first, "Quick"), (second, "Quick!")):
+            following, errors = services.response_save_page(
+                response=response, page=1, data={"csat": ["5"], "why": [why]}
+            )
+            self.assertEqual((following, errors), (None, {}))
+        response = Response.objects.get()
+        self.assertEqual(services.response_answers(response), {"csat": 5, "why": "Quick!"})
+        self.assertEqual(response.attempt, "a" * 22)
 
     def test_a_survey_without_an_open_link_refuses_it(self) -> None:
         survey = self.open_survey(self.make_survey())
@@ -323,7 +616,7 @@ class OpenLinkTest(SurveyTestCase):
 
     def test_services_refuse_answers_to_a_closed_survey(self) -> None:
         survey = self.make_survey(open_link=True)
-        response = services.response_for_open_link(survey=survey, language="en")
+        response = services.response_for_open_link(survey=survey, attempt="", language="en")
         with self.assertRaises(PermissionDenied):
             services.response_save_page(response=response, page=1, data={"nps": ["5"]})
 
@@ -479,3 +772,53 @@ class QuestionEditingTest(SurveyTestCase):
             ).status_code,
             404,
         )
+
+    def test_questions_whose_wording_starts_alike_get_keys_of_their_own(self) -> None:
+        self.login(self.cx_lead)
+        start = "How satisfied were you with the delivery of your order "
+        for ending in ("last week?", "last month?", "last year?"):
+            self.client.post(self.add_url, {"kind": "text", "text_en": start + ending, "page": 1})
+        keys = list(self.survey.questions.values_list("key", flat=True))
+        self.assertEqual(len(keys), 5)
+        self.assertEqual(len(set(keys)), 5)
+        self.assertIn("how_satisfied_were_you_with_the_delive_2", keys)
+        self.assertTrue(all(len(key) <= 40 for key in keys))
+
+    def test_a_question_others_follow_up_on_stays_a_score_on_an_earlier_page(self) -> None:
+        self.login(self.cx_lead)
+        self.client.post(
+            self.add_url,
+            {
+                "kind": "text",
+                "text_en": "What went wrong?",
+                "page": 2,
+                "follows": "csat",
+                "show_max": 2,
+            },
+        )
+        csat = self.survey.questions.get(key="csat")
+        edit = reverse("feedback:question_edit", args=[self.survey.pk, csat.pk])
+        unchanged = {"text_en": "How satisfied were you?", "required": "on"}
+        as_text = self.client.post(edit, {**unchanged, "kind": "text", "page": 1})
+        self.assertContains(as_text, "“What went wrong?” follows up on this question")
+        later = self.client.post(edit, {**unchanged, "kind": "csat", "page": 2})
+        self.assertContains(later, "“What went wrong?” follows up on this question")
+        csat.refresh_from_db()
+        self.assertEqual((csat.kind, csat.page), ("csat", 1))
+        reworded = self.client.post(edit, {**unchanged, "kind": "csat", "page": 1})
+        self.assertEqual(reworded.status_code, 302)
+
+    def test_a_follow_up_that_could_never_show_is_refused(self) -> None:
+        self.login(self.cx_lead)
+        follow_up = {"kind": "text", "text_en": "Why so?", "page": 2, "follows": "csat"}
+        crossed = self.client.post(self.add_url, {**follow_up, "show_min": 8, "show_max": 2})
+        self.assertContains(crossed, "is at least 8 and at most 2, so the follow-up would never")
+        off_the_scale = self.client.post(self.add_url, {**follow_up, "show_min": 6})
+        self.assertContains(off_the_scale, "No answer from 1 to 5 is at least 6")
+        self.assertFalse(self.survey.questions.filter(key="why_so").exists())
+
+    def test_the_required_box_is_not_called_optional(self) -> None:
+        self.login(self.cx_lead)
+        page = self.client.get(self.add_url)
+        self.assertContains(page, "An answer is required</label>")
+        self.assertNotContains(page, "An answer is required <span")
