@@ -47,7 +47,7 @@ CONCEPTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         _words(
             """waiters waitresses servers waitstaff host hostess hosts manager managers owner
             owners bartender busboy maitre attentive attentiveness rude friendly polite
-            courteous helpful prompt slow ignored served serving greeted welcomed tip tips
+            courteous helpful prompt ignored served serving greeted welcomed tip tips
             refill refills professional knowledgeable accommodating apologized apology"""
         ),
     ),
@@ -80,7 +80,7 @@ CONCEPTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "software": (
         _words("app software website platform interface"),
         _words(
-            """login log password account dashboard screen page pages menu settings update updates
+            """login log password dashboard screen page pages menu settings update updates
             feature features bug bugs crash crashes error errors loading load sync browser
             mobile android iphone ios download install"""
         ),
