@@ -21,6 +21,7 @@ class ResponseAnalysis(OrganisationScoped):
         NEGATIVE = "negative", "Negative"
         NEUTRAL = "neutral", "Neutral"
         MIXED = "mixed", "Mixed"
+        UNREAD = "unread", "Not read (not English)"
 
     response = models.OneToOneField(Response, on_delete=models.CASCADE, related_name="analysis")
     sentiment_label = models.CharField(max_length=8, choices=Label.choices)

@@ -144,6 +144,7 @@ class InsightsOverview:
     segment_id: int | None
     since: dt.datetime
     analysed: int
+    unread: int  # of those, comments in another language than English, which are not read
     scores: list[ScoreCard]
     themes: list[ThemeRow]
     spikes: list[Spike]
@@ -159,7 +160,11 @@ def insights_overview(
     since, before = now - dt.timedelta(days=days), now - dt.timedelta(days=2 * days)
     current = _scope(actor, segment_id).filter(responded_at__gte=since, responded_at__lt=now)
     previous = _scope(actor, segment_id).filter(responded_at__gte=before, responded_at__lt=since)
-    analysed = ResponseAnalysis.objects.filter(response__in=current).count()
+    readings = ResponseAnalysis.objects.filter(response__in=current).aggregate(
+        analysed=Count("pk"),
+        unread=Count("pk", filter=Q(sentiment_label=ResponseAnalysis.Label.UNREAD)),
+    )
+    analysed, unread = readings["analysed"], readings["unread"]
     with_baseline = _scope(actor, segment_id).filter(
         responded_at__gte=since - dt.timedelta(weeks=BASELINE_WEEKS), responded_at__lt=now
     )
@@ -170,6 +175,7 @@ def insights_overview(
         segment_id=segment_id,
         since=since,
         analysed=analysed,
+        unread=unread,
         scores=[
             *(
                 _score_card(

@@ -30,7 +30,8 @@ from centric.insights.report.columns import Columns
 from centric.insights.report.scores import SCORE, Figure, figures
 from centric.insights.text import DEFAULT_TAXONOMY, Analysis, Signal, Taxonomy
 
-SENTIMENTS = ("positive", "mixed", "neutral", "negative")
+# "unread": in another language than English, which the engine does not read
+SENTIMENTS = ("positive", "mixed", "neutral", "negative", "unread")
 CARE_SIGNALS = ("risk", "fear", "desire", "wish", "constraint", "hope", "opportunity")
 DISCOVERY_SAMPLE = 5000
 _EXAMPLES = 3

@@ -23,6 +23,7 @@ SENTIMENT_COLOURS = {
     "mixed": MIXED,
     "neutral": NEUTRAL,
     "negative": NEGATIVE,
+    "unread": GRID,
 }
 
 

@@ -19,6 +19,11 @@ def key_findings(report: Report) -> list[str]:
             f"positive, {share(mix['negative'], report.comments)} negative and "
             f"{share(mix['mixed'], report.comments)} mixed."
         )
+        if mix["unread"]:
+            found.append(
+                f"{mix['unread']:,} comments are in another language than English and were not "
+                "read: the engine reads English."
+            )
     if report.themes:
         top = ", ".join(f"{t.name} ({t.share:.0f}%)" for t in report.themes[:3])
         found.append(f"Most talked about: {top}.")

@@ -158,8 +158,10 @@ def _distribution_and_sentiment(report: Report) -> str:
             for label in SENTIMENTS
         ]
         legend = "".join(
-            f'<li><i style="background:{colour}"></i>{_e(label)} {value:.0f}%</li>'
+            f'<li><i style="background:{colour}"></i>'
+            f"{_e('not English, not read' if label == 'unread' else label)} {value:.0f}%</li>"
             for label, value, colour in mix
+            if label != "unread" or value
         )
         by_score = ""
         if report.sentiment_by_score and report.columns.scale:

@@ -127,14 +127,14 @@ class InsightsPagesTest(PersonasTestCase):
         self,
     ) -> None:
         self.login(self.owner)
-        htmx = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "results"}
+        htmx = {"HX-Request": "true", "HX-Target": "results"}
         comments = self.client.get(
-            reverse("insights:comments"), {"flag": "churn", "days": "30"}, **htmx
+            reverse("insights:comments"), {"flag": "churn", "days": "30"}, headers=htmx
         )
         self.assertContains(comments, 'id="page-actions" hx-swap-oob="true"')
         self.assertContains(comments, "/insights/comments.csv?flag=churn&amp;days=30")
         self.assertContains(comments, "/insights/comments.xlsx?flag=churn&amp;days=30")
-        overview = self.client.get(reverse("insights:overview"), {"days": "365"}, **htmx)
+        overview = self.client.get(reverse("insights:overview"), {"days": "365"}, headers=htmx)
         self.assertContains(overview, 'id="page-actions" hx-swap-oob="true"')
         self.assertContains(overview, "/insights/comments/?days=365")
         whole_page = self.get("comments", flag="churn")
@@ -291,6 +291,8 @@ class ScoreTrendChartTest(SimpleTestCase):
 class CentricityCardTest(PersonasTestCase):
     """The customer-centricity index (seed 003): discovery, service and engagement answers."""
 
+    answers: list[tuple[int, int, int]]
+
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
@@ -340,3 +342,28 @@ class CentricityCardTest(PersonasTestCase):
         self.login(self.outsider)
         card = self.client.get(reverse("insights:overview")).context["insights"].scores[-1]
         self.assertEqual(card.current.n, 0)
+
+
+class UnreadLanguageTest(PersonasTestCase):
+    """A comment in another language than English is said to be unread, not misread."""
+
+    def test_a_german_comment_is_stored_unread_and_said_so_on_the_pages(self) -> None:
+        acme = Customer.objects.get(account=self.account)
+        german = Response.objects.create(
+            organisation=self.org,
+            customer=acme,
+            channel=Response.Channel.API,
+            comment="Die Teile sind gut. Der Support hat unser Problem sofort gelöst.",
+            responded_at=timezone.now() - dt.timedelta(days=1),
+        )
+        services.responses_analyse(response_ids=[german.pk])
+        reading = ResponseAnalysis.objects.get(response=german)
+        self.assertEqual(reading.sentiment_label, "unread")
+        self.assertEqual(reading.reading["language"], "de")
+
+        self.login(self.owner)
+        overview = self.client.get(reverse("insights:overview"))
+        self.assertContains(overview, "of which 1 in another language than English were not read")
+        unread = self.client.get(reverse("insights:comments"), {"sentiment": "unread"})
+        self.assertContains(unread, "Not read: DE")
+        self.assertContains(unread, "Der Support hat unser Problem")

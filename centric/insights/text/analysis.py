@@ -27,7 +27,8 @@ class Analysis:
 
     ``flags`` holds ``urgent`` and ``churn_risk`` findings; ``praise`` is true when a
     sentence of the comment praises (even in an otherwise unhappy comment), and ``praised``
-    lists the people and teams praised by name.
+    lists the people and teams praised by name. A comment plainly in another language than
+    English is not read: its label is ``"unread"`` and it has no themes, signals or flags.
     """
 
     text: str
@@ -38,6 +39,8 @@ class Analysis:
     flags: tuple[Signal, ...]
     praise: bool
     praised: tuple[Praise, ...]
+    # the language it is written in; only English is read (see ``language.py``)
+    language: str = "en"
 
     @property
     def score(self) -> float:
@@ -62,6 +65,7 @@ class Analysis:
     def to_dict(self, *, explain: int = 5) -> dict[str, Any]:
         """JSON-ready form: plain dicts, lists, strings and numbers rounded to 4 places."""
         return {
+            "language": self.language,
             "sentiment": {
                 "label": self.sentiment.label,
                 "score": _round(self.sentiment.score),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from centric.insights.text.analysis import Analysis, Praise
 from centric.insights.text.directory import Directory, Member
+from centric.insights.text.language import ENGLISH, UNREAD, guess_language
 from centric.insights.text.segment import lower_keeping_offsets
 from centric.insights.text.sentiment import SentimentAnalyzer, label_for
 from centric.insights.text.signals import care_signals, flags, journey_stage, praise_sentences
@@ -94,6 +95,10 @@ class TextAnalyzer:
         )
 
     def _analyze(self, text: str, calibrated: float | None) -> Analysis:
+        language = guess_language(text)
+        if language != ENGLISH:  # said to be unread, rather than read with English words
+            unread = DocumentSentiment(0.0, UNREAD, 0.0, 0.0, ())
+            return Analysis(text, unread, (), None, (), (), False, (), language=language)
         if calibrated is None and self.calibration is not None:
             calibrated = float(self.calibration.scores([text])[0])
         reading = self.sentiment.analyze(text)

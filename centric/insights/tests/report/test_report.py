@@ -175,3 +175,18 @@ def test_the_key_findings_name_every_segment_that_differs_largest_first(nps_repo
         "Segments that differ from the rest after correction: Trend (lower), Jackets (higher), "
         "Intimate (higher), Bottoms (higher), Dresses (lower), Tops (lower)."
     ) in found
+
+
+def test_comments_in_another_language_are_counted_as_unread_and_said_so():
+    from centric.insights.report.findings import key_findings
+
+    rows = nps_rows(60)
+    for row in rows[:6]:
+        row["comment"] = "Der Support hat unser Problem sofort gelöst, danke."
+    report, _ = report_for(rows)
+
+    assert report.sentiment["unread"] == 6
+    assert "6 comments are in another language than English and were not read" in " ".join(
+        key_findings(report)
+    )
+    assert "not English, not read 10%" in render_html(report)

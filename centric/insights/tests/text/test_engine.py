@@ -20,8 +20,10 @@ def test_analyze_returns_a_frozen_reading_of_everything():
 def test_the_json_form_holds_sentiment_sentences_themes_signals_and_flags():
     data = analyze("Great product, but billing charged me twice. I wish it were cheaper.").to_dict()
     assert set(data) == {
-        "sentiment", "sentences", "themes", "journey_stage", "care_signals", "flags", "praised",
+        "language", "sentiment", "sentences", "themes", "journey_stage", "care_signals", "flags",
+        "praised",
     }  # fmt: skip
+    assert data["language"] == "en"
     assert data["sentiment"]["label"] in {"negative", "mixed"}
     assert data["sentiment"]["explanation"][0] == {"phrase": "charged me twice", "weight": -3.9}
     assert [s["text"] for s in data["sentences"]][1] == "I wish it were cheaper."

@@ -1,0 +1,31 @@
+from centric.insights.text import analyze
+from centric.insights.text.language import guess_language
+
+
+def test_it_tells_the_languages_comments_arrive_in():
+    assert guess_language("Der Support hat unser Problem sofort gelöst.") == "de"
+    assert guess_language("Die Qualität ist durchweg hervorragend.") == "de"
+    assert guess_language("Le service est très lent et nous sommes déçus.") == "fr"
+    assert guess_language("El envío fue muy rápido, gracias.") == "es"
+    assert guess_language("De levering was niet op tijd.") == "nl"
+
+
+def test_english_and_comments_too_short_to_tell_are_english():
+    for text in (
+        "Great product, but billing charged me twice.",
+        "The dress is to die for",
+        "I love the café and the naïve décor",
+        "Ok",
+        "",
+    ):
+        assert guess_language(text) == "en", text
+
+
+def test_a_comment_in_another_language_is_not_read_with_english_words():
+    # "die" and "Problem" would read as negative English words
+    reading = analyze("Die Teile sind gut. Der Support hat unser Problem sofort gelöst.")
+
+    assert (reading.label, reading.language, reading.score) == ("unread", "de", 0.0)
+    assert (reading.themes, reading.care_signals, reading.flags) == ((), (), ())
+    assert reading.to_dict()["language"] == "de"
+    assert analyze("Support solved our problem at once.").language == "en"

@@ -1,0 +1,62 @@
+"""The language a comment is written in, told by its commonest short words.
+
+The engine reads English. A comment plainly in another language is better left unread, and
+said to be, than read with English words: German "die" is an article, not a death, and a
+German "Problem gelöst" is no problem. Each language here is known by function words that are
+not English words too, so an English comment is never taken for another language; a comment
+with too few telling words (a short one, or one that mixes languages) is read as English.
+"""
+
+from __future__ import annotations
+
+from centric.insights.text.segment import tokenize
+
+ENGLISH = "en"
+# the sentiment label of a comment in another language, which the engine does not read
+UNREAD = "unread"
+# A language is named only with this many of its own words, twice as many as English ones.
+MIN_WORDS = 2
+
+_WORDS = {
+    ENGLISH: """the and is was it to of in that for with not but my we you they this are have
+        be at on our your very were has had would could should their there what when which""",
+    "de": """der das und ist nicht ich wir sie ein eine einen mit zu den dem von auf für sind war
+        hat haben uns unser unsere sehr auch aber noch schon immer wurde wurden wenn dass
+        bei nach kein keine nur""",
+    "fr": """le les et est pas je nous vous il elle une des du avec pour sur très mais qui
+        sont était ont cette ce au aux nos notre leur été""",
+    "es": """el los las y es yo nosotros una con para por muy pero que del se su sus está
+        fue son como más nuestro nuestra""",
+    "nl": """het een en niet ik wij zijn met voor op van heel maar ook dat werd wordt onze
+        geen nog al bij naar""",
+    "it": """il lo gli è non io noi una con per molto ma che di sono è stato della nella
+        nostro nostra anche più""",
+    "pt": """os não eu nós um uma com para muito mas que do da são foi está nosso nossa
+        também mais""",
+}
+# letters that only these languages write: a word with one counts as one of theirs
+_LETTERS = {"de": frozenset("äöüß"), "es": frozenset("ñ¿¡"), "pt": frozenset("ãõ")}
+_SETS = {language: frozenset(words.split()) for language, words in _WORDS.items()}
+for _language, _words in _SETS.items():  # a word English uses too would tell nothing
+    if _language != ENGLISH:
+        _SETS[_language] = _words - _SETS[ENGLISH]
+
+
+def guess_language(text: str) -> str:
+    """The ISO 639-1 code of the language ``text`` is plainly written in; ``"en"`` when it is
+    English or when too few of its words tell."""
+    tokens = [token.lower() for token in tokenize(text) if token[0].isalpha()]
+    english = sum(token in _SETS[ENGLISH] for token in tokens)
+    counts = {
+        language: sum(
+            token in words or not _LETTERS.get(language, frozenset()).isdisjoint(token)
+            for token in tokens
+        )
+        for language, words in _SETS.items()
+        if language != ENGLISH
+    }
+    best = max(counts, key=lambda language: counts[language])
+    others = sorted(counts.values())[-2]
+    if counts[best] >= MIN_WORDS and counts[best] >= 2 * english and counts[best] > others:
+        return best
+    return ENGLISH
