@@ -52,7 +52,8 @@ def reliability(n: int, min_n: int, metric: str) -> tuple[bool, str | None]:
     if n == 0:
         return False, f"No responses for {metric}."
     if n < min_n:
-        return False, f"Only {n} responses; at least {min_n} are needed for a reliable {metric}."
+        what = metric if metric[:2].isupper() else metric.lower()  # "NPS", but "an average"
+        return False, f"Only {n} responses; at least {min_n} are needed for a reliable {what}."
     return True, None
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from centric.insights.report.build import Report
-from centric.insights.report.numbers import figure_text, number, share, span
+from centric.insights.report.numbers import figure_text, number, percent, share, span
 
 
 def key_findings(report: Report) -> list[str]:
@@ -25,7 +25,7 @@ def key_findings(report: Report) -> list[str]:
                 "read: the engine reads English."
             )
     if report.themes:
-        top = ", ".join(f"{t.name} ({t.share:.0f}%)" for t in report.themes[:3])
+        top = ", ".join(f"{t.name} ({percent(t.share)})" for t in report.themes[:3])
         found.append(f"Most talked about: {top}.")
     drivers = [
         t for t in report.themes if t.driver and t.driver["significant"] and t.driver["reliable"]

@@ -27,7 +27,12 @@ def span(low: float, high: float, decimals: int) -> str:
 
 
 def share(part: int, whole: int) -> str:
-    return f"{100.0 * part / whole:.0f}%" if whole else "–"
+    return percent(100.0 * part / whole) if whole else "–"
+
+
+def percent(value: float) -> str:
+    """A whole percentage, except that a share that is there but below 0.5% reads "<1%"."""
+    return "<1%" if 0 < value < 0.5 else f"{value:.0f}%"
 
 
 def figure_text(headline: Headline) -> str:

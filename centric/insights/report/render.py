@@ -20,7 +20,7 @@ from centric.insights.report.build import (
     ThemeRow,
 )
 from centric.insights.report.findings import key_findings
-from centric.insights.report.numbers import number, share, signed, span
+from centric.insights.report.numbers import number, percent, share, signed, span
 
 _CSS = files("centric.insights.report").joinpath("report.css").read_text(encoding="utf-8")
 
@@ -252,7 +252,7 @@ def _theme_row(theme: ThemeRow, limit: float, most: float, decimals: int | None)
     cells = (
         f'<td><div class="theme-name" title="{_e(theme.description)}">{_e(theme.name)}</div>'
         f"{quote}</td>"
-        f'<td class="num">{theme.mentions:,}<div class="small">{theme.share:.0f}%</div></td>'
+        f'<td class="num">{theme.mentions:,}<div class="small">{percent(theme.share)}</div></td>'
         f'<td class="bar hide-narrow">{charts.meter(theme.share, scale=most)}</td>'
         f'<td class="num">{theme.negative_share:.0f}%</td>'
     )
