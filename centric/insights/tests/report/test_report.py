@@ -193,7 +193,7 @@ def test_comments_in_another_language_are_counted_as_unread_and_said_so():
 
 
 def test_a_small_share_that_is_there_reads_below_one_percent_not_zero():
-    from centric.insights.report.numbers import percent, share
+    from centric.insights.report.numbers import share
 
     assert (share(93, 22_641), share(0, 22_641), share(1, 2), share(1, 0)) == (
         "<1%",
