@@ -1,9 +1,11 @@
-"""Downloads of responses as CSV (streamed, so a large survey never sits in memory) or XLSX,
-holding only what the signed-in person may see."""
+"""Downloads of responses as CSV or XLSX, holding only what the signed-in person may see. Both are
+streamed: a large export starts downloading at once and never sits whole in memory."""
 
 from __future__ import annotations
 
-from django.http import HttpResponse, StreamingHttpResponse
+from collections.abc import Iterator
+
+from django.http import StreamingHttpResponse
 from django.views.decorators.http import require_GET
 
 from centric.feedback import exports, selectors
@@ -16,16 +18,20 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def survey_export_csv(request: AuthedRequest, survey_id: int) -> StreamingHttpResponse:
     survey = selectors.survey_access(actor=request.user, survey_id=survey_id)
     responses = exports.responses_for_export(actor=request.user, survey=survey)
-    rows = exports.export_rows(responses, list(survey.questions.all()))
+    rows = exports.export_rows(
+        responses, list(survey.questions.all()), language=survey.default_language
+    )
     return _csv(rows, f"survey-{survey.pk}-responses.csv")
 
 
 @require_GET
-def survey_export_xlsx(request: AuthedRequest, survey_id: int) -> HttpResponse:
+def survey_export_xlsx(request: AuthedRequest, survey_id: int) -> StreamingHttpResponse:
     survey = selectors.survey_access(actor=request.user, survey_id=survey_id)
     responses = exports.responses_for_export(actor=request.user, survey=survey)
-    rows = exports.export_rows(responses, list(survey.questions.all()))
-    return _xlsx(exports.xlsx_bytes(rows), f"survey-{survey.pk}-responses.xlsx")
+    rows = exports.export_rows(
+        responses, list(survey.questions.all()), language=survey.default_language
+    )
+    return _xlsx(exports.xlsx_pieces(rows), f"survey-{survey.pk}-responses.xlsx")
 
 
 @require_GET
@@ -35,9 +41,9 @@ def feedback_export_csv(request: AuthedRequest) -> StreamingHttpResponse:
 
 
 @require_GET
-def feedback_export_xlsx(request: AuthedRequest) -> HttpResponse:
+def feedback_export_xlsx(request: AuthedRequest) -> StreamingHttpResponse:
     rows = exports.export_rows(exports.responses_for_export(actor=request.user))
-    return _xlsx(exports.xlsx_bytes(rows), "feedback.xlsx")
+    return _xlsx(exports.xlsx_pieces(rows), "feedback.xlsx")
 
 
 def _csv(rows: exports.Rows, file_name: str) -> StreamingHttpResponse:
@@ -48,9 +54,9 @@ def _csv(rows: exports.Rows, file_name: str) -> StreamingHttpResponse:
     )
 
 
-def _xlsx(content: bytes, file_name: str) -> HttpResponse:
-    return HttpResponse(
-        content,
+def _xlsx(pieces: Iterator[bytes], file_name: str) -> StreamingHttpResponse:
+    return StreamingHttpResponse(
+        pieces,
         content_type=XLSX,
         headers={"Content-Disposition": f'attachment; filename="{file_name}"'},
     )

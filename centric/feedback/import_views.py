@@ -5,14 +5,14 @@ selector, and renders the result."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from centric.core.htmx import render_page
 from centric.core.permissions import can_write, require_write
-from centric.feedback.feedback_imports import selectors, services
+from centric.feedback.feedback_imports import reading, selectors, services
 from centric.feedback.feedback_imports.forms import ColumnMappingForm, FeedbackUploadForm
 from centric.feedback.feedback_imports.mapping import PRESETS, Mapping
 from centric.feedback.models import FeedbackImport
@@ -22,8 +22,16 @@ ERRORS_SHOWN = 500
 
 
 def import_list(request: AuthedRequest) -> HttpResponse:
-    imports = selectors.feedback_imports_of(actor=request.user)[:50]
-    context = {"imports": imports, "can_import": can_write(request.user)}
+    user = request.user
+    saved_mappings = selectors.saved_mappings_of(actor=user).select_related("created_by")
+    context = {
+        "imports": selectors.feedback_imports_of(actor=user)[:50],
+        "can_import": can_write(user),
+        "saved_mappings": [
+            (saved, selectors.saved_mapping_may_change(actor=user, saved=saved))
+            for saved in saved_mappings
+        ],
+    }
     return render(request, "feedback/imports/import_list.html", context)
 
 
@@ -72,13 +80,26 @@ def import_mapping(request: AuthedRequest, import_id: int) -> HttpResponse:
                 form.add_error(None, message)
         else:
             return redirect("feedback:import_detail", import_id=job.pk)
-    context = {"job": job, "form": form, "preset": PRESETS.get(job.preset)}
+    context = {
+        "job": job,
+        "form": form,
+        "preset": PRESETS.get(job.preset),
+        "encoding": reading.encoding_label(job.encoding),
+    }
     return render(request, "feedback/imports/import_mapping.html", context)
 
 
 def import_detail(request: AuthedRequest, import_id: int) -> HttpResponse:
     job = selectors.feedback_import_access(actor=request.user, import_id=import_id)
-    context = {"job": job, "errors": job.errors[:ERRORS_SHOWN], "modes": FeedbackImport.Mode}
+    context = {
+        "job": job,
+        "errors": job.errors[:ERRORS_SHOWN],
+        "modes": FeedbackImport.Mode,
+        "encoding": reading.encoding_label(job.encoding),
+        "progress": selectors.feedback_import_progress(job) if job.in_progress else None,
+        # the valid rows not stored before: what importing would add
+        "new_rows": max(job.valid_rows - job.existing_count, 0),
+    }
     return render_page(
         request, "feedback/imports/import_detail.html", "feedback/imports/_report.html", context
     )
@@ -102,3 +123,18 @@ def import_cancel(request: AuthedRequest, import_id: int) -> HttpResponse:
     services.feedback_import_cancel(actor=request.user, job=job)
     messages.info(request, "Nothing was imported.")
     return redirect("feedback:import_list")
+
+
+def saved_mapping_delete(request: AuthedRequest, mapping_id: int) -> HttpResponse:
+    """Asks first (GET), deletes on POST."""
+    user = request.user
+    saved = selectors.saved_mapping_access(actor=user, mapping_id=mapping_id)
+    if not selectors.saved_mapping_may_change(actor=user, saved=saved):
+        raise PermissionDenied(
+            "Only whoever saved this mapping, an admin or a CX lead can delete it."
+        )
+    if request.method == "POST":
+        services.saved_mapping_delete(actor=user, saved=saved)
+        messages.success(request, f"The saved mapping “{saved.name}” was deleted.")
+        return redirect("feedback:import_list")
+    return render(request, "feedback/imports/saved_mapping_delete.html", {"saved": saved})

@@ -79,7 +79,8 @@ class ColumnMappingForm(forms.Form):
             label="Save this mapping as",
             max_length=80,
             required=False,
-            help_text="Give it a name to reuse it for the next file of this shape.",
+            help_text="Give it a name to reuse it for the next file of this shape. The name of "
+            "a saved mapping replaces it, if you saved it or are an admin or a CX lead.",
         )
 
     def target_fields(self) -> list[forms.BoundField]:

@@ -26,6 +26,7 @@ TARGETS: dict[str, str] = {
     "touchpoint": "Touchpoint",
     "kind": "Kind (survey, review, ticket, note)",
     "channel": "Channel (as the source names it)",
+    "language": "Language (a code: en, de, pt-BR)",
     "external_id": "External id (to recognise a row imported before)",
 }
 CUSTOMER_TARGETS = ("contact_email", "account_external_id", "customer_id")
@@ -46,6 +47,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "touchpoint": ("touchpoint",),
     "kind": ("kind", "type"),
     "channel": ("channel", "source", "via"),
+    "language": ("language", "lang"),
     "external_id": ("external id", "id", "response id", "ticket id", "review id"),
 }
 
@@ -75,7 +77,7 @@ PRESETS: dict[str, Preset] = {
             "score": ("score", "nps", "nps score", "how likely are you to recommend us"),
             "comment": ("comment", "why", "reason for score", "feedback"),
         },
-        attributes=("language", "survey name"),
+        attributes=("survey name",),
     ),
     "help-desk": Preset(
         label="Help-desk ticket export",

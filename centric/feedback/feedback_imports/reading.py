@@ -7,6 +7,10 @@ where a quoted field may span lines, and JSON Lines; the row for XLSX), ``proble
 a wrong number of fields, text that is not valid in the file's encoding; null when readable) and one
 text column per column of the file, named ``cell_name(position)``. Cells are text as the file has
 them (numbers and dates from XLSX and JSON written out); empty cells are ``""`` or null.
+
+A CSV quote that is never closed would swallow every line after it into one field, so such a field
+stops the reading with a ``FileProblem`` at the line where the quote opens: one that runs to the end
+of the file, past ``MAX_FIELD_CHARS`` or over more than ``MAX_RECORD_LINES`` lines.
 """
 
 from __future__ import annotations
@@ -34,19 +38,29 @@ BATCH_COLUMNS = ["line", "problem", "problem_column"]
 BAD_TEXT = re.compile("[\x00\udc80-\udcff]")
 # what the csv module counts as the end of a line
 LINE_BREAK = re.compile("\r\n|\r|\n")
+# A legitimate field is far smaller and shorter: one this big, or a row over this many lines,
+# is almost always a stray quote that swallowed the rows after it.
+MAX_FIELD_CHARS = 1024 * 1024
+MAX_RECORD_LINES = 1000
+# Read after the file's last line: a record of its own when every quote was closed, else the end
+# of the field a quote left open (the csv module quietly ends such a field at the end of the input).
+END_OF_FILE = "\ufdd0end of file\ufdd0"
+CLOSE_THE_QUOTE = 'Close the quote, or write a quote that is part of the text as two quotes ("").'
 
-csv.field_size_limit(10 * 1024 * 1024)
+csv.field_size_limit(MAX_FIELD_CHARS)
 
 BatchReader = Callable[[int], Iterator[pl.DataFrame]]
 
 
 class FileProblem(Exception):
-    """The file as a whole cannot be read (``line`` 0) or stops being readable at ``line``."""
+    """The file as a whole cannot be read (``line`` 0) or stops being readable at ``line``, in
+    ``column`` when it is known."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, column: str = "") -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.column = column
 
 
 @dataclass(frozen=True)
@@ -101,6 +115,21 @@ def bad_text_reason(value: str) -> str:
     if "\x00" in value:
         return "The text contains a NUL character, which cannot be stored."
     return "The text is not valid UTF-8 (bad encoding); save the file as UTF-8."
+
+
+ENCODING_LABELS = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 (with byte-order mark)",
+    "utf-16": "UTF-16",
+    "utf-16-le": "UTF-16 (little-endian, without byte-order mark)",
+    "utf-16-be": "UTF-16 (big-endian, without byte-order mark)",
+    "latin-1": "Latin-1",
+}
+
+
+def encoding_label(encoding: str) -> str:
+    """The encoding as people know it, not as Python names it."""
+    return ENCODING_LABELS.get(encoding, encoding.upper())
 
 
 def detect_format(file_name: str, head: bytes) -> str:
@@ -202,30 +231,74 @@ def _csv_batches(text: io.TextIOWrapper) -> tuple[list[str], BatchReader]:
     if not first.strip():
         raise FileProblem(0, "The file is empty, or its first line (the header) is blank.")
     delimiter = max(",;\t", key=first.count)
-    reader = csv.reader(itertools.chain((first,), text), delimiter=delimiter)
+    reader = csv.reader(itertools.chain((first,), text, (END_OF_FILE,)), delimiter=delimiter)
     try:
-        columns = _unique_columns(next(reader))
+        header = next(reader)
     except csv.Error as exc:
-        raise FileProblem(1, f"The header row cannot be read: {exc}.") from None
+        raise _csv_problem(exc, 1) from None
+    if header[-1].endswith(END_OF_FILE):
+        raise FileProblem(1, f"A quoted field of the header is never closed. {CLOSE_THE_QUOTE}")
+    columns = _unique_columns(header)
 
     def batches(size: int) -> Iterator[pl.DataFrame]:
         line = reader.line_num + 1
         while True:
-            # the csv module reads a whole batch in C; the lines are counted afterwards
+            rows: list[list[str]] = []
+            # the csv module reads a whole batch in C; the lines are counted afterwards. Rows are
+            # added one by one, so those before a record that cannot be read are kept.
             try:
-                rows = list(itertools.islice(reader, size))
+                rows.extend(itertools.islice(reader, size))
             except UnicodeDecodeError:
                 bad = reader.line_num + 1
                 raise FileProblem(bad, f"Line {bad} is not valid {text.encoding} text.") from None
             except csv.Error as exc:
-                bad = max(reader.line_num, line)
-                raise FileProblem(bad, f"Line {bad} cannot be read: {exc}.") from None
+                raise _csv_problem(exc, line + _lines_of(rows)) from None
+            if rows and rows[-1] and rows[-1][-1].endswith(END_OF_FILE):
+                last = rows.pop()
+                if last != [END_OF_FILE]:
+                    raise _unclosed_quote(last, columns, line + _lines_of(rows))
             if not rows:
                 return
             frame, line = _csv_frame(rows, columns, line)
             yield frame
 
     return columns, batches
+
+
+def _breaks(cell: str) -> int:
+    return cell.count("\n") + cell.count("\r") - cell.count("\r\n")
+
+
+def _lines_of(rows: list[list[str]]) -> int:
+    """How many lines ``rows`` take in the file: one each, plus the breaks in quoted fields."""
+    return len(rows) + sum(_breaks(cell) for row in rows for cell in row)
+
+
+def _unclosed_quote(record: list[str], columns: list[str], line: int) -> FileProblem:
+    """The problem of ``record``, starting on ``line``, whose last field ran to the end of the
+    file: its quote opens on the line after the breaks of the fields before it."""
+    opens = line + sum(_breaks(cell) for cell in record[:-1])
+    column = columns[len(record) - 1] if len(record) <= len(columns) else ""
+    return FileProblem(
+        opens,
+        f"A quoted field opens on line {opens} and is never closed, so the rest of the file "
+        f"cannot be read. {CLOSE_THE_QUOTE}",
+        column,
+    )
+
+
+def _csv_problem(error: csv.Error, line: int) -> FileProblem:
+    """The problem of the record starting on ``line`` that the csv module could not read."""
+    if "field larger than field limit" in str(error):
+        return FileProblem(
+            line,
+            f"A quoted field in the row on line {line} runs on for more than "
+            f"{MAX_FIELD_CHARS // (1024 * 1024)} MB, so its closing quote is probably missing and "
+            f"the rest of the file cannot be read. {CLOSE_THE_QUOTE}",
+        )
+    if line == 1:
+        return FileProblem(1, f"The header row cannot be read: {error}.")
+    return FileProblem(line, f"Line {line} cannot be read: {error}.")
 
 
 def _csv_frame(rows: list[list[str]], columns: list[str], line: int) -> tuple[pl.DataFrame, int]:
@@ -236,13 +309,17 @@ def _csv_frame(rows: list[list[str]], columns: list[str], line: int) -> tuple[pl
     extra_breaks = [0] * len(rows)
 
     def set_aside(index: int) -> None:
-        extra_breaks[index] = sum(len(LINE_BREAK.findall(cell)) for cell in rows[index])
+        extra_breaks[index] = sum(_breaks(cell) for cell in rows[index])
         rows[index] = [""] * width
 
     for index, row in enumerate(rows):
         if len(row) != width:
             if any(row):
-                problems[index] = ("", f"The row has {len(row)} fields but the header has {width}.")
+                reason = f"The row has {len(row)} fields but the header has {width}."
+                spans = sum(_breaks(cell) for cell in row) + 1
+                if spans > 1:
+                    reason += f" It runs over {spans} lines, so a quote may not be closed."
+                problems[index] = ("", reason)
             set_aside(index)
     by_column = list(zip(*rows, strict=True))
     misshapen = len(problems)
@@ -265,6 +342,14 @@ def _csv_frame(rows: list[list[str]], columns: list[str], line: int) -> tuple[pl
     )
     lines = (pl.col("breaks") + 1).cum_sum() - pl.col("breaks") - 1 + line
     frame = frame.with_columns(lines.alias("line"))
+    too_long = frame.filter(pl.col("breaks") >= MAX_RECORD_LINES)
+    if not too_long.is_empty():
+        start = int(too_long["line"][0])
+        raise FileProblem(
+            start,
+            f"The row on line {start} runs on over more than {MAX_RECORD_LINES:,} lines, so a "
+            f"quote in it is probably not closed where it should be. {CLOSE_THE_QUOTE}",
+        )
     next_line = line + len(rows) + int(frame["breaks"].sum())
     readable = pl.any_horizontal(pl.col(cell_name(position)) != "" for position in range(width))
     frame = frame.filter(pl.col("problem").is_not_null() | readable)

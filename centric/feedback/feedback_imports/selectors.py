@@ -1,11 +1,15 @@
 """Reads for feedback imports: each person sees the imports they uploaded; saved mappings are
-shared across the organisation."""
+shared across the organisation, and changed or deleted only by whoever saved them, an admin or a
+CX lead."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.http import Http404
 
+from centric.core.permissions import can_write, sees_whole_organisation
 from centric.feedback.models import FeedbackImport, SavedMapping
 from centric.people.models import User
 
@@ -23,5 +27,43 @@ def feedback_import_access(*, actor: User, import_id: int) -> FeedbackImport:
         raise Http404("No such import") from None
 
 
+@dataclass(frozen=True)
+class Progress:
+    """What an import in progress is doing, in words, and how far it is with all of it."""
+
+    phase: str
+    done: str
+    percent: int
+
+
+def feedback_import_progress(job: FeedbackImport) -> Progress:
+    """A check reads the file once. An import of the valid rows stores them as it reads them; an
+    import of every row or none first checks every row again (step 1), then stores them (step 2),
+    and counts the rows only from then on."""
+    read = f"{min(100, job.bytes_read * 100 // job.size) if job.size else 0}% of the file read"
+    rows = f"{job.processed_rows:,} of {job.total_rows:,} rows done"
+    if job.status == FeedbackImport.Status.CHECKING:
+        return Progress("Checking every row", read, job.progress_percent)
+    if job.mode != FeedbackImport.Mode.ALL_OR_NOTHING:
+        return Progress("Storing the valid rows", rows, job.progress_percent)
+    if job.processed_rows == 0 and job.bytes_read < job.size:
+        phase = "Step 1 of 2: checking every row again before storing any"
+        return Progress(phase, read, job.progress_percent)
+    return Progress("Step 2 of 2: storing every row", rows, job.progress_percent)
+
+
 def saved_mappings_of(*, actor: User) -> QuerySet[SavedMapping]:
     return SavedMapping.objects.filter(organisation_id=actor.organisation_id)
+
+
+def saved_mapping_access(*, actor: User, mapping_id: int) -> SavedMapping:
+    try:
+        return saved_mappings_of(actor=actor).select_related("created_by").get(pk=mapping_id)
+    except SavedMapping.DoesNotExist:
+        raise Http404("No such saved mapping") from None
+
+
+def saved_mapping_may_change(*, actor: User, saved: SavedMapping) -> bool:
+    """Whether ``actor`` may replace or delete ``saved``: whoever saved it, an admin or a CX
+    lead."""
+    return can_write(actor) and (saved.created_by_id == actor.pk or sees_whole_organisation(actor))

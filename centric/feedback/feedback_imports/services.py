@@ -4,7 +4,9 @@ A file goes through two passes at most, both streamed a batch of rows at a time:
 (``feedback_import_check``, writes nothing) and the import (``feedback_import_run``). The import
 commits a batch at a time together with the progress, so the progress bar — read by another
 connection — moves as it goes. With "import nothing on error" the import first checks the whole
-file again and writes only if every row is still valid.
+file again and writes only if every row is still valid. A file that stops being readable part way
+(a quote never closed, text not in its encoding) fails its check: importing the rows before the
+problem would quietly leave out the rest.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from django.core.files import File
 from django.db import connection, transaction
 
 from centric.core import clock
-from centric.core.audit import audit_record
+from centric.core.audit import audit_record, audited_create, audited_delete, audited_update
 from centric.core.models import AuditEvent
 from centric.core.permissions import require_write, sees_whole_organisation
 from centric.customers.models import Segment
@@ -33,6 +35,7 @@ from centric.customers.selectors import (
 )
 from centric.feedback.feedback_imports import reading
 from centric.feedback.feedback_imports.mapping import PRESETS, Mapping, suggest
+from centric.feedback.feedback_imports.selectors import saved_mapping_may_change
 from centric.feedback.feedback_imports.validation import (
     BatchChecker,
     CheckedBatch,
@@ -91,7 +94,7 @@ def feedback_import_start(
             table.close()
     except reading.FileProblem as problem:
         job.status = FeedbackImport.Status.FAILED
-        job.errors = [RowError(problem.line, "", problem.message).as_dict()]
+        job.errors = [RowError(problem.line, problem.column, problem.message).as_dict()]
         job.error_count = 1
         job.finished_at = clock.now()
     proposed = saved_mapping.mapping if saved_mapping else None
@@ -116,7 +119,10 @@ def feedback_import_map(
     if problems:
         raise ValidationError(problems)
     if save_as.strip():
-        saved_mapping_save(actor=actor, name=save_as, mapping=mapping)
+        try:
+            saved_mapping_save(actor=actor, name=save_as, mapping=mapping)
+        except PermissionDenied as refusal:
+            raise ValidationError(f"{refusal} Save this mapping under another name.") from None
     job.mapping = mapping.as_dict()
     job.status = FeedbackImport.Status.CHECKING
     job.errors, job.warnings = [], []
@@ -138,7 +144,7 @@ def feedback_import_check(*, job: FeedbackImport) -> FeedbackImport:
     scan = _Scan(job)
     scan.run(count_stored, prepare=lambda rows: rows["source_ref"].to_list())
     job.existing_count = scan.existing
-    job.status = FeedbackImport.Status.CHECKED
+    job.status = FeedbackImport.Status.FAILED if scan.unreadable else FeedbackImport.Status.CHECKED
     _save_scan(job, scan)
     return job
 
@@ -220,24 +226,37 @@ def feedback_import_run(*, job: FeedbackImport) -> FeedbackImport:
 
 
 def saved_mapping_save(*, actor: User, name: str, mapping: Mapping) -> SavedMapping:
-    """Save a mapping under a name for the whole organisation; the same name replaces it."""
+    """Save a mapping under a name for the whole organisation. A name in use replaces the
+    mapping saved under it, if the actor may change that one (``saved_mapping_may_change``)."""
     require_write(actor)
-    saved, _ = SavedMapping.objects.update_or_create(
-        organisation_id=actor.organisation_id,
-        name=name.strip()[:80],
-        defaults={"mapping": mapping.as_dict(), "created_by": actor},
-    )
-    return saved
+    name = name.strip()[:80]
+    saved = SavedMapping.objects.filter(organisation_id=actor.organisation_id, name=name).first()
+    if saved is None:
+        return audited_create(
+            actor=actor,
+            organisation_id=actor.organisation_id,
+            model=SavedMapping,
+            values={"name": name, "mapping": mapping.as_dict(), "created_by": actor},
+        )
+    _require_mapping_changer(actor, saved)
+    return audited_update(actor=actor, instance=saved, values={"mapping": mapping.as_dict()})
+
+
+def saved_mapping_delete(*, actor: User, saved: SavedMapping) -> None:
+    _require_mapping_changer(actor, saved)
+    audited_delete(actor=actor, instance=saved)
 
 
 def lookups_for(actor: User) -> Lookups:
     """What rows may name, within the uploader's scope: their contacts, accounts and customers."""
     org = actor.organisation_id
-    contacts = contacts_visible_to(actor).values_list("email", "pk", "account__customer__id")
+    contacts = list(
+        contacts_visible_to(actor).values_list("email", "pk", "account__customer__id", "language")
+    )
     accounts = accounts_visible_to(actor).exclude(external_id="")
     touchpoints = Touchpoint.objects.filter(organisation_id=org)
     return Lookups(
-        contacts={email.lower(): (pk, customer) for email, pk, customer in contacts if customer},
+        contacts={email.lower(): (pk, customer) for email, pk, customer, _ in contacts if customer},
         accounts={
             external_id.lower(): customer
             for external_id, customer in accounts.values_list("external_id", "customer__id")
@@ -260,7 +279,18 @@ def lookups_for(actor: User) -> Lookups:
         },
         time_zone=actor.organisation.time_zone,
         customer_required=not sees_whole_organisation(actor),
+        contact_languages={pk: language for _, pk, _, language in contacts},
     )
+
+
+def _require_mapping_changer(actor: User, saved: SavedMapping) -> None:
+    require_write(actor)
+    if not saved_mapping_may_change(actor=actor, saved=saved):
+        by = f" by {saved.created_by}" if saved.created_by else ""
+        raise PermissionDenied(
+            f"The mapping “{saved.name}” was saved{by}: only they, an admin or a CX lead can "
+            "change or delete it."
+        )
 
 
 def _require_uploader(actor: User, job: FeedbackImport) -> None:
@@ -283,6 +313,7 @@ class _Scan:
     created: int = 0
     existing: int = 0
     errors: list[RowError] = field(default_factory=list)
+    unreadable: RowError | None = None  # where the file stopped being readable, and why
 
     def run(
         self,
@@ -322,9 +353,10 @@ class _Scan:
                 finally:
                     table.close()
         except reading.FileProblem as problem:
-            # the file stops being readable here: the rows before stay checked, the rest is lost
+            # the file stops being readable here; the reason comes first, whatever else was found
             self.error_count += 1
-            self._keep([RowError(problem.line, "", problem.message)])
+            self.unreadable = RowError(problem.line, problem.column, problem.message)
+            self.errors = [self.unreadable, *self.errors[: MAX_ERRORS_KEPT - 1]]
 
     def _keep(self, errors: list[RowError]) -> None:
         self.errors.extend(errors[: max(MAX_ERRORS_KEPT - len(self.errors), 0)])

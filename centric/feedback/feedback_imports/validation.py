@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -38,6 +39,8 @@ KIND_NAMES = {
     "survey response": "survey",
 }
 MAX_EXTERNAL_ID = 180
+# the language codes the ingestion API accepts (ingestion.LANGUAGE_CODE), checked there one by one
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,4})?$")
 # the columns of the valid rows a check hands on, ready to be stored
 RESPONSE_COLUMNS = [
     "line",
@@ -51,6 +54,7 @@ RESPONSE_COLUMNS = [
     "score",
     "score_type",
     "comment",
+    "language",
     "attributes",
 ]
 
@@ -78,6 +82,9 @@ class Lookups:
     time_zone: str  # the organisation's, for dates without one
     # people who see only their own customers must say whose feedback each row is
     customer_required: bool = False
+    # each contact's language: a row without a language is in its contact's, else in this one
+    contact_languages: dict[int, str] = field(default_factory=dict)
+    default_language: str = "en"
 
 
 @dataclass
@@ -102,6 +109,7 @@ class BatchChecker:
         frame = batch.with_columns(self._values())
         dates = dates_read(frame["date_text"], time_zone=self.lookups.time_zone)
         frame = frame.with_columns(dates.alias("responded_at")).with_columns(self._flags())
+        frame = frame.with_columns(self._language())
         frame = frame.with_columns(
             failed=pl.col("problem").is_not_null() | pl.any_horizontal(FLAGS)
         )
@@ -134,6 +142,7 @@ class BatchChecker:
         touchpoints = self._text("touchpoint").str.to_lowercase()
         named_type = self._text("score_type").str.to_lowercase()
         kind = self._text("kind").str.to_lowercase()
+        language = self._text("language")
         contacts = lookups.contacts
         return [
             self._cell("score").alias("score_raw"),
@@ -186,6 +195,12 @@ class BatchChecker:
             .otherwise(pl.lit(self.mapping.kind))
             .alias("kind"),
             self._text("external_id").alias("external_id"),
+            language.alias("language_named"),
+            # EN and De-at are read as en and de-at; the region's case is the file's
+            pl.concat_str(
+                language.str.extract(r"^([^-]*)").str.to_lowercase(),
+                language.str.extract(r"(-.*)$").fill_null(""),
+            ).alias("language_code"),
             self._attributes().alias("attributes"),
         ]
 
@@ -247,6 +262,10 @@ class BatchChecker:
             ((pl.col("stage") != "") & pl.col("stage_found").is_null()).alias("stage_unknown"),
             pl.col("kind").is_null().alias("kind_unknown"),
             (pl.col("external_id").str.len_chars() > MAX_EXTERNAL_ID).alias("external_id_long"),
+            (
+                (pl.col("language_named") != "")
+                & ~pl.col("language_code").str.contains(LANGUAGE_CODE.pattern)
+            ).alias("language_unknown"),
         ]
         score = pl.when(has_score & ~score_bad).then(number)
         return [
@@ -264,6 +283,18 @@ class BatchChecker:
             .then(pl.lit("import:id:") + pl.col("external_id"))
             .alias("source_ref"),
         ]
+
+    def _language(self) -> pl.Expr:
+        """The language of the file's column, else the contact's, else the default."""
+        contact_language = pl.col("contact_id").replace_strict(
+            self.lookups.contact_languages, default=None, return_dtype=pl.String
+        )
+        return (
+            pl.when(pl.col("language_named") != "")
+            .then(pl.col("language_code"))
+            .otherwise(pl.coalesce(contact_language, pl.lit(self.lookups.default_language)))
+            .alias("language")
+        )
 
     def _targets(self) -> list[str]:
         return [target for target in CUSTOMER_TARGETS if target in self.mapping.columns]
@@ -320,9 +351,10 @@ class BatchChecker:
             return frame
         zone = ZoneInfo(self.lookups.time_zone)
         refs: list[str | None] = [None] * len(frame)
-        content = needed.select("index", "date_raw", *CONTENT_COLUMNS)
+        content = needed.select("index", "date_raw", "language_named", *CONTENT_COLUMNS)
+        language_column = self.mapping.columns.get("language", "")
         for row in content.iter_rows(named=True):
-            refs[row["index"]] = _content_ref(row, zone)
+            refs[row["index"]] = _content_ref(row, zone, language_column)
         return frame.with_columns(
             source_ref=pl.coalesce(pl.col("source_ref"), pl.Series(refs, dtype=pl.String))
         )
@@ -390,6 +422,11 @@ class BatchChecker:
             add("kind", f"“{row['kind_named']}” is not one of {', '.join(KINDS)}.")
         if row["external_id_long"]:
             add("external_id", f"The external id is longer than {MAX_EXTERNAL_ID} characters.")
+        if row["language_unknown"]:
+            add(
+                "language",
+                f"“{row['language_named']}” is not a language code such as en, de or pt-BR.",
+            )
         if not errors and row["repeats"] is not None:
             what = "external id" if row["external_id"] else "content"
             errors.append(
@@ -427,6 +464,7 @@ FLAGS = (
     "stage_unknown",
     "kind_unknown",
     "external_id_long",
+    "language_unknown",
 )
 # the frame column holding each customer target's text
 _CUSTOMER_TEXT = {
@@ -460,11 +498,15 @@ CONTENT_COLUMNS = (
 )
 
 
-def _content_ref(row: dict[str, Any], zone: ZoneInfo) -> str:
+def _content_ref(row: dict[str, Any], zone: ZoneInfo, language_column: str = "") -> str:
     when = date_read(row["date_raw"], zone) if row["date_raw"] else None
     attributes = {
         name: value for name, value in json.loads(row["attributes"]).items() if value is not None
     }
+    if language_column and row["language_named"]:
+        # counted as it was when a language column could only be kept as an attribute, so a file
+        # imported then without external ids is recognised now
+        attributes[language_column] = row["language_named"]
     content = [
         row["customer_id"],
         row["contact_id"],

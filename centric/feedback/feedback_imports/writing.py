@@ -27,7 +27,7 @@ SQLITE_SLICE = 5000
 STAGED = (
     "line bigint, source_ref text, kind text, customer_id bigint, contact_id bigint, "
     "stage_id bigint, touchpoint_id bigint, responded_at timestamptz, score smallint, "
-    "score_type text, comment text, attributes jsonb"
+    "score_type text, comment text, language text, attributes jsonb"
 )
 STAGED_COLUMNS = [definition.split()[0] for definition in STAGED.split(", ")]
 
@@ -115,7 +115,7 @@ _INSERT_STAGED = (
     "channel, customer_id, contact_id, stage_id, touchpoint_id, language, page, submitted_at, "
     "responded_at, score, score_type, comment, source_ref, attributes) "
     "SELECT %(organisation)s, %(now)s, %(now)s, kind, %(channel)s, customer_id, "
-    "contact_id, stage_id, touchpoint_id, 'en', 1, COALESCE(responded_at, %(now)s), "
+    "contact_id, stage_id, touchpoint_id, language, 1, COALESCE(responded_at, %(now)s), "
     "responded_at, score, score_type, comment, source_ref, jsonb_strip_nulls(attributes) "
     "FROM feedback_import_rows ORDER BY line {skip_stored} RETURNING id"
 )
@@ -143,9 +143,9 @@ def _insert_rows(organisation_id: int, rows: pl.DataFrame, now: datetime) -> lis
     with connection.cursor() as cursor:
         # json_patch leaves out the attributes that are null, as jsonb_strip_nulls does
         cursor.executemany(
-            f"INSERT INTO {table} (organisation_id, created_at, updated_at, channel, language, "  # noqa: S608 - fixed names
+            f"INSERT INTO {table} (organisation_id, created_at, updated_at, channel, "  # noqa: S608 - fixed names
             f"page, submitted_at, responded_at, attributes, {', '.join(STORED_AS_IS)}) "
-            f"VALUES (%s, %s, %s, %s, 'en', 1, %s, %s, json_patch('{{}}', %s), "
+            f"VALUES (%s, %s, %s, %s, 1, %s, %s, json_patch('{{}}', %s), "
             f"{', '.join(['%s'] * len(STORED_AS_IS))}) ON CONFLICT DO NOTHING",
             [
                 (organisation_id, created, created, Response.Channel.IMPORT.value, *row)
@@ -181,4 +181,5 @@ STORED_AS_IS = (
     "score",
     "score_type",
     "comment",
+    "language",
 )

@@ -3,6 +3,8 @@ no cell a spreadsheet would run as a formula."""
 
 import csv
 import io
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from django.test import SimpleTestCase
@@ -11,9 +13,9 @@ from openpyxl import load_workbook
 
 from centric.customers.models import Customer
 from centric.feedback import services
-from centric.feedback.exports import COLUMNS, defuse
+from centric.feedback.exports import COLUMNS, Cell, defuse, xlsx_bytes, xlsx_pieces
 from centric.feedback.ingestion import feedback_ingest
-from centric.feedback.models import Answer, Response, Survey
+from centric.feedback.models import Answer, Question, Response, Survey
 from tests.personas import PersonasTestCase
 
 ATTACKS = ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
@@ -27,6 +29,54 @@ class DefuseTest(SimpleTestCase):
     def test_ordinary_text_is_left_alone(self) -> None:
         for text in ("Great service", "", "1+1", "a=b", "'quoted"):
             self.assertEqual(defuse(text), text)
+
+
+class XlsxWriterTest(SimpleTestCase):
+    def read(self, content: bytes) -> list[tuple[Any, ...]]:
+        return list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
+
+    def test_each_kind_of_cell_reads_back_as_it_was_written(self) -> None:
+        # a spreadsheet's moments have no zone: the exports write them in UTC
+        moment = datetime(2024, 3, 31, 14, 5, 9, tzinfo=UTC).replace(tzinfo=None)
+        rows: list[list[Cell]] = [
+            ["id", "when", "text", "empty"],
+            [7, moment, "<b>Tom & Jerry</b>\nsecond line", None],
+            [-3, None, "  spaced  ", "=SUM(A1:A2)"],
+        ]
+        self.assertEqual(
+            self.read(xlsx_bytes(rows)),
+            [
+                ("id", "when", "text", "empty"),
+                (7, moment, "<b>Tom & Jerry</b>\nsecond line", None),
+                (-3, None, "  spaced  ", "=SUM(A1:A2)"),
+            ],
+        )
+
+    def test_text_a_spreadsheet_cannot_hold_is_cleaned_and_cut(self) -> None:
+        rows: list[list[Cell]] = [["a\x07b\x00c", "x" * 40_000]]
+        (cleaned, long), *_ = self.read(xlsx_bytes(rows))
+        self.assertEqual((cleaned, len(long)), ("abc", 32_767))
+
+    def test_aware_moments_are_written_in_utc(self) -> None:
+        moment = datetime(2024, 1, 1, 12, tzinfo=timezone(timedelta(hours=2)))
+        in_utc = datetime(2024, 1, 1, 10, tzinfo=UTC).replace(tzinfo=None)
+        self.assertEqual(self.read(xlsx_bytes([[moment]])), [(in_utc,)])
+
+    def test_the_first_piece_leaves_long_before_every_row_is_read(self) -> None:
+        read = [0]
+
+        def rows() -> Iterator[list[Cell]]:
+            for number in range(200_000):
+                read[0] = number
+                yield [number, f"comment {number} that does not compress too well {number * 7919}"]
+
+        first = next(xlsx_pieces(rows()))
+        self.assertTrue(first.startswith(b"PK"))
+        self.assertLess(read[0], 50_000)
+
+    def test_many_columns_are_named_past_z(self) -> None:
+        rows: list[list[Cell]] = [list(range(30))]
+        self.assertEqual(self.read(xlsx_bytes(rows)), [tuple(range(30))])
 
 
 class ExportTestCase(PersonasTestCase):
@@ -74,7 +124,10 @@ class ExportTestCase(PersonasTestCase):
     def xlsx_rows(self, url: str) -> list[tuple[Any, ...]]:
         response = self.client.get(url)
         self.assertEqual(response.status_code, 200)
-        sheet = load_workbook(io.BytesIO(response.content)).active
+        self.assertTrue(response.streaming)
+        self.assertIn("attachment;", response["Content-Disposition"])
+        content = b"".join(response.streaming_content)  # type: ignore[attr-defined]
+        sheet = load_workbook(io.BytesIO(content)).active
         return list(sheet.iter_rows(values_only=True))
 
 
@@ -106,6 +159,36 @@ class SurveyExportTest(ExportTestCase):
         comments = {row[COLUMNS.index("comment")] for row in rows[1:]}
         self.assertEqual(comments, {ATTACKS[0], "@me"})
         self.assertIn(3, {row[COLUMNS.index("score")] for row in rows[1:]})
+
+    def test_choices_are_written_as_their_labels_in_the_surveys_language(self) -> None:
+        renew = Question.objects.create(
+            survey=self.survey,
+            key="renew",
+            position=99,
+            kind=Question.Kind.SINGLE,
+            text={"en": "Will you renew?"},
+            options=[
+                {"value": "option-1", "label": {"en": "Yes, renew", "de": "Ja"}},
+                {"value": "option-2", "label": {"en": "No"}},
+            ],
+        )
+        topics = self.survey.questions.get(key="topics")
+        Answer.objects.create(response=self.answered, question=renew, text="option-2")
+        Answer.objects.create(
+            response=self.answered, question=topics, choices=["delivery", "price", "gone"]
+        )
+        self.login(self.owner)
+        url = reverse("feedback:survey_export_csv", args=[self.survey.pk])
+        row = dict(zip(*self.csv_rows(url), strict=True))
+        self.assertEqual(row["topics"], "Delivery; Price and billing; gone")
+        self.assertEqual(row["renew"], "No")
+        self.survey.default_language = "de"
+        self.survey.save()
+        url = reverse("feedback:survey_export_xlsx", args=[self.survey.pk])
+        header, first = self.xlsx_rows(url)
+        row = dict(zip(header, first, strict=True))
+        self.assertEqual(row["topics"], "Die Lieferung; Preis und Abrechnung; gone")
+        self.assertEqual(row["renew"], "No")  # no German label: the English one
 
     def test_an_outsider_gets_only_the_header(self) -> None:
         self.login(self.outsider)

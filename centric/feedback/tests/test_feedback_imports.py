@@ -10,14 +10,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 import polars as pl
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http.response import HttpResponseBase
 from django.test import SimpleTestCase
 from django.urls import reverse
 from openpyxl import Workbook
 
+from centric.core.models import AuditEvent
 from centric.customers.models import Customer
-from centric.feedback.feedback_imports import reading, services
+from centric.feedback.feedback_imports import reading, selectors, services
 from centric.feedback.feedback_imports.mapping import Mapping
 from centric.feedback.feedback_imports.validation import CheckedBatch
 from centric.feedback.models import FeedbackImport, JourneyStage, Response, SavedMapping
@@ -189,6 +191,42 @@ class FeedbackImportJourneyTest(PersonasTestCase):
         self.assertIsNotNone(second.submitted_at)
         self.assertEqual(second.attributes, {"Title": "Short"})
 
+    def test_the_language_comes_from_the_file_else_the_contact_else_english(self) -> None:
+        self.contact.language = "de"
+        self.contact.save()
+        content = (
+            b"Response ID,Email,Score,Language\n"
+            b"L1,carla@acme.example,9,ES\n"
+            b"L2,carla@acme.example,8,\n"
+            b"L3,,7,\n"
+            b"L4,carla@acme.example,6,Klingon\n"
+        )
+        job = self.start(content, preset="survey-tool")
+        self.assertEqual(job.mapping["columns"]["language"], "Language")
+        self.assertEqual(job.mapping["attributes"], [])
+        job = self.check(job)
+        self.assertEqual(
+            job.errors,
+            [
+                {
+                    "line": 5,
+                    "column": "Language",
+                    "message": "“Klingon” is not a language code such as en, de or pt-BR.",
+                }
+            ],
+        )
+        self.apply(job, "keep_valid")
+        self.assertEqual(
+            sorted(Response.objects.values_list("source_ref", "language")),
+            [("import:id:L1", "es"), ("import:id:L2", "de"), ("import:id:L3", "en")],
+        )
+
+    def test_the_mapping_page_offers_the_language(self) -> None:
+        job = self.start(preset="survey-tool")
+        self.login(self.admin)
+        page = self.client.get(reverse("feedback:import_mapping", args=[job.pk]))
+        self.assertContains(page, "Language (a code: en, de, pt-BR)")
+
     def test_nothing_is_imported_when_a_row_became_invalid_and_the_user_chose_all_or_nothing(
         self,
     ) -> None:
@@ -230,6 +268,32 @@ class FeedbackImportJourneyTest(PersonasTestCase):
         )
         job = self.start(b"why,nps\nok,9\n", saved_mapping=saved)
         self.assertEqual(job.mapping["columns"], {"score": "nps", "comment": "why"})
+
+    def test_a_quote_never_closed_fails_the_check_and_names_its_line_and_column(self) -> None:
+        good = "F-{},2026-11-01,carla@acme.example,9,fine\n"
+        content = (
+            b"Response ID,Submitted at,Email,Score,Comment\n"
+            + "".join(good.format(number) for number in range(1, 13)).encode()
+            + b'F-13,2026-11-01,carla@acme.example,3,"unterminated quote\n'
+            + b"F-14,2026-11-01,carla@acme.example,8,after\n"
+        )
+        job = self.check(self.start(content, preset="survey-tool"))
+        self.assertEqual(job.status, FeedbackImport.Status.FAILED)
+        self.assertEqual((job.errors[0]["line"], job.errors[0]["column"]), (14, "Comment"))
+        self.assertIn("opens on line 14 and is never closed", job.errors[0]["message"])
+        with self.assertRaises(ValidationError):
+            services.feedback_import_apply(actor=self.admin, job=job, mode="keep_valid")
+        self.login(self.admin)
+        page = self.client.get(reverse("feedback:import_detail", args=[job.pk]))
+        self.assertContains(page, "The file cannot be read past line 14")
+        self.assertNotContains(page, "valid row")
+        self.assertEqual(Response.objects.count(), 0)
+
+    def test_a_quote_never_closed_in_the_first_rows_refuses_the_file_at_once(self) -> None:
+        content = b'Email,Score,Comment\ncarla@acme.example,3,"open\ncarla@acme.example,8,after\n'
+        job = self.start(content, preset="survey-tool")
+        self.assertEqual(job.status, FeedbackImport.Status.FAILED)
+        self.assertEqual((job.errors[0]["line"], job.errors[0]["column"]), (2, "Comment"))
 
     def test_a_file_that_cannot_be_read_is_reported(self) -> None:
         job = self.start(b"", "empty.csv")
@@ -317,3 +381,201 @@ class FeedbackImportPermissionTest(PersonasTestCase):
         self.client.post(reverse("feedback:import_cancel", args=[job.pk]))
         job.refresh_from_db()
         self.assertEqual(job.status, FeedbackImport.Status.CANCELLED)
+
+
+class SavedMappingPermissionTest(PersonasTestCase):
+    """A saved mapping is shared by the organisation, but only whoever saved it, an admin or a
+    CX lead may replace or delete it."""
+
+    weekly = Mapping(columns={"score": "NPS", "comment": "Why"}, score_type="nps")
+    other = Mapping(columns={"score": "Score"}, score_type="csat")
+
+    def setUp(self) -> None:
+        self.saved = services.saved_mapping_save(
+            actor=self.owner, name="Weekly", mapping=self.weekly
+        )
+
+    def test_the_one_who_saved_it_replaces_it_and_it_is_audited(self) -> None:
+        services.saved_mapping_save(actor=self.owner, name=" Weekly ", mapping=self.other)
+        self.saved.refresh_from_db()
+        self.assertEqual(self.saved.mapping, self.other.as_dict())
+        self.assertEqual(
+            list(AuditEvent.objects.values_list("action", flat=True).order_by("id")),
+            ["create", "update"],
+        )
+
+    def test_an_admin_or_a_cx_lead_replaces_anyones_and_it_stays_theirs(self) -> None:
+        for person in (self.admin, self.cx_lead):
+            services.saved_mapping_save(actor=person, name="Weekly", mapping=self.other)
+        self.saved.refresh_from_db()
+        self.assertEqual(
+            (self.saved.mapping, self.saved.created_by), (self.other.as_dict(), self.owner)
+        )
+
+    def test_another_member_cannot_replace_it(self) -> None:
+        with self.assertRaisesMessage(PermissionDenied, "was saved by Olivia"):
+            services.saved_mapping_save(actor=self.teammate, name="Weekly", mapping=self.other)
+        self.saved.refresh_from_db()
+        self.assertEqual(self.saved.mapping, self.weekly.as_dict())
+
+    def test_the_mapping_form_says_why_the_name_cannot_be_reused(self) -> None:
+        job = services.feedback_import_start(
+            actor=self.teammate, upload=upload(b"Score,Comment\n9,ok\n"), preset="survey-tool"
+        )
+        self.login(self.teammate)
+        response = self.client.post(
+            reverse("feedback:import_mapping", args=[job.pk]),
+            {"column_score": "Score", "score_type": "nps", "kind": "survey", "save_as": "Weekly"},
+        )
+        self.assertContains(response, "only they, an admin or a CX lead can change or delete it")
+        self.assertContains(response, "Save this mapping under another name.")
+        job.refresh_from_db()
+        self.assertEqual(job.status, FeedbackImport.Status.MAPPING)
+        self.saved.refresh_from_db()
+        self.assertEqual(self.saved.mapping, self.weekly.as_dict())
+
+    def test_the_one_who_saved_it_deletes_it_after_confirming(self) -> None:
+        url = reverse("feedback:saved_mapping_delete", args=[self.saved.pk])
+        self.login(self.owner)
+        listing = self.client.get(reverse("feedback:import_list"))
+        self.assertContains(listing, url)
+        self.assertContains(self.client.get(url), "Delete the saved mapping “Weekly”?")
+        self.assertTrue(SavedMapping.objects.exists())
+        self.assertRedirects(self.client.post(url), reverse("feedback:import_list"))
+        self.assertFalse(SavedMapping.objects.exists())
+        self.assertTrue(AuditEvent.objects.filter(action="delete", object_repr="Weekly").exists())
+
+    def test_an_admin_or_a_cx_lead_deletes_anyones(self) -> None:
+        for person in (self.admin, self.cx_lead):
+            saved = services.saved_mapping_save(
+                actor=self.owner, name="Weekly", mapping=self.weekly
+            )
+            self.login(person)
+            self.client.post(reverse("feedback:saved_mapping_delete", args=[saved.pk]))
+            self.assertFalse(SavedMapping.objects.exists(), person.email)
+
+    def test_others_cannot_delete_it_and_are_not_offered_to(self) -> None:
+        url = reverse("feedback:saved_mapping_delete", args=[self.saved.pk])
+        for person, status in ((self.teammate, 403), (self.viewer, 403), (self.stranger, 404)):
+            self.login(person)
+            with self.subTest(person=person.email):
+                self.assertEqual(self.client.get(url).status_code, status)
+                self.assertEqual(self.client.post(url).status_code, status)
+        self.login(self.teammate)
+        listing = self.client.get(reverse("feedback:import_list"))
+        self.assertContains(listing, "Weekly")
+        self.assertNotContains(listing, url)
+        with self.assertRaises(PermissionDenied):
+            services.saved_mapping_delete(actor=self.teammate, saved=self.saved)
+        self.assertTrue(SavedMapping.objects.filter(pk=self.saved.pk).exists())
+
+
+class ImportProgressWordingTest(SimpleTestCase):
+    """What the page says while a file is checked or imported: the step, and rows counted the
+    same way throughout."""
+
+    def progress(self, **values: Any) -> tuple[str, str, int]:
+        job = FeedbackImport(size=100, total_rows=50_000, **values)
+        found = selectors.feedback_import_progress(job)
+        return found.phase, found.done, found.percent
+
+    def test_a_check_says_how_much_of_the_file_is_read(self) -> None:
+        self.assertEqual(
+            self.progress(status="checking", bytes_read=40),
+            ("Checking every row", "40% of the file read", 40),
+        )
+
+    def test_every_row_or_none_says_it_checks_again_before_storing(self) -> None:
+        self.assertEqual(
+            self.progress(status="importing", mode="all_or_nothing", bytes_read=50),
+            (
+                "Step 1 of 2: checking every row again before storing any",
+                "50% of the file read",
+                25,
+            ),
+        )
+        self.assertEqual(
+            self.progress(status="importing", mode="all_or_nothing", bytes_read=100),
+            ("Step 2 of 2: storing every row", "0 of 50,000 rows done", 50),
+        )
+        self.assertEqual(
+            self.progress(
+                status="importing", mode="all_or_nothing", bytes_read=100, processed_rows=25_000
+            ),
+            ("Step 2 of 2: storing every row", "25,000 of 50,000 rows done", 75),
+        )
+
+    def test_the_valid_rows_are_counted_as_they_are_stored(self) -> None:
+        self.assertEqual(
+            self.progress(status="importing", mode="keep_valid", processed_rows=20_000),
+            ("Storing the valid rows", "20,000 of 50,000 rows done", 40),
+        )
+
+
+class ImportPageWordingTest(PersonasTestCase):
+    content = b"Response ID,Email,Score\nR1,carla@acme.example,9\nR2,carla@acme.example,8\n"
+
+    def checked(self, content: bytes) -> FeedbackImport:
+        job = services.feedback_import_start(
+            actor=self.admin, upload=upload(content), preset="survey-tool"
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            services.feedback_import_map(
+                actor=self.admin, job=job, mapping=Mapping.from_dict(job.mapping)
+            )
+        job.refresh_from_db()
+        return job
+
+    def imported(self, job: FeedbackImport) -> FeedbackImport:
+        with self.captureOnCommitCallbacks(execute=True):
+            services.feedback_import_apply(actor=self.admin, job=job, mode="keep_valid")
+        job.refresh_from_db()
+        return job
+
+    def page(self, job: FeedbackImport) -> HttpResponseBase:
+        self.login(self.admin)
+        return self.client.get(reverse("feedback:import_detail", args=[job.pk]))
+
+    def test_a_finished_import_says_imported_once(self) -> None:
+        page = self.page(self.imported(self.checked(self.content)))
+        self.assertContains(page, '<span class="badge done">Done</span> 2 responses imported.')
+        self.assertNotContains(page, "Imported</span> 2 responses imported")
+
+    def test_rows_all_stored_before_are_not_offered_for_import_again(self) -> None:
+        self.imported(self.checked(self.content))
+        page = self.page(self.checked(self.content))
+        self.assertContains(page, "Nothing new to import.")
+        self.assertContains(page, "Both valid rows are already stored (imported before)")
+        self.assertNotContains(page, "Import the 2")
+        self.assertNotContains(page, 'name="mode"')
+
+    def test_rows_partly_stored_before_offer_only_the_new_ones(self) -> None:
+        self.imported(self.checked(self.content))
+        job = self.checked(self.content + b"R3,carla@acme.example,7\nR4,nobody@x.example,1\n")
+        page = self.page(job)
+        self.assertContains(page, "Import the 1 new valid row<")
+        self.assertContains(page, "2 of the valid rows are already stored")
+
+    def test_the_encoding_is_named_as_people_know_it(self) -> None:
+        job = self.checked(b"\xef\xbb\xbf" + self.content)
+        self.assertEqual(job.encoding, "utf-8-sig")
+        page = self.page(job)
+        self.assertContains(page, "read as UTF-8 (with byte-order mark)")
+        self.assertNotContains(page, "UTF-8-SIG")
+        mapping = self.client.get(reverse("feedback:import_mapping", args=[job.pk]))
+        self.assertContains(mapping, "read as UTF-8 (with byte-order mark)")
+
+    def test_an_import_in_progress_says_which_step_it_is_in(self) -> None:
+        job = self.checked(self.content)
+        FeedbackImport.objects.filter(pk=job.pk).update(
+            status="importing", mode="all_or_nothing", processed_rows=0, bytes_read=job.size // 2
+        )
+        page = self.page(job)
+        self.assertContains(page, "Step 1 of 2: checking every row again before storing any")
+        self.assertNotContains(page, "0 of 2 rows")
+
+    def test_the_problems_stack_on_a_phone_with_each_cell_named(self) -> None:
+        page = self.page(self.checked(self.content + b"R3,carla@acme.example,11\n"))
+        self.assertContains(page, '<table class="stacks">')
+        self.assertContains(page, '<td class="num" data-label="Line">4</td>')
+        self.assertContains(page, '<td data-label="Column"><code>Score</code></td>')

@@ -10,7 +10,8 @@ import polars as pl
 from django.test import SimpleTestCase
 from openpyxl import Workbook
 
-from centric.feedback.feedback_imports import reading
+from centric.feedback import ingestion
+from centric.feedback.feedback_imports import reading, validation
 from centric.feedback.feedback_imports.mapping import Mapping, suggest
 from centric.feedback.feedback_imports.validation import BatchChecker, CheckedBatch, Lookups
 
@@ -82,6 +83,60 @@ class ReadingTest(SimpleTestCase):
                 (4, None, "8", "fine"),
             ],
         )
+
+    def test_a_quote_never_closed_stops_the_reading_at_the_line_where_it_opens(self) -> None:
+        data = (
+            b"id,date,score,comment\n"
+            b"F-1,2026-11-01,9,ok\n"
+            b'F-2,2026-11-01,9,"two\nlines"\n'
+            b'F-4,2026-11-01,3,"unterminated quote\n'
+            b"F-5,2026-11-01,8,after\n"
+        )
+        table = table_of(data)
+        with self.assertRaises(reading.FileProblem) as raised:
+            rows_of(table, size=10)
+        self.assertEqual((raised.exception.line, raised.exception.column), (5, "comment"))
+        self.assertIn("opens on line 5 and is never closed", raised.exception.message)
+
+    def test_a_quote_never_closed_is_found_whichever_batch_it_is_in(self) -> None:
+        data = b"score,comment\n" + b"9,ok\n" * 5 + b'7,"open\n8,after\n'
+        for size in (1, 5, 6, 100):
+            with self.subTest(size=size), self.assertRaises(reading.FileProblem) as raised:
+                rows_of(table_of(data), size=size)
+            self.assertEqual(raised.exception.line, 7)
+
+    def test_a_quote_never_closed_in_the_last_line_without_a_line_break_is_found(self) -> None:
+        with self.assertRaises(reading.FileProblem) as raised:
+            records_of(b'score,comment\n9,ok\n7,"open')
+        self.assertEqual((raised.exception.line, raised.exception.column), (3, "comment"))
+
+    def test_a_quote_never_closed_in_the_header_is_reported(self) -> None:
+        with self.assertRaises(reading.FileProblem) as raised:
+            table_of(b'score,"comment\n9,ok\n')
+        self.assertEqual(raised.exception.line, 1)
+
+    def test_a_field_that_grows_past_the_size_limit_is_a_stray_quote(self) -> None:
+        # a stray quote in a large file: the field grows until the limit, not to the file's end
+        line = b"9,a comment long enough to fill the file quickly\n"
+        data = b"score,comment\n9,ok\n" + b'7,"stray\n' + line * (reading.MAX_FIELD_CHARS // 40)
+        with self.assertRaises(reading.FileProblem) as raised:
+            records_of(data)
+        self.assertEqual(raised.exception.line, 3)
+        self.assertIn("more than 1 MB", raised.exception.message)
+
+    def test_a_row_over_too_many_lines_is_a_stray_quote_closed_by_another(self) -> None:
+        swallowed = b"9,ok\n" * reading.MAX_RECORD_LINES
+        data = b'score,comment\n9,ok\n7,"stray\n' + swallowed + b'8,another" stray\n9,last\n'
+        with self.assertRaises(reading.FileProblem) as raised:
+            records_of(data)
+        self.assertEqual(raised.exception.line, 3)
+        self.assertIn("more than 1,000 lines", raised.exception.message)
+
+    def test_a_row_with_too_many_fields_over_several_lines_hints_at_a_quote(self) -> None:
+        found = records_of(b'score,comment\n7,"stray\n9,ok\n8,bad",x\n9,last\n')
+        self.assertEqual(found[0][:2], (2, found[0][1]))
+        self.assertIn("runs over 3 lines, so a quote may not be closed", found[0][1])
+        self.assertEqual(found[1], (5, None, "9", "last"))
 
     def test_it_recognises_semicolons_as_the_delimiter(self) -> None:
         self.assertEqual(records_of(b"score;comment\n9;ok\n"), [(2, None, "9", "ok")])
@@ -306,6 +361,47 @@ class CheckingTest(SimpleTestCase):
             {"segment": "Enterprise", "channel": "web", "comment": "de"},
         )
         self.assertEqual(checked.errors[0].message, "There is no segment called “Retail”.")
+
+    def test_the_language_comes_from_its_column_else_the_contact_else_english(self) -> None:
+        mapping = Mapping(
+            columns={"score": "score", "contact_email": "email", "language": "stage"},
+            score_type="nps",
+        )
+        checked = self.check(
+            ",carla@acme.example,9,,,DE,",
+            ",carla@acme.example,9,,,pt-BR,",
+            ",carla@acme.example,9,,,,",
+            ",,9,,,,",
+            mapping=mapping,
+            contact_languages={7: "fr"},
+        )
+        self.assertEqual(checked.errors, [])
+        self.assertEqual(checked.rows["language"].to_list(), ["de", "pt-BR", "fr", "en"])
+
+    def test_a_language_that_is_not_a_code_names_its_line_and_column(self) -> None:
+        mapping = Mapping(columns={"score": "score", "language": "stage"}, score_type="nps")
+        checked = self.check("A,,9,,,English,", "B,,9,,,en_US,", "C,,9,,,es,", mapping=mapping)
+        self.assertEqual(
+            [(error.line, error.column, error.message) for error in checked.errors],
+            [
+                (2, "stage", "“English” is not a language code such as en, de or pt-BR."),
+                (3, "stage", "“en_US” is not a language code such as en, de or pt-BR."),
+            ],
+        )
+        self.assertEqual(checked.rows["language"].to_list(), ["es"])
+
+    def test_languages_are_those_the_ingestion_api_accepts(self) -> None:
+        self.assertEqual(validation.LANGUAGE_CODE.pattern, ingestion.LANGUAGE_CODE.pattern)
+
+    def test_a_language_column_keeps_the_content_digest_of_a_language_attribute(self) -> None:
+        # files imported when the language could only be kept as an attribute are recognised
+        row = ",,9,Same,2024-01-01,de,"
+        as_attribute = Mapping(columns={"score": "score"}, score_type="nps", attributes=["stage"])
+        as_language = Mapping(columns={"score": "score", "language": "stage"}, score_type="nps")
+        self.assertEqual(
+            self.check(row, mapping=as_attribute).rows["source_ref"].to_list(),
+            self.check(row, mapping=as_language).rows["source_ref"].to_list(),
+        )
 
     def test_bytes_that_are_not_utf8_are_reported_on_their_row(self) -> None:
         header = self.header.encode()
