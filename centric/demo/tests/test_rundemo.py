@@ -5,9 +5,11 @@ so that a worker which cannot start fails here rather than on someone's first tr
 """
 
 import os
+import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,11 @@ def free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
+
+
+def serving(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 @pytest.mark.skipif(settings.PRODUCTION, reason="the embedded mode; `make test` runs it")
@@ -47,6 +54,23 @@ def test_make_demo_loads_the_organisation_serves_it_and_its_worker_answers(
     assert f"Centric is running at http://127.0.0.1:{port}/" in result.stdout
     assert "Sign in as ada@northwind.example" in result.stdout
     assert (tmp_path / "centric.sqlite3").exists()
+
+    # run again, its data kept, and stopped as a service manager stops it: nothing is left behind
+    running = subprocess.Popen(  # noqa: S603 - a fixed command line
+        [sys.executable, "manage.py", "rundemo", "--port", str(port)],
+        cwd=ROOT,
+        env={**base, "CENTRIC_DATA_DIR": str(tmp_path)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while not serving(port):
+        assert running.poll() is None, "the demo stopped as it started"
+        assert time.monotonic() < deadline, "the demo did not start"
+        time.sleep(0.5)
+    running.send_signal(signal.SIGTERM)
+    running.wait(timeout=60)
+    assert not serving(port), "the web server outlived the demo"
 
 
 def test_a_worker_that_stops_is_reported_not_hidden() -> None:

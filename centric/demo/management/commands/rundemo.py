@@ -21,6 +21,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from centric.demo.organisation import DEMO_EMAIL, DEMO_PASSWORD
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def served_env(host: str, port: int) -> dict[str, str]:
     """The environment of the demo's processes: links in its mail and pages point where it is
     served (``SITE_URL``), whatever the port, unless one is set."""
@@ -50,6 +54,9 @@ class Command(BaseCommand):
         for folder in ("queue", "queue-control", "outbox"):
             (settings.DATA_DIR / folder).mkdir(parents=True, exist_ok=True)
         python = sys.executable
+        signal.signal(
+            signal.SIGTERM, _stop
+        )  # `kill` stops the server and worker too, as Ctrl-C does
         env = served_env(host, port)
         worker = subprocess.Popen(  # noqa: S603 - a fixed command line
             [
