@@ -2,7 +2,7 @@
 
 TF-IDF over the comments, factorised with NMF into topics; each topic becomes a proposal
 with a suggested name (its two strongest terms), its key terms and the comments that
-represent it best. Topics the taxonomy already covers (their strongest term, or most of
+represent it best. Topics the taxonomy already covers (a word of their name, or most of
 their key terms, are seed words of a theme) are not proposed again. A person accepts or
 rejects proposals.
 """
@@ -107,17 +107,18 @@ class ThemeDiscovery:
         return self
 
     def _overlapping_theme(self, key_terms: list[str]) -> str | None:
-        """The existing theme that already covers a topic: one of its seed words is the
-        topic's strongest term ("small / medium" is about fit and size), or its seed words
-        are half or more of the key terms."""
+        """The existing theme that already covers a topic: one of its seed words is one of
+        the two words that name the topic ("small / medium" is about fit and size, "driver /
+        delivery" about delivery), or its seed words are half or more of the key terms."""
         if self.taxonomy is None or not key_terms:
             return None
         strongest = {stem(w) for w in key_terms[0].split()}
+        named = {stem(w) for w in _name(key_terms).split(" / ")}
         topic = {stem(w) for term in key_terms for w in term.split()}
         best, best_share = None, 0.0
         for theme in self.taxonomy.themes:
             seeds = {s for seed in theme.seed_words for s in stems(seed)}
-            if strongest <= seeds:
+            if strongest <= seeds or named & seeds:
                 return theme.name
             share = len(topic & seeds) / len(topic)
             if share > best_share:
@@ -126,7 +127,12 @@ class ThemeDiscovery:
 
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
-_OPINION_WORDS = frozenset(BOOSTERS) | NEGATORS | STOPWORDS
+# counting words say how many, not what about: "two days" is a delivery topic, not a "two" one
+_NUMBERS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve twenty hundred thousand "
+    "once twice half dozen several".split()
+)
+_OPINION_WORDS = frozenset(BOOSTERS) | NEGATORS | STOPWORDS | _NUMBERS
 
 
 def _topic_terms(text: str) -> list[str]:

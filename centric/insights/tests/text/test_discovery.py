@@ -22,6 +22,15 @@ def test_it_does_not_propose_a_theme_the_taxonomy_already_covers():
     assert [p.overlaps for p in discovery.covered_] == ["billing"]
 
 
+def test_a_topic_named_by_a_seed_word_and_a_number_is_covered_not_proposed():
+    corpus = [f"The delivery took two days, the driver was late {i}" for i in range(10)] + [
+        f"Parking spaces are tiny, no parking near the entrance {i}" for i in range(10)
+    ]
+    discovery = ThemeDiscovery(n_themes=2, taxonomy=DEFAULT_TAXONOMY, seed=0).fit(corpus)
+    assert [p.overlaps for p in discovery.covered_] == ["delivery"]
+    assert all("two" not in p.key_terms for p in discovery.covered_ + discovery.proposals_)
+
+
 def test_opinion_words_do_not_make_topics():
     corpus = [
         f"love love great amazing, the {thing} {i}" for i in range(10) for thing in ("zip", "hood")
