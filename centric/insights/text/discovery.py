@@ -19,7 +19,7 @@ import numpy as np
 from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from centric.insights.text.lexicon import BOOSTERS, NEGATORS, valence
+from centric.insights.text.lexicon import BOOSTERS, NEGATORS, valence, words
 from centric.insights.text.taxonomy import Taxonomy, Theme
 from centric.insights.text.themes import STOPWORDS, stem, stems
 
@@ -129,8 +129,10 @@ class ThemeDiscovery:
 _WORD = re.compile(r"[a-z][a-z'-]+")
 # counting words say how many, not what about: "two days" is a delivery topic, not a "two" one
 _NUMBERS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve twenty hundred thousand "
-    "once twice half dozen several".split()
+    words(
+        "two three four five six seven eight nine ten eleven twelve twenty hundred thousand "
+        "once twice half dozen several"
+    )
 )
 _OPINION_WORDS = frozenset(BOOSTERS) | NEGATORS | STOPWORDS | _NUMBERS
 
