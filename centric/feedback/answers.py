@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
-SCALES = {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7)}
+from centric.feedback.scales import SCORE_RANGES
 
 # What a respondent is told about an answer, in the languages surveys are written in.
 MESSAGES = {
@@ -45,11 +45,11 @@ Q = TypeVar("Q", bound=QuestionLike)
 
 
 def scale(question: QuestionLike) -> tuple[int, int] | None:
-    if question.kind in SCALES:
-        return SCALES[question.kind]
+    """The lowest and highest answer of a score question: fixed for NPS, CSAT and CES; a
+    rating question sets its own (1–5 unless it says otherwise)."""
     if question.kind == "rating":
         return (question.scale_min or 1, question.scale_max or 5)
-    return None
+    return SCORE_RANGES.get(question.kind)
 
 
 def message(language: str, name: str, **values: Any) -> str:
