@@ -8,7 +8,7 @@ from centric.core.forms import OrganisationModelForm, limit_choices
 from centric.customers.models import Account
 from centric.feedback.catalog import TEMPLATES
 from centric.feedback.models import JourneyStage, Question, Survey, Touchpoint
-from centric.people.models import Team
+from centric.people.models import LANGUAGES, Team
 
 
 class SurveyCreateForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -52,6 +52,47 @@ class SurveyCreateForm(forms.ModelForm):  # type: ignore[type-arg]
                 "Only an internal-customer survey rates a team; leave this empty for this one.",
             )
         return data
+
+
+class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
+    """What can change after a survey is made: its name, where it belongs in the journey, the
+    open link, the fatigue window, and the words respondents read before and after it, in each
+    of the survey's languages. The questions are edited one by one on the survey's page."""
+
+    class Meta:
+        model = Survey
+        fields = ["name", "stage", "touchpoint", "open_link", "fatigue_days"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        survey: Survey = self.instance
+        limit_choices(
+            self,
+            stage=JourneyStage.objects.filter(organisation_id=survey.organisation_id),
+            touchpoint=Touchpoint.objects.filter(organisation_id=survey.organisation_id),
+        )
+        names = dict(LANGUAGES)
+        for language in survey.languages:
+            for part, label in (("intro", "Introduction"), ("thank_you", "Thank-you message")):
+                self.fields[f"{part}_{language}"] = forms.CharField(
+                    label=f"{label} ({names.get(language, language)})",
+                    required=False,
+                    max_length=2000,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                    initial=getattr(survey, part).get(language, ""),
+                )
+
+    def values(self) -> dict[str, Any]:
+        """The cleaned values as ``survey_update`` takes them."""
+        data = self.cleaned_data
+        values = {name: data[name] for name in self.Meta.fields}
+        for part in ("intro", "thank_you"):
+            values[part] = {
+                language: data[f"{part}_{language}"].strip()
+                for language in self.instance.languages
+                if data[f"{part}_{language}"].strip()
+            }
+        return values
 
 
 class InviteForm(forms.Form):

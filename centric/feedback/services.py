@@ -139,6 +139,14 @@ def survey_set_status(*, actor: User, survey: Survey, status: str) -> Survey:
     return survey
 
 
+def survey_update(*, actor: User, survey: Survey, values: Mapping[str, Any]) -> Survey:
+    """Change a survey's settings (``SurveySettingsForm``); audited."""
+    require_org_wide(actor)
+    if survey.organisation_id != actor.organisation_id:
+        raise PermissionDenied("This survey belongs to another organisation.")
+    return audited_update(actor=actor, instance=survey, values=values)
+
+
 def invitations_queue(*, survey: Survey) -> None:
     """Email the survey's unsent invitations in the background, once the caller's transaction
     commits (the task sends only while the survey is open)."""

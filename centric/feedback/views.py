@@ -26,6 +26,7 @@ from centric.feedback.forms import (
     JourneyStageForm,
     QuestionForm,
     SurveyCreateForm,
+    SurveySettingsForm,
     TouchpointForm,
 )
 from centric.feedback.models import Answer, Question, Response, Survey, Touchpoint, new_attempt
@@ -112,6 +113,22 @@ def survey_create(request: AuthedRequest) -> HttpResponse:
             )
             return redirect(survey)
     return render(request, "feedback/survey_create.html", {"form": form, "templates": TEMPLATES})
+
+
+def survey_edit(request: AuthedRequest, survey_id: int) -> HttpResponse:
+    user = request.user
+    survey = selectors.survey_access(actor=user, survey_id=survey_id)
+    require_org_wide(user)
+    form = SurveySettingsForm(request.POST or None, instance=survey)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.survey_update(actor=user, survey=survey, values=form.values())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Settings of “{survey}” saved.")
+            return redirect(survey)
+    return render(request, "feedback/survey_edit.html", {"form": form, "survey": survey})
 
 
 def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:

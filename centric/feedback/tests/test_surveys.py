@@ -131,6 +131,64 @@ class SurveyBuildingTest(SurveyTestCase):
         )
 
 
+class SurveySettingsTest(SurveyTestCase):
+    def test_a_cx_lead_fixes_the_name_and_the_words_respondents_read(self) -> None:
+        from centric.core.models import AuditEvent
+
+        survey = self.make_survey()
+        self.assertEqual(survey.languages, ["en", "de"])
+        self.login(self.cx_lead)
+        url = reverse("feedback:survey_edit", args=[survey.pk])
+        page = self.client.get(url)
+        self.assertContains(page, "Thank-you message (German)")
+
+        response = self.client.post(
+            url,
+            {
+                "name": "Q4 relationship survey",
+                "fatigue_days": "45",
+                "intro_en": "Two minutes, and we read every answer.",
+                "intro_de": "Zwei Minuten, und wir lesen jede Antwort.",
+                "thank_you_en": "Thank you!",
+                "thank_you_de": "",
+            },
+        )
+
+        self.assertRedirects(response, survey.get_absolute_url())
+        survey.refresh_from_db()
+        self.assertEqual((survey.name, survey.fatigue_days), ("Q4 relationship survey", 45))
+        self.assertEqual(survey.intro["de"], "Zwei Minuten, und wir lesen jede Antwort.")
+        self.assertEqual(survey.thank_you, {"en": "Thank you!"})
+        event = AuditEvent.objects.filter(action="update").latest("pk")
+        self.assertIn("name", event.changes)
+        respond = self.client.get(reverse("feedback:respond_open", args=[survey.public_key]))
+        self.assertNotEqual(respond.status_code, 500)
+
+    def test_only_those_who_manage_surveys_change_them(self) -> None:
+        survey = self.make_survey()
+        url = reverse("feedback:survey_edit", args=[survey.pk])
+        for person in (self.owner, self.viewer):
+            with self.subTest(person=person.email):
+                self.login(person)
+                self.assertEqual(self.client.get(url).status_code, 403)
+                self.assertEqual(self.client.post(url, {"name": "Mine"}).status_code, 403)
+        self.login(self.stranger)
+        self.assertEqual(self.client.post(url, {"name": "Mine"}).status_code, 404)
+        survey.refresh_from_db()
+        self.assertEqual(survey.name, "Q4 relationship")
+
+    def test_a_missing_name_is_refused_and_nothing_changes(self) -> None:
+        survey = self.make_survey()
+        self.login(self.admin)
+        response = self.client.post(
+            reverse("feedback:survey_edit", args=[survey.pk]), {"name": "", "fatigue_days": "30"}
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "This field is required")
+        survey.refresh_from_db()
+        self.assertEqual(survey.name, "Q4 relationship")
+
+
 class InvitationTest(SurveyTestCase):
     def test_contacts_are_invited_and_emailed_in_their_language(self) -> None:
         self.contact.language = "de"
