@@ -95,9 +95,9 @@ def journey(*, actor: User) -> QuerySet[JourneyStage]:
 def invitation_by_token(token: str) -> Invitation:
     """The invitation behind a link, with its survey and the response it started (if any)."""
     try:
-        return Invitation.objects.select_related("survey__subject_team", "response").get(
-            token=token
-        )
+        return Invitation.objects.select_related(
+            "survey__subject_team", "survey__organisation", "response"
+        ).get(token=token)
     except Invitation.DoesNotExist:
         raise Http404("This link is not valid.") from None
 

@@ -274,6 +274,7 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
         or survey.intro.get(survey.default_language, ""),
         "unsubscribe": settings.SITE_URL + reverse("feedback:unsubscribe", args=[invitation.token]),
         "language": invitation.language,
+        "organisation": survey.organisation.name,
     }
     subject = render_to_string("feedback/email/subject.txt", context)
     send_mail(

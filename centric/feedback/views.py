@@ -522,7 +522,9 @@ ATTEMPT = re.compile(r"[A-Za-z0-9_-]{16,40}")
 
 def _open_survey(public_key: str) -> Survey:
     return get_object_or_404(
-        Survey.objects.select_related("subject_team"), public_key=public_key, open_link=True
+        Survey.objects.select_related("subject_team", "organisation"),
+        public_key=public_key,
+        open_link=True,
     )
 
 

@@ -283,8 +283,13 @@ class InvitationTest(SurveyTestCase):
         services.invitations_send(survey_id=survey.pk)
         self.assertEqual(
             mail.outbox[0].subject,
-            "Q&A 'Tom's' <b>x</b> Bcc: x@evil.example – we would value your view",
+            "Northwind: Q&A 'Tom's' <b>x</b> Bcc: x@evil.example – we would value your view",
         )
+        # who is asking: the organisation signs the mail and heads the page it links to
+        self.assertIn("Thank you,\nNorthwind\n", mail.outbox[0].body)
+        invitation = Invitation.objects.get(survey=survey)
+        page = self.client.get(reverse("feedback:respond", args=[invitation.token]))
+        self.assertContains(page, '<p class="asked-by muted">Northwind</p>')
 
     def test_a_team_being_rated_is_not_invited_to_rate_itself(self) -> None:
         survey = self.make_survey("internal-customer", subject_team=self.finance)
