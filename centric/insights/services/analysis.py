@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
@@ -53,6 +54,23 @@ def responses_analyse(*, response_ids: Iterable[int]) -> int:
     """Read the comments of ``response_ids`` with their organisation's taxonomy and store each
     reading with its theme mentions, replacing any earlier reading, so analysing a response twice
     leaves the same rows. Responses without a comment are skipped. Returns the number analysed."""
+    return readings_store(responses_read(response_ids=response_ids))
+
+
+@dataclass(frozen=True)
+class Readings:
+    """One organisation's responses and the engine's reading of each, not stored yet."""
+
+    organisation_id: int
+    responses: list[Response]
+    readings: list[Analysis]
+    version: str
+
+
+def responses_read(*, response_ids: Iterable[int]) -> list[Readings]:
+    """The engine's readings of the comments of ``response_ids``, by organisation; nothing is
+    written, so a caller can read outside the transaction that stores them (on SQLite a write
+    transaction holds every other writer off, a login included)."""
     responses = list(
         Response.objects.filter(pk__in=list(response_ids))
         .exclude(comment="")
@@ -62,6 +80,7 @@ def responses_analyse(*, response_ids: Iterable[int]) -> int:
     by_organisation: dict[int, list[Response]] = {}
     for response in responses:
         by_organisation.setdefault(response.organisation_id, []).append(response)
+    read = []
     for organisation_id, batch in by_organisation.items():
         current = organisation_taxonomy(organisation_id=organisation_id)
         engine = TextAnalyzer(
@@ -70,8 +89,15 @@ def responses_analyse(*, response_ids: Iterable[int]) -> int:
             calibration=_learnt_sentiment(current.calibration_id),
         )
         readings = engine.analyze_many([response.comment for response in batch])
-        _store(organisation_id, batch, readings, version=current.version)
-    return len(responses)
+        read.append(Readings(organisation_id, batch, readings, current.version))
+    return read
+
+
+def readings_store(read: Sequence[Readings]) -> int:
+    """Store ``read``, each organisation's in one transaction. Returns the number stored."""
+    for part in read:
+        _store(part.organisation_id, part.responses, part.readings, version=part.version)
+    return sum(len(part.responses) for part in read)
 
 
 def _learnt_sentiment(calibration_id: int | None) -> CalibratedSentiment | None:

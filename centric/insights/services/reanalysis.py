@@ -10,12 +10,12 @@ from __future__ import annotations
 from functools import partial
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 
 from centric.core import clock
 from centric.core.permissions import require_org_wide
 from centric.insights.models import Reanalysis, ReanalysisChunk
-from centric.insights.services.analysis import responses_analyse, with_comments
+from centric.insights.services.analysis import readings_store, responses_read, with_comments
 from centric.insights.taxonomy import organisation_taxonomy
 from centric.people.models import User
 
@@ -84,33 +84,42 @@ def reanalysis_plan(*, reanalysis_id: int, chunk_size: int = CHUNK_SIZE) -> int:
 
 
 def reanalysis_chunk_run(*, chunk_id: int) -> int:
-    """Read one chunk's comments again and count them as done, in one transaction. Idempotent:
-    a chunk already done, being done by another worker, or of a superseded job is skipped.
-    Returns the number of responses analysed."""
+    """Read one chunk's comments again, then store the readings and count the chunk as done in
+    one short transaction (the reading, seconds of work, stays out of it: on SQLite a write
+    transaction holds off every other writer). Idempotent: a chunk already done, done by another
+    worker meanwhile, or of a superseded job is skipped. Returns the number of responses
+    analysed."""
+    chunk = _runnable(ReanalysisChunk.objects.all(), chunk_id)
+    if chunk is None:
+        return 0
+    ids = with_comments(chunk.reanalysis.organisation_id).filter(
+        pk__gte=chunk.first_id, pk__lte=chunk.last_id
+    )
+    read = responses_read(response_ids=ids.values_list("pk", flat=True))
     with transaction.atomic():
-        chunk = (
-            ReanalysisChunk.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("reanalysis")
-            .filter(pk=chunk_id, done=False)
-            .first()
-        )
-        if chunk is None or chunk.reanalysis.status != Reanalysis.Status.RUNNING:
+        locked = ReanalysisChunk.objects.select_for_update(skip_locked=True, of=("self",))
+        chunk = _runnable(locked, chunk_id)
+        if chunk is None:
             return 0
-        job = chunk.reanalysis
-        ids = with_comments(job.organisation_id).filter(
-            pk__gte=chunk.first_id, pk__lte=chunk.last_id
-        )
-        analysed = responses_analyse(response_ids=ids.values_list("pk", flat=True))
+        analysed = readings_store(read)
         chunk.done = True
         chunk.save(update_fields=["done"])
         now = clock.now()
-        jobs = Reanalysis.objects.filter(pk=job.pk)
+        jobs = Reanalysis.objects.filter(pk=chunk.reanalysis_id)
         jobs.update(done=F("done") + chunk.size, chunks_done=F("chunks_done") + 1, updated_at=now)
         # the last chunk to finish closes the job (the updates above are serialised by the row)
         jobs.filter(status=Reanalysis.Status.RUNNING, chunks_done__gte=F("chunks")).update(
             status=Reanalysis.Status.DONE, finished_at=now
         )
     return analysed
+
+
+def _runnable(chunks: QuerySet[ReanalysisChunk], chunk_id: int) -> ReanalysisChunk | None:
+    """The chunk, if it is still to do and its job still running."""
+    chunk = chunks.select_related("reanalysis").filter(pk=chunk_id, done=False).first()
+    if chunk is None or chunk.reanalysis.status != Reanalysis.Status.RUNNING:
+        return None
+    return chunk
 
 
 def _chunk(job: Reanalysis, ids: list[int]) -> ReanalysisChunk:

@@ -4,8 +4,10 @@ and how a change brings every past reading up to date in chunks."""
 from __future__ import annotations
 
 from typing import Any
+from unittest.mock import patch
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 
 from centric.core.models import AuditEvent
 from centric.feedback.models import Response
@@ -19,6 +21,8 @@ from centric.insights.models import (
     ThemeMention,
     ThemeProposal,
 )
+from centric.insights.services import analysis, reanalysis
+from centric.insights.services.analysis import Readings
 from centric.insights.taxonomy import organisation_taxonomy
 from centric.insights.text import DEFAULT_TAXONOMY
 from tests.factories import OrganisationFactory
@@ -200,6 +204,29 @@ class ReanalysisTest(TaxonomyTestCase):
             sorted(ResponseAnalysis.objects.values_list("response_id", flat=True)),
             [response.pk for response in responses],
         )
+
+    def test_a_chunk_is_read_outside_the_transaction_and_counts_once(self) -> None:
+        self.response("Delivery was late.")
+        job = self.start()
+        services.reanalysis_plan(reanalysis_id=job.pk)
+        chunk = ReanalysisChunk.objects.get(reanalysis=job)
+        outside = len(connection.atomic_blocks)  # the test's own transactions
+        read = analysis.responses_read
+        seen: list[int] = []
+
+        def read_while_another_worker_finishes(**kwargs: Any) -> list[Readings]:
+            seen.append(len(connection.atomic_blocks))
+            readings = read(**kwargs)
+            if len(seen) == 1:  # another worker runs the same chunk while this one reads
+                self.assertEqual(services.reanalysis_chunk_run(chunk_id=chunk.pk), 1)
+            return readings
+
+        with patch.object(reanalysis, "responses_read", read_while_another_worker_finishes):
+            self.assertEqual(services.reanalysis_chunk_run(chunk_id=chunk.pk), 0)
+        self.assertEqual(seen, [outside, outside])  # no transaction open while reading
+        job.refresh_from_db()
+        self.assertEqual((job.status, job.done, job.chunks_done), ("done", 1, 1))
+        self.assertEqual(ResponseAnalysis.objects.count(), 1)
 
     def test_a_newer_reanalysis_supersedes_the_running_one(self) -> None:
         self.response("Delivery was late.")
