@@ -247,7 +247,13 @@ def _parse(index: int, raw: object) -> tuple[_Item, list[ItemError]]:
         errors.append(ItemError(index, name, reason))
 
     for name in sorted(set(raw) - FIELDS):
-        refuse(str(name), "is not a known field")
+        # the name is stored with the answer to an Idempotency-Key, where NUL cannot go
+        refuse(str(name).replace("\x00", "\ufffd"), "is not a known field")
+    with_nul = [name for name in sorted(FIELDS & set(raw)) if _has_nul(raw[name])]
+    for name in with_nul:
+        refuse(name, "must not contain a NUL character (\\u0000)")
+    if with_nul:  # a name with NUL in it cannot even be looked up
+        return item, errors
 
     kind = raw.get("kind")
     if kind not in Response.Kind.values:
@@ -325,6 +331,17 @@ def _parse(index: int, raw: object) -> tuple[_Item, list[ItemError]]:
     else:
         item.values["attributes"] = attributes
     return item, errors
+
+
+def _has_nul(value: object) -> bool:
+    """Whether ``value`` holds a NUL character, which PostgreSQL stores in no text or JSON."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(key) or _has_nul(inner) for key, inner in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(inner) for inner in value)
+    return False
 
 
 def _parse_moment(value: object, refuse: Any) -> datetime | None:

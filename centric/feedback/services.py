@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -166,17 +166,6 @@ ALREADY_INVITED = "already invited to this survey"
 IN_RATED_TEAM = "is in the team being rated, which cannot rate itself"
 
 
-def _recently_asked(organisation_id: int, emails: set[str], days: int) -> set[str]:
-    """The addresses that were emailed a survey, or answered one, within the last ``days``. An
-    invitation not sent yet (its survey still a draft) has asked nobody anything."""
-    since = clock.now() - timedelta(days=days)
-    return set(
-        Invitation.objects.filter(organisation_id=organisation_id, email__in=emails)
-        .filter(Q(sent_at__gte=since) | Q(response__responded_at__gte=since))
-        .values_list("email", flat=True)
-    )
-
-
 def _already_invited(survey: Survey, emails: set[str]) -> set[str]:
     return set(
         Invitation.objects.filter(survey=survey, email__in=emails, follow_up=False).values_list(
@@ -228,7 +217,11 @@ def invitations_create(
         )
     )
     invited = _already_invited(survey, emails)
-    recent = _recently_asked(survey.organisation_id, emails, survey.fatigue_days)
+    recent = selectors.emails_asked_since(
+        organisation_id=survey.organisation_id,
+        emails=emails,
+        since=clock.now() - timedelta(days=survey.fatigue_days),
+    )
     created: list[Invitation] = []
     for email, customer, invited_contact, invited_person, language in candidates:
         if email in invited:
@@ -297,15 +290,26 @@ def reminders_send(*, survey_id: int, after: timedelta = selectors.REMINDER_AFTE
 
 
 def _mail_once(invitations: QuerySet[Invitation], *, stamp: str, reminder: bool) -> int:
-    """Mail each invitation whose ``stamp`` is still empty, skipping addresses that opted out.
-    The stamp is set in the same transaction as the mail leaves, under a row lock, so a retried
-    or concurrent task never mails anyone twice."""
+    """Mail each invitation whose ``stamp`` is still empty, skipping addresses that opted out,
+    and first invitations to addresses another survey asked within the fatigue window since they
+    were made (``selectors.invitations_held_back``: they wait for the window to pass). The stamp
+    is set in the same transaction as the mail leaves, with every invitation to the address
+    locked, so a retried or concurrent task — of this survey or another — never mails anyone
+    twice."""
     count = 0
-    for invitation_id in invitations.values_list("id", flat=True):
+    for invitation_id, organisation_id, email in invitations.values_list(
+        "id", "organisation_id", "email"
+    ):
         with transaction.atomic():
-            invitation = (
+            # in the order of their ids, so two tasks locking the same address wait, not deadlock
+            list(
                 Invitation.objects.select_for_update()
-                .select_related("survey")
+                .filter(organisation_id=organisation_id, email=email)
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
+            invitation = (
+                Invitation.objects.select_related("survey__organisation")
                 .filter(pk=invitation_id, **{f"{stamp}__isnull": True})
                 .first()
             )
@@ -314,6 +318,7 @@ def _mail_once(invitations: QuerySet[Invitation], *, stamp: str, reminder: bool)
                 or OptOut.objects.filter(
                     organisation_id=invitation.organisation_id, email=invitation.email
                 ).exists()
+                or (not reminder and selectors.invitation_held_back(invitation))
             ):
                 continue
             setattr(invitation, stamp, clock.now())

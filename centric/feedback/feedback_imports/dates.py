@@ -1,10 +1,11 @@
 """Reading the dates in feedback files: ISO 8601 (``2024-03-31``, ``2024-03-31 14:05``, with or
-without a zone) and the day-first forms (``31.03.2024``, ``31/03/2024 14:05``). A date without a
-zone is in the organisation's."""
+without a zone), the day-first forms (``31.03.2024``, ``31/03/2024 14:05``) and Excel's serial
+numbers (``45382``: days since 1899-12-30, what a date cell holds once its date format is lost).
+A date without a zone is in the organisation's."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import polars as pl
@@ -29,6 +30,11 @@ POLARS_DATE_FORMATS = {
     "%d/%m/%Y %H:%M": False,
 }
 DATE_FORMATS = ("%d.%m.%Y", "%d/%m/%Y", "%d.%m.%Y %H:%M", "%d/%m/%Y %H:%M")
+# Only numbers between 1970 and 2100 are read as Excel's serial dates, so that a year (2024) or a
+# Unix time (1709251200) in a date column is still reported as not a date.
+EXCEL_DAY_0 = datetime(1899, 12, 30)  # noqa: DTZ001 - a spreadsheet's dates have no zone
+EXCEL_SERIALS = (25_569, 73_051)
+SECONDS_A_DAY = 86_400
 
 
 def dates_read(texts: pl.Series, *, time_zone: str) -> pl.Series:
@@ -50,6 +56,13 @@ def dates_read(texts: pl.Series, *, time_zone: str) -> pl.Series:
         found = read.is_not_null()
         dates.scatter(unread.filter(found), read.filter(found))
         unread = unread.filter(~found)
+    if not unread.is_empty():
+        serials = _serial_dates(texts.gather(unread)).dt.replace_time_zone(
+            time_zone, ambiguous="earliest", non_existent="null"
+        )
+        found = serials.is_not_null()
+        dates.scatter(unread.filter(found), serials.filter(found).dt.convert_time_zone("UTC"))
+        unread = unread.filter(~found)
     zone = ZoneInfo(time_zone)
     for index in unread:
         parsed = date_read(texts[index], zone)
@@ -66,11 +79,27 @@ def date_read(raw: str, zone: ZoneInfo) -> datetime | None:
     return parsed
 
 
+def _serial_dates(texts: pl.Series) -> pl.Series:
+    """``texts`` read as Excel serial dates, to the second, without a zone; null where not."""
+    days = texts.str.strip_chars().cast(pl.Float64, strict=False)
+    seconds = pl.when(days.is_between(*EXCEL_SERIALS)).then((days * SECONDS_A_DAY).round())
+    return pl.select(
+        pl.lit(EXCEL_DAY_0, dtype=pl.Datetime("us")) + pl.duration(seconds=seconds.cast(pl.Int64))
+    ).to_series()
+
+
 def _parsed(text: str) -> datetime | None:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
         pass
+    try:
+        days = float(text)
+    except ValueError:
+        pass
+    else:
+        if EXCEL_SERIALS[0] <= days <= EXCEL_SERIALS[1]:
+            return EXCEL_DAY_0 + timedelta(seconds=round(days * SECONDS_A_DAY))
     for date_format in DATE_FORMATS:
         try:
             return datetime.strptime(text, date_format)  # noqa: DTZ007 - made aware by the caller

@@ -33,6 +33,8 @@ CHUNK = 1024 * 1024
 PREVIEW_ROWS = 10
 # JSON Lines has no header: its columns are the keys of the first objects in the file
 JSONL_COLUMN_SCAN = 1000
+# how far down a sheet its header is looked for, below a title or notes
+XLSX_HEADER_SCAN = 20
 BATCH_COLUMNS = ["line", "problem", "problem_column"]
 # a lone surrogate stands for a byte that was not valid UTF-8; PostgreSQL refuses NUL characters
 BAD_TEXT = re.compile("[\x00\udc80-\udcff]")
@@ -422,17 +424,16 @@ def _xlsx_table(stream: IO[bytes]) -> Table:
     except Exception as exc:  # openpyxl raises many kinds for a broken or mislabelled file
         raise FileProblem(0, f"The file cannot be opened as an Excel workbook: {exc}.") from None
     sheet = book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = next(rows, None)
+    header_number, header, rows = _xlsx_header(sheet.iter_rows(values_only=True))
     if header is None:
         book.close()
         raise FileProblem(0, "The first sheet of the workbook is empty.")
     columns = _unique_columns(["" if value is None else str(value) for value in header])
     expected = sheet.max_row or 0
-    position = [1]
+    position = [header_number]
 
     def records() -> Iterator[tuple[int, Record]]:
-        for number, values in enumerate(rows, start=2):
+        for number, values in enumerate(rows, start=header_number + 1):
             position[0] = number
             if any(value not in (None, "") for value in values):
                 yield number, list(values)
@@ -448,6 +449,23 @@ def _xlsx_table(stream: IO[bytes]) -> Table:
         progress=progress,
         close=book.close,
     )
+
+
+def _xlsx_header(
+    rows: Iterator[tuple[Any, ...]],
+) -> tuple[int, tuple[Any, ...] | None, Iterator[tuple[Any, ...]]]:
+    """The header row, its number and the rows after it. The header is the first row with two
+    cells filled or more, so that a title, a note or blank rows above it are skipped; in a sheet
+    of one column, the first row with anything in it."""
+    scanned: list[tuple[Any, ...]] = []
+    for values in itertools.islice(rows, XLSX_HEADER_SCAN):
+        scanned.append(values)
+        if sum(value not in (None, "") for value in values) >= 2:
+            return len(scanned), values, rows
+    for number, values in enumerate(scanned, start=1):
+        if any(value not in (None, "") for value in values):
+            return number, values, itertools.chain(scanned[number:], rows)
+    return 0, None, rows
 
 
 def _record_batches(records: Iterator[tuple[int, Record]], columns: list[str]) -> BatchReader:

@@ -169,6 +169,32 @@ class ReadingTest(SimpleTestCase):
         self.assertEqual(table.columns, ["Score", "Comment"])
         self.assertEqual(rows_of(table), [(2, None, "9", "good"), (4, None, "4", "meh")])
 
+    def test_xlsx_title_rows_above_the_header_are_skipped(self) -> None:
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["Customer feedback, Q1 2024"])
+        sheet.merge_cells("A1:C1")
+        sheet.append([])
+        sheet.append(["Response ID", "Score", "Comment"])
+        sheet.append(["R1", "9", "good"])
+        sheet.append(["R2", 4, None])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        table = table_of(buffer.getvalue(), "f.xlsx")
+        self.assertEqual(table.columns, ["Response ID", "Score", "Comment"])
+        self.assertEqual(rows_of(table), [(4, None, "R1", "9", "good"), (5, None, "R2", "4", None)])
+
+    def test_a_one_column_xlsx_keeps_its_first_row_as_the_header(self) -> None:
+        book = Workbook()
+        sheet = book.active
+        for value in ("Comment", "good", "meh"):
+            sheet.append([value])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        table = table_of(buffer.getvalue(), "f.xlsx")
+        self.assertEqual(table.columns, ["Comment"])
+        self.assertEqual(rows_of(table), [(2, None, "good"), (3, None, "meh")])
+
     def test_the_preview_shows_the_first_rows_as_text(self) -> None:
         table = table_of(b"score,comment\n9,good\n7\n")
         self.assertEqual(
@@ -347,6 +373,27 @@ class CheckingTest(SimpleTestCase):
                 "2024-03-01T13:05:00+00:00",
                 "2024-03-31T01:30:00+00:00",
             ],
+        )
+
+    def test_excel_serial_dates_are_read_as_dates(self) -> None:
+        # a date column that lost its date format in Excel holds the days since 1899-12-30
+        checked = self.check("S1,,9,,45352,,", "S2,,9,,45352.5,,", time_zone="Europe/Berlin")
+        self.assertEqual(checked.errors, [])
+        self.assertEqual(
+            [when.isoformat() for when in checked.rows["responded_at"].to_list()],
+            ["2024-02-29T23:00:00+00:00", "2024-03-01T11:00:00+00:00"],
+        )
+
+    def test_a_number_far_from_any_likely_date_is_not_a_date(self) -> None:
+        checked = self.check("N1,,9,,2024,,", "N2,,9,,1709251200,,")
+        self.assertEqual(
+            [error.message[:9] for error in checked.errors], ["“2024” is", "“17092512"]
+        )
+
+    def test_rows_with_serial_dates_and_no_external_id_differ_by_their_dates(self) -> None:
+        checked = self.check(",,9,Same,45352,,", ",,9,Same,45353,,", ",,9,Same,2024-03-01,,")
+        self.assertEqual(
+            [error.message for error in checked.errors], ["This row repeats line 2 (same content)."]
         )
 
     def test_segment_channel_and_attribute_columns_are_kept_as_attributes(self) -> None:

@@ -147,6 +147,30 @@ class IngestTest(IngestionTestCase):
         self.assertFalse(Response.objects.exists())
         self.assertFalse(AuditEvent.objects.filter(action=AuditEvent.Action.IMPORT).exists())
 
+    def test_text_with_a_nul_character_is_refused_where_it_is(self) -> None:
+        # PostgreSQL stores no NUL character in text or JSON: refused by name, not a server error
+        items = [
+            self.item(comment="Fine\x00print"),
+            self.item(source_ref="r-\x00"),
+            self.item(attributes={"app": {"versions": ["4.2\x00"]}}),
+            self.item(contact_email="carla@acme.example\x00"),
+            self.item(**{"colour\x00": "blue"}),
+        ]
+        response = self.post(self.owner, items, query="?partial=true", key="nul-1")
+        self.assertEqual(response.status_code, 200)
+        errors = {
+            (error["index"], error["field"]): error["reason"] for error in response.json()["errors"]
+        }
+        nul = "must not contain a NUL character (\\u0000)"
+        self.assertEqual(errors[0, "comment"], nul)
+        self.assertEqual(errors[1, "source_ref"], nul)
+        self.assertEqual(errors[2, "attributes"], nul)
+        self.assertEqual(errors[3, "contact_email"], nul)
+        self.assertEqual(errors[4, "colour\ufffd"], "is not a known field")
+        self.assertFalse(Response.objects.exists())
+        # a backslash followed by u0000 is text like any other
+        self.assertEqual(self.post(self.owner, [self.item(comment="C:\\u0000")]).status_code, 201)
+
     def test_an_empty_or_oversized_batch_is_refused(self) -> None:
         self.assertIn("from 1 to 500", self.post(self.owner, []).json()["detail"])
         self.assertEqual(self.post(self.owner, [self.item()] * 501).status_code, 422)
