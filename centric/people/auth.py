@@ -67,12 +67,23 @@ class TokenAuth(HttpBearer):
 
 
 class SessionAuth(APIKeyCookie):
-    """The browser's session, so the pages' own scripts can call the API (CSRF-checked)."""
+    """The browser's session, so the pages' own scripts can call the API (CSRF-checked). Without
+    a signed-in session there is no CSRF token to check: such a request is unauthenticated (401),
+    not forged (403)."""
 
     param_name = settings.SESSION_COOKIE_NAME
 
+    def _get_key(self, request: HttpRequest) -> str | None:
+        if _session_user(request) is None:
+            return None
+        return super()._get_key(request)
+
     def authenticate(self, request: HttpRequest, key: str | None) -> User | None:
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.organisation_id:
-            return user  # type: ignore[no-any-return]
-        return None
+        return _session_user(request) if key else None
+
+
+def _session_user(request: HttpRequest) -> User | None:
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.organisation_id:
+        return user  # type: ignore[no-any-return]
+    return None

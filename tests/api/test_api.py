@@ -33,6 +33,20 @@ class AuthenticationTest(ApiTestCase):
         self.assertEqual(response.status_code, 401)
         self.assertEqual(response.json(), {"detail": "Unauthorized"})
 
+    def test_a_write_without_credentials_or_with_a_bad_token_is_401_not_a_csrf_refusal(
+        self,
+    ) -> None:
+        client = Client(enforce_csrf_checks=True)  # as a script calls it: no cookie, no form
+        body = json.dumps({"name": "X"})
+        for headers in ({}, {"Authorization": "Bearer cen_guess"}):
+            response = client.post(
+                "/api/accounts", body, content_type="application/json", headers=headers
+            )
+            self.assertEqual(
+                (response.status_code, response.json()), (401, {"detail": "Unauthorized"})
+            )
+        self.assertFalse(Account.objects.filter(name="X").exists())
+
     def test_a_token_identifies_its_person(self) -> None:
         self.assertEqual(self.get("/me", self.owner).json()["email"], "owner@northwind.example")
 
