@@ -171,7 +171,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic work, run by `celery worker --beat` (the demo and `make worker` do this) or by a
 # separate `celery beat`: SLA breaches escalate within a minute.
 CELERY_BEAT_SCHEDULE = {
-    "escalate-sla-breaches": {"task": "centric.cases.tasks.escalate_breaches", "schedule": 60.0}
+    "escalate-sla-breaches": {"task": "centric.cases.tasks.escalate_breaches", "schedule": 60.0},
+    "send-waiting-invitations": {
+        "task": "centric.feedback.tasks.send_waiting_invitations",
+        "schedule": 3600.0,
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 

@@ -162,6 +162,19 @@ def invitations_held_back(survey: Survey) -> QuerySet[Invitation]:
     return invitations_unsent(survey.pk).filter(_asked_elsewhere_since(since))
 
 
+def invitations_ready(survey: Survey) -> QuerySet[Invitation]:
+    """The survey's unsent invitations that may be emailed now: not held back by its fatigue
+    window (``invitations_held_back``)."""
+    since = clock.now() - timedelta(days=survey.fatigue_days)
+    return invitations_unsent(survey.pk).exclude(_asked_elsewhere_since(since))
+
+
+def surveys_with_unsent_invitations() -> QuerySet[Survey]:
+    """Open surveys, of every organisation, with invitations not emailed yet."""
+    unsent = invitations_unsent(OuterRef("pk"))  # type: ignore[arg-type]
+    return Survey.objects.filter(Exists(unsent))
+
+
 def invitation_held_back(invitation: Invitation) -> bool:
     """Whether emailing ``invitation`` now would ask its address twice within its survey's
     fatigue window (``invitations_held_back``)."""

@@ -279,8 +279,20 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
 
 
 def invitations_send(*, survey_id: int) -> int:
-    """Email every invitation of an open survey that has not been sent."""
-    return _mail_once(selectors.invitations_unsent(survey_id), stamp="sent_at", reminder=False)
+    """Email every invitation of an open survey that has not been sent and is not held back by
+    the fatigue window."""
+    survey = Survey.objects.get(pk=survey_id)
+    return _mail_once(selectors.invitations_ready(survey), stamp="sent_at", reminder=False)
+
+
+def invitations_send_waiting() -> int:
+    """Email the invitations still waiting in every open survey: those the fatigue window held
+    back, once it has passed, and those a failed send left. Run every hour by the scheduler.
+    Returns the number emailed."""
+    return sum(
+        invitations_send(survey_id=survey_id)
+        for survey_id in selectors.surveys_with_unsent_invitations().values_list("pk", flat=True)
+    )
 
 
 def reminders_send(*, survey_id: int, after: timedelta = selectors.REMINDER_AFTER) -> int:

@@ -13,3 +13,8 @@ def send_invitations(survey_id: int) -> int:
 @shared_task(acks_late=True)
 def send_reminders(survey_id: int) -> int:
     return services.reminders_send(survey_id=survey_id)
+
+
+@shared_task(acks_late=True)
+def send_waiting_invitations() -> int:
+    return services.invitations_send_waiting()

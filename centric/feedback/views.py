@@ -146,6 +146,7 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
         "response_count": responses.filter(submitted_at__isnull=False).count(),
         "partial_count": responses.filter(submitted_at__isnull=True).count(),
         "sent_count": survey.invitations.filter(sent_at__isnull=False).count(),
+        "held_count": selectors.invitations_held_back(survey).count(),
         "can_manage": sees_whole_organisation(user),
         "invite_form": InviteForm(organisation_id=user.organisation_id, survey=survey),
         "open_link": request.build_absolute_uri(
@@ -237,9 +238,16 @@ def survey_send(request: AuthedRequest, survey_id: int) -> HttpResponse:
             f"{selectors.REMINDER_AFTER.days} days ago who have not answered."
         )
     else:
-        task, count = send_invitations, selectors.invitations_unsent(survey.pk).count()
-        done = f"Emailing {_people(count)} their invitation in the background."
-        nobody = "Every invitation has been emailed already."
+        task, count = send_invitations, selectors.invitations_ready(survey).count()
+        held = selectors.invitations_held_back(survey).count()
+        waiting = (
+            f" {_people(held)} asked by another survey in the last {survey.fatigue_days} "
+            "days will be emailed once that window has passed."
+            if held
+            else ""
+        )
+        done = f"Emailing {_people(count)} their invitation in the background.{waiting}"
+        nobody = f"Every invitation has been emailed already.{waiting}"
     if not count:
         messages.info(request, nobody)
         return redirect(survey)

@@ -89,3 +89,50 @@ class InvitationMailTest(PersonasTestCase):
         self.assertEqual(organisation_reads, [])
         self.assertTrue(all("Northwind" in message.subject for message in mail.outbox))
         self.assertEqual(Invitation.objects.filter(sent_at__isnull=False).count(), 4)
+
+    def held_back(self) -> tuple[Survey, Invitation]:
+        """An open survey whose invitation to Carla waits: another survey asked her meanwhile."""
+        draft = self.make_survey("Relationship, opens later")
+        (waiting,), _ = services.invitations_create(
+            actor=self.cx_lead, survey=draft, contacts=[self.contact]
+        )
+        other = self.make_survey("Post-delivery")
+        self.open(other)
+        services.invitations_create(actor=self.cx_lead, survey=other, contacts=[self.contact])
+        services.invitations_send(survey_id=other.pk)
+        self.open(draft)
+        return draft, waiting
+
+    def test_the_survey_page_and_the_send_button_say_who_waits_for_the_window(self) -> None:
+        survey, _ = self.held_back()
+        self.login(self.cx_lead)
+        page = self.client.get(survey.get_absolute_url())
+        self.assertContains(page, "1 waiting for the fatigue window")
+        sent = self.client.post(f"/surveys/{survey.pk}/send/", {"what": "invitations"}, follow=True)
+        self.assertContains(
+            sent,
+            "Every invitation has been emailed already. 1 person asked by another survey in "
+            "the last 30 days will be emailed once that window has passed.",
+        )
+
+    def test_waiting_invitations_are_emailed_by_the_hourly_task_once_the_window_passed(
+        self,
+    ) -> None:
+        _, waiting = self.held_back()
+        mail.outbox.clear()
+        self.assertEqual(services.invitations_send_waiting(), 0)
+        later = timezone.now() + timedelta(days=31)
+        with mock.patch("centric.core.clock.now", return_value=later):
+            self.assertEqual(services.invitations_send_waiting(), 1)
+            self.assertEqual(services.invitations_send_waiting(), 0)  # once
+        self.assertEqual([message.to for message in mail.outbox], [["carla@acme.example"]])
+        waiting.refresh_from_db()
+        self.assertIsNotNone(waiting.sent_at)
+
+    def test_the_hourly_task_leaves_closed_surveys_alone(self) -> None:
+        survey, _ = self.held_back()
+        services.survey_set_status(actor=self.cx_lead, survey=survey, status="closed")
+        mail.outbox.clear()
+        with mock.patch("centric.core.clock.now", return_value=timezone.now() + timedelta(days=31)):
+            self.assertEqual(services.invitations_send_waiting(), 0)
+        self.assertEqual(mail.outbox, [])
