@@ -111,6 +111,13 @@ class SurveyBuildingTest(SurveyTestCase):
         with self.assertRaises(ValidationError):
             self.make_survey("touchpoint-csat", subject_team=self.finance)
 
+    def test_the_survey_list_links_to_the_export_of_all_feedback(self) -> None:
+        self.login(self.owner)
+        page = self.client.get(reverse("feedback:survey_list"))
+        for name in ("feedback:feedback_export_csv", "feedback:feedback_export_xlsx"):
+            self.assertContains(page, f'href="{reverse(name)}"')
+            self.assertEqual(self.client.get(reverse(name)).status_code, 200)
+
     def test_members_see_surveys_but_cannot_build_or_open_them(self) -> None:
         survey = self.make_survey()
         self.login(self.owner)
