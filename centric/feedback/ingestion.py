@@ -309,6 +309,9 @@ def _parse(index: int, raw: object) -> tuple[_Item, list[ItemError]]:
         item.values[name] = (value or "").strip() if isinstance(value, str) else ""
 
     language = raw.get("language")
+    if isinstance(language, str):  # "EN" and "De-AT" are en and de-AT, as in a file import
+        code, dash, region = language.partition("-")
+        language = f"{code.lower()}{dash}{region}"
     if language is not None and (
         not isinstance(language, str) or not LANGUAGE_CODE.match(language)
     ):

@@ -69,7 +69,7 @@ class IngestTest(IngestionTestCase):
                 contact_email=None,
                 customer_id=customer.pk,
                 stage="delivery",
-                language="de",
+                language="DE",  # read as a file import reads it
             ),
             self.item(
                 kind="survey",
