@@ -22,7 +22,8 @@ _WORDS = {
         be at on our your very were has had would could should their there what when which""",
     "de": """der das und ist nicht ich wir sie ein eine einen mit zu den dem von auf für sind war
         hat haben uns unser unsere sehr auch aber noch schon immer wurde wurden wenn dass
-        bei nach kein keine nur""",
+        bei nach kein keine nur die vom zum zur leider danke bitte wieder kam kamen alles
+        geht gibt eines einer einem macht""",
     "fr": """le les et est pas je nous vous il elle une des du avec pour sur très mais qui
         sont était ont cette ce au aux nos notre leur été""",
     "es": """el los las y es yo nosotros una con para por muy pero que del se su sus está

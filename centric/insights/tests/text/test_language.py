@@ -10,10 +10,22 @@ def test_it_tells_the_languages_comments_arrive_in():
     assert guess_language("De levering was niet op tijd.") == "nl"
 
 
+def test_short_german_comments_are_told_by_their_articles_and_umlauts():
+    for text in (
+        "Die Teile kamen beschädigt an.",
+        "Die Rechnung war falsch.",
+        "Danke, alles gut!",
+        "Zwei Pumpen sind innerhalb eines Monats ausgefallen.",
+    ):
+        assert guess_language(text) == "de", text
+
+
 def test_english_and_comments_too_short_to_tell_are_english():
     for text in (
         "Great product, but billing charged me twice.",
         "The dress is to die for",
+        "I would die for this dress, an amazing fit",
+        "Im gonna die, the alles bag is gut",
         "I love the café and the naïve décor",
         "Ok",
         "",
