@@ -6,6 +6,7 @@ Runs with no server and no settings: it imports the pure insights layer only, ne
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from collections.abc import Sequence
@@ -18,7 +19,7 @@ from centric.insights.report import (
     analyze_texts,
     build_report,
     guess_columns,
-    read_table,
+    read_source,
     render_html,
     typed_frame,
     write_jsonl,
@@ -49,7 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def analyze(args: argparse.Namespace) -> int:
     started = time.monotonic()
     path: Path = args.file
-    frame = read_table(path)
+    source = read_source(path, header_row=args.header_row)
+    frame = source.frame
     if args.limit is not None:
         frame = frame.head(args.limit)
     columns = guess_columns(
@@ -60,6 +62,8 @@ def analyze(args: argparse.Namespace) -> int:
         date=args.date,
         segment=args.segment,
     )
+    if source.note:
+        columns = dataclasses.replace(columns, notes=(source.note, *columns.notes))
     print(f"Read {frame.height:,} rows from {path.name}. Columns:", file=sys.stderr)
     for note in columns.notes:
         print(f"  {note}", file=sys.stderr)
@@ -114,6 +118,12 @@ def _parser() -> argparse.ArgumentParser:
     command.add_argument("--score-type", choices=SCORE_TYPES, help="what the score measures")
     command.add_argument("--date", metavar="COLUMN", help="the column of dates, or none")
     command.add_argument("--segment", metavar="COLUMN", help="the column to compare by, or none")
+    command.add_argument(
+        "--header-row",
+        type=_positive,
+        metavar="N",
+        help="the row of a CSV or sheet that names the columns (default: found below any title)",
+    )
     command.add_argument("--limit", type=_positive, metavar="N", help="read only the first N rows")
     command.add_argument(
         "--calibrate",

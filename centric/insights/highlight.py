@@ -12,8 +12,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 
 def highlighted(text: str, spans: Iterable[Mapping[str, Any]]) -> SafeString:
-    """``text`` escaped, with each ``{"kind", "start", "end"}`` span wrapped in ``<mark>``.
-    Spans that overlap an earlier one, or fall outside the text, are left unmarked."""
+    """``text`` escaped, with each ``{"kind", "start", "end"}`` span wrapped in ``<mark>`` and
+    its kind written after it. Spans that overlap an earlier one, or fall outside the text, are
+    left unmarked."""
     usable = sorted(
         (span["start"], span["end"], str(span.get("kind", "")))
         for span in spans
@@ -27,7 +28,10 @@ def highlighted(text: str, spans: Iterable[Mapping[str, Any]]) -> SafeString:
             continue
         label = escape(kind.replace("_", " "))
         parts.append(escape(text[position:start]))
-        parts.append(f'<mark title="{label}">{escape(text[start:end])}</mark>')
+        # what each mark is, written beside it: a title would show only on hover
+        parts.append(
+            f'<mark>{escape(text[start:end])}</mark><sup class="mark-kind muted">{label}</sup>'
+        )
         position = end
     parts.append(escape(text[position:]))
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped

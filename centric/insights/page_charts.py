@@ -10,13 +10,15 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from centric.insights.report import charts
+from centric.insights.report.numbers import number, signed
 from centric.insights.selectors import Driver, ScoreCard, ThemeRow
 
 
 @dataclass(frozen=True)
 class DriverChart:
     axis: SafeString
-    rows: list[tuple[str, Driver, SafeString]]  # theme, its driver, the chart row
+    # theme, its driver, the chart row and its figure written out (read without hovering)
+    rows: list[tuple[str, Driver, SafeString, str]]
 
 
 def driver_chart(themes: Sequence[ThemeRow], *, score: str = "nps") -> DriverChart | None:
@@ -47,7 +49,10 @@ def driver_chart(themes: Sequence[ThemeRow], *, score: str = "nps") -> DriverCha
             significant=driver.significant,
             label=driver.sentence,
         )
-        rows.append((row.theme, driver, _safe(svg)))
+        figure = signed(effect, 0)
+        if driver.low is not None and driver.high is not None:
+            figure += f" ({number(driver.low, 0)} to {number(driver.high, 0)})"
+        rows.append((row.theme, driver, _safe(svg), figure))
     return DriverChart(axis=_safe(charts.interval_axis(limit, "points")), rows=rows)
 
 
@@ -86,6 +91,13 @@ def score_trend(card: ScoreCard) -> SafeString | None:
             upper = " ".join(f"{x(j):.1f},{y(points[j][3] or 0):.1f}" for j in run)
             lower = " ".join(f"{x(j):.1f},{y(points[j][2] or 0):.1f}" for j in reversed(run))
             line = " ".join(f"{x(j):.1f},{y(points[j][1] or 0):.1f}" for j in run)
+            if len(run) == 1:  # a band one point wide is invisible: draw its interval as a line
+                j = run[0]
+                body.append(
+                    f'<line class="whisker" x1="{x(j):.1f}" x2="{x(j):.1f}" '
+                    f'y1="{y(points[j][2] or 0):.1f}" y2="{y(points[j][3] or 0):.1f}" '
+                    f'stroke="{charts.ACCENT}" stroke-opacity="0.5" stroke-width="3"/>'
+                )
             body.append(
                 f'<polygon points="{upper} {lower}" fill="{charts.ACCENT}" fill-opacity="0.15"/>'
                 f'<polyline points="{line}" fill="none" stroke="{charts.ACCENT}" stroke-width="2"/>'
@@ -119,6 +131,23 @@ def score_trend(card: ScoreCard) -> SafeString | None:
         f'<svg viewBox="0 0 {width} 150" role="img" aria-label="{escape(label)}">'
         f"{''.join(body)}</svg>"
     )
+
+
+def score_figures(card: ScoreCard) -> list[tuple[str, str, str, int]]:
+    """What the trend chart draws, written out for those who cannot see it or hover over it:
+    per period its label, the score (or "too few answers"), its 95% interval and n."""
+    scale = card.bounds[1] - card.bounds[0]
+    rows = []
+    for start, value, low, high, n in card.points:
+        if not n:
+            continue
+        shown, interval = "too few answers", ""
+        if value is not None:
+            shown = f"{_number(value, scale)}{card.unit}"
+            if low is not None and high is not None:
+                interval = f"{_number(low, scale)} to {_number(high, scale)}"
+        rows.append((_period_label(start, card.period), shown, interval, n))
+    return rows
 
 
 def _number(value: float, scale: float = 100.0) -> str:

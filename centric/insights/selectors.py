@@ -210,13 +210,18 @@ def comment_list(
     search: str = "",
     segment_id: int | None = None,
     days: int = DEFAULT_DAYS,
+    week: dt.date | None = None,
 ) -> QuerySet[Response]:
-    """The comments of the last ``days`` the actor may see, newest first, with their readings."""
-    comments = (
-        _scope(actor, segment_id)
-        .filter(responded_at__gte=clock.now() - dt.timedelta(days=days))
-        .exclude(comment="")
-    )
+    """The comments of the last ``days`` the actor may see, or of the ``week`` starting that
+    Monday (a spike's), newest first, with their readings."""
+    if week is None:
+        when = Q(responded_at__gte=clock.now() - dt.timedelta(days=days))
+    else:
+        # weeks are local calendar weeks, as the spikes count them
+        monday = week - dt.timedelta(days=week.weekday())
+        start = timezone.make_aware(dt.datetime.combine(monday, dt.time.min))
+        when = Q(responded_at__gte=start, responded_at__lt=start + dt.timedelta(weeks=1))
+    comments = _scope(actor, segment_id).filter(when).exclude(comment="")
     if theme:
         comments = comments.filter(theme_mentions__theme=theme)
     if sentiment:

@@ -3,6 +3,7 @@ parses its filters, calls one selector and renders."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -16,7 +17,12 @@ from centric.insights import selectors
 from centric.insights.exports import comment_rows
 from centric.insights.highlight import highlighted, theme_spans
 from centric.insights.models import ResponseAnalysis
-from centric.insights.page_charts import driver_chart, negative_meter, score_trend
+from centric.insights.page_charts import (
+    driver_chart,
+    negative_meter,
+    score_figures,
+    score_trend,
+)
 from centric.people.auth import AuthedRequest
 
 PAGE_SIZE = 25
@@ -30,7 +36,7 @@ def overview(request: AuthedRequest) -> HttpResponse:
     insights = selectors.insights_overview(actor=request.user, days=days, segment_id=segment_id)
     context = {
         "insights": insights,
-        "score_rows": [(card, score_trend(card)) for card in insights.scores],
+        "score_rows": [(card, score_trend(card), score_figures(card)) for card in insights.scores],
         "driver_sections": [
             ("What goes with NPS", driver_chart(insights.themes), "nps"),
             ("What goes with CSAT", driver_chart(insights.themes, score="csat"), "csat"),
@@ -63,6 +69,7 @@ def comments(request: AuthedRequest) -> HttpResponse:
         "sentiments": ResponseAnalysis.Label.choices,
         "flags": FLAG_CHOICES,
         "query": request.GET.urlencode(),
+        "whole_period": _without(request, "week"),
     }
     return render_page(request, "insights/comments.html", "insights/_comment_list.html", context)
 
@@ -95,6 +102,7 @@ def _comment_filters(request: HttpRequest) -> dict[str, Any]:
         "search": request.GET.get("q", "").strip(),
         "segment_id": _int(request.GET.get("segment")),
         "days": _period(request),
+        "week": _date(request.GET.get("week")),
     }
 
 
@@ -116,6 +124,19 @@ def _comment_row(response: Any) -> dict[str, Any]:
 def _period(request: HttpRequest) -> int:
     days = _int(request.GET.get("days"))
     return days if days in selectors.PERIODS else selectors.DEFAULT_DAYS
+
+
+def _without(request: HttpRequest, name: str) -> str:
+    query = request.GET.copy()
+    query.pop(name, None)
+    return query.urlencode()
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _int(value: str | None) -> int | None:

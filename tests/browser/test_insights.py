@@ -17,7 +17,7 @@ def test_the_insights_pages_show_the_demo_feedback(page: Page, transactional_db:
     page.get_by_role("navigation", name="Main").first.get_by_role("link", name="Insights").click()
     expect(page.get_by_role("heading", name="Insights", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name="Themes")).to_be_visible()
-    expect(page.locator("#results tbody tr").first).to_be_visible()
+    expect(page.locator("#results table.stacks tbody tr").first).to_be_visible()
     spikes = page.get_by_role("region", name="Spikes")
     expect(spikes.get_by_role("listitem").filter(has_text="billing").first).to_be_visible()
     shoot(page, "insights-overview")
@@ -37,3 +37,13 @@ def test_the_insights_pages_show_the_demo_feedback(page: Page, transactional_db:
         page.get_by_label("Flag").select_option("churn")
     expect(page.locator(".comments li .badge", has_text="Churn risk").first).to_be_visible()
     shoot(page, "insights-comments-churn")
+
+    # a spike opens the comments of its own week, and every mark says what it is
+    page.get_by_role("link", name="Insights overview").click()
+    spikes = page.get_by_role("region", name="Spikes")
+    spikes.get_by_role("link", name=re.compile(r"^billing, week of")).first.click()
+    expect(page.get_by_text(re.compile(r"^Week of \d+ \w+ \d{4}"))).to_be_visible()
+    expect(page).to_have_url(re.compile(r"week=\d{4}-\d{2}-\d{2}"))
+    expect(page.locator(".comments .mark-kind").first).to_be_visible()
+    shoot(page, "insights-comments-spike-week")
+    assert_accessible(page)

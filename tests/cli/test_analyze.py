@@ -129,3 +129,26 @@ def test_calibrate_says_what_the_file_lacks(tmp_path):
     )
     assert "no score column was found (name one with --score)" in unscored.stderr
     assert "Traceback" not in few.stderr + unscored.stderr
+
+
+def test_it_reads_a_sheet_whose_header_is_below_a_title_and_says_so(tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Customer survey, Q3"])
+    sheet.append([])
+    rows = nps_rows(60)
+    sheet.append(list(rows[0]))
+    for row in rows:
+        sheet.append(list(row.values()))
+    workbook.save(tmp_path / "survey.xlsx")
+
+    result = run("analyze", "survey.xlsx", "-o", "r.html", cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert "Read 60 rows" in result.stderr
+    assert "header: row 3 (the row above it reads as a title and is left out)" in result.stderr
+    assert "score: 'likelihood_to_recommend' as nps 0–10" in result.stderr
+    page = html.unescape((tmp_path / "r.html").read_text(encoding="utf-8"))
+    assert "header: row 3" in page

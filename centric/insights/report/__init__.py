@@ -23,7 +23,7 @@ from centric.insights.report.columns import (
 from centric.insights.report.export import write_jsonl
 from centric.insights.report.progress import ProgressBar, analyze_texts
 from centric.insights.report.render import render_html
-from centric.insights.report.sources import SourceError, read_table
+from centric.insights.report.sources import Source, SourceError, read_source, read_table
 
 __all__ = [
     "SCORE_TYPES",
@@ -33,10 +33,12 @@ __all__ = [
     "Report",
     "Scale",
     "ScoreType",
+    "Source",
     "SourceError",
     "analyze_texts",
     "build_report",
     "guess_columns",
+    "read_source",
     "read_table",
     "render_html",
     "typed_frame",

@@ -164,6 +164,13 @@ def trend(
         body.append(_text(left - 6, y(tick) + 4, _tick_text(tick, unit), anchor="end", cls="axis"))
     # The band and the line break where a month has no reliable figure.
     for run in _runs(points):
+        if len(run) == 1:  # a band one point wide is invisible: draw its interval as a line
+            i = run[0]
+            body.append(
+                f'<line class="whisker" x1="{x(i):.1f}" x2="{x(i):.1f}" '
+                f'y1="{y(points[i][2] or 0):.1f}" y2="{y(points[i][3] or 0):.1f}" '
+                f'stroke="{ACCENT}" stroke-opacity="0.5" stroke-width="4"/>'
+            )
         upper = " ".join(f"{x(i):.1f},{y(points[i][3] or 0):.1f}" for i in run)
         lower = " ".join(f"{x(i):.1f},{y(points[i][2] or 0):.1f}" for i in reversed(run))
         body.append(f'<polygon points="{upper} {lower}" fill="{ACCENT}" fill-opacity="0.15"/>')

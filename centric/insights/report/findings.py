@@ -31,7 +31,7 @@ def key_findings(report: Report) -> list[str]:
         t for t in report.themes if t.driver and t.driver["significant"] and t.driver["reliable"]
     ]
     if drivers:
-        metric = report.headlines[0].figure.metric.name
+        metric = report.headlines[0].figure.metric.phrase  # "an NPS", "a CSAT"
         worst = min(drivers, key=lambda t: t.driver["effect"] if t.driver else 0.0)
         best = max(drivers, key=lambda t: t.driver["effect"] if t.driver else 0.0)
         for theme, word in ((worst, "lower"), (best, "higher")):
@@ -40,7 +40,7 @@ def key_findings(report: Report) -> list[str]:
             if (effect < 0) == (word == "lower"):
                 near, far = sorted((abs(theme.driver["low"]), abs(theme.driver["high"])))
                 found.append(
-                    f"Comments about {theme.name} go with a {metric} "
+                    f"Comments about {theme.name} go with {metric} "
                     f"{number(abs(effect), 0)} points {word} (95% CI {span(near, far, 0)}), "
                     "other themes held equal — an association, not proof of cause."
                 )

@@ -4,6 +4,10 @@ Every column comes back as ``pl.String`` (empty cells as null), whatever the sou
 column guesser decides what is a number or a date, the same way for every format. CSV may
 be UTF-8 with or without a byte-order mark, UTF-16, or Latin-1 / Windows-1252, with any
 of the usual delimiters and quoted newlines.
+
+Exports often open with a title or a line saying who exported them, above the table: the
+header is the first row that fills more than half as many cells as the rows below it
+usually do, and the caller is told which row that was.
 """
 
 from __future__ import annotations
@@ -11,8 +15,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -20,27 +26,71 @@ import polars as pl
 FORMATS = ("csv", "xlsx", "jsonl")
 
 _DELIMITERS = ",;\t|"
+_HEADER_SEARCH = 30  # rows looked at to find the header
 
 
 class SourceError(ValueError):
     """The file cannot be read as a feedback export; the message says why."""
 
 
-def read_table(path: Path) -> pl.DataFrame:
+@dataclass(frozen=True)
+class Source:
+    """A file's rows, and the row of the file (from 1) that named its columns."""
+
+    frame: pl.DataFrame
+    header_row: int = 1
+    named: bool = False  # the caller chose the header row
+    skipped: int = 0  # rows with something in them above the header, left out
+
+    @property
+    def note(self) -> str | None:
+        """What to tell the reader about the header, when it is not simply the first row."""
+        if self.named:
+            return f"header: row {self.header_row} (named with --header-row)"
+        if self.skipped:
+            above = (
+                "the row above it reads as a title and is"
+                if self.skipped == 1
+                else f"the {self.skipped} rows above it read as a title and are"
+            )
+            return f"header: row {self.header_row} ({above} left out)"
+        return None
+
+
+def read_table(path: Path, *, header_row: int | None = None) -> pl.DataFrame:
     """The rows of ``path`` with one ``pl.String`` column per field, in file order."""
+    return read_source(path, header_row=header_row).frame
+
+
+def read_source(path: Path, *, header_row: int | None = None) -> Source:
+    """``path`` read as in ``read_table``, saying where its header was; ``header_row`` (from
+    1, blank rows counted) names it for a CSV or a sheet instead of finding it."""
     kind = source_format(path)
     if kind == "xlsx":
-        frame = _read_xlsx(path)
+        source = _read_xlsx(path, header_row)
     elif kind == "jsonl":
-        frame = _read_jsonl(path)
+        source = Source(_read_jsonl(path))
     else:
-        frame = _read_csv(path.read_bytes())
+        source = _read_csv(path.read_bytes(), header_row)
+    frame = source.frame
     if frame.width == 0:
         raise SourceError(f"{path} has no columns.")
-    return frame.with_columns(
+    frame = frame.with_columns(
         pl.when(pl.col(c).str.strip_chars() == "").then(None).otherwise(pl.col(c)).alias(c)
         for c in frame.columns
     )
+    return Source(frame, source.header_row, source.named, source.skipped)
+
+
+def header_index(rows: Sequence[Sequence[object]]) -> int:
+    """Which of a file's first ``rows`` names the columns: the first that fills more than
+    half as many cells as most rows do (a title fills one or two), 0 when none does."""
+    filled = [sum(v is not None and str(v).strip() != "" for v in row) for row in rows]
+    counts = sorted(n for n in filled if n)
+    if not counts:
+        return 0
+    typical = counts[len(counts) // 2]
+    return next(i for i, n in enumerate(filled) if 2 * n > typical)
 
 
 def source_format(path: Path) -> str:
@@ -73,26 +123,40 @@ def decode(data: bytes) -> str:
     return data.decode("latin-1")  # never fails: every byte is a character
 
 
-def _read_csv(data: bytes) -> pl.DataFrame:
+def _read_csv(data: bytes, header_row: int | None) -> Source:
     text = decode(data)
     if not text.strip():
         raise SourceError("the file is empty.")
+    delimiter = _delimiter(text[:65536])
+    head = list(
+        itertools.islice(csv.reader(io.StringIO(text), delimiter=delimiter), _HEADER_SEARCH)
+    )
+    index = _chosen_row(head, header_row)
     try:
-        delimiter = csv.Sniffer().sniff(text[:65536], delimiters=_DELIMITERS).delimiter
-    except csv.Error:
-        delimiter = ","
-    try:
-        return pl.read_csv(
+        frame = pl.read_csv(
             io.BytesIO(text.encode("utf-8")),
             separator=delimiter,
             infer_schema=False,
             truncate_ragged_lines=True,
+            skip_rows=index,  # title lines above the header hold no quoted newlines
         )
     except pl.exceptions.PolarsError as error:
         raise SourceError(f"not a readable CSV file: {error}") from error
+    return _source(frame, head, index, header_row)
 
 
-def _read_xlsx(path: Path) -> pl.DataFrame:
+def _delimiter(head: str) -> str:
+    """The delimiter of the table in ``head``; title lines above it can hide it from a sniff."""
+    lines = head.splitlines()
+    for skip in range(min(len(lines), _HEADER_SEARCH)):
+        try:
+            return csv.Sniffer().sniff("\n".join(lines[skip:]), delimiters=_DELIMITERS).delimiter
+        except csv.Error:
+            continue
+    return ","
+
+
+def _read_xlsx(path: Path, header_row: int | None) -> Source:
     from openpyxl import load_workbook  # only the XLSX path pays for importing it
 
     workbook = load_workbook(path, read_only=True, data_only=True)
@@ -101,12 +165,31 @@ def _read_xlsx(path: Path) -> pl.DataFrame:
             [_cell_text(value) for value in row]
             for row in workbook.worksheets[0].iter_rows(values_only=True)
         )
-        header = next((r for r in rows if any(v is not None for v in r)), None)
-        if header is None:
+        head = list(itertools.islice(rows, _HEADER_SEARCH))
+        if not any(v is not None for row in head for v in row):
             raise SourceError(f"{path.name}: the first sheet is empty.")
-        return _frame(_column_names(header), rows)
+        index = _chosen_row(head, header_row)
+        frame = _frame(_column_names(head[index]), itertools.chain(head[index + 1 :], rows))
+        return _source(frame, head, index, header_row)
     finally:
         workbook.close()
+
+
+def _chosen_row(head: Sequence[Sequence[object]], header_row: int | None) -> int:
+    if header_row is None:
+        return header_index(head)
+    if header_row > len(head):
+        raise SourceError(
+            f"no header on row {header_row}: the file's first {len(head)} rows were looked at."
+        )
+    return header_row - 1
+
+
+def _source(
+    frame: pl.DataFrame, head: Sequence[Sequence[object]], index: int, header_row: int | None
+) -> Source:
+    skipped = sum(any(v not in (None, "") for v in row) for row in head[:index])
+    return Source(frame, index + 1, named=header_row is not None, skipped=skipped)
 
 
 def _read_jsonl(path: Path) -> pl.DataFrame:

@@ -19,7 +19,8 @@ from centric.insights import services
 from centric.insights.highlight import highlighted, theme_spans
 from centric.insights.metrics import Nps, estimate, nps
 from centric.insights.models import ResponseAnalysis
-from centric.insights.page_charts import score_trend
+from centric.insights.page_charts import score_figures, score_trend
+from centric.insights.report.numbers import number, signed
 from centric.insights.selectors import ScoreCard
 from centric.insights.views import XLSX
 from tests.personas import PersonasTestCase
@@ -113,7 +114,9 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertNotContains(response, "<script>alert(1)</script>")
         self.assertContains(response, "&lt;script&gt;alert(1)&lt;/script&gt;")
         self.assertContains(self.get("comments", flag="churn"), "<mark")
-        self.assertContains(self.get("comments", q="invoice"), '<mark title="theme: billing">')
+        self.assertContains(
+            self.get("comments", q="invoice"), '<sup class="mark-kind muted">theme: billing</sup>'
+        )
 
     def test_an_htmx_request_gets_only_the_results(self) -> None:
         self.login(self.owner)
@@ -201,11 +204,68 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertContains(response, "What goes with CSAT")
         self.assertContains(response, "CSAT impact (95% CI)")
 
+    def test_the_driver_chart_writes_each_association_out(self) -> None:
+        self.login(self.owner)
+        response = self.get("overview")
+        rows = response.context["driver_sections"][0][1].rows
+        self.assertTrue(rows)
+        forest = response.content.decode().split('<table class="forest">')[1].split("</table>")[0]
+        for _, driver, _, _ in rows:
+            figure = (
+                f"{signed(driver.effect, 0)} ({number(driver.low, 0)} to {number(driver.high, 0)})"
+            )
+            self.assertIn(figure, forest)
+        self.assertNotIn("title=", forest)
+
     def test_the_overview_has_a_sentiment_shift_section(self) -> None:
         self.login(self.owner)
         response = self.get("overview")
         self.assertEqual(response.context["insights"].shifts, [])
         self.assertContains(response, "No sentiment shifts in this period.")
+
+    def test_a_spike_links_to_the_comments_of_its_own_week(self) -> None:
+        acme = Customer.objects.get(account=self.account)
+        today = timezone.localdate()
+        monday = today - dt.timedelta(days=today.weekday() + 14)
+        noon = dt.time(12, tzinfo=timezone.get_current_timezone())
+        # every week a dozen comments, one about billing; then a week of fifteen about billing
+        weeks = [monday - dt.timedelta(weeks=w) for w in range(0, 11)]
+        comments = [(day, "Support was friendly and fast.") for day in weeks for _ in range(12)]
+        comments += [(day, "The invoice was wrong again.") for day in weeks[1:]]
+        comments += [(monday, "The invoice was wrong again.")] * 15
+        burst = [
+            Response.objects.create(
+                organisation=self.org,
+                customer=acme,
+                channel=Response.Channel.API,
+                comment=comment,
+                responded_at=dt.datetime.combine(day + dt.timedelta(days=i % 3), noon),
+            )
+            for i, (day, comment) in enumerate(comments)
+        ]
+        services.responses_analyse(response_ids=[response.pk for response in burst])
+        self.login(self.owner)
+
+        overview = self.get("overview")
+        spike = next(s for s in overview.context["insights"].spikes if s.theme == "billing")
+        self.assertEqual(spike.week, monday)
+        link = f"/insights/comments/?theme=billing&amp;week={monday.isoformat()}"
+        self.assertContains(overview, link)
+
+        week = self.get("comments", theme="billing", week=monday.isoformat())
+        shown = [row["response"].responded_at for row in week.context["rows"]]
+        self.assertEqual(len(shown), spike.count)  # the very mentions the spike counted
+        for responded_at in shown:
+            day = timezone.localdate(responded_at)
+            self.assertEqual(day - dt.timedelta(days=day.weekday()), monday)
+        self.assertContains(week, f"Week of {monday:%-d %b %Y}")
+        self.assertContains(week, f"week={monday.isoformat()}")  # the exports keep the week
+
+    def test_a_week_that_is_not_a_date_is_ignored(self) -> None:
+        self.login(self.owner)
+        response = self.get("comments", week="last-tuesday")
+        self.assertEqual(response.status_code, 200)
+        self.assertIsNone(response.context["filters"]["week"])
 
     def test_get_changes_nothing(self) -> None:
         self.login(self.owner)
@@ -230,7 +290,16 @@ class HighlightTest(SimpleTestCase):
                 {"kind": "outside", "start": 20, "end": 99},
             ],
         )
-        self.assertEqual(html, '&lt;b&gt;<mark title="fear">I fear</mark>&lt;/b&gt; we &amp; they')
+        self.assertEqual(
+            html,
+            '&lt;b&gt;<mark>I fear</mark><sup class="mark-kind muted">fear</sup>&lt;/b&gt; we &amp; they',
+        )
+
+    def test_each_mark_says_what_it_is_without_hovering(self) -> None:
+        html = highlighted("We will cancel", [{"kind": "churn_risk", "start": 8, "end": 14}])
+        self.assertEqual(
+            html, 'We will <mark>cancel</mark><sup class="mark-kind muted">churn risk</sup>'
+        )
 
 
 class ThemeSpansTest(SimpleTestCase):
@@ -248,8 +317,13 @@ class ThemeSpansTest(SimpleTestCase):
             [("theme: refunds", "Refunded"), ("theme: billing", "Billing")],
         )
         html = highlighted(text, spans)
-        self.assertIn('<mark title="theme: refunds">Refunded</mark>', html)
-        self.assertIn('&lt;b&gt;<mark title="theme: billing">Billing</mark>&lt;/b&gt;', html)
+        self.assertIn(
+            '<mark>Refunded</mark><sup class="mark-kind muted">theme: refunds</sup>', html
+        )
+        self.assertIn(
+            '&lt;b&gt;<mark>Billing</mark><sup class="mark-kind muted">theme: billing</sup>&lt;/b&gt;',
+            html,
+        )
 
 
 class ScoreTrendChartTest(SimpleTestCase):
@@ -283,6 +357,30 @@ class ScoreTrendChartTest(SimpleTestCase):
         self.assertEqual(chart.count("<rect"), 4)
         self.assertIn("Mar 2026: too few answers, n = 5", chart)
         self.assertIn("Jan 2026: 20 (95% CI 10 to 30), n = 40", chart)
+
+    def test_a_period_between_two_gaps_still_shows_its_interval(self) -> None:
+        months = [dt.date(2026, month, 1) for month in (1, 2, 3)]
+        chart = score_trend(
+            self.card(
+                [
+                    (months[0], None, None, None, 5),
+                    (months[1], 20.0, 10.0, 30.0, 40),
+                    (months[2], None, None, None, 4),
+                ]
+            )
+        )
+        assert chart is not None
+        self.assertIn('class="whisker"', chart)
+
+    def test_every_periods_figure_is_written_out_as_well_as_drawn(self) -> None:
+        months = [dt.date(2026, month, 1) for month in (1, 2)]
+        rows = score_figures(
+            self.card([(months[0], 20.0, 10.0, 30.0, 40), (months[1], None, -20.0, 60.0, 5)])
+        )
+        self.assertEqual(
+            rows,
+            [("Jan 2026", "20", "10 to 30", 40), ("Feb 2026", "too few answers", "", 5)],
+        )
 
     def test_no_answers_no_chart(self) -> None:
         self.assertIsNone(score_trend(self.card([])))

@@ -1,3 +1,4 @@
+import datetime as dt
 import io
 import json
 import re
@@ -9,11 +10,13 @@ from centric.insights.report import (
     ProgressBar,
     analyze_texts,
     build_report,
+    charts,
     guess_columns,
     render_html,
     typed_frame,
     write_jsonl,
 )
+from centric.insights.report.findings import key_findings
 from centric.insights.tests.report.samples import nps_rows
 from centric.insights.text import TextAnalyzer
 
@@ -201,3 +204,26 @@ def test_a_small_share_that_is_there_reads_below_one_percent_not_zero():
         "50%",
         "–",
     )
+
+
+def test_a_month_between_two_thin_months_still_shows_its_interval():
+    months = [dt.date(2025, m, 1) for m in (1, 2, 3)]
+    chart = charts.trend(
+        [
+            (months[0], None, None, None, 5),
+            (months[1], 20.0, 5.0, 35.0, 60),
+            (months[2], None, None, None, 4),
+        ],
+        bounds=(-100.0, 100.0),
+        unit="",
+        label="NPS by month",
+    )
+
+    assert 'class="whisker"' in chart
+
+
+def test_the_key_findings_read_an_nps_not_a_nps(nps_report):
+    found = " ".join(key_findings(nps_report))
+
+    assert "go with an NPS" in found
+    assert "a NPS" not in found

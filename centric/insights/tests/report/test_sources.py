@@ -3,7 +3,7 @@ import json
 import pytest
 from openpyxl import Workbook
 
-from centric.insights.report import SourceError, read_table
+from centric.insights.report import SourceError, read_source, read_table
 from centric.insights.tests.report.samples import csv_text, nps_rows
 
 ROWS = [
@@ -112,3 +112,71 @@ def test_it_refuses_a_format_it_cannot_read(tmp_path):
 
     with pytest.raises(SourceError, match=r"\.csv, \.xlsx or \.jsonl"):
         read_table(path)
+
+
+def test_it_finds_the_header_below_the_title_rows_of_a_sheet(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Q3 customer survey"])
+    sheet.append(["Exported 1 Oct by Operations", None, None])
+    sheet.append([])
+    sheet.append(["comment", "rating", "region"])
+    sheet.append(["Lovely fit", 5, "North"])
+    sheet.append(["Seams came apart", 1, "South"])
+    path = tmp_path / "export.xlsx"
+    workbook.save(path)
+
+    source = read_source(path)
+
+    assert source.frame.columns == ["comment", "rating", "region"]
+    assert source.frame["rating"].to_list() == ["5", "1"]
+    assert source.header_row == 4
+    assert source.note == "header: row 4 (the 2 rows above it read as a title and are left out)"
+
+
+def test_it_finds_the_header_below_the_title_rows_of_a_csv(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Q3 customer survey\nExported 1 Oct;;\n\n" + csv_text(nps_rows(20), delimiter=";"),
+        encoding="utf-8",
+    )
+
+    source = read_source(path)
+
+    assert "likelihood_to_recommend" in source.frame.columns
+    assert source.frame.height == 20
+    assert source.header_row == 4
+
+
+def test_a_header_on_the_first_row_needs_no_note(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(csv_text(ROWS), encoding="utf-8")
+
+    source = read_source(path)
+
+    assert (source.header_row, source.note) == (1, None)
+    assert source.frame.columns == ["comment", "score"]
+
+
+def test_the_header_row_can_be_named(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Survey", "Q3", "2025"])
+    sheet.append(["comment", "rating", "region"])
+    sheet.append(["Lovely fit", 5, "North"])
+    path = tmp_path / "export.xlsx"
+    workbook.save(path)
+
+    source = read_source(path, header_row=2)
+
+    assert source.frame.columns == ["comment", "rating", "region"]
+    assert source.frame.height == 1
+    assert source.note == "header: row 2 (named with --header-row)"
+
+
+def test_it_refuses_a_header_row_beyond_the_file(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(csv_text(ROWS), encoding="utf-8")
+
+    with pytest.raises(SourceError, match="row 9"):
+        read_source(path, header_row=9)
