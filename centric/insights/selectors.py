@@ -18,6 +18,7 @@ from centric.core.permissions import require_org_wide
 from centric.feedback.models import Answer, Response
 from centric.feedback.selectors import responses_visible_to
 from centric.insights.metrics import (
+    MEANINGFUL_SHIFT,
     CentricityIndex,
     Ces,
     Csat,
@@ -441,6 +442,7 @@ def _shifts(responses: QuerySet[Response], *, shown_from: dt.date) -> list[Shift
         sentiment_column="sentiment",
         period="week",
         direction="both",
+        min_difference=MEANINGFUL_SHIFT,
     )
     alarms = checks.filter(pl.col("alarm") & (pl.col("period") >= shown_from)).sort(
         "period", descending=True

@@ -6,7 +6,7 @@ drivers and theme anomalies. Pure Python on Polars frames; imports no Django.
     # 'NPS 32 (95% CI 24-40, n = 210).' (with an en dash)
 """
 
-from centric.insights.metrics.anomalies import sentiment_shifts, volume_spikes
+from centric.insights.metrics.anomalies import MEANINGFUL_SHIFT, sentiment_shifts, volume_spikes
 from centric.insights.metrics.compare import Difference, compare, compare_segments
 from centric.insights.metrics.corrections import Correction
 from centric.insights.metrics.definitions import (
@@ -31,6 +31,7 @@ from centric.insights.metrics.scores import (
 from centric.insights.metrics.trends import trend
 
 __all__ = [
+    "MEANINGFUL_SHIFT",
     "CentricityIndex",
     "Ces",
     "CesEasy",

@@ -19,7 +19,9 @@ Every theme x period checked is one test, so the p-values are corrected together
 ``false_alarm_rate``. On data without any change, the chance that the whole table
 raises even one alarm stays at or below ``false_alarm_rate``; the tests show this by
 simulation. Real feedback can be burstier than Poisson (a newsletter, an outage), so a
-``min_ratio`` also asks for a practically large spike, not just a detectable one.
+``min_ratio`` also asks for a practically large spike, not just a detectable one; for
+sentiment, ``min_difference`` does (``MEANINGFUL_SHIFT`` on the engine's -1 to 1 scale: with
+thousands of mentions a move of 0.01 is detectable and means nothing to anyone).
 """
 
 from __future__ import annotations
@@ -66,6 +68,8 @@ SENTIMENT_SCHEMA = {
 }
 
 _PERIOD = "__period"
+# the least move in mean sentiment, on the text engine's -1 to 1 scale, worth an alarm
+MEANINGFUL_SHIFT = 0.05
 
 
 def volume_spikes(

@@ -17,6 +17,7 @@ from typing import Any
 import polars as pl
 
 from centric.insights.metrics import (
+    MEANINGFUL_SHIFT,
     Estimate,
     compare_segments,
     estimate,
@@ -301,7 +302,12 @@ def _shifts(
         rows, schema={"date": pl.Date, "theme": pl.String, "score": pl.Float64}, orient="row"
     )
     checks = sentiment_shifts(
-        mentions, date_column="date", theme_column="theme", sentiment_column="score", period=period
+        mentions,
+        date_column="date",
+        theme_column="theme",
+        sentiment_column="score",
+        period=period,
+        min_difference=MEANINGFUL_SHIFT,
     )
     return tuple(checks.filter(pl.col("alarm")).sort("period")["sentence"].to_list())
 

@@ -1,11 +1,12 @@
 import datetime as dt
+import functools
 
 import numpy as np
 import polars as pl
 import pytest
 from scipy import stats
 
-from centric.insights.metrics import sentiment_shifts, volume_spikes
+from centric.insights.metrics import MEANINGFUL_SHIFT, sentiment_shifts, volume_spikes
 
 START = np.datetime64("2024-01-01")
 
@@ -128,6 +129,24 @@ def test_it_raises_an_alarm_when_a_themes_sentiment_drops():
     assert alarms["theme"].to_list() == ["billing"]
     assert alarms["period"].to_list() == [dt.date(2024, 1, 1) + dt.timedelta(weeks=14)]
     assert alarms["sentence"][0].startswith("billing: sentiment fell to ")
+
+
+def test_a_detectable_but_negligible_shift_is_no_alarm_at_the_meaningful_size():
+    # thousands of mentions a week make a move of 0.02 significant; it means nothing
+    rng = np.random.default_rng(3)
+    frame = sentiments(rng, weeks=12, per_week=30_000)
+    frame = frame.with_columns(
+        pl.when(pl.col("created") == pl.col("created").max())
+        .then(pl.col("sentiment") + 0.02)
+        .otherwise(pl.col("sentiment"))
+    )
+    shifts = functools.partial(
+        sentiment_shifts, frame, date_column="created", theme_column="theme",
+        sentiment_column="sentiment", direction="both",
+    )  # fmt: skip
+
+    assert shifts()["alarm"].any()
+    assert not shifts(min_difference=MEANINGFUL_SHIFT)["alarm"].any()
 
 
 def test_its_false_alarm_rate_holds_on_stationary_sentiment():
