@@ -72,7 +72,11 @@ _FLAG_PATTERNS: dict[str, dict[str, str]] = {
         r"\bsmall claims\b|\bombudsman\b|\bregulator\b|\btrading standards\b|"
         r"\breport(?:ing)? (?:you|this) to\b|\bdiscriminat\w*",
         "privacy": r"\bdata breach\b|\bprivacy\b|\bpersonal (?:data|information|details)\b|"
-        r"\bgdpr\b|\bmy data\b|\bleaked\b|\bhacked\b(?! off)|\bidentity theft\b|"
+        r"\bgdpr\b|\bmy data\b|\bleaked\b|\bidentity theft\b|"
+        # "hacked" with what was broken into: a tailor "hacked off" or "hacked quite a bit" of a hem
+        r"\b(?:was|were|been|got|get|gets|being|is|are) hacked\b|"
+        r"\bhacked (?:into|my|our|your|the account)\b|"
+        r"\b(?:account|system|email|site|website|data) (?:\w+ )?hacked\b|"
         r"\bsomeone else'?s (?:account|order|details)\b",
         "money lost": r"\b(?:charged|billed|invoiced) (?:me |us |my card |our card |my account )?"
         r"(?:twice|two times)\b|\bdouble[- ]billed\b|"

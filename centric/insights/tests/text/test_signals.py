@@ -123,6 +123,7 @@ def test_figures_of_speech_and_shopping_talk_are_not_flags() -> None:
         "This item stole my heart online",
         "I wear it as a scarf and stole",
         "The tailor hacked off the hem",
+        "She took it in at the waist and hacked quite a bit of the hem",
         "It sparks joy and will spark so much conversation",
         "My bust was exploding out of it",
     ):
@@ -144,6 +145,8 @@ def test_the_plain_ways_of_saying_it_are_flags() -> None:
         "The battery exploded while charging.",
         "Sparks came out of the unit.",
         "Our account was hacked.",
+        "Someone hacked into the portal and changed our address.",
+        "My email got hacked after I signed up.",
     ):
         assert analyze(text).urgent, text
     for text in (
