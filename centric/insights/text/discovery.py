@@ -145,7 +145,7 @@ def _topic_terms(text: str) -> list[str]:
         for w in _WORD.findall(text.lower())
         if w not in _OPINION_WORDS and "'" not in w and valence(w) is None and len(w) > 2
     ]
-    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words) if a != b]
 
 
 def _name(key_terms: list[str]) -> str:

@@ -39,6 +39,17 @@ def test_opinion_words_do_not_make_topics():
     assert all("love" not in p.key_terms for p in discovery.proposals_)
 
 
+def test_a_word_repeated_around_an_opinion_is_not_a_key_term_pair():
+    corpus = [f"Parking is awful, parking {i}" for i in range(10)] + [
+        f"The hood is great, love the hood {i}" for i in range(10)
+    ]
+    discovery = ThemeDiscovery(n_themes=2, seed=0).fit(corpus)
+    terms = [term for p in discovery.proposals_ + discovery.covered_ for term in p.key_terms]
+    assert "parking" in terms
+    assert "parking parking" not in terms
+    assert "hood hood" not in terms
+
+
 def test_an_accepted_proposal_becomes_a_theme():
     proposal = ThemeDiscovery(n_themes=2, seed=0).fit(CORPUS).proposals_[0]
     theme = proposal.to_theme("Car parking at our stores.")
