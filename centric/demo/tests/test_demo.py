@@ -127,8 +127,9 @@ class DemoOrganisationTest(TestCase):
                 self.assertIn("billing", fell)
         self.client.login(username=DEMO_EMAIL, password=DEMO_PASSWORD)
         page = self.client.get(reverse("insights:overview"))
-        # each spike leads to its comments
-        self.assertContains(page, 'href="/insights/comments/?theme=billing&amp;days=90"', count=2)
+        # the theme table leads to the theme's comments, the spike and the shift to their week's
+        self.assertContains(page, 'href="/insights/comments/?theme=billing&amp;days=90"', count=1)
+        self.assertContains(page, 'href="/insights/comments/?theme=billing&amp;week=', count=2)
 
     def test_the_customer_centricity_index_has_answers_enough_in_the_default_view(self) -> None:
         from centric.insights.selectors import insights_overview

@@ -85,7 +85,8 @@ def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
         if spans and stripped:
             # Trailing "!!!" or ":)" alone belongs to the previous sentence.
             previous = spans[-1]
-            spans[-1] = Span(text[previous.start : end].rstrip(), previous.start, end)
+            merged = text[previous.start : end].rstrip()
+            spans[-1] = Span(merged, previous.start, previous.start + len(merged))
         return
     lead = len(piece) - len(piece.lstrip())
     spans.append(Span(stripped, start + lead, start + lead + len(stripped)))

@@ -1,7 +1,7 @@
 import itertools
 import json
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from centric.insights.text import SentimentAnalyzer, analyze, split_sentences
@@ -54,6 +54,7 @@ def test_the_json_form_is_always_serialisable(text):
     json.dumps(analyze(text).to_dict())
 
 
+@example("0!\r\x08 ")  # a trailing piece without words, ended by a space
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_sentences_point_into_the_text_in_order(text):
