@@ -71,6 +71,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_CELL_LIMIT = 32_767
 # an XLSX export is handed on in pieces of about this size
 XLSX_PIECE = 256 * 1024
+# the rows a worksheet holds, its header included
+XLSX_SHEET_ROWS = 1_048_576
 Cell = str | int | datetime | None
 Rows = Iterator[list[Cell]]
 
@@ -209,27 +211,46 @@ def xlsx_bytes(rows: Iterable[list[Cell]], *, title: str = "Responses") -> bytes
     return b"".join(xlsx_pieces(rows, title=title))
 
 
-def xlsx_pieces(rows: Iterable[list[Cell]], *, title: str = "Responses") -> Iterator[bytes]:
+def xlsx_pieces(
+    rows: Iterable[list[Cell]], *, title: str = "Responses", sheet_rows: int = XLSX_SHEET_ROWS
+) -> Iterator[bytes]:
     """The rows as an XLSX workbook, handed on as it is written. Text is always a text cell
-    (an inline string), which a spreadsheet shows as it is and never runs as a formula."""
+    (an inline string), which a spreadsheet shows as it is and never runs as a formula. Rows
+    beyond what a sheet holds (``sheet_rows``) go on to further sheets, each starting with the
+    first row again (the header)."""
     pipe = _Pipe()
     remaining = iter(rows)
+    header = next(remaining, None)
     letters: list[str] = []  # the name of each column so far: A, B, … AA
-    number = 1
+    sheets = 0
     # the fastest compression: it still makes the sheet several times smaller
     with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as book:
-        for name, part in _xlsx_parts(title).items():
+        while sheets == 0 or (following := next(remaining, None)) is not None:
+            if sheets:  # the row taken to see whether another sheet is needed
+                remaining = itertools.chain([following], remaining)
+            sheets += 1
+            with book.open(f"xl/worksheets/sheet{sheets}.xml", "w") as sheet:
+                sheet.write(_SHEET_START)
+                number = 1
+                room = sheet_rows
+                chunk = [header] if header is not None else []
+                while chunk:
+                    letters += [
+                        _column_letters(n) for n in range(len(letters), max(map(len, chunk)))
+                    ]
+                    xml = "".join(
+                        _xlsx_row(number + i, row, letters) for i, row in enumerate(chunk)
+                    )
+                    sheet.write(xml.encode("utf-8", "replace"))
+                    number += len(chunk)
+                    room -= len(chunk)
+                    if pipe.size >= XLSX_PIECE:
+                        yield pipe.take()
+                    chunk = list(itertools.islice(remaining, min(500, room)))
+                sheet.write(_SHEET_END)
+        # the parts that list the sheets go last: a zip file may hold its parts in any order
+        for name, part in _xlsx_parts(title, sheets).items():
             book.writestr(name, part)
-        with book.open("xl/worksheets/sheet1.xml", "w") as sheet:
-            sheet.write(_SHEET_START)
-            while batch := list(itertools.islice(remaining, 500)):
-                letters += [_column_letters(n) for n in range(len(letters), max(map(len, batch)))]
-                xml = "".join(_xlsx_row(number + i, row, letters) for i, row in enumerate(batch))
-                sheet.write(xml.encode("utf-8", "replace"))
-                number += len(batch)
-                if pipe.size >= XLSX_PIECE:
-                    yield pipe.take()
-            sheet.write(_SHEET_END)
     yield pipe.take()
 
 
@@ -279,6 +300,12 @@ def _xlsx_cell(ref: str, value: Cell) -> str:
     return f'<c r="{ref}"><v>{int(value)}</v></c>'
 
 
+def _sheet_name(name: str, number: int) -> str:
+    """The name of the workbook's ``number``-th sheet: the title, then "Title (2)" … (31
+    characters at most)."""
+    return name if number == 1 else f"{name[:25].rstrip()} ({number})"
+
+
 def _column_letters(index: int) -> str:
     """The name of the column at ``index`` (from 0): A … Z, AA, AB …"""
     name = ""
@@ -289,9 +316,10 @@ def _column_letters(index: int) -> str:
     return name
 
 
-def _xlsx_parts(title: str) -> dict[str, str]:
+def _xlsx_parts(title: str, sheets: int) -> dict[str, str]:
     # a sheet's name has at most 31 characters and none of []:*?/\
     name = re.sub(r"[\[\]:*?/\\]", " ", title)[:31].strip() or "Sheet1"
+    numbers = range(1, sheets + 1)
     return {
         "[Content_Types].xml": _XML
         + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -300,20 +328,33 @@ def _xlsx_parts(title: str) -> dict[str, str]:
         '<Default Extension="xml" ContentType="application/xml"/>'
         '<Override PartName="/xl/workbook.xml" ContentType="application/'
         'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
-        'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-        '<Override PartName="/xl/styles.xml" ContentType="application/'
+        + "".join(
+            f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            for n in numbers
+        )
+        + '<Override PartName="/xl/styles.xml" ContentType="application/'
         'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
         "</Types>",
         "_rels/.rels": _XML + f'<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">'
         f'<Relationship Id="rId1" Type="{_RELATIONSHIPS}/officeDocument" '
         'Target="xl/workbook.xml"/></Relationships>',
         "xl/workbook.xml": _XML + f'<workbook xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}">'
-        f'<sheets><sheet name={quoteattr(name)} sheetId="1" r:id="rId1"/></sheets></workbook>',
-        "xl/_rels/workbook.xml.rels": _XML + f'<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">'
-        f'<Relationship Id="rId1" Type="{_RELATIONSHIPS}/worksheet" '
-        'Target="worksheets/sheet1.xml"/>'
-        f'<Relationship Id="rId2" Type="{_RELATIONSHIPS}/styles" Target="styles.xml"/>'
+        "<sheets>"
+        + "".join(
+            f'<sheet name={quoteattr(_sheet_name(name, n))} sheetId="{n}" r:id="rId{n}"/>'
+            for n in numbers
+        )
+        + "</sheets></workbook>",
+        "xl/_rels/workbook.xml.rels": _XML
+        + f'<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">'
+        + "".join(
+            f'<Relationship Id="rId{n}" Type="{_RELATIONSHIPS}/worksheet" '
+            f'Target="worksheets/sheet{n}.xml"/>'
+            for n in numbers
+        )
+        + f'<Relationship Id="rId{sheets + 1}" Type="{_RELATIONSHIPS}/styles" '
+        'Target="styles.xml"/>'
         "</Relationships>",
         "xl/styles.xml": _XML + f'<styleSheet xmlns="{_MAIN}">'
         '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>'

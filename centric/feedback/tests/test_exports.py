@@ -78,6 +78,24 @@ class XlsxWriterTest(SimpleTestCase):
         rows: list[list[Cell]] = [list(range(30))]
         self.assertEqual(self.read(xlsx_bytes(rows)), [tuple(range(30))])
 
+    def test_rows_beyond_a_sheet_go_on_to_further_sheets_under_the_header(self) -> None:
+        rows: list[list[Cell]] = [["id", "comment"], *([n, f"comment {n}"] for n in range(7))]
+        book = load_workbook(io.BytesIO(b"".join(xlsx_pieces(rows, sheet_rows=3))))
+        self.assertEqual(
+            book.sheetnames, ["Responses", "Responses (2)", "Responses (3)", "Responses (4)"]
+        )
+        sheets = [list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets]
+        self.assertEqual({sheet[0] for sheet in sheets}, {("id", "comment")})
+        self.assertEqual(
+            [row for sheet in sheets for row in sheet[1:]], [(n, f"comment {n}") for n in range(7)]
+        )
+        self.assertEqual([len(sheet) for sheet in sheets], [3, 3, 3, 2])
+
+    def test_rows_that_fill_a_sheet_exactly_make_no_empty_sheet(self) -> None:
+        rows: list[list[Cell]] = [["id"], [1], [2]]
+        book = load_workbook(io.BytesIO(b"".join(xlsx_pieces(rows, sheet_rows=3))))
+        self.assertEqual(book.sheetnames, ["Responses"])
+
 
 class ExportTestCase(PersonasTestCase):
     survey: Survey
