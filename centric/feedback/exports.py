@@ -203,7 +203,7 @@ def _csv_cell(value: Cell) -> str:
 # XLSX ------------------------------------------------------------------------------------------
 # The workbook is written here rather than by openpyxl, which took three times as long as the
 # whole rest of an export and gives the file only once it is complete. It has the parts a
-# spreadsheet needs and no more: one sheet, and one style for dates.
+# spreadsheet needs and no more: its sheets, and one style for dates.
 
 
 def xlsx_bytes(rows: Iterable[list[Cell]], *, title: str = "Responses") -> bytes:
@@ -225,9 +225,8 @@ def xlsx_pieces(
     sheets = 0
     # the fastest compression: it still makes the sheet several times smaller
     with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as book:
-        while sheets == 0 or (following := next(remaining, None)) is not None:
-            if sheets:  # the row taken to see whether another sheet is needed
-                remaining = itertools.chain([following], remaining)
+        more = True
+        while more:
             sheets += 1
             with book.open(f"xl/worksheets/sheet{sheets}.xml", "w") as sheet:
                 sheet.write(_SHEET_START)
@@ -248,6 +247,10 @@ def xlsx_pieces(
                         yield pipe.take()
                     chunk = list(itertools.islice(remaining, min(500, room)))
                 sheet.write(_SHEET_END)
+            following = next(remaining, None)  # whether another sheet is needed
+            more = following is not None
+            if following is not None:
+                remaining = itertools.chain([following], remaining)
         # the parts that list the sheets go last: a zip file may hold its parts in any order
         for name, part in _xlsx_parts(title, sheets).items():
             book.writestr(name, part)

@@ -79,7 +79,8 @@ class XlsxWriterTest(SimpleTestCase):
         self.assertEqual(self.read(xlsx_bytes(rows)), [tuple(range(30))])
 
     def test_rows_beyond_a_sheet_go_on_to_further_sheets_under_the_header(self) -> None:
-        rows: list[list[Cell]] = [["id", "comment"], *([n, f"comment {n}"] for n in range(7))]
+        rows: list[list[Cell]] = [["id", "comment"]]
+        rows += [[n, f"comment {n}"] for n in range(7)]
         book = load_workbook(io.BytesIO(b"".join(xlsx_pieces(rows, sheet_rows=3))))
         self.assertEqual(
             book.sheetnames, ["Responses", "Responses (2)", "Responses (3)", "Responses (4)"]
