@@ -14,6 +14,7 @@ from ninja.params import HeaderEx, P, QueryEx
 from ninja.responses import Status
 from pydantic import SkipValidation
 
+from centric.core.api import ErrorOut
 from centric.feedback import selectors
 from centric.feedback.ingestion import MAX_COMMENT, MAX_ITEMS, feedback_ingest
 from centric.feedback.models import Question, Response, Survey
@@ -166,7 +167,13 @@ class SurveyDetailOut(SurveyOut):
 
 @router.post(
     "/feedback",
-    response={201: FeedbackBatchOut, 200: FeedbackBatchOut, 422: BatchRefusedOut},
+    response={
+        201: FeedbackBatchOut,
+        200: FeedbackBatchOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        422: BatchRefusedOut,
+    },
     summary="Send a batch of feedback: survey scores, reviews, tickets, notes",
     description=(
         "Every item is checked; if any is invalid nothing is stored and the answer (422) names "
@@ -176,7 +183,9 @@ class SurveyDetailOut(SurveyOut):
         "Send an `Idempotency-Key` header to retry safely: a retry with the same key and the same "
         "request gets the first answer again and stores nothing; the same key with a different "
         "request is refused (422). Keys belong to your organisation; a refused request does not "
-        "use its key up."
+        "use its key up.\n\n"
+        "Without a valid token the answer is 401; a role that may not add feedback (a viewer) "
+        "gets 403."
     ),
 )
 def ingest_feedback(

@@ -377,5 +377,5 @@ class ReadTest(IngestionTestCase):
         schema = self.client.get("/api/openapi.json").json()
         post = schema["paths"]["/api/feedback"]["post"]
         self.assertIn("Idempotency-Key", [parameter["name"] for parameter in post["parameters"]])
-        self.assertEqual(set(post["responses"]), {"200", "201", "422"})
+        self.assertEqual(set(post["responses"]), {"200", "201", "401", "403", "422"})
         self.assertIn("/api/surveys/{survey_id}", schema["paths"])
