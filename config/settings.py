@@ -169,7 +169,8 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic work, run by `celery worker --beat` (the demo and `make worker` do this) or by a
-# separate `celery beat`: SLA breaches escalate within a minute.
+# separate `celery beat`: SLA breaches escalate within a minute, and invitations held back by
+# the fatigue window go within an hour of its passing.
 CELERY_BEAT_SCHEDULE = {
     "escalate-sla-breaches": {"task": "centric.cases.tasks.escalate_breaches", "schedule": 60.0},
     "send-waiting-invitations": {

@@ -281,7 +281,9 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
 def invitations_send(*, survey_id: int) -> int:
     """Email every invitation of an open survey that has not been sent and is not held back by
     the fatigue window."""
-    survey = Survey.objects.get(pk=survey_id)
+    survey = Survey.objects.filter(pk=survey_id).first()
+    if survey is None:  # deleted since the task was queued
+        return 0
     return _mail_once(selectors.invitations_ready(survey), stamp="sent_at", reminder=False)
 
 

@@ -136,3 +136,9 @@ class InvitationMailTest(PersonasTestCase):
         with mock.patch("centric.core.clock.now", return_value=timezone.now() + timedelta(days=31)):
             self.assertEqual(services.invitations_send_waiting(), 0)
         self.assertEqual(mail.outbox, [])
+
+    def test_sending_for_a_survey_deleted_since_the_task_was_queued_sends_nothing(self) -> None:
+        survey = self.make_survey("Gone")
+        survey_id = survey.pk
+        survey.delete()
+        self.assertEqual(services.invitations_send(survey_id=survey_id), 0)
