@@ -82,32 +82,22 @@ def score_trend(card: ScoreCard) -> SafeString | None:
         f'<text x="{left - 4}" y="{y(v) + 4:.1f}" text-anchor="end">{_number(v, scale)}{escape(card.unit)}</text>'
         for v in (low, (low + high) / 2, high)
     ]
-    run: list[int] = []
-    for i in [*range(len(points)), -1]:
-        if i >= 0 and points[i][1] is not None and points[i][2] is not None:
-            run.append(i)
-            continue
-        if run:  # a period without a reliable figure breaks the line and the band
-            upper = " ".join(f"{x(j):.1f},{y(points[j][3] or 0):.1f}" for j in run)
-            lower = " ".join(f"{x(j):.1f},{y(points[j][2] or 0):.1f}" for j in reversed(run))
-            line = " ".join(f"{x(j):.1f},{y(points[j][1] or 0):.1f}" for j in run)
-            if len(run) == 1:  # a band one point wide is invisible: draw its interval as a line
-                j = run[0]
-                body.append(
-                    f'<line class="whisker" x1="{x(j):.1f}" x2="{x(j):.1f}" '
-                    f'y1="{y(points[j][2] or 0):.1f}" y2="{y(points[j][3] or 0):.1f}" '
-                    f'stroke="{charts.ACCENT}" stroke-opacity="0.5" stroke-width="3"/>'
-                )
-            body.append(
-                f'<polygon points="{upper} {lower}" fill="{charts.ACCENT}" fill-opacity="0.15"/>'
-                f'<polyline points="{line}" fill="none" stroke="{charts.ACCENT}" stroke-width="2"/>'
-                + "".join(
-                    f'<circle cx="{x(j):.1f}" cy="{y(points[j][1] or 0):.1f}" r="2.5" '
-                    f'fill="{charts.ACCENT}"/>'
-                    for j in run
-                )
+    for run in charts.runs(points):  # a period without a reliable figure breaks the line
+        upper = " ".join(f"{x(j):.1f},{y(points[j][3] or 0):.1f}" for j in run)
+        lower = " ".join(f"{x(j):.1f},{y(points[j][2] or 0):.1f}" for j in reversed(run))
+        line = " ".join(f"{x(j):.1f},{y(points[j][1] or 0):.1f}" for j in run)
+        if len(run) == 1:  # a band one point wide is invisible: draw its interval as a line
+            j = run[0]
+            body.append(charts.whisker(x(j), y(points[j][2] or 0), y(points[j][3] or 0), width=3))
+        body.append(
+            f'<polygon points="{upper} {lower}" fill="{charts.ACCENT}" fill-opacity="0.15"/>'
+            f'<polyline points="{line}" fill="none" stroke="{charts.ACCENT}" stroke-width="2"/>'
+            + "".join(
+                f'<circle cx="{x(j):.1f}" cy="{y(points[j][1] or 0):.1f}" r="2.5" '
+                f'fill="{charts.ACCENT}"/>'
+                for j in run
             )
-        run = []
+        )
     most = max(point[4] for point in points)
     for i, (start, value, low_i, high_i, n) in enumerate(points):
         h = (bars_bottom - bars_top) * n / most

@@ -163,14 +163,10 @@ def trend(
         )
         body.append(_text(left - 6, y(tick) + 4, _tick_text(tick, unit), anchor="end", cls="axis"))
     # The band and the line break where a month has no reliable figure.
-    for run in _runs(points):
+    for run in runs(points):
         if len(run) == 1:  # a band one point wide is invisible: draw its interval as a line
             i = run[0]
-            body.append(
-                f'<line class="whisker" x1="{x(i):.1f}" x2="{x(i):.1f}" '
-                f'y1="{y(points[i][2] or 0):.1f}" y2="{y(points[i][3] or 0):.1f}" '
-                f'stroke="{ACCENT}" stroke-opacity="0.5" stroke-width="4"/>'
-            )
+            body.append(whisker(x(i), y(points[i][2] or 0), y(points[i][3] or 0), width=4))
         upper = " ".join(f"{x(i):.1f},{y(points[i][3] or 0):.1f}" for i in run)
         lower = " ".join(f"{x(i):.1f},{y(points[i][2] or 0):.1f}" for i in reversed(run))
         body.append(f'<polygon points="{upper} {lower}" fill="{ACCENT}" fill-opacity="0.15"/>')
@@ -195,9 +191,20 @@ def trend(
     return _svg(width, height, "".join(body), label)
 
 
-def _runs(
+def whisker(x: float, y_low: float, y_high: float, *, width: float) -> str:
+    """A period's interval drawn as a vertical line, where a band one point wide would not
+    show."""
+    return (
+        f'<line class="whisker" x1="{x:.1f}" x2="{x:.1f}" y1="{y_low:.1f}" y2="{y_high:.1f}" '
+        f'stroke="{ACCENT}" stroke-opacity="0.5" stroke-width="{width}"/>'
+    )
+
+
+def runs(
     points: Sequence[tuple[dt.date, float | None, float | None, float | None, int]],
 ) -> list[list[int]]:
+    """The indices of ``points`` in runs of periods with a figure and its interval; a period
+    without one breaks the line and the band."""
     runs: list[list[int]] = [[]]
     for i, point in enumerate(points):
         if point[1] is None or point[2] is None or point[3] is None:
