@@ -134,39 +134,44 @@ def invitations_unsent(survey_id: int) -> QuerySet[Invitation]:
     return _mailable(Invitation.objects.filter(survey_id=survey_id, sent_at__isnull=True))
 
 
+def _asked_since(since: datetime) -> Q:
+    """Invitations that asked their address something since ``since``: emailed or answered. An
+    invitation not sent yet (its survey still a draft) has asked nobody anything."""
+    return Q(sent_at__gte=since) | Q(response__responded_at__gte=since)
+
+
 def emails_asked_since(*, organisation_id: int, emails: set[str], since: datetime) -> set[str]:
-    """The addresses that were emailed a survey, or answered one, since ``since``. An invitation
-    not sent yet (its survey still a draft) has asked nobody anything."""
+    """The addresses that were emailed a survey, or answered one, since ``since``."""
     return set(
         Invitation.objects.filter(organisation_id=organisation_id, email__in=emails)
-        .filter(Q(sent_at__gte=since) | Q(response__responded_at__gte=since))
+        .filter(_asked_since(since))
         .values_list("email", flat=True)
     )
 
 
-def _asked_elsewhere_since(since: datetime) -> Exists:
-    """Whether another invitation asked the invitation's address since ``since``."""
+def _asked_elsewhere_in_window(survey: Survey) -> Exists:
+    """Whether another invitation asked the invitation's address within ``survey``'s fatigue
+    window."""
+    since = clock.now() - timedelta(days=survey.fatigue_days)
     return Exists(
         Invitation.objects.filter(
             organisation_id=OuterRef("organisation_id"), email=OuterRef("email")
         )
         .exclude(pk=OuterRef("pk"))
-        .filter(Q(sent_at__gte=since) | Q(response__responded_at__gte=since))
+        .filter(_asked_since(since))
     )
 
 
 def invitations_held_back(survey: Survey) -> QuerySet[Invitation]:
     """The survey's unsent invitations whose address another survey asked within this one's
     fatigue window, since they were made: they are not emailed until the window has passed."""
-    since = clock.now() - timedelta(days=survey.fatigue_days)
-    return invitations_unsent(survey.pk).filter(_asked_elsewhere_since(since))
+    return invitations_unsent(survey.pk).filter(_asked_elsewhere_in_window(survey))
 
 
 def invitations_ready(survey: Survey) -> QuerySet[Invitation]:
     """The survey's unsent invitations that may be emailed now: not held back by its fatigue
     window (``invitations_held_back``)."""
-    since = clock.now() - timedelta(days=survey.fatigue_days)
-    return invitations_unsent(survey.pk).exclude(_asked_elsewhere_since(since))
+    return invitations_unsent(survey.pk).exclude(_asked_elsewhere_in_window(survey))
 
 
 def surveys_with_unsent_invitations() -> QuerySet[Survey]:
@@ -178,10 +183,8 @@ def surveys_with_unsent_invitations() -> QuerySet[Survey]:
 def invitation_held_back(invitation: Invitation) -> bool:
     """Whether emailing ``invitation`` now would ask its address twice within its survey's
     fatigue window (``invitations_held_back``)."""
-    since = clock.now() - timedelta(days=invitation.survey.fatigue_days)
-    return (
-        Invitation.objects.filter(pk=invitation.pk).filter(_asked_elsewhere_since(since)).exists()
-    )
+    asked = _asked_elsewhere_in_window(invitation.survey)
+    return Invitation.objects.filter(pk=invitation.pk).filter(asked).exists()
 
 
 def invitations_due_reminder(
