@@ -169,10 +169,15 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic work, run by `celery worker --beat` (the demo and `make worker` do this) or by a
-# separate `celery beat`: SLA breaches escalate within a minute, and invitations held back by
-# the fatigue window go within an hour of its passing.
+# separate `celery beat`: SLA breaches escalate within a minute, feedback whose analysis task was
+# lost is analysed within minutes, and invitations held back by the fatigue window go within an
+# hour of its passing.
 CELERY_BEAT_SCHEDULE = {
     "escalate-sla-breaches": {"task": "centric.cases.tasks.escalate_breaches", "schedule": 60.0},
+    "analyse-missed-feedback": {
+        "task": "centric.insights.tasks.analyse_missed_feedback",
+        "schedule": 300.0,
+    },
     "send-waiting-invitations": {
         "task": "centric.feedback.tasks.send_waiting_invitations",
         "schedule": 3600.0,

@@ -329,7 +329,10 @@ class Response(OrganisationScoped):
 
 
 class Answer(models.Model):
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    # the unique (response, question) index below serves every lookup by response
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="answers", db_index=False
+    )
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     number = models.SmallIntegerField(null=True, blank=True)
     choices: models.JSONField[list[str]] = models.JSONField(default=list, blank=True)

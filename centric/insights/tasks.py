@@ -16,6 +16,13 @@ def analyse_responses(response_ids: list[int]) -> int:
     return analysed
 
 
+@shared_task(acks_late=True, ignore_result=True)
+def analyse_missed_feedback() -> int:
+    """Scheduled: analyse what a lost task left unread (see ``services.missed_responses``)."""
+    missed = services.missed_responses()
+    return analyse_responses(missed) if missed else 0
+
+
 @shared_task(acks_late=True)
 def plan_reanalysis(reanalysis_id: int) -> int:
     return services.reanalysis_plan(reanalysis_id=reanalysis_id)

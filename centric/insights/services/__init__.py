@@ -3,6 +3,7 @@
 from centric.insights.services.analysis import (
     BATCH_SIZE,
     directory_members,
+    missed_responses,
     responses_analyse,
     unanalysed_responses_analyse,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "calibration_request",
     "calibration_stop",
     "directory_members",
+    "missed_responses",
     "proposal_accept",
     "proposal_reject",
     "reanalysis_chunk_run",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from centric.core import clock
 from centric.feedback.models import Response
@@ -117,6 +117,27 @@ def unanalysed_responses_analyse(
     return sum(
         responses_analyse(response_ids=ids[start : start + batch_size])
         for start in range(0, len(ids), batch_size)
+    )
+
+
+# what the sweep looks at: the newest responses, each stored a while ago
+MISSED_AFTER = dt.timedelta(minutes=2)
+MISSED_AMONG = 50_000
+
+
+def missed_responses(*, limit: int = BATCH_SIZE) -> list[int]:
+    """Up to ``limit`` responses that were announced for analysis at least ``MISSED_AFTER`` ago
+    but have no reading: their task was never sent (the broker was down, or the process that
+    held it was killed) or was lost. Only the newest ``MISSED_AMONG`` responses are looked at,
+    so the sweep costs the same on a table of millions; oldest first."""
+    newest = Response.objects.order_by("-pk").values("pk")[:MISSED_AMONG]
+    announced = Q(submitted_at__isnull=False) | Q(channel=Response.Channel.IMPORT)
+    return list(
+        Response.objects.filter(pk__in=newest)
+        .filter(announced, analysis__isnull=True, created_at__lte=clock.now() - MISSED_AFTER)
+        .exclude(comment="")
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
     )
 
 

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import io
 import json
+import threading
+from datetime import timedelta
 from typing import Any
+from unittest import mock
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
+from centric.core import clock
 from centric.feedback import services as feedback_services
 from centric.feedback.feedback_imports import services as import_services
 from centric.feedback.feedback_imports.mapping import Mapping
 from centric.feedback.models import Response
-from centric.insights import services
+from centric.insights import receivers, services, tasks
 from centric.insights.models import ResponseAnalysis, ThemeMention
 from centric.people.services import api_token_create
 from tests.factories import UserFactory
@@ -25,10 +29,9 @@ class PipelineTestCase(PersonasTestCase):
     def response(self, comment: str, **values: Any) -> Response:
         return Response.objects.create(
             organisation=values.pop("organisation", self.org),
-            channel=Response.Channel.API,
             kind=Response.Kind.REVIEW,
             comment=comment,
-            **values,
+            **{"channel": Response.Channel.API, **values},
         )
 
     def stored(self) -> list[tuple[Any, ...]]:
@@ -113,6 +116,72 @@ class ArrivalTest(PipelineTestCase):
             dict(ResponseAnalysis.objects.values_list("response__comment", "sentiment_label")),
             {"Love it": "positive", "The app crashes daily": "negative"},
         )
+
+    def test_outside_eager_mode_the_task_leaves_from_the_batcher_s_thread(self) -> None:
+        senders: list[tuple[str, list[int]]] = []
+        sent = threading.Event()
+
+        def send(ids: list[int]) -> None:
+            senders.append((threading.current_thread().name, ids))
+            sent.set()
+
+        self.addCleanup(setattr, tasks.analyse_responses.app.conf, "task_always_eager", True)
+        tasks.analyse_responses.app.conf.task_always_eager = False
+        with mock.patch.object(receivers.analysis_batcher, "send", send):
+            token = api_token_create(user=self.owner, name="test")[1]
+            with self.captureOnCommitCallbacks(execute=True):
+                posted = self.client.post(
+                    "/api/feedback",
+                    {
+                        "items": [
+                            {
+                                "kind": "review",
+                                "comment": "Late again.",
+                                "contact_email": "carla@acme.example",
+                            }
+                        ]
+                    },
+                    content_type="application/json",
+                    headers={"Authorization": f"Bearer {token}"},
+                )
+            self.assertEqual(posted.status_code, 201, posted.content)
+            self.assertTrue(sent.wait(timeout=10))
+        self.assertEqual(senders, [("analysis-batcher", [Response.objects.get().pk])])
+        self.assertFalse(ResponseAnalysis.objects.exists())  # the worker's job, not the request's
+
+
+class MissedTest(PipelineTestCase):
+    """The sweep: feedback whose analysis task was lost is analysed within minutes."""
+
+    def stored_ago(
+        self, minutes: int, comment: str = "Billing charged me twice.", **values: Any
+    ) -> Response:
+        response = self.response(comment, **values)
+        Response.objects.filter(pk=response.pk).update(
+            created_at=clock.now() - timedelta(minutes=minutes)
+        )
+        return response
+
+    def test_announced_feedback_left_unread_is_analysed_oldest_first(self) -> None:
+        submitted = self.stored_ago(10, submitted_at=clock.now())
+        imported = self.stored_ago(5, channel=Response.Channel.IMPORT)
+        self.assertEqual(services.missed_responses(), [submitted.pk, imported.pk])
+        self.assertEqual(services.missed_responses(limit=1), [submitted.pk])
+        self.assertEqual(tasks.analyse_missed_feedback(), 2)
+        self.assertEqual(
+            set(ResponseAnalysis.objects.values_list("response", flat=True)),
+            {submitted.pk, imported.pk},
+        )
+        self.assertEqual(services.missed_responses(), [])
+        self.assertEqual(tasks.analyse_missed_feedback(), 0)
+
+    def test_what_is_not_due_for_analysis_or_still_on_its_way_is_left(self) -> None:
+        self.stored_ago(1, submitted_at=clock.now())  # its task may still be in the queue
+        self.stored_ago(10, channel=Response.Channel.EMAIL)  # a survey not finished yet
+        self.stored_ago(10, "", submitted_at=clock.now())  # nothing to read
+        analysed = self.stored_ago(10, submitted_at=clock.now())
+        services.responses_analyse(response_ids=[analysed.pk])
+        self.assertEqual(services.missed_responses(), [])
 
 
 class AnalysisTest(PipelineTestCase):
