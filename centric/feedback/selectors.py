@@ -109,6 +109,22 @@ def invitation_by_token(token: str) -> Invitation:
     return invitation
 
 
+_SURVEY_BY_PUBLIC_KEY = CompiledQuery(
+    lambda public_key: Survey.objects.select_related("subject_team", "organisation").filter(
+        public_key=public_key
+    )
+)
+
+
+def survey_by_open_link(public_key: str) -> Survey:
+    """The survey behind an open link, with what its pages show; compiled once per process, as
+    every page and submission of the link starts here."""
+    survey = _SURVEY_BY_PUBLIC_KEY.one(public_key)
+    if survey is None or not survey.open_link:
+        raise Http404("This link is not valid.")
+    return survey
+
+
 def invitation_response(invitation: Invitation) -> Response | None:
     """The response an earlier visit with this invitation started, or None."""
     try:

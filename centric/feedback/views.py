@@ -528,20 +528,12 @@ def _requested_page(
 ATTEMPT = re.compile(r"[A-Za-z0-9_-]{16,40}")
 
 
-def _open_survey(public_key: str) -> Survey:
-    return get_object_or_404(
-        Survey.objects.select_related("subject_team", "organisation"),
-        public_key=public_key,
-        open_link=True,
-    )
-
-
 @login_not_required
 def respond_open(request: HttpRequest, public_key: str) -> HttpResponse:
     """The open link: anyone may answer, anonymously. Each visit is one attempt at the form, with
     a random id in the form, so sending a page twice (a double click, a refresh) keeps one
     response; the session remembers the attempt, to come back to an unfinished one."""
-    survey = _open_survey(public_key)
+    survey = selectors.survey_by_open_link(public_key)
     language = _language(request, survey)
     if survey.status != Survey.Status.OPEN:
         return _not_open(request, survey, language)
@@ -589,7 +581,7 @@ def _open_link_started(request: HttpRequest, survey: Survey, session_key: str) -
 
 @login_not_required
 def thanks_open(request: HttpRequest, public_key: str) -> HttpResponse:
-    survey = _open_survey(public_key)
+    survey = selectors.survey_by_open_link(public_key)
     return _thanks(request, survey, _language(request, survey), None)
 
 

@@ -646,6 +646,18 @@ class OpenLinkTest(SurveyTestCase):
         )
         self.assertNotEqual(self.attempt(url), attempt)  # the next visit is a new response
 
+    def test_a_survey_without_the_open_link_has_none(self) -> None:
+        survey = self.open_survey(self.make_survey(open_link=False))
+        for name in ("feedback:respond_open", "feedback:thanks_open"):
+            with self.subTest(name):
+                for key in (survey.public_key, "no-such-key"):
+                    url = reverse(name, args=[key])
+                    self.assertEqual(self.client.get(url).status_code, 404)
+                    self.assertEqual(
+                        self.client.post(url, {"page": "1", "nps": "9"}).status_code, 404
+                    )
+        self.assertFalse(Response.objects.exists())
+
     def test_the_open_link_form_sent_twice_keeps_one_response(self) -> None:
         survey = self.open_survey(self.make_survey(open_link=True))
         url = reverse("feedback:respond_open", args=[survey.public_key])
