@@ -110,7 +110,7 @@ def unanalysed_responses_analyse(
     *, organisation_id: int | None = None, batch_size: int = BATCH_SIZE
 ) -> int:
     """Analyse, here and now, every response with a comment that has no reading yet."""
-    unanalysed = Response.objects.exclude(comment="").filter(analysis__isnull=True)
+    unanalysed = _unread()
     if organisation_id is not None:
         unanalysed = unanalysed.filter(organisation_id=organisation_id)
     ids = list(unanalysed.order_by("pk").values_list("pk", flat=True))
@@ -133,12 +133,16 @@ def missed_responses(*, limit: int = BATCH_SIZE) -> list[int]:
     newest = Response.objects.order_by("-pk").values("pk")[:MISSED_AMONG]
     announced = Q(submitted_at__isnull=False) | Q(channel=Response.Channel.IMPORT)
     return list(
-        Response.objects.filter(pk__in=newest)
-        .filter(announced, analysis__isnull=True, created_at__lte=clock.now() - MISSED_AFTER)
-        .exclude(comment="")
+        _unread()
+        .filter(announced, pk__in=newest, created_at__lte=clock.now() - MISSED_AFTER)
         .order_by("pk")
         .values_list("pk", flat=True)[:limit]
     )
+
+
+def _unread() -> QuerySet[Response]:
+    """Responses with a comment and no reading of it."""
+    return Response.objects.exclude(comment="").filter(analysis__isnull=True)
 
 
 def with_comments(organisation_id: int) -> QuerySet[Response]:
