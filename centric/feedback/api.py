@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 from ninja.params import HeaderEx, P, QueryEx
 from ninja.responses import Status
-from pydantic import SkipValidation
+from pydantic import ConfigDict, SkipValidation
 
 from centric.core.api import ErrorOut
 from centric.feedback import selectors
@@ -56,11 +56,21 @@ class FeedbackItemIn(Schema):
     attributes: dict[str, Any] = Field(default_factory=dict)
 
 
+def _required_without_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
 class FeedbackBatchIn(Schema):
-    # Checked item by item by the service, so that ?partial=true can keep the valid items: the
-    # schema documents an item's shape, and a malformed item is reported by its index.
-    items: list[SkipValidation[FeedbackItemIn]] = Field(
-        description=f"1 to {MAX_ITEMS} feedback items."
+    # The schema documents the batch's shape and validates none of it: the service checks the
+    # batch and then each item, so that a malformed batch is refused in the same shape as an
+    # invalid item, and ?partial=true can keep the valid items, each reported by its index.
+    model_config = ConfigDict(json_schema_extra={"required": ["items"]})
+
+    # typed for the schema; the value is whatever JSON was sent, None when nothing was
+    items: SkipValidation[list[FeedbackItemIn]] = Field(
+        None,  # type: ignore[arg-type]
+        description=f"1 to {MAX_ITEMS} feedback items.",
+        json_schema_extra=_required_without_default,
     )
 
 
@@ -170,6 +180,7 @@ class SurveyDetailOut(SurveyOut):
     response={
         201: FeedbackBatchOut,
         200: FeedbackBatchOut,
+        400: ErrorOut,
         401: ErrorOut,
         403: ErrorOut,
         422: BatchRefusedOut,
@@ -179,7 +190,8 @@ class SurveyDetailOut(SurveyOut):
         "Every item is checked; if any is invalid nothing is stored and the answer (422) names "
         "each item's index, field and reason. With `?partial=true` the valid items are stored and "
         "the others reported. An item whose `source_ref` is stored already is a duplicate, not an "
-        "error. Answers 201 when something was stored, 200 when nothing new was.\n\n"
+        "error. Answers 201 when something was stored, 200 when nothing new was; a body that is "
+        "not JSON gets 400.\n\n"
         "Send an `Idempotency-Key` header to retry safely: a retry with the same key and the same "
         "request gets the first answer again and stores nothing; the same key with a different "
         "request is refused (422). Keys belong to your organisation; a refused request does not "

@@ -82,7 +82,7 @@ class _Item:
 def feedback_ingest(
     *,
     actor: User,
-    items: Sequence[object],
+    items: object,
     partial: bool = False,
     idempotency_key: str | None = None,
 ) -> Outcome:
@@ -102,8 +102,12 @@ def feedback_ingest(
         stored = _stored_answer(actor, idempotency_key)
         if stored is not None:
             return _replay(stored, digest)
-    if not 1 <= len(items) <= MAX_ITEMS:
-        detail = f"Send from 1 to {MAX_ITEMS} items in one request (you sent {len(items)})."
+    if not isinstance(items, list) or not 1 <= len(items) <= MAX_ITEMS:
+        sent = f"{len(items)} items" if isinstance(items, list) else "no list"
+        detail = (
+            f"Send an object whose `items` is a list of 1 to {MAX_ITEMS} feedback items "
+            f"(you sent {sent})."
+        )
         return Outcome(422, {"detail": detail, "errors": []})
 
     valid, errors = _check(actor, items)
@@ -179,9 +183,9 @@ def _store_batch(actor: User, items: list[_Item], errors: list[ItemError]) -> Ou
     )
 
 
-def _request_digest(items: Sequence[object], partial: bool) -> str:
+def _request_digest(items: object, partial: bool) -> str:
     canonical = json.dumps(
-        {"items": list(items), "partial": partial},
+        {"items": items, "partial": partial},
         sort_keys=True,
         separators=(",", ":"),
         default=str,

@@ -172,9 +172,34 @@ class IngestTest(IngestionTestCase):
         self.assertEqual(self.post(self.owner, [self.item(comment="C:\\u0000")]).status_code, 201)
 
     def test_an_empty_or_oversized_batch_is_refused(self) -> None:
-        self.assertIn("from 1 to 500", self.post(self.owner, []).json()["detail"])
+        self.assertIn("(you sent 0 items)", self.post(self.owner, []).json()["detail"])
         self.assertEqual(self.post(self.owner, [self.item()] * 501).status_code, 422)
         self.assertFalse(Response.objects.exists())
+
+    def test_a_batch_without_a_list_of_items_is_refused_in_the_documented_shape(self) -> None:
+        for body in ("{}", '{"items": "x"}', '{"items": null}', '{"item": []}', "[]", '"x"'):
+            with self.subTest(body=body):
+                response = self.client.post(
+                    "/api/feedback",
+                    body,
+                    content_type="application/json",
+                    headers=self.headers(self.owner),
+                )
+                self.assertEqual(response.status_code, 422)
+                refused = response.json()
+                self.assertEqual(refused["errors"], [])
+                self.assertIn("a list of 1 to 500 feedback items", refused["detail"])
+        self.assertFalse(Response.objects.exists())
+
+    def test_a_body_that_is_not_json_is_refused(self) -> None:
+        response = self.client.post(
+            "/api/feedback",
+            "items=1",
+            content_type="application/json",
+            headers=self.headers(self.owner),
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(response.json(), {"detail": "Cannot parse request body"})
 
     def test_partial_keeps_the_valid_items_and_reports_the_others(self) -> None:
         response = self.post(
@@ -377,5 +402,8 @@ class ReadTest(IngestionTestCase):
         schema = self.client.get("/api/openapi.json").json()
         post = schema["paths"]["/api/feedback"]["post"]
         self.assertIn("Idempotency-Key", [parameter["name"] for parameter in post["parameters"]])
-        self.assertEqual(set(post["responses"]), {"200", "201", "401", "403", "422"})
+        self.assertEqual(set(post["responses"]), {"200", "201", "400", "401", "403", "422"})
+        body = schema["components"]["schemas"]["FeedbackBatchIn"]
+        self.assertEqual(body["required"], ["items"])
+        self.assertNotIn("default", body["properties"]["items"])
         self.assertIn("/api/surveys/{survey_id}", schema["paths"])
