@@ -62,7 +62,7 @@ _GROUPS: dict[float, str] = {
     """,
     1.3: """
         like liked likes nice-looking decent fair unique clean rich warm flowy lightweight
-        recommendable simple helped helps flexible accurate precise handy
+        recommendable simple helped helps flexible accurate precise handy careful carefully
         practical functional works worked improve improves fixed fix solid swift speedy
         fancy elegant festive feminine dressy polished crisp bright colorful colourful
         sleek modern fresh-looking tailored structured lucky fortunately glad hopeful

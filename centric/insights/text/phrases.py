@@ -189,6 +189,46 @@ _PHRASES: dict[str, float] = {
     "fed up": -2.4,
     "gave up": -1.6,
     "give up": -1.4,
+    # What business customers complain of: being kept in the dark, chasing, waiting, prices.
+    "without any explanation": -2.0,
+    "without explanation": -1.8,
+    "without warning": -1.8,
+    "without any warning": -2.0,
+    "without notice": -1.6,
+    "without any notice": -1.8,
+    "without telling": -1.8,
+    "without asking": -1.4,
+    "kept in the dark": -2.2,
+    "without an answer": -1.8,
+    "without any answer": -2.0,
+    "without a reply": -1.8,
+    "without a response": -1.8,
+    "without any response": -2.0,
+    "without a word": -1.6,
+    "had to chase": -2.0,
+    "have to chase": -2.0,
+    "had to wait": -1.6,
+    "have to wait": -1.4,
+    "prices went up": -1.6,
+    "price went up": -1.6,
+    "prices have gone up": -1.6,
+    "price hike": -1.8,
+    "price hikes": -1.8,
+    # ... and what they praise: being kept informed, quick answers, papers that agree.
+    "kept * informed": 1.8,
+    "keep * informed": 1.8,
+    "keeps * informed": 1.8,
+    "a day early": 1.6,
+    "arrived early": 1.4,
+    "within the hour": 1.6,
+    "within an hour": 1.4,
+    "within minutes": 1.4,
+    "match the order": 1.2,
+    "matches the order": 1.2,
+    "match the quote": 1.2,
+    "matches the quote": 1.2,
+    "match the description": 1.2,
+    "matches the description": 1.2,
     "runs small": -0.8,
     "runs large": -0.8,
     "runs big": -0.8,
@@ -245,8 +285,13 @@ _NEGATED_FAILURES = words(
     offer offered greet greeted refund refunded apologize apologized listen listened
     responded answer answered reply replied call called show showed come came deliver
     delivered fix fixed solve solved load loaded open opened start started button zip
+    tell tells told inform informs informed notify notified warn warned explain explained
+    update updated match matches matched
     """
 )
+# "It took weeks", "takes forever": how long something took, told as a complaint.
+_TAKING = words("take takes took taking")
+_LONG_WAITS = words("hours days weeks months ages forever")
 _FAILURE_NEGATORS = words(
     """
     not don't doesn't didn't won't wouldn't isn't wasn't couldn't never dont doesnt didnt
@@ -260,8 +305,12 @@ _PROBLEM_NEGATORS = ["no", "zero", "without", "never", "without any", "never any
 
 def _build() -> dict[tuple[str, ...], float]:
     phrases = {tuple(text.split()): value for text, value in _PHRASES.items()}
-    for negator, verb in product(_FAILURE_NEGATORS, _NEGATED_FAILURES):
-        phrases.setdefault((negator, verb), -1.9)
+    for negator, verb in product([*_FAILURE_NEGATORS, "no one"], _NEGATED_FAILURES):
+        phrases.setdefault((*negator.split(), verb), -1.9)
+    for verb, wait in product(_TAKING, _LONG_WAITS):
+        phrases.setdefault((verb, wait), -1.6)
+    for verb, wait in product(_TAKING, ["hours", "weeks", "months"]):  # "took two weeks"
+        phrases.setdefault((verb, "*", wait), -1.6)
     for negator in _FAILURE_NEGATORS:
         phrases.setdefault((negator, "recommend"), -2.6)
         phrases.setdefault((negator, "recommend", "it"), -2.6)

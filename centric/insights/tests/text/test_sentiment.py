@@ -35,6 +35,33 @@ def test_it_reads_negated_verbs_of_failure_as_complaints():
     assert label("My refund never arrived.") == "negative"
 
 
+def test_it_reads_the_complaints_business_customers_write():
+    for text in (
+        "Nobody tells us when something changes.",
+        "No one told us the price had changed.",
+        "Prices went up again without any explanation.",
+        "The invoice never matches the quote, it takes hours to sort out.",
+        "We had to chase them three times.",
+        "It took weeks to get a refund.",
+        "They changed the contract without telling us.",
+    ):
+        assert label(text) == "negative", text
+    assert label("Our account manager always tells us when something changes.") != "negative"
+    assert label("We never had to chase them.") != "negative"
+    assert label("It took two days to arrive.") != "negative"
+    assert label("The colour doesn't match the description.") == "negative"
+
+
+def test_it_reads_the_praise_business_customers_write():
+    for text in (
+        "Delivery arrived a day early and the driver was careful.",
+        "You keep us informed at every step.",
+        "The support team called back within the hour.",
+        "Invoices are clear and match the order.",
+    ):
+        assert label(text) == "positive", text
+
+
 def test_it_scales_with_intensifiers_and_downtoners():
     assert score("The service was very good.") > score("The service was good.")
     assert score("The service was good.") > score("The service was slightly good.") > 0
