@@ -196,7 +196,7 @@ def insights_overview(
                 period,
             ),
         ],
-        themes=_theme_rows(current, previous, analysed),
+        themes=_theme_rows(current, previous, analysed - unread),
         spikes=_spikes(with_baseline, shown_from=timezone.localdate(since)),
         shifts=_shifts(with_baseline, shown_from=timezone.localdate(since)),
     )
@@ -325,8 +325,9 @@ def _score_card(
 
 
 def _theme_rows(
-    current: QuerySet[Response], previous: QuerySet[Response], analysed: int
+    current: QuerySet[Response], previous: QuerySet[Response], read: int
 ) -> list[ThemeRow]:
+    """Each theme's volume, its share of the comments read, and what goes with it."""
     counts = (
         ThemeMention.objects.filter(response__in=current)
         .values("theme")
@@ -346,7 +347,7 @@ def _theme_rows(
         ThemeRow(
             theme=row["theme"],
             volume=row["volume"],
-            share=100.0 * row["volume"] / analysed if analysed else 0.0,
+            share=100.0 * row["volume"] / read if read else 0.0,
             negative=100.0 * row["negative"] / row["volume"],
             previous_volume=before.get(row["theme"], 0),
             driver=drivers.get(row["theme"]),
@@ -365,11 +366,20 @@ def _themes_by_response(responses: QuerySet[Response]) -> dict[int, set[str]]:
     return found
 
 
+def _read(responses: QuerySet[Response]) -> QuerySet[Response]:
+    """The responses whose comment was read: a comment in another language is analysed but not
+    read, so which themes it speaks of is unknown, and it belongs on neither side of a
+    comparison between comments that mention a theme and those that do not."""
+    return responses.filter(analysis__isnull=False).exclude(
+        analysis__sentiment_label=ResponseAnalysis.Label.UNREAD
+    )
+
+
 def _drivers(
     current: QuerySet[Response], themes: list[str], score_type: str, metric: Metric
 ) -> dict[str, Driver]:
-    """Which themes go with a higher or lower score among the analysed responses of that kind."""
-    rated = current.filter(score_type=score_type, score__isnull=False, analysis__isnull=False)
+    """Which themes go with a higher or lower score among the responses of that kind read."""
+    rated = _read(current).filter(score_type=score_type, score__isnull=False)
     rows = list(rated.values_list("pk", "score"))
     if not rows or not themes:
         return {}
@@ -397,7 +407,7 @@ def _drivers(
 
 def _spikes(responses: QuerySet[Response], *, shown_from: dt.date) -> list[Spike]:
     """Weekly theme volumes against each theme's own baseline; alarms in the period shown."""
-    commented = responses.filter(analysis__isnull=False)
+    commented = _read(responses)
     rows = list(commented.values_list("pk", "responded_at"))
     mentioned = _themes_by_response(commented)
     themes = sorted({theme for found in mentioned.values() for theme in found})

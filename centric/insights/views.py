@@ -7,7 +7,9 @@ import datetime as dt
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from centric.core.htmx import render_page
@@ -70,6 +72,7 @@ def comments(request: AuthedRequest) -> HttpResponse:
         "flags": FLAG_CHOICES,
         "query": request.GET.urlencode(),
         "whole_period": _without(request, "week"),
+        "overview_query": _overview_query(filters),
     }
     return render_page(request, "insights/comments.html", "insights/_comment_list.html", context)
 
@@ -80,7 +83,7 @@ def comments_csv(request: AuthedRequest) -> StreamingHttpResponse:
     return StreamingHttpResponse(
         csv_lines(comment_rows(found)),
         content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="comments.csv"'},
+        headers={"Content-Disposition": _attachment(request, "csv")},
     )
 
 
@@ -90,7 +93,7 @@ def comments_xlsx(request: AuthedRequest) -> HttpResponse:
     return HttpResponse(
         xlsx_bytes(comment_rows(found), title="Comments"),
         content_type=XLSX,
-        headers={"Content-Disposition": 'attachment; filename="comments.xlsx"'},
+        headers={"Content-Disposition": _attachment(request, "xlsx")},
     )
 
 
@@ -104,6 +107,25 @@ def _comment_filters(request: HttpRequest) -> dict[str, Any]:
         "days": _period(request),
         "week": _date(request.GET.get("week")),
     }
+
+
+def _overview_query(filters: dict[str, Any]) -> str:
+    """The explorer's period and segment, for the way back to the overview."""
+    query = QueryDict(mutable=True)
+    query["days"] = str(filters["days"])
+    if filters["segment_id"] is not None:
+        query["segment"] = str(filters["segment_id"])
+    return query.urlencode()
+
+
+def _attachment(request: HttpRequest, extension: str) -> str:
+    """An export's file name says what it holds and when it was taken:
+    ``comments-billing-negative-30-days-2026-12-03.csv``."""
+    filters = _comment_filters(request)
+    period = f"week-of-{filters['week']}" if filters["week"] else f"{filters['days']}-days"
+    parts = [filters["theme"], filters["sentiment"], filters["flag"], period]
+    name = "-".join(["comments", *(slugify(part) for part in parts if part)])
+    return f'attachment; filename="{name}-{timezone.localdate()}.{extension}"'
 
 
 def _comment_row(response: Any) -> dict[str, Any]:

@@ -130,14 +130,17 @@ def build_report(
         raise ValueError(f"{len(readings)} readings for {table.height} rows")
     frame = _with_readings(table, readings, taxonomy)
     commented = frame.filter(pl.col("has_text"))
+    # A comment in another language is counted as such and left out of everything that
+    # depends on its themes or sentiment, which are unknown.
+    read = commented.filter(pl.col("sentiment_label") != "unread")
     scored = frame.filter(pl.col(SCORE).is_not_null())
     metrics = figures(columns.scale) if columns.scale else ()
     primary = metrics[0].metric if metrics else None
-    mentioned = [t for t in taxonomy.names if commented.get_column(t).any()]
+    mentioned = [t for t in taxonomy.names if read.get_column(t).any()]
     dated = frame.filter(pl.col("date").is_not_null())
 
     drivers: dict[str, dict[str, Any]] = {}
-    both = commented.filter(pl.col(SCORE).is_not_null())
+    both = read.filter(pl.col(SCORE).is_not_null())
     if primary is not None and both.height > len(mentioned) + 1 and mentioned:
         for row in key_drivers(both, primary, themes=mentioned).iter_rows(named=True):
             drivers[row["theme"]] = row
@@ -158,7 +161,7 @@ def build_report(
         ),
         sentiment=_sentiments(commented),
         sentiment_by_score=_sentiment_by_score(both),
-        themes=_themes(commented, readings, mentioned, taxonomy, drivers),
+        themes=_themes(read, readings, mentioned, taxonomy, drivers),
         trend=(
             tuple(trend(scored, primary, date_column="date", period="month").to_dicts())
             if primary is not None
@@ -179,12 +182,12 @@ def build_report(
             else ()
         ),
         spike_period=spike_period,
-        spikes=_spikes(commented, mentioned, spike_period),
-        shifts=_shifts(commented, readings, spike_period),
-        flags=_flags(commented, readings),
-        care=_care(commented, readings),
-        proposals=_proposals(commented, taxonomy) if discover else (),
-        discovery_sample=min(commented.height, DISCOVERY_SAMPLE),
+        spikes=_spikes(read, mentioned, spike_period),
+        shifts=_shifts(read, readings, spike_period),
+        flags=_flags(read, readings),
+        care=_care(read, readings),
+        proposals=_proposals(read, taxonomy) if discover else (),
+        discovery_sample=min(read.height, DISCOVERY_SAMPLE),
         date_range=(dated["date"].min(), dated["date"].max()) if dated.height else None,  # type: ignore[arg-type]
         calibration=calibration,
     )
@@ -227,7 +230,7 @@ def _sentiment_by_score(both: pl.DataFrame) -> tuple[tuple[float, int, float], .
 
 
 def _themes(
-    commented: pl.DataFrame,
+    read: pl.DataFrame,
     readings: Sequence[Analysis],
     mentioned: list[str],
     taxonomy: Taxonomy,
@@ -235,7 +238,7 @@ def _themes(
 ) -> tuple[ThemeRow, ...]:
     scores: dict[str, list[float]] = {t: [] for t in mentioned}
     worst: dict[str, tuple[float, int, int]] = {}
-    for index in commented.get_column("index").to_list():
+    for index in read.get_column("index").to_list():
         for mention in readings[index].themes:
             scores[mention.name].append(mention.score)
             if mention.sentences and mention.score < worst.get(mention.name, (0.0, 0, 0))[0]:
@@ -255,7 +258,7 @@ def _themes(
                 name=theme,
                 description=taxonomy.by_name[theme].description,
                 mentions=len(values),
-                share=100.0 * len(values) / commented.height,
+                share=100.0 * len(values) / read.height,
                 sentiment=sum(values) / len(values),
                 negative_share=100.0 * sum(v < -0.05 for v in values) / len(values),
                 driver=drivers.get(theme),

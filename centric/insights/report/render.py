@@ -239,6 +239,11 @@ def _themes(report: Report) -> str:
             "equal. Filled dots are significant after correction; hollow ones may be chance. "
             "These are associations, not proof of cause"
         )
+    if report.sentiment["unread"]:
+        lede += (
+            f". The {report.sentiment['unread']:,} comments in another language than English, "
+            "which were not read, are left out of the shares and associations"
+        )
     table = (
         '<div class="table-wrap"><table><thead><tr><th>Theme</th>'
         '<th class="num">Comments</th><th class="bar hide-narrow"></th>'

@@ -143,6 +143,25 @@ class InsightsPagesTest(PersonasTestCase):
         whole_page = self.get("comments", flag="churn")
         self.assertNotContains(whole_page, "hx-swap-oob")
 
+    def test_the_way_back_to_the_overview_keeps_the_period_and_segment(self) -> None:
+        self.login(self.owner)
+        comments = self.get("comments", theme="billing", days="365", segment="7")
+        self.assertContains(comments, 'href="/insights/?days=365&amp;segment=7">Insights overview')
+
+    def test_an_export_is_named_by_what_it_holds_and_when(self) -> None:
+        self.login(self.owner)
+        today = timezone.localdate().isoformat()
+        csv = self.get("comments_csv", theme="Billing & refunds", sentiment="negative", days="30")
+        self.assertEqual(
+            csv["Content-Disposition"],
+            f'attachment; filename="comments-billing-refunds-negative-30-days-{today}.csv"',
+        )
+        week = self.get("comments_xlsx", week="2026-09-07", flag="churn")
+        self.assertEqual(
+            week["Content-Disposition"],
+            f'attachment; filename="comments-churn-week-of-2026-09-07-{today}.xlsx"',
+        )
+
     def test_the_csv_export_cannot_become_a_formula(self) -> None:
         self.login(self.owner)
         response = self.get("comments_csv")
@@ -444,6 +463,35 @@ class CentricityCardTest(PersonasTestCase):
 
 class UnreadLanguageTest(PersonasTestCase):
     """A comment in another language than English is said to be unread, not misread."""
+
+    def test_unread_comments_are_left_out_of_theme_shares_and_drivers(self) -> None:
+        # every English comment is about billing; the German ones, unread, are the only
+        # comments without it, and their themes are unknown: nothing to compare billing with
+        acme = Customer.objects.get(account=self.account)
+        comments = ["We were charged twice for the same invoice."] * 12 + [
+            "Die Rechnung war doppelt, und der Support hat nicht geantwortet."
+        ] * 12
+        responses = [
+            Response.objects.create(
+                organisation=self.org,
+                customer=acme,
+                channel=Response.Channel.API,
+                score=2 if index < 12 else 10,
+                score_type="nps",
+                comment=comment,
+                responded_at=timezone.now() - dt.timedelta(days=1 + index % 5),
+            )
+            for index, comment in enumerate(comments)
+        ]
+        services.responses_analyse(response_ids=[response.pk for response in responses])
+
+        self.login(self.owner)
+        insights = self.client.get(reverse("insights:overview")).context["insights"]
+        self.assertEqual((insights.analysed, insights.unread), (24, 12))
+        billing = next(row for row in insights.themes if row.theme == "billing")
+        self.assertEqual(billing.volume, 12)
+        self.assertEqual(billing.share, 100.0)
+        self.assertTrue(billing.driver is None or not billing.driver.reliable)
 
     def test_a_german_comment_is_stored_unread_and_said_so_on_the_pages(self) -> None:
         acme = Customer.objects.get(account=self.account)

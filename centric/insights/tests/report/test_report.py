@@ -195,6 +195,23 @@ def test_comments_in_another_language_are_counted_as_unread_and_said_so():
     assert "not English, not read 10%" in render_html(report)
 
 
+def test_unread_comments_are_left_out_of_theme_shares_and_drivers():
+    # the English comments all speak of billing; the unread ones are the only others
+    rows = [
+        {"score": "2", "comment": "We were charged twice for the same invoice."} for _ in range(20)
+    ] + [
+        {"score": "10", "comment": "Die Rechnung war doppelt, der Support hat nicht geantwortet."}
+        for _ in range(20)
+    ]
+    report, _ = report_for(rows)
+
+    billing = next(theme for theme in report.themes if theme.name == "billing")
+    assert report.sentiment["unread"] == 20
+    assert billing.share == 100.0
+    assert billing.driver is None
+    assert "which were not read, are left out of the shares" in render_html(report)
+
+
 def test_a_small_share_that_is_there_reads_below_one_percent_not_zero():
     from centric.insights.report.numbers import share
 
