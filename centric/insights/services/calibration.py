@@ -3,10 +3,10 @@
 A person asks for it (``calibration_request``); a worker learns it (``calibration_learn``): a
 ``CalibratedSentiment`` fitted on the comments whose score says plainly what the customer meant
 (promoters against detractors, the top two answers of a rating against the bottom two; the
-answers in between teach nothing), checked first on a fifth of them held back, against the
-built-in reading. Once it is in use, the readings' version names it, so every past comment is
-read again with it, and new comments are read with it as they arrive. Stopping it does the same
-with the built-in reading.
+answers in between teach nothing), checked first on a fifth of them held back (the copies of
+one comment all on one side), against the built-in reading. Once it is in use, the readings'
+version names it, so every past comment is read again with it, and new comments are read with
+it as they arrive. Stopping it does the same with the built-in reading.
 """
 
 from __future__ import annotations
@@ -196,7 +196,7 @@ def _learn(calibration: SentimentCalibration) -> CalibratedSentiment:
     """Check, then fit, the learnt reading on the organisation's most recent scored comments;
     records on ``calibration`` what it learnt from and how the check went."""
     from sklearn.metrics import f1_score
-    from sklearn.model_selection import train_test_split
+    from sklearn.model_selection import StratifiedGroupKFold
 
     from centric.insights.text import CalibratedSentiment
 
@@ -212,9 +212,18 @@ def _learn(calibration: SentimentCalibration) -> CalibratedSentiment:
     too_few = _too_few(positive, negative)
     if too_few:
         raise ValueError(f"{too_few} now.")
-    fit_texts, check_texts, fit_sides, check_sides = train_test_split(
-        texts, sides, test_size=HELD_OUT, stratify=sides, random_state=0
-    )
+    # Copies of one comment (a form letter, a template reply) are held back together or not at
+    # all: a copy on both sides would test memory, not reading.
+    copies = [" ".join(text.lower().split()) for text in texts]
+    splitter = StratifiedGroupKFold(n_splits=round(1 / HELD_OUT), shuffle=True, random_state=0)
+    fit, check = next(splitter.split(texts, sides, copies))
+    fit_texts, fit_sides = [texts[i] for i in fit], [sides[i] for i in fit]
+    check_texts, check_sides = [texts[i] for i in check], [sides[i] for i in check]
+    if len(set(fit_sides)) < 2 or len(set(check_sides)) < 2:
+        raise ValueError(
+            "Too few different comments on one side to learn and check: copies of one comment "
+            "count once."
+        )
     checked = CalibratedSentiment().fit(fit_texts, fit_sides).predict(check_texts)
     built_in = SentimentAnalyzer()
     default = [

@@ -4,6 +4,8 @@ admins and CX leads use and nobody else can."""
 
 from __future__ import annotations
 
+import random
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
@@ -163,6 +165,24 @@ class LearningTest(SentimentLearningTestCase):
         self.assertLess(calibration.learnt_f1, 0.7)
         self.assertEqual(calibration.held_out, 12)
         self.assertFalse(Reanalysis.objects.exists())
+
+    def test_copies_of_a_comment_are_never_on_both_sides_of_the_check(self) -> None:
+        # 25 different comments on each side, each sent three times, in words that tell
+        # nothing: a check that held back copies of what it learnt from would pass it
+        numbers = random.Random(4).sample(range(10_000, 99_999), 50)
+        for praise, complaint in zip(numbers[:25], numbers[25:], strict=True):
+            for _ in range(3):
+                self.respond(f"Reference {praise}.", 10)
+                self.respond(f"Reference {complaint}.", 0)
+        calibration = services.calibration_request(actor=self.admin)
+
+        self.assertFalse(services.calibration_learn(calibration_id=calibration.pk))
+
+        calibration.refresh_from_db()
+        self.assertEqual(calibration.status, Status.FAILED)
+        assert calibration.learnt_f1 is not None
+        self.assertLess(calibration.learnt_f1, 0.7)
+        self.assertEqual(calibration.held_out, 30)  # a fifth of the different comments, copies too
 
     def test_stopped_while_learning_it_is_never_used(self) -> None:
         self.scored()
