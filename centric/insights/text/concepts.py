@@ -77,14 +77,27 @@ CONCEPTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
             postage box boxes packaging packed doorstep driver ups fedex usps dhl"""
         ),
     ),
+    # Not "platform" (shoes) nor "feature" (a dress features pockets).
     "software": (
-        _words("app software website platform interface"),
+        _words("app software website interface"),
         _words(
             """login log password dashboard screen page pages menu settings update updates
-            feature features bug bugs crash crashes error errors loading load sync browser
+            bug bugs crash crashes error errors loading load sync browser
             mobile android iphone ios download install"""
         ),
     ),
+}
+
+# Words that name a theme in one sense and something else beside these words in the same
+# clause: the "support" of a bra or a shoe is not customer service.
+OTHER_SENSES: dict[str, frozenset[str]] = {
+    "support": _words(
+        """bra bras bralette bralettes cup cups bust chest breast breasts cleavage lift shape
+        shapeless structure arch arches underwire wire wires padding padded strap straps
+        shapewear swimsuit tummy posture ankle ankles knee knees"""
+    ),
+    # "fits the bill"
+    "bill": _words("fit fits fitted fitting"),
 }
 
 

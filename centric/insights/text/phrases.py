@@ -174,6 +174,9 @@ _PHRASES: dict[str, float] = {
     "hidden fees": -2.2,
     "hidden charges": -2.2,
     "the last straw": -2.6,
+    "deal breaker": -2.4,
+    "dealbreaker": -2.4,
+    "deal killer": -2.4,
     "stay away": -2.6,
     "steer clear": -2.6,
     "to die for": 3.0,
@@ -300,7 +303,11 @@ _FAILURE_NEGATORS = words(
 )
 # Negated problem nouns read as clear relief: "no issues", "without any problems".
 _PROBLEMS = words("issue issues problem problems complaint complaints trouble hassle worries")
-_PROBLEM_NEGATORS = ["no", "zero", "without", "never", "without any", "never any", "not any"]
+_PROBLEM_NEGATORS = [
+    "no", "zero", "without", "never", "without any", "never any", "not any",
+    "haven't had a", "haven't had any", "have not had a", "have not had any", "never had a",
+    "never had any", "hasn't had a", "hasn't had any", "didn't have any", "didn't have a",
+]  # fmt: skip
 
 
 def _build() -> dict[tuple[str, ...], float]:

@@ -165,7 +165,8 @@ DEFAULT_TAXONOMY = Taxonomy(
             "onboarding",
             "Getting started: sign-up, setup, installation, training and first use.",
             "onboarding, sign up, signup, registration, register, getting started, setup, "
-            "set up, install, installation, training, tutorial, welcome, first login",
+            "set up, install, installation, training, tutorial, welcome call, welcome email, "
+            "welcome pack, first login",
         ),
         _theme(
             "communication",
@@ -176,8 +177,10 @@ DEFAULT_TAXONOMY = Taxonomy(
         _theme(
             "reliability",
             "Outages, bugs, errors and things that stop working.",
-            "outage, went down, downtime, crash, crashes, bug, bugs, error, errors, glitch, "
-            "stopped working, not working, reliable, unreliable, freezes, slow",
+            "outage, site is down, website is down, portal is down, app is down, system is "
+            "down, server is down, downtime, offline, crash, crashes, bug, bugs, error, "
+            "errors, glitch, stopped working, is not working, isn't working, not working "
+            "properly, reliable, unreliable, froze, freezes up, slow",
         ),
         _theme(
             "availability",

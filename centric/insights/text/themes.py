@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from centric.insights.text.concepts import expansions
+from centric.insights.text.concepts import OTHER_SENSES, expansions
 from centric.insights.text.lexicon import words
 from centric.insights.text.segment import tokenize
 from centric.insights.text.sentiment import label_for, normalize
@@ -118,6 +118,9 @@ class ThemeMatcher:
                 seeds = {stem(seed) for seed in theme.seed_words if " " not in seed.strip()}
                 for word in expansions(seeds, stem):
                     self._add((word,), position, CONCEPT_WEIGHT)
+        self._senses = {
+            stem(word): frozenset(stem(cue) for cue in cues) for word, cues in OTHER_SENSES.items()
+        }
         self._longest = max((len(k) for k in self._index), default=1)
         self._phrase_starts = frozenset(k[0] for k in self._index if len(k) > 1)
         self._unigrams = {k[0]: hits for k, hits in self._index.items() if len(k) == 1}
@@ -141,7 +144,7 @@ class ThemeMatcher:
         unigrams, index, starts = self._unigrams, self._index, self._phrase_starts
         for i, word in enumerate(stemmed):
             hits = unigrams.get(word)
-            if hits:
+            if hits and (word not in self._senses or self._senses[word].isdisjoint(stemmed)):
                 _record(found, surfaces, (word,), hits, words[i : i + 1])
             if word in starts:
                 for size in range(2, min(self._longest, len(stemmed) - i) + 1):

@@ -30,6 +30,14 @@ def test_it_handles_negated_problems_as_relief():
     assert label("It never disappoints.") == "positive"
 
 
+def test_problems_not_had_are_relief_and_a_deal_killer_is_not():
+    assert label("Haven't had a problem with the sweater up to now!") == "positive"
+    assert label("We have never had any issues with them.") == "positive"
+    assert label("This is adorable but it must be dry-cleaned, that is a deal killer.") != (
+        "positive"
+    )
+
+
 def test_it_reads_negated_verbs_of_failure_as_complaints():
     assert label("The app doesn't work.") == "negative"
     assert label("My refund never arrived.") == "negative"

@@ -33,6 +33,24 @@ def test_a_slow_portal_is_no_talk_of_staff_nor_an_account_manager_of_software():
     assert "staff" in names("Our account manager always explains what is happening.")
 
 
+def test_words_in_another_sense_are_not_talk_of_the_theme():
+    # a bra's support is not customer service; a size that went down is no outage; a dress
+    # that did not work for me did not crash; a dress that features pockets is no software
+    assert "support" not in names("It gives no support even to a b cup.")
+    assert "support" in names("Support called us back the same day.")
+    assert "support" in names("We waited four days for an answer from support.")
+    assert "support" not in names("Soft, but it has zero support or shape.")
+    assert "billing" not in names("This jacket fits the bill.")
+    assert "reliability" not in names("I went down to an xs so the arm holes didn't show.")
+    assert "reliability" not in names("The tee was down to my thighs.")
+    assert "reliability" not in names("The color did not work for me.")
+    assert "reliability" in names("The portal is down again and the app keeps crashing.")
+    assert "reliability" in names("The export is not working since the update.")
+    assert "usability" not in names("The dress features deep pockets and a platform heel.")
+    assert "onboarding" not in names("The fabric was really not welcoming.")
+    assert "onboarding" in names("The welcome call walked us through the setup.")
+
+
 def test_more_evidence_gives_more_confidence():
     one = analyze("The invoice was wrong.").theme("billing")
     two = analyze("The invoice was wrong and the payment failed.").theme("billing")
