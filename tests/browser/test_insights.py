@@ -38,6 +38,15 @@ def test_the_insights_pages_show_the_demo_feedback(page: Page, transactional_db:
     expect(page.locator(".comments li .badge", has_text="Churn risk").first).to_be_visible()
     shoot(page, "insights-comments-churn")
 
+    # Back and Forward show the filters the list was filtered by
+    page.go_back()
+    expect(page).not_to_have_url(re.compile(r"flag=churn"))
+    expect(page.get_by_label("Flag")).to_have_value("")
+    page.go_forward()
+    expect(page).to_have_url(re.compile(r"flag=churn"))
+    expect(page.get_by_label("Flag")).to_have_value("churn")
+    expect(page.locator(".comments li .badge", has_text="Churn risk").first).to_be_visible()
+
     # a spike opens the comments of its own week, and every mark says what it is
     page.get_by_role("link", name="Insights overview").click()
     spikes = page.get_by_role("region", name="Spikes")
