@@ -95,6 +95,15 @@ def next_page(
     return None
 
 
+def previous_page(
+    questions: Sequence[QuestionLike], page: int, answers: Mapping[str, Any]
+) -> int | None:
+    """The last page before ``page`` that shows at least one question, or None on the first."""
+    earlier = sorted({question.page for question in questions if question.page < page})
+    shown = [candidate for candidate in earlier if visible_on_page(questions, candidate, answers)]
+    return shown[-1] if shown else None
+
+
 def first_page(questions: Sequence[QuestionLike], answers: Mapping[str, Any]) -> int:
     page = next_page(questions, 0, answers)
     return page if page is not None else 1
@@ -139,6 +148,21 @@ def display(question: QuestionLike, value: Any, language: str) -> str:
 
 def _label(label: Mapping[str, str], language: str, fallback: str) -> str:
     return str(label.get(language) or label.get("en") or next(iter(label.values()), fallback))
+
+
+def answers_to_keep(
+    questions: Sequence[Q], data: Mapping[str, list[str]]
+) -> tuple[dict[str, Any], list[Q]]:
+    """What is kept of a page the respondent leaves without sending it (they go back): the valid
+    answers in form ``data``, and the questions left blank, whose earlier answers go. Nothing is
+    required; an invalid answer is not kept and leaves an earlier answer as it was."""
+    values, _ = parse(questions, data)
+    cleared = [
+        question
+        for question in questions
+        if not any(item.strip() for item in data.get(question.key, []))
+    ]
+    return values, cleared
 
 
 def parse(

@@ -4,7 +4,7 @@ answer, the questions they answered must stay as they were."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -59,25 +59,42 @@ def _validate(survey: Survey, question: Question) -> None:
         ).first()
         if earlier is None:
             raise ValidationError("A follow-up depends on a question on an earlier page.")
-        if earlier.kind not in {"nps", "csat", "ces", "rating"}:
+        bounds = answer_rules.scale(earlier)
+        if bounds is None:
             raise ValidationError("A follow-up depends on a score question.")
-        _require_condition_can_hold(condition, earlier)
+        _require_condition_on_scale(condition, earlier, bounds)
     if question.pk is not None:
         _require_follow_ups_still_hold(survey, question)
 
 
-def _require_condition_can_hold(condition: Mapping[str, Any], followed: Question) -> None:
-    bounds = answer_rules.scale(followed)
-    if bounds is not None and not answer_rules.condition_can_hold(condition, bounds):
-        wanted = " and ".join(
-            f"{word} {condition[bound]}"
-            for bound, word in (("min", "at least"), ("max", "at most"))
-            if bound in condition
+# The fields of ``QuestionForm`` that hold a follow-up's lowest and highest score, and their names
+# in messages: errors are reported on them.
+CONDITION_FIELDS = {"min": ("show_min", "At least"), "max": ("show_max", "At most")}
+
+
+def _require_condition_on_scale(
+    condition: Mapping[str, Any], followed: Question, bounds: tuple[int, int]
+) -> None:
+    """The scores that show a follow-up lie on the scale of the question it follows and run from
+    a lower to a higher number, as a rating's scale does; errors name the form's field."""
+    low, high = bounds
+    errors = {
+        field: f"“{label}” must be a score from {low} to {high}, the scale of “{_name(followed)}”; "
+        f"{condition[bound]} is not on it."
+        for bound, (field, label) in CONDITION_FIELDS.items()
+        if bound in condition and not low <= condition[bound] <= high
+    }
+    if not errors and condition.get("min", low) > condition.get("max", high):
+        errors["show_max"] = (
+            f"“At most” ({condition['max']}) is below “at least” ({condition['min']}): the "
+            "scores that show a follow-up run from a lower to a higher number."
         )
-        raise ValidationError(
-            f"No answer from {bounds[0]} to {bounds[1]} is {wanted}, so the follow-up would "
-            "never show."
-        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _name(question: Question) -> str:
+    return question.text.get("en") or question.key
 
 
 def _require_follow_ups_still_hold(survey: Survey, question: Question) -> None:
@@ -92,7 +109,7 @@ def _require_follow_ups_still_hold(survey: Survey, question: Question) -> None:
         or not answer_rules.condition_can_hold(follow_up.show_if, bounds)
     ]
     if broken:
-        names = ", ".join(f"“{item.text.get('en') or item.key}”" for item in broken)
+        names = ", ".join(f"“{_name(item)}”" for item in broken)
         raise ValidationError(
             f"{names} follow{'s' if len(broken) == 1 else ''} up on this question and could "
             "never show after this change: it must stay a score, on an earlier page, whose "
@@ -118,6 +135,9 @@ def question_save(
     _validate(survey, question)
     question.full_clean()
     question.save()
+    # a new question goes at the end of its page, a changed page moves it there
+    _renumber(_in_page_order(survey))
+    question.refresh_from_db(fields=["position"])
     audit_record(
         organisation=survey.organisation_id,
         actor=actor,
@@ -157,17 +177,51 @@ def question_delete(*, actor: User, question: Question) -> None:
     question.delete()
 
 
+def _in_page_order(survey: Survey) -> list[Question]:
+    """The survey's questions as respondents meet them: page by page, each page in its order."""
+    return list(survey.questions.order_by("page", "position"))
+
+
+def _renumber(questions: list[Question]) -> None:
+    """Number the questions in the order given. Given in page order, no question comes before one
+    on an earlier page, and so no follow-up before the question it depends on (always on an
+    earlier page), wherever questions are read by position: the survey's page, a response's
+    answers, the exports."""
+    changed = []
+    for position, question in enumerate(questions):
+        if question.position != position:
+            question.position = position
+            changed.append(question)
+    Question.objects.bulk_update(changed, ["position"])
+
+
 @transaction.atomic
 def question_move(*, actor: User, question: Question, up: bool) -> None:
-    """Swap the question with its neighbour above or below."""
+    """Swap the question with its neighbour above or below on the same page. A question moves to
+    another page by changing its page, so a move never breaks the order of pages."""
     survey = question.survey
     _require_draft(actor, survey)
-    neighbours = survey.questions.filter(
-        position__lt=question.position if up else 10**6,
-        position__gt=-1 if up else question.position,
-    ).order_by("-position" if up else "position")
-    neighbour = neighbours.first()
-    if neighbour is None:
+    ordered = _in_page_order(survey)
+    index = next(index for index, item in enumerate(ordered) if item.pk == question.pk)
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(ordered):
         return
-    question.position, neighbour.position = neighbour.position, question.position
-    Question.objects.bulk_update([question, neighbour], ["position"])
+    if ordered[other].page != ordered[index].page:
+        _refuse_move_across_pages(ordered[index], ordered[other], up=up)
+    ordered[index], ordered[other] = ordered[other], ordered[index]
+    _renumber(ordered)
+
+
+def _refuse_move_across_pages(question: Question, neighbour: Question, *, up: bool) -> NoReturn:
+    first_or_last, before_or_after = ("first", "before") if up else ("last", "after")
+    message = (
+        f"“{_name(question)}” is the {first_or_last} question on page {question.page}, and page "
+        f"{neighbour.page} comes {before_or_after} it."
+    )
+    if question.show_if.get("question") == neighbour.key:
+        message += f" It follows up on “{_name(neighbour)}”, so it stays after it."
+    elif neighbour.show_if.get("question") == question.key:
+        message += f" “{_name(neighbour)}” follows up on it, so it stays before it."
+    else:
+        message += f" To move it to page {neighbour.page}, edit it and change its page."
+    raise ValidationError(message)

@@ -15,7 +15,7 @@ from centric.core.permissions import can_write, require_write
 from centric.feedback.feedback_imports import reading, selectors, services
 from centric.feedback.feedback_imports.forms import ColumnMappingForm, FeedbackUploadForm
 from centric.feedback.feedback_imports.mapping import PRESETS, Mapping
-from centric.feedback.models import FeedbackImport
+from centric.feedback.models import FeedbackImport, Response
 from centric.people.auth import AuthedRequest
 
 ERRORS_SHOWN = 500
@@ -55,8 +55,13 @@ def import_upload(request: AuthedRequest) -> HttpResponse:
             if job.status == FeedbackImport.Status.FAILED:
                 return redirect("feedback:import_detail", import_id=job.pk)
             return redirect("feedback:import_mapping", import_id=job.pk)
+    # each preset with the names its kind and score type go by everywhere else
+    presets = [
+        (preset, Response.Kind(preset.kind).label, Response.ScoreType(preset.score_type).label)
+        for preset in PRESETS.values()
+    ]
     return render(
-        request, "feedback/imports/import_upload.html", {"form": form, "presets": PRESETS}
+        request, "feedback/imports/import_upload.html", {"form": form, "presets": presets}
     )
 
 
@@ -85,6 +90,7 @@ def import_mapping(request: AuthedRequest, import_id: int) -> HttpResponse:
         "form": form,
         "preset": PRESETS.get(job.preset),
         "encoding": reading.encoding_label(job.encoding),
+        "imported_at": selectors.feedback_import_time(job),
     }
     return render(request, "feedback/imports/import_mapping.html", context)
 
@@ -99,6 +105,7 @@ def import_detail(request: AuthedRequest, import_id: int) -> HttpResponse:
         "progress": selectors.feedback_import_progress(job) if job.in_progress else None,
         # the valid rows not stored before: what importing would add
         "new_rows": max(job.valid_rows - job.existing_count, 0),
+        "undated_rows_date": selectors.feedback_import_undated_rows_date(job),
     }
     return render_page(
         request, "feedback/imports/import_detail.html", "feedback/imports/_report.html", context

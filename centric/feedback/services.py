@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import ngettext
 
 from centric.core import clock
 from centric.core.audit import audited_create, audited_update
@@ -158,12 +159,21 @@ def invitations_queue(*, survey: Survey) -> None:
 
 @dataclass(frozen=True)
 class Skipped:
+    """Someone not invited, and why, said of them alone (“was asked …”); ``reason_plural`` says
+    it of several where the words differ (“were asked …”)."""
+
     email: str
     reason: str
+    reason_plural: str = ""
+
+    def reason_of(self, count: int) -> str:
+        """The reason, said of ``count`` people skipped for it."""
+        return ngettext(self.reason, self.reason_plural or self.reason, count)
 
 
 ALREADY_INVITED = "already invited to this survey"
 IN_RATED_TEAM = "is in the team being rated, which cannot rate itself"
+IN_RATED_TEAM_PLURAL = "are in the team being rated, which cannot rate itself"
 
 
 def _already_invited(survey: Survey, emails: set[str]) -> set[str]:
@@ -194,7 +204,7 @@ def invitations_create(
     )
     for person in people:
         if person.pk in rated:
-            skipped.append(Skipped(person.email.lower(), IN_RATED_TEAM))
+            skipped.append(Skipped(person.email.lower(), IN_RATED_TEAM, IN_RATED_TEAM_PLURAL))
             continue
         team = Team.objects.filter(members=person, organisation_id=survey.organisation_id).first()
         if team is None:
@@ -229,9 +239,8 @@ def invitations_create(
         elif email in opted_out:
             skipped.append(Skipped(email, "asked not to receive surveys"))
         elif email in recent:
-            skipped.append(
-                Skipped(email, f"was asked in another survey within {survey.fatigue_days} days")
-            )
+            within = f"asked in another survey within {survey.fatigue_days} days"
+            skipped.append(Skipped(email, f"was {within}", f"were {within}"))
         else:
             try:
                 # a savepoint: an invitation made meanwhile by someone else loses only this one
@@ -268,6 +277,7 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
         "unsubscribe": settings.SITE_URL + reverse("feedback:unsubscribe", args=[invitation.token]),
         "language": invitation.language,
         "organisation": survey.organisation.name,
+        "team": survey.subject_team,  # an internal-customer survey's, named so surveys differ
     }
     subject = render_to_string("feedback/email/subject.txt", context)
     send_mail(
@@ -323,7 +333,7 @@ def _mail_once(invitations: QuerySet[Invitation], *, stamp: str, reminder: bool)
                 .values_list("pk", flat=True)
             )
             invitation = (
-                Invitation.objects.select_related("survey__organisation")
+                Invitation.objects.select_related("survey__organisation", "survey__subject_team")
                 .filter(pk=invitation_id, **{f"{stamp}__isnull": True})
                 .first()
             )
@@ -477,6 +487,51 @@ def response_save_page(
             response=existing, page=page, data=data, language=language, questions=questions
         )
     return following, {}
+
+
+def response_save_page_going_back(
+    *,
+    response: Response,
+    page: int,
+    data: Mapping[str, list[str]],
+    language: str,
+    questions: list[Question],
+) -> int:
+    """Keep what the respondent gave on ``page`` as they go back to the page before: its valid
+    answers, with nothing required (see ``answers.answers_to_keep``); the response is not
+    submitted. Returns the page to show: the one before, or ``page`` on the first. Only a stored
+    response keeps anything, and only on a page it has reached, so the first page answered
+    forward stays the first stored."""
+    survey = response.survey
+    if survey is None or survey.status != Survey.Status.OPEN:
+        raise PermissionDenied("This survey is closed.")
+    answers = response_answers(response)
+    previous = answer_rules.previous_page(questions, page, answers)
+    if previous is None or response._state.adding or page > response.page:
+        return previous or page
+    shown = answer_rules.visible_on_page(questions, page, answers)
+    values, cleared = answer_rules.answers_to_keep(shown, data)
+    replaced = [question for question in shown if question.key in values or question in cleared]
+    for question in cleared:
+        answers.pop(question.key, None)
+    answers.update(values)
+    response.language = language or response.language
+    response_summarise(response=response, questions=questions, answers=answers)
+    with transaction.atomic():
+        response.save()
+        Answer.objects.filter(response=response, question__in=replaced).delete()
+        Answer.objects.bulk_create(
+            Answer(
+                response=response,
+                question=question,
+                number=value if isinstance(value, int) else None,
+                choices=value if isinstance(value, list) else [],
+                text=value if isinstance(value, str) else "",
+            )
+            for question in replaced
+            if (value := values.get(question.key)) is not None
+        )
+    return previous
 
 
 def _response_stored_meanwhile(response: Response) -> Response | None:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import Any, Concatenate, ParamSpec
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -51,6 +52,10 @@ UI = {
         "unsubscribe": "Stop receiving surveys",
         "unsubscribed": "You will not receive surveys from us again.",
         "unsubscribe_ask": "Stop receiving surveys from us?",
+        "back": "Back",
+        "link_not_valid": "This link is not valid",
+        "link_not_valid_help": "Please check that you opened the whole link, as it was sent to "
+        "you, or ask whoever sent it for a new one.",
     },
     "de": {
         "next": "Weiter",
@@ -67,6 +72,10 @@ UI = {
         "unsubscribe": "Keine Umfragen mehr erhalten",
         "unsubscribed": "Sie erhalten keine Umfragen mehr von uns.",
         "unsubscribe_ask": "Keine Umfragen mehr von uns erhalten?",
+        "back": "Zurück",
+        "link_not_valid": "Dieser Link ist nicht gültig",
+        "link_not_valid_help": "Bitte prüfen Sie, ob Sie den ganzen Link geöffnet haben, so wie "
+        "er Ihnen geschickt wurde, oder bitten Sie den Absender um einen neuen.",
     },
 }
 
@@ -141,7 +150,7 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
     ]
     context = {
         "survey": survey,
-        "questions": survey.questions.all(),
+        "questions": survey.questions.order_by("page", "position"),
         "latest": latest,
         "response_count": responses.filter(submitted_at__isnull=False).count(),
         "partial_count": responses.filter(submitted_at__isnull=True).count(),
@@ -178,15 +187,32 @@ def survey_status(request: AuthedRequest, survey_id: int) -> HttpResponse:
         actor=request.user, survey=survey, status=request.POST.get("status", "")
     )
     messages.success(request, f"The survey is now {survey.get_status_display().lower()}.")
-    if survey.status == Survey.Status.OPEN and (
-        unsent := selectors.invitations_unsent(survey.pk).count()
-    ):
-        messages.info(request, f"Emailing {_people(unsent)} their invitation in the background.")
+    if survey.status == Survey.Status.OPEN:
+        ready = selectors.invitations_ready(survey).count()
+        waiting = _waiting_for_the_window(survey)
+        if ready:
+            messages.info(
+                request, f"Emailing {_people(ready)} their invitation in the background.{waiting}"
+            )
+        elif waiting:
+            messages.info(request, f"No invitation is emailed now:{waiting}")
     return redirect(survey)
 
 
 def _people(count: int) -> str:
     return "1 person" if count == 1 else f"{count} people"
+
+
+def _waiting_for_the_window(survey: Survey) -> str:
+    """A sentence, with a space before it, on the invitations the fatigue window holds back; empty
+    when there are none."""
+    held = selectors.invitations_held_back(survey).count()
+    if not held:
+        return ""
+    return (
+        f" {_people(held)} asked by another survey in the last {survey.fatigue_days} days will "
+        "be emailed once that window has passed."
+    )
 
 
 @require_POST
@@ -214,12 +240,13 @@ def survey_invite(request: AuthedRequest, survey_id: int) -> HttpResponse:
 
 def _skipped_message(skipped: Sequence[services.Skipped]) -> str:
     """How many were not invited, for each reason, with a few of their addresses."""
-    reasons: dict[str, list[str]] = {}
+    reasons: dict[str, list[services.Skipped]] = {}
     for item in skipped:
-        reasons.setdefault(item.reason, []).append(item.email)
+        reasons.setdefault(item.reason, []).append(item)
     parts = [
-        f"{len(emails)} {reason} ({', '.join(emails[:3])}{', …' if len(emails) > 3 else ''})"
-        for reason, emails in reasons.items()
+        f"{len(items)} {items[0].reason_of(len(items))} "
+        f"({', '.join(item.email for item in items[:3])}{', …' if len(items) > 3 else ''})"
+        for items in reasons.values()
     ]
     return f"{len(skipped)} not invited: " + "; ".join(parts) + "."
 
@@ -239,13 +266,7 @@ def survey_send(request: AuthedRequest, survey_id: int) -> HttpResponse:
         )
     else:
         task, count = send_invitations, selectors.invitations_ready(survey).count()
-        held = selectors.invitations_held_back(survey).count()
-        waiting = (
-            f" {_people(held)} asked by another survey in the last {survey.fatigue_days} "
-            "days will be emailed once that window has passed."
-            if held
-            else ""
-        )
+        waiting = _waiting_for_the_window(survey)
         done = f"Emailing {_people(count)} their invitation in the background.{waiting}"
         nobody = f"Every invitation has been emailed already.{waiting}"
     if not count:
@@ -350,15 +371,18 @@ def response_detail(request: AuthedRequest, response_id: int) -> HttpResponse:
 
 
 def _language(request: HttpRequest, survey: Survey, preferred: str | None = None) -> str:
+    return _language_among(request, survey.languages, preferred) or survey.default_language
+
+
+def _language_among(
+    request: HttpRequest, offered: Collection[str], preferred: str | None = None
+) -> str | None:
     # an explicit choice on the page, then the contact's language, then the browser's
     browser = str(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
     wanted = [request.GET.get("lang"), preferred] + [
         part.split(";")[0].strip()[:2] for part in browser.split(",")
     ]
-    for code in wanted:
-        if code and code in survey.languages:
-            return code
-    return survey.default_language
+    return next((code for code in wanted if code and code in offered), None)
 
 
 def _localised(value: dict[str, str], language: str, fallback: str) -> str:
@@ -426,6 +450,7 @@ def _page(
         "page_index": pages.index(page) + 1 if page in pages else 1,
         "page_count": len(pages),
         "is_last": is_last,
+        "has_previous": answer_rules.previous_page(questions, page, current) is not None,
         "ui": UI.get(language, UI["en"]),
         "language": language,
         "intro": _localised(survey.intro, language, survey.default_language)
@@ -452,6 +477,28 @@ def _not_open(request: HttpRequest, survey: Survey, language: str) -> HttpRespon
     return render(request, "feedback/closed.html", context, status=404 if draft else 410)
 
 
+P = ParamSpec("P")
+
+
+def _says_when_the_link_is_not_valid(
+    view: Callable[Concatenate[HttpRequest, P], HttpResponse],
+) -> Callable[Concatenate[HttpRequest, P], HttpResponse]:
+    """A public page whose link leads nowhere (mistyped, or an open link the survey does not
+    have) says so in the respondent's look and browser language, not with the back office's
+    "Not found" and its link to sign in."""
+
+    @functools.wraps(view)
+    def page(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            language = _language_among(request, UI) or "en"
+            context = {"ui": UI[language], "language": language}
+            return render(request, "feedback/link_not_valid.html", context, status=404)
+
+    return page
+
+
 def _thanks(request: HttpRequest, survey: Survey, language: str, token: str | None) -> HttpResponse:
     context = {
         "survey": survey,
@@ -467,6 +514,7 @@ def _thanks(request: HttpRequest, survey: Survey, language: str, token: str | No
 
 
 @login_not_required
+@_says_when_the_link_is_not_valid
 def respond(request: HttpRequest, token: str) -> HttpResponse:
     invitation = selectors.invitation_by_token(token)
     survey = invitation.survey
@@ -478,6 +526,11 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
         page = _posted_page(request)
         data = dict(request.POST.lists())
         response = services.response_for_invitation(invitation=invitation)
+        if "back" in request.POST:
+            previous = services.response_save_page_going_back(
+                response=response, page=page, data=data, language=language, questions=questions
+            )
+            return redirect(_with_language(request.path, request, survey, page=previous))
         following, errors = services.response_save_page(
             response=response, page=page, data=data, language=language, questions=questions
         )
@@ -529,6 +582,7 @@ ATTEMPT = re.compile(r"[A-Za-z0-9_-]{16,40}")
 
 
 @login_not_required
+@_says_when_the_link_is_not_valid
 def respond_open(request: HttpRequest, public_key: str) -> HttpResponse:
     """The open link: anyone may answer, anonymously. Each visit is one attempt at the form, with
     a random id in the form, so sending a page twice (a double click, a refresh) keeps one
@@ -547,6 +601,11 @@ def respond_open(request: HttpRequest, public_key: str) -> HttpResponse:
         response = services.response_for_open_link(
             survey=survey, attempt=attempt, language=language
         )
+        if "back" in request.POST:
+            previous = services.response_save_page_going_back(
+                response=response, page=page, data=data, language=language, questions=questions
+            )
+            return redirect(_with_language(request.path, request, survey, page=previous))
         following, errors = services.response_save_page(
             response=response, page=page, data=data, language=language, questions=questions
         )
@@ -580,12 +639,14 @@ def _open_link_started(request: HttpRequest, survey: Survey, session_key: str) -
 
 
 @login_not_required
+@_says_when_the_link_is_not_valid
 def thanks_open(request: HttpRequest, public_key: str) -> HttpResponse:
     survey = selectors.survey_by_open_link(public_key)
     return _thanks(request, survey, _language(request, survey), None)
 
 
 @login_not_required
+@_says_when_the_link_is_not_valid
 def thanks(request: HttpRequest, token: str) -> HttpResponse:
     invitation = selectors.invitation_by_token(token)
     survey = invitation.survey
@@ -593,6 +654,7 @@ def thanks(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_not_required
+@_says_when_the_link_is_not_valid
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     invitation = selectors.invitation_by_token(token)
     language = _language(request, invitation.survey, invitation.language)

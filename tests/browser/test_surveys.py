@@ -88,6 +88,13 @@ def test_a_detractor_answers_on_a_phone_in_their_language(
     ).to_be_visible()
     page.get_by_role("textbox").fill("Die Rechnungen <kommen> zu spät.")
     assert_accessible(page)
+    page.screenshot(path=SCREENSHOTS / "respond-page-2-phone.png", full_page=True)
+    # back to the score, which kept its answer, and forward again to what was typed
+    page.get_by_role("button", name="Zurück").click()
+    expect(page.get_by_role("radio", name="3", exact=True)).to_be_checked()
+    expect(page.get_by_role("button", name="Zurück")).to_have_count(0)
+    page.get_by_role("button", name="Weiter").click()
+    expect(page.get_by_role("textbox")).to_have_value("Die Rechnungen <kommen> zu spät.")
     page.get_by_role("button", name="Antworten senden").click()
     expect(page.get_by_role("heading", name="Vielen Dank")).to_be_visible()
     shoot(page, "respond-thanks")

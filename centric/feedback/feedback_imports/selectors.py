@@ -5,9 +5,11 @@ CX lead."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.formats import number_format
 
 from centric.core.permissions import can_write, sees_whole_organisation
 from centric.feedback.models import FeedbackImport, SavedMapping
@@ -27,6 +29,20 @@ def feedback_import_access(*, actor: User, import_id: int) -> FeedbackImport:
         raise Http404("No such import") from None
 
 
+def feedback_import_time(job: FeedbackImport) -> datetime:
+    """The import's own time, one moment for the whole import: the date of every row when no
+    column gives one. It is the upload's, so the pages can say it before any row is checked, and
+    the check and the import agree on it."""
+    return job.created_at
+
+
+def feedback_import_undated_rows_date(job: FeedbackImport) -> datetime | None:
+    """The date every row is given because the mapping has no date column; None when it has one."""
+    if "responded_at" in (job.mapping.get("columns") or {}):
+        return None
+    return feedback_import_time(job)
+
+
 @dataclass(frozen=True)
 class Progress:
     """What an import in progress is doing, in words, and how far it is with all of it."""
@@ -41,7 +57,7 @@ def feedback_import_progress(job: FeedbackImport) -> Progress:
     import of every row or none first checks every row again (step 1), then stores them (step 2),
     and counts the rows only from then on."""
     read = f"{min(100, job.bytes_read * 100 // job.size) if job.size else 0}% of the file read"
-    rows = f"{job.processed_rows:,} of {job.total_rows:,} rows done"
+    rows = f"{_count(job.processed_rows)} of {_count(job.total_rows)} rows done"
     if job.status == FeedbackImport.Status.CHECKING:
         return Progress("Checking every row", read, job.progress_percent)
     if job.mode != FeedbackImport.Mode.ALL_OR_NOTHING:
@@ -67,3 +83,8 @@ def saved_mapping_may_change(*, actor: User, saved: SavedMapping) -> bool:
     """Whether ``actor`` may replace or delete ``saved``: whoever saved it, an admin or a CX
     lead."""
     return can_write(actor) and (saved.created_by_id == actor.pk or sees_whole_organisation(actor))
+
+
+def _count(number: int) -> str:
+    """With thousands separators, as the templates' ``intcomma`` writes it in the same language."""
+    return number_format(number, force_grouping=True)

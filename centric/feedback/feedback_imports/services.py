@@ -35,7 +35,10 @@ from centric.customers.selectors import (
 )
 from centric.feedback.feedback_imports import reading
 from centric.feedback.feedback_imports.mapping import PRESETS, Mapping, suggest
-from centric.feedback.feedback_imports.selectors import saved_mapping_may_change
+from centric.feedback.feedback_imports.selectors import (
+    feedback_import_time,
+    saved_mapping_may_change,
+)
 from centric.feedback.feedback_imports.validation import (
     BatchChecker,
     CheckedBatch,
@@ -156,6 +159,8 @@ def feedback_import_apply(*, actor: User, job: FeedbackImport, mode: str) -> Fee
         raise ValidationError("This file has already been imported or cancelled.")
     if mode not in FeedbackImport.Mode.values:
         raise ValidationError(f"Unknown import mode “{mode}”.")
+    if not job.total_rows:
+        raise ValidationError("The file has no rows to import.")
     if mode == FeedbackImport.Mode.ALL_OR_NOTHING and job.error_count:
         raise ValidationError("Some rows are invalid, so importing every row is not possible.")
     job.mode = mode
@@ -333,7 +338,10 @@ class _Scan:
                     if problems:
                         raise reading.FileProblem(0, " ".join(problems))
                     checker = BatchChecker(
-                        mapping=mapping, columns=table.columns, lookups=lookups_for(job.created_by)
+                        mapping=mapping,
+                        columns=table.columns,
+                        lookups=lookups_for(job.created_by),
+                        imported_at=feedback_import_time(job),
                     )
 
                     def checked_batches() -> Iterator[tuple[CheckedBatch, Prepared]]:

@@ -7,6 +7,10 @@ rows seen so far — and checks a batch at a time: every test is a column expres
 batch, so the check runs at the speed of Polars, not of a Python loop. Only what Polars cannot do
 runs row by row: dates in unusual forms, the content digest of rows without an external id, and
 the messages of the rows that are reported.
+
+Every valid row has a date, so no imported feedback falls outside the periods analysed: with a
+date column, a row whose date cell is empty is reported; without one, every row is dated with the
+import's own time, as the ingestion API dates feedback sent without a date the moment it arrives.
 """
 
 from __future__ import annotations
@@ -15,12 +19,13 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import polars as pl
 
-from centric.feedback.feedback_imports.dates import date_read, dates_read
+from centric.feedback.feedback_imports.dates import UTC_DATETIME, date_read, dates_read
 from centric.feedback.feedback_imports.mapping import CUSTOMER_TARGETS, KINDS, Mapping
 from centric.feedback.feedback_imports.reading import cell_name
 from centric.feedback.scales import SCORE_RANGES
@@ -99,6 +104,8 @@ class BatchChecker:
     mapping: Mapping
     columns: list[str]
     lookups: Lookups
+    # one moment for the whole import: the date of every row when no column gives dates
+    imported_at: datetime = field(kw_only=True)
     # the source_ref hash of every valid row so far and its line, to refuse repeats in the file
     seen: pl.DataFrame = field(
         default_factory=lambda: pl.DataFrame(schema={"key": pl.UInt64, "seen_at": pl.Int64})
@@ -107,8 +114,7 @@ class BatchChecker:
     def check(self, batch: pl.DataFrame, *, report: int) -> CheckedBatch:
         """Check ``batch``; write out the problems of its first ``report`` invalid rows."""
         frame = batch.with_columns(self._values())
-        dates = dates_read(frame["date_text"], time_zone=self.lookups.time_zone)
-        frame = frame.with_columns(dates.alias("responded_at")).with_columns(self._flags())
+        frame = frame.with_columns(self._dates(frame["date_text"])).with_columns(self._flags())
         frame = frame.with_columns(self._language())
         frame = frame.with_columns(
             failed=pl.col("problem").is_not_null() | pl.any_horizontal(FLAGS)
@@ -204,6 +210,14 @@ class BatchChecker:
             self._attributes().alias("attributes"),
         ]
 
+    def _dates(self, texts: pl.Series) -> pl.Expr:
+        """The rows' dates, in UTC: read from the date column (null where empty or not a date),
+        or the import's own time when no column gives them."""
+        if "responded_at" not in self.mapping.columns:
+            imported_at = pl.lit(self.imported_at.astimezone(UTC), dtype=UTC_DATETIME)
+            return imported_at.alias("responded_at")
+        return pl.lit(dates_read(texts, time_zone=self.lookups.time_zone)).alias("responded_at")
+
     def _attributes(self) -> pl.Expr:
         """The custom attributes as a JSON object; empty cells are left out (as nulls, which the
         writer strips)."""
@@ -249,6 +263,9 @@ class BatchChecker:
             score_type_unknown.alias("score_type_unknown"),
             score_out_of_range.alias("score_out_of_range"),
             (~has_score & (pl.col("comment") == "")).alias("required_missing"),
+            (pl.lit("responded_at" in self.mapping.columns) & (pl.col("date_text") == "")).alias(
+                "date_missing"
+            ),
             ((pl.col("date_text") != "") & pl.col("responded_at").is_null()).alias(
                 "date_unreadable"
             ),
@@ -404,7 +421,9 @@ class BatchChecker:
                 "score" if "score" in self.mapping.columns else "comment",
                 "A required field is missing: a score or a comment.",
             )
-        if row["date_unreadable"]:
+        if row["date_missing"]:
+            add("responded_at", "The date is missing.")
+        elif row["date_unreadable"]:
             add(
                 "responded_at",
                 f"“{row['date_raw']}” is not a date "
@@ -457,6 +476,7 @@ FLAGS = (
     "score_type_unknown",
     "score_out_of_range",
     "required_missing",
+    "date_missing",
     "date_unreadable",
     "customer_unknown",
     "segment_unknown",

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from centric.feedback.answers import (
+    answers_to_keep,
     condition_can_hold,
     display,
     first_incomplete_page,
@@ -11,6 +12,7 @@ from centric.feedback.answers import (
     is_visible,
     next_page,
     parse,
+    previous_page,
     visible_on_page,
 )
 
@@ -49,6 +51,20 @@ def test_a_detractor_and_a_promoter_see_different_follow_ups() -> None:
 def test_a_passive_skips_the_follow_up_page() -> None:
     assert next_page(NPS, 1, {"nps": 8}) == 3
     assert next_page(NPS, 3, {"nps": 8}) is None
+
+
+def test_going_back_skips_a_page_that_shows_nothing_and_the_first_page_has_none_before() -> None:
+    assert previous_page(NPS, 3, {"nps": 8}) == 1
+    assert previous_page(NPS, 3, {"nps": 3}) == 2
+    assert previous_page(NPS, 1, {"nps": 3}) is None
+
+
+def test_a_page_left_by_going_back_keeps_its_valid_answers_and_requires_none() -> None:
+    page = [NPS[0], NPS[1], NPS[3]]
+    values, cleared = answers_to_keep(page, {"nps": ["12"], "fix": [" "], "topics": ["price"]})
+    assert values == {"topics": ["price"]}
+    # the blank answer goes; the invalid score neither stays nor replaces an earlier one
+    assert [q.key for q in cleared] == ["fix"]
 
 
 def test_a_follow_up_is_hidden_until_its_question_is_answered() -> None:

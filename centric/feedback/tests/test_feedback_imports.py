@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import itertools
 import threading
@@ -10,11 +11,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 import polars as pl
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http.response import HttpResponseBase
 from django.test import SimpleTestCase
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from openpyxl import Workbook
 
 from centric.core.models import AuditEvent
@@ -176,7 +180,7 @@ class FeedbackImportJourneyTest(PersonasTestCase):
         content = (
             "Review ID,Date,Rating,Review,Territory,Title\n"
             'A,31.03.2024 14:05,5,"Schön,\n""klar""",DE,\n'
-            "B,,4,Fine,,Short\n"
+            "B,2024-04-01,4,Fine,,Short\n"
         ).encode("utf-16")
         self.org.time_zone = "Europe/Berlin"  # dates without a zone are the organisation's
         self.org.save()
@@ -187,9 +191,47 @@ class FeedbackImportJourneyTest(PersonasTestCase):
         self.assertEqual(first.responded_at, datetime(2024, 3, 31, 12, 5, tzinfo=UTC))
         self.assertEqual(first.attributes, {"Territory": "DE"})
         second = Response.objects.get(source_ref="import:id:B")
-        self.assertIsNone(second.responded_at)
-        self.assertIsNotNone(second.submitted_at)
+        self.assertEqual(second.responded_at, datetime(2024, 3, 31, 22, 0, tzinfo=UTC))
         self.assertEqual(second.attributes, {"Title": "Short"})
+
+    def test_a_row_with_an_empty_date_is_reported_and_the_dated_rows_can_be_kept(self) -> None:
+        content = (
+            b"Response ID,Submitted at,Email,Score\n"
+            b"D1,2024-03-01,carla@acme.example,9\n"
+            b"D2,,carla@acme.example,4\n"
+        )
+        job = self.check(self.start(content, preset="survey-tool"))
+        self.assertEqual(
+            job.errors, [{"line": 3, "column": "Submitted at", "message": "The date is missing."}]
+        )
+        self.login(self.admin)
+        page = self.client.get(reverse("feedback:import_detail", args=[job.pk]))
+        self.assertContains(page, "The date is missing.")
+        self.assertNotContains(page, "No date column")
+        self.apply(job, "keep_valid")
+        self.assertEqual(
+            list(Response.objects.values_list("source_ref", "responded_at")),
+            [("import:id:D1", datetime(2024, 3, 1, tzinfo=UTC))],
+        )
+
+    def test_without_a_date_column_every_row_is_dated_with_the_imports_time(self) -> None:
+        content = b"Response ID,Email,Score\nU1,carla@acme.example,9\nU2,carla@acme.example,4\n"
+        job = self.start(content, preset="survey-tool")
+        self.assertNotIn("responded_at", job.mapping["columns"])
+        day = date_format(localtime(job.created_at), "j M Y")
+        self.login(self.admin)
+        mapping_page = self.client.get(reverse("feedback:import_mapping", args=[job.pk]))
+        self.assertContains(mapping_page, f"every row is dated {day}, the day of the import")
+        job = self.check(job)
+        self.assertEqual((job.valid_rows, job.error_count), (2, 0))
+        page = self.client.get(reverse("feedback:import_detail", args=[job.pk]))
+        self.assertContains(page, f"No date column: every row will be dated {day}, the day of")
+        job = self.apply(job, "all_or_nothing")
+        self.assertEqual(
+            list(Response.objects.values_list("responded_at", flat=True)), [job.created_at] * 2
+        )
+        page = self.client.get(reverse("feedback:import_detail", args=[job.pk]))
+        self.assertContains(page, f"No date column: every row was dated {day}, the day of")
 
     def test_the_language_comes_from_the_file_else_the_contact_else_english(self) -> None:
         self.contact.language = "de"
@@ -579,3 +621,54 @@ class ImportPageWordingTest(PersonasTestCase):
         self.assertContains(page, '<table class="stacks">')
         self.assertContains(page, '<td class="num" data-label="Line">4</td>')
         self.assertContains(page, '<td data-label="Column"><code>Score</code></td>')
+
+    def test_a_file_with_only_a_header_has_no_rows_to_import(self) -> None:
+        job = self.checked(b"Response ID,Email,Score\n")
+        self.assertEqual((job.status, job.total_rows), (FeedbackImport.Status.CHECKED, 0))
+        page = self.page(job)
+        self.assertContains(page, "The file has no rows to import")
+        self.assertNotContains(page, "Every row is valid")
+        self.assertNotContains(page, 'name="mode"')
+        with self.assertRaisesMessage(ValidationError, "The file has no rows to import."):
+            services.feedback_import_apply(actor=self.admin, job=job, mode="all_or_nothing")
+
+    def test_counts_are_written_with_thousands_separators_throughout(self) -> None:
+        job = self.imported(self.checked(self.content))
+        FeedbackImport.objects.filter(pk=job.pk).update(
+            total_rows=45_000, valid_rows=44_991, error_count=9, created_count=44_991
+        )
+        page = self.page(job)
+        self.assertContains(page, '<div class="stat">45,000</div>')
+        self.assertContains(page, '<div class="stat">44,991</div>')
+        self.assertContains(page, "44,991 responses imported; 9 rows with problems skipped.")
+        self.assertNotContains(page, "44991")
+        listing = self.client.get(reverse("feedback:import_list"))
+        self.assertContains(listing, '<td class="num">45,000</td>')
+        self.assertNotContains(listing, "44991")
+
+    def test_the_presets_name_their_score_type_as_people_know_it(self) -> None:
+        self.login(self.admin)
+        page = self.client.get(reverse("feedback:import_upload"))
+        self.assertContains(page, "Reviews · Rating (1–5)")
+        self.assertContains(page, "Support tickets · CSAT (1–5)")
+        self.assertNotContains(page, "RATING")
+
+
+class UndatedImportsMigrationTest(PersonasTestCase):
+    def test_feedback_imported_without_a_date_takes_the_time_it_was_stored(self) -> None:
+        migration = importlib.import_module(
+            "centric.feedback.migrations.0010_imported_responses_dated"
+        )
+        imported, started = (
+            Response.objects.create(
+                organisation=self.org, channel=channel, comment="Late again.", responded_at=None
+            )
+            for channel in (Response.Channel.IMPORT, Response.Channel.LINK)
+        )
+
+        migration.date_undated_imports(apps, None)
+
+        imported.refresh_from_db()
+        started.refresh_from_db()
+        self.assertEqual(imported.responded_at, imported.created_at)
+        self.assertIsNone(started.responded_at)  # a survey answer not yet sent has no date

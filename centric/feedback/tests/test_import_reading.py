@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 import polars as pl
@@ -12,8 +13,11 @@ from openpyxl import Workbook
 
 from centric.feedback import ingestion
 from centric.feedback.feedback_imports import reading, validation
-from centric.feedback.feedback_imports.mapping import Mapping, suggest
+from centric.feedback.feedback_imports.mapping import PRESETS, Mapping, suggest
 from centric.feedback.feedback_imports.validation import BatchChecker, CheckedBatch, Lookups
+
+# when the import was uploaded: the date of every row of a file without a date column
+IMPORTED_AT = datetime(2025, 3, 4, 9, 30, tzinfo=UTC)
 
 
 def table_of(data: bytes, file_name: str = "f.csv") -> reading.Table:
@@ -225,6 +229,17 @@ class MappingTest(SimpleTestCase):
         self.assertEqual((mapping.score_type, mapping.kind), ("csat", "ticket"))
         self.assertEqual(mapping.attributes, ["Priority"])
 
+    def test_every_preset_maps_the_date_column_of_its_export(self) -> None:
+        exports = {
+            "survey-tool": ["Response ID", "Submitted at", "Email", "Score", "Comment"],
+            "help-desk": ["Ticket ID", "Created at", "Requester email", "Satisfaction score"],
+            "app-store": ["Review ID", "Date", "Rating", "Title", "Review", "Territory"],
+        }
+        self.assertEqual(set(exports), set(PRESETS))
+        for preset, columns in exports.items():
+            with self.subTest(preset=preset):
+                self.assertEqual(suggest(columns, preset).columns["responded_at"], columns[1])
+
     def test_a_saved_mapping_fits_a_file_whose_headers_differ_in_case(self) -> None:
         saved = Mapping(columns={"score": "NPS Score"}, score_type="nps")
         self.assertEqual(saved.fitted_to(["nps_score", "x"]).columns, {"score": "nps_score"})
@@ -251,7 +266,9 @@ class CheckingTest(SimpleTestCase):
     def check(self, *lines: str, mapping: Mapping | None = None, **overrides: Any) -> CheckedBatch:
         """Check the CSV rows ``lines`` (after the header) as one batch, or several in turn."""
         table = table_of((self.header + "".join(f"{line}\n" for line in lines)).encode())
-        checker = BatchChecker(mapping or self.mapping, table.columns, lookups(**overrides))
+        checker = BatchChecker(
+            mapping or self.mapping, table.columns, lookups(**overrides), imported_at=IMPORTED_AT
+        )
         results = [checker.check(batch, report=100) for batch in table.batches(2)]
         return CheckedBatch(
             rows=pl.concat([result.rows for result in results]),
@@ -280,7 +297,9 @@ class CheckingTest(SimpleTestCase):
         self.assertEqual(checked.errors[3].message, "There is no journey stage called “Nowhere”.")
 
     def test_a_score_that_is_not_a_number_is_the_wrong_type(self) -> None:
-        checked = self.check("A,,nine,,,,", "B,,7.5,,,,", "C,,7.0,,,,")
+        checked = self.check(
+            "A,,nine,,2024-01-01,,", "B,,7.5,,2024-01-01,,", "C,,7.0,,2024-01-01,,"
+        )
         self.assertEqual(
             [error.message for error in checked.errors],
             ["“nine” is not a whole number.", "“7.5” is not a whole number."],
@@ -304,7 +323,7 @@ class CheckingTest(SimpleTestCase):
         self.assertIn("required field is missing", checked.errors[0].message)
 
     def test_a_member_must_name_the_customer(self) -> None:
-        checked = self.check("A,,9,,,,", customer_required=True)
+        checked = self.check("A,,9,,2024-01-01,,", customer_required=True)
         self.assertEqual(checked.errors[0].column, "email")
         self.assertIn("The customer is missing", checked.errors[0].message)
 
@@ -327,7 +346,8 @@ class CheckingTest(SimpleTestCase):
 
     def test_a_repeated_row_is_reported_with_the_line_it_repeats(self) -> None:
         # the batches hold two rows, so the repeats are found within a batch and across them
-        checked = self.check("A,,9,,,,", "B,,9,,,,", "A,,8,,,,", "B,,8,,,,", "B,,7,,,,")
+        rows = ("A,,9", "B,,9", "A,,8", "B,,8", "B,,7")
+        checked = self.check(*(f"{row},,2024-01-01,," for row in rows))
         self.assertEqual(
             [(error.line, error.message) for error in checked.errors],
             [
@@ -338,7 +358,9 @@ class CheckingTest(SimpleTestCase):
         )
 
     def test_rows_without_an_external_id_are_known_by_their_content(self) -> None:
-        checked = self.check(",,9,Same,2024-01-01,,", ",,9,Same,2024-01-01 00:00,,", ",,9,Other,,,")
+        checked = self.check(
+            ",,9,Same,2024-01-01,,", ",,9,Same,2024-01-01 00:00,,", ",,9,Other,2024-01-01,,"
+        )
         self.assertEqual(checked.errors[0].message, "This row repeats line 2 (same content).")
         self.assertTrue(checked.rows["source_ref"].str.starts_with("import:row:").all())
 
@@ -395,6 +417,34 @@ class CheckingTest(SimpleTestCase):
         self.assertEqual(
             [error.message for error in checked.errors], ["This row repeats line 2 (same content)."]
         )
+
+    def test_a_row_with_an_empty_date_cell_names_its_line_column_and_reason(self) -> None:
+        checked = self.check("A,,9,,2024-03-01,,", "B,,8,, ,,", "C,,,,,,")
+        self.assertEqual(
+            [(error.line, error.column, error.message) for error in checked.errors],
+            [
+                (3, "date", "The date is missing."),
+                (4, "score", "A required field is missing: a score or a comment."),
+                (4, "date", "The date is missing."),
+            ],
+        )
+        self.assertEqual(checked.rows["source_ref"].to_list(), ["import:id:A"])
+
+    def test_without_a_date_column_every_row_is_dated_with_the_imports_time(self) -> None:
+        undated = Mapping(columns={"external_id": "id", "score": "score"}, score_type="nps")
+        checked = self.check("A,,9,,,,", "B,,8,,,,", "C,,7,,2020-01-01,,", mapping=undated)
+        self.assertEqual(checked.errors, [])
+        self.assertEqual(checked.rows["responded_at"].to_list(), [IMPORTED_AT] * 3)
+
+    def test_rows_without_a_date_column_keep_the_content_digest_they_had(self) -> None:
+        # the import's time is left out of it, so the same file imported again adds nothing
+        undated = Mapping(columns={"score": "score", "comment": "comment"}, score_type="nps")
+        refs = []
+        for imported_at in (IMPORTED_AT, datetime(2026, 1, 1, tzinfo=UTC)):
+            table = table_of((self.header + ",,9,Same,,,\n").encode())
+            checker = BatchChecker(undated, table.columns, lookups(), imported_at=imported_at)
+            refs += checker.check(next(table.batches(5)), report=5).rows["source_ref"].to_list()
+        self.assertEqual(refs, ["import:row:8fc0fa6abced9c71de7495482f4a3c4173734e41"] * 2)
 
     def test_segment_channel_and_attribute_columns_are_kept_as_attributes(self) -> None:
         mapping = Mapping(
@@ -453,10 +503,11 @@ class CheckingTest(SimpleTestCase):
     def test_bytes_that_are_not_utf8_are_reported_on_their_row(self) -> None:
         header = self.header.encode()
         table = table_of(
-            header + b"B,,9,\xc3\xa9t\xc3\xa9,,,\nA,,9,Gr\xfc\xdfe,,,\nC,,9,a\x00b,,,\n"
+            header
+            + b"B,,9,\xc3\xa9t\xc3\xa9,45352,,\nA,,9,Gr\xfc\xdfe,45352,,\nC,,9,a\x00b,45352,,\n"
         )
         self.assertEqual(table.encoding, "utf-8")
-        checker = BatchChecker(self.mapping, table.columns, lookups())
+        checker = BatchChecker(self.mapping, table.columns, lookups(), imported_at=IMPORTED_AT)
         checked = checker.check(next(table.batches(10)), report=10)
         self.assertEqual(checked.rows["comment"].to_list(), ["été"])
         self.assertEqual([error.column for error in checked.errors], ["comment", "comment"])
@@ -464,7 +515,7 @@ class CheckingTest(SimpleTestCase):
         self.assertIn("NUL character", checked.errors[1].message)
 
     def test_only_the_asked_number_of_invalid_rows_is_described(self) -> None:
-        table = table_of((self.header + "A,,nine,,,,\n" * 5).encode())
-        checker = BatchChecker(self.mapping, table.columns, lookups())
+        table = table_of((self.header + "A,,nine,,2024-01-01,,\n" * 5).encode())
+        checker = BatchChecker(self.mapping, table.columns, lookups(), imported_at=IMPORTED_AT)
         checked = checker.check(next(table.batches(10)), report=2)
         self.assertEqual((checked.invalid, len(checked.errors)), (5, 2))

@@ -1,12 +1,16 @@
-"""When invitations are emailed: the fatigue window holds at the moment the mail leaves, not only
-when someone is invited."""
+"""When invitations are emailed and what they say: the fatigue window holds at the moment the mail
+leaves, not only when someone is invited."""
 
 from datetime import timedelta
+from email.header import decode_header, make_header
+from typing import Any
 from unittest import mock
 
 from django.core import mail
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from centric.core.models import Organisation
@@ -14,6 +18,7 @@ from centric.feedback import selectors, services
 from centric.feedback.models import Invitation, Survey
 from tests.factories import ContactFactory
 from tests.personas import PersonasTestCase
+from tests.smtp import LocalSmtpServer
 
 
 class InvitationMailTest(PersonasTestCase):
@@ -142,3 +147,82 @@ class InvitationMailTest(PersonasTestCase):
         survey_id = survey.pk
         survey.delete()
         self.assertEqual(services.invitations_send(survey_id=survey_id), 0)
+
+    def test_an_internal_customer_invitation_names_the_team_being_rated(self) -> None:
+        self.teammate.language = "de"
+        self.teammate.save()
+        survey = services.survey_create_from_template(
+            actor=self.cx_lead,
+            template="internal-customer",
+            values={"name": "Internal service", "subject_team": self.finance},
+        )
+        self.open(survey)
+        services.invitations_create(
+            actor=self.cx_lead, survey=survey, people=[self.owner, self.teammate]
+        )
+        with LocalSmtpServer() as smtp, override_settings(**smtp.settings()):
+            self.assertEqual(services.invitations_send(survey_id=survey.pk), 2)
+        received = {
+            message["To"]: (
+                str(make_header(decode_header(message["Subject"]))),
+                message.get_payload(decode=True).decode().replace("\r\n", "\n"),  # type: ignore[union-attr]
+            )
+            for message in smtp.messages
+        }
+        subject, body = received["owner@northwind.example"]
+        self.assertEqual(subject, "Northwind: Internal service – how does Finance serve you?")
+        self.assertIn("The team you are rating: Finance\n\nYou are this team's customer.", body)
+        subject, body = received["teammate@northwind.example"]
+        self.assertEqual(
+            subject, "Northwind: Internal service – wie gut dient Ihnen das Team Finance?"
+        )
+        self.assertIn("Das Team, das Sie bewerten: Finance\n\nSie sind Kunde dieses Teams.", body)
+
+    def test_an_external_invitation_names_no_team(self) -> None:
+        survey = self.make_survey("Relationship")
+        self.open(survey)
+        services.invitations_create(actor=self.cx_lead, survey=survey, contacts=[self.contact])
+        services.invitations_send(survey_id=survey.pk)
+        self.assertEqual(
+            mail.outbox[0].subject, "Northwind: Relationship – we would value your view"
+        )
+        self.assertNotIn("rating", mail.outbox[0].body)
+
+    def opened_from_the_page(self, *, also_new: int) -> Any:
+        """Opens a draft whose invitations to Carla and Dan wait for the fatigue window (another
+        survey asked them meanwhile), with ``also_new`` more invitees nobody asked."""
+        dan = ContactFactory.create(account=self.account, email="dan@acme.example")
+        others = [
+            ContactFactory.create(account=self.account, email=f"new{n}@acme.example")
+            for n in range(also_new)
+        ]
+        draft = self.make_survey("Relationship, opens later")
+        services.invitations_create(
+            actor=self.cx_lead, survey=draft, contacts=[self.contact, dan, *others]
+        )
+        other = self.make_survey("Post-delivery")
+        self.open(other)
+        services.invitations_create(actor=self.cx_lead, survey=other, contacts=[self.contact, dan])
+        services.invitations_send(survey_id=other.pk)
+        self.login(self.cx_lead)
+        return self.client.post(
+            reverse("feedback:survey_status", args=[draft.pk]), {"status": "open"}, follow=True
+        )
+
+    def test_opening_a_survey_whose_invitations_all_wait_says_none_is_emailed_now(self) -> None:
+        opened = self.opened_from_the_page(also_new=0)
+        self.assertContains(
+            opened,
+            "No invitation is emailed now: 2 people asked by another survey in the last 30 "
+            "days will be emailed once that window has passed.",
+        )
+        self.assertNotContains(opened, "Emailing")
+        self.assertContains(opened, "0 emailed · 2 waiting for the fatigue window")
+
+    def test_opening_a_survey_counts_only_the_invitations_emailed_now(self) -> None:
+        opened = self.opened_from_the_page(also_new=1)
+        self.assertContains(
+            opened,
+            "Emailing 1 person their invitation in the background. 2 people asked by another "
+            "survey in the last 30 days will be emailed once that window has passed.",
+        )

@@ -8,6 +8,7 @@ from centric.feedback import editing, selectors, services
 from centric.feedback.models import Response
 from centric.feedback.signals import feedback_received
 from centric.feedback.tests.test_surveys import SurveyTestCase
+from tests.factories import ContactFactory
 
 
 class SubmittingTest(SurveyTestCase):
@@ -115,3 +116,143 @@ class SubmittingTest(SurveyTestCase):
         )
         self.assertContains(self.client.get(url), "What is the one thing we should fix first?")
         self.assertEqual(Response.objects.get().page, 2)
+
+
+class GoingBackTest(SurveyTestCase):
+    """A respondent goes back a page with the form's Back button: what they gave on the page they
+    leave is kept if valid, nothing is required, and the response is not sent."""
+
+    def setUp(self) -> None:
+        self.survey = self.open_survey(self.make_survey())  # page 1: the score; 2: the follow-up
+        (self.invitation,), _ = services.invitations_create(
+            actor=self.cx_lead, survey=self.survey, contacts=[self.contact]
+        )
+        self.url = reverse("feedback:respond", args=[self.invitation.token])
+        self.client.post(self.url, {"page": "1", "nps": "3"})
+
+    def test_back_keeps_the_valid_answers_of_the_page_without_asking_for_the_required_ones(
+        self,
+    ) -> None:
+        # the detractor's follow-up is required and left blank; a topic is chosen
+        back = self.client.post(self.url, {"page": "2", "back": "1", "topics": ["price"]})
+        self.assertRedirects(back, f"{self.url}?page=1")
+        response = Response.objects.get()
+        self.assertEqual(services.response_answers(response), {"nps": 3, "topics": ["price"]})
+        self.assertIsNone(response.submitted_at)
+
+    def test_back_keeps_no_invalid_answer_and_no_invalid_answer_replaces_a_kept_one(self) -> None:
+        self.client.post(self.url, {"page": "2", "back": "1", "fix_first": "Billing"})
+        self.client.post(
+            self.url,
+            {"page": "2", "back": "1", "fix_first": "x" * 5001, "topics": ["price", "<nope>"]},
+        )
+        response = Response.objects.get()
+        self.assertEqual(services.response_answers(response), {"nps": 3, "fix_first": "Billing"})
+        self.assertEqual((response.score, response.comment), (3, "Billing"))
+        # an answer cleared on the page is what the respondent gave: it goes
+        self.client.post(self.url, {"page": "2", "back": "1", "fix_first": " "})
+        self.assertEqual(services.response_answers(Response.objects.get()), {"nps": 3})
+
+    def test_back_lands_on_the_previous_page_with_its_answers_and_forward_finds_them_again(
+        self,
+    ) -> None:
+        back = self.client.post(self.url, {"page": "2", "back": "1", "fix_first": "Billing"})
+        previous = self.client.get(back["Location"])
+        self.assertContains(previous, "How likely are you to recommend us")
+        self.assertContains(previous, 'value="3" checked')
+        self.assertNotContains(previous, 'name="back"')  # the first page has no Back
+        step = self.client.post(self.url, {"page": "1", "nps": "3"})
+        self.assertContains(self.client.get(step["Location"]), "Billing</textarea>")
+
+    def test_back_follows_the_send_button_so_enter_goes_forward(self) -> None:
+        page = self.client.get(f"{self.url}?page=2").content.decode()
+        self.assertIn('name="back"', page)
+        self.assertLess(page.index("Send my answers"), page.index('name="back"'))
+        self.assertIn(">Zurück<", self.client.get(f"{self.url}?page=2&lang=de").content.decode())
+
+    def test_a_changed_score_after_going_back_changes_the_follow_up(self) -> None:
+        self.client.post(self.url, {"page": "2", "back": "1", "fix_first": "Billing"})
+        step = self.client.post(self.url, {"page": "1", "nps": "10"})
+        follow_up = self.client.get(step["Location"])
+        self.assertContains(follow_up, "What do we do best?")
+        self.assertNotContains(follow_up, "What is the one thing we should fix first?")
+        self.assertEqual(services.response_answers(Response.objects.get()), {"nps": 10})
+
+    def test_back_on_the_first_page_changes_nothing(self) -> None:
+        back = self.client.post(self.url, {"page": "1", "back": "1", "nps": "7"})
+        self.assertRedirects(back, f"{self.url}?page=1")
+        self.assertEqual(services.response_answers(Response.objects.get()), {"nps": 3})
+        url = self.another_link()
+        self.client.post(url, {"page": "1", "back": "1", "nps": "7"})
+        self.assertEqual(Response.objects.count(), 1)  # a new respondent's first page stores none
+
+    def test_back_before_the_page_was_reached_keeps_nothing(self) -> None:
+        self.client.post(self.url, {"page": "3", "back": "1"})
+        url = self.another_link()
+        self.assertRedirects(
+            self.client.post(url, {"page": "2", "back": "1", "topics": ["price"]}),
+            f"{url}?page=1",
+        )
+        self.assertEqual(Response.objects.count(), 1)
+
+    def test_back_on_the_open_link_keeps_the_attempts_answers(self) -> None:
+        survey = self.open_survey(self.make_survey(name="Open", open_link=True))
+        url = reverse("feedback:respond_open", args=[survey.public_key])
+        attempt = str(self.client.get(url).context["attempt"])
+        self.client.post(url, {"page": "1", "nps": "9", "attempt": attempt})
+        back = self.client.post(
+            url, {"page": "2", "back": "1", "best": "Fast delivery", "attempt": attempt}
+        )
+        self.assertRedirects(back, f"{url}?page=1")
+        self.assertContains(self.client.get(back["Location"]), 'value="9" checked')
+        kept = Response.objects.get(survey=survey)
+        self.assertEqual(services.response_answers(kept), {"nps": 9, "best": "Fast delivery"})
+        self.assertIsNone(kept.submitted_at)
+
+    def another_link(self) -> str:
+        """The link of another contact, who has answered nothing yet."""
+        contact = ContactFactory.create(account=self.account)
+        (invitation,), _ = services.invitations_create(
+            actor=self.cx_lead, survey=self.survey, contacts=[contact]
+        )
+        return reverse("feedback:respond", args=[invitation.token])
+
+
+class LinkNotValidTest(SurveyTestCase):
+    """A link that leads nowhere gets a page in the respondent's look and language, not the back
+    office's "Not found"."""
+
+    def test_a_mistyped_link_says_so_in_the_browsers_language(self) -> None:
+        url = reverse("feedback:respond", args=["invalidtoken123"])
+        for method in ("get", "post"):
+            with self.subTest(method):
+                english = getattr(self.client, method)(url)
+                self.assertContains(english, "This link is not valid", status_code=404)
+                self.assertContains(english, '<html lang="en">', status_code=404)
+                self.assertNotContains(english, reverse("login"), status_code=404)
+                self.assertNotContains(english, "home page", status_code=404)
+                german = getattr(self.client, method)(
+                    url, HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9,en;q=0.8"
+                )
+                self.assertContains(german, "Dieser Link ist nicht gültig", status_code=404)
+                self.assertContains(german, '<html lang="de">', status_code=404)
+
+    def test_every_public_page_of_a_bad_link_says_so(self) -> None:
+        closed_link = self.open_survey(self.make_survey(open_link=False)).public_key
+        urls = [
+            reverse("feedback:thanks", args=["nope"]),
+            reverse("feedback:unsubscribe", args=["nope"]),
+            reverse("feedback:respond_open", args=[closed_link]),
+            reverse("feedback:thanks_open", args=[closed_link]),
+            reverse("feedback:respond_open", args=["nope"]),
+        ]
+        for url in urls:
+            with self.subTest(url):
+                page = self.client.get(url, HTTP_ACCEPT_LANGUAGE="de")
+                self.assertContains(page, "Dieser Link ist nicht gültig", status_code=404)
+        self.assertFalse(Response.objects.exists())
+
+    def test_nothing_from_the_link_is_echoed(self) -> None:
+        page = self.client.get("/r/%3Cscript%3Ealert(1)%3B/", {"lang": '"><script>x</script>'})
+        self.assertContains(page, "This link is not valid", status_code=404)
+        self.assertNotContains(page, "script", status_code=404)

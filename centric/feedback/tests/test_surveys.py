@@ -1,6 +1,7 @@
 """Building surveys from templates, inviting people, and answering on the public pages."""
 
 from datetime import timedelta
+from typing import Any
 from unittest import mock
 
 from django.core import mail
@@ -266,6 +267,42 @@ class InvitationTest(SurveyTestCase):
         self.assertContains(again, "carla@acme.example")
         self.assertContains(again, "dan@acme.example")
         self.assertEqual(Invitation.objects.filter(survey=survey).count(), 2)
+
+    def test_the_skip_message_agrees_with_how_many_were_skipped(self) -> None:
+        first = self.open_survey(self.make_survey(name="First"))
+        services.invitations_create(actor=self.cx_lead, survey=first, contacts=[self.contact])
+        services.invitations_send(survey_id=first.pk)
+        self.login(self.cx_lead)
+        second = self.make_survey(name="Second")
+        one = self.client.post(
+            reverse("feedback:survey_invite", args=[second.pk]),
+            {"accounts": [self.account.pk]},
+            follow=True,
+        )
+        self.assertContains(
+            one, "1 not invited: 1 was asked in another survey within 30 days (carla@acme.example)."
+        )
+        dan = ContactFactory.create(account=self.account, email="dan@acme.example")
+        services.invitations_create(actor=self.cx_lead, survey=first, contacts=[dan])
+        services.invitations_send(survey_id=first.pk)
+        third = self.make_survey(name="Third")
+        two = self.client.post(
+            reverse("feedback:survey_invite", args=[third.pk]),
+            {"accounts": [self.account.pk]},
+            follow=True,
+        )
+        self.assertContains(two, "2 not invited: 2 were asked in another survey within 30 days (")
+
+    def test_people_of_the_rated_team_are_counted_in_the_plural_too(self) -> None:
+        survey = self.make_survey("internal-customer", subject_team=self.team)
+        _, skipped = services.invitations_create(
+            actor=self.cx_lead, survey=survey, people=[self.owner, self.teammate]
+        )
+        self.assertEqual(
+            [item.reason_of(len(skipped)) for item in skipped],
+            ["are in the team being rated, which cannot rate itself"] * 2,
+        )
+        self.assertEqual(skipped[0].reason_of(1), services.IN_RATED_TEAM)
 
     def test_opening_a_survey_emails_the_invitations_made_while_it_was_a_draft(self) -> None:
         survey = self.make_survey()
@@ -893,11 +930,124 @@ class QuestionEditingTest(SurveyTestCase):
     def test_a_follow_up_that_could_never_show_is_refused(self) -> None:
         self.login(self.cx_lead)
         follow_up = {"kind": "text", "text_en": "Why so?", "page": 2, "follows": "csat"}
-        crossed = self.client.post(self.add_url, {**follow_up, "show_min": 8, "show_max": 2})
-        self.assertContains(crossed, "is at least 8 and at most 2, so the follow-up would never")
+        crossed = self.client.post(self.add_url, {**follow_up, "show_min": 5, "show_max": 2})
+        self.assertContains(crossed, "“At most” (2) is below “at least” (5)")
         off_the_scale = self.client.post(self.add_url, {**follow_up, "show_min": 6})
-        self.assertContains(off_the_scale, "No answer from 1 to 5 is at least 6")
+        self.assertContains(off_the_scale, "“At least” must be a score from 1 to 5")
         self.assertFalse(self.survey.questions.filter(key="why_so").exists())
+
+    def test_a_follow_ups_scores_lie_on_the_scale_of_the_question_it_follows(self) -> None:
+        self.login(self.cx_lead)
+        follow_up = {"kind": "text", "text_en": "Why so?", "page": 2, "follows": "csat"}
+        scale = "a score from 1 to 5, the scale of “How satisfied were you with this experience?”"
+        beyond = self.client.post(self.add_url, {**follow_up, "show_min": 4, "show_max": 9})
+        self.assertEqual(
+            beyond.context["form"].errors,
+            {"show_max": [f"“At most” must be {scale}; 9 is not on it."]},
+        )
+        below = self.client.post(self.add_url, {**follow_up, "show_min": 0})
+        self.assertEqual(
+            below.context["form"].errors,
+            {"show_min": [f"“At least” must be {scale}; 0 is not on it."]},
+        )
+        backwards = self.client.post(self.add_url, {**follow_up, "show_min": 4, "show_max": 2})
+        self.assertEqual(
+            backwards.context["form"].errors,
+            {
+                "show_max": [
+                    "“At most” (2) is below “at least” (4): the scores that show a follow-up "
+                    "run from a lower to a higher number."
+                ]
+            },
+        )
+        self.assertFalse(self.survey.questions.filter(key="why_so").exists())
+        accepted = self.client.post(self.add_url, {**follow_up, "show_min": 4, "show_max": 5})
+        self.assertEqual(accepted.status_code, 302)
+        self.assertEqual(
+            self.survey.questions.get(key="why_so").show_if,
+            {"question": "csat", "min": 4, "max": 5},
+        )
+
+    def test_the_service_refuses_a_follow_up_off_the_scale_by_its_field(self) -> None:
+        values = {"kind": "text", "text": {"en": "Why so?"}, "page": 2}
+        for condition, field in (
+            ({"question": "csat", "min": 4, "max": 9}, "show_max"),
+            ({"question": "csat", "min": -1}, "show_min"),
+            ({"question": "csat", "min": 5, "max": 4}, "show_max"),
+        ):
+            with self.subTest(condition=condition), self.assertRaises(ValidationError) as refused:
+                editing.question_save(
+                    actor=self.cx_lead, survey=self.survey, values={**values, "show_if": condition}
+                )
+            self.assertEqual(list(refused.exception.message_dict), [field])
+
+    def keys(self) -> list[str]:
+        return list(self.survey.questions.values_list("key", flat=True))
+
+    def add_follow_up(self) -> None:
+        """“What went wrong?” on page 2, for a CSAT of at most 2 on page 1."""
+        self.client.post(
+            self.add_url,
+            {
+                "kind": "text",
+                "text_en": "What went wrong?",
+                "page": 2,
+                "follows": "csat",
+                "show_max": 2,
+            },
+        )
+
+    def move(self, key: str, action: str) -> Any:
+        question = self.survey.questions.get(key=key)
+        url = reverse("feedback:question_change", args=[self.survey.pk, question.pk])
+        return self.client.post(url, {"action": action}, follow=True)
+
+    def test_a_question_does_not_move_before_one_on_an_earlier_page(self) -> None:
+        self.login(self.cx_lead)
+        self.add_follow_up()
+        self.assertEqual(self.keys(), ["csat", "why", "what_went_wrong"])
+        up = self.move("what_went_wrong", "up")
+        self.assertContains(
+            up,
+            "“What went wrong?” is the first question on page 2, and page 1 comes before it. "
+            "To move it to page 1, edit it and change its page.",
+        )
+        down = self.move("why", "down")
+        self.assertContains(
+            down,
+            "“What made you give this score?” is the last question on page 1, and page 2 comes "
+            "after it. To move it to page 2, edit it and change its page.",
+        )
+        self.assertEqual(self.keys(), ["csat", "why", "what_went_wrong"])
+        self.move("csat", "down")  # within page 1
+        self.assertEqual(self.keys(), ["why", "csat", "what_went_wrong"])
+
+    def test_a_follow_up_does_not_move_before_the_question_it_depends_on(self) -> None:
+        self.login(self.cx_lead)
+        self.add_follow_up()
+        self.move("csat", "down")
+        refused = self.move("what_went_wrong", "up")
+        self.assertContains(
+            refused,
+            "“What went wrong?” is the first question on page 2, and page 1 comes before it. It "
+            "follows up on “How satisfied were you with this experience?”, so it stays after it.",
+        )
+        self.assertEqual(self.keys(), ["why", "csat", "what_went_wrong"])
+        page = self.client.get(self.survey.get_absolute_url())
+        self.assertEqual(
+            [question.key for question in page.context["questions"]],
+            ["why", "csat", "what_went_wrong"],
+        )
+
+    def test_a_question_added_to_an_earlier_page_goes_at_the_end_of_that_page(self) -> None:
+        self.login(self.cx_lead)
+        self.add_follow_up()
+        self.client.post(self.add_url, {"kind": "text", "text_en": "Anything else?", "page": 1})
+        self.assertEqual(self.keys(), ["csat", "why", "anything_else", "what_went_wrong"])
+        anything_else = self.survey.questions.get(key="anything_else")
+        edit = reverse("feedback:question_edit", args=[self.survey.pk, anything_else.pk])
+        self.client.post(edit, {"kind": "text", "text_en": "Anything else?", "page": 3})
+        self.assertEqual(self.keys(), ["csat", "why", "what_went_wrong", "anything_else"])
 
     def test_the_required_box_is_not_called_optional(self) -> None:
         self.login(self.cx_lead)
