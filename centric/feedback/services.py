@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -462,17 +462,7 @@ def response_save_page(
             if not is_new:
                 # replace this page's answers, and drop the hidden follow-ups' answers
                 Answer.objects.filter(response=response, question__in=[*shown, *hidden]).delete()
-            Answer.objects.bulk_create(
-                Answer(
-                    response=response,
-                    question=question,
-                    number=value if isinstance(value, int) else None,
-                    choices=value if isinstance(value, list) else [],
-                    text=value if isinstance(value, str) else "",
-                )
-                for question in shown
-                if (value := values.get(question.key)) is not None
-            )
+            Answer.objects.bulk_create(_answers(response, shown, values))
             if following is None:
                 feedback_received_send(
                     organisation_id=response.organisation_id, response_ids=[response.pk]
@@ -516,22 +506,34 @@ def response_save_page_going_back(
         answers.pop(question.key, None)
     answers.update(values)
     response.language = language or response.language
+    comment = response.comment
     response_summarise(response=response, questions=questions, answers=answers)
     with transaction.atomic():
         response.save()
         Answer.objects.filter(response=response, question__in=replaced).delete()
-        Answer.objects.bulk_create(
-            Answer(
+        Answer.objects.bulk_create(_answers(response, replaced, values))
+        if response.submitted_at is not None and response.comment != comment:
+            # a response sent before, whose comment the respondent changed: read it again
+            feedback_received_send(
+                organisation_id=response.organisation_id, response_ids=[response.pk]
+            )
+    return previous
+
+
+def _answers(
+    response: Response, questions: Iterable[Question], values: Mapping[str, Any]
+) -> Iterator[Answer]:
+    """The rows of the answers in ``values`` to ``questions`` (those answered)."""
+    for question in questions:
+        value = values.get(question.key)
+        if value is not None:
+            yield Answer(
                 response=response,
                 question=question,
                 number=value if isinstance(value, int) else None,
                 choices=value if isinstance(value, list) else [],
                 text=value if isinstance(value, str) else "",
             )
-            for question in replaced
-            if (value := values.get(question.key)) is not None
-        )
-    return previous
 
 
 def _response_stored_meanwhile(response: Response) -> Response | None:

@@ -209,6 +209,24 @@ class GoingBackTest(SurveyTestCase):
         self.assertEqual(services.response_answers(kept), {"nps": 9, "best": "Fast delivery"})
         self.assertIsNone(kept.submitted_at)
 
+    def test_a_sent_response_whose_comment_changes_on_the_way_back_is_read_again(self) -> None:
+        self.client.post(self.url, {"page": "2", "fix_first": "Billing"})  # sent
+        announced: list[int] = []
+
+        def listen(sender: object, response_ids: list[int], **kwargs: object) -> None:
+            announced.extend(response_ids)
+
+        feedback_received.connect(listen)
+        self.addCleanup(feedback_received.disconnect, listen)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(self.url, {"page": "2", "back": "1", "fix_first": "Billing"})
+        self.assertEqual(announced, [])  # nothing changed, nothing to read again
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(self.url, {"page": "2", "back": "1", "fix_first": "The invoices"})
+        response = Response.objects.get()
+        self.assertEqual((announced, response.comment), ([response.pk], "The invoices"))
+        self.assertIsNotNone(response.submitted_at)
+
     def another_link(self) -> str:
         """The link of another contact, who has answered nothing yet."""
         contact = ContactFactory.create(account=self.account)
