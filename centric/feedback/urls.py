@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from centric.feedback import export_views, import_views, views
 
@@ -65,4 +65,6 @@ urlpatterns = [
     path("r/<str:token>/unsubscribe/", views.unsubscribe, name="unsubscribe"),
     path("s/<str:public_key>/", views.respond_open, name="respond_open"),
     path("s/<str:public_key>/thanks/", views.thanks_open, name="thanks_open"),
+    # any other address under them is a link mistyped or cut short
+    re_path(r"^[rs]/", views.link_not_valid),
 ]

@@ -499,6 +499,12 @@ def _says_when_the_link_is_not_valid(
     return page
 
 
+@login_not_required
+@_says_when_the_link_is_not_valid
+def link_not_valid(request: HttpRequest) -> HttpResponse:
+    raise Http404("No such survey link")
+
+
 def _thanks(request: HttpRequest, survey: Survey, language: str, token: str | None) -> HttpResponse:
     context = {
         "survey": survey,

@@ -263,6 +263,9 @@ class LinkNotValidTest(SurveyTestCase):
             reverse("feedback:respond_open", args=[closed_link]),
             reverse("feedback:thanks_open", args=[closed_link]),
             reverse("feedback:respond_open", args=["nope"]),
+            "/r/abc/def/",  # cut short or run together with other text
+            "/r/abc",
+            "/s/abc/thanks/more/",
         ]
         for url in urls:
             with self.subTest(url):
