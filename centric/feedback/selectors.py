@@ -3,6 +3,7 @@ person may see (their accounts' contacts, their teams' internal customers)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from functools import lru_cache
 
@@ -223,6 +224,20 @@ def invitations_due_reminder(
             response__submitted_at__isnull=True,
         )
     )
+
+
+def survey_missing_wording(
+    survey: Survey, questions: Iterable[Question]
+) -> dict[str, list[Question]]:
+    """For each language the survey offers, its questions with no wording in it: respondents who
+    read that language see them in English (or the language they are written in)."""
+    missing = {
+        language: [
+            question for question in questions if not question.text.get(language, "").strip()
+        ]
+        for language in survey.languages
+    }
+    return {language: found for language, found in missing.items() if found}
 
 
 def survey_questions(survey: Survey) -> list[Question]:

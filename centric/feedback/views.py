@@ -33,9 +33,10 @@ from centric.feedback.forms import (
 from centric.feedback.models import Answer, Question, Response, Survey, Touchpoint, new_attempt
 from centric.feedback.tasks import send_invitations, send_reminders
 from centric.people.auth import AuthedRequest
-from centric.people.models import User
+from centric.people.models import LANGUAGES, User
 
 # The few words of the respondent's pages, in the languages surveys are written in.
+LANGUAGE_NAMES = dict(LANGUAGES)
 UI = {
     "en": {
         "next": "Next",
@@ -148,9 +149,14 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
         {"response": response, "answers": _answers_read(response.answers.all(), survey)}
         for response in responses[:50]
     ]
+    questions = list(survey.questions.order_by("page", "position"))
     context = {
         "survey": survey,
-        "questions": survey.questions.order_by("page", "position"),
+        "questions": questions,
+        "missing_wording": [
+            (LANGUAGE_NAMES.get(language, language), found)
+            for language, found in selectors.survey_missing_wording(survey, questions).items()
+        ],
         "latest": latest,
         "response_count": responses.filter(submitted_at__isnull=False).count(),
         "partial_count": responses.filter(submitted_at__isnull=True).count(),

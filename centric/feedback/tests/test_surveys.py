@@ -528,6 +528,25 @@ class RespondingTest(SurveyTestCase):
         self.assertContains(survey_page, "Delivery, Price and billing")
         self.assertNotContains(survey_page, "[&#x27;delivery&#x27;")
 
+    def test_the_survey_page_names_the_questions_without_wording_in_a_language_it_offers(
+        self,
+    ) -> None:
+        survey = self.make_survey()  # English and German
+        self.login(self.cx_lead)
+        url = reverse("feedback:survey_detail", args=[survey.pk])
+        self.assertNotContains(self.client.get(url), "no German wording")
+        editing.question_save(
+            actor=self.cx_lead,
+            survey=survey,
+            values={"kind": "text", "text": {"en": "Anything <else>?"}, "page": 2},
+        )
+        page = self.client.get(url)
+        self.assertContains(
+            page,
+            "1 question has no German wording (“Anything &lt;else&gt;?”): respondents who read "
+            "German see it in English.",
+        )
+
     def test_staff_read_a_choice_in_the_surveys_language(self) -> None:
         survey = self.make_survey(
             "touchpoint-csat", name="Nach der Lieferung", default_language="de"
