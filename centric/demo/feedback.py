@@ -102,6 +102,24 @@ PHRASES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
                 "We hear about delays from our own customers first.",
             ],
         ),
+        # no theme covers it yet: something for theme discovery to find
+        "sustainability": (
+            [
+                "Thank you for the carbon figures per part, they went into our sustainability "
+                "report.",
+                "Your carbon data made our sustainability audit much easier.",
+                "Great that you publish the carbon footprint of each product for our "
+                "sustainability reporting.",
+            ],
+            [
+                "Our sustainability auditors keep asking for your carbon data, and we are still "
+                "waiting for it.",
+                "We need carbon figures from every supplier for our sustainability report, yours "
+                "are still missing.",
+                "Our sustainability report is late because the carbon footprint of your parts is "
+                "still missing.",
+            ],
+        ),
     },
     "de": {
         "delivery": (
@@ -137,6 +155,14 @@ PHRASES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
         "communication": (
             ["Sie halten uns bei jedem Schritt auf dem Laufenden."],
             ["Niemand sagt uns Bescheid, wenn sich etwas ändert."],
+        ),
+        "sustainability": (
+            [
+                "Danke für die CO2-Bilanz pro Teil, sie ging direkt in unseren Nachhaltigkeitsbericht."
+            ],
+            [
+                "Unsere Auditoren fragen ständig nach Ihren CO2-Daten, und wir haben immer noch keine."
+            ],
         ),
     },
 }

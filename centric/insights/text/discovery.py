@@ -2,15 +2,17 @@
 
 TF-IDF over the comments, factorised with NMF into topics; each topic becomes a proposal
 with a suggested name (its two strongest terms), its key terms and the comments that
-represent it best. Topics the taxonomy already covers (a word of their name, or most of
-their key terms, are seed words of a theme) are not proposed again. A person accepts or
-rejects proposals.
+represent it best. Topics the taxonomy already covers are not proposed again: those named
+by a theme's seed word, whose key terms are mostly seed words, or whose comments mostly match
+one theme already. Nor is a seed word offered as a key term of a new theme. A person accepts
+or rejects proposals.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Self
@@ -21,7 +23,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from centric.insights.text.lexicon import BOOSTERS, NEGATORS, valence, words
 from centric.insights.text.taxonomy import Taxonomy, Theme
-from centric.insights.text.themes import STOPWORDS, stem, stems
+from centric.insights.text.themes import STOPWORDS, ThemeMatcher, stem, stems
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +87,22 @@ class ThemeDiscovery:
         terms = vectorizer.get_feature_names_out()
         owner = weights.argmax(axis=1)
         strength = weights.max(axis=1)
+        coverage = _Coverage(self.taxonomy) if self.taxonomy is not None else None
         proposals: list[ProposedTheme] = []
         for topic in range(n_topics):
             members = np.flatnonzero((owner == topic) & (strength > 0))
             if len(members) == 0:
                 continue
-            top = [str(terms[i]) for i in np.argsort(-model.components_[topic])[: self.n_terms]]
+            ranked = (str(terms[i]) for i in np.argsort(-model.components_[topic]))
+            top = list(itertools.islice(ranked, self.n_terms))
+            overlaps = None
+            if coverage is not None:
+                overlaps = coverage.theme_covering(top, [texts[i] for i in members])
+                if overlaps is None:
+                    # a new theme seeded with another theme's words would find that theme's
+                    # comments too; the next strongest terms stand in for them
+                    fresh = (t for t in itertools.chain(top, ranked) if not coverage.seed_of(t))
+                    top = list(itertools.islice(fresh, self.n_terms))
             best = members[np.argsort(-weights[members, topic])][: self.n_examples]
             proposals.append(
                 ProposedTheme(
@@ -98,7 +110,7 @@ class ThemeDiscovery:
                     key_terms=tuple(top),
                     examples=tuple(texts[i] for i in best),
                     size=len(members),
-                    overlaps=self._overlapping_theme(top),
+                    overlaps=overlaps,
                 )
             )
         proposals.sort(key=lambda p: (-p.size, p.name))
@@ -106,24 +118,57 @@ class ThemeDiscovery:
         self.covered_ = [p for p in proposals if p.overlaps is not None]
         return self
 
-    def _overlapping_theme(self, key_terms: list[str]) -> str | None:
-        """The existing theme that already covers a topic: one of its seed words is one of
-        the two words that name the topic ("small / medium" is about fit and size, "driver /
-        delivery" about delivery), or its seed words are half or more of the key terms."""
-        if self.taxonomy is None or not key_terms:
-            return None
-        strongest = {stem(w) for w in key_terms[0].split()}
-        named = {stem(w) for w in _name(key_terms).split(" / ")}
-        topic = {stem(w) for term in key_terms for w in term.split()}
-        best, best_share = None, 0.0
-        for theme in self.taxonomy.themes:
-            seeds = {s for seed in theme.seed_words for s in stems(seed)}
-            if strongest <= seeds or named & seeds:
-                return theme.name
-            share = len(topic & seeds) / len(topic)
-            if share > best_share:
-                best, best_share = theme.name, share
-        return best if best_share >= 0.5 else None
+
+class _Coverage:
+    """What the themes of a taxonomy already cover, compared on word stems."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.matcher = ThemeMatcher(taxonomy)
+        # a seed phrase counts only as a whole: "site is down" does not make "site" a seed word
+        self._seeds: dict[tuple[str, ...], str] = {}
+        for theme in taxonomy.themes:
+            for seed in (theme.name, *theme.seed_words):
+                self._seeds.setdefault(stems(seed), theme.name)
+        self._seeds.pop((), None)
+
+    def seed_of(self, term: str) -> str | None:
+        """The theme with a seed word (or name) in ``term``, "invoices clear" -> billing."""
+        words = tuple(stem(w) for w in term.split())
+        for size in range(len(words), 0, -1):
+            for start in range(len(words) - size + 1):
+                theme = self._seeds.get(words[start : start + size])
+                if theme is not None:
+                    return theme
+        return None
+
+    def theme_covering(self, key_terms: list[str], comments: Sequence[str]) -> str | None:
+        """The existing theme that already covers a topic: a seed word of it is one of the
+        two words that name the topic ("small / medium" is about fit and size, "driver /
+        delivery" about delivery), seed words are half or more of the key terms, or the theme
+        is found in most of the topic's comments ("invoices are clear and match the order"
+        and "charged twice for the same order" make "order / match", which is billing)."""
+        for word in _name(key_terms).split(" / "):
+            if theme := self.seed_of(word):
+                return theme
+        seeded = Counter(t for t in map(self.seed_of, key_terms) if t is not None)
+        if key_terms and seeded.total() * 2 >= len(key_terms):
+            return self._most_common(seeded)
+        found: Counter[str] = Counter()
+        for comment in comments:
+            matched = [
+                name
+                for name, confidence in self.matcher.confidences(comment).items()
+                if confidence >= self.matcher.threshold and name != self.taxonomy.fallback
+            ]
+            found.update({*matched, *(a for n in matched for a in self.taxonomy.ancestors(n))})
+        theme = self._most_common(found)
+        return theme if theme is not None and found[theme] * 2 > len(comments) else None
+
+    def _most_common(self, counts: Counter[str]) -> str | None:
+        """The most frequent theme; of equally frequent ones, the first of the taxonomy."""
+        order = self.taxonomy.names
+        return min(counts, key=lambda name: (-counts[name], order.index(name)), default=None)
 
 
 _WORD = re.compile(r"[a-z][a-z'-]+")

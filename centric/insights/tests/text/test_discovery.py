@@ -61,3 +61,61 @@ def test_it_is_reproducible_with_a_seed():
     first = ThemeDiscovery(n_themes=3, seed=4).fit(CORPUS).proposals_
     second = ThemeDiscovery(n_themes=3, seed=4).fit(CORPUS).proposals_
     assert first == second
+
+
+PARKING = [f"Parking near the entrance is impossible, tiny parking spaces {i}" for i in range(10)]
+TERRACE = [f"The garden terrace has a lovely view of the lake {i}" for i in range(10)]
+
+
+def offered_terms(discovery: ThemeDiscovery) -> set[str]:
+    return {term for p in discovery.proposals_ for term in p.key_terms}
+
+
+def test_a_topic_whose_comments_an_existing_theme_reads_is_covered_not_proposed():
+    # "order / match": its name and most key terms are no seed words, its comments are billing
+    corpus = (
+        [f"Invoices are clear and match the order {i}" for i in range(10)]
+        + [f"We were charged twice for the same order {i}" for i in range(10)]
+        + PARKING
+        + TERRACE
+    )
+    discovery = ThemeDiscovery(n_themes=3, taxonomy=DEFAULT_TAXONOMY, seed=0).fit(corpus)
+    assert sorted(p.name for p in discovery.proposals_) == [
+        "garden / terrace",
+        "parking / entrance",
+    ]
+    [billing] = discovery.covered_
+    assert billing.overlaps == "billing"
+    assert billing.size == 20
+    assert not {"invoices", "invoices clear"} & offered_terms(discovery)
+
+
+def test_a_topic_about_a_seed_word_is_covered_though_its_name_is_not_one():
+    corpus = [f"You keep us informed at every step {i}" for i in range(10)] + PARKING + TERRACE
+    discovery = ThemeDiscovery(n_themes=3, taxonomy=DEFAULT_TAXONOMY, seed=0).fit(corpus)
+    assert [p.overlaps for p in discovery.covered_] == ["communication"]
+    assert all("step" not in p.name for p in discovery.proposals_)
+    assert not {"informed", "keep informed", "informed every"} & offered_terms(discovery)
+
+
+def test_seed_words_are_not_offered_as_key_terms_of_a_new_theme():
+    # 25 comments, as a small CSV to `centric analyze`; "delivery" is a theme of its own
+    corpus = (
+        [f"Please, some answers about my delivery {i}" for i in range(3)]
+        + [f"Please send answers sooner {i}" for i in range(7)]
+        + [f"Parking near the entrance is impossible {i}" for i in range(8)]
+        + [f"The garden terrace has a lovely view of the lake {i}" for i in range(7)]
+    )
+    discovery = ThemeDiscovery(n_themes=3, taxonomy=DEFAULT_TAXONOMY, seed=0).fit(corpus)
+    [answers] = [p for p in discovery.proposals_ if "answers" in p.name]
+    assert answers.size == 10
+    assert not {"delivery", "answers delivery"} & offered_terms(discovery)
+    assert all(len(p.key_terms) == 8 for p in discovery.proposals_)
+
+
+def test_a_word_of_a_seed_phrase_alone_is_no_seed_word():
+    # "site" is in "site is down" (reliability), but a building site is another topic
+    corpus = [f"The building site next door starts at six {i}" for i in range(10)] + PARKING
+    discovery = ThemeDiscovery(n_themes=2, taxonomy=DEFAULT_TAXONOMY, seed=0).fit(corpus)
+    assert discovery.covered_ == []
+    assert "site" in offered_terms(discovery)
