@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
 from centric.insights.report import charts
-from centric.insights.report.numbers import number, signed
+from centric.insights.report.numbers import interval_decimals, number, signed
 from centric.insights.selectors import Driver, ScoreCard, ThemeRow
 
 
@@ -49,11 +47,25 @@ def driver_chart(themes: Sequence[ThemeRow], *, score: str = "nps") -> DriverCha
             significant=driver.significant,
             label=driver.sentence,
         )
-        figure = signed(effect, 0)
-        if driver.low is not None and driver.high is not None:
-            figure += f" ({number(driver.low, 0)} to {number(driver.high, 0)})"
-        rows.append((row.theme, driver, _safe(svg), figure))
+        rows.append((row.theme, driver, _safe(svg), impact_figure(driver)))
     return DriverChart(axis=_safe(charts.interval_axis(limit, "points")), rows=rows)
+
+
+def impact_figure(driver: Driver | None, *, points: bool = False) -> str:
+    """``+8 (−43 to 60)``, or with ``points`` ``+8 points (−43 to 60)``: an association and its
+    95% interval, with a decimal more where whole numbers would show an interval that leaves
+    out zero as reaching it."""
+    if driver is None or driver.effect is None:
+        return ""
+    places = 0
+    if driver.low is not None and driver.high is not None:
+        places = interval_decimals(driver.low, driver.high, 0)
+    shown = signed(driver.effect, places)
+    if points:
+        shown += " point" if shown.lstrip("+−") == "1" else " points"
+    if driver.low is None or driver.high is None:
+        return shown
+    return f"{shown} ({number(driver.low, places)} to {number(driver.high, places)})"
 
 
 def score_trend(card: ScoreCard) -> SafeString | None:
@@ -62,91 +74,53 @@ def score_trend(card: ScoreCard) -> SafeString | None:
     points = card.points
     if not any(point[4] for point in points):
         return None
-    width, left, right, top, bottom, bars_top, bars_bottom = 320, 34, 6, 8, 96, 106, 130
-    values = [v for p in points if p[1] is not None for v in (p[1], p[2], p[3]) if v is not None]
-    low, high = (min(values), max(values)) if values else card.bounds
-    margin = max((high - low) * 0.15, 1.0 if card.bounds[1] > 10 else 0.1)
-    low, high = max(card.bounds[0], low - margin), min(card.bounds[1], high + margin)
-    step = (width - left - right) / len(points)
-    scale = card.bounds[1] - card.bounds[0]
-
-    def x(i: int) -> float:
-        return left + step * (i + 0.5)
-
-    def y(value: float) -> float:
-        return top + (bottom - top) * (high - value) / (high - low)
-
-    body = [
-        f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" '
-        f'stroke="{charts.GRID}"/>'
-        f'<text x="{left - 4}" y="{y(v) + 4:.1f}" text-anchor="end">{_number(v, scale)}{escape(card.unit)}</text>'
-        for v in (low, (low + high) / 2, high)
+    labels = [charts.period_label(point[0], card.period, card.covers) for point in points]
+    titles = [
+        f"{label}: {shown}{f' (95% CI {interval})' if interval else ''}, n = {n:,}"
+        for label, (shown, interval, n) in zip(labels, _figures(card), strict=True)
     ]
-    for run in charts.runs(points):  # a period without a reliable figure breaks the line
-        upper = " ".join(f"{x(j):.1f},{y(points[j][3] or 0):.1f}" for j in run)
-        lower = " ".join(f"{x(j):.1f},{y(points[j][2] or 0):.1f}" for j in reversed(run))
-        line = " ".join(f"{x(j):.1f},{y(points[j][1] or 0):.1f}" for j in run)
-        if len(run) == 1:  # a band one point wide is invisible: draw its interval as a line
-            j = run[0]
-            body.append(charts.whisker(x(j), y(points[j][2] or 0), y(points[j][3] or 0), width=3))
-        body.append(
-            f'<polygon points="{upper} {lower}" fill="{charts.ACCENT}" fill-opacity="0.15"/>'
-            f'<polyline points="{line}" fill="none" stroke="{charts.ACCENT}" stroke-width="2"/>'
-            + "".join(
-                f'<circle cx="{x(j):.1f}" cy="{y(points[j][1] or 0):.1f}" r="2.5" '
-                f'fill="{charts.ACCENT}"/>'
-                for j in run
-            )
-        )
-    most = max(point[4] for point in points)
-    for i, (start, value, low_i, high_i, n) in enumerate(points):
-        h = (bars_bottom - bars_top) * n / most
-        figure = "too few answers" if value is None else f"{_number(value, scale)}{card.unit}"
-        if value is not None and low_i is not None and high_i is not None:
-            figure += f" (95% CI {_number(low_i, scale)} to {_number(high_i, scale)})"
-        body.append(
-            f'<rect x="{x(i) - step * 0.3:.1f}" y="{bars_bottom - h:.1f}" '
-            f'width="{step * 0.6:.1f}" height="{h:.1f}" fill="{charts.NEUTRAL}">'
-            f"<title>{escape(_period_label(start, card.period))}: {escape(figure)}, n = {n:,}</title></rect>"
-        )
-    body.append(f'<text x="{left - 4}" y="{bars_bottom}" text-anchor="end">n</text>')
-    for i in {0, len(points) - 1}:
-        anchor = "start" if i == 0 and len(points) > 1 else "end" if i else "middle"
-        body.append(
-            f'<text x="{x(i):.1f}" y="146" text-anchor="{anchor}">'
-            f"{escape(_period_label(points[i][0], card.period))}</text>"
-        )
-    label = f"{card.label} by {card.period}, with 95% intervals"
-    return _safe(
-        f'<svg viewBox="0 0 {width} 150" role="img" aria-label="{escape(label)}">'
-        f"{''.join(body)}</svg>"
+    svg = charts.trend(
+        points,
+        bounds=card.bounds,
+        unit=card.unit,
+        label=f"{card.label} by {card.period}, with 95% intervals",
+        labels=labels,
+        titles=titles,
+        plot_height=110,
+        bars_height=28,
+        most_ticks=4,
     )
+    return _safe(svg)
 
 
 def score_figures(card: ScoreCard) -> list[tuple[str, str, str, int]]:
     """What the trend chart draws, written out for those who cannot see it or hover over it:
     per period its label, the score (or "too few answers"), its 95% interval and n."""
-    scale = card.bounds[1] - card.bounds[0]
-    rows = []
-    for start, value, low, high, n in card.points:
-        if not n:
-            continue
+    return [
+        (charts.period_label(point[0], card.period, card.covers), shown, interval, n)
+        for point, (shown, interval, n) in zip(card.points, _figures(card), strict=True)
+        if n
+    ]
+
+
+def _figures(card: ScoreCard) -> list[tuple[str, str, int]]:
+    """Per period: the score with its unit or "too few answers", its interval, and n."""
+    decimals = 0 if card.bounds[1] - card.bounds[0] > 10 else 1
+    figures = []
+    for _, value, low, high, n in card.points:
         shown, interval = "too few answers", ""
         if value is not None:
-            shown = f"{_number(value, scale)}{card.unit}"
+            shown = f"{_number(value, decimals)}{card.unit}"
             if low is not None and high is not None:
-                interval = f"{_number(low, scale)} to {_number(high, scale)}"
-        rows.append((_period_label(start, card.period), shown, interval, n))
-    return rows
+                interval = f"{_number(low, decimals)} to {_number(high, decimals)}"
+        figures.append((shown, interval, n))
+    return figures
 
 
-def _number(value: float, scale: float = 100.0) -> str:
-    """Whole numbers on a wide scale (NPS, CSAT %), one decimal on a narrow one (CES 1–7)."""
-    return f"{value:.0f}" if scale > 10 or value == round(value) else f"{value:.1f}"
-
-
-def _period_label(start: dt.date, period: str) -> str:
-    return f"week of {start:%-d %b}" if period == "week" else f"{start:%b %Y}"
+def _number(value: float, decimals: int) -> str:
+    """Whole numbers on a wide scale (NPS, CSAT %), one decimal on a narrow one (CES 1–7)
+    unless the value is whole."""
+    return number(value, 0 if value == round(value) else decimals)
 
 
 def negative_meter(share: float) -> SafeString:

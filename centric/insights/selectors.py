@@ -81,6 +81,8 @@ class ScoreCard:
     period: str = "week"
     # (period start, value if reliable, low, high, n), oldest first, for the trend chart
     points: tuple[TrendPoint, ...] = ()
+    # the first and last day counted: the first and last periods may hold only part of theirs
+    covers: tuple[dt.date, dt.date] | None = None
 
     @property
     def trend(self) -> str:
@@ -146,6 +148,7 @@ class InsightsOverview:
     since: dt.datetime
     analysed: int
     unread: int  # of those, comments in another language than English, which are not read
+    previous_read: int  # comments read in the period before, which the change in mentions is from
     scores: list[ScoreCard]
     themes: list[ThemeRow]
     spikes: list[Spike]
@@ -171,16 +174,24 @@ def insights_overview(
     )
     # weeks for a month's view; months otherwise, so each point has answers enough to count
     period: Period = "week" if days <= 30 else "month"
+    covers = (timezone.localdate(since), timezone.localdate(now))
     return InsightsOverview(
         days=days,
         segment_id=segment_id,
         since=since,
         analysed=analysed,
         unread=unread,
+        previous_read=_read(previous).count(),
         scores=[
             *(
                 _score_card(
-                    _scores(current, kind), _scores(previous, kind), label, metric, period, unit
+                    _scores(current, kind),
+                    _scores(previous, kind),
+                    label,
+                    metric,
+                    period,
+                    covers,
+                    unit,
                 )
                 for kind, label, metric, unit in (
                     ("nps", "NPS", Nps(column=_SCORE), ""),
@@ -194,6 +205,7 @@ def insights_overview(
                 "Customer-centricity index",
                 CentricityIndex(),
                 period,
+                covers,
             ),
         ],
         themes=_theme_rows(current, previous, analysed - unread),
@@ -294,6 +306,7 @@ def _score_card(
     label: str,
     metric: Metric,
     period: Period,
+    covers: tuple[dt.date, dt.date],
     unit: str = "",
 ) -> ScoreCard:
     """A headline figure of ``metric`` now and before, and its trend by ``period``."""
@@ -321,6 +334,7 @@ def _score_card(
             )
             for row in by_period.iter_rows(named=True)
         ),
+        covers=covers,
     )
 
 

@@ -21,6 +21,7 @@ from centric.insights.highlight import highlighted, theme_spans
 from centric.insights.models import ResponseAnalysis
 from centric.insights.page_charts import (
     driver_chart,
+    impact_figure,
     negative_meter,
     score_figures,
     score_trend,
@@ -43,7 +44,15 @@ def overview(request: AuthedRequest) -> HttpResponse:
             ("What goes with NPS", driver_chart(insights.themes), "nps"),
             ("What goes with CSAT", driver_chart(insights.themes, score="csat"), "csat"),
         ],
-        "theme_rows": [(row, negative_meter(row.negative)) for row in insights.themes],
+        "theme_rows": [
+            (
+                row,
+                negative_meter(row.negative),
+                impact_figure(row.driver, points=True),
+                impact_figure(row.csat_driver, points=True),
+            )
+            for row in insights.themes
+        ],
         # the CSAT column only when some theme could be tested against CSAT at all
         "csat_column": any(
             row.csat_driver is not None and row.csat_driver.effect is not None

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from centric.demo.organisation import DEMO_EMAIL, DEMO_PASSWORD
-from tests.browser.conftest import assert_accessible, shoot, sign_in
+from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, shoot, sign_in
 
 
 def test_the_insights_pages_show_the_demo_feedback(page: Page, transactional_db: None) -> None:
@@ -22,6 +22,19 @@ def test_the_insights_pages_show_the_demo_feedback(page: Page, transactional_db:
     expect(spikes.get_by_role("listitem").filter(has_text="billing").first).to_be_visible()
     shoot(page, "insights-overview")
     assert_accessible(page)
+    # the charts' text is as large on a phone as on a laptop, and the key drivers stay drawn
+    for viewport in (DESKTOP, PHONE):
+        page.set_viewport_size(viewport)
+        sizes = page.locator("#results svg text").evaluate_all(
+            "texts => texts.filter(t => t.getClientRects().length)"
+            ".map(t => t.getBoundingClientRect().height)"
+        )
+        assert sizes
+        assert min(sizes) >= 12, sizes
+        dot = page.locator("table.forest tbody svg circle").first.bounding_box()
+        assert dot is not None
+        assert dot["width"] >= 12, dot
+    page.set_viewport_size(DESKTOP)
 
     with page.expect_response(re.compile(r"/insights/\?days=365")):
         page.get_by_label("Period").select_option("365")

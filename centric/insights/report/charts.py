@@ -1,11 +1,16 @@
-"""Inline SVG charts for the report: no script, no external file, printable.
+"""Inline SVG charts for the report and the Insights pages: no script, no external file,
+printable.
 
-Each function returns an ``<svg>`` string that scales to its container (``viewBox``);
-every label passes through ``html.escape`` because labels come from the customer's file.
+Each function returns an ``<svg>`` as wide as its container. Text and dots are drawn in CSS
+pixels, so they read the same on a phone as on a wide screen: across, everything is placed in
+percent of the width, and a band or a line that must stretch with it is drawn in a nested,
+stretched ``<svg>`` whose strokes keep their width. Every label passes through ``html.escape``
+because labels come from the customer's file.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 from collections.abc import Sequence
@@ -26,8 +31,12 @@ SENTIMENT_COLOURS = {
     "unread": GRID,
 }
 
+# (period start, value if reliable, low, high, n)
+TrendPoint = tuple[dt.date, float | None, float | None, float | None, int]
+
 
 def _svg(width: int, height: int, body: str, label: str, *, cls: str = "") -> str:
+    """A drawing that scales as a whole (no text in it)."""
     klass = f' class="{cls}"' if cls else ""
     return (
         f'<svg{klass} viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}" '
@@ -35,46 +44,66 @@ def _svg(width: int, height: int, body: str, label: str, *, cls: str = "") -> st
     )
 
 
-def _text(x: float, y: float, text: str, *, anchor: str = "start", cls: str = "") -> str:
+def _fluid(height: int, body: str, label: str, *, left: int = 0, right: int = 0) -> str:
+    """An ``<svg>`` as wide as its container and ``height`` pixels high, drawn in pixels down
+    and percent across. ``left`` and ``right`` pixels of padding hold what is drawn beside the
+    plot, such as an axis's labels or a dot at its very end."""
+    style = (
+        f"display:block;width:100%;height:{height}px;padding:0 {right}px 0 {left}px;"
+        "box-sizing:border-box;overflow:visible"
+    )
+    return f'<svg style="{style}" role="img" aria-label="{escape(label)}">{body}</svg>'
+
+
+def _pc(value: float) -> str:
+    return f"{value:.2f}%"
+
+
+def _text(x: str, y: float, text: str, *, anchor: str = "start", cls: str = "") -> str:
     klass = f' class="{cls}"' if cls else ""
-    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}"{klass}>{escape(text)}</text>'
+    return f'<text x="{x}" y="{y:.1f}" text-anchor="{anchor}"{klass}>{escape(text)}</text>'
 
 
 def stacked_bar(parts: Sequence[tuple[str, float, str]], *, label: str) -> str:
-    """One 100% bar of (name, share in %, colour) parts, each share printed when it fits."""
-    width, height = 600, 34
+    """One 100% bar of (name, share in %, colour) parts, each share printed where it fits."""
+    height = 34
     body, x = [], 0.0
     for name, share, colour in parts:
-        w = width * share / 100.0
-        if w <= 0:
+        if share <= 0:
             continue
         body.append(
-            f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{height}" fill="{colour}">'
+            f'<rect x="{_pc(x)}" y="0" width="{_pc(share)}" height="{height}" fill="{colour}">'
             f"<title>{escape(name)}: {share:.0f}%</title></rect>"
         )
-        if w > 44:
-            body.append(_text(x + w / 2, 22, f"{share:.0f}%", anchor="middle", cls="on-colour"))
-        x += w
-    return _svg(width, height, "".join(body), label)
+        if share >= 9:  # "12%" fits in a tenth of a phone's width
+            body.append(
+                _text(_pc(x + share / 2), 22, f"{share:.0f}%", anchor="middle", cls="on-colour")
+            )
+        x += share
+    return _fluid(height, "".join(body), label)
 
 
 def columns(bars: Sequence[tuple[str, int, str]], *, label: str) -> str:
-    """Vertical bars of (label, count, colour), the count above and the label below."""
-    width, height, top, bottom = 600, 190, 26, 30
+    """Vertical bars of (label, count, colour), the count above and the label below. With many
+    bars, every other count sits higher, so that neighbours never overlap on a phone."""
+    height, top, bottom = 200, 40, 28
     most = max((n for _, n, _ in bars), default=0) or 1
-    slot = width / max(len(bars), 1)
+    slot = 100.0 / max(len(bars), 1)
+    dense = len(bars) > 6
     body = []
     for i, (name, n, colour) in enumerate(bars):
         h = (height - top - bottom) * n / most
         x = i * slot + slot * 0.15
         y = height - bottom - h
+        centre = _pc(x + slot * 0.35)
         body.append(
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{h:.1f}" '
-            f'rx="3" fill="{colour}"/>'
+            f'<rect x="{_pc(x)}" y="{y:.1f}" width="{_pc(slot * 0.7)}" height="{h:.1f}" '
+            f'rx="3" fill="{colour}"><title>{escape(name)}: {n:,}</title></rect>'
         )
-        body.append(_text(x + slot * 0.35, y - 6, f"{n:,}", anchor="middle", cls="value"))
-        body.append(_text(x + slot * 0.35, height - 8, name, anchor="middle", cls="axis"))
-    return _svg(width, height, "".join(body), label, cls="large")
+        raised = 16 if dense and i % 2 else 0
+        body.append(_text(centre, y - 6 - raised, f"{n:,}", anchor="middle", cls="value"))
+        body.append(_text(centre, height - 8, name, anchor="middle", cls="axis"))
+    return _fluid(height, "".join(body), label)
 
 
 def meter(share: float, *, colour: str = ACCENT, scale: float = 100.0) -> str:
@@ -90,119 +119,178 @@ def meter(share: float, *, colour: str = ACCENT, scale: float = 100.0) -> str:
 
 
 def nice_limit(value: float) -> float:
-    """The smallest of 1, 2, 2.5, 5 x 10^k at or above ``value`` (at least 1)."""
+    """The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^k at or above ``value`` (at least
+    1): an axis to ``value`` that wastes little of its width."""
     if value <= 1:
         return 1.0
     power = 10.0 ** math.floor(math.log10(value))
-    return next(step * power for step in (1.0, 2.0, 2.5, 5.0, 10.0) if step * power >= value)
+    steps = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+    return next(step * power for step in steps if step * power >= value)
+
+
+# room for a dot at either end of an interval row, and for its axis, which shares it to line up
+INTERVAL_PAD = 8
 
 
 def interval(
     effect: float, low: float, high: float, *, limit: float, significant: bool, label: str
 ) -> str:
     """A point with its interval on a symmetric axis around zero (a forest-plot row)."""
-    width, height, pad = 200, 22, 6
+    height = 28
 
-    def x(v: float) -> float:
-        return pad + (width - 2 * pad) * (max(-limit, min(limit, v)) + limit) / (2 * limit)
+    def x(v: float) -> str:
+        return _pc(50 + 50 * max(-limit, min(limit, v)) / limit)
 
     colour = (POSITIVE if effect > 0 else NEGATIVE) if significant else NEUTRAL
     fill = colour if significant else "#fff"
+    middle = height / 2
     body = (
-        f'<line x1="{x(0):.1f}" y1="1" x2="{x(0):.1f}" y2="{height - 1}" stroke="{MUTED}" '
+        f'<line x1="50%" y1="1" x2="50%" y2="{height - 1}" stroke="{MUTED}" '
         f'stroke-width="1" stroke-dasharray="2 2"/>'
-        f'<line x1="{x(low):.1f}" y1="{height / 2}" x2="{x(high):.1f}" y2="{height / 2}" '
-        f'stroke="{colour}" stroke-width="2.5" stroke-linecap="round"/>'
-        f'<circle cx="{x(effect):.1f}" cy="{height / 2}" r="5" fill="{fill}" '
+        f'<line x1="{x(low)}" y1="{middle}" x2="{x(high)}" y2="{middle}" '
+        f'stroke="{colour}" stroke-width="3" stroke-linecap="round"/>'
+        f'<circle cx="{x(effect)}" cy="{middle}" r="6" fill="{fill}" '
         f'stroke="{colour}" stroke-width="2"/>'
     )
-    return _svg(width, height, body, label)
+    return _fluid(height, body, label, left=INTERVAL_PAD, right=INTERVAL_PAD)
 
 
 def interval_axis(limit: float, unit: str) -> str:
-    """The scale under a column of ``interval`` charts: -limit, 0, +limit."""
-    width, pad = 200, 6
+    """The scale over a column of ``interval`` charts: -limit, 0, +limit."""
     body = (
-        _text(pad, 12, f"−{limit:g}", cls="axis")
-        + _text(width / 2, 12, "0", anchor="middle", cls="axis")
-        + _text(width - pad, 12, f"+{limit:g} {unit}", anchor="end", cls="axis")
+        _text("0%", 14, f"−{limit:g}", cls="axis")
+        + _text("50%", 14, "0", anchor="middle", cls="axis")
+        + _text("100%", 14, f"+{limit:g} {unit}", anchor="end", cls="axis")
     )
-    return _svg(width, 16, body, f"axis from −{limit:g} to +{limit:g} {unit}")
+    return _fluid(
+        18,
+        body,
+        f"axis from −{limit:g} to +{limit:g} {unit}",
+        left=INTERVAL_PAD,
+        right=INTERVAL_PAD,
+    )
 
 
 def trend(
-    points: Sequence[tuple[dt.date, float | None, float | None, float | None, int]],
+    points: Sequence[TrendPoint],
     *,
     bounds: tuple[float, float],
     unit: str,
     label: str,
+    labels: Sequence[str] = (),
+    titles: Sequence[str] = (),
+    plot_height: int = 170,
+    bars_height: int = 40,
+    every: int = 0,
+    most_ticks: int = 5,
 ) -> str:
-    """Monthly values with their interval as a band, and the number of answers as bars."""
-    width, height, left, right, top = 640, 260, 44, 12, 14
-    plot_bottom, bars_top, bars_bottom = 180, 196, 236
-    values = [v for p in points for v in p[1:4] if v is not None]
-    if not values:
-        return ""
-    low = max(bounds[0], min(values))
-    high = min(bounds[1], max(values))
-    margin = max((high - low) * 0.1, 1.0 if bounds[1] > 10 else 0.05)
-    low, high = max(bounds[0], low - margin), min(bounds[1], high + margin)
-    step = (width - left - right) / max(len(points), 1)
+    """The value per period with its interval as a band, and the number of answers as bars.
 
-    def x(i: int) -> float:
-        return left + step * (i + 0.5)
+    ``labels`` name the periods (``Mar 2025`` by default); the first and the last are always
+    written, and every ``every``-th between them too, marked ``minor`` so that a narrow page
+    can leave them out. ``titles`` are the bars' tooltips (``n answers`` by default). A period
+    without a reliable value keeps its bar but breaks the line."""
+    if not points:
+        return ""
+    top, gutter = 10, 44
+    plot_bottom = top + plot_height
+    bars_top = plot_bottom + 14
+    bars_bottom = bars_top + bars_height
+    height = bars_bottom + 26
+    values = [v for p in points if p[1] is not None for v in p[1:4] if v is not None]
+    low, high = (min(values), max(values)) if values else bounds
+    margin = (high - low) * 0.05 or (1.0 if bounds[1] > 10 else 0.1)
+    ticks = nice_ticks(low - margin, high + margin, bounds=bounds, most=most_ticks)
+    low, high = ticks[0], ticks[-1]
+    step = 100.0 / len(points)
+
+    def x(i: float) -> float:
+        return step * (i + 0.5)
 
     def y(v: float) -> float:
-        return top + (plot_bottom - top) * (high - v) / (high - low)
+        return top + plot_height * (high - v) / (high - low)
 
+    decimals = _decimals(ticks[1] - ticks[0]) if len(ticks) > 1 else 0
     body = []
-    for tick in _ticks(low, high):
+    for tick in ticks:
         body.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" '
-            f'stroke="{GRID}"/>'
+            f'<line x1="0" x2="100%" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="{GRID}"/>'
+            f'<text x="0" dx="-6" y="{y(tick) + 4:.1f}" text-anchor="end" class="axis">'
+            f"{escape(_tick_text(tick, decimals, unit))}</text>"
         )
-        body.append(_text(left - 6, y(tick) + 4, _tick_text(tick, unit), anchor="end", cls="axis"))
-    # The band and the line break where a month has no reliable figure.
+    # The band and the line, stretched across in a nested drawing of one unit per period; the
+    # dots and whiskers are drawn in pixels so that they stay round and thin.
+    stretched, dots = [], []
     for run in runs(points):
         if len(run) == 1:  # a band one point wide is invisible: draw its interval as a line
             i = run[0]
-            body.append(whisker(x(i), y(points[i][2] or 0), y(points[i][3] or 0), width=4))
-        upper = " ".join(f"{x(i):.1f},{y(points[i][3] or 0):.1f}" for i in run)
-        lower = " ".join(f"{x(i):.1f},{y(points[i][2] or 0):.1f}" for i in reversed(run))
-        body.append(f'<polygon points="{upper} {lower}" fill="{ACCENT}" fill-opacity="0.15"/>')
-        line = " ".join(f"{x(i):.1f},{y(points[i][1] or 0):.1f}" for i in run)
-        body.append(f'<polyline points="{line}" fill="none" stroke="{ACCENT}" stroke-width="2"/>')
-        body.extend(
-            f'<circle cx="{x(i):.1f}" cy="{y(points[i][1] or 0):.1f}" r="3" fill="{ACCENT}"/>'
+            dots.append(whisker(_pc(x(i)), y(points[i][2] or 0), y(points[i][3] or 0), width=4))
+        upper = " ".join(f"{i + 0.5},{y(points[i][3] or 0) - top:.1f}" for i in run)
+        lower = " ".join(f"{i + 0.5},{y(points[i][2] or 0) - top:.1f}" for i in reversed(run))
+        line = " ".join(f"{i + 0.5},{y(points[i][1] or 0) - top:.1f}" for i in run)
+        stretched.append(
+            f'<polygon points="{upper} {lower}" fill="{ACCENT}" fill-opacity="0.15"/>'
+            f'<polyline points="{line}" fill="none" stroke="{ACCENT}" stroke-width="2" '
+            'vector-effect="non-scaling-stroke"/>'
+        )
+        dots.extend(
+            f'<circle cx="{_pc(x(i))}" cy="{y(points[i][1] or 0):.1f}" r="3" fill="{ACCENT}"/>'
             for i in run
         )
+    body.append(
+        f'<svg x="0" y="{top}" width="100%" height="{plot_height}" '
+        f'viewBox="0 0 {len(points)} {plot_height}" preserveAspectRatio="none" '
+        f'overflow="visible">{"".join(stretched)}</svg>'
+    )
+    body.extend(dots)
     most = max((p[4] for p in points), default=0) or 1
     for i, point in enumerate(points):
-        h = (bars_bottom - bars_top) * point[4] / most
+        h = bars_height * point[4] / most
+        title = titles[i] if i < len(titles) else f"{point[4]:,} answers"
         body.append(
-            f'<rect x="{x(i) - step * 0.3:.1f}" y="{bars_bottom - h:.1f}" width="{step * 0.6:.1f}" '
-            f'height="{h:.1f}" fill="{NEUTRAL}"><title>{point[4]:,} answers</title></rect>'
+            f'<rect x="{_pc(x(i) - step * 0.3)}" y="{bars_bottom - h:.1f}" '
+            f'width="{_pc(step * 0.6)}" height="{h:.1f}" fill="{NEUTRAL}">'
+            f"<title>{escape(title)}</title></rect>"
         )
-    every = max(1, math.ceil(len(points) / 8))
-    for i, point in enumerate(points):
-        if i % every == 0:
-            body.append(_text(x(i), height - 6, f"{point[0]:%b %Y}", anchor="middle", cls="axis"))
-    body.append(_text(left - 6, bars_bottom, "n", anchor="end", cls="axis"))
-    return _svg(width, height, "".join(body), label)
+    body.append(
+        f'<text x="0" dx="-6" y="{bars_bottom:.1f}" text-anchor="end" class="axis">n</text>'
+    )
+    body.extend(_period_ticks(points, labels, every, y=height - 6))
+    return _fluid(height, "".join(body), label, left=gutter, right=4)
 
 
-def whisker(x: float, y_low: float, y_high: float, *, width: float) -> str:
+def _period_ticks(
+    points: Sequence[TrendPoint], labels: Sequence[str], every: int, *, y: float
+) -> list[str]:
+    """The first period's label from the left edge, the last's to the right edge, and, with
+    ``every``, some between them."""
+    last = len(points) - 1
+    names = list(labels) or [f"{p[0]:%b %Y}" for p in points]
+    if last == 0:
+        return [_text("50%", y, names[0], anchor="middle", cls="axis")]
+    ticks = [
+        _text("0", y, names[0], cls="axis"),
+        _text("100%", y, names[last], anchor="end", cls="axis"),
+    ]
+    if every:
+        step = 100.0 / len(points)
+        ticks.extend(
+            _text(_pc(step * (i + 0.5)), y, names[i], anchor="middle", cls="axis minor")
+            for i in range(every, last - 1, every)  # none right beside the last
+        )
+    return ticks
+
+
+def whisker(x: str, y_low: float, y_high: float, *, width: float) -> str:
     """A period's interval drawn as a vertical line, where a band one point wide would not
     show."""
     return (
-        f'<line class="whisker" x1="{x:.1f}" x2="{x:.1f}" y1="{y_low:.1f}" y2="{y_high:.1f}" '
+        f'<line class="whisker" x1="{x}" x2="{x}" y1="{y_low:.1f}" y2="{y_high:.1f}" '
         f'stroke="{ACCENT}" stroke-opacity="0.5" stroke-width="{width}"/>'
     )
 
 
-def runs(
-    points: Sequence[tuple[dt.date, float | None, float | None, float | None, int]],
-) -> list[list[int]]:
+def runs(points: Sequence[TrendPoint]) -> list[list[int]]:
     """The indices of ``points`` in runs of periods with a figure and its interval; a period
     without one breaks the line and the band."""
     runs: list[list[int]] = [[]]
@@ -215,16 +303,74 @@ def runs(
     return [run for run in runs if run]
 
 
-def _ticks(low: float, high: float) -> list[float]:
-    step = nice_limit((high - low) / 4) if high - low > 4 else _small_step(high - low)
-    first = math.ceil(low / step) * step
-    return [first + i * step for i in range(int((high - first) / step) + 1)]
+def nice_ticks(
+    low: float, high: float, *, bounds: tuple[float, float] | None = None, most: int = 5
+) -> list[float]:
+    """Round ticks from at or below ``low`` to at or above ``high``, in steps of 1, 2, 2.5 or
+    5 x 10^k, at most ``most`` of them, kept within ``bounds``: -34 to 50 gives -50, -25, 0,
+    25, 50."""
+    if bounds is not None:
+        low, high = max(bounds[0], low), min(bounds[1], high)
+    span = high - low
+    if span <= 0:
+        span = abs(high) or 1.0
+        low, high = low - span / 2, high + span / 2
+    step = _nice_step(span / (most - 1))
+    while True:
+        first = math.floor(low / step + 1e-9) * step
+        last = math.ceil(high / step - 1e-9) * step
+        if bounds is not None:
+            first, last = max(first, bounds[0]), min(last, bounds[1])
+        count = round((last - first) / step) + 1
+        if count <= most:
+            break
+        step = _nice_step(step * 1.0001)
+    return [round(first + i * step, 10) for i in range(count)]
 
 
-def _small_step(span: float) -> float:
-    return next(s for s in (0.05, 0.1, 0.2, 0.25, 0.5, 1.0) if span / s <= 5)
+def _nice_step(value: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 x 10^k at or above ``value``."""
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(s * power for s in (1.0, 2.0, 2.5, 5.0, 10.0) if s * power >= value * (1 - 1e-9))
 
 
-def _tick_text(value: float, unit: str) -> str:
-    text = f"{value:g}" if abs(value) >= 10 or value == int(value) else f"{value:.2f}"
+def _decimals(step: float) -> int:
+    return max(0, -math.floor(math.log10(step) + 1e-9)) if step < 1 else 0
+
+
+def _tick_text(value: float, decimals: int, unit: str) -> str:
+    text = f"{value:.{decimals}f}"
+    if float(text) == 0:
+        text = "0"
     return text.replace("-", "−") + unit
+
+
+def period_label(start: dt.date, period: str, covers: tuple[dt.date, dt.date] | None = None) -> str:
+    """``Sep 2026``, or ``week of 7 Sep``; a period the figures cover only part of, the first or
+    the last, names the days covered: ``4–30 Sep 2026``, ``30 Nov–3 Dec``."""
+    end = _period_end(start, period)
+    first, last = start, end
+    if covers is not None:
+        first, last = max(start, covers[0]), min(end, covers[1])
+    if (first, last) == (start, end) or first > last:
+        if period == "week":
+            return f"week of {start:%-d %b}"
+        return f"{start:%-d %b %Y}" if period == "day" else f"{start:%b %Y}"
+    if first == last:
+        days = f"{last:%-d %b}"
+    elif (first.year, first.month) == (last.year, last.month):
+        days = f"{first.day}–{last:%-d %b}"
+    else:
+        days = f"{first:%-d %b}–{last:%-d %b}"
+    return days if period == "week" else f"{days} {last:%Y}"
+
+
+def _period_end(start: dt.date, period: str) -> dt.date:
+    if period == "day":
+        return start
+    if period == "week":
+        return start + dt.timedelta(days=6)
+    months = 3 if period == "quarter" else 1
+    year, month = divmod(start.month - 1 + months - 1, 12)
+    last_month = dt.date(start.year + year, month + 1, 1)
+    return last_month.replace(day=calendar.monthrange(last_month.year, last_month.month)[1])

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from centric.insights.report.build import Report
-from centric.insights.report.numbers import figure_text, number, percent, share, span
+from centric.insights.report.numbers import (
+    figure_text,
+    interval_decimals,
+    number,
+    percent,
+    share,
+    span,
+)
 
 
 def key_findings(report: Report) -> list[str]:
@@ -39,9 +46,11 @@ def key_findings(report: Report) -> list[str]:
             effect = theme.driver["effect"]
             if (effect < 0) == (word == "lower"):
                 near, far = sorted((abs(theme.driver["low"]), abs(theme.driver["high"])))
+                places = interval_decimals(near, far, 0)
                 found.append(
                     f"Comments about {theme.name} go with {metric} "
-                    f"{number(abs(effect), 0)} points {word} (95% CI {span(near, far, 0)}), "
+                    f"{number(abs(effect), places)} points {word} "
+                    f"(95% CI {span(near, far, places)}), "
                     "other themes held equal — an association, not proof of cause."
                 )
     # the largest differences first, and every one of them: a finding left out is one unseen
@@ -55,9 +64,11 @@ def key_findings(report: Report) -> list[str]:
         found.append(f"Segments that differ from the rest after correction: {names}.")
     flags = {g.kind: g for g in report.flags}
     if report.comments:
+        urgent, churn = flags["urgent"].count, flags["churn_risk"].count
         found.append(
-            f"{flags['urgent'].count:,} comments need urgent attention (safety, legal, privacy or "
-            f"money lost) and {flags['churn_risk'].count:,} signal a risk of leaving."
+            f"{urgent:,} comment{'s need' if urgent != 1 else ' needs'} urgent attention "
+            f"(safety, legal, privacy or money lost) and {churn:,} "
+            f"signal{'s' if churn == 1 else ''} a risk of leaving."
         )
     if report.spikes or report.shifts:
         found.append(

@@ -16,8 +16,31 @@ def number(value: float, decimals: int) -> str:
 
 
 def signed(value: float, decimals: int) -> str:
+    """``+4``, ``−12``; a value that rounds to zero has no sign."""
     text = number(value, decimals)
-    return text if text.startswith(MINUS) or float(value) == 0 else "+" + text
+    return text if text.startswith(MINUS) or _is_zero(text) else "+" + text
+
+
+def interval_decimals(low: float, high: float, decimals: int) -> int:
+    """``decimals``, or more where rounding would end an interval that leaves out zero at
+    zero, so that it reads as it is: ``−1.4 (−2.8 to −0.1)``, not ``−1 (−3 to 0)``."""
+    if low <= 0 <= high:
+        return decimals
+    for more in range(decimals, decimals + 3):
+        if not (_is_zero(number(low, more)) or _is_zero(number(high, more))):
+            return more
+    return decimals + 3
+
+
+def effect_text(effect: float, low: float, high: float, decimals: int) -> tuple[str, str]:
+    """A difference and its interval with as many decimals as ``interval_decimals`` needs:
+    ``("−1.4", "−2.8 to −0.1")``."""
+    places = interval_decimals(low, high, decimals)
+    return signed(effect, places), span(low, high, places)
+
+
+def _is_zero(text: str) -> bool:
+    return float(text.replace(",", "").replace(MINUS, "-")) == 0
 
 
 def span(low: float, high: float, decimals: int) -> str:

@@ -6,6 +6,7 @@ piece of text goes through ``html.escape`` (``_e``) on its way into the page.
 
 from __future__ import annotations
 
+import math
 from html import escape
 from importlib.resources import files
 from typing import Any
@@ -20,7 +21,7 @@ from centric.insights.report.build import (
     ThemeRow,
 )
 from centric.insights.report.findings import key_findings
-from centric.insights.report.numbers import number, percent, share, signed, span
+from centric.insights.report.numbers import effect_text, number, percent, share, span
 
 _CSS = files("centric.insights.report").joinpath("report.css").read_text(encoding="utf-8")
 
@@ -279,18 +280,22 @@ def _impact_cells(driver: dict[str, Any] | None, limit: float, decimals: int) ->
         significant=driver["significant"],
         label=driver["sentence"],
     )
+    shown, interval = effect_text(effect, low, high, decimals)
     return (
         f'<td class="chart hide-narrow" title="{_e(driver["sentence"])}">{chart}</td>'
-        f'<td class="num">{_e(signed(effect, decimals))}'
-        f'<div class="small">{_e(span(low, high, decimals))}</div></td>'
+        f'<td class="num">{_e(shown)}<div class="small">{_e(interval)}</div></td>'
     )
 
 
 def _trend(report: Report) -> str:
     if not report.columns.date:
         return ""
+    # the first and last months are often only partly in the file: their labels say which days
+    covers = report.date_range
     if not report.trend:
-        months = ", ".join(f"{d:%b %Y}: {n:,}" for d, n in report.volume[-12:])
+        months = ", ".join(
+            f"{charts.period_label(d, 'month', covers)}: {n:,}" for d, n in report.volume[-12:]
+        )
         return _section("By month", "Comments per month.", f"<p>{_e(months)}</p>", anchor="trend")
     headline = report.headlines[0]
     metric = headline.figure.metric
@@ -299,13 +304,24 @@ def _trend(report: Report) -> str:
         (r["period"], r["value"] if r["reliable"] else None, r["low"], r["high"], r["n"])
         for r in report.trend
     ]
-    unit = "%" if headline.figure.unit == "%" else ""
-    chart = charts.trend(reliable, bounds=metric.bounds, unit=unit, label=f"{metric.name} by month")
+    labels = [charts.period_label(point[0], "month", covers) for point in reliable]
+    chart = charts.trend(
+        reliable,
+        bounds=metric.bounds,
+        unit="%" if headline.figure.unit == "%" else "",
+        label=f"{metric.name} by month",
+        labels=labels,
+        titles=[
+            f"{name}: {point[4]:,} answers" for name, point in zip(labels, reliable, strict=True)
+        ],
+        every=math.ceil(len(reliable) / 8),
+    )
     return _section(
         f"{metric.name} by month",
         f"The line is {metric.phrase} per month, the band its 95% interval, the grey bars the "
         f"number of answers. Months with fewer than {headline.estimate.min_n} answers are left "
-        "out of the line.",
+        "out of the line; a first or last month the file covers only in part is named by its "
+        "days.",
         chart,
         anchor="trend",
     )
@@ -345,10 +361,13 @@ def _segments(report: Report) -> str:
                 significant=segment["significant"],
                 label=segment["sentence"],
             )
-            diff = (
-                f'{_e(signed(segment["difference"], decimals))}<div class="small">'
-                f"{_e(span(segment['difference_low'], segment['difference_high'], decimals))}</div>"
+            shown, interval = effect_text(
+                segment["difference"],
+                segment["difference_low"],
+                segment["difference_high"],
+                decimals,
             )
+            diff = f'{_e(shown)}<div class="small">{_e(interval)}</div>'
         else:
             badge, chart, diff = '<span class="badge none">too few answers</span>', "", ""
         rows.append(
@@ -393,7 +412,8 @@ def _spikes(report: Report) -> str:
         content = f'<ul class="plain">{items}</ul>'
     return _section(
         "Spikes and drops",
-        "Each theme against its own previous eight periods, corrected for the many checks made.",
+        "Each theme against its own previous eight periods, corrected for the many checks made. "
+        "Sentiment runs from −1 (negative) to +1 (positive).",
         content,
         anchor="spikes",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from typing import Any
 
 import polars as pl
@@ -19,9 +20,9 @@ from centric.insights import services
 from centric.insights.highlight import highlighted, theme_spans
 from centric.insights.metrics import Nps, estimate, nps
 from centric.insights.models import ResponseAnalysis
-from centric.insights.page_charts import score_figures, score_trend
+from centric.insights.page_charts import impact_figure, score_figures, score_trend
 from centric.insights.report.numbers import number, signed
-from centric.insights.selectors import ScoreCard
+from centric.insights.selectors import Driver, ScoreCard
 from centric.insights.views import XLSX
 from tests.personas import PersonasTestCase
 
@@ -236,6 +237,35 @@ class InsightsPagesTest(PersonasTestCase):
             self.assertIn(figure, forest)
         self.assertNotIn("title=", forest)
 
+    def test_a_change_in_mentions_from_a_period_without_comments_says_there_is_no_earlier_data(
+        self,
+    ) -> None:
+        self.login(self.owner)
+        response = self.get("overview", days="90")  # every comment is from the last 40 days
+        self.assertEqual(response.context["insights"].previous_read, 0)
+        self.assertContains(response, "no earlier data")
+        self.assertNotContains(response, "from 0")
+
+    def test_a_theme_not_mentioned_in_the_period_before_is_new(self) -> None:
+        price = Response.objects.create(
+            organisation=self.org,
+            customer=Customer.objects.get(account=self.account),
+            channel=Response.Channel.API,
+            comment="The price went up again and it is far too expensive.",
+            responded_at=timezone.now() - dt.timedelta(days=2),
+        )
+        services.responses_analyse(response_ids=[price.pk])
+        self.login(self.owner)
+        response = self.get("overview", days="30")  # days 31 to 40 are the period before
+        insights = response.context["insights"]
+        row = next(r for r in insights.themes if r.theme == "price")
+        self.assertGreater(insights.previous_read, 0)
+        self.assertEqual(row.previous_volume, 0)
+        table = response.content.decode().split('id="themes-h"')[1].split("</table>")[0]
+        price_row = table.split("?theme=price&amp;")[1].split("</tr>")[0]
+        self.assertIn(">new</td>", price_row)
+        self.assertNotIn("no earlier data", table)
+
     def test_the_overview_has_a_sentiment_shift_section(self) -> None:
         self.login(self.owner)
         response = self.get("overview")
@@ -346,7 +376,13 @@ class ThemeSpansTest(SimpleTestCase):
 
 
 class ScoreTrendChartTest(SimpleTestCase):
-    def card(self, points: list[Any]) -> ScoreCard:
+    def card(
+        self,
+        points: list[Any],
+        *,
+        period: str = "month",
+        covers: tuple[dt.date, dt.date] | None = None,
+    ) -> ScoreCard:
         nothing = estimate(pl.DataFrame({"s": []}, schema={"s": pl.Int64}), Nps(column="s"))
         return ScoreCard(
             label="NPS",
@@ -355,9 +391,52 @@ class ScoreTrendChartTest(SimpleTestCase):
             previous=nothing,
             difference=None,
             bounds=(-100.0, 100.0),
-            period="month",
+            period=period,
             points=tuple(points),
+            covers=covers,
         )
+
+    def test_a_first_or_last_month_counted_only_in_part_is_named_by_its_days(self) -> None:
+        months = [dt.date(2026, month, 1) for month in (9, 10, 11, 12)]
+        card = self.card(
+            [(month, -8.0, -20.0, 4.0, 85) for month in months],
+            covers=(dt.date(2026, 9, 4), dt.date(2026, 12, 3)),
+        )
+        labels = [row[0] for row in score_figures(card)]
+        self.assertEqual(labels, ["4–30 Sep 2026", "Oct 2026", "Nov 2026", "1–3 Dec 2026"])
+        chart = score_trend(card)
+        assert chart is not None
+        self.assertIn(">4–30 Sep 2026</text>", chart)
+        self.assertIn(">1–3 Dec 2026</text>", chart)
+        self.assertIn("<title>4–30 Sep 2026: −8 (95% CI −20 to 4), n = 85</title>", chart)
+
+    def test_a_part_week_is_named_by_its_days_and_a_whole_one_by_its_monday(self) -> None:
+        mondays = [dt.date(2026, 11, 2), dt.date(2026, 11, 9), dt.date(2026, 11, 30)]
+        card = self.card(
+            [(monday, 10.0, 0.0, 20.0, 40) for monday in mondays],
+            period="week",
+            covers=(dt.date(2026, 11, 3), dt.date(2026, 12, 3)),
+        )
+        self.assertEqual(
+            [row[0] for row in score_figures(card)],
+            ["3–8 Nov", "week of 9 Nov", "30 Nov–3 Dec"],
+        )
+
+    def test_the_score_axis_has_round_ticks(self) -> None:
+        months = [dt.date(2026, month, 1) for month in (9, 10, 11)]
+        chart = score_trend(
+            self.card(
+                [
+                    (months[0], -6.0, -22.0, 11.0, 85),
+                    (months[1], -6.0, -25.0, 14.0, 68),
+                    (months[2], 24.0, 5.0, 41.0, 59),
+                ]
+            )
+        )
+        assert chart is not None
+        # the labels left of the plot: the score's ticks, then "n" beside the bars
+        ticks = re.findall(r'dx="-6" y="[\d.]+" text-anchor="end" class="axis">([^<]+)<', chart)
+        self.assertEqual(ticks, ["−50", "0", "50", "n"])
 
     def test_the_line_breaks_where_a_period_has_too_few_answers(self) -> None:
         months = [dt.date(2026, month, 1) for month in (1, 2, 3, 4)]
@@ -403,6 +482,25 @@ class ScoreTrendChartTest(SimpleTestCase):
 
     def test_no_answers_no_chart(self) -> None:
         self.assertIsNone(score_trend(self.card([])))
+
+
+class ImpactFigureTest(SimpleTestCase):
+    def driver(self, effect: float, low: float, high: float) -> Driver:
+        return Driver(effect, low, high, significant=True, reliable=True, sentence="")
+
+    def test_an_interval_clear_of_zero_is_not_rounded_onto_it(self) -> None:
+        self.assertEqual(impact_figure(self.driver(-1.4, -2.8, -0.1)), "−1.4 (−2.8 to −0.1)")
+        self.assertEqual(impact_figure(self.driver(30.2, 4.4, 56.0)), "+30 (4 to 56)")
+        self.assertEqual(impact_figure(self.driver(-8.1, -16.2, 0.3)), "−8 (−16 to 0)")
+
+    def test_in_the_theme_table_it_says_points(self) -> None:
+        self.assertEqual(
+            impact_figure(self.driver(-1.2, -30.0, 31.0), points=True), "−1 point (−30 to 31)"
+        )
+        self.assertEqual(
+            impact_figure(self.driver(7.0, -13.0, 26.0), points=True), "+7 points (−13 to 26)"
+        )
+        self.assertEqual(impact_figure(None), "")
 
 
 class CentricityCardTest(PersonasTestCase):

@@ -3,7 +3,11 @@ proposals are theirs alone, another organisation's themes do not exist, and GET 
 
 from __future__ import annotations
 
+import datetime as dt
+from unittest import mock
+
 from django.urls import reverse
+from django.utils import timezone
 
 from centric.core.models import Organisation
 from centric.feedback.models import Response
@@ -241,3 +245,28 @@ class ReanalysisPageTest(PersonasTestCase):
             self.client.post(reverse("insights:reanalysis_start"))
         job = Reanalysis.objects.get(organisation=self.org)
         self.assertEqual((job.status, job.done, job.started_by), ("done", 1, self.cx_lead))
+
+    def test_a_reanalysis_under_a_minute_old_says_just_now_not_zero_minutes(self) -> None:
+        now = timezone.now()
+        Reanalysis.objects.create(
+            organisation=self.org,
+            reason="Theme “parking” added",
+            version="v",
+            status="running",
+            total=200,
+            done=50,
+        )
+        self.login(self.viewer)
+        with mock.patch("centric.core.clock.now", return_value=now + dt.timedelta(seconds=20)):
+            running = self.client.get(reverse("insights:reanalysis"))
+        self.assertContains(running, "Theme “parking” added, just now.")
+        self.assertNotContains(running, "0\xa0minutes")
+        Reanalysis.objects.update(status="done", done=200, finished_at=now)
+        with mock.patch("centric.core.clock.now", return_value=now + dt.timedelta(seconds=5)):
+            self.assertContains(
+                self.client.get(reverse("insights:reanalysis")), "finished just now"
+            )
+        with mock.patch("centric.core.clock.now", return_value=now + dt.timedelta(minutes=5)):
+            self.assertContains(
+                self.client.get(reverse("insights:reanalysis")), "finished 5\xa0minutes ago"
+            )

@@ -244,3 +244,76 @@ def test_the_key_findings_read_an_nps_not_a_nps(nps_report):
 
     assert "go with an NPS" in found
     assert "a NPS" not in found
+
+
+def test_an_axis_has_round_ticks_that_cover_the_values():
+    assert charts.nice_ticks(-34, 50) == [-50, -25, 0, 25, 50]
+    assert charts.nice_ticks(-34, 50, most=4) == [-50, 0, 50]
+    assert charts.nice_ticks(3.9, 5.5, bounds=(1, 7)) == [3.5, 4, 4.5, 5, 5.5]
+    assert charts.nice_ticks(-5, 105, bounds=(0, 100)) == [0, 25, 50, 75, 100]
+
+
+def test_a_first_or_last_period_covered_only_in_part_names_its_days():
+    covers = (dt.date(2026, 9, 4), dt.date(2026, 12, 3))
+
+    assert charts.period_label(dt.date(2026, 9, 1), "month", covers) == "4–30 Sep 2026"
+    assert charts.period_label(dt.date(2026, 10, 1), "month", covers) == "Oct 2026"
+    assert charts.period_label(dt.date(2026, 12, 1), "month", covers) == "1–3 Dec 2026"
+    assert charts.period_label(dt.date(2026, 8, 31), "week", covers) == "4–6 Sep"
+    assert charts.period_label(dt.date(2026, 9, 7), "week", covers) == "week of 7 Sep"
+    assert charts.period_label(dt.date(2026, 11, 30), "week", covers) == "30 Nov–3 Dec"
+
+
+def test_the_trend_names_a_month_the_file_covers_only_in_part_by_its_days():
+    rows = nps_rows(400)
+    for row in rows:  # from 14 January 2024 to 12 January 2025
+        row["submitted_at"] = (
+            dt.date.fromisoformat(row["submitted_at"]) + dt.timedelta(days=13)
+        ).isoformat()
+    report, _ = report_for(rows)
+    html = render_html(report)
+
+    assert ">14–31 Jan 2024</text>" in html
+    assert "1–12 Jan 2025" in html
+    assert ">Jan 2024<" not in html
+
+
+def test_an_interval_that_leaves_out_zero_is_never_rounded_onto_it(nps_report):
+    from dataclasses import replace
+
+    from centric.insights.report.numbers import effect_text
+
+    tops = {
+        "segment": "Tops",
+        "n": 10_468,
+        "value": 77.0,
+        "low": 76.0,
+        "high": 78.0,
+        "reliable": True,
+        "difference": -1.42,
+        "difference_low": -2.76,
+        "difference_high": -0.08,
+        "significant": True,
+        "sentence": "Tops: lower",
+    }
+    html = render_html(replace(nps_report, segments=(tops,)))
+
+    assert "−1.4<" in html
+    assert "−2.8 to −0.1" in html
+    assert effect_text(-1.42, -2.76, -0.08, 0) == ("−1.4", "−2.8 to −0.1")
+    assert effect_text(-8.1, -16.2, 0.3, 0) == ("−8", "−16 to 0")  # it does reach zero
+    assert effect_text(4.2, 2.6, 5.3, 0) == ("+4", "3–5")
+    assert effect_text(0.3, -8.0, 9.0, 0) == ("0", "−8 to 9")
+
+
+def test_one_urgent_comment_needs_attention_in_the_singular(nps_report):
+    from dataclasses import replace
+
+    flags = tuple(
+        replace(group, count=1) if group.kind in ("urgent", "churn_risk") else group
+        for group in nps_report.flags
+    )
+    found = " ".join(key_findings(replace(nps_report, flags=flags)))
+
+    assert "1 comment needs urgent attention" in found
+    assert "and 1 signals a risk of leaving" in found

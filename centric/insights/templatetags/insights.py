@@ -1,0 +1,35 @@
+"""Template helpers for the Insights pages: numbers with a true minus sign, and how long ago."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+from django.utils.timesince import timesince
+
+from centric.core import clock
+from centric.insights.report import numbers
+
+register = template.Library()
+
+
+@register.filter
+def number(value: float, decimals: int = 0) -> str:
+    """``−12.5``, with a minus sign rather than a hyphen, and ``1,234``."""
+    return numbers.number(float(value), int(decimals))
+
+
+@register.filter
+def signed(value: float, decimals: int = 0) -> str:
+    """``+4``, ``−12``, ``0``."""
+    return numbers.signed(float(value), int(decimals))
+
+
+@register.filter
+def ago(when: dt.datetime) -> str:
+    """``just now`` for the first minute, where ``timesince`` says "0 minutes"; then
+    ``5 minutes ago``."""
+    now = clock.now()
+    if now - when < dt.timedelta(minutes=1):
+        return "just now"
+    return f"{timesince(when, now)} ago"
