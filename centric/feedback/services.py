@@ -422,9 +422,7 @@ def response_save_page(
     answered is answered before any later one. A new response is stored with its first valid
     page, in the same transaction as its answers. ``questions`` saves a query when the caller has
     them already."""
-    survey = response.survey
-    if survey is None or survey.status != Survey.Status.OPEN:
-        raise PermissionDenied("This survey is closed.")
+    survey = _open_survey_of(response)
     language = language or response.language
     questions = questions if questions is not None else selectors.survey_questions(survey)
     answers = response_answers(response)
@@ -492,9 +490,7 @@ def response_save_page_going_back(
     submitted. Returns the page to show: the one before, or ``page`` on the first. Only a stored
     response keeps anything, and only on a page it has reached, so the first page answered
     forward stays the first stored."""
-    survey = response.survey
-    if survey is None or survey.status != Survey.Status.OPEN:
-        raise PermissionDenied("This survey is closed.")
+    _open_survey_of(response)
     answers = response_answers(response)
     previous = answer_rules.previous_page(questions, page, answers)
     if previous is None or response._state.adding or page > response.page:
@@ -518,6 +514,14 @@ def response_save_page_going_back(
                 organisation_id=response.organisation_id, response_ids=[response.pk]
             )
     return previous
+
+
+def _open_survey_of(response: Response) -> Survey:
+    """The response's survey, which must be open for its answers to change."""
+    survey = response.survey
+    if survey is None or survey.status != Survey.Status.OPEN:
+        raise PermissionDenied("This survey is closed.")
+    return survey
 
 
 def _answers(

@@ -115,7 +115,7 @@ _INSERT_STAGED = (
     "channel, customer_id, contact_id, stage_id, touchpoint_id, language, page, submitted_at, "
     "responded_at, score, score_type, comment, source_ref, attributes) "
     "SELECT %(organisation)s, %(now)s, %(now)s, kind, %(channel)s, customer_id, "
-    "contact_id, stage_id, touchpoint_id, language, 1, COALESCE(responded_at, %(now)s), "
+    "contact_id, stage_id, touchpoint_id, language, 1, responded_at, "
     "responded_at, score, score_type, comment, source_ref, jsonb_strip_nulls(attributes) "
     "FROM feedback_import_rows ORDER BY line {skip_stored} RETURNING id"
 )
@@ -134,7 +134,7 @@ def _insert_rows(organisation_id: int, rows: pl.DataFrame, now: datetime) -> lis
     created = connection.ops.adapt_datetimefield_value(now)
     responded_at = _as_sqlite_text(pl.col("responded_at"))
     values = fresh.select(
-        responded_at.fill_null(pl.lit(created)).alias("submitted_at"),
+        responded_at.alias("submitted_at"),  # every valid row has a date (validation.py)
         responded_at.alias("responded_at"),
         "attributes",
         *STORED_AS_IS,

@@ -839,16 +839,7 @@ class QuestionEditingTest(SurveyTestCase):
 
     def test_a_follow_up_depends_on_a_score_on_an_earlier_page(self) -> None:
         self.login(self.cx_lead)
-        response = self.client.post(
-            self.add_url,
-            {
-                "kind": "text",
-                "text_en": "What went wrong?",
-                "page": 2,
-                "follows": "csat",
-                "show_max": 2,
-            },
-        )
+        response = self.add_follow_up()
         self.assertEqual(response.status_code, 302)
         question = self.survey.questions.get(key="what_went_wrong")
         self.assertEqual(question.show_if, {"question": "csat", "max": 2})
@@ -924,16 +915,7 @@ class QuestionEditingTest(SurveyTestCase):
 
     def test_a_question_others_follow_up_on_stays_a_score_on_an_earlier_page(self) -> None:
         self.login(self.cx_lead)
-        self.client.post(
-            self.add_url,
-            {
-                "kind": "text",
-                "text_en": "What went wrong?",
-                "page": 2,
-                "follows": "csat",
-                "show_max": 2,
-            },
-        )
+        self.add_follow_up()
         csat = self.survey.questions.get(key="csat")
         edit = reverse("feedback:question_edit", args=[self.survey.pk, csat.pk])
         unchanged = {"text_en": "How satisfied were you?", "required": "on"}
@@ -1003,9 +985,9 @@ class QuestionEditingTest(SurveyTestCase):
     def keys(self) -> list[str]:
         return list(self.survey.questions.values_list("key", flat=True))
 
-    def add_follow_up(self) -> None:
+    def add_follow_up(self) -> Any:
         """“What went wrong?” on page 2, for a CSAT of at most 2 on page 1."""
-        self.client.post(
+        return self.client.post(
             self.add_url,
             {
                 "kind": "text",
