@@ -35,7 +35,9 @@ demo-reset: install
 
 serve: install
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	$(BIN)/gunicorn config.wsgi --preload --bind $${BIND:-0.0.0.0:8000} --workers $${WEB_CONCURRENCY:-4} --threads $${WEB_THREADS:-4} --access-logfile -
+	bind=$${BIND:-0.0.0.0:8000}; $(BIN)/granian --interface wsgi --host $${bind%:*} --port $${bind##*:} \
+		--workers $${WEB_CONCURRENCY:-2} --blocking-threads $${WEB_THREADS:-8} --workers-kill-timeout 30 --access-log \
+		config.wsgi:application
 
 worker: install
 	$(BIN)/celery -A config worker --beat --loglevel=INFO --concurrency=$${WORKER_CONCURRENCY:-2}

@@ -1,4 +1,4 @@
-"""Public response submissions under load: `make serve` (gunicorn) + PostgreSQL, on loopback.
+"""Public response submissions under load: `make serve` (granian) + PostgreSQL, on loopback.
 
     make bench-respond
 

@@ -14,12 +14,12 @@ feedback has ``analyse_missed_feedback``).
 
 from __future__ import annotations
 
-import atexit
 import logging
 import os
 import threading
 import time
 from collections.abc import Callable, Iterable
+from multiprocessing import util
 
 logger = logging.getLogger(__name__)
 
@@ -38,8 +38,10 @@ class Batcher:
         self.window = window
         self.size = size
         self._start()
-        os.register_at_fork(after_in_child=self._start)  # gunicorn forks after importing this
-        atexit.register(self.flush)
+        os.register_at_fork(after_in_child=self._start)
+        # sent as the process ends: at exit, and as a server's worker process ends, which
+        # multiprocessing does without running atexit's functions
+        util.Finalize(self, self.flush, exitpriority=0)
 
     def _start(self) -> None:
         self._pending: list[int] = []

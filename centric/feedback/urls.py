@@ -4,6 +4,14 @@ from centric.feedback import export_views, import_views, views
 
 app_name = "feedback"
 urlpatterns = [
+    # public: the respondent's pages, first, as the busiest addresses (see config/urls.py)
+    path("r/<str:token>/", views.respond, name="respond"),
+    path("r/<str:token>/thanks/", views.thanks, name="thanks"),
+    path("r/<str:token>/unsubscribe/", views.unsubscribe, name="unsubscribe"),
+    path("s/<str:public_key>/", views.respond_open, name="respond_open"),
+    path("s/<str:public_key>/thanks/", views.thanks_open, name="thanks_open"),
+    # any other address under them is a link mistyped or cut short
+    re_path(r"^[rs]/", views.link_not_valid),
     path("surveys/", views.survey_list, name="survey_list"),
     path("surveys/new/", views.survey_create, name="survey_create"),
     path("surveys/<int:survey_id>/", views.survey_detail, name="survey_detail"),
@@ -59,12 +67,4 @@ urlpatterns = [
         import_views.import_cancel,
         name="import_cancel",
     ),
-    # public: the respondent's pages
-    path("r/<str:token>/", views.respond, name="respond"),
-    path("r/<str:token>/thanks/", views.thanks, name="thanks"),
-    path("r/<str:token>/unsubscribe/", views.unsubscribe, name="unsubscribe"),
-    path("s/<str:public_key>/", views.respond_open, name="respond_open"),
-    path("s/<str:public_key>/thanks/", views.thanks_open, name="thanks_open"),
-    # any other address under them is a link mistyped or cut short
-    re_path(r"^[rs]/", views.link_not_valid),
 ]

@@ -3,8 +3,10 @@ batch to another's failure."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
+from multiprocessing.connection import Connection
 
 from django.test import SimpleTestCase
 
@@ -66,3 +68,19 @@ class BatcherTest(SimpleTestCase):
         self.assertEqual(os.waitstatus_to_exitcode(status), 0)
         self.assertEqual(batcher.flush(), 1)
         self.assertEqual(sent.batches, [[1]])
+
+    def test_ids_still_waiting_are_sent_when_a_server_worker_process_ends(self) -> None:
+        # granian's workers are multiprocessing children, which end without running atexit
+        context = multiprocessing.get_context("fork")
+        received, sending = context.Pipe(duplex=False)
+        worker = context.Process(target=_serve_one_submission, args=(sending,))
+        worker.start()
+        worker.join(timeout=30)
+        self.assertEqual(worker.exitcode, 0)
+        self.assertTrue(received.poll(timeout=5))
+        self.assertEqual(received.recv(), [7])
+
+
+def _serve_one_submission(sending: Connection) -> None:
+    """A server's worker: its batcher takes an id, and the worker ends before the window."""
+    Batcher(sending.send, name="test", window=60).add([7])
