@@ -8,6 +8,7 @@ from django import forms
 
 from centric.core.forms import OrganisationModelForm
 from centric.insights.models import ThemeDefinition
+from centric.insights.text.themes import STOPWORDS
 
 MAX_SEED_WORDS = 60
 MAX_EXAMPLES = 20
@@ -61,6 +62,13 @@ class ThemeForm(OrganisationModelForm):
         words = _unique(w.strip() for w in str(self.cleaned_data["seed_words"]).split(","))
         if len(words) > MAX_SEED_WORDS:
             raise forms.ValidationError(f"At most {MAX_SEED_WORDS} seed words.")
+        common = [word for word in words if all(w in STOPWORDS for w in word.lower().split())]
+        if common:
+            listed = ", ".join(f"“{word}”" for word in common)
+            raise forms.ValidationError(
+                f"{listed} {'is' if len(common) == 1 else 'are'} in nearly every comment, so "
+                "cannot tell this theme; use words or phrases that belong to it."
+            )
         return words
 
     def clean_examples(self) -> list[str]:
@@ -82,7 +90,8 @@ class ThemeForm(OrganisationModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if "name" in data and not (data.get("seed_words") or data.get("examples")):
+        valid = "name" in data and "seed_words" in data  # else their own errors are said
+        if valid and not (data["seed_words"] or data.get("examples")):
             self.add_error("seed_words", "Give seed words or example comments to find it by.")
         return data
 

@@ -1,20 +1,22 @@
 """Key-driver analysis: which themes go with a higher or lower score, and by how much.
 
-Method: ordinary least squares of each response's coded score, in the metric's points
-(a promoter is +100, a passive 0, a detractor -100 for NPS; 100 or 0 for CSAT), on an
-intercept and one 0/1 indicator per theme. Because the mean of the coded scores *is* the
-NPS (or CSAT), a theme's coefficient is the difference in NPS between comments that
-mention it and comments that do not, holding the other themes equal. That matters
-because themes co-occur: "billing" and "support" often appear together, and a plain
-with/without difference would credit each with the other's effect.
+Method: each response's score is coded in the metric's points (a promoter is +100, a passive
+0, a detractor -100 for NPS; 100 or 0 for CSAT), so that the mean of the coded scores *is*
+the NPS (or CSAT). A theme's effect is the difference between that mean among the comments
+that mention it and among those that do not: the NPS of one group minus the NPS of the
+other, the figure the pages name. Its interval is Welch's (each group with its own variance,
+Welch–Satterthwaite degrees of freedom), which for coded scores is the interval of a
+difference of two NPS; with many themes the p-values are corrected (Benjamini-Hochberg by
+default), and no interval reaches past the largest difference the scale allows (200 NPS
+points, 100 CSAT points, 6 on CES).
 
-The outcome is bounded and discrete, so the errors are heteroskedastic by construction;
-standard errors are HC3 (MacKinnon & White), which stay honest in that case and for rare
-themes. Intervals use t with n - k degrees of freedom, clipped to the largest difference the
-scale allows (200 NPS points, 100 CSAT points, 6 on CES). With many themes the p-values are
-corrected (Benjamini-Hochberg by default). Themes that nearly always come together
-(variance inflation above ``MAX_VIF``) are left out of the model and said to move together,
-rather than given large, opposite and meaningless separate effects.
+Why not a regression of the score on every theme at once, "other themes held equal"? Its
+comparison group is then the comments that mention none of the modelled themes. Where nearly
+every comment has a theme, that group is a handful of unusual comments, and every effect is
+measured against them: a theme could show -120 points while the comments that mention it
+score higher than those that do not (seen on real exports). A theme and its sub-theme split
+one effect between them in the same way. The plain comparison cannot contradict the figures
+beside it; themes mentioned together each show the association of the comments they share.
 
 This is observational data: the result says a theme is *associated with* a score, never
 that it causes it, and every sentence is worded that way.
@@ -23,7 +25,6 @@ that it causes it, and every sentence is worded that way.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
@@ -52,49 +53,10 @@ DRIVER_SCHEMA = {
     "p_adjusted": pl.Float64,
     "significant": pl.Boolean,
     "reliable": pl.Boolean,
-    "together": pl.String,
     "sentence": pl.String,
 }
 
 _Y = "__driver_outcome"
-# A theme whose indicator is (nearly) a combination of the others cannot be separated
-# from them; this is the share of its own variation that must remain.
-_SEPARABLE = 1e-9
-# Themes that nearly always come together can be told apart only by the few comments that
-# mention one without the other, and their separate effects then swing wide in opposite
-# directions. Above this variance inflation factor (the usual rule of thumb) a theme is left
-# out of the model, the most entangled first, and reported as moving with its companions.
-MAX_VIF = 10.0
-
-
-@dataclass(frozen=True)
-class Regression:
-    """Coefficients (intercept first), HC3 standard errors and residual degrees of freedom."""
-
-    coefficients: NDArray[np.float64]
-    standard_errors: NDArray[np.float64]
-    degrees_of_freedom: int
-
-
-def ols_hc3(x: NDArray[np.float64], y: NDArray[np.float64]) -> Regression:
-    """OLS of ``y`` on ``x`` (which includes the intercept column) with HC3 standard errors.
-
-    ``x`` must have full column rank and more rows than columns.
-    """
-    rows, columns = x.shape
-    gram_inverse = np.linalg.inv(x.T @ x)
-    coefficients = gram_inverse @ (x.T @ y)
-    residuals = y - x @ coefficients
-    leverage = ((x @ gram_inverse) * x).sum(axis=1)
-    # A leverage of 1 means one response alone pins a coefficient; its HC3 weight is then
-    # unbounded, and a huge standard error is the honest answer.
-    scaled = residuals / np.maximum(1.0 - leverage, 1e-12)
-    weighted = x * scaled[:, None]
-    meat = weighted.T @ weighted
-    covariance = gram_inverse @ meat @ gram_inverse
-    # A perfect fit leaves a covariance of zero, which rounding can push a hair below.
-    variances = np.maximum(np.diag(covariance), 0.0)
-    return Regression(coefficients, np.sqrt(variances), rows - columns)
 
 
 def key_drivers(
@@ -110,13 +72,11 @@ def key_drivers(
 
     ``themes`` name boolean columns (a comment mentions the theme or not; null counts as
     not). Rows without an answer for the metric are left out. Columns: ``mentions`` and
-    ``share`` (% of responses), ``value_with`` / ``value_without`` (the plain metric among
-    comments that do and do not mention the theme), ``effect`` with ``low``/``high`` (the
-    adjusted difference from the regression), ``p_value``, ``p_adjusted``,
-    ``significant`` (adjusted p below 1 - confidence) and a ``sentence``. A theme with
-    fewer than ``min_mentions`` mentions (or non-mentions), or one that cannot be told
-    apart from the others, is listed with ``reliable`` false and no effect; ``together``
-    then names the themes it nearly always comes with, if that is why.
+    ``share`` (% of responses), ``value_with`` / ``value_without`` (the metric among
+    comments that do and do not mention the theme), ``effect`` (their difference) with
+    ``low``/``high``, ``p_value``, ``p_adjusted``, ``significant`` (adjusted p below
+    1 - confidence) and a ``sentence``. A theme with fewer than ``min_mentions`` mentions
+    (or non-mentions) is listed with ``reliable`` false and no effect.
     """
     check_confidence(confidence)
     if min_mentions < 1:
@@ -125,58 +85,25 @@ def key_drivers(
     data = _design_frame(frame, metric, themes)
     n = data.height
     y = data.get_column(_Y).to_numpy().astype(np.float64)
-    matrix = data.select(themes).to_numpy().astype(np.float64) if themes else np.zeros((n, 0))
-    column_of = {t: i for i, t in enumerate(themes)}
-    mentions = {t: int(matrix[:, column_of[t]].sum()) for t in themes}
-
-    frequent = [t for t in themes if min_mentions <= mentions[t] <= n - min_mentions]
-    frequent.sort(key=lambda t: -mentions[t])
-    kept = _separable_themes(_with_intercept(matrix, [column_of[t] for t in frequent]))
-    separable = [frequent[i] for i in kept]
-    entangled: dict[str, list[str]] = {}
-    while len(separable) > 1:
-        columns = matrix[:, [column_of[t] for t in separable]]
-        inflation = _variance_inflation(columns)
-        worst = int(np.argmax(inflation))
-        if inflation[worst] <= MAX_VIF:
-            break
-        entangled[separable[worst]] = _companions(columns, worst, separable)
-        del separable[worst]
-    results: dict[str, tuple[float, float, float, float]] = {}
-    if separable and n > len(separable) + 1:
-        x = _with_intercept(matrix, [column_of[t] for t in separable])
-        # no difference between two groups can exceed the width of the metric's scale (the
-        # estimate itself can, when themes overlap; the interval then still holds it)
-        span = metric.bounds[1] - metric.bounds[0]
-        results = {
-            theme: (
-                effect,
-                max(lower, min(effect, -span)),
-                min(upper, max(effect, span)),
-                p_value,
-            )
-            for theme, (effect, lower, upper, p_value) in zip(
-                separable, _effects(x, y, confidence), strict=True
-            )
-        }
-
-    tested = [t for t in themes if t in results]
+    span = metric.bounds[1] - metric.bounds[0]
+    mentioned = {t: data.get_column(t).to_numpy() for t in themes}
+    mentions = {t: int(mentioned[t].sum()) for t in themes}
+    results = {
+        theme: _effect(y[mentioned[theme]], y[~mentioned[theme]], confidence, span)
+        for theme in themes
+        if min_mentions <= mentions[theme] <= n - min_mentions
+    }
+    tested = list(results)
     adjusted = dict(
         zip(tested, adjust_p_values([results[t][3] for t in tested], correction), strict=True)
     )
     rows = []
     for theme in themes:
-        mentioned = matrix[:, column_of[theme]] == 1.0
-        value_with = float(y[mentioned].mean()) if mentions[theme] else None
-        value_without = float(y[~mentioned].mean()) if mentions[theme] < n else None
         found = results.get(theme)
         p_adjusted = adjusted.get(theme)
         significant = p_adjusted is not None and p_adjusted < 1.0 - confidence
-        if theme in entangled:
-            sentence = _entangled_sentence(theme, metric, entangled[theme])
-        elif found is None:
-            why = "rare" if theme not in frequent else "inseparable"
-            sentence = _untested_sentence(theme, metric, why, mentions[theme], min_mentions)
+        if found is None:
+            sentence = _untested_sentence(theme, metric, mentions[theme], min_mentions)
         else:
             sentence = _driver_sentence(
                 theme, metric, found[:3], significant, confidence, correction, len(tested)
@@ -186,8 +113,10 @@ def key_drivers(
                 "theme": theme,
                 "mentions": mentions[theme],
                 "share": 100.0 * mentions[theme] / n if n else None,
-                "value_with": value_with,
-                "value_without": value_without,
+                "value_with": float(y[mentioned[theme]].mean()) if mentions[theme] else None,
+                "value_without": float(y[~mentioned[theme]].mean())
+                if mentions[theme] < n
+                else None,
                 "effect": found[0] if found else None,
                 "low": found[1] if found else None,
                 "high": found[2] if found else None,
@@ -195,7 +124,6 @@ def key_drivers(
                 "p_adjusted": p_adjusted,
                 "significant": significant,
                 "reliable": found is not None,
-                "together": ", ".join(entangled[theme]) if theme in entangled else None,
                 "sentence": sentence,
             }
         )
@@ -207,23 +135,33 @@ def key_drivers(
     )
 
 
-def _effects(
-    x: NDArray[np.float64], y: NDArray[np.float64], confidence: float
-) -> list[tuple[float, float, float, float]]:
-    """Effect, interval and p-value of each column of ``x`` after the intercept."""
-    fit = ols_hc3(x, y)
-    critical = float(stats.t.ppf(0.5 + confidence / 2.0, fit.degrees_of_freedom))
-    effects = []
-    for effect, se in zip(fit.coefficients[1:], fit.standard_errors[1:], strict=True):
-        if se > 0.0:
-            p_value = float(2.0 * stats.t.sf(abs(effect) / se, fit.degrees_of_freedom))
-        else:
-            # A perfect fit leaves no doubt: any non-zero effect is certain.
-            p_value = 1.0 if effect == 0.0 else 0.0
-        effects.append(
-            (float(effect), float(effect - critical * se), float(effect + critical * se), p_value)
-        )
-    return effects
+def _effect(
+    with_theme: NDArray[np.float64],
+    without: NDArray[np.float64],
+    confidence: float,
+    span: float,
+) -> tuple[float, float, float, float]:
+    """The difference of the two groups' means, Welch's interval for it (kept within the
+    scale's ``span``) and its p-value."""
+    effect = float(with_theme.mean() - without.mean())
+    var_with = with_theme.var(ddof=1) / len(with_theme) if len(with_theme) > 1 else 0.0
+    var_without = without.var(ddof=1) / len(without) if len(without) > 1 else 0.0
+    se = float(np.sqrt(var_with + var_without))
+    if se == 0.0:
+        # every answer alike within each group: any difference there is is certain
+        return effect, effect, effect, 1.0 if effect == 0.0 else 0.0
+    dof = (var_with + var_without) ** 2 / (
+        (var_with**2 / (len(with_theme) - 1) if var_with else 0.0)
+        + (var_without**2 / (len(without) - 1) if var_without else 0.0)
+    )
+    critical = float(stats.t.ppf(0.5 + confidence / 2.0, dof))
+    p_value = float(2.0 * stats.t.sf(abs(effect) / se, dof))
+    return (
+        effect,
+        max(effect - critical * se, min(effect, -span)),
+        min(effect + critical * se, max(effect, span)),
+        p_value,
+    )
 
 
 def _design_frame(frame: pl.DataFrame, metric: Metric, themes: Sequence[str]) -> pl.DataFrame:
@@ -237,53 +175,8 @@ def _design_frame(frame: pl.DataFrame, metric: Metric, themes: Sequence[str]) ->
             raise ValueError(f"theme column {theme!r} must be Boolean, not {dtype}")
     return frame.select(
         (metric.expression() * metric.scale).alias(_Y),
-        *(pl.col(t).fill_null(False).cast(pl.Float64) for t in themes),
+        *(pl.col(t).fill_null(False) for t in themes),
     ).filter(pl.col(_Y).is_not_null())
-
-
-def _with_intercept(matrix: NDArray[np.float64], columns: list[int]) -> NDArray[np.float64]:
-    """A design matrix: a column of ones, then the chosen columns of ``matrix``."""
-    x = np.empty((matrix.shape[0], len(columns) + 1), order="F")
-    x[:, 0] = 1.0
-    x[:, 1:] = matrix[:, columns]
-    return x
-
-
-def _separable_themes(x: NDArray[np.float64]) -> list[int]:
-    """Indices (0-based, intercept excluded) of the columns of ``x`` after the intercept
-    that are not combinations of the columns kept before them.
-
-    Works on the small Gram matrix, so it costs one pass over the data however many
-    themes there are.
-    """
-    gram = x.T @ x
-    kept = [0]
-    for column in range(1, gram.shape[0]):
-        inner = gram[np.ix_(kept, kept)]
-        cross = gram[kept, column]
-        remaining = gram[column, column] - cross @ np.linalg.solve(inner, cross)
-        if remaining > _SEPARABLE * gram[column, column]:
-            kept.append(column)
-    return [c - 1 for c in kept[1:]]
-
-
-def _variance_inflation(columns: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Each column's variance inflation factor: ``1 / (1 - R²)`` of it on the others."""
-    correlation = np.atleast_2d(np.corrcoef(columns, rowvar=False))
-    try:
-        inflation: NDArray[np.float64] = np.diag(np.linalg.inv(correlation))
-    except np.linalg.LinAlgError:  # exactly dependent: _separable_themes should prevent it
-        return np.full(columns.shape[1], np.inf)
-    return inflation
-
-
-def _companions(columns: NDArray[np.float64], index: int, themes: Sequence[str]) -> list[str]:
-    """The themes most often mentioned with ``themes[index]``: those whose mentions
-    correlate with its own above 0.5, strongest first (at least the strongest one)."""
-    correlation = np.atleast_2d(np.corrcoef(columns, rowvar=False))[index]
-    order = [i for i in np.argsort(-np.abs(correlation)) if i != index]
-    strong = [themes[i] for i in order if abs(correlation[i]) > 0.5]
-    return strong or [themes[order[0]]]
 
 
 def _driver_sentence(
@@ -304,8 +197,7 @@ def _driver_sentence(
         sentence = (
             f"Comments mentioning {theme} are associated with {metric.phrase} "
             f"{format_number(abs(effect), decimals)} points {direction} "
-            f"({label} CI {format_interval(near, far, decimals)}) than comments that do not, "
-            f"other themes held equal."
+            f"({label} CI {format_interval(near, far, decimals)}) than comments that do not."
         )
         if not significant:
             name = CORRECTION_NAMES[correction]
@@ -320,23 +212,8 @@ def _driver_sentence(
     )
 
 
-def _entangled_sentence(theme: str, metric: Metric, companions: Sequence[str]) -> str:
-    together = ", ".join(companions)
+def _untested_sentence(theme: str, metric: Metric, mentions: int, min_mentions: int) -> str:
     return (
-        f"Comments mentioning {theme} nearly always mention {together} too, so its association "
-        f"with {metric.name} cannot be told apart from theirs; read them together."
-    )
-
-
-def _untested_sentence(
-    theme: str, metric: Metric, why: str, mentions: int, min_mentions: int
-) -> str:
-    if why == "rare":
-        return (
-            f"Too few comments mention {theme}, or too few do not ({mentions} mentions; at "
-            f"least {min_mentions} of each needed), to estimate its association with {metric.name}."
-        )
-    return (
-        f"Comments mentioning {theme} always come with the same other themes, so its "
-        f"association with {metric.name} cannot be told apart from theirs."
+        f"Too few comments mention {theme}, or too few do not ({mentions} mentions; at "
+        f"least {min_mentions} of each needed), to estimate its association with {metric.name}."
     )

@@ -37,7 +37,7 @@ class Estimate:
         value = format_number(self.value, self.decimals)
         if not self.reliable:
             return (
-                f"{self.metric} {value} from only {self.n} responses "
+                f"{self.metric} {value} from only {_responses(self.n)} "
                 f"(at least {self.min_n} are needed for a reliable figure)."
             )
         if self.low is None or self.high is None:
@@ -53,8 +53,12 @@ def reliability(n: int, min_n: int, metric: str) -> tuple[bool, str | None]:
         return False, f"No responses for {metric}."
     if n < min_n:
         what = metric if metric[:2].isupper() else metric.lower()  # "NPS", but "an average"
-        return False, f"Only {n} responses; at least {min_n} are needed for a reliable {what}."
+        return False, f"Only {_responses(n)}; at least {min_n} are needed for a reliable {what}."
     return True, None
+
+
+def _responses(n: int) -> str:
+    return f"{n:,} response{'' if n == 1 else 's'}"
 
 
 def check_confidence(confidence: float) -> None:

@@ -28,8 +28,8 @@ def key_findings(report: Report) -> list[str]:
         )
         if mix["unread"]:
             found.append(
-                f"{mix['unread']:,} comments are in another language than English and were not "
-                "read: the engine reads English."
+                f"{mix['unread']:,} comment{' is' if mix['unread'] == 1 else 's are'} in another "
+                "language than English and not read: the engine reads English."
             )
     if report.themes:
         top = ", ".join(f"{t.name} ({percent(t.share)})" for t in report.themes[:3])
@@ -50,8 +50,8 @@ def key_findings(report: Report) -> list[str]:
                 found.append(
                     f"Comments about {theme.name} go with {metric} "
                     f"{number(abs(effect), places)} points {word} "
-                    f"(95% CI {span(near, far, places)}), "
-                    "other themes held equal — an association, not proof of cause."
+                    f"(95% CI {span(near, far, places)}) "
+                    "than comments that do not — an association, not proof of cause."
                 )
     # the largest differences first, and every one of them: a finding left out is one unseen
     segments = sorted(

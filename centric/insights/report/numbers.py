@@ -65,7 +65,8 @@ def figure_text(headline: Headline) -> str:
         return "no answers"
     value = number(found.value, found.decimals) + unit
     if not found.reliable:
-        return f"{value} from only {found.n:,} answers (too few to rely on)"
+        answers = f"{found.n:,} answer{'' if found.n == 1 else 's'}"
+        return f"{value} from only {answers} (too few to rely on)"
     if found.low is None or found.high is None:
         return f"{value} (n = {found.n:,})"
     interval = span(found.low, found.high, found.decimals) + ("%" if unit == "%" else "")

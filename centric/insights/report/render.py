@@ -236,8 +236,9 @@ def _themes(report: Report) -> str:
     lede = "What comments are about (a comment can be about several themes), how people feel about each"
     if metric is not None:
         lede += (
-            f", and how mentioning it goes with {metric.phrase} in points, other themes held "
-            "equal. Filled dots are significant after correction; hollow ones may be chance. "
+            f", and how much higher or lower {metric.phrase} is among the comments that mention "
+            "it than among those that do not, in points. Filled dots are significant after "
+            "correction; hollow ones may be chance. "
             "These are associations, not proof of cause"
         )
     if report.sentiment["unread"]:
@@ -509,8 +510,8 @@ def _methods(report: Report) -> str:
         ),
         (
             "Associations",
-            "Least-squares regression of each answer's coded score on one indicator per theme, "
-            "with HC3 standard errors and Benjamini–Hochberg correction. Themes go together "
+            "The difference in the score between comments that mention a theme and those that "
+            "do not, with Welch's interval and Benjamini–Hochberg correction. Themes go together "
             "with scores; the data cannot show that they cause them.",
         ),
         (

@@ -53,8 +53,18 @@ def directory_members(*, organisation_id: int) -> list[Member]:
 def responses_analyse(*, response_ids: Iterable[int]) -> int:
     """Read the comments of ``response_ids`` with their organisation's taxonomy and store each
     reading with its theme mentions, replacing any earlier reading, so analysing a response twice
-    leaves the same rows. Responses without a comment are skipped. Returns the number analysed."""
-    return readings_store(responses_read(response_ids=response_ids))
+    leaves the same rows. Responses without a comment are skipped, and any reading of a comment
+    since removed (a respondent edited their answers) is dropped. Returns the number analysed."""
+    ids = list(response_ids)
+    _readings_of_removed_comments_drop(ids)
+    return readings_store(responses_read(response_ids=ids))
+
+
+@transaction.atomic
+def _readings_of_removed_comments_drop(response_ids: list[int]) -> None:
+    emptied = Response.objects.filter(pk__in=response_ids, comment="").values("pk")
+    ThemeMention.objects.filter(response_id__in=emptied).delete()
+    ResponseAnalysis.objects.filter(response_id__in=emptied).delete()
 
 
 @dataclass(frozen=True)

@@ -142,17 +142,33 @@ def proposal_accept(*, actor: User, proposal: ThemeProposal) -> ThemeDefinition:
         organisation_id=actor.organisation_id, name__iexact=proposal.name
     ).exists():
         raise ValidationError(f"There is a theme called “{proposal.name}” already.")
+    seeds = _seed_words(proposal)
+    others = [term for term in proposal.key_terms if term not in seeds]
     theme = theme_save(
         actor=actor,
         values={
             "name": proposal.name,
-            "description": "Proposed by theme discovery.",
-            "seed_words": list(proposal.key_terms),
+            "description": "Proposed by theme discovery."
+            + (
+                f" Other terms it found, to add as seed words if they fit: {', '.join(others)}."
+                if others
+                else ""
+            ),
+            "seed_words": seeds,
             "examples": list(proposal.examples),
         },
     )
     _decide(actor, proposal, ThemeProposal.Status.ACCEPTED)
     return theme
+
+
+def _seed_words(proposal: ThemeProposal) -> list[str]:
+    """The key terms that carry the words of the proposal's name: "carbon data" for
+    "sustainability / carbon", but not "data" or "keep", which would find every comment that
+    keeps anyone informed of anything."""
+    named = proposal.name.split(" / ")
+    seeds = [term for term in proposal.key_terms if any(word in named for word in term.split())]
+    return seeds or list(proposal.key_terms)
 
 
 @transaction.atomic

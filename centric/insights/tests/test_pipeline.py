@@ -204,6 +204,14 @@ class AnalysisTest(PipelineTestCase):
         services.responses_analyse(response_ids=[response.pk])
         self.assertEqual(list(ThemeMention.objects.values_list("theme", flat=True)), ["delivery"])
 
+    def test_the_reading_of_a_comment_that_is_gone_goes_with_it(self) -> None:
+        # a respondent who edits a sent response can leave it without its comment
+        response = self.response("Mr Weber was brilliant.")
+        services.responses_analyse(response_ids=[response.pk])
+        Response.objects.filter(pk=response.pk).update(comment="")
+        self.assertEqual(services.responses_analyse(response_ids=[response.pk]), 0)
+        self.assertEqual(self.stored(), [])
+
     def test_reanalysing_an_organisation_covers_every_response_with_a_comment(self) -> None:
         commented = [self.response(f"Support call number {n} was slow.") for n in range(5)]
         self.response("", score=9, score_type="nps")
@@ -224,7 +232,7 @@ class AnalysisTest(PipelineTestCase):
         self.response("Elsewhere too.", organisation=self.other_org)
         out = io.StringIO()
         call_command("analyse_feedback", organisation=self.org.slug, stdout=out)
-        self.assertIn("Analysed 1 responses.", out.getvalue())
+        self.assertIn("Analysed 1 response.", out.getvalue())
         self.assertEqual(ResponseAnalysis.objects.filter(organisation=self.org).count(), 2)
         self.assertFalse(ResponseAnalysis.objects.filter(organisation=self.other_org).exists())
 

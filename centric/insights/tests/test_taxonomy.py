@@ -159,6 +159,18 @@ class ThemeEditingTest(TaxonomyTestCase):
         self.assertFalse(form.is_valid())
         self.assertIn("seed_words", form.errors)
 
+    def test_words_in_nearly_every_comment_are_no_seed_words(self) -> None:
+        form = self.form({"name": "parking", "seed_words": "parking, the, We, for the"})
+        self.assertFalse(form.is_valid())
+        self.assertEqual(
+            form.errors["seed_words"],
+            [
+                "“the”, “We”, “for the” are in nearly every comment, so cannot tell this theme; "
+                "use words or phrases that belong to it."
+            ],
+        )
+        self.assertTrue(self.form({"name": "parking", "seed_words": "the car park"}).is_valid())
+
     def test_the_parent_must_be_a_theme_of_the_same_organisation(self) -> None:
         theirs = ThemeDefinition.objects.get(organisation=self.other_org, name="price")
         form = self.form({"name": "parking", "seed_words": "parking", "parent": theirs.pk})
@@ -294,7 +306,7 @@ class DiscoveryTest(TaxonomyTestCase):
         accepted, rejected = ThemeProposal.objects.filter(organisation=self.org)[:2]
         with self.captureOnCommitCallbacks(execute=True):
             theme = services.proposal_accept(actor=self.cx_lead, proposal=accepted)
-        self.assertEqual(theme.seed_words, accepted.key_terms)
+        self.assertTrue(set(theme.seed_words) <= set(accepted.key_terms))
         self.assertTrue(Reanalysis.objects.filter(organisation=self.org, status="done").exists())
         services.proposal_reject(actor=self.cx_lead, proposal=rejected)
         with self.assertRaises(ValidationError):
@@ -306,6 +318,21 @@ class DiscoveryTest(TaxonomyTestCase):
         self.assertEqual(
             set(ThemeProposal.objects.exclude(status="open").values_list("name", "status")),
             {(accepted.name, "accepted"), (rejected.name, "rejected")},
+        )
+
+    def test_an_accepted_proposal_is_found_by_its_own_words_not_by_generic_ones(self) -> None:
+        proposal = ThemeProposal.objects.create(
+            organisation=self.org,
+            name="sustainability / carbon",
+            key_terms=["sustainability", "carbon", "carbon data", "data", "audit", "keep"],
+            examples=["Can you send the carbon data for our audit?"],
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            theme = services.proposal_accept(actor=self.cx_lead, proposal=proposal)
+        self.assertEqual(theme.seed_words, ["sustainability", "carbon", "carbon data"])
+        self.assertIn(
+            "Other terms it found, to add as seed words if they fit: data, audit, keep.",
+            theme.description,
         )
 
     def test_only_admins_and_cx_leads_decide(self) -> None:

@@ -102,7 +102,7 @@ class TextAnalyzer:
         if calibrated is None and self.calibration is not None:
             calibrated = float(self.calibration.scores([text])[0])
         reading = self.sentiment.analyze(text)
-        if calibrated is not None:
+        if calibrated is not None and text.strip():  # nothing written reads neutral, learnt or not
             reading = _recalibrated(reading, calibrated, self.sentiment)
         sentences = reading.sentences
         lowered = lower_keeping_offsets(text)

@@ -24,4 +24,4 @@ class Command(BaseCommand):
                 raise CommandError(f"There is no organisation “{organisation}”.")
             organisation_id = found.pk
         count = unanalysed_responses_analyse(organisation_id=organisation_id)
-        self.stdout.write(f"Analysed {count} responses.")
+        self.stdout.write(f"Analysed {count:,} response{'' if count == 1 else 's'}.")

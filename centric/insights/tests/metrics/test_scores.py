@@ -51,6 +51,9 @@ def test_it_reports_too_few_responses():
     assert result.reliable is False
     assert result.reason == "Only 4 responses; at least 30 are needed for a reliable NPS."
     assert "only 4 responses" in result.describe()
+    assert nps(scores(10), min_n=30).reason == (
+        "Only 1 response; at least 30 are needed for a reliable NPS."
+    )
 
 
 def test_it_trusts_a_figure_once_it_reaches_the_minimum_n():

@@ -189,7 +189,7 @@ def test_comments_in_another_language_are_counted_as_unread_and_said_so():
     report, _ = report_for(rows)
 
     assert report.sentiment["unread"] == 6
-    assert "6 comments are in another language than English and were not read" in " ".join(
+    assert "6 comments are in another language than English and not read" in " ".join(
         key_findings(report)
     )
     assert "not English, not read 10%" in render_html(report)

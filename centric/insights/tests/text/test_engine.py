@@ -58,6 +58,9 @@ def test_a_calibrated_engine_reads_the_document_the_way_the_organisation_does():
     assert reading.score > 0
     assert reading.sentiment.sentences[0].contributions[0].phrase == "sick"
     assert engine.analyze_many(["sick board"])[0].score == reading.score
+    # an empty comment says nothing, whatever the learnt model makes of no words
+    for empty in (engine.analyze(""), *engine.analyze_many(["", "  "])):
+        assert (empty.sentiment.label, empty.score) == ("neutral", 0.0)
 
 
 def test_the_default_engine_loads_without_the_learning_libraries():
