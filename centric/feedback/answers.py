@@ -18,6 +18,7 @@ MESSAGES = {
         "option": "Choose one of the options.",
         "options": "Choose among the options shown.",
         "too_long": "Please keep your answer under 5,000 characters.",
+        "unreadable": "Your answer holds an invisible control character; please type it again.",
     },
     "de": {
         "required": "Bitte beantworten Sie diese Frage.",
@@ -26,6 +27,7 @@ MESSAGES = {
         "option": "Bitte wählen Sie eine der Antworten.",
         "options": "Bitte wählen Sie nur unter den gezeigten Antworten.",
         "too_long": "Bitte schreiben Sie weniger als 5.000 Zeichen.",
+        "unreadable": "Ihre Antwort enthält ein unsichtbares Steuerzeichen; bitte tippen Sie sie neu.",
     },
 }
 
@@ -93,6 +95,19 @@ def next_page(
         if visible_on_page(questions, candidate, answers):
             return candidate
     return None
+
+
+def more_may_follow(
+    questions: Sequence[QuestionLike], page: int, answers: Mapping[str, Any]
+) -> bool:
+    """Whether a page after ``page`` shows a question, or may once this page is answered (a
+    follow-up on one of its questions): its button then says "Next", not "Send"."""
+    asked_here = {question.key for question in visible_on_page(questions, page, answers)}
+    return any(
+        question.page > page
+        and (is_visible(question, answers) or question.show_if.get("question") in asked_here)
+        for question in questions
+    )
 
 
 def previous_page(
@@ -205,6 +220,9 @@ def parse(
             text = raw[0]
             if len(text) > 5000:
                 errors[question.key] = message(language, "too_long")
+                continue
+            if "\x00" in text:  # pasted from a binary file, or forged: no database stores it
+                errors[question.key] = message(language, "unreadable")
                 continue
             values[question.key] = text
     return values, errors

@@ -43,9 +43,10 @@ class Template:
     internal: bool = False
 
 
+# under the page's heading, which already thanks the respondent
 THANK_YOU = t(
-    "Thank you. Your answers reach the people who can act on them.",
-    "Vielen Dank. Ihre Antworten erreichen die Menschen, die etwas daraus machen können.",
+    "Your answers reach the people who can act on them.",
+    "Ihre Antworten erreichen die Menschen, die etwas daraus machen können.",
 )
 
 DETRACTOR = {"question": "nps", "min": 0, "max": 6}

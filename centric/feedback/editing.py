@@ -33,7 +33,8 @@ def options_from_lines(text: str) -> list[dict[str, Any]]:
             continue
         english, _, german = (part.strip() for part in line.partition("|"))
         value = slugify(english)[:40] or f"option-{len(options) + 1}"
-        options.append({"value": value, "label": {"en": english, "de": german or english}})
+        label = {"en": english, **({"de": german} if german else {})}
+        options.append({"value": value, "label": label})
     values = [option["value"] for option in options]
     if len(set(values)) != len(values):
         raise ValidationError("Two options have the same wording.")

@@ -117,11 +117,18 @@ class InviteForm(forms.Form):
             accounts=Account.objects.filter(organisation_id=organisation_id).order_by("name"),
             teams=Team.objects.filter(organisation_id=organisation_id),
         )
+        if survey.subject_team_id is not None:  # it asks a team's internal customers only
+            del self.fields["accounts"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("accounts") and not data.get("teams"):
-            raise forms.ValidationError("Choose at least one account or team to invite.")
+        data.setdefault("accounts", [])
+        if not data["accounts"] and not data.get("teams"):
+            raise forms.ValidationError(
+                "Choose at least one team to invite."
+                if "accounts" not in self.fields
+                else "Choose at least one account or team to invite."
+            )
         rated = self.survey.subject_team
         if rated is not None and rated in data.get("teams", []):
             raise forms.ValidationError(
@@ -190,7 +197,7 @@ class QuestionForm(forms.Form):
                 "required": question.required,
                 "page": question.page,
                 "options": "\n".join(
-                    f"{item['label'].get('en', '')} | {item['label'].get('de', '')}"
+                    " | ".join(filter(None, (item["label"].get("en", ""), item["label"].get("de"))))
                     for item in question.options
                 ),
                 "scale_min": question.scale_min,
@@ -225,7 +232,8 @@ class QuestionForm(forms.Form):
                     condition[bound] = data[f"show_{bound}"]
         return {
             "kind": data["kind"],
-            "text": {"en": data["text_en"], "de": data["text_de"] or data["text_en"]},
+            # no German yet: German readers see the English, and the survey's page says so
+            "text": {"en": data["text_en"], **({"de": data["text_de"]} if data["text_de"] else {})},
             "required": data["required"],
             "page": data["page"],
             "options": options_from_lines(data.get("options") or ""),

@@ -192,6 +192,12 @@ def invitations_create(
     invited to this survey, who opted out, or who was asked within the survey's fatigue window;
     a team rated by the survey does not rate itself."""
     require_org_wide(actor)
+    contacts = list(contacts)
+    if contacts and survey.subject_team_id is not None:
+        raise ValidationError(
+            "This survey asks a team's internal customers about it: invite teams, not the "
+            "contacts of customer accounts."
+        )
     candidates: list[tuple[str, Customer, Contact | None, User | None, str]] = []
     skipped: list[Skipped] = []
     for contact in contacts:
@@ -449,11 +455,17 @@ def response_save_page(
         answers.pop(question.key, None)
     response.page = following or page
     response.language = language
+    read_before = _what_is_read(response)
     if following is None:
         response.submitted_at = response.submitted_at or clock.now()
         response.responded_at = response.submitted_at
     response_summarise(response=response, questions=questions, answers=answers)
     is_new = response._state.adding
+    # sent, or a response sent before whose score or comment changed though pages follow (the
+    # respondent may leave before sending them again)
+    announce = following is None or (
+        response.submitted_at is not None and _what_is_read(response) != read_before
+    )
     try:
         with transaction.atomic():
             response.save()
@@ -461,7 +473,7 @@ def response_save_page(
                 # replace this page's answers, and drop the hidden follow-ups' answers
                 Answer.objects.filter(response=response, question__in=[*shown, *hidden]).delete()
             Answer.objects.bulk_create(_answers(response, shown, values))
-            if following is None:
+            if announce:
                 feedback_received_send(
                     organisation_id=response.organisation_id, response_ids=[response.pk]
                 )
@@ -502,18 +514,23 @@ def response_save_page_going_back(
         answers.pop(question.key, None)
     answers.update(values)
     response.language = language or response.language
-    comment = response.comment
+    read_before = _what_is_read(response)
     response_summarise(response=response, questions=questions, answers=answers)
     with transaction.atomic():
         response.save()
         Answer.objects.filter(response=response, question__in=replaced).delete()
         Answer.objects.bulk_create(_answers(response, replaced, values))
-        if response.submitted_at is not None and response.comment != comment:
-            # a response sent before, whose comment the respondent changed: read it again
+        if response.submitted_at is not None and _what_is_read(response) != read_before:
+            # a response sent before, whose score or comment the respondent changed: read it again
             feedback_received_send(
                 organisation_id=response.organisation_id, response_ids=[response.pk]
             )
     return previous
+
+
+def _what_is_read(response: Response) -> tuple[int | None, str, str]:
+    """What Insights and the case rules read of a response: its headline score and comment."""
+    return response.score, response.score_type, response.comment
 
 
 def _open_survey_of(response: Response) -> Survey:

@@ -448,7 +448,7 @@ def _page(
                 "error": errors.get(question.key, ""),
             }
         )
-    is_last = answer_rules.next_page(questions, page, {**current}) is None
+    is_last = not answer_rules.more_may_follow(questions, page, current)
     context = {
         "survey": survey,
         "rows": rows,

@@ -10,6 +10,7 @@ from centric.feedback.answers import (
     first_incomplete_page,
     first_page,
     is_visible,
+    more_may_follow,
     next_page,
     parse,
     previous_page,
@@ -67,6 +68,16 @@ def test_a_page_left_by_going_back_keeps_its_valid_answers_and_requires_none() -
     assert [q.key for q in cleared] == ["fix"]
 
 
+def test_a_page_whose_answer_may_bring_a_follow_up_is_not_the_last() -> None:
+    csat = [Q("csat", "csat"), Q("why", "text", page=2, show_if={"question": "csat", "max": 2})]
+    # unanswered, or answered with a score that shows no follow-up: the score may still change
+    assert more_may_follow(csat, 1, {})
+    assert more_may_follow(csat, 1, {"csat": 5})
+    assert not more_may_follow(csat, 2, {"csat": 1})
+    assert not more_may_follow(csat[:1], 1, {})
+    assert more_may_follow(NPS, 2, {"nps": 9})  # the topics page follows whatever is answered
+
+
 def test_a_follow_up_is_hidden_until_its_question_is_answered() -> None:
     assert not is_visible(NPS[1], {})
     assert first_page(NPS, {}) == 1
@@ -91,6 +102,15 @@ def test_choices_must_come_from_the_options() -> None:
     assert parse([NPS[3]], {"topics": ["weather"]})[1] == {
         "topics": "Choose among the options shown."
     }
+
+
+def test_a_text_with_a_nul_character_is_refused_not_left_to_the_database() -> None:
+    # PostgreSQL stores no NUL in a text column: the page said "Something went wrong"
+    assert parse([NPS[1]], {"fix": ["bad\x00text"]}, "de") == (
+        {},
+        {"fix": "Ihre Antwort enthält ein unsichtbares Steuerzeichen; bitte tippen Sie sie neu."},
+    )
+    assert parse([NPS[1]], {"fix": ["bad text"]}) == ({"fix": "bad text"}, {})
 
 
 def test_ratings_use_their_own_scale() -> None:

@@ -236,6 +236,43 @@ class GoingBackTest(SurveyTestCase):
         return reverse("feedback:respond", args=[invitation.token])
 
 
+class EditingASentResponseTest(SurveyTestCase):
+    """A respondent who sent their answers comes back by the same link and changes them: what
+    Insights and the case rules read (the score, the comment) is read again as it changes, even
+    when the respondent leaves before sending the last page again."""
+
+    def setUp(self) -> None:
+        self.survey = self.open_survey(self.make_survey())  # page 1: the score; 2: the follow-up
+        (self.invitation,), _ = services.invitations_create(
+            actor=self.cx_lead, survey=self.survey, contacts=[self.contact]
+        )
+        self.url = reverse("feedback:respond", args=[self.invitation.token])
+        self.client.post(self.url, {"page": "1", "nps": "10"})
+        self.client.post(self.url, {"page": "2", "best": "Mr Weber was brilliant"})  # sent
+        self.announced: list[int] = []
+
+        def listen(sender: object, response_ids: list[int], **kwargs: object) -> None:
+            self.announced.extend(response_ids)
+
+        feedback_received.connect(listen)
+        self.addCleanup(feedback_received.disconnect, listen)
+
+    def test_a_changed_score_is_announced_at_once_though_more_pages_follow(self) -> None:
+        with self.captureOnCommitCallbacks(execute=True):
+            step = self.client.post(self.url, {"page": "1", "nps": "2"})
+        self.assertRedirects(step, f"{self.url}?page=2", fetch_redirect_response=False)
+        response = Response.objects.get()
+        # the promoter's praise went with the promoter's score
+        self.assertEqual((response.score, response.comment), (2, ""))
+        self.assertEqual(self.announced, [response.pk])
+        self.assertIsNotNone(response.submitted_at)
+
+    def test_a_page_sent_again_unchanged_is_not_announced(self) -> None:
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(self.url, {"page": "1", "nps": "10"})
+        self.assertEqual(self.announced, [])
+
+
 class LinkNotValidTest(SurveyTestCase):
     """A link that leads nowhere gets a page in the respondent's look and language, not the back
     office's "Not found"."""

@@ -367,6 +367,19 @@ class InvitationTest(SurveyTestCase):
             )
         self.assertEqual(skipped[0].reason, "asked not to receive surveys")
 
+    def test_a_survey_of_a_teams_internal_customers_invites_no_customer_contacts(self) -> None:
+        survey = self.make_survey("internal-customer", subject_team=self.finance)
+        self.login(self.cx_lead)
+        page = self.client.get(survey.get_absolute_url())
+        self.assertNotContains(page, 'name="accounts"')
+        self.assertContains(page, 'name="teams"')
+        url = reverse("feedback:survey_invite", args=[survey.pk])
+        refused = self.client.post(url, {"accounts": [self.account.pk]}, follow=True)
+        self.assertContains(refused, "Choose at least one team to invite.")
+        with self.assertRaisesMessage(ValidationError, "invite teams, not the contacts"):
+            services.invitations_create(actor=self.cx_lead, survey=survey, contacts=[self.contact])
+        self.assertFalse(Invitation.objects.exists())
+
     def test_team_members_are_invited_as_internal_customers(self) -> None:
         survey = self.make_survey("internal-customer", subject_team=self.finance)
         created, _ = services.invitations_create(
@@ -1049,6 +1062,39 @@ class QuestionEditingTest(SurveyTestCase):
         edit = reverse("feedback:question_edit", args=[self.survey.pk, anything_else.pk])
         self.client.post(edit, {"kind": "text", "text_en": "Anything else?", "page": 3})
         self.assertEqual(self.keys(), ["csat", "why", "what_went_wrong", "anything_else"])
+
+    def test_a_question_added_without_german_wording_is_named_as_such_not_given_the_english(
+        self,
+    ) -> None:
+        self.login(self.cx_lead)
+        self.client.post(
+            self.add_url,
+            {
+                "kind": "single",
+                "text_en": "Anything else?",
+                "page": 1,
+                "options": "Yes\nNo | Nein",
+            },
+        )
+        question = self.survey.questions.get(key="anything_else")
+        self.assertEqual(question.text, {"en": "Anything else?"})
+        self.assertEqual(
+            [option["label"] for option in question.options],
+            [{"en": "Yes"}, {"en": "No", "de": "Nein"}],
+        )
+        self.assertContains(
+            self.client.get(self.survey.get_absolute_url()), "1 question has no German wording"
+        )
+        edit = reverse("feedback:question_edit", args=[self.survey.pk, question.pk])
+        self.assertContains(self.client.get(edit), 'name="text_de" maxlength="500" id="id_text_de"')
+        # a German respondent reads it in English, the option in German where it has some
+        self.open_survey(self.survey)
+        (invitation,), _ = services.invitations_create(
+            actor=self.cx_lead, survey=self.survey, contacts=[self.contact]
+        )
+        page = self.client.get(reverse("feedback:respond", args=[invitation.token]) + "?lang=de")
+        self.assertContains(page, "Anything else?")
+        self.assertContains(page, "Nein")
 
     def test_the_required_box_is_not_called_optional(self) -> None:
         self.login(self.cx_lead)
