@@ -51,7 +51,19 @@ class SurveyCreateForm(forms.ModelForm):  # type: ignore[type-arg]
                 "subject_team",
                 "Only an internal-customer survey rates a team; leave this empty for this one.",
             )
+        _check_touchpoint_in_stage(self, data)
         return data
+
+
+def _check_touchpoint_in_stage(form: forms.BaseForm, data: dict[str, Any]) -> None:
+    """A survey's touchpoint lies in its journey stage, or every response says two things."""
+    stage, touchpoint = data.get("stage"), data.get("touchpoint")
+    if stage and touchpoint and touchpoint.stage_id and touchpoint.stage_id != stage.pk:
+        form.add_error(
+            "touchpoint",
+            f"“{touchpoint}” is a touchpoint of the {touchpoint.stage} stage, not of {stage}: "
+            "choose that stage, or a touchpoint of this one.",
+        )
 
 
 class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -81,6 +93,11 @@ class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
                     widget=forms.Textarea(attrs={"rows": 3}),
                     initial=getattr(survey, part).get(language, ""),
                 )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _check_touchpoint_in_stage(self, data)
+        return data
 
     def values(self) -> dict[str, Any]:
         """The cleaned values as ``survey_update`` takes them."""

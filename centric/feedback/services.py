@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
@@ -286,12 +286,17 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
         "team": survey.subject_team,  # an internal-customer survey's, named so surveys differ
     }
     subject = render_to_string("feedback/email/subject.txt", context)
-    send_mail(
+    EmailMessage(
         subject=" ".join(subject.split()),  # one line: a header holds no line break
-        message=render_to_string("feedback/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
-    )
+        body=render_to_string("feedback/email/invitation.txt", context),
+        to=[invitation.email],
+        # the mail programs' own unsubscribe button, one click (RFC 8058), which large
+        # mailbox providers require of bulk mail
+        headers={
+            "List-Unsubscribe": f"<{context['unsubscribe']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    ).send()
 
 
 def invitations_send(*, survey_id: int) -> int:

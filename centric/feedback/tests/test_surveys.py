@@ -6,13 +6,21 @@ from unittest import mock
 
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from centric.feedback import editing, services
 from centric.feedback.catalog import TEMPLATES
-from centric.feedback.models import Answer, Invitation, JourneyStage, OptOut, Response, Survey
+from centric.feedback.models import (
+    Answer,
+    Invitation,
+    JourneyStage,
+    OptOut,
+    Response,
+    Survey,
+    Touchpoint,
+)
 from tests.factories import ContactFactory
 from tests.personas import PersonasTestCase
 from tests.smtp import LocalSmtpServer
@@ -78,6 +86,37 @@ class SurveyBuildingTest(SurveyTestCase):
         self.assertEqual(
             (survey.kind, survey.stage, survey.status), ("transactional", stage, "draft")
         )
+
+    def test_a_survey_s_touchpoint_lies_in_its_stage(self) -> None:
+        self.login(self.cx_lead)
+        shop = JourneyStage.objects.get(organisation=self.org, name="Shop")
+        use = JourneyStage.objects.get(organisation=self.org, name="Use")
+        call = Touchpoint.objects.create(organisation=self.org, name="Support call", stage=use)
+        values = {
+            "template": "touchpoint-csat",
+            "name": "After the call",
+            "stage": shop.pk,
+            "touchpoint": call.pk,
+            "default_language": "en",
+            "fatigue_days": 30,
+        }
+        refused = self.client.post(reverse("feedback:survey_create"), values)
+        self.assertEqual(
+            refused.context["form"].errors["touchpoint"],
+            [
+                "“Support call” is a touchpoint of the Use stage, not of Shop: choose that stage, "
+                "or a touchpoint of this one."
+            ],
+        )
+        self.assertFalse(Survey.objects.exists())
+        self.client.post(reverse("feedback:survey_create"), {**values, "stage": use.pk})
+        survey = Survey.objects.get()
+        settings = reverse("feedback:survey_edit", args=[survey.pk])
+        moved = self.client.post(
+            settings,
+            {"name": survey.name, "stage": shop.pk, "touchpoint": call.pk, "fatigue_days": 30},
+        )
+        self.assertIn("touchpoint", moved.context["form"].errors)
 
     def test_an_internal_survey_without_its_team_is_refused(self) -> None:
         self.login(self.cx_lead)
@@ -348,6 +387,23 @@ class InvitationTest(SurveyTestCase):
         self.assertEqual([invitation.person for invitation in created], [self.teammate])
         self.assertEqual(skipped[0].email, "outsider@northwind.example")
         self.assertIn("team being rated", skipped[0].reason)
+
+    def test_the_invitation_carries_a_one_click_unsubscribe_for_mail_programs(self) -> None:
+        survey = self.open_survey(self.make_survey())
+        (invitation,), _ = services.invitations_create(
+            actor=self.cx_lead, survey=survey, contacts=[self.contact]
+        )
+        services.invitations_send(survey_id=survey.pk)
+        url = reverse("feedback:unsubscribe", args=[invitation.token])
+        headers = mail.outbox[0].extra_headers
+        self.assertEqual(headers["List-Unsubscribe"], f"<http://testserver{url}>")
+        self.assertEqual(headers["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click")
+        # as a mail program posts it: no form token
+        one_click = Client(enforce_csrf_checks=True).post(
+            url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+        )
+        self.assertEqual(one_click.status_code, 200)
+        self.assertTrue(OptOut.objects.filter(email=self.contact.email.lower()).exists())
 
     def test_an_unsubscribed_address_is_never_asked_again(self) -> None:
         survey = self.open_survey(self.make_survey())
