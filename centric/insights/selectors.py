@@ -104,6 +104,10 @@ class Driver:
     sentence: str
 
 
+# Below this many mentions a theme's "% negative" is said as a count ("1 of 2"), not a share.
+FEW_MENTIONS = 10
+
+
 @dataclass(frozen=True)
 class ThemeRow:
     theme: str
@@ -117,6 +121,15 @@ class ThemeRow:
     @property
     def change(self) -> int:
         return self.volume - self.previous_volume
+
+    @property
+    def negative_count(self) -> int:
+        return round(self.negative * self.volume / 100)
+
+    @property
+    def few(self) -> bool:
+        """Too few mentions for a share to mean much: the page gives the count instead."""
+        return self.volume < FEW_MENTIONS
 
 
 @dataclass(frozen=True)

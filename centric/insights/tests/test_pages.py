@@ -84,6 +84,24 @@ class InsightsPagesTest(PersonasTestCase):
             self.assertEqual(row.volume, mentions)
             self.assertAlmostEqual(row.share, 100 * mentions / analysed)
 
+    def test_a_theme_with_few_mentions_gives_a_count_not_a_share(self) -> None:
+        once = Response.objects.create(
+            organisation=self.org,
+            customer=Customer.objects.get(account=self.account),
+            channel=Response.Channel.API,
+            comment="The price went up again, far too expensive.",
+            responded_at=timezone.now(),
+        )
+        services.responses_analyse(response_ids=[once.pk])
+        self.login(self.owner)
+        page = self.get("overview")
+        rows = {row.theme: row for row in page.context["insights"].themes}
+        self.assertEqual((rows["price"].volume, rows["price"].negative_count), (1, 1))
+        self.assertTrue(rows["price"].few)
+        self.assertFalse(rows["billing"].few)
+        self.assertContains(page, '<span class="muted nowrap">1 of 1</span>')
+        self.assertContains(page, "those that do not: an association, not a cause.")
+
     def test_an_outsider_sees_nothing_of_the_owners_account(self) -> None:
         self.login(self.outsider)
         overview = self.get("overview")
