@@ -35,6 +35,7 @@ from centric.insights.text import DEFAULT_TAXONOMY, Analysis, Signal, Taxonomy
 SENTIMENTS = ("positive", "mixed", "neutral", "negative", "unread")
 CARE_SIGNALS = ("risk", "fear", "desire", "wish", "constraint", "hope", "opportunity")
 DISCOVERY_SAMPLE = 5000
+MIN_DISCOVERY = 20  # comments, fewer than which hold no topic worth proposing
 _EXAMPLES = 3
 _SNIPPET = 240
 
@@ -108,7 +109,7 @@ class Report:
     flags: tuple[SignalGroup, ...]
     care: tuple[SignalGroup, ...]
     proposals: tuple[Proposal, ...]
-    discovery_sample: int
+    discovery_sample: int  # the comments discovery read; 0 when it did not run
     date_range: tuple[dt.date, dt.date] | None
     calibration: str | None = None  # what a calibrated sentiment learnt from, if it was
     generated: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
@@ -187,7 +188,9 @@ def build_report(
         flags=_flags(read, readings),
         care=_care(read, readings),
         proposals=_proposals(read, taxonomy) if discover else (),
-        discovery_sample=min(read.height, DISCOVERY_SAMPLE),
+        discovery_sample=min(read.height, DISCOVERY_SAMPLE)
+        if discover and read.height >= MIN_DISCOVERY
+        else 0,
         date_range=(dated["date"].min(), dated["date"].max()) if dated.height else None,  # type: ignore[arg-type]
         calibration=calibration,
     )
@@ -402,7 +405,7 @@ def _proposals(commented: pl.DataFrame, taxonomy: Taxonomy) -> tuple[Proposal, .
     from centric.insights.text import ThemeDiscovery  # scikit-learn loads only when needed
 
     texts = commented.get_column("text").to_list()
-    if len(texts) < 20:
+    if len(texts) < MIN_DISCOVERY:
         return ()
     sample = texts
     if len(texts) > DISCOVERY_SAMPLE:

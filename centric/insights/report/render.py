@@ -457,8 +457,16 @@ def _quote(example: Example) -> str:
 
 
 def _proposals(report: Report) -> str:
-    if not report.proposals:
+    if not report.discovery_sample:
         return ""
+    if not report.proposals:
+        return _section(
+            "Proposed new themes",
+            f"None: every topic found in these comments (a sample of "
+            f"{report.discovery_sample:,}) is one the current themes already cover.",
+            "",
+            anchor="proposals",
+        )
     cards = []
     for proposal in report.proposals[:6]:
         chips = "".join(f"<li>{_e(term)}</li>" for term in proposal.key_terms[:6])
@@ -525,12 +533,15 @@ def _methods(report: Report) -> str:
             "its sentiment, against the previous eight periods; false-alarm rate 1% after "
             "correction.",
         ),
-        (
-            "New themes",
-            "Non-negative matrix factorisation of TF-IDF terms; topics an existing theme covers "
-            "are not proposed.",
-        ),
     ]
+    if report.discovery_sample:
+        methods.append(
+            (
+                "New themes",
+                "Non-negative matrix factorisation of TF-IDF terms; topics an existing theme "
+                "covers are not proposed.",
+            )
+        )
     body = "".join(f"<dt>{_e(t)}</dt><dd>{_e(d)}</dd>" for t, d in methods)
     body += f'<dd><ul class="plain">{notes}</ul></dd>'
     body += "".join(f"<dt>{_e(t)}</dt><dd>{_e(d)}</dd>" for t, d in items)

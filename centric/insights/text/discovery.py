@@ -77,7 +77,12 @@ class ThemeDiscovery:
             max_df=self.max_df if len(texts) >= 20 else 1.0,
             sublinear_tf=True,
         )
-        x = vectorizer.fit_transform(texts)
+        self.proposals_: list[ProposedTheme] = []
+        self.covered_: list[ProposedTheme] = []
+        try:
+            x = vectorizer.fit_transform(texts)
+        except ValueError:  # no word in few enough comments to mark a topic (or no words at all)
+            return self
         n_topics = max(1, min(self.n_themes, x.shape[0] - 1, x.shape[1]))
         model = NMF(n_components=n_topics, init="nndsvda", random_state=self.seed, max_iter=400)
         # NMF ends by taking the square root of its reconstruction error, which rounding can

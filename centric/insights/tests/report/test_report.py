@@ -128,6 +128,20 @@ def test_proposed_themes_come_from_discovery():
     assert "Proposed new themes" in render_html(report)
 
 
+def test_discovery_that_finds_nothing_new_says_so():
+    rows = [{"comment": "The invoice was wrong and billing charged me twice", "nps": "3"}] * 30
+
+    report, _ = report_for(rows, discover=True)
+    html = render_html(report)
+
+    assert report.proposals == ()
+    assert "None: every topic found in these comments (a sample of 30) is one the current " in html
+    assert "New themes" in html  # the method, since it ran
+    quiet = render_html(report_for(rows)[0])
+    assert "Proposed new themes" not in quiet
+    assert "New themes" not in quiet
+
+
 def test_jsonl_has_one_reading_per_input_row(tmp_path):
     rows = nps_rows(6)
     rows[2]["comment"] = ""

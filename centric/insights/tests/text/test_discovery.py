@@ -119,3 +119,10 @@ def test_a_word_of_a_seed_phrase_alone_is_no_seed_word():
     discovery = ThemeDiscovery(n_themes=2, taxonomy=DEFAULT_TAXONOMY, seed=0).fit(corpus)
     assert discovery.covered_ == []
     assert "site" in offered_terms(discovery)
+
+
+def test_comments_that_all_say_the_same_hold_no_topic_to_propose():
+    # every word is in every comment, so none marks a topic; the report asked and crashed
+    discovery = ThemeDiscovery(n_themes=3, seed=0).fit(["The invoice was wrong again"] * 30)
+    assert (discovery.proposals_, discovery.covered_) == ([], [])
+    assert ThemeDiscovery(seed=0).fit(["", "  "]).proposals_ == []
