@@ -109,6 +109,7 @@ def run(engine: str) -> None:
         with path.open("rb") as stream:
             job = services.feedback_import_start(actor=admin, upload=File(stream, name=path.name))
         mapping = Mapping.from_dict(job.mapping)
+        mapping.score_type = "nps"  # "Score" names no scale: the person mapping the file says it
         started = time.perf_counter()
         services.feedback_import_map(actor=admin, job=job, mapping=mapping)
         services.feedback_import_check(job=job)

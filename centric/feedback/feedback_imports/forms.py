@@ -6,11 +6,17 @@ from typing import Any
 
 from django import forms
 
-from centric.feedback.feedback_imports.mapping import KINDS, PRESETS, TARGETS, Mapping
+from centric.feedback.feedback_imports.mapping import (
+    KINDS,
+    PRESETS,
+    TARGETS,
+    Mapping,
+    score_type_named_by,
+)
 from centric.feedback.models import SavedMapping
 
 SCORE_TYPE_CHOICES = [
-    ("", "From the column (no fixed type)"),
+    ("", "— choose one, unless a column gives it —"),
     ("nps", "NPS (0–10)"),
     ("csat", "CSAT (1–5)"),
     ("ces", "CES (1–7)"),
@@ -20,8 +26,8 @@ SCORE_TYPE_CHOICES = [
 
 class FeedbackUploadForm(forms.Form):
     file = forms.FileField(
-        help_text="CSV (UTF-8, UTF-16 or Latin-1), Excel (.xlsx) or JSON Lines, with a header row "
-        "(JSON Lines: one object per line)."
+        help_text="CSV (UTF-8, UTF-16, Windows-1252 or Latin-1), Excel (.xlsx) or JSON Lines, "
+        "with a header row (JSON Lines: one object per line)."
     )
     preset = forms.ChoiceField(
         required=False,
@@ -62,6 +68,7 @@ class ColumnMappingForm(forms.Form):
             choices=SCORE_TYPE_CHOICES,
             required=False,
             initial=mapping.score_type,
+            help_text=_score_type_help(mapping),
         )
         self.fields["kind"] = forms.ChoiceField(
             label="Kind when the file does not say",
@@ -96,3 +103,18 @@ class ColumnMappingForm(forms.Form):
             kind=data["kind"],
             attributes=list(data["attributes"]),
         )
+
+
+def _score_type_help(mapping: Mapping) -> str:
+    """Where the proposed score type comes from, or that it must be chosen: never a silent guess."""
+    score = mapping.columns.get("score")
+    if score is None or "score_type" in mapping.columns:
+        return ""
+    if not mapping.score_type:
+        return (
+            f"The name of the score column “{score}” does not say which scale its scores are "
+            "on: choose it."
+        )
+    if mapping.score_type == score_type_named_by(score):
+        return f"Taken from the name of the score column “{score}”: check it."
+    return ""

@@ -3,7 +3,10 @@ for the exports people bring most often.
 
 A mapping names columns by their header text, so a saved mapping fits every file of the same
 shape even when the columns come in another order; names match ignoring case, spaces, dashes and
-underscores (``Submitted at`` = ``submitted_at``).
+underscores (``Submitted at`` = ``submitted_at``, ``E-Mail`` = ``email``).
+
+A proposed mapping never guesses the scale of the scores: it is read from the score column's name
+(``CSAT``, ``Likelihood to recommend``) or the preset, else the person mapping the file chooses it.
 """
 
 from __future__ import annotations
@@ -35,7 +38,19 @@ KINDS = ("survey", "review", "ticket", "note")
 
 # header names each field is recognised by when no preset or saved mapping says otherwise
 ALIASES: dict[str, tuple[str, ...]] = {
-    "score": ("score", "nps", "nps score", "csat", "rating", "stars"),
+    "score": (
+        "score",
+        "nps",
+        "nps score",
+        "csat",
+        "csat score",
+        "satisfaction score",
+        "ces",
+        "ces score",
+        "rating",
+        "stars",
+        "star rating",
+    ),
     "score_type": ("score type", "metric"),
     "comment": ("comment", "comments", "feedback", "text", "review", "body", "description"),
     "responded_at": ("date", "responded at", "submitted at", "created at", "timestamp"),
@@ -50,6 +65,19 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "language": ("language", "lang"),
     "external_id": ("external id", "id", "response id", "ticket id", "review id"),
 }
+# The words in the name of a score column that say which scale its scores are on. "Rating" may
+# be said of another scale ("Satisfaction rating"), so it counts only when no other is named.
+SCORE_TYPE_WORDS: dict[str, frozenset[str]] = {
+    "nps": frozenset({"nps", "promoter", "recommend", "likelihood"}),
+    "csat": frozenset({"csat", "satisfaction"}),
+    "ces": frozenset({"ces", "effort"}),
+    "rating": frozenset({"rating", "stars", "star"}),
+}
+SEPARATORS = re.compile(r"[\s_\-\u2010-\u2015]+")
+# the words of a name, camel case (npsScore) split too
+WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+# what the cells of a column of Centric customer numbers look like: whole numbers (70, 70.0)
+CUSTOMER_NUMBER = re.compile(r"\s*\d+(\.0*)?\s*")
 
 
 @dataclass(frozen=True)
@@ -115,7 +143,19 @@ PRESETS: dict[str, Preset] = {
 
 
 def normalise(name: str) -> str:
-    return re.sub(r"[\s_\-]+", " ", name).strip().lower()
+    """The name as it is compared: lower case, without spaces, dashes or underscores."""
+    return SEPARATORS.sub("", name).lower()
+
+
+def score_type_named_by(column: str) -> str:
+    """The scale a score column's name says its scores are on; empty when it says none, or two."""
+    words = {word.lower() for word in WORDS.findall(column)}
+    named = [
+        score_type for score_type, vocabulary in SCORE_TYPE_WORDS.items() if words & vocabulary
+    ]
+    if len(named) > 1 and "rating" in named:
+        named.remove("rating")
+    return named[0] if len(named) == 1 else ""
 
 
 @dataclass
@@ -148,7 +188,7 @@ class Mapping:
 
     def fitted_to(self, columns: list[str]) -> Mapping:
         """This mapping for a file with ``columns``: names matched loosely, missing ones dropped."""
-        by_name = {normalise(column): column for column in columns}
+        by_name = _by_name(columns)
         return Mapping(
             columns={
                 target: by_name[normalise(column)]
@@ -173,7 +213,10 @@ class Mapping:
         if "score" not in self.columns and "comment" not in self.columns:
             found.append("Choose a column for the score, the comment, or both.")
         if "score" in self.columns and "score_type" not in self.columns and not self.score_type:
-            found.append("Choose the score type, or a column that gives it.")
+            found.append(
+                f"Choose the score type of the column “{self.columns['score']}” (NPS 0–10, "
+                "CSAT 1–5, CES 1–7 or rating 1–5), or a column that gives it."
+            )
         if self.score_type and self.score_type not in SCORE_TYPES:
             found.append(f"“{self.score_type}” is not a score type.")
         if self.kind not in KINDS:
@@ -188,26 +231,63 @@ class Mapping:
         return found
 
 
-def suggest(columns: list[str], preset: str = "") -> Mapping:
-    """A first mapping for a file: the preset's names first, then the usual ones."""
+def suggest(
+    columns: list[str], preset: str = "", preview: list[list[str]] | None = None
+) -> Mapping:
+    """A first mapping for a file: the preset's names first, then the usual ones. ``preview`` (the
+    first rows) keeps a column whose cells are not numbers from feeding the customer number."""
     chosen = PRESETS.get(preset)
-    by_name = {normalise(column): column for column in columns}
+    by_name = _by_name(columns)
+    not_numbers = _columns_not_customer_numbers(columns, preview or [])
     mapped: dict[str, str] = {}
+    # a customer column of names (the company's, say) is worth keeping, though not as the number
+    kept: list[str] = []
     for target in TARGETS:
         names = (chosen.aliases.get(target, ()) if chosen else ()) + ALIASES[target]
         for name in names:
-            column = by_name.get(name)
-            if column is not None and column not in mapped.values():
-                mapped[target] = column
-                break
-    attributes = [
-        by_name[name]
+            column = by_name.get(normalise(name))
+            if column is None or column in mapped.values():
+                continue
+            if target == "customer_id" and column in not_numbers:
+                kept.append(column)
+                continue
+            mapped[target] = column
+            break
+    presets_attributes = [
+        by_name[normalise(name)]
         for name in (chosen.attributes if chosen else ())
-        if name in by_name and by_name[name] not in mapped.values()
+        if normalise(name) in by_name
     ]
+    attributes = [
+        column
+        for column in dict.fromkeys(presets_attributes + kept)
+        if column not in mapped.values()
+    ]
+    named = score_type_named_by(mapped["score"]) if "score" in mapped else ""
     return Mapping(
         columns=mapped,
-        score_type=chosen.score_type if chosen else ("" if "score_type" in mapped else "nps"),
+        score_type=named or (chosen.score_type if chosen else ""),
         kind=chosen.kind if chosen else "survey",
         attributes=attributes,
     )
+
+
+def _by_name(columns: list[str]) -> dict[str, str]:
+    """Each column by its name as compared; the first of two that compare the same (Email,
+    E-Mail)."""
+    by_name: dict[str, str] = {}
+    for column in columns:
+        by_name.setdefault(normalise(column), column)
+    return by_name
+
+
+def _columns_not_customer_numbers(columns: list[str], preview: list[list[str]]) -> set[str]:
+    """The columns with a cell in ``preview`` that is not a whole number."""
+    return {
+        column
+        for position, column in enumerate(columns)
+        if any(
+            position < len(row) and row[position] and not CUSTOMER_NUMBER.fullmatch(row[position])
+            for row in preview
+        )
+    }

@@ -36,8 +36,13 @@ JSONL_COLUMN_SCAN = 1000
 # how far down a sheet its header is looked for, below a title or notes
 XLSX_HEADER_SCAN = 20
 BATCH_COLUMNS = ["line", "problem", "problem_column"]
-# a lone surrogate stands for a byte that was not valid UTF-8; PostgreSQL refuses NUL characters
-BAD_TEXT = re.compile("[\x00\udc80-\udcff]")
+# a lone surrogate stands for a byte that was not valid UTF-8; PostgreSQL refuses NUL characters;
+# a C1 control character is invisible and meant as text by no file (read as Latin-1, it is a
+# byte that Windows-1252 leaves undefined, or one of a file in yet another encoding)
+BAD_TEXT = re.compile("[\x00\x80-\x9f\udc80-\udcff]")
+C1_CONTROL = re.compile("[\x80-\x9f]")
+# the bytes Windows-1252 leaves undefined: a file with one of them is read as Latin-1
+CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
 # what the csv module counts as the end of a line
 LINE_BREAK = re.compile("\r\n|\r|\n")
 # A legitimate field is far smaller and shorter: one this big, or a row over this many lines,
@@ -116,6 +121,11 @@ def has_bad_text(value: str) -> bool:
 def bad_text_reason(value: str) -> str:
     if "\x00" in value:
         return "The text contains a NUL character, which cannot be stored."
+    if control := C1_CONTROL.search(value):
+        return (
+            f"The text contains the control character U+{ord(control.group()):04X}, which is "
+            "not text (bad encoding); save the file as UTF-8."
+        )
     return "The text is not valid UTF-8 (bad encoding); save the file as UTF-8."
 
 
@@ -125,6 +135,7 @@ ENCODING_LABELS = {
     "utf-16": "UTF-16",
     "utf-16-le": "UTF-16 (little-endian, without byte-order mark)",
     "utf-16-be": "UTF-16 (big-endian, without byte-order mark)",
+    "cp1252": "Windows-1252",
     "latin-1": "Latin-1",
 }
 
@@ -146,7 +157,8 @@ def detect_format(file_name: str, head: bytes) -> str:
 def detect_encoding(stream: IO[bytes]) -> str:
     """UTF-16 when the file says so (a byte-order mark, or the zero bytes of mostly ASCII text),
     else UTF-8 (with or without a byte-order mark) unless the file breaks UTF-8 before it uses it
-    correctly anywhere: then Latin-1. A UTF-8 file with a few broken lines stays UTF-8, so those
+    correctly anywhere: then Windows-1252 (what Excel on Windows writes), or Latin-1 when a byte
+    is not a character in Windows-1252. A UTF-8 file with a few broken lines stays UTF-8, so those
     lines are reported rather than every other line garbled. Leaves the stream at the start."""
     stream.seek(0)
     head = stream.read(4096)
@@ -169,11 +181,22 @@ def detect_encoding(stream: IO[bytes]) -> str:
                 decoder.decode(chunk)
             except UnicodeDecodeError as exc:
                 used_non_ascii = used_non_ascii or not chunk[: max(exc.start - 3, 0)].isascii()
-                return encoding if used_non_ascii else "latin-1"
+                return encoding if used_non_ascii else _single_byte_encoding(stream)
             used_non_ascii = used_non_ascii or not chunk.isascii()
         return encoding
     finally:
         stream.seek(0)
+
+
+def _single_byte_encoding(stream: IO[bytes]) -> str:
+    """Windows-1252 when every byte of the file is a character in it, else Latin-1, in which
+    every byte is one. Most bytes mean the same in both; 0x80–0x9F are “curly quotes”, dashes and
+    the euro sign in Windows-1252 but invisible control characters in Latin-1."""
+    stream.seek(0)
+    while chunk := stream.read(CHUNK):
+        if any(byte in chunk for byte in CP1252_UNDEFINED):
+            return "latin-1"
+    return "cp1252"
 
 
 def open_table(stream: IO[bytes], *, file_format: str, encoding: str = "") -> Table:

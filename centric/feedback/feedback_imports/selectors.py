@@ -45,7 +45,8 @@ def feedback_import_undated_rows_date(job: FeedbackImport) -> datetime | None:
 
 @dataclass(frozen=True)
 class Progress:
-    """What an import in progress is doing, in words, and how far it is with all of it."""
+    """What an import in progress is doing, in words, and how far it is with that step: ``done``
+    in words and ``percent`` for the bar measure the same thing."""
 
     phase: str
     done: str
@@ -53,19 +54,22 @@ class Progress:
 
 
 def feedback_import_progress(job: FeedbackImport) -> Progress:
-    """A check reads the file once. An import of the valid rows stores them as it reads them; an
-    import of every row or none first checks every row again (step 1), then stores them (step 2),
-    and counts the rows only from then on."""
-    read = f"{min(100, job.bytes_read * 100 // job.size) if job.size else 0}% of the file read"
+    """A check reads the file once, and counts the share of the file read. An import of the valid
+    rows stores them as it reads them, and counts the rows; an import of every row or none first
+    checks every row again (step 1, counted as a check is), then stores them (step 2, counted in
+    rows), so its bar fills once for each step."""
+    read_percent = _percent(job.bytes_read, job.size)
+    rows_percent = _percent(job.processed_rows, job.total_rows)
+    read = f"{read_percent}% of the file read"
     rows = f"{_count(job.processed_rows)} of {_count(job.total_rows)} rows done"
     if job.status == FeedbackImport.Status.CHECKING:
-        return Progress("Checking every row", read, job.progress_percent)
+        return Progress("Checking every row", read, read_percent)
     if job.mode != FeedbackImport.Mode.ALL_OR_NOTHING:
-        return Progress("Storing the valid rows", rows, job.progress_percent)
+        return Progress("Storing the valid rows", rows, rows_percent)
     if job.processed_rows == 0 and job.bytes_read < job.size:
         phase = "Step 1 of 2: checking every row again before storing any"
-        return Progress(phase, read, job.progress_percent)
-    return Progress("Step 2 of 2: storing every row", rows, job.progress_percent)
+        return Progress(phase, read, read_percent)
+    return Progress("Step 2 of 2: storing every row", rows, rows_percent)
 
 
 def saved_mappings_of(*, actor: User) -> QuerySet[SavedMapping]:
@@ -83,6 +87,10 @@ def saved_mapping_may_change(*, actor: User, saved: SavedMapping) -> bool:
     """Whether ``actor`` may replace or delete ``saved``: whoever saved it, an admin or a CX
     lead."""
     return can_write(actor) and (saved.created_by_id == actor.pk or sees_whole_organisation(actor))
+
+
+def _percent(part: int, whole: int) -> int:
+    return min(100, part * 100 // whole) if whole else 0
 
 
 def _count(number: int) -> str:

@@ -104,7 +104,7 @@ def feedback_import_start(
     job.mapping = (
         Mapping.from_dict(proposed).fitted_to(job.columns)
         if proposed is not None
-        else suggest(job.columns, preset)
+        else suggest(job.columns, preset, preview=job.preview)
     ).as_dict()
     job.save()
     return job

@@ -11,6 +11,8 @@ the messages of the rows that are reported.
 Every valid row has a date, so no imported feedback falls outside the periods analysed: with a
 date column, a row whose date cell is empty is reported; without one, every row is dated with the
 import's own time, as the ingestion API dates feedback sent without a date the moment it arrives.
+A date after the upload is in the future and refused, as the API refuses one after the moment an
+item arrives: the upload is when the file arrived.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -44,6 +46,9 @@ KIND_NAMES = {
     "survey response": "survey",
 }
 MAX_EXTERNAL_ID = 180
+# how far after the upload a date may be, for clocks that run a little ahead: the ingestion API's
+# allowance (ingestion.CLOCK_SKEW, which imports Django; a test keeps the two equal)
+CLOCK_SKEW = timedelta(minutes=5)
 # the language codes the ingestion API accepts (ingestion.LANGUAGE_CODE), checked there one by one
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,4})?$")
 # the columns of the valid rows a check hands on, ready to be stored
@@ -269,6 +274,7 @@ class BatchChecker:
             ((pl.col("date_text") != "") & pl.col("responded_at").is_null()).alias(
                 "date_unreadable"
             ),
+            (pl.col("responded_at") > self._latest_date()).alias("date_in_future"),
             self._customer_flag().alias("customer_unknown"),
             ((pl.col("segment") != "") & pl.col("segment_found").is_null()).alias(
                 "segment_unknown"
@@ -300,6 +306,11 @@ class BatchChecker:
             .then(pl.lit("import:id:") + pl.col("external_id"))
             .alias("source_ref"),
         ]
+
+    def _latest_date(self) -> pl.Expr:
+        """The latest date a row may have: the upload's time, and the API's allowance."""
+        latest = self.imported_at.astimezone(UTC) + CLOCK_SKEW
+        return pl.lit(latest, dtype=UTC_DATETIME)
 
     def _language(self) -> pl.Expr:
         """The language of the file's column, else the contact's, else the default."""
@@ -429,6 +440,8 @@ class BatchChecker:
                 f"“{row['date_raw']}” is not a date "
                 "(write 2024-03-31, 2024-03-31 14:05 or 31.03.2024).",
             )
+        elif row["date_in_future"]:
+            add("responded_at", f"“{row['date_raw']}” is in the future.")
         if row["customer_unknown"]:
             errors.append(self._customer_error(line, row))
         if row["segment_unknown"]:
@@ -478,6 +491,7 @@ FLAGS = (
     "required_missing",
     "date_missing",
     "date_unreadable",
+    "date_in_future",
     "customer_unknown",
     "segment_unknown",
     "touchpoint_unknown",

@@ -137,7 +137,7 @@ class FeedbackImportJourneyTest(PersonasTestCase):
         self.assertEqual(Response.objects.filter(kind="review").count(), 2)
 
     def test_rows_stored_by_an_earlier_file_are_skipped_and_counted(self) -> None:
-        header = b"Response ID,Email,Score\n"
+        header = b"Response ID,Email,NPS\n"
         self.apply(self.check(self.start(header + b"R1,carla@acme.example,9\n")), "keep_valid")
         job = self.check(self.start(header + b"R1,carla@acme.example,9\nR2,carla@acme.example,4\n"))
         self.assertEqual((job.valid_rows, job.existing_count), (2, 1))
@@ -149,7 +149,7 @@ class FeedbackImportJourneyTest(PersonasTestCase):
         )
 
     def test_rows_stored_by_another_import_after_the_check_are_skipped_and_counted(self) -> None:
-        header = b"Response ID,Email,Score\n"
+        header = b"Response ID,Email,NPS\n"
         checked = self.check(
             self.start(header + b"R1,carla@acme.example,9\nR2,carla@acme.example,4\n")
         )
@@ -533,18 +533,18 @@ class ImportProgressWordingTest(SimpleTestCase):
             (
                 "Step 1 of 2: checking every row again before storing any",
                 "50% of the file read",
-                25,
+                50,
             ),
         )
         self.assertEqual(
             self.progress(status="importing", mode="all_or_nothing", bytes_read=100),
-            ("Step 2 of 2: storing every row", "0 of 50,000 rows done", 50),
+            ("Step 2 of 2: storing every row", "0 of 50,000 rows done", 0),
         )
         self.assertEqual(
             self.progress(
                 status="importing", mode="all_or_nothing", bytes_read=100, processed_rows=25_000
             ),
-            ("Step 2 of 2: storing every row", "25,000 of 50,000 rows done", 75),
+            ("Step 2 of 2: storing every row", "25,000 of 50,000 rows done", 50),
         )
 
     def test_the_valid_rows_are_counted_as_they_are_stored(self) -> None:

@@ -61,9 +61,9 @@ class ReadingTest(SimpleTestCase):
         self.assertEqual(table.encoding, "utf-16")
         self.assertEqual(rows_of(table), [(2, None, "9", "Grüße")])
 
-    def test_it_falls_back_to_latin1_for_a_file_that_never_was_utf8(self) -> None:
+    def test_it_falls_back_to_windows_1252_for_a_file_that_never_was_utf8(self) -> None:
         table = table_of("score,comment\n9,Très bien\n".encode("latin-1"))
-        self.assertEqual(table.encoding, "latin-1")
+        self.assertEqual(table.encoding, "cp1252")
         self.assertEqual(rows_of(table), [(2, None, "9", "Très bien")])
 
     def test_lines_are_where_a_record_starts_even_after_quoted_newlines(self) -> None:
