@@ -458,22 +458,6 @@ class FeedbackImport(OrganisationScoped):
     def bad_rows(self) -> int:
         return self.total_rows - self.valid_rows
 
-    @property
-    def progress_percent(self) -> int:
-        """Checking reads the file once, so its progress is the share of the file read;
-        importing knows the number of rows from the check."""
-        read = self.bytes_read / self.size if self.size else 0.0
-        if self.status == self.Status.CHECKING:
-            share = read
-        elif self.status != self.Status.IMPORTING:
-            share = 1.0
-        else:
-            share = self.processed_rows / self.total_rows if self.total_rows else 0.0
-            if self.mode == self.Mode.ALL_OR_NOTHING:
-                # the whole file is checked again before the first write: half the work
-                share = (read + share) / 2
-        return min(100, int(share * 100))
-
 
 class SavedMapping(OrganisationScoped):
     """A named column mapping that anyone in the organisation can reuse for files of one shape."""
