@@ -200,7 +200,7 @@ TEMPLATES = {
         Template(
             slug="customer-centricity",
             name="Customer-centricity survey",
-            description="How the customer rates our discovery, service and engagement (seed 003).",
+            description="How the customer rates our discovery, service and engagement.",
             kind="relationship",
             intro=t(
                 "How well do we know you, serve you and stay in touch?",
@@ -250,7 +250,11 @@ TEMPLATES = {
         Template(
             slug="internal-customer",
             name="Internal-customer survey",
-            description="A team rates a team that serves it, including the six behaviours (seed 001).",
+            description=(
+                "A team rates a team that serves it, including the six behaviours: "
+                "self-awareness, listening, questioning, empathy, responsiveness, and taking "
+                "feedback."
+            ),
             kind="relationship",
             internal=True,
             intro=t(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Concatenate, ParamSpec
 from urllib.parse import urlencode
 
@@ -151,9 +151,11 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
         for response in responses[:50]
     ]
     questions = list(survey.questions.order_by("page", "position"))
+    asked = {question.key: question for question in questions}
     context = {
         "survey": survey,
         "questions": questions,
+        "question_rows": [(question, _follow_up_of(question, asked)) for question in questions],
         "missing_wording": [
             (LANGUAGE_NAMES.get(language, language), found)
             for language, found in selectors.survey_missing_wording(survey, questions).items()
@@ -170,6 +172,24 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
         ),
     }
     return render(request, "feedback/survey_detail.html", context)
+
+
+def _follow_up_of(question: Question, asked: Mapping[str, Question]) -> str:
+    """When a follow-up is shown, for staff: "after “How likely …?” is 0–6"; else nothing."""
+    condition = question.show_if
+    if not condition:
+        return ""
+    source = asked.get(condition["question"])
+    name = f"“{source.text.get('en') or source.key}”" if source else condition["question"]
+    if "in" in condition:
+        labels = answer_rules.display(source, condition["in"], "en") if source else ""
+        return f"after {name} is {labels or ', '.join(map(str, condition['in']))}"
+    low, high = condition.get("min"), condition.get("max")
+    if low is not None and high is not None:
+        return f"after {name} is {low}–{high}"
+    return (
+        f"after {name} is at least {low}" if low is not None else f"after {name} is at most {high}"
+    )
 
 
 def _answers_read(answers: Iterable[Answer], survey: Survey) -> list[dict[str, str]]:

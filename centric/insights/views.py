@@ -69,7 +69,8 @@ def overview(request: AuthedRequest) -> HttpResponse:
 def comments(request: AuthedRequest) -> HttpResponse:
     filters = _comment_filters(request)
     found = selectors.comment_list(actor=request.user, **filters)
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Django's paginator takes a page before the first for the last; it is the first here
+    page = Paginator(found, PAGE_SIZE).get_page(_int(request.GET.get("page")) or 1)
     context = {
         "page": page,
         "rows": [_comment_row(response) for response in page],
@@ -114,7 +115,7 @@ def _comment_filters(request: HttpRequest) -> dict[str, Any]:
         "search": request.GET.get("q", "").strip(),
         "segment_id": _int(request.GET.get("segment")),
         "days": _period(request),
-        "week": _date(request.GET.get("week")),
+        "week": _monday(_date(request.GET.get("week"))),
     }
 
 
@@ -168,6 +169,12 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def _monday(day: dt.date | None) -> dt.date | None:
+    """The Monday that starts the week of ``day``: a week is Monday to Sunday, whatever day a
+    hand-edited link names."""
+    return day - dt.timedelta(days=day.weekday()) if day else None
 
 
 def _int(value: str | None) -> int | None:

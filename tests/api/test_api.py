@@ -86,6 +86,14 @@ class AuthenticationTest(ApiTestCase):
         self.assertIn("/api/accounts", schema["paths"])
         self.assertIn("/api/imports/{job_id}/apply", schema["paths"])
 
+    def test_a_client_generator_gets_the_schema_with_its_token(self) -> None:
+        headers = self.as_(self.viewer)
+        schema = Client().get("/api/openapi.json", headers=headers)
+        self.assertEqual(schema.status_code, 200)
+        self.assertIn("/api/accounts", schema.json()["paths"])
+        guessed = Client().get("/api/openapi.json", headers={"Authorization": "Bearer cen_guess"})
+        self.assertEqual(guessed.status_code, 302)  # to the sign-in page, as without a token
+
 
 class AccountApiTest(ApiTestCase):
     def test_lists_are_scoped_like_the_pages(self) -> None:

@@ -1152,6 +1152,14 @@ class QuestionEditingTest(SurveyTestCase):
         self.assertContains(page, "Anything else?")
         self.assertContains(page, "Nein")
 
+    def test_the_survey_page_says_when_each_follow_up_is_asked(self) -> None:
+        self.login(self.cx_lead)
+        self.add_follow_up()
+        page = self.client.get(self.survey.get_absolute_url())
+        self.assertContains(
+            page, "· follow-up after “How satisfied were you with this experience?” is at most 2"
+        )
+
     def test_the_required_box_is_not_called_optional(self) -> None:
         self.login(self.cx_lead)
         page = self.client.get(self.add_url)

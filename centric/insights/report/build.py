@@ -27,7 +27,7 @@ from centric.insights.metrics import (
     volume_spikes,
 )
 from centric.insights.metrics.periods import Period
-from centric.insights.report.columns import Columns
+from centric.insights.report.columns import Columns, Scale
 from centric.insights.report.scores import SCORE, Figure, figures
 from centric.insights.text import DEFAULT_TAXONOMY, Analysis, Signal, Taxonomy
 
@@ -155,11 +155,7 @@ def build_report(
         scored=scored.height,
         off_scale=_off_scale(table),
         headlines=tuple(Headline(f, estimate(scored, f.metric)) for f in metrics),
-        distribution=tuple(
-            (float(v), int(n))
-            for v, n in scored.group_by(SCORE).len().sort(SCORE).iter_rows()
-            if v is not None
-        ),
+        distribution=_distribution(scored, columns.scale),
         sentiment=_sentiments(commented),
         sentiment_by_score=_sentiment_by_score(both),
         themes=_themes(read, readings, mentioned, taxonomy, drivers),
@@ -399,6 +395,21 @@ def _example(index: int, signal: Signal, text: str) -> Example:
     if end < len(text):
         after = after.rsplit(" ", 1)[0] + "…"
     return Example(index + 1, before, text[signal.start : signal.end], after)
+
+
+def _distribution(scored: pl.DataFrame, scale: Scale | None) -> tuple[tuple[float, int], ...]:
+    """How many answers gave each score; on a scale of whole numbers every point of it is
+    listed, those nobody gave with 0 (a chart that skipped them would jump from 4 to 6)."""
+    counts = {
+        float(value): int(n)
+        for value, n in scored.group_by(SCORE).len().iter_rows()
+        if value is not None
+    }
+    if scale is not None and all(value.is_integer() for value in counts):
+        counts = {
+            float(v): counts.get(float(v), 0) for v in range(scale.low, scale.high + 1)
+        } | counts
+    return tuple(sorted(counts.items()))
 
 
 def _proposals(commented: pl.DataFrame, taxonomy: Taxonomy) -> tuple[Proposal, ...]:

@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from centric.core import clock
 from centric.core.permissions import require_org_wide
 from centric.feedback.models import Response
 from centric.feedback.scales import SCORE_RANGES
-from centric.insights.models import SentimentCalibration
+from centric.insights.models import ResponseAnalysis, SentimentCalibration
 from centric.insights.services.analysis import with_comments
 from centric.insights.services.reanalysis import reanalysis_start
 from centric.insights.text import SentimentAnalyzer
@@ -64,9 +64,17 @@ def side_of(side: str) -> Q:
     )
 
 
+def _teaching(organisation_id: int) -> QuerySet[Response]:
+    """The comments it may learn from: not those the engine found in another language, whose
+    words would teach an English reading nothing (a German "gut" is no English word)."""
+    return with_comments(organisation_id).exclude(
+        analysis__sentiment_label=ResponseAnalysis.Label.UNREAD
+    )
+
+
 def scored_counts(*, organisation_id: int) -> tuple[int, int]:
     """How many comments could teach praise and how many complaint."""
-    counts = with_comments(organisation_id).aggregate(
+    counts = _teaching(organisation_id).aggregate(
         positive=Count("pk", filter=side_of("positive")),
         negative=Count("pk", filter=side_of("negative")),
     )
@@ -200,7 +208,7 @@ def _learn(calibration: SentimentCalibration) -> CalibratedSentiment:
 
     from centric.insights.text import CalibratedSentiment
 
-    comments = with_comments(calibration.organisation_id).order_by("-pk")
+    comments = _teaching(calibration.organisation_id).order_by("-pk")
     texts: list[str] = []
     sides: list[str] = []
     for side in ("positive", "negative"):

@@ -334,6 +334,17 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIsNone(response.context["filters"]["week"])
 
+    def test_a_week_named_by_another_day_is_the_week_that_holds_it(self) -> None:
+        self.login(self.owner)
+        tuesday = dt.date(2026, 10, 27)
+        response = self.get("comments", week=tuesday.isoformat())
+        self.assertEqual(response.context["filters"]["week"], dt.date(2026, 10, 26))
+
+    def test_a_page_before_the_first_is_the_first(self) -> None:
+        self.login(self.owner)
+        for asked in ("-1", "0", "x"):
+            self.assertEqual(self.get("comments", page=asked).context["page"].number, 1)
+
     def test_get_changes_nothing(self) -> None:
         self.login(self.owner)
         before = (Response.objects.count(), ResponseAnalysis.objects.count())

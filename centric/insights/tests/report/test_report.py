@@ -128,6 +128,16 @@ def test_proposed_themes_come_from_discovery():
     assert "Proposed new themes" in render_html(report)
 
 
+def test_the_score_distribution_lists_every_point_of_the_scale_even_those_nobody_gave():
+    rows = [{"comment": "Fine", "nps": score} for score in ("0", "4", "4", "6", "10")]
+
+    report, _ = report_for(rows)
+
+    assert [value for value, _ in report.distribution] == [float(v) for v in range(11)]
+    assert dict(report.distribution)[5.0] == 0
+    assert dict(report.distribution)[4.0] == 2
+
+
 def test_discovery_that_finds_nothing_new_says_so():
     rows = [{"comment": "The invoice was wrong and billing charged me twice", "nps": "3"}] * 30
 
