@@ -4,7 +4,8 @@ The caller passes the directory (from People & customers); nothing here knows th
 A person is matched by full name, by alias, or by first name when it is written with a
 capital letter ("Maria was wonderful"), so common words that are also names ("will",
 "grace") written in lower case are not mistaken for people. Teams are matched by name or
-alias in any case.
+alias in any case, except for the words of a name written in capitals ("IT", "HR team"),
+which match only as written, since "it" in lower case is an everyday word.
 """
 
 from __future__ import annotations
@@ -39,11 +40,13 @@ class Directory:
     def __init__(self, members: Iterable[Member] = ()) -> None:
         self.members = tuple(members)
         exact: dict[str, Member] = {}
+        written: dict[str, str] = {}
         capitalised: dict[str, list[Member]] = {}
         for member in self.members:
             for name in (member.name, *member.aliases):
                 if name.strip():
                     exact.setdefault(name.strip().lower(), member)
+                    written.setdefault(name.strip().lower(), name.strip())
             if member.kind == "person" and " " in member.name.strip():
                 first = member.name.split()[0]
                 capitalised.setdefault(first, []).append(member)
@@ -52,7 +55,10 @@ class Directory:
         self._exact = exact
         names = sorted(exact, key=len, reverse=True)
         self._exact_pattern = (
-            re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE)
+            re.compile(
+                r"\b(?:" + "|".join(_as_written(written[n]) for n in names) + r")\b",
+                re.IGNORECASE,
+            )
             if names
             else None
         )
@@ -77,3 +83,11 @@ class Directory:
                 if not any(s <= match.start() < e for s, e in taken):
                     found.append(Mention(self._first_names[match.group(0)], *match.span()))
         return sorted(found, key=lambda m: m.start)
+
+
+def _as_written(name: str) -> str:
+    """The pattern of ``name``, in which words in capitals (acronyms) match only so."""
+    return "".join(
+        rf"(?-i:{re.escape(part)})" if len(part) > 1 and part.isupper() else re.escape(part)
+        for part in re.split(r"(\s+)", name)
+    )

@@ -15,15 +15,19 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Self
+from typing import Any, Self
 
 import numpy as np
+from numpy.typing import NDArray
 from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from centric.insights.text.lexicon import BOOSTERS, NEGATORS, valence, words
 from centric.insights.text.taxonomy import Taxonomy, Theme
 from centric.insights.text.themes import STOPWORDS, ThemeMatcher, stem, stems
+
+# factorisations tried, the best kept (see ThemeDiscovery._topics)
+STARTS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +88,7 @@ class ThemeDiscovery:
         except ValueError:  # no word in few enough comments to mark a topic (or no words at all)
             return self
         n_topics = max(1, min(self.n_themes, x.shape[0] - 1, x.shape[1]))
-        model = NMF(n_components=n_topics, init="nndsvda", random_state=self.seed, max_iter=400)
-        # NMF ends by taking the square root of its reconstruction error, which rounding can
-        # make a hair below zero when the topics fit the comments exactly; that error is unused
-        with np.errstate(invalid="ignore"):
-            weights = model.fit_transform(x)
+        model, weights = self._topics(x, n_topics)
         terms = vectorizer.get_feature_names_out()
         owner = weights.argmax(axis=1)
         strength = weights.max(axis=1)
@@ -122,6 +122,25 @@ class ThemeDiscovery:
         self.proposals_ = [p for p in proposals if p.overlaps is None]
         self.covered_ = [p for p in proposals if p.overlaps is not None]
         return self
+
+    def _topics(self, x: Any, n_topics: int) -> tuple[NMF, NDArray[np.float64]]:
+        """The best of a few factorisations, from starts that differ by their seed: one start
+        can settle where two topics share one factor (seen on one CPU and not another, for the
+        same comments and seed), which the others do not."""
+        best: tuple[float, NMF, NDArray[np.float64]] | None = None
+        for start in range(STARTS):
+            model = NMF(
+                n_components=n_topics, init="nndsvda", random_state=self.seed + start, max_iter=400
+            )
+            # NMF ends by taking the square root of its reconstruction error, which rounding
+            # can make a hair below zero when the topics fit the comments exactly
+            with np.errstate(invalid="ignore"):
+                weights = model.fit_transform(x)
+            error = float(np.nan_to_num(model.reconstruction_err_))
+            if best is None or error < best[0]:
+                best = (error, model, weights)
+        assert best is not None
+        return best[1], best[2]
 
 
 class _Coverage:

@@ -101,6 +101,7 @@ _GROUPS: dict[float, str] = {
         see-through bulky unattractive unhelpful impolite unprepared
         unorganized disorganized unresolved rushed pushy downside downsides drawback
         drawbacks flaw flaws flawed imperfect imperfections unlucky regretful
+        urgent urgently
     """,
     -2.0: """
         disapointed dissapointed dissappointed lie lies unreasonable
@@ -109,7 +110,7 @@ _GROUPS: dict[float, str] = {
         disappoint disappoints unhappy dissatisfied unsatisfied upset frustrated frustrating
         frustration regret regrets regretted waste wasted wasting overpriced flimsy broke
         broken damaged defect defects defective faulty torn ugly unreliable buggy crash crashes
-        crashed
+        crashed standstill
         outage downtime unprofessional unresponsive ignored ignoring dismissive misleading
         misled fake false unfair unacceptable uncomfortable unflattering cheaply cheesy
         unwearable inferior subpar sub-par lousy shoddy mad angry dirty worse worsened
@@ -204,6 +205,44 @@ NEGATORS = frozenset(
         """
     )
 )
+
+# "It's anything but reliable", "far from perfect", "less than ideal": the first word
+# followed by the second negates the words right after, like "not" ("anything but a sack"
+# is a sack).
+NEGATING_PAIRS: dict[str, str] = {"anything": "but", "far": "from", "less": "than"}
+
+# "I didn't find it to be a flattering top": a negated verb of opinion reaches the judgement
+# it introduces, further on than a plain negation does; not when it means looking for
+# something ("I couldn't find anything I liked", "you won't find out").
+OPINION_VERBS = frozenset(words("find found consider"))
+NOT_OPINIONS = frozenset(words("anything something one a an another out"))
+
+# What a customer waits for. Its absence is a complaint ("still no refund", "not a single
+# update"), not the relief that negating a complaint gives.
+AWAITED = frozenset(
+    words(
+        """
+        refund refunds reimbursement reply replies response responses callback update updates
+        confirmation replacement apology
+        """
+    )
+)
+
+# "Never been happier", "could not have been more helpful", "never had a better day": a
+# negation that only says nothing surpassed what follows. It opens with one of these
+# (or "not" after "could" or "can"), passes over the words of ``UNSURPASSED_GAP`` and
+# reaches a comparative or one of ``UNSURPASSED_DEGREE``.
+UNSURPASSED_NEGATORS = frozenset(words("never couldn't couldnt can't cant cannot"))
+UNSURPASSED_GAP = frozenset(
+    words(
+        """
+        have has had been be felt feel looked look received seen owned met worn found find ask
+        asked for a an any
+        """
+    )
+)
+# Not "this" nor "such": "never had this problem" is no problem.
+UNSURPASSED_DEGREE = frozenset(words("so more"))
 
 # Multipliers added to 1.0 when the word sits right before a sentiment word.
 BOOSTERS: dict[str, float] = {

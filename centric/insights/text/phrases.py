@@ -2,7 +2,8 @@
 
 Each phrase is written with spaces; ``*`` stands for any single token ("send * back"
 covers "send it back" and "send them back"). A phrase with valence 0 is a *stopper*: it
-removes the sentiment its words would otherwise carry ("as well", "like a").
+removes the sentiment its words would otherwise carry ("as well", "like a"); a boosting
+phrase is a stopper that also strengthens what follows ("without a doubt the best").
 Longer phrases win over shorter ones that start at the same token.
 """
 
@@ -190,6 +191,9 @@ _PHRASES: dict[str, float] = {
     "do not waste": -2.4,
     "dont waste": -2.4,
     "fed up": -2.4,
+    "thanks for nothing": -2.6,
+    "thank you for nothing": -2.6,
+    "thanks a lot for nothing": -2.6,
     "gave up": -1.6,
     "give up": -1.4,
     # What business customers complain of: being kept in the dark, chasing, waiting, prices.
@@ -217,6 +221,16 @@ _PHRASES: dict[str, float] = {
     "prices have gone up": -1.6,
     "price hike": -1.8,
     "price hikes": -1.8,
+    "is down": -1.8,
+    "been down": -1.8,
+    "is offline": -1.8,
+    "been offline": -1.8,
+    "is stopped": -1.8,
+    "are stopped": -1.8,
+    "has stopped": -1.8,
+    "have stopped": -1.8,
+    "ground to a halt": -2.2,
+    "came to a halt": -2.0,
     # ... and what they praise: being kept informed, quick answers, papers that agree.
     "kept * informed": 1.8,
     "keep * informed": 1.8,
@@ -289,7 +303,7 @@ _NEGATED_FAILURES = words(
     responded answer answered reply replied call called show showed come came deliver
     delivered fix fixed solve solved load loaded open opened start started button zip
     tell tells told inform informs informed notify notified warn warned explain explained
-    update updated match matches matched
+    update updated match matches matched receive received
     """
 )
 # "It took weeks", "takes forever": how long something took, told as a complaint.
@@ -298,7 +312,7 @@ _LONG_WAITS = words("hours days weeks months ages forever")
 _FAILURE_NEGATORS = words(
     """
     not don't doesn't didn't won't wouldn't isn't wasn't couldn't never dont doesnt didnt
-    wont wouldnt couldnt nobody
+    wont wouldnt couldnt nobody haven't hasn't havent hasnt
     """
 )
 # Negated problem nouns read as clear relief: "no issues", "without any problems".
@@ -310,8 +324,22 @@ _PROBLEM_NEGATORS = [
 ]  # fmt: skip
 
 
+# Phrases that strengthen what follows them, as boosters do ("without a doubt the best");
+# among the phrases they are stoppers, so their own words ("doubt") carry nothing.
+_BOOSTING: dict[str, float] = {
+    "without a doubt": 0.35,
+    "without doubt": 0.35,
+    "hands down": 0.35,
+    "by far": 0.35,
+}
+BOOSTING_PHRASES: dict[tuple[str, ...], float] = {
+    tuple(text.split()): boost for text, boost in _BOOSTING.items()
+}
+
+
 def _build() -> dict[tuple[str, ...], float]:
     phrases = {tuple(text.split()): value for text, value in _PHRASES.items()}
+    phrases.update(dict.fromkeys(BOOSTING_PHRASES, 0.0))
     for negator, verb in product([*_FAILURE_NEGATORS, "no one"], _NEGATED_FAILURES):
         phrases.setdefault((*negator.split(), verb), -1.9)
     for verb, wait in product(_TAKING, _LONG_WAITS):

@@ -2,13 +2,27 @@
 
 ``SentimentAnalyzer`` walks each clause and asks these functions about the current word:
 whether it can be skipped, whether "too" marks an excess, whether "like" is a verb, whether
-"return" is a promise to come back. Kept apart from the clause and sentence logic so each
-rule can be read, and changed, on its own.
+"return" is a promise to come back, whether a negation stresses rather than negates ("never
+been happier"), whether praise is only asked for ("it would be great if you fixed it"). Kept
+apart from the clause and sentence logic so each rule can be read, and changed, on its own.
 """
 
 from __future__ import annotations
 
-from centric.insights.text.lexicon import BOOSTERS, EMOTICONS, IRREALIS, NEGATORS, valence, words
+from centric.insights.text.lexicon import (
+    AWAITED,
+    BOOSTERS,
+    EMOTICONS,
+    IRREALIS,
+    NEGATING_PAIRS,
+    NEGATORS,
+    UNSURPASSED_DEGREE,
+    UNSURPASSED_GAP,
+    UNSURPASSED_NEGATORS,
+    VALENCE,
+    valence,
+    words,
+)
 from centric.insights.text.phrases import PHRASES_BY_FIRST, match_phrase
 
 # A stretch of a clause that carries sentiment: (first token, end token, value).
@@ -44,11 +58,20 @@ _FUNCTION_WORDS = frozenset(
     )
 )
 
+# "It would be great if you fixed it", "I'd love it if it had pockets": the second
+# conditional, whose verb after "if" says what is not so, asks for a change.
+_CONDITIONAL = frozenset(words("would i'd we'd it'd you'd they'd"))
+_COUNTERFACTUAL = frozenset(
+    words("had were was did didn't could would not came made took gave offered added")
+)
+
 # Words that play any part in the rules; every other word without a valence is skipped.
 _ROLE_WORDS = (
     PHRASES_BY_FIRST
     | NEGATORS
     | IRREALIS
+    | AWAITED
+    | frozenset(NEGATING_PAIRS)
     | frozenset(BOOSTERS)
     | frozenset(EMOTICONS)
     | frozenset(words("would could should too enough like pretty return returning returned"))
@@ -86,6 +109,54 @@ def negate(value: float) -> float:
 
 def next_token(lower: list[str], i: int, end: int) -> str | None:
     return lower[i + 1] if i + 1 < end else None
+
+
+def unsurpassed(lower: list[str], i: int, end: int) -> bool:
+    """Whether the negation at ``i`` says nothing surpasses what follows ("never been
+    happier", "could not have been more helpful"), which is not negated but stressed."""
+    word = lower[i]
+    if word not in UNSURPASSED_NEGATORS and not (
+        word == "not" and i > 0 and lower[i - 1] in ("could", "can")
+    ):
+        return False
+    for j in range(i + 1, min(i + 5, end)):
+        word = lower[j]
+        if word in UNSURPASSED_DEGREE:
+            return j + 1 < end  # "never so": the word it stresses is still to come
+        if _is_comparative(word):
+            return True
+        if word not in UNSURPASSED_GAP:
+            return False
+    return False
+
+
+def _is_comparative(word: str) -> bool:
+    # "happier" and "faster" have a valence through their base form; "bother" is listed.
+    return (
+        word in COMPARATIVES
+        or word == "worse"
+        or (word.endswith("er") and word not in VALENCE and valence(word) is not None)
+    )
+
+
+def is_request(lower: list[str], i: int, start: int, end: int) -> bool:
+    """Whether the word at ``i`` is the hoped-for state of a request ("it would be great if
+    you fixed the invoices"), rather than a description ("great if you are petite")."""
+    following = next_token(lower, i, end)
+    if following == "if":
+        after = i + 2
+    elif following == "it" and next_token(lower, i + 1, end) == "if":
+        after = i + 3
+    else:
+        return False
+    return any(lower[j] in _CONDITIONAL for j in range(max(start, i - 4), i)) and any(
+        _is_counterfactual(lower[j]) for j in range(after, min(after + 3, end))
+    )
+
+
+def _is_counterfactual(word: str) -> bool:
+    # a past form: "if you fixed", "if it had"; not "if you need"
+    return word in _COUNTERFACTUAL or (word.endswith("ed") and not word.endswith("eed"))
 
 
 def has_valence_ahead(lower: list[str], i: int, end: int) -> bool:

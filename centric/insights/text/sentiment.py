@@ -4,10 +4,14 @@ The score of a word comes from Centric's lexicon (``lexicon.py``, ``phrases.py``
 (``rules.py`` for single words, this module for clauses and sentences) then adjust it for
 what the words around it do:
 
-- negation flips it within a short scope ("not late at all", "I wouldn't say it was helpful");
+- negation flips it within a short scope ("not late at all", "I wouldn't say it was helpful"),
+  or further after a verb of opinion ("I didn't find it to be a flattering top"); what a
+  customer waits for is missed when negated ("still no refund"); a negation that says nothing
+  surpasses it stresses it instead ("never been happier", "could not have been better");
 - boosters and downtoners scale it ("very", "a bit");
 - "too" turns a neutral word into an excess ("too small");
-- unmet hopes invert praise ("I wanted to love it", "looks better on the model");
+- unmet hopes invert praise ("I wanted to love it", "looks better on the model"), and so do
+  requests ("it would be great if you fixed the invoices");
 - contrast reweights clauses: what follows "but" counts more, a concession ("although ...")
   counts less, and a sentence opening with "However" outweighs the one before it.
 
@@ -19,14 +23,18 @@ from __future__ import annotations
 import math
 
 from centric.insights.text.lexicon import (
+    AWAITED,
     BOOSTERS,
     CONCESSIVE,
     CONTRAST_NEXT,
     IRREALIS,
+    NEGATING_PAIRS,
     NEGATORS,
+    NOT_OPINIONS,
+    OPINION_VERBS,
     words,
 )
-from centric.insights.text.phrases import PHRASES_BY_FIRST, match_phrase
+from centric.insights.text.phrases import BOOSTING_PHRASES, PHRASES_BY_FIRST, match_phrase
 from centric.insights.text.rules import (
     COMPARATIVES,
     REFERENCE_FRAMES,
@@ -34,8 +42,10 @@ from centric.insights.text.rules import (
     excess,
     has_valence_ahead,
     is_inert,
+    is_request,
     negate,
     next_token,
+    unsurpassed,
     word_valence,
 )
 from centric.insights.text.segment import TOKEN, Span, lower_keeping_offsets, split_sentences
@@ -234,6 +244,7 @@ class SentimentAnalyzer:
         """The sentiment-bearing stretches of one clause as (first token, end token, value)."""
         found: list[Hit] = []
         negator_at = -1
+        reach = self.negation_window
         boost = 0.0
         booster_at = -1
         irrealis_at = -1
@@ -243,10 +254,23 @@ class SentimentAnalyzer:
             if is_inert(word):
                 i += 1
                 continue
-            in_negation = negator_at >= 0 and i - negator_at <= self.negation_window
+            in_negation = negator_at >= 0 and i - negator_at <= reach
             phrase = match_phrase(lower, i) if word in PHRASES_BY_FIRST else None
+            if (
+                word in NEGATORS
+                and (phrase is None or phrase[1] < 0)
+                and unsurpassed(lower, i, end)
+            ):
+                i += 1  # "never been happier": what follows is stressed, not negated
+                continue
             if phrase is not None and i + phrase[0] <= end:
                 size, value = phrase
+                if value == 0.0 and (stress := BOOSTING_PHRASES.get(tuple(lower[i : i + size]))):
+                    if booster_at < 0:
+                        booster_at = i
+                    boost += stress
+                    i += size
+                    continue
                 if value != 0.0:
                     first = booster_at if booster_at >= 0 else i
                     if in_negation and word not in NEGATORS:
@@ -259,7 +283,18 @@ class SentimentAnalyzer:
                 continue
             if word in NEGATORS:
                 negator_at = i
+                reach = self.negation_window
+                if next_token(lower, i, end) in OPINION_VERBS and (
+                    next_token(lower, i + 1, end) not in NOT_OPINIONS
+                ):
+                    reach += 3
                 i += 1
+                continue
+            if word in NEGATING_PAIRS and next_token(lower, i, end) == NEGATING_PAIRS[word]:
+                # "anything but reliable"; "no less than ten compliments" cancels out
+                negator_at = -1 if in_negation else i + 1
+                reach = 2  # only the words right after: "anything but a sack" is a sack
+                i += 2
                 continue
             if word in IRREALIS or (
                 word in ("would", "could", "should") and next_token(lower, i, end) == "have"
@@ -278,6 +313,10 @@ class SentimentAnalyzer:
                 found.append((negator_at, i + 1, -1.2))
                 i += 1
                 continue
+            if word in AWAITED and in_negation:
+                found.append((negator_at, i + 1, -1.9))
+                i += 1
+                continue
             found_valence = word_valence(lower, i, start, end)
             if found_valence is None:
                 i += 1
@@ -294,6 +333,9 @@ class SentimentAnalyzer:
             elif value > 0 and irrealis_at >= 0 and i - irrealis_at <= 3:
                 value *= -0.6
                 first = irrealis_at
+            elif value > 0 and is_request(lower, i, start, end):
+                value *= -0.6
+                last = end  # what the request asks for is not yet so: "if you fixed it"
             elif (
                 value > 0
                 and word in COMPARATIVES
@@ -314,6 +356,8 @@ def _opens_clause(lower: list[str], index: int) -> bool:
     token = lower[index]
     if index >= len(lower) - 2 or lower[index + 1] in _CLAUSE_BREAKS:
         return False  # "runs small though.", "lovely though, ...": a trailing word
+    if index > 0 and NEGATING_PAIRS.get(lower[index - 1]) == token:
+        return False  # "anything but reliable" negates, it does not turn the sentence
     if token in CONTRAST_NEXT:
         return index > 0
     return token in CONCESSIVE

@@ -62,12 +62,26 @@ _FLAG_PATTERNS: dict[str, dict[str, str]] = {
         "safety": r"\b(?:got|was|were|been|get|getting) (?:\w+ )?injured\b|\binjur(?:y|ies|ed) "
         r"(?:from|by|because|caused)\b|\bcaused (?:an? )?injur\w*|\bhurt (?:me|my|him|her|us)\b|"
         r"\bburn(?:ed|t)? (?:me|my|him|her|us|our|myself|the skin)\b|\b(?:caught|on) fire\b|"
+        r"\b(?:get|gets|getting|got) (?:\w+ )?(?:hurt|killed|electrocuted)\b|"
         r"\bsmoke\b|\belectric(?:al)? shock\b|\bunsafe\b|\bdangerous\b|\bhazard\w*|"
         r"\bsafety (?:issue|risk|hazard|concern|problem|incident)s?\b|"
         r"\bchok(?:e|ed|es|ing) (?:on|hazard)\b|\bchoking hazard\b|"
         r"\ballergic reaction\b|\bpoison\w*|\bfood poisoning\b|\bsparking\b|"
         r"\bsparks? (?:came|come|flew|fly|flying|coming|from|out)\b|"
         r"\bexplod\w*\b(?! (?:out|with|into)\b)",
+        # the customer's own work has stopped: "was down last week" is over, "arms are down" and
+        # "a line down the front" are no system, a thing that "stopped working" is a fault
+        "outage": r"\b(?:system|systems|server|servers|site|website|portal|platform|network|"
+        r"line|production|plant|factory|machine|machines|equipment|everything|operations?)"
+        r"(?:(?:'s| is| are| has been| have been)(?: still| completely| now)? (?:down|offline)|"
+        r"(?: is| are| has| have)?(?: been)?(?: still| completely| now)? (?:stopped(?! \w+ing\b)|"
+        r"halted|at a standstill|(?:ground|came|come) to a (?:halt|standstill)))\b|"
+        r"\b(?:can'?t|cannot|unable to) (?:operate|produce)\b",
+        # said in so many words; "not urgent" is passed over like a denied churn phrase
+        "urgency": r"\burgent(?<!non-urgent)(?<!non urgent)\w*|\bas a matter of urgency\b|"
+        r"\b(?:this|it) is an emergency\b|\bit'?s an emergency\b|"
+        r"\bneed (?:someone|somebody|help|an? (?:engineer|technician)) "
+        r"(?:now|today|immediately|urgently|right away)\b",
         "legal": r"\blawyer\b|\battorney\b|\bsue\b|\blawsuit\b|\blegal action\b|\bcourt\b|"
         r"\bsmall claims\b|\bombudsman\b|\bregulator\b|\btrading standards\b|"
         r"\breport(?:ing)? (?:you|this) to\b|\bdiscriminat\w*",
@@ -87,8 +101,12 @@ _FLAG_PATTERNS: dict[str, dict[str, str]] = {
         r"\blost (?:my )?money\b|\btook my money\b|\bcharged but\b",
     },
     "churn_risk": {
+        # cancelling an order is a complaint about the order, not leaving
         "cancel": r"\bcancel\w* (?:my|our|the) (?:account|subscription|membership|contract|plan)\b|"
-        r"\b(?:will|going to|gonna|about to) cancel\b|\bclose my account\b|\bunsubscrib\w*",
+        r"\b(?:will|going to|gonna|about to|want to|wants to|wish to|need to|like to|decided to|"
+        r"plan(?:ning)? to|intend to) cancel\b"
+        r"(?! (?:(?:my|our|the|this|that|an?) )?(?:orders?|items?|purchases?|deliver(?:y|ies))\b)|"
+        r"\bclos(?:e|ing) (?:my|our|the) accounts?\b|\bunsubscrib\w*",
         "leave": r"\b(?:take|taking) (?:my|our) business elsewhere\b|\bgo(?:ing)? elsewhere\b|"
         r"\bnever (?:buy|order|shop|use|come|go)\w* (?:\w+ )?again\b|\bwon'?t be (?:back|returning|"
         r"ordering|buying|shopping)\b|\b(?:i'?m|we'?re|i am|we are) (?:so |totally |completely )?"
@@ -100,7 +118,9 @@ _FLAG_PATTERNS: dict[str, dict[str, str]] = {
         "switch": r"\bswitch\w* (?:(?:to|over to) (?:a |an |another )?(?:competitor|provider|supplier|"
         r"vendor|company|brand)|providers?|suppliers?|vendors?)\b|\bmov(?:e|ing) (?:to|over to) "
         r"(?:a |another )?(?:competitor|provider|company)\b|\bcompetitor\w*|"
-        r"\blooking (?:for|at) alternatives\b",
+        r"\b(?:look\w*|evaluat\w*|consider\w*|explor\w*|review\w*|compar\w*|assess\w*|"
+        r"weigh(?:ing)?) (?:for |at |into )?(?:other |some |possible |an? )?(?:alternatives?|"
+        r"(?:other|another|new|different) (?:suppliers?|providers?|vendors?|compan(?:y|ies)))\b",
     },
 }
 
@@ -178,7 +198,8 @@ def flags(
 ) -> list[Signal]:
     """``urgent`` and ``churn_risk`` flags with their reason, at most one per reason.
 
-    A churn phrase right after a negation ("I would never cancel") is not a flag.
+    A churn phrase or a word of urgency right after a negation ("I would never cancel",
+    "not urgent") is not a flag.
     """
     found: dict[str, Signal] = {}
     lowered = lowered or lower_keeping_offsets(text)
@@ -191,7 +212,8 @@ def flags(
         sentence = _sentence_at(sentences, starts, match.start())
         if sentence is None:
             continue
-        if flag == "churn_risk" and _NEGATED.search(lowered, sentence.start, match.start()):
+        denied = flag == "churn_risk" or reason == "urgency"
+        if denied and _NEGATED.search(lowered, sentence.start, match.start()):
             continue
         found[key] = _signal(flag, reason, sentence, *match.span())
     return sorted(found.values(), key=lambda s: (s.start, s.kind))

@@ -70,6 +70,91 @@ def test_it_reads_the_praise_business_customers_write():
         assert label(text) == "positive", text
 
 
+def test_what_never_came_is_a_complaint_not_a_negated_one():
+    for text in (
+        "I never received my refund.",
+        "Still no refund after 6 weeks.",
+        "Haven't received the refund yet.",
+        "We did not receive the replacement.",
+        "Three weeks and not a single update.",
+        "The parcel hasn't arrived.",
+    ):
+        assert label(text) == "negative", text
+
+
+def test_never_so_many_compliments_is_praise():
+    assert label("I have never received so many compliments on a dress!") == "positive"
+
+
+def test_a_refund_never_received_is_bad_news_for_billing_and_refunds():
+    reading = analyze("I never received my refund.")
+    for theme in ("billing", "refunds"):
+        mention = reading.theme(theme)
+        assert mention is not None
+        assert mention.label == "negative", theme
+
+
+def test_anything_but_and_far_from_negate_what_follows():
+    assert label("It's anything but reliable.") == "negative"
+    assert label("The service was anything but helpful.") == "negative"
+    assert label("The pattern is far from boring.") == "positive"
+    assert label("I rarely wear anything but black, but this is lovely.") == "positive"
+
+
+def test_without_a_doubt_strengthens_what_follows():
+    assert label("Without a doubt the best vendor we've worked with.") == "positive"
+    assert score("Without a doubt the best vendor.") > score("The best vendor.")
+    assert label("Without a doubt the worst vendor we've worked with.") == "negative"
+    assert label("Hands down my favourite supplier.") == "positive"
+
+
+def test_nothing_could_have_been_better_is_praise():
+    for text in (
+        "Never been happier with a supplier.",
+        "Could not have been better.",
+        "I couldn't have been more pleased.",
+        "I have never had a better experience.",
+        "I've never felt so welcome.",
+    ):
+        assert label(text) == "positive", text
+    for text in (
+        "It could not have been worse.",
+        "I have never been so disappointed.",
+        "I have never been happy with them.",
+        "It never got any better.",
+        "The new version is not better than the old one.",
+    ):
+        assert label(text) == "negative", text
+
+
+def test_a_negated_opinion_reaches_the_judgement_it_introduces():
+    assert label("i didn't find it to be a flattering top") == "negative"
+    assert label("I did not find this blouse to be flattering on me.") == "negative"
+    assert label("I didn't find it to be see-through at all.") == "positive"
+
+
+def test_the_negations_that_read_right_already_stay_as_they_are():
+    assert label("The delivery was not late at all.") == "positive"
+    assert label("No problems at all.") == "positive"
+    assert label("I have never been disappointed with their fit.") == "positive"
+    assert label("The app doesn't work.") == "negative"
+    assert label("Couldn't be happier!") == "positive"
+
+
+def test_a_wish_put_as_a_request_is_no_praise():
+    assert label("Would be great if you fixed the invoices.") != "positive"
+    assert label("It would be perfect if it had pockets.") != "positive"
+    assert label("I would love it if they made it in white.") != "positive"
+    assert label("It would be perfect if you are petite.") == "positive"
+    assert label("It would be perfect for a summer wedding.") == "positive"
+
+
+def test_thanks_for_nothing_is_sarcasm():
+    assert label("Yeah, thanks for nothing.") == "negative"
+    assert label("Thank you for nothing, again.") == "negative"
+    assert label("Thanks for fixing it so quickly.") == "positive"
+
+
 def test_it_scales_with_intensifiers_and_downtoners():
     assert score("The service was very good.") > score("The service was good.")
     assert score("The service was good.") > score("The service was slightly good.") > 0

@@ -163,3 +163,68 @@ def test_figures_of_speech_are_not_care_signals() -> None:
     assert kinds("Exactly what I was looking for") == {}
     assert kinds("We are looking for a supplier who answers")["desire"]
     assert kinds("We have to renew by March")["constraint"]
+
+
+def test_a_stopped_line_or_a_system_down_is_urgent() -> None:
+    for text in (
+        "Your system is down and our production line has stopped!",
+        "Our line is stopped, urgent!",
+        "This is urgent.",
+        "Someone could get hurt with this machine.",
+        "Production is down because of your faulty part, we need someone now.",
+        "The portal has been down since this morning.",
+        "Production has ground to a halt.",
+    ):
+        reading = analyze(text)
+        assert reading.urgent, text
+        assert reading.label == "negative", text
+
+
+def test_past_or_denied_urgency_and_clothes_hanging_down_are_not_urgent() -> None:
+    for text in (
+        "This is not urgent, but could you update our address?",
+        "The dress hangs down to my knees.",
+        "It looks great when my arms are down.",
+        "Machine wash cold and it keeps its shape.",
+    ):
+        assert not analyze(text).urgent, text
+
+
+def test_plain_requests_to_leave_are_churn_risk() -> None:
+    for text in (
+        "I want to cancel.",
+        "Please close our account.",
+        "We are evaluating alternatives before our contract renewal in March.",
+        "If the invoice errors continue we will have to look at other suppliers.",
+        "We would like to cancel our subscription.",
+        "We will not renew next year.",
+    ):
+        assert analyze(text).churn_risk, text
+
+
+def test_cancelling_an_order_or_refusing_to_leave_is_no_churn_risk() -> None:
+    for text in (
+        "I want to cancel my order, it is two weeks late.",
+        "I don't want to cancel, I just want it fixed.",
+        "We are not looking at other suppliers, you are great.",
+        "I compared other colours before choosing this one.",
+    ):
+        assert not analyze(text).churn_risk, text
+
+
+def test_sarcastic_thanks_and_requests_are_not_praise() -> None:
+    assert not analyze("Yeah, thanks for nothing.").praise
+    request = analyze("Would be great if you fixed the invoices.")
+    assert not request.praise
+    billing = request.theme("billing")
+    assert billing is not None
+    assert billing.label != "positive"
+    assert not analyze("It would be nice if you added a dark mode.").praise
+    assert analyze("Thanks, the new invoices are great.").praise
+
+
+def test_praise_for_a_person_in_a_team_names_both() -> None:
+    directory = [Member("p1", "Maria Lopez"), Member("t1", "Support", kind="team")]
+    reading = analyze("Maria in support was fantastic.", directory=directory)
+    assert reading.praise
+    assert [p.member.id for p in reading.praised] == ["p1", "t1"]
