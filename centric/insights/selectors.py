@@ -154,6 +154,11 @@ class Shift:
         return "down" if self.mean < self.baseline else "up"
 
 
+# Whose feedback the pages read: every customer's, the external customers' (accounts), or the
+# internal customers' (teams rating the teams that serve them), whose scores are not customers'.
+WHO = {"external": "External customers", "internal": "Internal customers (teams)"}
+
+
 @dataclass(frozen=True)
 class InsightsOverview:
     days: int
@@ -166,23 +171,26 @@ class InsightsOverview:
     themes: list[ThemeRow]
     spikes: list[Spike]
     shifts: list[Shift]
+    who: str = ""  # a key of WHO, or every customer's
 
 
 def insights_overview(
-    *, actor: User, days: int = DEFAULT_DAYS, segment_id: int | None = None
+    *, actor: User, days: int = DEFAULT_DAYS, segment_id: int | None = None, who: str = ""
 ) -> InsightsOverview:
     """Scores, themes with their NPS drivers, and volume spikes over the last ``days``, against
     the ``days`` before them, within the feedback the actor may see."""
     now = clock.now()
     since, before = now - dt.timedelta(days=days), now - dt.timedelta(days=2 * days)
-    current = _scope(actor, segment_id).filter(responded_at__gte=since, responded_at__lt=now)
-    previous = _scope(actor, segment_id).filter(responded_at__gte=before, responded_at__lt=since)
+    current = _scope(actor, segment_id, who).filter(responded_at__gte=since, responded_at__lt=now)
+    previous = _scope(actor, segment_id, who).filter(
+        responded_at__gte=before, responded_at__lt=since
+    )
     readings = ResponseAnalysis.objects.filter(response__in=current).aggregate(
         analysed=Count("pk"),
         unread=Count("pk", filter=Q(sentiment_label=ResponseAnalysis.Label.UNREAD)),
     )
     analysed, unread = readings["analysed"], readings["unread"]
-    with_baseline = _scope(actor, segment_id).filter(
+    with_baseline = _scope(actor, segment_id, who).filter(
         responded_at__gte=since - dt.timedelta(weeks=BASELINE_WEEKS), responded_at__lt=now
     )
     # weeks for a month's view; months otherwise, so each point has answers enough to count
@@ -191,6 +199,7 @@ def insights_overview(
     return InsightsOverview(
         days=days,
         segment_id=segment_id,
+        who=who,
         since=since,
         analysed=analysed,
         unread=unread,
@@ -235,6 +244,7 @@ def comment_list(
     flag: str = "",
     search: str = "",
     segment_id: int | None = None,
+    who: str = "",
     days: int = DEFAULT_DAYS,
     week: dt.date | None = None,
 ) -> QuerySet[Response]:
@@ -247,7 +257,7 @@ def comment_list(
         monday = week - dt.timedelta(days=week.weekday())
         start = timezone.make_aware(dt.datetime.combine(monday, dt.time.min))
         when = Q(responded_at__gte=start, responded_at__lt=start + dt.timedelta(weeks=1))
-    comments = _scope(actor, segment_id).filter(when).exclude(comment="")
+    comments = _scope(actor, segment_id, who).filter(when).exclude(comment="")
     if theme:
         comments = comments.filter(theme_mentions__theme=theme)
     if sentiment:
@@ -273,10 +283,12 @@ def themes_seen(*, actor: User) -> list[str]:
     )
 
 
-def _scope(actor: User, segment_id: int | None) -> QuerySet[Response]:
+def _scope(actor: User, segment_id: int | None, who: str = "") -> QuerySet[Response]:
     responses = responses_visible_to(actor)
     if segment_id:
         responses = responses.filter(customer__account__segment_id=segment_id)
+    if who in WHO:
+        responses = responses.filter(customer__kind=who)
     return responses
 
 

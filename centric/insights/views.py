@@ -35,8 +35,10 @@ FLAG_CHOICES = [("urgent", "Urgent"), ("churn", "Churn risk"), ("praise", "Prais
 
 @require_GET
 def overview(request: AuthedRequest) -> HttpResponse:
-    days, segment_id = _period(request), _int(request.GET.get("segment"))
-    insights = selectors.insights_overview(actor=request.user, days=days, segment_id=segment_id)
+    days, segment_id, who = _period(request), _int(request.GET.get("segment")), _who(request)
+    insights = selectors.insights_overview(
+        actor=request.user, days=days, segment_id=segment_id, who=who
+    )
     context = {
         "insights": insights,
         "score_rows": [(card, score_trend(card), score_figures(card)) for card in insights.scores],
@@ -58,7 +60,8 @@ def overview(request: AuthedRequest) -> HttpResponse:
             row.csat_driver is not None and row.csat_driver.effect is not None
             for row in insights.themes
         ),
-        "filters": {"days": days, "segment_id": segment_id},
+        "filters": {"days": days, "segment_id": segment_id, "who": who},
+        "whos": selectors.WHO,
         "periods": selectors.PERIODS,
         "segments": segment_list(actor=request.user),
     }
@@ -77,6 +80,7 @@ def comments(request: AuthedRequest) -> HttpResponse:
         "filters": filters,
         "periods": selectors.PERIODS,
         "segments": segment_list(actor=request.user),
+        "whos": selectors.WHO,
         "themes": selectors.themes_seen(actor=request.user),
         "sentiments": ResponseAnalysis.Label.choices,
         "flags": FLAG_CHOICES,
@@ -114,17 +118,20 @@ def _comment_filters(request: HttpRequest) -> dict[str, Any]:
         "flag": request.GET.get("flag", ""),
         "search": request.GET.get("q", "").strip(),
         "segment_id": _int(request.GET.get("segment")),
+        "who": _who(request),
         "days": _period(request),
         "week": _monday(_date(request.GET.get("week"))),
     }
 
 
 def _overview_query(filters: dict[str, Any]) -> str:
-    """The explorer's period and segment, for the way back to the overview."""
+    """The explorer's period, segment and customers, for the way back to the overview."""
     query = QueryDict(mutable=True)
     query["days"] = str(filters["days"])
     if filters["segment_id"] is not None:
         query["segment"] = str(filters["segment_id"])
+    if filters["who"]:
+        query["who"] = filters["who"]
     return query.urlencode()
 
 
@@ -133,7 +140,7 @@ def _attachment(request: HttpRequest, extension: str) -> str:
     ``comments-billing-negative-30-days-2026-12-03.csv``."""
     filters = _comment_filters(request)
     period = f"week-of-{filters['week']}" if filters["week"] else f"{filters['days']}-days"
-    parts = [filters["theme"], filters["sentiment"], filters["flag"], period]
+    parts = [filters["who"], filters["theme"], filters["sentiment"], filters["flag"], period]
     name = "-".join(["comments", *(slugify(part) for part in parts if part)])
     return f'attachment; filename="{name}-{timezone.localdate()}.{extension}"'
 
@@ -151,6 +158,12 @@ def _comment_row(response: Any) -> dict[str, Any]:
         "html": highlighted(response.comment, spans),
         "themes": sorted(mention.theme for mention in response.theme_mentions.all()),
     }
+
+
+def _who(request: HttpRequest) -> str:
+    """Whose feedback: "external", "internal", or everyone's (anything else)."""
+    who = request.GET.get("who", "")
+    return who if who in selectors.WHO else ""
 
 
 def _period(request: HttpRequest) -> int:

@@ -102,6 +102,36 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertContains(page, '<span class="muted nowrap">1 of 1</span>')
         self.assertContains(page, "those that do not: an association, not a cause.")
 
+    def test_internal_customers_can_be_read_apart_from_external_ones(self) -> None:
+        from centric.customers.services import customer_ensure_for_team
+
+        Response.objects.create(
+            organisation=self.org,
+            customer=customer_ensure_for_team(team=self.team),
+            channel=Response.Channel.EMAIL,
+            score=2,
+            score_type="nps",
+            comment="The IT desk never answers our tickets.",
+            responded_at=timezone.now(),
+        )
+        self.login(self.cx_lead)
+        everyone = self.get("overview").context["insights"].scores[0].current.n
+        internal = self.get("overview", who="internal")
+        self.assertEqual(internal.context["insights"].scores[0].current.n, 1)
+        self.assertEqual(
+            self.get("overview", who="external").context["insights"].scores[0].current.n,
+            everyone - 1,
+        )
+        self.assertContains(internal, '<option value="internal" selected>')
+        self.assertContains(internal, "?days=90&amp;who=internal")  # Explore comments keeps it
+        comments = self.get("comments", who="internal")
+        self.assertEqual(
+            [row["response"].comment for row in comments.context["rows"]],
+            ["The IT desk never answers our tickets."],
+        )
+        self.assertEqual(comments.context["overview_query"], "days=90&who=internal")
+        self.assertEqual(self.get("overview", who="nobody").context["filters"]["who"], "")
+
     def test_an_outsider_sees_nothing_of_the_owners_account(self) -> None:
         self.login(self.outsider)
         overview = self.get("overview")
