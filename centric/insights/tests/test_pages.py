@@ -58,6 +58,19 @@ class InsightsPagesTest(PersonasTestCase):
     def get(self, name: str, **params: Any) -> Any:
         return self.client.get(reverse(f"insights:{name}"), params)
 
+    def analysed(self, comment: str, *, days_ago: int = 0, **values: Any) -> Response:
+        """A comment of Acme's (or of ``customer``), ``days_ago``, read by the engine."""
+        response = Response.objects.create(
+            organisation=self.org,
+            customer=values.pop("customer", None) or Customer.objects.get(account=self.account),
+            channel=Response.Channel.API,
+            comment=comment,
+            responded_at=timezone.now() - dt.timedelta(days=days_ago),
+            **values,
+        )
+        services.responses_analyse(response_ids=[response.pk])
+        return response
+
     def test_anonymous_visitors_are_sent_to_sign_in(self) -> None:
         for name in ("overview", "comments", "comments_csv", "comments_xlsx"):
             response = self.get(name)
@@ -85,14 +98,7 @@ class InsightsPagesTest(PersonasTestCase):
             self.assertAlmostEqual(row.share, 100 * mentions / analysed)
 
     def test_a_theme_with_few_mentions_gives_a_count_not_a_share(self) -> None:
-        once = Response.objects.create(
-            organisation=self.org,
-            customer=Customer.objects.get(account=self.account),
-            channel=Response.Channel.API,
-            comment="The price went up again, far too expensive.",
-            responded_at=timezone.now(),
-        )
-        services.responses_analyse(response_ids=[once.pk])
+        self.analysed("The price went up again, far too expensive.")
         self.login(self.owner)
         page = self.get("overview")
         rows = {row.theme: row for row in page.context["insights"].themes}
@@ -105,14 +111,11 @@ class InsightsPagesTest(PersonasTestCase):
     def test_internal_customers_can_be_read_apart_from_external_ones(self) -> None:
         from centric.customers.services import customer_ensure_for_team
 
-        Response.objects.create(
-            organisation=self.org,
+        self.analysed(
+            "The IT desk never answers our tickets.",
             customer=customer_ensure_for_team(team=self.team),
-            channel=Response.Channel.EMAIL,
             score=2,
             score_type="nps",
-            comment="The IT desk never answers our tickets.",
-            responded_at=timezone.now(),
         )
         self.login(self.cx_lead)
         everyone = self.get("overview").context["insights"].scores[0].current.n
@@ -295,14 +298,7 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertNotContains(response, "from 0")
 
     def test_a_theme_not_mentioned_in_the_period_before_is_new(self) -> None:
-        price = Response.objects.create(
-            organisation=self.org,
-            customer=Customer.objects.get(account=self.account),
-            channel=Response.Channel.API,
-            comment="The price went up again and it is far too expensive.",
-            responded_at=timezone.now() - dt.timedelta(days=2),
-        )
-        services.responses_analyse(response_ids=[price.pk])
+        self.analysed("The price went up again and it is far too expensive.", days_ago=2)
         self.login(self.owner)
         response = self.get("overview", days="30")  # days 31 to 40 are the period before
         insights = response.context["insights"]
