@@ -104,7 +104,8 @@ class Driver:
     sentence: str
 
 
-# Below this many mentions a theme's "% negative" is said as a count ("1 of 2"), not a share.
+# Below this many mentions a theme's "% negative" is said as a count ("1 of 2"), not a share,
+# and its association with a score is not estimated.
 FEW_MENTIONS = 10
 
 
@@ -430,7 +431,7 @@ def _drivers(
         },
         schema={_SCORE: pl.Int64, **dict.fromkeys(themes, pl.Boolean)},
     )
-    result = key_drivers(frame, metric, themes=themes)
+    result = key_drivers(frame, metric, themes=themes, min_mentions=FEW_MENTIONS)
     return {
         row["theme"]: Driver(
             effect=row["effect"],
