@@ -1,19 +1,24 @@
 """Reading the dates in feedback files: ISO 8601 (``2024-03-31``, ``2024-03-31 14:05``, with or
-without a zone), the day-first forms (``31.03.2024``, ``31/03/2024 14:05``) and Excel's serial
-numbers (``45382``: days since 1899-12-30, what a date cell holds once its date format is lost).
-A date without a zone is in the organisation's."""
+without a zone), dates with dots (``31.03.2024``, day first), dates with slashes in the order the
+mapping says (``31/03/2024 14:05`` day first, ``03/31/2024 2:05 PM`` month first) and Excel's
+serial numbers (``45382``: days since 1899-12-30, what a date cell holds once its date format is
+lost). A date without a zone is in the organisation's."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import polars as pl
 
 UTC_DATETIME = pl.Datetime("us", "UTC")
+# which comes first in a date written with slashes (03/04/2024), as the mapping says
+DATE_ORDERS = {"day": "Day first (31/12/2024)", "month": "Month first (12/31/2024)"}
+SLASHED = re.compile(r"\s*(\d{1,2})/(\d{1,2})/\d{4}\b")
 # the forms Polars reads, each tried on the dates the ones before could not read; anything else
 # goes to ``date_read``, which also knows ISO 8601's rarer forms. True: the date has its zone.
-POLARS_DATE_FORMATS = {
+ISO_FORMATS = {
     "%Y-%m-%d %H:%M": False,
     "%Y-%m-%d %H:%M:%S": False,
     "%Y-%m-%d": False,
@@ -24,12 +29,9 @@ POLARS_DATE_FORMATS = {
     "%Y-%m-%dT%H:%M": False,
     "%Y-%m-%d %H:%M:%S%.f": False,
     "%Y-%m-%dT%H:%M:%S%.f": False,
-    "%d.%m.%Y": False,
-    "%d.%m.%Y %H:%M": False,
-    "%d/%m/%Y": False,
-    "%d/%m/%Y %H:%M": False,
 }
-DATE_FORMATS = ("%d.%m.%Y", "%d/%m/%Y", "%d.%m.%Y %H:%M", "%d/%m/%Y %H:%M")
+TIMES = ("", " %H:%M", " %H:%M:%S")
+TWELVE_HOUR_TIMES = (" %I:%M %p", " %I:%M:%S %p")  # what American exports write
 # Only numbers between 1970 and 2100 are read as Excel's serial dates, so that a year (2024) or a
 # Unix time (1709251200) in a date column is still reported as not a date.
 EXCEL_DAY_0 = datetime(1899, 12, 30)  # noqa: DTZ001 - a spreadsheet's dates have no zone
@@ -37,13 +39,24 @@ EXCEL_SERIALS = (25_569, 73_051)
 SECONDS_A_DAY = 86_400
 
 
-def dates_read(texts: pl.Series, *, time_zone: str) -> pl.Series:
+def local_formats(order: str = "day") -> tuple[str, ...]:
+    """The forms of dates without a zone besides ISO 8601's: with dots, always day first
+    (31.12.2024), and with slashes in ``order`` ("day" or "month"), each with a time or not."""
+    slashed = "%d/%m/%Y" if order == "day" else "%m/%d/%Y"
+    return (
+        *(f"%d.%m.%Y{time}" for time in TIMES),
+        *(f"{slashed}{time}" for time in TIMES + TWELVE_HOUR_TIMES),
+    )
+
+
+def dates_read(texts: pl.Series, *, time_zone: str, order: str = "day") -> pl.Series:
     """``texts`` read as dates, in UTC; null where empty or not a date. Each of Polars' forms is
     tried only on the dates the ones before could not read, and Python reads the rest (ISO 8601's
     rarer forms, and times skipped by a change to summer time) as ``date_read`` does."""
     dates = pl.Series("dates", [None] * len(texts), dtype=UTC_DATETIME)
     unread = (texts != "").arg_true()
-    for date_format, has_zone in POLARS_DATE_FORMATS.items():
+    formats = ISO_FORMATS | dict.fromkeys(local_formats(order), False)
+    for date_format, has_zone in formats.items():
         if unread.is_empty():
             return dates
         read = texts.gather(unread).str.strptime(
@@ -65,15 +78,15 @@ def dates_read(texts: pl.Series, *, time_zone: str) -> pl.Series:
         unread = unread.filter(~found)
     zone = ZoneInfo(time_zone)
     for index in unread:
-        parsed = date_read(texts[index], zone)
+        parsed = date_read(texts[index], zone, order)
         if parsed is not None:
             dates.scatter(index, parsed.astimezone(UTC))
     return dates
 
 
-def date_read(raw: str, zone: ZoneInfo) -> datetime | None:
+def date_read(raw: str, zone: ZoneInfo, order: str = "day") -> datetime | None:
     """One date as Python reads it, in its own zone or else in ``zone``."""
-    parsed = _parsed(raw.strip())
+    parsed = _parsed(raw.strip(), order)
     if parsed is not None and parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=zone)
     return parsed
@@ -88,7 +101,23 @@ def _serial_dates(texts: pl.Series) -> pl.Series:
     ).to_series()
 
 
-def _parsed(text: str) -> datetime | None:
+def order_hint(raw: str, order: str) -> str:
+    """Why a date written with slashes is not a date in ``order``, and the other order to choose
+    where it reads in that one; empty for any other text."""
+    found = SLASHED.match(raw)
+    if found is None:
+        return ""
+    month = int(found.group(2) if order == "day" else found.group(1))
+    other = "month" if order == "day" else "day"
+    if month <= 12 or date_read(raw, ZoneInfo("UTC"), other) is None:
+        return ""
+    return (
+        f" with the {order} first ({month} is not a month). If this file writes the {other} "
+        f"first, choose “{DATE_ORDERS[other].split(' (')[0]}” as its date order"
+    )
+
+
+def _parsed(text: str, order: str) -> datetime | None:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
@@ -100,7 +129,7 @@ def _parsed(text: str) -> datetime | None:
     else:
         if EXCEL_SERIALS[0] <= days <= EXCEL_SERIALS[1]:
             return EXCEL_DAY_0 + timedelta(seconds=round(days * SECONDS_A_DAY))
-    for date_format in DATE_FORMATS:
+    for date_format in local_formats(order):
         try:
             return datetime.strptime(text, date_format)  # noqa: DTZ007 - made aware by the caller
         except ValueError:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from centric.feedback.feedback_imports.dates import DATE_ORDERS
 from centric.feedback.feedback_imports.mapping import (
     KINDS,
     PRESETS,
@@ -75,6 +76,14 @@ class ColumnMappingForm(forms.Form):
             choices=[(kind, kind.capitalize()) for kind in KINDS],
             initial=mapping.kind,
         )
+        self.fields["date_order"] = forms.ChoiceField(
+            label="Dates written with slashes",
+            choices=list(DATE_ORDERS.items()),
+            required=False,
+            initial=mapping.date_order,
+            help_text="03/04/2024 is 3 April day first, 4 March month first. Dates with dots "
+            "(03.04.2024) are day first; 2024-04-03 reads as written.",
+        )
         self.fields["attributes"] = forms.MultipleChoiceField(
             label="Keep these columns as custom attributes",
             choices=column_choices[1:],
@@ -102,6 +111,7 @@ class ColumnMappingForm(forms.Form):
             score_type=data["score_type"],
             kind=data["kind"],
             attributes=list(data["attributes"]),
+            date_order=data["date_order"] or "day",
         )
 
 

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from centric.feedback.feedback_imports.dates import DATE_ORDERS, SLASHED
+
 # the fields a column can feed, in the order the mapping form shows them
 TARGETS: dict[str, str] = {
     "score": "Score",
@@ -164,6 +166,7 @@ class Mapping:
     score_type: str = ""  # used when no column gives the score type, or the cell is empty
     kind: str = "survey"  # likewise for the kind
     attributes: list[str] = field(default_factory=list)  # columns kept as custom attributes
+    date_order: str = "day"  # which comes first in a date with slashes: "day" or "month"
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Mapping:
@@ -176,6 +179,7 @@ class Mapping:
             score_type=str(data.get("score_type") or ""),
             kind=str(data.get("kind") or "survey"),
             attributes=[str(column) for column in data.get("attributes") or []],
+            date_order=str(data.get("date_order") or "day"),
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -184,6 +188,7 @@ class Mapping:
             "score_type": self.score_type,
             "kind": self.kind,
             "attributes": list(self.attributes),
+            "date_order": self.date_order,
         }
 
     def fitted_to(self, columns: list[str]) -> Mapping:
@@ -202,6 +207,7 @@ class Mapping:
                 for column in self.attributes
                 if normalise(column) in by_name
             ],
+            date_order=self.date_order,
         )
 
     def problems(self, columns: list[str]) -> list[str]:
@@ -221,6 +227,8 @@ class Mapping:
             found.append(f"“{self.score_type}” is not a score type.")
         if self.kind not in KINDS:
             found.append(f"“{self.kind}” is not a kind of feedback.")
+        if self.date_order not in DATE_ORDERS:
+            found.append(f"“{self.date_order}” is not a date order.")
         used = set(self.columns.values())
         twice = [column for column in self.attributes if column in used]
         if twice:
@@ -235,7 +243,8 @@ def suggest(
     columns: list[str], preset: str = "", preview: list[list[str]] | None = None
 ) -> Mapping:
     """A first mapping for a file: the preset's names first, then the usual ones. ``preview`` (the
-    first rows) keeps a column whose cells are not numbers from feeding the customer number."""
+    first rows) keeps a column whose cells are not numbers from feeding the customer number, and
+    says the date order when a date there puts a number above 12 second (12/31/2024)."""
     chosen = PRESETS.get(preset)
     by_name = _by_name(columns)
     not_numbers = _columns_not_customer_numbers(columns, preview or [])
@@ -269,7 +278,22 @@ def suggest(
         score_type=named or (chosen.score_type if chosen else ""),
         kind=chosen.kind if chosen else "survey",
         attributes=attributes,
+        date_order=_date_order(columns, mapped.get("responded_at"), preview or []),
     )
+
+
+def _date_order(columns: list[str], date_column: str | None, preview: list[list[str]]) -> str:
+    """Month first when a date of ``preview`` reads only that way, else day first."""
+    if date_column is None:
+        return "day"
+    position = columns.index(date_column)
+    slashed = [SLASHED.match(row[position]) for row in preview if position < len(row)]
+    firsts_and_seconds = [(int(found[1]), int(found[2])) for found in slashed if found]
+    if any(second > 12 for _, second in firsts_and_seconds) and all(
+        first <= 12 for first, _ in firsts_and_seconds
+    ):
+        return "month"
+    return "day"
 
 
 def _by_name(columns: list[str]) -> dict[str, str]:

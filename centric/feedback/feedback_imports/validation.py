@@ -27,7 +27,12 @@ from zoneinfo import ZoneInfo
 
 import polars as pl
 
-from centric.feedback.feedback_imports.dates import UTC_DATETIME, date_read, dates_read
+from centric.feedback.feedback_imports.dates import (
+    UTC_DATETIME,
+    date_read,
+    dates_read,
+    order_hint,
+)
 from centric.feedback.feedback_imports.mapping import CUSTOMER_TARGETS, KINDS, Mapping
 from centric.feedback.feedback_imports.reading import cell_name
 from centric.feedback.scales import SCORE_RANGES
@@ -221,7 +226,8 @@ class BatchChecker:
         if "responded_at" not in self.mapping.columns:
             imported_at = pl.lit(self.imported_at.astimezone(UTC), dtype=UTC_DATETIME)
             return imported_at.alias("responded_at")
-        return pl.lit(dates_read(texts, time_zone=self.lookups.time_zone)).alias("responded_at")
+        dates = dates_read(texts, time_zone=self.lookups.time_zone, order=self.mapping.date_order)
+        return pl.lit(dates).alias("responded_at")
 
     def _attributes(self) -> pl.Expr:
         """The custom attributes as a JSON object; empty cells are left out (as nulls, which the
@@ -382,7 +388,7 @@ class BatchChecker:
         content = needed.select("index", "date_raw", "language_named", *CONTENT_COLUMNS)
         language_column = self.mapping.columns.get("language", "")
         for row in content.iter_rows(named=True):
-            refs[row["index"]] = _content_ref(row, zone, language_column)
+            refs[row["index"]] = _content_ref(row, zone, language_column, self.mapping.date_order)
         return frame.with_columns(
             source_ref=pl.coalesce(pl.col("source_ref"), pl.Series(refs, dtype=pl.String))
         )
@@ -435,9 +441,12 @@ class BatchChecker:
         if row["date_missing"]:
             add("responded_at", "The date is missing.")
         elif row["date_unreadable"]:
+            hint = order_hint(row["date_raw"], self.mapping.date_order)
             add(
                 "responded_at",
-                f"“{row['date_raw']}” is not a date "
+                f"“{row['date_raw']}” is not a date{hint}."
+                if hint
+                else f"“{row['date_raw']}” is not a date "
                 "(write 2024-03-31, 2024-03-31 14:05 or 31.03.2024).",
             )
         elif row["date_in_future"]:
@@ -532,8 +541,10 @@ CONTENT_COLUMNS = (
 )
 
 
-def _content_ref(row: dict[str, Any], zone: ZoneInfo, language_column: str = "") -> str:
-    when = date_read(row["date_raw"], zone) if row["date_raw"] else None
+def _content_ref(
+    row: dict[str, Any], zone: ZoneInfo, language_column: str = "", date_order: str = "day"
+) -> str:
+    when = date_read(row["date_raw"], zone, date_order) if row["date_raw"] else None
     attributes = {
         name: value for name, value in json.loads(row["attributes"]).items() if value is not None
     }

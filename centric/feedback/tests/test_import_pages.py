@@ -78,6 +78,40 @@ class ImportPagesTest(PersonasTestCase):
         job.refresh_from_db()
         self.assertEqual((job.status, job.valid_rows), (FeedbackImport.Status.CHECKED, 1))
 
+    def test_an_american_file_is_read_month_first_as_its_first_rows_show(self) -> None:
+        job = self.upload(
+            b"Date,Email,NPS\n12/31/2024 2:05 PM,carla@acme.example,9\n"
+            b"01/02/2025 9:00 AM,carla@acme.example,7\n"
+        )
+        page = self.mapping_page(job)
+        self.assertContains(
+            page, '<option value="month" selected>Month first (12/31/2024)</option>', html=True
+        )
+        job = self.keep_valid(self.check(job))
+        self.assertEqual(job.error_count, 0)
+        self.assertEqual(
+            sorted(
+                when.date().isoformat()
+                for when in Response.objects.values_list("responded_at", flat=True)
+            ),
+            ["2024-12-31", "2025-01-02"],
+        )
+
+    def test_the_date_order_chosen_on_the_mapping_page_reads_the_file(self) -> None:
+        job = self.upload(b"Date,Email,NPS\n03/04/2024,carla@acme.example,9\n")
+        form = {
+            "column_responded_at": "Date",
+            "column_contact_email": "Email",
+            "column_score": "NPS",
+            "score_type": "nps",
+            "kind": "survey",
+            "date_order": "month",
+        }
+        with self.captureOnCommitCallbacks(execute=True):
+            self.mapping_page(job, form)
+        self.keep_valid(FeedbackImport.objects.get(pk=job.pk))
+        self.assertEqual(Response.objects.get().responded_at.date().isoformat(), "2024-03-04")
+
     def test_a_windows_1252_file_arrives_as_written_and_the_pages_name_its_encoding(self) -> None:
         content = "Email,NPS,Comment\ncarla@acme.example,9,“Great” – 5 €\n".encode("cp1252")
         job = self.upload(content)

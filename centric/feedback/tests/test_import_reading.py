@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -244,6 +245,25 @@ class MappingTest(SimpleTestCase):
         saved = Mapping(columns={"score": "NPS Score"}, score_type="nps")
         self.assertEqual(saved.fitted_to(["nps_score", "x"]).columns, {"score": "nps_score"})
 
+    def test_the_date_order_is_proposed_from_the_first_rows(self) -> None:
+        columns = ["Date", "Score"]
+        american = [["12/31/2024", "9"], ["01/02/2025", "7"]]
+        european = [["31/12/2024", "9"], ["01/02/2025", "7"]]
+        undecided = [["01/02/2025", "9"], ["2025-01-03", "7"]]
+        self.assertEqual(suggest(columns, preview=american).date_order, "month")
+        self.assertEqual(suggest(columns, preview=european).date_order, "day")
+        self.assertEqual(suggest(columns, preview=undecided).date_order, "day")
+
+    def test_a_date_order_is_kept_with_a_saved_mapping_and_checked(self) -> None:
+        saved = Mapping.from_dict(Mapping(columns={"score": "S"}, date_order="month").as_dict())
+        self.assertEqual(saved.date_order, "month")
+        self.assertEqual(Mapping.from_dict({"columns": {"score": "S"}}).date_order, "day")
+        self.assertEqual(saved.fitted_to(["S"]).date_order, "month")
+        self.assertIn(
+            "“sideways” is not a date order.",
+            Mapping(columns={"comment": "C"}, date_order="sideways").problems(["C"]),
+        )
+
     def test_a_mapping_needs_a_score_or_a_comment(self) -> None:
         self.assertTrue(Mapping(columns={"contact_email": "Email"}).problems(["Email"]))
 
@@ -395,6 +415,69 @@ class CheckingTest(SimpleTestCase):
                 "2024-03-01T13:05:00+00:00",
                 "2024-03-31T01:30:00+00:00",
             ],
+        )
+
+    def test_slashed_dates_are_read_in_the_mappings_date_order(self) -> None:
+        lines = ("D1,,9,,03/04/2024,,", "D2,,9,,03/04/2024 14:05,,", "D3,,9,,03.04.2024,,")
+        day_first = self.check(*lines)
+        month_first = self.check(*lines, mapping=replace(self.mapping, date_order="month"))
+        self.assertEqual(day_first.errors + month_first.errors, [])
+        self.assertEqual(
+            [when.strftime("%d %b") for when in day_first.rows["responded_at"].to_list()],
+            ["03 Apr", "03 Apr", "03 Apr"],
+        )
+        # dots are only ever day first
+        self.assertEqual(
+            [when.strftime("%d %b") for when in month_first.rows["responded_at"].to_list()],
+            ["04 Mar", "04 Mar", "03 Apr"],
+        )
+
+    def test_times_with_seconds_or_am_pm_are_read_with_a_slashed_date(self) -> None:
+        checked = self.check(
+            "T1,,9,,12/31/2024 2:05 PM,,",
+            "T2,,9,,12/31/2024 02:05:09 pm,,",
+            "T3,,9,,12/31/2024 14:05:09,,",
+            mapping=replace(self.mapping, date_order="month"),
+        )
+        self.assertEqual(checked.errors, [])
+        self.assertEqual(
+            [when.isoformat() for when in checked.rows["responded_at"].to_list()],
+            [
+                "2024-12-31T14:05:00+00:00",
+                "2024-12-31T14:05:09+00:00",
+                "2024-12-31T14:05:09+00:00",
+            ],
+        )
+
+    def test_a_date_that_reads_only_in_the_other_order_says_which_order_to_choose(self) -> None:
+        day_first = self.check("W1,,9,,12/31/2024,,")
+        self.assertEqual(
+            [error.message for error in day_first.errors],
+            [
+                "“12/31/2024” is not a date with the day first (31 is not a month). If this "
+                "file writes the month first, choose “Month first” as its date order."
+            ],
+        )
+        month_first = self.check(
+            "W2,,9,,31/12/2024,,", mapping=replace(self.mapping, date_order="month")
+        )
+        self.assertEqual(
+            [error.message for error in month_first.errors],
+            [
+                "“31/12/2024” is not a date with the month first (31 is not a month). If this "
+                "file writes the day first, choose “Day first” as its date order."
+            ],
+        )
+
+    def test_rows_without_an_external_id_are_known_by_the_date_as_the_order_reads_it(self) -> None:
+        mapping = replace(self.mapping, date_order="month")
+        self.assertNotEqual(
+            self.check(",,9,Same,03/04/2024,,", mapping=mapping).rows["source_ref"].to_list(),
+            self.check(",,9,Same,03/04/2024,,").rows["source_ref"].to_list(),
+        )
+        self.assertEqual(
+            self.check(",,9,Same,03/04/2024,,", mapping=mapping).rows["source_ref"].to_list(),
+            self.check(",,9,Same,2024-03-04,,").rows["source_ref"].to_list(),
         )
 
     def test_excel_serial_dates_are_read_as_dates(self) -> None:
