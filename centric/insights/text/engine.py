@@ -130,6 +130,15 @@ class TextAnalyzer:
 def _recalibrated(
     reading: DocumentSentiment, score: float, analyzer: SentimentAnalyzer
 ) -> DocumentSentiment:
+    """The reading with the learnt score. A comment in which the lexicon finds no opinion on
+    either side ("How do I change my address?") stays neutral unless the learnt model is sure
+    (a probability of at least 0.75 either way), as it is of words this organisation's customers
+    use for praise or blame; otherwise its lean towards one side would label every question.
+    On clothing reviews (a validation part of the benchmark's training split), this reads more
+    3-star reviews as neutral and moves no 1-2 or 4-5-star one."""
+    unopinionated = reading.positive == 0 and reading.negative == 0
+    if unopinionated and abs(score) < SURE:
+        return DocumentSentiment(score, "neutral", 0.0, 0.0, reading.sentences)
     label = label_for(
         score,
         reading.positive,
@@ -139,6 +148,10 @@ def _recalibrated(
         mixed_min=analyzer.mixed_min,
     )
     return DocumentSentiment(score, label, reading.positive, reading.negative, reading.sentences)
+
+
+# how far from 0 a learnt score (2p - 1) must be to label a comment without opinion words
+SURE = 0.5
 
 
 @lru_cache(maxsize=8)

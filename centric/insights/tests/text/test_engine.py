@@ -63,6 +63,16 @@ def test_a_calibrated_engine_reads_the_document_the_way_the_organisation_does():
         assert (empty.sentiment.label, empty.score) == ("neutral", 0.0)
 
 
+def test_a_calibrated_engine_leaves_a_comment_without_opinion_neutral_unless_it_is_sure():
+    texts = ["the deck is rad", "so rad", "the wheels wobble", "wobble wobble"] * 5
+    labels = ["positive", "positive", "negative", "negative"] * 5
+    engine = TextAnalyzer(calibration=CalibratedSentiment(seed=1).fit(texts, labels))
+    # no word of the lexicon's and none the model learnt: a question, not an opinion
+    assert engine.analyze("How do I change the address on my invoice?").label == "neutral"
+    # no word of the lexicon's, but one the organisation's customers use for praise
+    assert engine.analyze("so rad").label == "positive"
+
+
 def test_the_default_engine_loads_without_the_learning_libraries():
     code = (
         "import sys, centric.insights.text as text; text.analyze('Fine.');"
