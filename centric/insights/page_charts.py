@@ -9,7 +9,13 @@ from django.utils.safestring import SafeString, mark_safe
 
 from centric.insights.report import charts
 from centric.insights.report.numbers import interval_decimals, number, signed
-from centric.insights.selectors import Driver, ScoreCard, ThemeRow
+from centric.insights.selectors import (
+    Driver,
+    ScoreCard,
+    SegmentComparison,
+    SegmentRow,
+    ThemeRow,
+)
 
 
 @dataclass(frozen=True)
@@ -51,21 +57,72 @@ def driver_chart(themes: Sequence[ThemeRow], *, score: str = "nps") -> DriverCha
     return DriverChart(axis=_safe(charts.interval_axis(limit, "points")), rows=rows)
 
 
+@dataclass(frozen=True)
+class SegmentChart:
+    comparison: SegmentComparison
+    axis: SafeString | None  # None when no segment could be tested
+    # each segment, its difference from the rest written out and its chart row (both empty
+    # when it has too few answers to test)
+    rows: list[tuple[SegmentRow, str, SafeString | None]]
+
+
+def segment_chart(comparison: SegmentComparison) -> SegmentChart:
+    """One forest-plot row per segment tested: its difference from all other customers in a
+    segment, on one shared axis."""
+    ends = [
+        abs(end)
+        for row in comparison.rows
+        for end in (row.difference_low, row.difference_high)
+        if end is not None
+    ]
+    limit = charts.nice_limit(max(ends, default=0.0))
+    rows: list[tuple[SegmentRow, str, SafeString | None]] = []
+    for row in comparison.rows:
+        if row.difference is None or row.difference_low is None or row.difference_high is None:
+            rows.append((row, "", None))
+            continue
+        svg = charts.interval(
+            row.difference,
+            row.difference_low,
+            row.difference_high,
+            limit=limit,
+            significant=row.significant,
+            label=row.sentence,
+        )
+        figure = effect_figure(
+            row.difference,
+            row.difference_low,
+            row.difference_high,
+            comparison.decimals,
+            points=True,
+        )
+        rows.append((row, figure, _safe(svg)))
+    axis = _safe(charts.interval_axis(limit, "points")) if ends else None
+    return SegmentChart(comparison=comparison, axis=axis, rows=rows)
+
+
 def impact_figure(driver: Driver | None, *, points: bool = False) -> str:
-    """``+8 (−43 to 60)``, or with ``points`` ``+8 points (−43 to 60)``: an association and its
-    95% interval, with a decimal more where whole numbers would show an interval that leaves
-    out zero as reaching it."""
+    """``+8 (−43 to 60)``, or with ``points`` ``+8 points (−43 to 60)``: a theme's association
+    with a score and its 95% interval."""
     if driver is None or driver.effect is None:
         return ""
-    places = 0
-    if driver.low is not None and driver.high is not None:
-        places = interval_decimals(driver.low, driver.high, 0)
-    shown = signed(driver.effect, places)
+    return effect_figure(driver.effect, driver.low, driver.high, 0, points=points)
+
+
+def effect_figure(
+    effect: float, low: float | None, high: float | None, decimals: int, *, points: bool = False
+) -> str:
+    """A difference and its 95% interval, with a decimal more where ``decimals`` would show an
+    interval that leaves out zero as reaching it."""
+    places = decimals
+    if low is not None and high is not None:
+        places = interval_decimals(low, high, decimals)
+    shown = signed(effect, places)
     if points:
         shown += " point" if shown.lstrip("+−") == "1" else " points"
-    if driver.low is None or driver.high is None:
+    if low is None or high is None:
         return shown
-    return f"{shown} ({number(driver.low, places)} to {number(driver.high, places)})"
+    return f"{shown} ({number(low, places)} to {number(high, places)})"
 
 
 def score_trend(card: ScoreCard) -> SafeString | None:

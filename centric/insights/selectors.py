@@ -1,5 +1,6 @@
-"""Reads for the Insights pages: scores, themes, drivers, spikes and comments. Every query starts
-from ``responses_visible_to(actor)``, so a page never counts feedback its reader may not see."""
+"""Reads for the Insights pages: scores, segments, themes, drivers, spikes and comments. Every
+query starts from ``responses_visible_to(actor)``, so a page never counts feedback its reader may
+not see."""
 
 from __future__ import annotations
 
@@ -28,12 +29,14 @@ from centric.insights.metrics import (
     Nps,
     Period,
     compare,
+    compare_segments,
     estimate,
     key_drivers,
     sentiment_shifts,
     trend,
     volume_spikes,
 )
+from centric.insights.metrics.scores import DEFAULT_MIN_N
 from centric.insights.models import (
     Reanalysis,
     ResponseAnalysis,
@@ -62,6 +65,13 @@ _SCORE = "__score"
 CENTRICITY_TEMPLATE = "customer-centricity"
 CENTRICITY_KEYS = ("discovery", "service", "engagement")
 _WHEN = "__when"
+_SEGMENT = "__segment"
+# The scores a response can carry, as the score cards show them: (score type, label, metric, unit)
+SCORE_KINDS: tuple[tuple[str, str, Metric, str], ...] = (
+    ("nps", "NPS", Nps(column=_SCORE), ""),
+    ("csat", "CSAT", Csat(column=_SCORE), "%"),
+    ("ces", "CES", Ces(column=_SCORE), ""),
+)
 
 
 TrendPoint = tuple[dt.date, float | None, float | None, float | None, int]
@@ -155,6 +165,48 @@ class Shift:
         return "down" if self.mean < self.baseline else "up"
 
 
+@dataclass(frozen=True)
+class SegmentRow:
+    """One segment's score against all other customers' in a segment, from ``compare_segments``."""
+
+    segment_id: int
+    name: str
+    n: int
+    value: float | None
+    low: float | None
+    high: float | None
+    # the segment minus the rest, with its 95% interval; None when too few answers to test
+    difference: float | None
+    difference_low: float | None
+    difference_high: float | None
+    significant: bool  # after the correction for the number of segments tested
+    sentence: str
+
+    @property
+    def tested(self) -> bool:
+        return self.difference is not None
+
+
+@dataclass(frozen=True)
+class SegmentComparison:
+    """One score by segment: every segment with answers, largest first."""
+
+    label: str
+    unit: str
+    decimals: int
+    rows: list[SegmentRow]
+    tested: int  # the segments with answers enough to test: the p-values are corrected for these
+    unsegmented: int  # answers from customers in no segment, in no group
+    min_n: int = DEFAULT_MIN_N
+
+    @property
+    def correction(self) -> str:
+        """How the p-values were corrected, in plain words."""
+        if self.tested == 1:
+            return "one comparison, so nothing to correct for"
+        return f"corrected for {self.tested} comparisons (Holm)"
+
+
 # Whose feedback the pages read: every customer's, the external customers' (accounts), or the
 # internal customers' (teams rating the teams that serve them), whose scores are not customers'.
 WHO = {"external": "External customers", "internal": "Internal customers (teams)"}
@@ -172,14 +224,18 @@ class InsightsOverview:
     themes: list[ThemeRow]
     spikes: list[Spike]
     shifts: list[Shift]
+    # NPS, then CSAT and CES where there are answers; none for internal customers (teams)
+    segments: list[SegmentComparison]
     who: str = ""  # a key of WHO, or every customer's
 
 
 def insights_overview(
     *, actor: User, days: int = DEFAULT_DAYS, segment_id: int | None = None, who: str = ""
 ) -> InsightsOverview:
-    """Scores, themes with their NPS drivers, and volume spikes over the last ``days``, against
-    the ``days`` before them, within the feedback the actor may see."""
+    """Scores, segments compared, themes with their NPS drivers, and volume spikes over the last
+    ``days``, against the ``days`` before them, within the feedback the actor may see.
+
+    The segment comparison is of every segment, whatever ``segment_id`` narrows the rest to."""
     now = clock.now()
     since, before = now - dt.timedelta(days=days), now - dt.timedelta(days=2 * days)
     current = _scope(actor, segment_id, who).filter(responded_at__gte=since, responded_at__lt=now)
@@ -216,11 +272,7 @@ def insights_overview(
                     covers,
                     unit,
                 )
-                for kind, label, metric, unit in (
-                    ("nps", "NPS", Nps(column=_SCORE), ""),
-                    ("csat", "CSAT", Csat(column=_SCORE), "%"),
-                    ("ces", "CES", Ces(column=_SCORE), ""),
-                )
+                for kind, label, metric, unit in SCORE_KINDS
             ),
             _score_card(
                 _centricity(current),
@@ -231,6 +283,11 @@ def insights_overview(
                 covers,
             ),
         ],
+        segments=[]
+        if who == "internal"  # segments group accounts; teams have none
+        else _segment_comparisons(
+            _scope(actor, None, who).filter(responded_at__gte=since, responded_at__lt=now)
+        ),
         themes=_theme_rows(current, previous, analysed - unread),
         spikes=_spikes(with_baseline, shown_from=timezone.localdate(since)),
         shifts=_shifts(with_baseline, shown_from=timezone.localdate(since)),
@@ -362,6 +419,56 @@ def _score_card(
         ),
         covers=covers,
     )
+
+
+def _segment_comparisons(responses: QuerySet[Response]) -> list[SegmentComparison]:
+    """Each segment against all other customers in a segment (Holm-corrected across segments):
+    NPS always, CSAT and CES where there are answers of the kind."""
+    comparisons = []
+    for kind, label, metric, unit in SCORE_KINDS:
+        answers = list(
+            responses.filter(score_type=kind, score__isnull=False).values_list(
+                "score", "customer__account__segment_id", "customer__account__segment__name"
+            )
+        )
+        if not answers and kind != "nps":
+            continue
+        frame = pl.DataFrame(
+            {_SCORE: [score for score, _, _ in answers], _SEGMENT: [name for *_, name in answers]},
+            schema={_SCORE: pl.Int64, _SEGMENT: pl.String},
+        )
+        # a segment's name is unique in its organisation, and every answer here is of one
+        ids = {name: segment_id for _, segment_id, name in answers if segment_id is not None}
+        found = compare_segments(
+            frame, metric, segment_column=_SEGMENT, correction="holm", min_n=DEFAULT_MIN_N
+        )
+        rows = [
+            SegmentRow(
+                segment_id=ids[row["segment"]],
+                name=row["segment"],
+                n=row["n"],
+                value=row["value"],
+                low=row["low"],
+                high=row["high"],
+                difference=row["difference"],
+                difference_low=row["difference_low"],
+                difference_high=row["difference_high"],
+                significant=row["significant"],
+                sentence=row["sentence"],
+            )
+            for row in found.iter_rows(named=True)
+        ]
+        comparisons.append(
+            SegmentComparison(
+                label=label,
+                unit=unit,
+                decimals=metric.decimals,
+                rows=rows,
+                tested=sum(row.tested for row in rows),
+                unsegmented=sum(segment_id is None for _, segment_id, _ in answers),
+            )
+        )
+    return comparisons
 
 
 def _theme_rows(

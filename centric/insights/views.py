@@ -25,6 +25,7 @@ from centric.insights.page_charts import (
     negative_meter,
     score_figures,
     score_trend,
+    segment_chart,
 )
 from centric.people.auth import AuthedRequest
 
@@ -35,13 +36,15 @@ FLAG_CHOICES = [("urgent", "Urgent"), ("churn", "Churn risk"), ("praise", "Prais
 
 @require_GET
 def overview(request: AuthedRequest) -> HttpResponse:
-    days, segment_id, who = _period(request), _int(request.GET.get("segment")), _who(request)
+    days, who = _period(request), _who(request)
+    segment_id = _segment(request, who)
     insights = selectors.insights_overview(
         actor=request.user, days=days, segment_id=segment_id, who=who
     )
     context = {
         "insights": insights,
         "score_rows": [(card, score_trend(card), score_figures(card)) for card in insights.scores],
+        "segment_tables": [segment_chart(comparison) for comparison in insights.segments],
         "driver_sections": [
             ("What goes with NPS", driver_chart(insights.themes), "nps"),
             ("What goes with CSAT", driver_chart(insights.themes, score="csat"), "csat"),
@@ -117,7 +120,7 @@ def _comment_filters(request: HttpRequest) -> dict[str, Any]:
         "sentiment": request.GET.get("sentiment", ""),
         "flag": request.GET.get("flag", ""),
         "search": request.GET.get("q", "").strip(),
-        "segment_id": _int(request.GET.get("segment")),
+        "segment_id": _segment(request, _who(request)),
         "who": _who(request),
         "days": _period(request),
         "week": _monday(_date(request.GET.get("week"))),
@@ -164,6 +167,12 @@ def _who(request: HttpRequest) -> str:
     """Whose feedback: "external", "internal", or everyone's (anything else)."""
     who = request.GET.get("who", "")
     return who if who in selectors.WHO else ""
+
+
+def _segment(request: HttpRequest, who: str) -> int | None:
+    """The segment asked for, except with internal customers alone: segments group accounts,
+    teams have none, and the two together would find nothing. The pages say it is left out."""
+    return None if who == "internal" else _int(request.GET.get("segment"))
 
 
 def _period(request: HttpRequest) -> int:
