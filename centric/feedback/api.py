@@ -4,15 +4,15 @@ scopes as the pages."""
 # No `from __future__ import annotations` here: django-ninja reads the query parameters' types
 # at import time.
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Body, Field, Router, Schema
 from ninja.pagination import paginate
 from ninja.params import HeaderEx, P, QueryEx
 from ninja.responses import Status
-from pydantic import ConfigDict, SkipValidation
+from pydantic import PrivateAttr, model_validator
 
 from centric.core.api import ErrorOut
 from centric.feedback import selectors
@@ -56,22 +56,22 @@ class FeedbackItemIn(Schema):
     attributes: dict[str, Any] = Field(default_factory=dict)
 
 
-def _required_without_default(schema: dict[str, Any]) -> None:
-    schema.pop("default", None)
-
-
 class FeedbackBatchIn(Schema):
     # The schema documents the batch's shape and validates none of it: the service checks the
-    # batch and then each item, so that a malformed batch is refused in the same shape as an
-    # invalid item, and ?partial=true can keep the valid items, each reported by its index.
-    model_config = ConfigDict(json_schema_extra={"required": ["items"]})
+    # body as sent, and then each item, so that a malformed batch is refused in the same shape as
+    # an invalid item, and ?partial=true can keep the valid items, each reported by its index.
+    items: list[FeedbackItemIn] = Field(description=f"1 to {MAX_ITEMS} feedback items.")
+    _body: Any = PrivateAttr(None)
 
-    # typed for the schema; the value is whatever JSON was sent, None when nothing was
-    items: SkipValidation[list[FeedbackItemIn]] = Field(
-        None,  # type: ignore[arg-type]
-        description=f"1 to {MAX_ITEMS} feedback items.",
-        json_schema_extra=_required_without_default,
-    )
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_the_body_as_sent(cls, body: Any, handler: Any) -> "FeedbackBatchIn":
+        batch = cls.model_construct()
+        batch._body = body
+        return batch
+
+    def as_sent(self) -> Any:
+        return self._body
 
 
 class CreatedOut(Schema):
@@ -190,8 +190,9 @@ class SurveyDetailOut(SurveyOut):
         "Every item is checked; if any is invalid nothing is stored and the answer (422) names "
         "each item's index, field and reason. With `?partial=true` the valid items are stored and "
         "the others reported. An item whose `source_ref` is stored already is a duplicate, not an "
-        "error. Answers 201 when something was stored, 200 when nothing new was; a body that is "
-        "not JSON gets 400.\n\n"
+        "error. Answers 201 when something was stored, 200 when nothing new was. A body that is "
+        f"not an object whose `items` is a list of 1 to {MAX_ITEMS} items gets 422 saying what is "
+        "wrong with it; a body that is not JSON gets 400.\n\n"
         "Send an `Idempotency-Key` header to retry safely: a retry with the same key and the same "
         "request gets the first answer again and stores nothing; the same key with a different "
         "request is refused (422). Keys belong to your organisation; a refused request does not "
@@ -199,10 +200,12 @@ class SurveyDetailOut(SurveyOut):
         "Without a valid token the answer is 401; a role that may not add feedback (a viewer) "
         "gets 403."
     ),
+    # an empty body comes in as None, to be refused in the documented shape; it is still required
+    openapi_extra={"requestBody": {"required": True}},
 )
 def ingest_feedback(
     request: HttpRequest,
-    payload: FeedbackBatchIn,
+    payload: Annotated[FeedbackBatchIn, Body(None)],
     partial: QueryEx[
         bool, P(description="Store the valid items and report the invalid ones.")
     ] = False,
@@ -216,7 +219,7 @@ def ingest_feedback(
 ) -> Status[dict[str, Any]]:
     outcome = feedback_ingest(
         actor=_actor(request),
-        items=payload.items,
+        batch=payload.as_sent() if payload else None,
         partial=partial,
         idempotency_key=idempotency_key,
     )

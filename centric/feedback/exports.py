@@ -1,11 +1,13 @@
-"""Responses as spreadsheet rows: one row per response, one column per survey question, written
-as CSV or XLSX, both streamed: the first bytes leave at once, and no export sits whole in memory
-however many responses it holds. Free text is untrusted, so no cell can become a formula."""
+"""Responses as spreadsheet rows: one row per response, one column per survey question and one
+per custom attribute, written as CSV or XLSX, both streamed: the first bytes leave at once, and
+no export sits whole in memory however many responses it holds. Free text is untrusted, so no
+cell can become a formula."""
 
 from __future__ import annotations
 
 import csv
 import itertools
+import json
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -13,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from django.db import connection
 from django.db.models import QuerySet
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -36,6 +39,7 @@ COLUMNS = [
     "score_type",
     "comment",
     "source_ref",
+    "segment",
 ]
 # what a row is made of, read as plain values: building a model (and its seven related ones) for
 # each response took most of the time of a large export
@@ -61,6 +65,8 @@ FIELDS = (
     "score_type",
     "comment",
     "source_ref",
+    "customer__account__segment__name",
+    "attributes",
 )
 CHUNK_ROWS = 2000
 CHANNELS = dict(Response.Channel.choices)
@@ -89,8 +95,15 @@ def export_rows(
     responses: QuerySet[Response], questions: Sequence[Question] = (), *, language: str = "en"
 ) -> Rows:
     """The header, then a row per response, read from the database in chunks. A choice is
-    written as its option's label in ``language`` (the survey's), as people read it on the form."""
-    yield [*COLUMNS, *(question.key for question in questions)]
+    written as its option's label in ``language`` (the survey's), as people read it on the form.
+    After the questions comes a column for each custom attribute key the responses have, named
+    "attribute: <key>" so that none can take the name of another column."""
+    keys = _attribute_keys(responses)
+    yield [
+        *COLUMNS,
+        *(question.key for question in questions),
+        *(f"attribute: {key}" for key in keys),
+    ]
     labels = {question.pk: _option_labels(question, language) for question in questions}
     values = responses.values_list(*FIELDS, named=True).iterator(chunk_size=CHUNK_ROWS)
     while chunk := list(itertools.islice(values, CHUNK_ROWS)):
@@ -113,8 +126,21 @@ def export_rows(
                 row.score_type,
                 row.comment,
                 row.source_ref,
+                row.customer__account__segment__name or "",
                 *(_answer(given.get(question.pk), labels[question.pk]) for question in questions),
+                *(_attribute(row.attributes.get(key)) for key in keys),
             ]
+
+
+def _attribute_keys(responses: QuerySet[Response]) -> list[str]:
+    """The keys of the responses' custom attributes, sorted. The database lists them, in one
+    query: reading every response's attributes first would hold back a large export's first
+    bytes."""
+    sql, params = responses.order_by().values("attributes").query.sql_with_params()
+    each = "jsonb_each" if connection.vendor == "postgresql" else "json_each"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT DISTINCT a.key FROM ({sql}) r, {each}(r.attributes) a", params)  # noqa: S608 - the SQL is Django's
+        return sorted(key for (key,) in cursor.fetchall())
 
 
 def _answers(response_ids: list[int], questions: Sequence[Question]) -> dict[int, dict[int, Any]]:
@@ -142,6 +168,13 @@ def _option_labels(question: Question, language: str) -> dict[str, str] | None:
             label.get(language) or label.get("en") or next(iter(label.values()), code)
         )
     return labels
+
+
+def _attribute(value: Any) -> Cell:
+    # text and whole numbers as they are; anything else (a list, true, 4.2) as JSON
+    if isinstance(value, str | None) or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _respondent(row: Any) -> str:

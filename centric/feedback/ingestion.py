@@ -82,11 +82,12 @@ class _Item:
 def feedback_ingest(
     *,
     actor: User,
-    items: object,
+    batch: object,
     partial: bool = False,
     idempotency_key: str | None = None,
 ) -> Outcome:
-    """Store a batch of feedback items for the actor's organisation.
+    """Store a batch of feedback items for the actor's organisation. ``batch`` is the request's
+    body as sent (None when it is empty): an object whose ``items`` is a list of items.
 
     Every item is checked first; with any invalid item nothing is stored (422) unless ``partial``,
     which stores the valid items and reports the others. An item whose ``source_ref`` is already
@@ -94,6 +95,7 @@ def feedback_ingest(
     first successful answer is kept: a retry with the same request gets it again and writes
     nothing, and the key with a different request is refused (422)."""
     require_write(actor)
+    items = batch.get("items") if isinstance(batch, dict) else None
     digest = _request_digest(items, partial)
     if idempotency_key is not None:
         key_error = _check_key(idempotency_key)
@@ -102,13 +104,10 @@ def feedback_ingest(
         stored = _stored_answer(actor, idempotency_key)
         if stored is not None:
             return _replay(stored, digest)
-    if not isinstance(items, list) or not 1 <= len(items) <= MAX_ITEMS:
-        sent = f"{len(items)} items" if isinstance(items, list) else "no list"
-        detail = (
-            f"Send an object whose `items` is a list of 1 to {MAX_ITEMS} feedback items "
-            f"(you sent {sent})."
-        )
-        return Outcome(422, {"detail": detail, "errors": []})
+    batch_error = _check_batch(batch)
+    if batch_error:
+        return Outcome(422, {"detail": batch_error, "errors": []})
+    assert isinstance(items, list)
 
     valid, errors = _check(actor, items)
     if errors and not partial:
@@ -215,7 +214,10 @@ def _replay(stored: IdempotentRequest, digest: str) -> Outcome:
 
 
 def _error_body(error: ItemError) -> dict[str, Any]:
-    return {"index": error.index, "field": error.field, "reason": error.reason}
+    # the answer is stored with its Idempotency-Key, where NUL cannot go; a field name or a
+    # reason may quote what was sent
+    field, reason = (text.replace("\x00", "\ufffd") for text in (error.field, error.reason))
+    return {"index": error.index, "field": field, "reason": reason}
 
 
 def _invalid_count(errors: list[ItemError]) -> int:
@@ -225,62 +227,97 @@ def _invalid_count(errors: list[ItemError]) -> int:
 # Checking --------------------------------------------------------------------------------------
 
 
+def _check_batch(batch: object) -> str:
+    """What is wrong with the batch as a whole, or "" when it is a list of items to check."""
+    if batch is None:
+        problem = "The body is empty (or null)."
+    elif not isinstance(batch, dict):
+        problem = f"The body is {_kind(batch)}, not an object."
+    elif "items" not in batch:
+        problem = "The body has no `items`."
+    elif not isinstance(batch["items"], list):
+        problem = f"`items` is {_kind(batch['items'])}, not a list."
+    elif not batch["items"]:
+        problem = "`items` is an empty list."
+    elif len(batch["items"]) > MAX_ITEMS:
+        return (
+            f"`items` holds {len(batch['items'])} feedback items: send at most {MAX_ITEMS} in "
+            "one request."
+        )
+    else:
+        return ""
+    return f"{problem} Send an object whose `items` is a list of 1 to {MAX_ITEMS} feedback items."
+
+
+def _kind(value: object) -> str:
+    """What a JSON value is, as a message names it: a number, as itself."""
+    if value is None or isinstance(value, bool | int | float):
+        return json.dumps(value)
+    if isinstance(value, str):
+        return "text"
+    return "a list" if isinstance(value, list) else "an object"
+
+
 def _check(actor: User, raw_items: Sequence[object]) -> tuple[list[_Item], list[ItemError]]:
-    """Parse every item, then resolve customers, stages and touchpoints in one query each."""
-    parsed: list[_Item] = []
-    errors: list[ItemError] = []
-    for index, raw in enumerate(raw_items):
-        item, item_errors = _parse(index, raw)
-        errors.extend(item_errors)
-        if not item_errors:
-            parsed.append(item)
-    resolved, lookup_errors = _resolve(actor, parsed)
-    errors.extend(lookup_errors)
-    errors.sort(key=lambda error: error.index)
-    return resolved, errors
+    """Check every item's own values, then look up all items' customers, stages and
+    touchpoints at once (one query each), so that an item's answer names all its errors: the
+    first for each field."""
+    items = [_parse(index, raw) for index, raw in enumerate(raw_items)]
+    errors = [error for _, item_errors in items for error in item_errors]
+    errors += _resolve(actor, [item for item, _ in items])
+    first: dict[tuple[int, str], ItemError] = {}
+    for error in errors:
+        first.setdefault((error.index, error.field), error)
+    invalid = {index for index, _ in first}
+    valid = [item for item, _ in items if item.index not in invalid]
+    return valid, sorted(first.values(), key=lambda error: error.index)
 
 
 def _parse(index: int, raw: object) -> tuple[_Item, list[ItemError]]:
     """The item's own values, checked without the database."""
     item = _Item(index)
     if not isinstance(raw, Mapping):
-        return item, [ItemError(index, "item", "must be a JSON object")]
+        return item, [ItemError(index, "item", f"must be a JSON object (it is {_kind(raw)})")]
     errors: list[ItemError] = []
 
     def refuse(name: str, reason: str) -> None:
         errors.append(ItemError(index, name, reason))
 
     for name in sorted(set(raw) - FIELDS):
-        # the name is stored with the answer to an Idempotency-Key, where NUL cannot go
-        refuse(str(name).replace("\x00", "\ufffd"), "is not a known field")
-    with_nul = [name for name in sorted(FIELDS & set(raw)) if _has_nul(raw[name])]
-    for name in with_nul:
+        refuse(str(name), "is not a known field")
+    # checked first, so that this is the reason given for such a field
+    with_nul = {name for name in FIELDS & set(raw) if _has_nul(raw[name])}
+    for name in sorted(with_nul):
         refuse(name, "must not contain a NUL character (\\u0000)")
-    if with_nul:  # a name with NUL in it cannot even be looked up
-        return item, errors
 
     kind = raw.get("kind")
-    if kind not in Response.Kind.values:
+    if kind is None:
+        refuse("kind", f"is required: one of {', '.join(Response.Kind.values)}")
+    elif kind not in Response.Kind.values:
         refuse("kind", f"must be one of {', '.join(Response.Kind.values)}")
     item.values["kind"] = kind
 
     score, score_type = raw.get("score"), raw.get("score_type")
-    if score is None and score_type not in (None, ""):
-        refuse("score", f"is required with score_type “{score_type}”")
-    elif score is not None:
-        if score_type not in SCORE_RANGES:
-            refuse("score_type", f"must be one of {', '.join(SCORE_RANGES)} when a score is sent")
-        elif isinstance(score, bool) or not isinstance(score, int):
-            refuse("score", "must be a whole number")
-        else:
-            low, high = SCORE_RANGES[score_type]
-            if not low <= score <= high:
-                refuse("score", f"must be from {low} to {high} for {score_type} (it is {score})")
-            item.values.update(score=score, score_type=score_type)
+    score_types = ", ".join(SCORE_RANGES)
+    if score_type not in (None, "") and not (
+        isinstance(score_type, str) and score_type in SCORE_RANGES
+    ):
+        refuse("score_type", f"must be one of {score_types}")
+    elif score is None and score_type:
+        refuse("score", f"is required with score_type {score_type}")
+    elif score is not None and not score_type:
+        refuse("score_type", f"is required with a score: one of {score_types}")
+    if score is not None and (isinstance(score, bool) or not isinstance(score, int)):
+        refuse("score", f"must be a whole number (it is {_kind(score)})")
+    elif score is not None and isinstance(score_type, str) and score_type in SCORE_RANGES:
+        low, high = SCORE_RANGES[score_type]
+        if not low <= score <= high:
+            refuse("score", f"must be from {low} to {high} for {score_type} (it is {score})")
+        item.values.update(score=score, score_type=score_type)
 
     comment = raw.get("comment", "")
     if not isinstance(comment, str):
-        refuse("comment", "must be text")
+        refuse("comment", f"must be text (it is {_kind(comment)})")
     elif len(comment) > MAX_COMMENT:
         refuse("comment", f"must be at most {MAX_COMMENT} characters (it has {len(comment)})")
     else:
@@ -292,14 +329,19 @@ def _parse(index: int, raw: object) -> tuple[_Item, list[ItemError]]:
 
     given = [(name, raw[name]) for name in CUSTOMER_FIELDS if raw.get(name) not in (None, "")]
     if len(given) != 1:
-        refuse("customer_id", "give exactly one of customer_id, contact_email, account_external_id")
+        one_of = f"give exactly one of {', '.join(CUSTOMER_FIELDS)}"
+        if given:
+            names = " and ".join(name for name, _ in given)
+            refuse(given[0][0], f"{one_of} (this item gives {names})")
+        else:
+            refuse("customer_id", one_of)
     else:
         name, value = given[0]
         if name == "customer_id" and (isinstance(value, bool) or not isinstance(value, int)):
-            refuse(name, "must be a whole number")
+            refuse(name, f"must be a whole number (it is {_kind(value)})")
         elif name != "customer_id" and not isinstance(value, str):
-            refuse(name, "must be text")
-        else:
+            refuse(name, f"must be text (it is {_kind(value)})")
+        elif name not in with_nul:  # the database takes no NUL, even to look it up
             if name == "contact_email":
                 value = value.strip().lower()
             elif name == "account_external_id":
@@ -309,7 +351,7 @@ def _parse(index: int, raw: object) -> tuple[_Item, list[ItemError]]:
     for name in ("stage", "touchpoint"):
         value = raw.get(name)
         if value not in (None, "") and not isinstance(value, str):
-            refuse(name, "must be a name (text)")
+            refuse(name, f"must be a name (it is {_kind(value)})")
         item.values[name] = (value or "").strip() if isinstance(value, str) else ""
 
     language = raw.get("language")
@@ -324,17 +366,23 @@ def _parse(index: int, raw: object) -> tuple[_Item, list[ItemError]]:
 
     source_ref = raw.get("source_ref", "")
     if not isinstance(source_ref, str):
-        refuse("source_ref", "must be text")
+        refuse("source_ref", f"must be text (it is {_kind(source_ref)})")
     elif len(source_ref.strip()) > MAX_SOURCE_REF:
-        refuse("source_ref", f"must be at most {MAX_SOURCE_REF} characters")
+        refuse(
+            "source_ref",
+            f"must be at most {MAX_SOURCE_REF} characters (it has {len(source_ref.strip())})",
+        )
     else:
         item.values["source_ref"] = source_ref.strip()
 
     attributes = raw.get("attributes", {})
     if not isinstance(attributes, dict):
-        refuse("attributes", "must be a JSON object")
-    elif len(json.dumps(attributes, default=str)) > MAX_ATTRIBUTES_JSON:
-        refuse("attributes", f"must be at most {MAX_ATTRIBUTES_JSON} characters as JSON")
+        refuse("attributes", f"must be a JSON object (it is {_kind(attributes)})")
+    elif (size := len(json.dumps(attributes, default=str))) > MAX_ATTRIBUTES_JSON:
+        refuse(
+            "attributes",
+            f"must be at most {MAX_ATTRIBUTES_JSON} characters as JSON (it has {size})",
+        )
     else:
         item.values["attributes"] = attributes
     return item, errors
@@ -355,7 +403,7 @@ def _parse_moment(value: object, refuse: Any) -> datetime | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str):
-        refuse("responded_at", "must be an ISO 8601 date and time")
+        refuse("responded_at", f"must be an ISO 8601 date and time as text (it is {_kind(value)})")
         return None
     try:
         moment = datetime.fromisoformat(value)
@@ -371,13 +419,13 @@ def _parse_moment(value: object, refuse: Any) -> datetime | None:
     return moment
 
 
-def _resolve(actor: User, items: list[_Item]) -> tuple[list[_Item], list[ItemError]]:
+def _resolve(actor: User, items: list[_Item]) -> list[ItemError]:
     """Find each item's customer within the actor's scope (so an id outside it reads as unknown),
-    and its stage and touchpoint by name within the organisation."""
+    and its stage and touchpoint by name within the organisation: the errors of those not found."""
     wanted: dict[str, set[Any]] = {name: set() for name in CUSTOMER_FIELDS}
     for item in items:
-        assert item.customer_ref is not None
-        wanted[item.customer_ref[0]].add(item.customer_ref[1])
+        if item.customer_ref is not None:
+            wanted[item.customer_ref[0]].add(item.customer_ref[1])
     found: dict[tuple[str, Any], tuple[Customer, Contact | None]] = {}
     for customer in customers_visible_to(actor).filter(pk__in=wanted["customer_id"]):
         found["customer_id", customer.pk] = (customer, None)
@@ -406,29 +454,19 @@ def _resolve(actor: User, items: list[_Item]) -> tuple[list[_Item], list[ItemErr
         for touchpoint in Touchpoint.objects.filter(organisation_id=organisation_id)
     }
 
-    valid: list[_Item] = []
     errors: list[ItemError] = []
     for item in items:
-        item_errors = []
-        assert item.customer_ref is not None
         if item.customer_ref in found:
             item.values["customer"], item.values["contact"] = found[item.customer_ref]
-        else:
+        elif item.customer_ref is not None:
             name, value = item.customer_ref
-            item_errors.append(
-                ItemError(item.index, name, f"“{value}” matches no customer you can see")
-            )
+            errors.append(ItemError(item.index, name, f"“{value}” matches no customer you can see"))
         for name, known in (("stage", stages), ("touchpoint", touchpoints)):
-            wanted_name = item.values.pop(name)
+            wanted_name = item.values.get(name, "")
             if wanted_name and wanted_name.lower() not in known:
-                item_errors.append(
-                    ItemError(item.index, name, f"there is no {name} “{wanted_name}”")
-                )
+                errors.append(ItemError(item.index, name, f"there is no {name} “{wanted_name}”"))
             item.values[name] = known.get(wanted_name.lower()) if wanted_name else None
-        errors.extend(item_errors)
-        if not item_errors:
-            valid.append(item)
-    return valid, errors
+    return errors
 
 
 # Storing ---------------------------------------------------------------------------------------

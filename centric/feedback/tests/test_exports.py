@@ -13,7 +13,15 @@ from openpyxl import load_workbook
 
 from centric.customers.models import Customer
 from centric.feedback import services
-from centric.feedback.exports import COLUMNS, Cell, defuse, xlsx_bytes, xlsx_pieces
+from centric.feedback.exports import (
+    COLUMNS,
+    Cell,
+    defuse,
+    export_rows,
+    responses_for_export,
+    xlsx_bytes,
+    xlsx_pieces,
+)
 from centric.feedback.ingestion import feedback_ingest
 from centric.feedback.models import Answer, Question, Response, Survey
 from tests.personas import PersonasTestCase
@@ -127,9 +135,11 @@ class ExportTestCase(PersonasTestCase):
         )
         feedback_ingest(
             actor=cls.owner,
-            items=[
-                {"kind": "ticket", "comment": "-1 star", "contact_email": "carla@acme.example"},
-            ],
+            batch={
+                "items": [
+                    {"kind": "ticket", "comment": "-1 star", "contact_email": "carla@acme.example"}
+                ]
+            },
         )
 
     def csv_rows(self, url: str) -> list[list[str]]:
@@ -251,6 +261,62 @@ class FeedbackExportTest(ExportTestCase):
     def test_admins_also_see_anonymous_answers(self) -> None:
         self.login(self.admin)
         self.assertEqual(len(self.xlsx_rows(reverse("feedback:feedback_export_xlsx"))), 4)
+
+    def test_each_row_has_the_customers_segment_and_a_column_per_custom_attribute(self) -> None:
+        self.answered.attributes = {"priority": "=1+1", "tags": ["a", "b"], "segment": "SMB"}
+        self.answered.save()
+        Response.objects.filter(kind=Response.Kind.TICKET).update(
+            attributes={"priority": "high", "seats": 12, "=cmd": "x"}
+        )
+        attributes = [
+            "attribute: =cmd",
+            "attribute: priority",
+            "attribute: seats",
+            "attribute: segment",
+            "attribute: tags",
+        ]
+        self.login(self.admin)
+        header, *rows = self.csv_rows(reverse("feedback:feedback_export_csv"))
+        self.assertEqual(header, [*COLUMNS, *attributes])
+        by_id = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
+        survey = by_id[str(self.answered.pk)]
+        ticket = next(row for row in by_id.values() if row["kind"] == "Support ticket")
+        anonymous = by_id[str(self.anonymous.pk)]
+        self.assertEqual(
+            (survey["segment"], ticket["segment"], anonymous["segment"]),
+            ("Enterprise", "Enterprise", ""),
+        )
+        self.assertEqual(
+            [survey[column] for column in attributes], ["", "'=1+1", "", "SMB", '["a", "b"]']
+        )
+        self.assertEqual([ticket[column] for column in attributes], ["x", "high", "12", "", ""])
+        self.assertEqual([anonymous[column] for column in attributes], [""] * 5)
+        sheet_header, *sheet_rows = self.xlsx_rows(reverse("feedback:feedback_export_xlsx"))
+        self.assertEqual(list(sheet_header), [*COLUMNS, *attributes])
+        xlsx = {row[0]: dict(zip(sheet_header, row, strict=True)) for row in sheet_rows}
+        survey, ticket = xlsx[self.answered.pk], xlsx[int(ticket["id"])]
+        self.assertEqual(survey["attribute: priority"], "=1+1")  # an inline string, as written
+        self.assertEqual((survey["segment"], ticket["attribute: seats"]), ("Enterprise", 12))
+
+    def test_the_queries_do_not_grow_with_the_responses_segments_or_attributes(self) -> None:
+        questions = list(self.survey.questions.all())
+        responses = responses_for_export(actor=self.admin, survey=self.survey)
+        # the attribute keys, the rows, and the rows' answers
+        with self.assertNumQueries(3):
+            self.assertEqual(len(list(export_rows(responses, questions))), 3)
+        customer = Customer.objects.get(account=self.account)
+        for number in range(5):
+            Response.objects.create(
+                organisation=self.org,
+                survey=self.survey,
+                customer=customer,
+                channel=Response.Channel.EMAIL,
+                attributes={f"key {number}": number},
+            )
+        with self.assertNumQueries(3):
+            rows = list(export_rows(responses, questions))
+        self.assertEqual(len(rows), 8)
+        self.assertEqual(rows[0][-5:], [f"attribute: key {number}" for number in range(5)])
 
     def test_outsiders_and_strangers_export_nothing(self) -> None:
         for person in (self.outsider, self.stranger):

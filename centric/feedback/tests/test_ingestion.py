@@ -6,6 +6,8 @@ from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from centric.core.models import AuditEvent
@@ -142,10 +144,64 @@ class IngestTest(IngestionTestCase):
         self.assertIn("ISO 8601", errors[8, "responded_at"])
         self.assertIn("exactly one of", errors[9, "customer_id"])
         self.assertEqual(errors[10, "colour"], "is not a known field")
-        self.assertEqual(errors[11, "item"], "must be a JSON object")
+        self.assertEqual(errors[11, "item"], "must be a JSON object (it is text)")
         self.assertNotIn(0, {index for index, _ in errors})
         self.assertFalse(Response.objects.exists())
         self.assertFalse(AuditEvent.objects.filter(action=AuditEvent.Action.IMPORT).exists())
+
+    def test_every_error_of_an_item_is_reported_at_once_with_batched_look_ups(self) -> None:
+        item = self.item(
+            kind="tweet",
+            language="English",
+            contact_email="nobody@example.com",
+            stage="Nowhere",
+            touchpoint="Fax",
+        )
+        response = self.post(self.owner, [self.item(), item])
+        self.assertEqual(response.status_code, 422)
+        self.assertEqual(
+            [(error["index"], error["field"]) for error in response.json()["errors"]],
+            [(1, "kind"), (1, "language"), (1, "contact_email"), (1, "stage"), (1, "touchpoint")],
+        )
+        # the look-ups are one query each, however many items there are
+        with CaptureQueriesContext(connection) as one:
+            feedback_ingest(actor=self.owner, batch={"items": [item]})
+        with CaptureQueriesContext(connection) as many:
+            feedback_ingest(actor=self.owner, batch={"items": [item] * 20})
+        self.assertEqual(len(many), len(one))
+
+    def test_a_score_type_that_is_not_one_is_named_as_the_problem(self) -> None:
+        items = [
+            self.item(score=None, score_type="tweet"),
+            self.item(score_type=["nps"]),
+            self.item(score_type=None),
+            self.item(score=None, score_type="csat"),
+            self.item(score="9"),
+            self.item(contact_email="carla@acme.example", account_external_id="A-1"),
+            self.item(comment=7, score=None, score_type=None),
+        ]
+        response = self.post(self.owner, items)
+        self.assertEqual(response.status_code, 422)
+        self.assertEqual(
+            [
+                (error["index"], error["field"], error["reason"])
+                for error in response.json()["errors"]
+            ],
+            [
+                (0, "score_type", "must be one of nps, csat, ces, rating"),
+                (1, "score_type", "must be one of nps, csat, ces, rating"),
+                (2, "score_type", "is required with a score: one of nps, csat, ces, rating"),
+                (3, "score", "is required with score_type csat"),
+                (4, "score", "must be a whole number (it is text)"),
+                (
+                    5,
+                    "contact_email",
+                    "give exactly one of customer_id, contact_email, account_external_id "
+                    "(this item gives contact_email and account_external_id)",
+                ),
+                (6, "comment", "must be text (it is 7)"),
+            ],
+        )
 
     def test_text_with_a_nul_character_is_refused_where_it_is(self) -> None:
         # PostgreSQL stores no NUL character in text or JSON: refused by name, not a server error
@@ -155,6 +211,7 @@ class IngestTest(IngestionTestCase):
             self.item(attributes={"app": {"versions": ["4.2\x00"]}}),
             self.item(contact_email="carla@acme.example\x00"),
             self.item(**{"colour\x00": "blue"}),
+            self.item(comment="Fine\x00print", kind="tweet"),
         ]
         response = self.post(self.owner, items, query="?partial=true", key="nul-1")
         self.assertEqual(response.status_code, 200)
@@ -167,17 +224,27 @@ class IngestTest(IngestionTestCase):
         self.assertEqual(errors[2, "attributes"], nul)
         self.assertEqual(errors[3, "contact_email"], nul)
         self.assertEqual(errors[4, "colour\ufffd"], "is not a known field")
+        self.assertEqual(errors[5, "comment"], nul)
+        self.assertIn("must be one of", errors[5, "kind"])
         self.assertFalse(Response.objects.exists())
         # a backslash followed by u0000 is text like any other
         self.assertEqual(self.post(self.owner, [self.item(comment="C:\\u0000")]).status_code, 201)
 
-    def test_an_empty_or_oversized_batch_is_refused(self) -> None:
-        self.assertIn("(you sent 0 items)", self.post(self.owner, []).json()["detail"])
-        self.assertEqual(self.post(self.owner, [self.item()] * 501).status_code, 422)
-        self.assertFalse(Response.objects.exists())
-
-    def test_a_batch_without_a_list_of_items_is_refused_in_the_documented_shape(self) -> None:
-        for body in ("{}", '{"items": "x"}', '{"items": null}', '{"item": []}', "[]", '"x"'):
+    def test_a_malformed_batch_is_told_what_is_wrong_and_where(self) -> None:
+        item = json.dumps(self.item())
+        refusals = {
+            "": "The body is empty (or null).",
+            "null": "The body is empty (or null).",
+            f"[{item}]": "The body is a list, not an object.",
+            '"x"': "The body is text, not an object.",
+            "{}": "The body has no `items`.",
+            '{"item": []}': "The body has no `items`.",
+            '{"items": null}': "`items` is null, not a list.",
+            '{"items": "x"}': "`items` is text, not a list.",
+            f'{{"items": {item}}}': "`items` is an object, not a list.",
+            '{"items": []}': "`items` is an empty list.",
+        }
+        for body, problem in refusals.items():
             with self.subTest(body=body):
                 response = self.client.post(
                     "/api/feedback",
@@ -186,10 +253,32 @@ class IngestTest(IngestionTestCase):
                     headers=self.headers(self.owner),
                 )
                 self.assertEqual(response.status_code, 422)
-                refused = response.json()
-                self.assertEqual(refused["errors"], [])
-                self.assertIn("a list of 1 to 500 feedback items", refused["detail"])
+                self.assertEqual(
+                    response.json(),
+                    {
+                        "detail": f"{problem} Send an object whose `items` is a list of 1 to "
+                        "500 feedback items.",
+                        "errors": [],
+                    },
+                )
+        too_many = self.post(self.owner, [self.item()] * 501).json()
+        self.assertEqual(
+            too_many["detail"],
+            "`items` holds 501 feedback items: send at most 500 in one request.",
+        )
         self.assertFalse(Response.objects.exists())
+
+    def test_an_item_that_is_not_an_object_is_refused_alone(self) -> None:
+        response = self.post(self.owner, [1, self.item(score=42), [], self.item()])
+        self.assertEqual(response.status_code, 422)
+        self.assertEqual(
+            response.json()["errors"],
+            [
+                {"index": 0, "field": "item", "reason": "must be a JSON object (it is 1)"},
+                {"index": 1, "field": "score", "reason": "must be from 0 to 10 for nps (it is 42)"},
+                {"index": 2, "field": "item", "reason": "must be a JSON object (it is a list)"},
+            ],
+        )
 
     def test_a_body_that_is_not_json_is_refused(self) -> None:
         response = self.client.post(
@@ -285,7 +374,7 @@ class PermissionTest(IngestionTestCase):
         self.assertEqual(response.status_code, 403)
         self.assertFalse(Response.objects.exists())
         with self.assertRaises(PermissionDenied):
-            feedback_ingest(actor=self.viewer, items=[self.item()], idempotency_key="k")
+            feedback_ingest(actor=self.viewer, batch={"items": [self.item()]}, idempotency_key="k")
 
     def test_an_outsider_cannot_reach_a_customer_outside_their_scope(self) -> None:
         customer = Customer.objects.get(account=self.account)
@@ -332,23 +421,25 @@ class ReadTest(IngestionTestCase):
         super().setUpTestData()
         outcome = feedback_ingest(
             actor=cls.owner,
-            items=[
-                {
-                    "kind": "review",
-                    "score": 2,
-                    "score_type": "rating",
-                    "comment": "Slow",
-                    "contact_email": "carla@acme.example",
-                    "responded_at": "2024-01-10T10:00:00Z",
-                    "touchpoint": "",
-                },
-                {
-                    "kind": "ticket",
-                    "comment": "Broken",
-                    "contact_email": "carla@acme.example",
-                    "responded_at": "2025-01-10T10:00:00Z",
-                },
-            ],
+            batch={
+                "items": [
+                    {
+                        "kind": "review",
+                        "score": 2,
+                        "score_type": "rating",
+                        "comment": "Slow",
+                        "contact_email": "carla@acme.example",
+                        "responded_at": "2024-01-10T10:00:00Z",
+                        "touchpoint": "",
+                    },
+                    {
+                        "kind": "ticket",
+                        "comment": "Broken",
+                        "contact_email": "carla@acme.example",
+                        "responded_at": "2025-01-10T10:00:00Z",
+                    },
+                ]
+            },
         )
         cls.review_id, cls.ticket_id = (created["id"] for created in outcome.body["created"])
         cls.survey = survey_create_from_template(
@@ -401,6 +492,8 @@ class ReadTest(IngestionTestCase):
         self.login(self.viewer)
         schema = self.client.get("/api/openapi.json").json()
         post = schema["paths"]["/api/feedback"]["post"]
+        self.assertTrue(post["requestBody"]["required"])
+        self.assertIn("FeedbackBatchIn", json.dumps(post["requestBody"]))
         self.assertIn("Idempotency-Key", [parameter["name"] for parameter in post["parameters"]])
         self.assertEqual(set(post["responses"]), {"200", "201", "400", "401", "403", "422"})
         body = schema["components"]["schemas"]["FeedbackBatchIn"]
