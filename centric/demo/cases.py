@@ -173,7 +173,7 @@ def demo_cases_load(*, admin: User, seed: int = 2026) -> int:
         )
         if resurvey is not None and response.contact is not None and response.survey_id:
             key = (response.survey_id, response.contact.email)
-            if key not in asked:  # one invitation per address and survey
+            if key not in asked:  # one re-survey per address and survey
                 asked.add(key)
                 resurveys.append((len(cases), response, *resurvey))
         cases.append(case)
@@ -365,6 +365,7 @@ def _resurveys_answer(
                 email=response.contact.email,
                 language=response.language,
                 sent_at=cases[index].closed_at,
+                follow_up=True,  # as a case's closing sends it, beside the first invitation
             )
         )
     Invitation.objects.bulk_create(invitations)

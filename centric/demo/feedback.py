@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from datetime import datetime, time, timedelta
+from operator import attrgetter
 from zoneinfo import ZoneInfo
 
 from centric.core import clock
@@ -20,6 +21,7 @@ from centric.customers.models import Contact, Customer, LifecycleStage
 from centric.feedback import services as feedback_services
 from centric.feedback.models import (
     Answer,
+    Invitation,
     JourneyStage,
     Question,
     Response,
@@ -463,11 +465,44 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
         )
     _centricity_answers(add, surveys["centricity"], questions["centricity"], customers, now)
     responses += _incident_tickets(rng, now, org, customers, stages["Use"], touchpoints)
+    _invite(responses)
     Response.objects.bulk_create(responses)
     Answer.objects.bulk_create(
         Answer(response=responses[index], question=question, number=number, text=text)
         for index, question, number, text in answers
     )
+
+
+def _invite(responses: list[Response]) -> None:
+    """Everyone who answered a survey was invited to it by email shortly before their first
+    answer; about three in five answered that invitation, and the others (and everyone's later
+    answers) came through the survey's open link, as a survey's token answers once. Its own random
+    numbers leave the rest of the demo as it is."""
+    rng = random.Random(5)
+    first: dict[tuple[int | None, int | None, int | None], Response] = {}
+    answers = [response for response in responses if response.survey is not None]
+    for response in sorted(answers, key=attrgetter("responded_at")):
+        response.channel = Response.Channel.LINK
+        first.setdefault((response.survey_id, response.contact_id, response.person_id), response)
+    invitations = []
+    for response in first.values():
+        assert response.responded_at is not None
+        respondent = response.contact or response.person
+        assert respondent is not None
+        invitation = Invitation(
+            organisation_id=response.organisation_id,
+            survey=response.survey,
+            customer=response.customer,
+            contact=response.contact,
+            person=response.person,
+            email=respondent.email,
+            language=response.language,
+            sent_at=response.responded_at - timedelta(hours=rng.randint(2, 120)),
+        )
+        invitations.append(invitation)
+        if rng.random() < 0.6:
+            response.invitation, response.channel = invitation, Response.Channel.EMAIL
+    Invitation.objects.bulk_create(invitations)
 
 
 def _centricity_answers(

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from centric.core import clock
@@ -29,10 +30,22 @@ REMINDER_AFTER = timedelta(days=3)
 
 
 def survey_list(*, actor: User) -> QuerySet[Survey]:
+    """The organisation's surveys, each with how many were invited, how many answered, and how
+    many of those answered their invitation (the others came by the open link)."""
+    answered = Response.objects.filter(survey=OuterRef("pk"), submitted_at__isnull=False)
     return Survey.objects.filter(organisation_id=actor.organisation_id).annotate(
-        invited=Count("invitations", distinct=True),
-        answered=Count("responses", filter=Q(responses__submitted_at__isnull=False), distinct=True),
+        invited=_count(Invitation.objects.filter(survey=OuterRef("pk"))),
+        answered=_count(answered),
+        answered_invited=_count(answered.filter(invitation__isnull=False)),
+        answered_by_link=_count(answered.filter(invitation__isnull=True)),
     )
+
+
+def _count(rows: QuerySet[Invitation] | QuerySet[Response]) -> Coalesce:
+    """How many ``rows`` a survey has, as a subquery: counts over two joins in one query would
+    read every invitation with every response."""
+    per_survey = rows.order_by().values("survey").annotate(count=Count("pk")).values("count")
+    return Coalesce(Subquery(per_survey), 0)
 
 
 def survey_access(*, actor: User, survey_id: int) -> Survey:

@@ -161,7 +161,6 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
             for language, found in selectors.survey_missing_wording(survey, questions).items()
         ],
         "latest": latest,
-        "response_count": responses.filter(submitted_at__isnull=False).count(),
         "partial_count": responses.filter(submitted_at__isnull=True).count(),
         "sent_count": survey.invitations.filter(sent_at__isnull=False).count(),
         "held_count": selectors.invitations_held_back(survey).count(),

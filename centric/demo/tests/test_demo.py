@@ -1,7 +1,7 @@
 from io import StringIO
 
 from django.core.management import call_command
-from django.db.models import Count
+from django.db.models import Count, F
 from django.test import TestCase
 from django.urls import reverse
 
@@ -9,6 +9,7 @@ from centric.core import clock
 from centric.core.models import Organisation
 from centric.customers.models import Account, Contact, Customer, Segment
 from centric.demo.organisation import DEMO_EMAIL, DEMO_PASSWORD
+from centric.feedback.models import Response, Survey
 from centric.people.models import BusinessUnit, Team, User
 
 
@@ -64,6 +65,19 @@ class DemoOrganisationTest(TestCase):
         newest = Response.objects.latest("responded_at").responded_at
         assert newest is not None
         self.assertGreater((newest - oldest.responded_at).days, 300)
+
+    def test_survey_answers_by_email_came_through_invitations_sent_before_them(self) -> None:
+        answers = Response.objects.filter(survey__isnull=False)
+        self.assertFalse(answers.filter(channel="email", invitation__isnull=True).exists())
+        self.assertFalse(answers.filter(invitation__sent_at__gte=F("submitted_at")).exists())
+        self.assertTrue(answers.filter(channel="link").exists())  # answered again, by the link
+        for survey in Survey.objects.annotate(
+            invited=Count("invitations", distinct=True),
+            answered=Count("invitations__response", distinct=True),
+        ):
+            with self.subTest(survey=survey.name):
+                self.assertGreater(survey.answered, 0)
+                self.assertLess(survey.answered, 0.8 * survey.invited)  # not everyone answers
 
     def test_the_printed_login_works_and_loading_again_changes_nothing(self) -> None:
         self.assertTrue(self.client.login(username=DEMO_EMAIL, password=DEMO_PASSWORD))

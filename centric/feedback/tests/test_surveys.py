@@ -158,6 +158,38 @@ class SurveyBuildingTest(SurveyTestCase):
             self.assertContains(page, f'href="{reverse(name)}"')
             self.assertEqual(self.client.get(reverse(name)).status_code, 200)
 
+    def test_the_survey_pages_say_how_many_answered_their_invitation(self) -> None:
+        survey = self.open_survey(self.make_survey())
+        other = ContactFactory.create(account=self.contact.account)
+        invited, _ = services.invitations_create(
+            actor=self.cx_lead, survey=survey, contacts=[self.contact, other]
+        )
+        now = timezone.now()
+        for invitation, channel in ((invited[0], "email"), (None, "link"), (None, "link")):
+            Response.objects.create(
+                organisation=self.org,
+                survey=survey,
+                invitation=invitation,
+                customer=invited[0].customer,
+                channel=channel,
+                submitted_at=now,
+                responded_at=now,
+            )
+        self.login(self.cx_lead)
+        listed = self.client.get(reverse("feedback:survey_list"))
+        self.assertContains(listed, '<td class="num">2</td><td class="num">3</td>', html=True)
+        self.assertContains(listed, '<td class="num">50%</td>', html=True)
+        detail = self.client.get(reverse("feedback:survey_detail", args=[survey.pk]))
+        self.assertContains(detail, "1 by invitation (50% of the 2 invited) · 2 by the open link")
+
+    def test_the_survey_list_reads_its_counts_in_one_query_however_many_surveys(self) -> None:
+        for name in ("A", "B", "C"):
+            self.make_survey(name=name)
+        self.login(self.cx_lead)
+        self.client.get(reverse("feedback:survey_list"))  # sessions, caches
+        with self.assertNumQueries(4):  # session, user, organisation, surveys with their counts
+            self.client.get(reverse("feedback:survey_list"))
+
     def test_members_see_surveys_but_cannot_build_or_open_them(self) -> None:
         survey = self.make_survey()
         self.login(self.owner)
