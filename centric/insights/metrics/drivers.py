@@ -1,12 +1,14 @@
 """Key-driver analysis: which themes go with a higher or lower score, and by how much.
 
-Method: each response's score is coded in the metric's points (a promoter is +100, a passive
-0, a detractor -100 for NPS; 100 or 0 for CSAT), so that the mean of the coded scores *is*
-the NPS (or CSAT). A theme's effect is the difference between that mean among the comments
-that mention it and among those that do not: the NPS of one group minus the NPS of the
-other, the figure the pages name. Its interval is Welch's (each group with its own variance,
-Welch–Satterthwaite degrees of freedom), which for coded scores is the interval of a
-difference of two NPS; with many themes the p-values are corrected (Benjamini-Hochberg by
+Method: a theme's effect is the difference between the metric among the comments that mention
+it and among those that do not: the NPS of one group minus the NPS of the other, the figure the
+pages name. Its interval and p-value come from the same two-group test the segment comparisons
+use (``compare.difference_of``), chosen for the metric: for NPS the difference of two
+adjusted-Wald net scores, for CSAT and other shares Newcombe's interval with the
+two-proportion z-test, for CES and other means Welch's t-test. The adjusted-Wald and Wilson
+intervals keep their width when a group answers alike (every comment about refunds from a
+detractor), where the plain variance of such a group is zero and would leave only the other
+group's uncertainty. With many themes the p-values are corrected (Benjamini-Hochberg by
 default), and no interval reaches past the largest difference the scale allows (200 NPS
 points, 100 CSAT points, 6 on CES).
 
@@ -26,11 +28,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import polars as pl
-from numpy.typing import NDArray
-from scipy import stats
 
+from centric.insights.metrics.compare import difference_of, testable
 from centric.insights.metrics.corrections import CORRECTION_NAMES, Correction, adjust_p_values
 from centric.insights.metrics.definitions import Metric
 from centric.insights.metrics.estimate import (
@@ -39,6 +39,7 @@ from centric.insights.metrics.estimate import (
     format_interval,
     format_number,
 )
+from centric.insights.metrics.scores import Summary, summary_aggregations, summary_from_row
 
 DRIVER_SCHEMA = {
     "theme": pl.String,
@@ -84,43 +85,47 @@ def key_drivers(
     metric.validate(frame)
     data = _design_frame(frame, metric, themes)
     n = data.height
-    y = data.get_column(_Y).to_numpy().astype(np.float64)
     span = metric.bounds[1] - metric.bounds[0]
-    mentioned = {t: data.get_column(t).to_numpy() for t in themes}
-    mentions = {t: int(mentioned[t].sum()) for t in themes}
+    everyone = _summary(data)
+    groups = {theme: _summary(data.filter(pl.col(theme))) for theme in themes}
     results = {
-        theme: _effect(y[mentioned[theme]], y[~mentioned[theme]], confidence, span)
-        for theme in themes
-        if min_mentions <= mentions[theme] <= n - min_mentions
+        theme: difference_of(with_theme, everyone.minus(with_theme), metric, confidence=confidence)
+        for theme, with_theme in groups.items()
+        if min_mentions <= with_theme.n <= n - min_mentions
+        and testable(with_theme, everyone.minus(with_theme), metric, 1)
     }
     tested = list(results)
     adjusted = dict(
-        zip(tested, adjust_p_values([results[t][3] for t in tested], correction), strict=True)
+        zip(tested, adjust_p_values([results[t].p_value for t in tested], correction), strict=True)
     )
     rows = []
     for theme in themes:
         found = results.get(theme)
+        mentions = groups[theme].n
         p_adjusted = adjusted.get(theme)
         significant = p_adjusted is not None and p_adjusted < 1.0 - confidence
-        if found is None:
-            sentence = _untested_sentence(theme, metric, mentions[theme], min_mentions)
+        interval = (
+            None
+            if found is None
+            else (found.difference, max(found.low, -span), min(found.high, span))
+        )
+        if interval is None:
+            sentence = _untested_sentence(theme, metric, mentions, min_mentions)
         else:
             sentence = _driver_sentence(
-                theme, metric, found[:3], significant, confidence, correction, len(tested)
+                theme, metric, interval, significant, confidence, correction, len(tested)
             )
         rows.append(
             {
                 "theme": theme,
-                "mentions": mentions[theme],
-                "share": 100.0 * mentions[theme] / n if n else None,
-                "value_with": float(y[mentioned[theme]].mean()) if mentions[theme] else None,
-                "value_without": float(y[~mentioned[theme]].mean())
-                if mentions[theme] < n
-                else None,
-                "effect": found[0] if found else None,
-                "low": found[1] if found else None,
-                "high": found[2] if found else None,
-                "p_value": found[3] if found else None,
+                "mentions": mentions,
+                "share": 100.0 * mentions / n if n else None,
+                "value_with": _value(groups[theme], metric),
+                "value_without": _value(everyone.minus(groups[theme]), metric),
+                "effect": interval[0] if interval else None,
+                "low": interval[1] if interval else None,
+                "high": interval[2] if interval else None,
+                "p_value": found.p_value if found else None,
                 "p_adjusted": p_adjusted,
                 "significant": significant,
                 "reliable": found is not None,
@@ -135,33 +140,13 @@ def key_drivers(
     )
 
 
-def _effect(
-    with_theme: NDArray[np.float64],
-    without: NDArray[np.float64],
-    confidence: float,
-    span: float,
-) -> tuple[float, float, float, float]:
-    """The difference of the two groups' means, Welch's interval for it (kept within the
-    scale's ``span``) and its p-value."""
-    effect = float(with_theme.mean() - without.mean())
-    var_with = with_theme.var(ddof=1) / len(with_theme) if len(with_theme) > 1 else 0.0
-    var_without = without.var(ddof=1) / len(without) if len(without) > 1 else 0.0
-    se = float(np.sqrt(var_with + var_without))
-    if se == 0.0:
-        # every answer alike within each group: any difference there is is certain
-        return effect, effect, effect, 1.0 if effect == 0.0 else 0.0
-    dof = (var_with + var_without) ** 2 / (
-        (var_with**2 / (len(with_theme) - 1) if var_with else 0.0)
-        + (var_without**2 / (len(without) - 1) if var_without else 0.0)
-    )
-    critical = float(stats.t.ppf(0.5 + confidence / 2.0, dof))
-    p_value = float(2.0 * stats.t.sf(abs(effect) / se, dof))
-    return (
-        effect,
-        max(effect - critical * se, min(effect, -span)),
-        min(effect + critical * se, max(effect, span)),
-        p_value,
-    )
+def _summary(data: pl.DataFrame) -> Summary:
+    return summary_from_row(data.select(summary_aggregations(pl.col(_Y))).row(0, named=True))
+
+
+def _value(group: Summary, metric: Metric) -> float | None:
+    """The metric among ``group``'s responses, in its points; None for no responses."""
+    return group.mean * metric.scale if group.n else None
 
 
 def _design_frame(frame: pl.DataFrame, metric: Metric, themes: Sequence[str]) -> pl.DataFrame:
@@ -174,7 +159,7 @@ def _design_frame(frame: pl.DataFrame, metric: Metric, themes: Sequence[str]) ->
         if dtype != pl.Boolean:
             raise ValueError(f"theme column {theme!r} must be Boolean, not {dtype}")
     return frame.select(
-        (metric.expression() * metric.scale).alias(_Y),
+        metric.expression().alias(_Y),
         *(pl.col(t).fill_null(False) for t in themes),
     ).filter(pl.col(_Y).is_not_null())
 

@@ -1,9 +1,8 @@
 import numpy as np
 import polars as pl
 import pytest
-from scipy import stats
 
-from centric.insights.metrics import Ces, Csat, Nps, key_drivers
+from centric.insights.metrics import Ces, Csat, Nps, compare, key_drivers
 
 
 def feedback(seed: int = 2, n: int = 1500) -> pl.DataFrame:
@@ -25,22 +24,39 @@ def feedback(seed: int = 2, n: int = 1500) -> pl.DataFrame:
     )
 
 
-def test_it_matches_welchs_t_test_of_the_coded_scores():
+@pytest.mark.parametrize("metric", [Nps(), Csat(), Ces()], ids=["nps", "csat", "ces"])
+def test_it_tests_each_theme_as_two_groups_are_compared(metric):
+    # the segment comparisons' test for the metric: adjusted-Wald for NPS, Newcombe and the
+    # two-proportion z-test for CSAT, Welch's t-test for CES (each checked in test_compare)
     frame = feedback()
     themes = ["billing", "support", "delivery"]
-    coded = frame.select(Nps().expression() * 100).to_series().to_numpy()
 
-    result = key_drivers(frame, Nps(), themes=themes, correction="none")
+    result = key_drivers(frame, metric, themes=themes, correction="none")
 
     for theme in themes:
-        mentioned = frame[theme].to_numpy()
-        reference = stats.ttest_ind(coded[mentioned], coded[~mentioned], equal_var=False)
-        interval = reference.confidence_interval(0.95)
+        reference = compare(frame.filter(pl.col(theme)), frame.filter(~pl.col(theme)), metric)
         row = result.filter(pl.col("theme") == theme).row(0, named=True)
-        assert row["effect"] == pytest.approx(coded[mentioned].mean() - coded[~mentioned].mean())
-        assert row["low"] == pytest.approx(interval.low)
-        assert row["high"] == pytest.approx(interval.high)
-        assert row["p_value"] == pytest.approx(reference.pvalue)
+        assert row["effect"] == pytest.approx(reference.difference)
+        assert (row["low"], row["high"]) == pytest.approx((reference.low, reference.high))
+        assert row["p_value"] == pytest.approx(reference.p_value)
+        assert (row["value_with"], row["value_without"]) == pytest.approx(
+            (reference.value_a, reference.value_b)
+        )
+
+
+def test_a_theme_whose_comments_all_score_alike_keeps_its_own_uncertainty():
+    # every comment about refunds is a detractor's: the plain variance of that group is zero,
+    # which left only the other comments' uncertainty in the interval
+    rng = np.random.default_rng(4)
+    rest = rng.integers(0, 11, 900)
+    frame = pl.DataFrame({"nps": [0] * 104 + list(rest), "refunds": [True] * 104 + [False] * 900})
+    coded = frame.select(Nps().expression() * 100).to_series().to_numpy()[104:]
+    rest_alone = 1.96 * coded.std(ddof=1) / np.sqrt(len(coded))
+
+    row = key_drivers(frame, Nps(), themes=["refunds"]).row(0, named=True)
+
+    assert row["value_with"] == -100.0
+    assert (row["high"] - row["low"]) / 2 > 1.15 * rest_alone
 
 
 def test_it_ranks_the_strongest_driver_first_and_words_it_as_association():
@@ -144,12 +160,9 @@ def test_it_refuses_a_theme_column_that_is_not_boolean():
 
 
 def test_an_interval_never_reaches_past_the_largest_possible_difference():
-    # ten detractors and promoters mixed among the mentions, promoters everywhere else: the
-    # interval's t-based half-width is wider than the room left on the scale
-    mentioned = [True] * 10 + [False] * 30
-    scores = [0, 10, 0, 0, 10, 0, 0, 0, 10, 0] + [10] * 30
-    frame = pl.DataFrame({"nps": scores, "billing": mentioned})
+    # ten detractors mention billing, ten promoters do not: the largest difference there is
+    frame = pl.DataFrame({"nps": [0] * 10 + [10] * 10, "billing": [True] * 10 + [False] * 10})
     row = key_drivers(frame, Nps(), themes=["billing"]).row(0, named=True)
-    assert row["effect"] == pytest.approx(-140.0)
+    assert row["effect"] == pytest.approx(-200.0)
     assert row["low"] == -200.0
-    assert -140.0 < row["high"] < 0.0
+    assert -200.0 < row["high"] < -100.0
