@@ -239,6 +239,12 @@ def _check_batch(batch: object) -> str:
         problem = f"`items` is {_kind(batch['items'])}, not a list."
     elif not batch["items"]:
         problem = "`items` is an empty list."
+    elif set(batch) != {"items"}:
+        others = ", ".join(f"`{name}`" for name in sorted(set(batch) - {"items"}))
+        problem = (
+            f"The body holds {others} beside `items`: send ?partial=true in the address, and an "
+            "Idempotency-Key as a header."
+        )
     elif len(batch["items"]) > MAX_ITEMS:
         return (
             f"`items` holds {len(batch['items'])} feedback items: send at most {MAX_ITEMS} in "

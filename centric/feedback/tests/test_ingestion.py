@@ -243,6 +243,8 @@ class IngestTest(IngestionTestCase):
             '{"items": "x"}': "`items` is text, not a list.",
             f'{{"items": {item}}}': "`items` is an object, not a list.",
             '{"items": []}': "`items` is an empty list.",
+            f'{{"items": [{item}], "partial": true}}': "The body holds `partial` beside "
+            "`items`: send ?partial=true in the address, and an Idempotency-Key as a header.",
         }
         for body, problem in refusals.items():
             with self.subTest(body=body):
