@@ -126,12 +126,15 @@ class ThemeRow:
     share: float  # % of the analysed comments in the period
     negative: float  # % of this theme's mentions that are negative about it
     previous_volume: int
+    previous_share: float | None  # % of the comments read in the period before; None: none read
     driver: Driver | None
     csat_driver: Driver | None = None
 
     @property
-    def change(self) -> int:
-        return self.volume - self.previous_volume
+    def share_change(self) -> float | None:
+        """The change in share of comments, in percentage points: more or fewer comments in
+        one period move every theme's mentions, not its share."""
+        return None if self.previous_share is None else self.share - self.previous_share
 
     @property
     def negative_count(self) -> int:
@@ -219,7 +222,7 @@ class InsightsOverview:
     since: dt.datetime
     analysed: int
     unread: int  # of those, comments in another language than English, which are not read
-    previous_read: int  # comments read in the period before, which the change in mentions is from
+    previous_read: int  # comments read in the period before, which the change in share is from
     scores: list[ScoreCard]
     themes: list[ThemeRow]
     spikes: list[Spike]
@@ -253,6 +256,7 @@ def insights_overview(
     # weeks for a month's view; months otherwise, so each point has answers enough to count
     period: Period = "week" if days <= 30 else "month"
     covers = (timezone.localdate(since), timezone.localdate(now))
+    previous_read = _read(previous).count()
     return InsightsOverview(
         days=days,
         segment_id=segment_id,
@@ -260,7 +264,7 @@ def insights_overview(
         since=since,
         analysed=analysed,
         unread=unread,
-        previous_read=_read(previous).count(),
+        previous_read=previous_read,
         scores=[
             *(
                 _score_card(
@@ -288,7 +292,7 @@ def insights_overview(
         else _segment_comparisons(
             _scope(actor, None, who).filter(responded_at__gte=since, responded_at__lt=now)
         ),
-        themes=_theme_rows(current, previous, analysed - unread),
+        themes=_theme_rows(current, previous, analysed - unread, previous_read),
         spikes=_spikes(with_baseline, shown_from=timezone.localdate(since)),
         shifts=_shifts(with_baseline, shown_from=timezone.localdate(since)),
     )
@@ -472,9 +476,10 @@ def _segment_comparisons(responses: QuerySet[Response]) -> list[SegmentCompariso
 
 
 def _theme_rows(
-    current: QuerySet[Response], previous: QuerySet[Response], read: int
+    current: QuerySet[Response], previous: QuerySet[Response], read: int, previous_read: int
 ) -> list[ThemeRow]:
-    """Each theme's volume, its share of the comments read, and what goes with it."""
+    """Each theme's volume, its share of the comments read (and in the period before), and
+    what goes with it."""
     counts = (
         ThemeMention.objects.filter(response__in=current)
         .values("theme")
@@ -497,6 +502,9 @@ def _theme_rows(
             share=100.0 * row["volume"] / read if read else 0.0,
             negative=100.0 * row["negative"] / row["volume"],
             previous_volume=before.get(row["theme"], 0),
+            previous_share=100.0 * before.get(row["theme"], 0) / previous_read
+            if previous_read
+            else None,
             driver=drivers.get(row["theme"]),
             csat_driver=csat_drivers.get(row["theme"]),
         )

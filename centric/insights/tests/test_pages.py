@@ -310,6 +310,23 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertIn(">new</td>", price_row)
         self.assertNotIn("no earlier data", table)
 
+    def test_the_change_is_in_the_share_of_comments_not_in_raw_mentions(self) -> None:
+        # more comments in one period than the other move every count, not the shares
+        for days_ago in (35, 36):
+            self.analysed("Delivery was late.", days_ago=days_ago)
+            self.analysed("Lovely people.", days_ago=days_ago)
+        self.login(self.owner)
+        before = self.get("overview", days="30").context["insights"]
+        delivery = next(r for r in before.themes if r.theme == "delivery")
+        self.assertEqual(
+            delivery.share_change,
+            delivery.share - 100.0 * delivery.previous_volume / before.previous_read,
+        )
+        table = self.get("overview", days="30").content.decode().split('id="themes-h"')[1]
+        row = table.split("?theme=delivery&amp;")[1].split("</tr>")[0]
+        self.assertIn(f"{signed(delivery.share_change, 0)} pts", row)
+        self.assertIn(f"from {delivery.previous_share:.0f}%", row)
+
     def test_the_overview_has_a_sentiment_shift_section(self) -> None:
         self.login(self.owner)
         response = self.get("overview")
