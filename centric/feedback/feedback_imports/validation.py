@@ -308,8 +308,9 @@ class BatchChecker:
             .then(pl.col("stage_found"))
             .otherwise(pl.col("touchpoint_stage"))
             .alias("stage_id"),
+            # under its kind: a help desk's ticket 1 and an app store's review 1 are two rows
             pl.when(pl.col("external_id") != "")
-            .then(pl.lit("import:id:") + pl.col("external_id"))
+            .then(pl.concat_str(pl.lit("import:id"), "kind", "external_id", separator=":"))
             .alias("source_ref"),
         ]
 

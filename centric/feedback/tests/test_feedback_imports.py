@@ -117,7 +117,7 @@ class FeedbackImportJourneyTest(PersonasTestCase):
             )
         job.refresh_from_db()
         self.assertEqual((job.status, job.created_count), ("done", 2))
-        first = Response.objects.get(source_ref="import:id:R1")
+        first = Response.objects.get(source_ref="import:id:survey:R1")
         self.assertEqual(first.channel, Response.Channel.IMPORT)
         self.assertEqual(first.kind, Response.Kind.SURVEY)
         self.assertIsNone(first.survey)
@@ -145,7 +145,18 @@ class FeedbackImportJourneyTest(PersonasTestCase):
         self.assertEqual((job.created_count, job.existing_count), (1, 1))
         self.assertEqual(
             sorted(Response.objects.values_list("source_ref", "score")),
-            [("import:id:R1", 9), ("import:id:R2", 4)],
+            [("import:id:survey:R1", 9), ("import:id:survey:R2", 4)],
+        )
+
+    def test_tickets_and_reviews_numbered_alike_are_each_imported(self) -> None:
+        tickets = b"Ticket ID,Requester email,Description\n1,carla@acme.example,Slow reply\n"
+        reviews = b"Review ID,Rating,Review\n1,5,Lovely app\n"
+        self.apply(self.check(self.start(tickets, preset="help-desk")), "keep_valid")
+        job = self.apply(self.check(self.start(reviews, preset="app-store")), "keep_valid")
+        self.assertEqual((job.created_count, job.existing_count), (1, 0))
+        self.assertEqual(
+            sorted(Response.objects.values_list("source_ref", "kind")),
+            [("import:id:review:1", "review"), ("import:id:ticket:1", "ticket")],
         )
 
     def test_rows_stored_by_another_import_after_the_check_are_skipped_and_counted(self) -> None:
@@ -159,7 +170,7 @@ class FeedbackImportJourneyTest(PersonasTestCase):
         self.assertEqual((job.created_count, job.existing_count), (1, 1))
         self.assertEqual(
             sorted(Response.objects.values_list("source_ref", "score")),
-            [("import:id:R1", 9), ("import:id:R2", 4)],
+            [("import:id:survey:R1", 9), ("import:id:survey:R2", 4)],
         )
 
     def test_the_stored_responses_are_announced_for_analysis(self) -> None:
@@ -186,11 +197,11 @@ class FeedbackImportJourneyTest(PersonasTestCase):
         self.org.save()
         job = self.apply(self.check(self.start(content, preset="app-store")), "keep_valid")
         self.assertEqual((job.encoding, job.created_count), ("utf-16", 2))
-        first = Response.objects.get(source_ref="import:id:A")
+        first = Response.objects.get(source_ref="import:id:review:A")
         self.assertEqual(first.comment, 'Schön,\n"klar"')
         self.assertEqual(first.responded_at, datetime(2024, 3, 31, 12, 5, tzinfo=UTC))
         self.assertEqual(first.attributes, {"Territory": "DE"})
-        second = Response.objects.get(source_ref="import:id:B")
+        second = Response.objects.get(source_ref="import:id:review:B")
         self.assertEqual(second.responded_at, datetime(2024, 3, 31, 22, 0, tzinfo=UTC))
         self.assertEqual(second.attributes, {"Title": "Short"})
 
@@ -211,7 +222,7 @@ class FeedbackImportJourneyTest(PersonasTestCase):
         self.apply(job, "keep_valid")
         self.assertEqual(
             list(Response.objects.values_list("source_ref", "responded_at")),
-            [("import:id:D1", datetime(2024, 3, 1, tzinfo=UTC))],
+            [("import:id:survey:D1", datetime(2024, 3, 1, tzinfo=UTC))],
         )
 
     def test_without_a_date_column_every_row_is_dated_with_the_imports_time(self) -> None:
@@ -260,7 +271,11 @@ class FeedbackImportJourneyTest(PersonasTestCase):
         self.apply(job, "keep_valid")
         self.assertEqual(
             sorted(Response.objects.values_list("source_ref", "language")),
-            [("import:id:L1", "es"), ("import:id:L2", "de"), ("import:id:L3", "en")],
+            [
+                ("import:id:survey:L1", "es"),
+                ("import:id:survey:L2", "de"),
+                ("import:id:survey:L3", "en"),
+            ],
         )
 
     def test_the_mapping_page_offers_the_language(self) -> None:
@@ -300,7 +315,7 @@ class FeedbackImportJourneyTest(PersonasTestCase):
         lines = b'{"id": "J-1", "rating": 4, "review": "Nice"}\n{"id": "J-2", "rating": 9}\n'
         job = self.check(self.start(lines, "r.jsonl", preset="app-store"))
         self.assertEqual(job.errors[0]["line"], 2)
-        self.assertEqual(Response.objects.get(source_ref="import:id:T-1").score_type, "csat")
+        self.assertEqual(Response.objects.get(source_ref="import:id:ticket:T-1").score_type, "csat")
 
     def test_a_saved_mapping_is_offered_for_the_next_file(self) -> None:
         saved = services.saved_mapping_save(
@@ -652,6 +667,23 @@ class ImportPageWordingTest(PersonasTestCase):
         self.assertContains(page, "Reviews · Rating (1–5)")
         self.assertContains(page, "Support tickets · CSAT (1–5)")
         self.assertNotContains(page, "RATING")
+
+
+class ImportedIdsMigrationTest(PersonasTestCase):
+    def test_an_imported_external_id_is_kept_under_its_kind(self) -> None:
+        migration = importlib.import_module("centric.feedback.migrations.0011_imported_ids_by_kind")
+        refs = ("import:id:R1", "import:row:0af3", "api-7")
+        for ref in refs:
+            Response.objects.create(
+                organisation=self.org, channel="import", kind="ticket", source_ref=ref
+            )
+
+        migration.ids_by_kind(apps, None)
+
+        self.assertEqual(
+            sorted(Response.objects.values_list("source_ref", flat=True)),
+            ["api-7", "import:id:ticket:R1", "import:row:0af3"],
+        )
 
 
 class UndatedImportsMigrationTest(PersonasTestCase):

@@ -44,12 +44,12 @@ class FutureDateTest(SimpleTestCase):
             [(error.line, error.column, error.message) for error in checked.errors],
             [(3, "date", "“2099-01-01” is in the future.")],
         )
-        self.assertEqual(checked.rows["source_ref"].to_list(), ["import:id:A"])
+        self.assertEqual(checked.rows["source_ref"].to_list(), ["import:id:survey:A"])
 
     def test_a_clock_a_few_minutes_ahead_is_allowed_as_the_api_allows_it(self) -> None:
         checked = check("A,9,2025-03-04 09:34", "B,8,2025-03-04 09:36")
         self.assertEqual([error.line for error in checked.errors], [3])
-        self.assertEqual(checked.rows["source_ref"].to_list(), ["import:id:A"])
+        self.assertEqual(checked.rows["source_ref"].to_list(), ["import:id:survey:A"])
 
     def test_the_future_is_judged_in_the_dates_own_time_zone(self) -> None:
         # 10:00 in Berlin is 09:00 UTC, before the upload; 10:00 with no zone in UTC is after it

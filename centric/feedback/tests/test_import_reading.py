@@ -300,7 +300,7 @@ class CheckingTest(SimpleTestCase):
         checked = self.check("A1, Carla@acme.example ,9,Great,2024-03-01,,Onboarding call")
         self.assertEqual(checked.errors, [])
         row = checked.rows.row(0, named=True)
-        self.assertEqual(row["source_ref"], "import:id:A1")
+        self.assertEqual(row["source_ref"], "import:id:survey:A1")
         self.assertEqual((row["customer_id"], row["contact_id"]), (70, 7))
         self.assertEqual((row["score"], row["score_type"]), (9, "nps"))
         self.assertEqual((row["touchpoint_id"], row["stage_id"]), (5, 3))
@@ -511,7 +511,7 @@ class CheckingTest(SimpleTestCase):
                 (4, "date", "The date is missing."),
             ],
         )
-        self.assertEqual(checked.rows["source_ref"].to_list(), ["import:id:A"])
+        self.assertEqual(checked.rows["source_ref"].to_list(), ["import:id:survey:A"])
 
     def test_without_a_date_column_every_row_is_dated_with_the_imports_time(self) -> None:
         undated = Mapping(columns={"external_id": "id", "score": "score"}, score_type="nps")
