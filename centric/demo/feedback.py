@@ -11,7 +11,7 @@ detection flags.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, time, timedelta
 from operator import attrgetter
 from zoneinfo import ZoneInfo
@@ -465,7 +465,7 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
         )
     _centricity_answers(add, surveys["centricity"], questions["centricity"], customers, now)
     responses += _incident_tickets(rng, now, org, customers, stages["Use"], touchpoints)
-    _invite(responses)
+    _invite(responses, Contact.objects.filter(organisation_id=org), customers, now)
     Response.objects.bulk_create(responses)
     Answer.objects.bulk_create(
         Answer(response=responses[index], question=question, number=number, text=text)
@@ -473,11 +473,17 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
     )
 
 
-def _invite(responses: list[Response]) -> None:
+def _invite(
+    responses: list[Response],
+    contacts: Iterable[Contact],
+    customers: dict[int | None, Customer],
+    now: datetime,
+) -> None:
     """Everyone who answered a survey was invited to it by email shortly before their first
     answer; about three in five answered that invitation, and the others (and everyone's later
-    answers) came through the survey's open link, as a survey's token answers once. Its own random
-    numbers leave the rest of the demo as it is."""
+    answers) came through the survey's open link, as a survey's token answers once. About half
+    the contacts who never answered a survey were invited to it too. Its own random numbers
+    leave the rest of the demo as it is."""
     rng = random.Random(5)
     first: dict[tuple[int | None, int | None, int | None], Response] = {}
     answers = [response for response in responses if response.survey is not None]
@@ -502,6 +508,22 @@ def _invite(responses: list[Response]) -> None:
         invitations.append(invitation)
         if rng.random() < 0.6:
             response.invitation, response.channel = invitation, Response.Channel.EMAIL
+    surveys = {response.survey_id: response.survey for response in answers if response.contact}
+    for contact in contacts:
+        for survey_id, survey in surveys.items():
+            if (survey_id, contact.pk, None) in first or rng.random() < 0.5:
+                continue
+            invitations.append(
+                Invitation(
+                    organisation_id=contact.organisation_id,
+                    survey=survey,
+                    customer=customers[contact.account_id],
+                    contact=contact,
+                    email=contact.email,
+                    language=contact.language if contact.language in ("en", "de") else "en",
+                    sent_at=now - timedelta(days=rng.randint(1, 364)),
+                )
+            )
     Invitation.objects.bulk_create(invitations)
 
 
