@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from centric.insights.report import (
+    DATE_ORDERS,
     SCORE_TYPES,
     ColumnError,
     SourceError,
@@ -60,6 +61,7 @@ def analyze(args: argparse.Namespace) -> int:
         score=args.score,
         score_type=args.score_type,
         date=args.date,
+        date_order=args.date_order,
         segment=args.segment,
     )
     if source.note:
@@ -117,6 +119,12 @@ def _parser() -> argparse.ArgumentParser:
     command.add_argument("--score", metavar="COLUMN", help="the column of scores, or none")
     command.add_argument("--score-type", choices=SCORE_TYPES, help="what the score measures")
     command.add_argument("--date", metavar="COLUMN", help="the column of dates, or none")
+    command.add_argument(
+        "--date-order",
+        choices=DATE_ORDERS,
+        help="whether dates such as 03/04/2024 give the day or the month first (default: "
+        "read from the dates, day first when none says)",
+    )
     command.add_argument("--segment", metavar="COLUMN", help="the column to compare by, or none")
     command.add_argument(
         "--header-row",

@@ -152,3 +152,28 @@ def test_it_reads_a_sheet_whose_header_is_below_a_title_and_says_so(tmp_path):
     assert "score: 'likelihood_to_recommend' as nps 0–10" in result.stderr
     page = html.unescape((tmp_path / "r.html").read_text(encoding="utf-8"))
     assert "header: row 3" in page
+
+
+def test_the_order_of_day_and_month_can_be_named(tmp_path):
+    rows = [
+        {"comment": f"Lovely fit number {i}", "date": f"0{1 + i % 9}/0{1 + i % 7}/2024"}
+        for i in range(40)
+    ]
+    (tmp_path / "survey.csv").write_text(csv_text(rows), encoding="utf-8")
+
+    guessed = run("analyze", "survey.csv", cwd=tmp_path)
+    named = run("analyze", "survey.csv", "--date-order", "month", cwd=tmp_path)
+
+    assert guessed.returncode == 0, guessed.stderr
+    assert "--date-order month reads them month first" in guessed.stderr
+    assert named.returncode == 0, named.stderr
+    assert "dates as month/day/year; order named with --date-order" in named.stderr
+
+
+def test_a_file_with_a_header_and_no_rows_is_refused(tmp_path):
+    (tmp_path / "survey.csv").write_text("comment,score,date\n", encoding="utf-8")
+
+    for extra in ((), ("--text", "comment")):
+        result = run("analyze", "survey.csv", *extra, cwd=tmp_path)
+        assert result.returncode == 1
+        assert "error: the file has a header but no rows." in result.stderr

@@ -12,9 +12,11 @@ install::
 
 from centric.insights.report.build import Report, build_report
 from centric.insights.report.columns import (
+    DATE_ORDERS,
     SCORE_TYPES,
     ColumnError,
     Columns,
+    DateOrder,
     Scale,
     ScoreType,
     guess_columns,
@@ -26,9 +28,11 @@ from centric.insights.report.render import render_html
 from centric.insights.report.sources import Source, SourceError, read_source, read_table
 
 __all__ = [
+    "DATE_ORDERS",
     "SCORE_TYPES",
     "ColumnError",
     "Columns",
+    "DateOrder",
     "ProgressBar",
     "Report",
     "Scale",

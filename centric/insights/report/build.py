@@ -29,6 +29,7 @@ from centric.insights.metrics import (
 from centric.insights.metrics.periods import Period
 from centric.insights.report.columns import Columns, Scale
 from centric.insights.report.scores import SCORE, Figure, figures
+from centric.insights.report.spikes import Spike, drop_runs, spike_runs
 from centric.insights.text import DEFAULT_TAXONOMY, Analysis, Signal, Taxonomy
 
 # "unread": in another language than English, which the engine does not read
@@ -103,9 +104,10 @@ class Report:
     trend: tuple[dict[str, Any], ...]
     volume: tuple[tuple[dt.date, int], ...]
     segments: tuple[dict[str, Any], ...]
+    segment_missing: int  # answers with no segment value, left out of the segments
     spike_period: str | None
-    spikes: tuple[str, ...]
-    shifts: tuple[str, ...]
+    spikes: tuple[Spike, ...]
+    shifts: tuple[Spike, ...]
     flags: tuple[SignalGroup, ...]
     care: tuple[SignalGroup, ...]
     proposals: tuple[Proposal, ...]
@@ -178,6 +180,7 @@ def build_report(
             if primary is not None and columns.segment
             else ()
         ),
+        segment_missing=scored.filter(pl.col("segment").is_null()).height if columns.segment else 0,
         spike_period=spike_period,
         spikes=_spikes(read, mentioned, spike_period),
         shifts=_shifts(read, readings, spike_period),
@@ -280,16 +283,16 @@ def _spike_period(dated: pl.DataFrame) -> Period | None:
     return "week" if span >= 42 else None
 
 
-def _spikes(commented: pl.DataFrame, themes: list[str], period: Period | None) -> tuple[str, ...]:
+def _spikes(commented: pl.DataFrame, themes: list[str], period: Period | None) -> tuple[Spike, ...]:
     if period is None or not themes:
         return ()
     checks = volume_spikes(commented, date_column="date", themes=themes, period=period)
-    return tuple(checks.filter(pl.col("alarm")).sort("period")["sentence"].to_list())
+    return spike_runs(checks, period)
 
 
 def _shifts(
     commented: pl.DataFrame, readings: Sequence[Analysis], period: Period | None
-) -> tuple[str, ...]:
+) -> tuple[Spike, ...]:
     if period is None:
         return ()
     rows = [
@@ -311,7 +314,7 @@ def _shifts(
         period=period,
         min_difference=MEANINGFUL_SHIFT,
     )
-    return tuple(checks.filter(pl.col("alarm")).sort("period")["sentence"].to_list())
+    return drop_runs(checks, period)
 
 
 def _flags(commented: pl.DataFrame, readings: Sequence[Analysis]) -> tuple[SignalGroup, ...]:

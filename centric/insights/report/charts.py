@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import math
 from collections.abc import Sequence
 from html import escape
+
+from centric.insights.report.numbers import percent
 
 POSITIVE = "#2e7d4f"
 NEGATIVE = "#c0392b"
@@ -33,6 +36,15 @@ SENTIMENT_COLOURS = {
 
 # (period start, value if reliable, low, high, n)
 TrendPoint = tuple[dt.date, float | None, float | None, float | None, int]
+# A label under a chart by period: the period's index, its name, a year to write under the name
+# ("" for none), and whether a narrow page shows it too (a wide one shows every label).
+Tick = tuple[int, str, str, bool]
+_CHAR = 7.5  # px: about the width of a character of a label at 13 px
+_GAP = 8  # px: the least room between two labels
+# px: the least width of a chart's plot on a wide page (1,040 px and up, where report.css
+# shows every label) and on a phone (360 px)
+_WIDE, _NARROW = 900, 260
+_STEPS = (1, 2, 3, 6, 12)  # months between two labels, counted from January
 
 
 def _svg(width: int, height: int, body: str, label: str, *, cls: str = "") -> str:
@@ -73,11 +85,17 @@ def stacked_bar(parts: Sequence[tuple[str, float, str]], *, label: str) -> str:
             continue
         body.append(
             f'<rect x="{_pc(x)}" y="0" width="{_pc(share)}" height="{height}" fill="{colour}">'
-            f"<title>{escape(name)}: {share:.0f}%</title></rect>"
+            f"<title>{escape(f'{name}: {percent(share)}')}</title></rect>"
         )
         if share >= 9:  # "12%" fits in a tenth of a phone's width
             body.append(
-                _text(_pc(x + share / 2), 22, f"{share:.0f}%", anchor="middle", cls="on-colour")
+                _text(
+                    _pc(x + share / 2),
+                    22,
+                    percent(share),
+                    anchor="middle",
+                    cls="value" if colour == GRID else "on-colour",  # white would not show on grey
+                )
             )
         x += share
     return _fluid(height, "".join(body), label)
@@ -183,20 +201,24 @@ def trend(
     bars_height: int = 40,
     every: int = 0,
     most_ticks: int = 5,
+    period_ticks: Sequence[Tick] = (),
+    count_axis: bool = False,
 ) -> str:
     """The value per period with its interval as a band, and the number of answers as bars.
 
     ``labels`` name the periods (``Mar 2025`` by default); the first and the last are always
     written, and every ``every``-th between them too, marked ``minor`` so that a narrow page
-    can leave them out. ``titles`` are the bars' tooltips (``n answers`` by default). A period
-    without a reliable value keeps its bar but breaks the line."""
+    can leave them out; ``period_ticks`` (from ``month_ticks``) choose them instead. ``titles``
+    are the bars' tooltips (``n answers`` by default). With ``count_axis`` the bars have a scale
+    from 0 to a round number, else an "n" beside them. A period without a reliable value keeps
+    its bar but breaks the line."""
     if not points:
         return ""
     top, gutter = 10, 44
     plot_bottom = top + plot_height
-    bars_top = plot_bottom + 14
+    bars_top = plot_bottom + (24 if count_axis else 14)  # room for the bars' top label
     bars_bottom = bars_top + bars_height
-    height = bars_bottom + 26
+    height = bars_bottom + (42 if any(year for _, _, year, _ in period_ticks) else 26)
     values = [v for p in points if p[1] is not None for v in p[1:4] if v is not None]
     low, high = (min(values), max(values)) if values else bounds
     margin = (high - low) * 0.05 or (1.0 if bounds[1] > 10 else 0.1)
@@ -244,6 +266,18 @@ def trend(
     )
     body.extend(dots)
     most = max((p[4] for p in points), default=0) or 1
+    if count_axis:
+        most = int(nice_limit(most))
+        body.append(
+            f'<line x1="0" x2="100%" y1="{bars_top}" y2="{bars_top}" stroke="{GRID}"/>'
+            f'<text x="0" dx="-6" y="{bars_top + 4}" text-anchor="end" class="axis">'
+            f"{_count(most)}</text>"
+            f'<text x="0" dx="-6" y="{bars_bottom:.1f}" text-anchor="end" class="axis">0</text>'
+        )
+    else:
+        body.append(
+            f'<text x="0" dx="-6" y="{bars_bottom:.1f}" text-anchor="end" class="axis">n</text>'
+        )
     for i, point in enumerate(points):
         h = bars_height * point[4] / most
         title = titles[i] if i < len(titles) else f"{point[4]:,} answers"
@@ -252,11 +286,95 @@ def trend(
             f'width="{_pc(step * 0.6)}" height="{h:.1f}" fill="{NEUTRAL}">'
             f"<title>{escape(title)}</title></rect>"
         )
-    body.append(
-        f'<text x="0" dx="-6" y="{bars_bottom:.1f}" text-anchor="end" class="axis">n</text>'
-    )
-    body.extend(_period_ticks(points, labels, every, y=height - 6))
+    if period_ticks:
+        body.extend(_drawn_ticks(period_ticks, len(points), y=height - 6))
+    else:
+        body.extend(_period_ticks(points, labels, every, y=height - 6))
     return _fluid(height, "".join(body), label, left=gutter, right=4)
+
+
+def _count(value: int) -> str:
+    return f"{value // 1000:,}k" if value >= 10_000 else f"{value:,}"
+
+
+def month_ticks(starts: Sequence[dt.date], covers: tuple[dt.date, dt.date] | None) -> list[Tick]:
+    """The labels under a chart by month: every month where they fit, else every second,
+    third, sixth or twelfth month from January, fewer on a phone than on a wide page. The first
+    and the last month are always named (``14–31 Jan`` when the figures cover it only in part,
+    as ``period_label`` says), and the year is written under the first month and each
+    January, and under the last if no label on a phone shows its year."""
+    if not starts:
+        return []
+    names = [period_label(start, "month", covers).rsplit(" ", 1)[0] for start in starts]
+    # the room a label takes: its name, or a year under it (the last may have one)
+    room = [
+        len(name) if 0 < i < len(starts) - 1 and start.month != 1 else max(len(name), 4)
+        for i, (start, name) in enumerate(zip(starts, names, strict=True))
+    ]
+    wide = next((s for s in _STEPS if _shown(starts, room, _WIDE, s)), 0)
+    narrow = next(
+        (s for s in _STEPS if wide and s % wide == 0 and _shown(starts, room, _NARROW, s)), 0
+    )
+    shown = _shown(starts, room, _WIDE, wide) or {0, len(starts) - 1}
+    on_phones = _shown(starts, room, _NARROW, narrow) or {0, len(starts) - 1}
+    years = {i: str(starts[i].year) for i in shown if i == 0 or starts[i].month == 1}
+    last = len(starts) - 1
+    if last not in years and starts[last].year not in {
+        starts[i].year for i in years if i in on_phones
+    }:
+        years[last] = str(starts[last].year)
+    return [(i, names[i], years.get(i, ""), i in on_phones) for i in sorted(shown)]
+
+
+def _shown(starts: Sequence[dt.date], room: Sequence[int], width: int, step: int) -> set[int]:
+    """The labels shown at ``width`` px, every ``step`` months from January besides the first
+    and the last, where they fit, each ``room`` characters wide; none where they do not."""
+    if not step:
+        return set()
+    last, slot = len(starts) - 1, width / len(starts)
+
+    def extent(i: int) -> tuple[float, float]:
+        wide = room[i] * _CHAR
+        if i == 0:
+            return (0.0, wide)
+        if i == last:
+            return (width - wide, float(width))
+        return (slot * (i + 0.5) - wide / 2, slot * (i + 0.5) + wide / 2)
+
+    between = [i for i in range(1, last) if (starts[i].month - 1) % step == 0]
+    # a label too close to the first or the last gives way to it
+    between = [
+        i
+        for i in between
+        if extent(0)[1] + _GAP <= extent(i)[0] and extent(i)[1] + _GAP <= extent(last)[0]
+    ]
+    if any(extent(a)[1] + _GAP > extent(b)[0] for a, b in itertools.pairwise(between)):
+        return set()
+    if last and not between and extent(0)[1] + _GAP > extent(last)[0]:
+        return set()
+    return {0, last, *between}
+
+
+def _drawn_ticks(ticks: Sequence[Tick], count: int, *, y: float) -> list[str]:
+    """``ticks`` under the plot: the first from the left edge, the last to the right edge and
+    the others centred under their period; those a phone leaves out are marked ``minor``."""
+    drawn = []
+    for i, name, year, on_phones in ticks:
+        if count == 1:
+            x, anchor = "50%", "middle"
+        elif i == 0:
+            x, anchor = "0", "start"
+        elif i == count - 1:
+            x, anchor = "100%", "end"
+        else:
+            x, anchor = _pc(100.0 * (i + 0.5) / count), "middle"
+        cls = "axis" if on_phones else "axis minor"
+        drawn.append(
+            _text(x, y - 16 if any(t[2] for t in ticks) else y, name, anchor=anchor, cls=cls)
+        )
+        if year:
+            drawn.append(_text(x, y, year, anchor=anchor, cls=cls))
+    return drawn
 
 
 def _period_ticks(

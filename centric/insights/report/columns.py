@@ -8,13 +8,16 @@ names a column outright; ``none`` turns an optional one off.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal, TypeVar, get_args
 
 import polars as pl
 
 ScoreType = Literal["nps", "csat", "ces", "rating", "stars"]
 SCORE_TYPES: tuple[ScoreType, ...] = get_args(ScoreType)
+DateOrder = Literal["day", "month"]  # which comes first in 03/04/2024
+DATE_ORDERS: tuple[DateOrder, ...] = get_args(DateOrder)
 NONE = "none"
 
 _TEXT_HINTS = ("comment", "review", "text", "feedback", "verbatim", "response", "message", "body")
@@ -25,16 +28,12 @@ _SEGMENT_HINTS = (
     "product", "team", "division", "class", "type", "store", "brand", "market", "language",
 )  # fmt: skip
 _NOT_A_SCORE = ("id", "age", "count", "year", "number", "index", "zip", "phone")
-_DATE_FORMATS = (
-    "%Y-%m-%d",
-    "%Y/%m/%d",
-    "%d/%m/%Y",
-    "%m/%d/%Y",
-    "%d.%m.%Y",
-    "%d-%m-%Y",
-    "%m/%d/%y",
-)
+# Day first where the day and the month share a form; ``_date_order`` decides which comes first.
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y")
+_DAY_AND_MONTH = r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}"
+_DATE_WORDS = {"%d": "day", "%m": "month", "%Y": "year", "%y": "year"}
 _MAX_SEGMENTS = 30
+_Dates = TypeVar("_Dates", pl.Series, pl.Expr)
 
 
 @dataclass(frozen=True)
@@ -47,6 +46,23 @@ class Scale:
 
     def __str__(self) -> str:
         return f"{self.kind} {self.low}–{self.high}"
+
+
+# What a column's name says it measures, checked in this order ("score" or "Q3" says nothing).
+_NAMED_SCALES = (
+    (("nps", "recommend", "likel", "ltr"), Scale("nps", 0, 10)),
+    (("csat", "satisf"), Scale("csat", 1, 5)),
+    (("ces", "effort"), Scale("ces", 1, 7)),
+    (("star", "rating"), Scale("stars", 1, 5)),
+)
+_FIXED_SCALES = {
+    "nps": Scale("nps", 0, 10),
+    "ces": Scale("ces", 1, 7),
+    "stars": Scale("stars", 1, 5),
+}
+# The share of answers that may lie off a scale as strays (a 0 or a 6 among stars) before they
+# say that the scale is another.
+_STRAYS = 0.1
 
 
 @dataclass(frozen=True)
@@ -73,9 +89,11 @@ def guess_columns(
     score: str | None = None,
     score_type: ScoreType | None = None,
     date: str | None = None,
+    date_order: DateOrder | None = None,
     segment: str | None = None,
 ) -> Columns:
-    """Guess each column the caller did not name; ``"none"`` leaves an optional one out."""
+    """Guess each column the caller did not name; ``"none"`` leaves an optional one out.
+    ``date_order`` says whether dates such as 03/04/2024 give the day or the month first."""
     for name in (text, score, date, segment):
         if name not in (None, NONE) and name not in frame.columns:
             raise ColumnError(
@@ -83,6 +101,8 @@ def guess_columns(
             )
     if score_type is not None and score_type not in SCORE_TYPES:
         raise ColumnError(f"score type must be one of {', '.join(SCORE_TYPES)}.")
+    if date_order is not None and date_order not in DATE_ORDERS:
+        raise ColumnError(f"date order must be one of {', '.join(DATE_ORDERS)}.")
     numbers = {c: _numbers(frame, c) for c in frame.columns}
     numeric = {c for c, values in numbers.items() if _share(values, frame, c) >= 0.95}
     notes: list[str] = []
@@ -103,26 +123,31 @@ def guess_columns(
     else:
         why = "named with --score"
     if score is not None:
-        scale = _scale(numbers[score], score, score_type)
-        if scale is None:
+        found = _scale(numbers[score], score, score_type)
+        if found is None:
             raise ColumnError(
                 f"score column {score!r} does not hold numbers on a 0–10, 1–5 or 1–7 scale; "
                 "name the scale with --score-type."
             )
-        notes.append(f"score: {score!r} as {scale} ({why}){_doubt(numbers[score], scale)}")
+        scale, how = found
+        values = numbers[score]
+        notes.append(
+            f"score: {score!r} as {scale} ({why}; {how}){_off_scale(values, scale)}"
+            f"{_doubt(values, scale)}"
+        )
     else:
         notes.append(f"score: none ({why}; name one with --score)")
 
     date_format: str | None = None
     if date is None:
-        date, date_format, why = _guess_date(frame, numeric | {text_column})
+        date, date_format, why = _guess_date(frame, numeric | {text_column}, date_order)
     elif date == NONE:
         date, why = None, "left out with --date none"
     else:
-        date_format = _date_format(frame, date, minimum=0.5)
-        if date_format is None:
+        read = _date_format(frame, date, minimum=0.5, order=date_order)
+        if read is None:
             raise ColumnError(f"date column {date!r} holds no dates this command can read.")
-        why = "named with --date"
+        date_format, why = read[0], f"named with --date; {read[1]}"
     notes.append(f"date: {date!r} ({why})" if date else f"date: none ({why})")
 
     if segment is None:
@@ -146,9 +171,7 @@ def typed_frame(frame: pl.DataFrame, columns: Columns) -> pl.DataFrame:
         score = pl.when(on_scale).then(value).otherwise(None)
     date: pl.Expr = pl.lit(None, dtype=pl.Date)
     if columns.date and columns.date_format:
-        date = pl.col(columns.date).str.strptime(
-            pl.Date, columns.date_format, strict=False, exact=False
-        )
+        date = _dates(pl.col(columns.date), columns.date_format)
     segment = pl.col(columns.segment).str.strip_chars() if columns.segment else pl.lit(None)
     return frame.select(
         pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("row"),
@@ -234,31 +257,74 @@ def _guess_score(
     return best, "whole numbers on a survey scale"
 
 
-def _scale(values: pl.Series, column: str, kind: ScoreType | None) -> Scale | None:
-    """The scale of a score column: from ``kind`` when given, else from its name and range."""
+def _scale(values: pl.Series, column: str, kind: ScoreType | None) -> tuple[Scale, str] | None:
+    """The scale of a score column and how it was told: from ``kind`` when given; else from a
+    name that names one, unless many answers lie above it; else from the range that holds all
+    but a few strays of the answers."""
     if values.len() == 0:
         return None
-    low, high = float(values.min()), float(values.max())  # type: ignore[arg-type]  # numeric
-    whole = bool((values == values.round(0)).all())
-    distinct = values.n_unique()
-    name = column.lower()
-    if kind == "nps":
-        return Scale("nps", 0, 10)
-    if kind == "ces":
-        return Scale("ces", 1, 7)
-    if kind == "stars":
-        return Scale("stars", 1, 5)
-    if kind in ("csat", "rating"):
-        return Scale(kind, 0 if low < 1 else 1, _top(high))
-    if not whole or distinct < 3 or low < 0 or high > 10:
+    bulk = _bulk_range(values)
+    if kind in _FIXED_SCALES:
+        return _FIXED_SCALES[kind], "scale named with --score-type"
+    if kind is not None:  # csat or rating, on the range its answers use
+        if bulk is None:
+            lowest, highest = float(values.min()), float(values.max())  # type: ignore[arg-type]  # numeric
+            bulk = (0 if lowest < 1 else 1, _top(highest))
+        return Scale(kind, *bulk), "scale named with --score-type"
+    if bulk is None or values.n_unique() < 3:
         return None
-    if any(h in name for h in ("nps", "recommend", "likel", "ltr")) or low == 0 or high > 7:
-        return Scale("nps", 0, 10) if low >= 0 and high <= 10 else None
-    if "ces" in name or "effort" in name:
-        return Scale("ces", 1, 7)
-    if high <= 5:
-        return Scale("csat" if "csat" in name or "satisf" in name else "stars", 1, 5)
-    return Scale("rating", 1, 7)
+    named = _named_scale(column)
+    if named is not None:
+        if (values > named.high).sum() <= _STRAYS * values.len():
+            return named, "scale from its name"
+        if named.kind in ("nps", "ces"):
+            return None
+        # more than strays above 5: a longer scale, such as a rating from 1 to 10
+        return Scale("csat" if named.kind == "csat" else "rating", *bulk), "scale from its answers"
+    if bulk == (0, 10):
+        return Scale("nps", 0, 10), (
+            "answers from 0 to 10, so NPS assumed, which its name does not say; "
+            "--score-type rating reads them as a rating"
+        )
+    if bulk == (1, 10):
+        return Scale("rating", 1, 10), (
+            "answers from 1 to 10 and none 0, so a rating, not NPS (which runs 0–10); "
+            "--score-type nps reads them as NPS"
+        )
+    return Scale("stars" if bulk == (1, 5) else "rating", *bulk), "scale from its answers"
+
+
+def _named_scale(column: str) -> Scale | None:
+    """The scale a column's name names, such as ``NPS``, ``csat_score`` or ``Stars``."""
+    words = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", column)]
+    for hints, scale in _NAMED_SCALES:
+        if any(word.startswith(hint) for word in words for hint in hints):
+            return scale
+    return None
+
+
+def _bulk_range(values: pl.Series) -> tuple[int, int] | None:
+    """The survey scale, 1–5, 1–7 or 0–10 (1–10 when no answer is 0), that holds whole
+    answers for all but ``_STRAYS`` of ``values``."""
+    whole = values.filter(values == values.round(0))
+    for low, high in ((1, 5), (1, 7), (0, 10)):
+        if whole.is_between(low, high).sum() >= (1 - _STRAYS) * values.len():
+            return (1 if high == 10 and not (whole == 0).any() else low), high
+    return None
+
+
+def _off_scale(values: pl.Series, scale: Scale) -> str:
+    """A note counting the answers off ``scale``, which are left out."""
+    off = values.filter(~values.is_between(scale.low, scale.high))
+    if off.len() == 0:
+        return ""
+    shown = [f"{v:g}".replace("-", "\u2212") for v in off.unique().sort().to_list()]
+    listed = ", ".join(shown[:5]) + (", …" if len(shown) > 5 else "")
+    are = "is" if off.len() == 1 else "are"
+    return (
+        f"; {off.len():,} answer{'' if off.len() == 1 else 's'} off the "
+        f"{scale.low}–{scale.high} scale ({listed}) {are} left out"
+    )
 
 
 def _doubt(values: pl.Series, scale: Scale) -> str:
@@ -278,37 +344,71 @@ def _top(high: float) -> int:
     return next((top for top in (5, 7, 10) if high <= top), int(high))
 
 
-def _date_format(frame: pl.DataFrame, column: str, *, minimum: float) -> str | None:
+def _date_format(
+    frame: pl.DataFrame, column: str, *, minimum: float, order: DateOrder | None = None
+) -> tuple[str, str] | None:
+    """How ``column`` writes dates, if at least ``minimum`` of its first 2,000 values read as
+    dates: the format, and a note saying how it reads and how the order of the day and the
+    month was told, from every value (``order`` names it)."""
     values = frame.get_column(column).drop_nulls()
     if values.len() == 0:
         return None
-    sample = values.head(2000).to_frame()
+    sample = values.head(2000)
     best, best_share = None, 0.0
     for date_format in _DATE_FORMATS:
-        parsed = sample.select(
-            pl.col(column).str.strptime(pl.Date, date_format, strict=False, exact=False)
-        ).to_series()
+        parsed = _dates(sample, date_format)
+        if date_format.startswith("%d"):
+            parsed = parsed.fill_null(_dates(sample, _month_first(date_format)))
         # "%Y" happily reads "01" as the year 1: only plausible dates count.
         plausible = int(parsed.is_between(dt.date(1970, 1, 1), dt.date(2100, 1, 1)).sum())
-        share = plausible / sample.height
+        share = plausible / sample.len()
         if share > best_share and parsed.n_unique() > 1:
             best, best_share = date_format, share
-    return best if best_share >= minimum else None
+    if best is None or best_share < minimum:
+        return None
+    how = ""
+    if best.startswith("%d"):
+        parts = values.str.extract_groups(_DAY_AND_MONTH).struct.unnest()
+        day_first = int((parts[:, 0].cast(pl.Int32, strict=False) > 12).sum())
+        month_first = int((parts[:, 1].cast(pl.Int32, strict=False) > 12).sum())
+        if order is not None:
+            how = "order named with --date-order"
+        elif not (day_first or month_first):
+            how = (
+                "no day or month above 12 tells which comes first, so day first assumed; "
+                "--date-order month reads them month first"
+            )
+        if (order or ("month" if month_first > day_first else "day")) == "month":
+            best = _month_first(best)
+    words = re.sub("%[dmYy]", lambda found: _DATE_WORDS[found.group()], best)
+    return best, f"dates as {words}" + (f"; {how}" if how else "")
 
 
-def _guess_date(frame: pl.DataFrame, excluded: set[str]) -> tuple[str | None, str | None, str]:
+def _dates(values: _Dates, date_format: str) -> _Dates:
+    """``values`` read as dates in ``date_format``, from their start (a time may follow)."""
+    start = values.str.extract(r"^\s*(\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4})")
+    return start.str.strptime(pl.Date, date_format, strict=False)
+
+
+def _month_first(date_format: str) -> str:
+    return re.sub("%[dm]", lambda found: "%m" if found.group() == "%d" else "%d", date_format)
+
+
+def _guess_date(
+    frame: pl.DataFrame, excluded: set[str], order: DateOrder | None
+) -> tuple[str | None, str | None, str]:
     candidates = []
     for column in frame.columns:
         if column in excluded:
             continue
-        date_format = _date_format(frame, column, minimum=0.9)
-        if date_format is not None:
+        read = _date_format(frame, column, minimum=0.9, order=order)
+        if read is not None:
             hint = _hint(column, _DATE_HINTS)
-            candidates.append((hint if hint is not None else len(_DATE_HINTS), column, date_format))
+            candidates.append((hint if hint is not None else len(_DATE_HINTS), column, *read))
     if not candidates:
         return None, None, "no column of dates"
-    _, best, date_format = min(candidates)
-    return best, date_format, f"dates as {date_format}"
+    _, best, date_format, how = min(candidates)
+    return best, date_format, how
 
 
 def _guess_segment(frame: pl.DataFrame, excluded: set[str]) -> tuple[str | None, str]:

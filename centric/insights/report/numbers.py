@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import math
+from typing import TYPE_CHECKING
+
 from centric.insights.metrics.estimate import EN_DASH
-from centric.insights.report.build import Headline
+
+if TYPE_CHECKING:  # numbers stays light for the charts, which import it
+    from centric.insights.report.build import Headline
 
 MINUS = "\u2212"
 
@@ -54,8 +59,13 @@ def share(part: int, whole: int) -> str:
 
 
 def percent(value: float) -> str:
-    """A whole percentage, except that a share that is there but below 0.5% reads "<1%"."""
-    return "<1%" if 0 < value < 0.5 else f"{value:.0f}%"
+    """A whole percentage rounded half up, except that a share that is there but below 0.5%
+    reads "<1%", and one short of all but above 99.5% reads ">99%"."""
+    if 0 < value < 0.5:
+        return "<1%"
+    if 99.5 <= value < 100:
+        return ">99%"
+    return f"{math.floor(value + 0.5)}%"
 
 
 def figure_text(headline: Headline) -> str:

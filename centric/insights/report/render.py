@@ -6,7 +6,7 @@ piece of text goes through ``html.escape`` (``_e``) on its way into the page.
 
 from __future__ import annotations
 
-import math
+import datetime as dt
 from html import escape
 from importlib.resources import files
 from typing import Any
@@ -22,6 +22,7 @@ from centric.insights.report.build import (
 )
 from centric.insights.report.findings import key_findings
 from centric.insights.report.numbers import effect_text, number, percent, share, span
+from centric.insights.report.spikes import spike_sentence
 
 _CSS = files("centric.insights.report").joinpath("report.css").read_text(encoding="utf-8")
 
@@ -74,8 +75,8 @@ def _cover(report: Report) -> str:
     facts = [f"{report.rows:,} responses", f"{report.comments:,} with a comment"]
     if report.date_range:
         first, last = report.date_range
-        facts.append(f"{first:%d %b %Y} – {last:%d %b %Y}")
-    facts.append(f"generated {report.generated:%d %b %Y}")
+        facts.append(f"{_day(first)} – {_day(last)}")
+    facts.append(f"generated {_day(report.generated)}")
     return (
         '<header class="cover"><div class="inner">'
         '<p class="eyebrow">Customer feedback report</p>'
@@ -104,6 +105,11 @@ def _cards(report: Report) -> str:
             f"{flags['churn_risk'].count:,} churn risk</p></div>"
         )
     return f'<div class="cards">{"".join(cards)}</div>'
+
+
+def _day(date: dt.date) -> str:
+    """``14 Jan 2024``, as dates read throughout the report."""
+    return f"{date.day} {date:%b %Y}"
 
 
 def _card(headline: Headline) -> str:
@@ -160,7 +166,7 @@ def _distribution_and_sentiment(report: Report) -> str:
         ]
         legend = "".join(
             f'<li><i style="background:{colour}"></i>'
-            f"{_e('not English, not read' if label == 'unread' else label)} {value:.0f}%</li>"
+            f"{_e('not English, not read' if label == 'unread' else label)} {_e(percent(value))}</li>"
             for label, value, colour in mix
             if label != "unread" or value
         )
@@ -170,7 +176,7 @@ def _distribution_and_sentiment(report: Report) -> str:
                 f"<tr><td>{_e(_score_label(s, report.columns.scale.kind))}</td>"
                 f'<td class="num">{n:,}</td>'
                 f'<td class="bar">{charts.meter(100 * neg, colour=charts.NEGATIVE)}</td>'
-                f'<td class="num">{100 * neg:.0f}%</td></tr>'
+                f'<td class="num">{_e(percent(100 * neg))}</td></tr>'
                 for s, n, neg in report.sentiment_by_score
             )
             by_score = (
@@ -196,7 +202,7 @@ def _distribution_and_sentiment(report: Report) -> str:
         "Scores and sentiment",
         "How customers scored, and how their words read. Mixed comments praise one thing and "
         "criticise another.",
-        f'<div class="grid-2">{"".join(parts)}</div>',
+        f'<div class="grid-2">{"".join(parts)}</div>' if len(parts) > 1 else parts[0],
         anchor="sentiment",
     )
 
@@ -231,7 +237,7 @@ def _themes(report: Report) -> str:
     if metric is not None:
         impact_head = (
             f'<th class="chart hide-narrow">Association with {_e(metric.name)}'
-            f'{charts.interval_axis(limit, "pts")}</th><th class="num">Points (95% CI)</th>'
+            f'{charts.interval_axis(limit, "pts")}</th><th class="num">Points (95%&nbsp;CI)</th>'
         )
     lede = "What comments are about (a comment can be about several themes), how people feel about each"
     if metric is not None:
@@ -259,9 +265,9 @@ def _theme_row(theme: ThemeRow, limit: float, most: float, decimals: int | None)
     cells = (
         f'<td><div class="theme-name" title="{_e(theme.description)}">{_e(theme.name)}</div>'
         f"{quote}</td>"
-        f'<td class="num">{theme.mentions:,}<div class="small">{percent(theme.share)}</div></td>'
+        f'<td class="num">{theme.mentions:,}<div class="small">{_e(percent(theme.share))}</div></td>'
         f'<td class="bar hide-narrow">{charts.meter(theme.share, scale=most)}</td>'
-        f'<td class="num">{theme.negative_share:.0f}%</td>'
+        f'<td class="num">{_e(percent(theme.negative_share))}</td>'
     )
     if decimals is not None:
         cells += _impact_cells(theme.driver, limit, decimals)
@@ -311,18 +317,18 @@ def _trend(report: Report) -> str:
         bounds=metric.bounds,
         unit="%" if headline.figure.unit == "%" else "",
         label=f"{metric.name} by month",
-        labels=labels,
         titles=[
             f"{name}: {point[4]:,} answers" for name, point in zip(labels, reliable, strict=True)
         ],
-        every=math.ceil(len(reliable) / 8),
+        period_ticks=charts.month_ticks([point[0] for point in reliable], covers),
+        count_axis=True,
     )
     return _section(
         f"{metric.name} by month",
-        f"The line is {metric.phrase} per month, the band its 95% interval, the grey bars the "
-        f"number of answers. Months with fewer than {headline.estimate.min_n} answers are left "
-        "out of the line; a first or last month the file covers only in part is named by its "
-        "days.",
+        f"The line is {metric.phrase} per month and the band its 95% interval; the grey bars "
+        "are the number of answers, on the scale at their left. Months with fewer than "
+        f"{headline.estimate.min_n} answers are left out of the line; a first or last month "
+        "the file covers only in part is named by its days.",
         chart,
         anchor="trend",
     )
@@ -371,20 +377,29 @@ def _segments(report: Report) -> str:
             diff = f'{_e(shown)}<div class="small">{_e(interval)}</div>'
         else:
             badge, chart, diff = '<span class="badge none">too few answers</span>', "", ""
+        # a phone has no room for the verdict's column: there it stands under the name
         rows.append(
-            f'<tr><td class="theme-name">{_e(segment["segment"])}</td>'
+            f'<tr><td class="theme-name segment-name">{_e(segment["segment"])}'
+            f'<div class="show-narrow">{badge}</div></td>'
             f'<td class="num">{segment["n"]:,}</td><td class="num">{value}</td>'
             f'<td class="chart hide-narrow" title="{_e(segment["sentence"])}">{chart}</td>'
-            f'<td class="num">{diff}</td><td>{badge}</td></tr>'
+            f'<td class="num">{diff}</td><td class="hide-narrow">{badge}</td></tr>'
         )
     table = (
         '<div class="table-wrap"><table><thead><tr>'
         f'<th>{_e(report.columns.segment)}</th><th class="num">Answers</th>'
-        f'<th class="num">{_e(metric.name)} (95% CI)</th>'
+        f'<th class="num">{_e(metric.name)} (95%&nbsp;CI)</th>'
         f'<th class="chart hide-narrow">Difference from the rest{charts.interval_axis(limit, "pts")}</th>'
-        '<th class="num">Points</th><th>Verdict</th></tr></thead>'
+        '<th class="num">Points</th><th class="hide-narrow">Verdict</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
+    if report.segment_missing:
+        missing = report.segment_missing
+        table += (
+            f'<p class="small">{missing:,} answer{" has" if missing == 1 else "s have"} no '
+            f"{_e(report.columns.segment)} value and {'is' if missing == 1 else 'are'} left out "
+            "of this table.</p>"
+        )
     return _section(
         f"{metric.name} by {report.columns.segment}",
         "Each segment against all other answers. With several segments compared, p-values are "
@@ -409,7 +424,9 @@ def _spikes(report: Report) -> str:
             "false-alarm rate 1%).</p>"
         )
     else:
-        items = "".join(f"<li>{_e(s)}</li>" for s in (*report.spikes, *report.shifts))
+        items = "".join(
+            f"<li>{_e(spike_sentence(spike))}</li>" for spike in (*report.spikes, *report.shifts)
+        )
         content = f'<ul class="plain">{items}</ul>'
     return _section(
         "Spikes and drops",
@@ -496,44 +513,55 @@ def _methods(report: Report) -> str:
         quality.append(f"{report.scored:,} with a score")
     if report.off_scale:
         quality.append(f"{report.off_scale:,} scores off the scale or unreadable, left out")
-    methods = [
-        (
-            "What was read",
-            "; ".join(quality) + ". Columns used (guessed unless named on the command line):",
-        ),
-    ]
-    items = [
-        (
-            "Intervals",
-            "95% confidence intervals: adjusted Wald for NPS, Wilson for shares such as CSAT, "
-            "Student t for means. A figure from fewer than 30 answers is marked as too few to "
-            "rely on.",
-        ),
+    read = "; ".join(quality) + ". Columns used (guessed unless named on the command line):"
+    # each method only where the report used it
+    methods = []
+    if report.headlines:
+        methods.append(
+            (
+                "Intervals",
+                "95% confidence intervals: adjusted Wald for NPS, Wilson for shares such as "
+                "CSAT, Student t for means. A figure from fewer than 30 answers is marked as too "
+                "few to rely on.",
+            )
+        )
+    methods.append(
         (
             "Sentiment, themes and signals",
             "Read by Centric's built-in text engine: a lexicon with negation, intensifiers and "
             "contrast, themes from seed words (multi-label, with the sentiment of what is said "
             "about each theme), and phrase patterns for care signals and flags. No training "
             "data, nothing sent anywhere.",
-        ),
-        (
-            "Associations",
-            "The difference in the score between comments that mention a theme and those that "
-            "do not, with Welch's interval and Benjamini–Hochberg correction. Themes go together "
-            "with scores; the data cannot show that they cause them.",
-        ),
-        (
-            "Segments",
-            "Each segment against the rest (z-test for NPS and shares, Welch's t for means), "
-            "Holm-corrected across segments.",
-        ),
-        (
-            "Spikes",
-            "Exact conditional Poisson test of each theme's volume, and a one-sided t-test of "
-            "its sentiment, against the previous eight periods; false-alarm rate 1% after "
-            "correction.",
-        ),
-    ]
+        )
+    )
+    if report.headlines and report.themes:
+        methods.append(
+            (
+                "Associations",
+                "The difference in the score between comments that mention a theme and those "
+                "that do not, tested as segments are (z-test for NPS and shares, Welch's t for "
+                "means), with Benjamini–Hochberg correction. Themes go "
+                "together with scores; the data cannot show that they cause them.",
+            )
+        )
+    if report.segments:
+        methods.append(
+            (
+                "Segments",
+                "Each segment against the rest (z-test for NPS and shares, Welch's t for means), "
+                "Holm-corrected across segments.",
+            )
+        )
+    if report.spike_period:
+        methods.append(
+            (
+                "Spikes",
+                "Exact conditional Poisson test of each theme's volume, and a one-sided t-test "
+                "of its sentiment, against the previous eight periods; false-alarm rate 1% after "
+                "Benjamini–Hochberg correction across every theme and period checked. "
+                "Consecutive periods of one theme are reported as one entry.",
+            )
+        )
     if report.discovery_sample:
         methods.append(
             (
@@ -542,7 +570,6 @@ def _methods(report: Report) -> str:
                 "covers are not proposed.",
             )
         )
-    body = "".join(f"<dt>{_e(t)}</dt><dd>{_e(d)}</dd>" for t, d in methods)
-    body += f'<dd><ul class="plain">{notes}</ul></dd>'
-    body += "".join(f"<dt>{_e(t)}</dt><dd>{_e(d)}</dd>" for t, d in items)
+    body = f'<dt>What was read</dt><dd>{_e(read)}<ul class="plain">{notes}</ul></dd>'
+    body += "".join(f"<dt>{_e(t)}</dt><dd>{_e(d)}</dd>" for t, d in methods)
     return _section("Methods", "", f'<dl class="methods">{body}</dl>', anchor="methods")

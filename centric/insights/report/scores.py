@@ -67,7 +67,7 @@ def figures(scale: Scale) -> tuple[Figure, ...]:
             Figure(CesEasy(SCORE), "Found it easy", "%", "share answering 5, 6 or 7"),
         )
     stars = "★" if scale.kind == "stars" else ""
-    satisfied = "Satisfied" if scale.kind == "stars" else "CSAT"
+    satisfied = "CSAT" if scale.kind == "csat" else "Satisfied"
     return (
         Figure(
             Csat(SCORE, scale.low, scale.high),

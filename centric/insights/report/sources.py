@@ -8,15 +8,21 @@ of the usual delimiters and quoted newlines.
 Exports often open with a title or a line saying who exported them, above the table: the
 header is the first row that fills more than half as many cells as the rows below it
 usually do, and the caller is told which row that was.
+
+Text saved from web forms often holds HTML entities (``doesn&#39;t``): they are read once, here,
+as the characters they stand for, so that the engine reads words and the report, which escapes
+everything it shows, shows them as written.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import itertools
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +33,8 @@ FORMATS = ("csv", "xlsx", "jsonl")
 
 _DELIMITERS = ",;\t|"
 _HEADER_SEARCH = 30  # rows looked at to find the header
+# a character reference with its semicolon: "&c." or "AT&T" are left as they are
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 class SourceError(ValueError):
@@ -75,11 +83,22 @@ def read_source(path: Path, *, header_row: int | None = None) -> Source:
     frame = source.frame
     if frame.width == 0:
         raise SourceError(f"{path} has no columns.")
+    if frame.height == 0:
+        raise SourceError("the file has a header but no rows.")
     frame = frame.with_columns(
         pl.when(pl.col(c).str.strip_chars() == "").then(None).otherwise(pl.col(c)).alias(c)
         for c in frame.columns
     )
+    frame = frame.with_columns(
+        pl.col(c).map_elements(_unescaped, return_dtype=pl.String)
+        for c in frame.columns
+        if frame.get_column(c).str.contains(_ENTITY.pattern).any()
+    )
     return Source(frame, source.header_row, source.named, source.skipped)
+
+
+def _unescaped(text: str) -> str:
+    return _ENTITY.sub(lambda entity: html.unescape(entity.group()), text)
 
 
 def header_index(rows: Sequence[Sequence[object]]) -> int:
@@ -129,7 +148,7 @@ def _read_csv(data: bytes, header_row: int | None) -> Source:
         raise SourceError("the file is empty.")
     delimiter = _delimiter(text[:65536])
     head = list(
-        itertools.islice(csv.reader(io.StringIO(text), delimiter=delimiter), _HEADER_SEARCH)
+        itertools.islice(csv.reader(io.StringIO(text), delimiter=delimiter), _searched(header_row))
     )
     index = _chosen_row(head, header_row)
     try:
@@ -165,7 +184,7 @@ def _read_xlsx(path: Path, header_row: int | None) -> Source:
             [_cell_text(value) for value in row]
             for row in workbook.worksheets[0].iter_rows(values_only=True)
         )
-        head = list(itertools.islice(rows, _HEADER_SEARCH))
+        head = list(itertools.islice(rows, _searched(header_row)))
         if not any(v is not None for row in head for v in row):
             raise SourceError(f"{path.name}: the first sheet is empty.")
         index = _chosen_row(head, header_row)
@@ -175,13 +194,17 @@ def _read_xlsx(path: Path, header_row: int | None) -> Source:
         workbook.close()
 
 
+def _searched(header_row: int | None) -> int:
+    """How many rows to read to find the header, or to reach the one named."""
+    return max(_HEADER_SEARCH, header_row or 0)
+
+
 def _chosen_row(head: Sequence[Sequence[object]], header_row: int | None) -> int:
     if header_row is None:
         return header_index(head)
     if header_row > len(head):
-        raise SourceError(
-            f"no header on row {header_row}: the file's first {len(head)} rows were looked at."
-        )
+        rows = f"{len(head)} row{'' if len(head) == 1 else 's'}"
+        raise SourceError(f"no header on row {header_row}: the file has only {rows}.")
     return header_row - 1
 
 

@@ -125,3 +125,100 @@ def test_it_reads_day_first_dates():
 
     assert columns.date == "date"
     assert columns.date_format == "%d/%m/%Y"
+
+
+def scored(name, values, comment="Lovely fabric but it runs small."):
+    return frame_of([{"review": comment, name: str(v)} for v in values])
+
+
+def test_a_stars_column_with_a_few_stray_answers_stays_on_stars_and_counts_them():
+    values = [1, 2, 3, 4, 5] * 15 + [0, 0, 6, -1]
+
+    columns = guess_columns(scored("stars", values))
+
+    assert columns.scale == Scale("stars", 1, 5)
+    assert "4 answers off the 1–5 scale (−1, 0, 6) are left out" in columns.notes[1]
+
+
+def test_a_column_named_nps_keeps_its_scale_when_a_few_answers_are_off_it():
+    frame = scored("nps", [*range(11)] * 7 + [11, 11, 99])
+
+    columns = guess_columns(frame)
+    table = typed_frame(frame, columns)
+
+    assert columns.score == "nps"
+    assert columns.scale == Scale("nps", 0, 10)
+    assert "3 answers off the 0–10 scale (11, 99) are left out" in columns.notes[1]
+    assert table["score"].null_count() == 3
+
+
+def test_a_rating_column_on_one_to_ten_is_a_one_to_ten_rating_not_nps():
+    columns = guess_columns(scored("rating", [*range(1, 11)] * 6))
+
+    assert columns.scale == Scale("rating", 1, 10)
+    assert "not NPS" not in columns.notes[1]
+
+
+def test_an_unnamed_column_is_judged_by_where_the_bulk_of_its_answers_lie():
+    values = [1, 2, 3, 4, 5] * 12 + [0, 9]
+
+    assert guess_columns(scored("score", values)).scale == Scale("stars", 1, 5)
+
+
+def test_an_unnamed_zero_to_ten_column_is_read_as_nps_and_says_that_was_assumed():
+    columns = guess_columns(scored("q1", [*range(11)] * 6))
+
+    assert columns.scale == Scale("nps", 0, 10)
+    assert "NPS assumed" in columns.notes[1]
+    assert "--score-type" in columns.notes[1]
+
+
+def test_an_unnamed_one_to_ten_column_is_a_rating_and_says_it_was_not_taken_for_nps():
+    columns = guess_columns(scored("q1", [*range(1, 11)] * 6))
+
+    assert columns.scale == Scale("rating", 1, 10)
+    assert "not NPS" in columns.notes[1]
+    assert "--score-type nps" in columns.notes[1]
+
+
+def test_the_notes_write_the_date_format_as_a_person_would():
+    rows = [
+        {"comment": f"text {i}", "date": f"2024-03-{d:02d}"} for i, d in enumerate(range(1, 29))
+    ]
+
+    assert "(dates as year-month-day)" in guess_columns(frame_of(rows)).notes[2]
+
+
+def test_month_first_dates_are_told_by_any_value_of_the_column_not_only_the_first_rows():
+    # 2,100 dates that could be either way, then one that can only be month first
+    rows = [
+        {"comment": f"text {i}", "date": f"0{1 + i % 9}/0{1 + i % 7}/2024"} for i in range(2100)
+    ]
+    rows.append({"comment": "text", "date": "01/13/2024"})
+    frame = frame_of(rows)
+
+    columns = guess_columns(frame)
+
+    assert columns.date_format == "%m/%d/%Y"
+    assert "dates as month/day/year" in columns.notes[2]
+    assert typed_frame(frame, columns)["date"][1] == dt.date(2024, 2, 2)
+    assert typed_frame(frame, columns)["date"][-1] == dt.date(2024, 1, 13)
+
+
+def test_dates_that_never_say_their_order_are_read_day_first_and_say_so():
+    rows = [{"comment": f"text {i}", "date": f"0{1 + i % 9}/0{1 + i % 7}/2024"} for i in range(60)]
+
+    columns = guess_columns(frame_of(rows))
+
+    assert columns.date_format == "%d/%m/%Y"
+    assert "no day or month above 12" in columns.notes[2]
+    assert "--date-order month" in columns.notes[2]
+
+
+def test_the_order_of_day_and_month_can_be_named():
+    rows = [{"comment": f"text {i}", "date": f"0{1 + i % 9}/0{1 + i % 7}/2024"} for i in range(60)]
+
+    columns = guess_columns(frame_of(rows), date_order="month")
+
+    assert columns.date_format == "%m/%d/%Y"
+    assert "named with --date-order" in columns.notes[2]

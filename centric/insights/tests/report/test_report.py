@@ -17,7 +17,7 @@ from centric.insights.report import (
     write_jsonl,
 )
 from centric.insights.report.findings import key_findings
-from centric.insights.tests.report.samples import nps_rows
+from centric.insights.tests.report.samples import csv_text, nps_rows
 from centric.insights.text import TextAnalyzer
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> & "quotes"'
@@ -297,8 +297,10 @@ def test_the_trend_names_a_month_the_file_covers_only_in_part_by_its_days():
     report, _ = report_for(rows)
     html = render_html(report)
 
-    assert ">14–31 Jan 2024</text>" in html
-    assert "1–12 Jan 2025" in html
+    assert ">14–31 Jan</text>" in html
+    assert ">2024</text>" in html
+    assert ">1–12 Jan</text>" in html
+    assert "1–12 Jan 2025: " in html
     assert ">Jan 2024<" not in html
 
 
@@ -341,3 +343,214 @@ def test_one_urgent_comment_needs_attention_in_the_singular(nps_report):
 
     assert "1 comment needs urgent attention" in found
     assert "and 1 signals a risk of leaving" in found
+
+
+def test_a_percentage_rounds_half_up_and_is_never_zero_for_something_there():
+    from centric.insights.report.numbers import percent
+
+    assert [percent(v) for v in (0.0, 0.375, 0.5, 2.5, 12.5, 99.4, 99.6, 100.0)] == [
+        "0%",
+        "<1%",
+        "1%",
+        "3%",
+        "13%",
+        "99%",
+        ">99%",
+        "100%",
+    ]
+
+
+def test_the_sentiment_legend_never_shows_zero_for_comments_that_are_there():
+    rows = nps_rows(300)
+    rows[0]["comment"] = "Der Support hat unser Problem sofort gelöst, danke."
+
+    html = render_html(report_for(rows)[0])
+
+    assert "not English, not read &lt;1%" in html
+
+
+def methods_of(html):
+    return html[html.index('<section id="methods">') :]
+
+
+def test_the_methods_list_the_columns_under_what_was_read_and_write_dates_plainly():
+    rows = [
+        {**row, "submitted_at": f"{1 + i % 28:02d}/03/2024"} for i, row in enumerate(nps_rows(60))
+    ]
+
+    methods = methods_of(render_html(report_for(rows, discover=True)[0]))
+
+    read, columns = methods.index("What was read"), methods.index("text: &#x27;comment&#x27;")
+    assert read < columns < methods.index("<dt>", read + 1)
+    assert "dates as day/month/year" in methods
+    assert "%d" not in methods
+
+
+def test_the_methods_leave_out_spikes_and_segments_when_the_file_has_no_date_or_segment():
+    rows = [{"comment": r["comment"], "nps": r["likelihood_to_recommend"]} for r in nps_rows(60)]
+
+    methods = methods_of(render_html(report_for(rows)[0]))
+
+    assert "<dt>Spikes</dt>" not in methods
+    assert "<dt>Segments</dt>" not in methods
+    assert "<dt>Associations</dt>" in methods
+
+
+def test_answers_without_a_segment_value_are_counted_under_the_segment_table():
+    rows = nps_rows(120)
+    for row in rows[:7]:
+        row["region"] = None
+
+    html = render_html(report_for(rows)[0])
+
+    assert "7 answers have no region value and are left out of this table." in html
+
+
+def test_a_segments_verdict_shows_beside_its_name_where_a_phone_hides_the_verdict_column(
+    nps_report,
+):
+    html = render_html(nps_report)
+    rows = re.findall(
+        r"<tr><td class=\"theme-name segment-name\">(.*?)</td>", html[html.index('id="segments"') :]
+    )
+
+    assert rows
+    assert all(
+        "no clear difference" in cell or "higher" in cell or "lower" in cell for cell in rows
+    )
+
+
+def test_a_section_with_one_part_spans_the_width_not_half_of_it():
+    rows = [{"feedback": r["comment"]} for r in nps_rows(40)]
+
+    html = render_html(report_for(rows)[0])
+
+    assert "grid-2" not in html[html.index('id="sentiment"') :]
+
+
+def test_a_chart_by_month_names_every_month_on_a_wide_page_and_every_other_on_a_phone():
+    months = [dt.date(2024, m, 1) for m in range(1, 13)]
+
+    ticks = charts.month_ticks(months, (dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
+
+    assert [name for _, name, _, _ in ticks] == [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+    ]  # fmt: skip
+    assert [name for _, name, _, narrow in ticks if narrow] == [
+        "Jan", "Mar", "May", "Jul", "Sep", "Dec"
+    ]  # fmt: skip
+    assert [year for _, _, year, _ in ticks if year] == ["2024"]
+
+
+def test_a_chart_by_month_writes_the_year_under_each_january_and_part_months_by_their_days():
+    months = [dt.date(2024, 11, 1), dt.date(2024, 12, 1), dt.date(2025, 1, 1), dt.date(2025, 2, 1)]
+
+    ticks = charts.month_ticks(months, (dt.date(2024, 11, 14), dt.date(2025, 2, 9)))
+
+    assert [(name, year) for _, name, year, _ in ticks] == [
+        ("14–30 Nov", "2024"),
+        ("Dec", ""),
+        ("Jan", "2025"),
+        ("1–9 Feb", ""),
+    ]
+
+
+def test_the_trend_in_the_report_names_its_months(nps_report):
+    html = render_html(nps_report)
+    chart = html[html.index('id="trend"') : html.index('id="segments"')]
+
+    assert ">Mar</text>" in chart
+    assert ">2024</text>" in chart
+
+
+def test_the_bars_of_answers_in_the_trend_have_a_scale(nps_report):
+    html = render_html(nps_report)
+    chart = html[html.index('id="trend"') : html.index('id="segments"')]
+
+    top = charts.nice_limit(max(r["n"] for r in nps_report.trend))
+    gutter = re.findall(r'dx="-6" y="[\d.]+" text-anchor="end" class="axis">([^<]+)<', chart)
+    assert gutter[-2:] == [f"{top:,.0f}", "0"]
+
+
+def test_html_in_the_file_is_read_once_and_escaped_on_the_page(tmp_path):
+    from centric.insights.report import read_table
+
+    rows = [
+        {"comment": "It doesn&#39;t fit &lt;script&gt;alert(1)&lt;/script&gt;", "nps": "3"},
+        *({"comment": r["comment"], "nps": r["likelihood_to_recommend"]} for r in nps_rows(40)),
+    ]
+    path = tmp_path / "export.csv"
+    path.write_text(csv_text(rows), encoding="utf-8")
+    frame = read_table(path)
+    columns = guess_columns(frame)
+    table = typed_frame(frame, columns)
+    readings = analyze_texts(table["text"].to_list(), TextAnalyzer())
+
+    html = render_html(build_report(table, readings, columns, source="export.csv", discover=False))
+
+    assert "doesn&#x27;t fit &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&amp;#39;" not in html
+    assert "<script" not in html
+
+
+def test_empty_attention_cards_keep_their_own_height():
+    assert ".attention { display: grid; align-items: start;" in charts_css()
+
+
+def test_an_interval_in_a_table_never_wraps_onto_a_second_line():
+    css = charts_css()
+
+    assert "td.num .small { white-space: normal" not in css
+    assert re.search(r"td\.num, th\.num \{[^}]*white-space: nowrap", css)
+
+
+def charts_css():
+    from importlib.resources import files
+
+    return files("centric.insights.report").joinpath("report.css").read_text(encoding="utf-8")
+
+
+def test_a_theme_that_spikes_for_two_weeks_running_is_one_entry_in_plain_words():
+    start = dt.date(2024, 1, 1)
+    calm = ("Lovely dress, the fabric is soft.", "Great fit and a fair price.")
+    rows = [
+        {"date": (start + dt.timedelta(days=i // 3)).isoformat(), "comment": calm[i % 2]}
+        for i in range(3 * 140)
+    ]
+    for week, per_day in ((14, 1), (15, 3)):
+        for day in range(7 * per_day):
+            rows.append(
+                {
+                    "date": (start + dt.timedelta(weeks=week, days=day // per_day)).isoformat(),
+                    "comment": "I was charged twice and the invoice is wrong.",
+                }
+            )
+    report, _ = report_for(rows)
+    html = render_html(report)
+    section = html[html.index('id="spikes"') : html.index('id="attention"')]
+
+    assert [(s.theme, s.first, s.periods) for s in report.spikes] == [
+        ("billing", dt.date(2024, 4, 8), 2)
+    ]
+    assert "billing: 28 mentions in the 2 weeks from 8 Apr to 21 Apr 2024" in section
+    assert "p =" not in section
+    assert "Benjamini" not in section
+
+
+def test_a_one_to_ten_rating_is_reported_as_a_rating_not_as_csat_or_nps():
+    rows = [
+        {"comment": r["comment"], "rating": str(1 + i % 10)} for i, r in enumerate(nps_rows(60))
+    ]
+
+    report, _ = report_for(rows)
+
+    assert [h.figure.label for h in report.headlines] == ["Satisfied (9–10)", "Average rating"]
+    assert report.headlines[1].figure.unit == " / 10"
+
+
+def test_a_share_printed_on_a_light_part_of_the_sentiment_bar_is_dark_to_be_read():
+    bar = charts.stacked_bar(
+        [("positive", 75.0, charts.POSITIVE), ("unread", 25.0, charts.GRID)], label="mix"
+    )
+
+    assert '<text x="87.50%" y="22.0" text-anchor="middle" class="value">25%</text>' in bar

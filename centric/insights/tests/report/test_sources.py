@@ -180,3 +180,51 @@ def test_it_refuses_a_header_row_beyond_the_file(tmp_path):
 
     with pytest.raises(SourceError, match="row 9"):
         read_source(path, header_row=9)
+
+
+def test_a_header_row_beyond_the_file_says_how_many_rows_the_file_has(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(csv_text(ROWS), encoding="utf-8")
+
+    with pytest.raises(SourceError, match=r"no header on row 99: the file has only 3 rows\."):
+        read_source(path, header_row=99)
+
+
+def test_a_header_can_be_named_further_down_than_the_rows_searched_for_one(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("Notes\n" * 39 + csv_text(nps_rows(5)), encoding="utf-8")
+
+    source = read_source(path, header_row=40)
+
+    assert "likelihood_to_recommend" in source.frame.columns
+    assert source.frame.height == 5
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_a_file_with_a_header_and_no_rows_says_so(tmp_path, suffix):
+    path = tmp_path / f"export.{suffix}"
+    if suffix == "csv":
+        path.write_text("comment,score,date\n", encoding="utf-8")
+    else:
+        workbook = Workbook()
+        workbook.active.append(["comment", "score", "date"])
+        workbook.save(path)
+
+    with pytest.raises(SourceError, match="the file has a header but no rows"):
+        read_source(path)
+
+
+def test_html_entities_in_the_file_are_read_as_the_characters_they_stand_for(tmp_path):
+    rows = [
+        {"comment": "It doesn&#39;t fit &amp; the &lt;b&gt;seams&lt;/b&gt; split", "score": "2"},
+        {"comment": "AT&T and R&D, &c. stay as written", "score": "8"},
+    ]
+    path = tmp_path / "export.csv"
+    path.write_text(csv_text(rows), encoding="utf-8")
+
+    frame = read_table(path)
+
+    assert frame["comment"].to_list() == [
+        "It doesn't fit & the <b>seams</b> split",
+        "AT&T and R&D, &c. stay as written",
+    ]
