@@ -3,9 +3,11 @@ and how a change brings every past reading up to date in chunks."""
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 from unittest.mock import patch
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 
@@ -63,6 +65,27 @@ class DefaultTaxonomyTest(TaxonomyTestCase):
         self.assertEqual(first, organisation_taxonomy(organisation_id=self.other_org.pk).version)
         ThemeDefinition.objects.filter(organisation=self.org, name="price").update(description="x")
         self.assertNotEqual(organisation_taxonomy(organisation_id=self.org.pk).version, first)
+
+
+class DefaultSeedWordsMigrationTest(TaxonomyTestCase):
+    def test_unedited_default_themes_take_the_new_seed_words_and_edited_ones_stay(self) -> None:
+        migration = importlib.import_module("centric.insights.migrations.0007_default_seed_senses")
+        old, new = (migration._words(words) for words in migration.CHANGED["billing"])
+        ThemeDefinition.objects.filter(name="billing").update(seed_words=old)
+        ThemeDefinition.objects.filter(organisation=self.other_org, name="billing").update(
+            seed_words=["invoice", "paid"]
+        )
+
+        migration.new_defaults(apps, None)
+
+        seeds = dict(
+            ThemeDefinition.objects.filter(name="billing").values_list(
+                "organisation_id", "seed_words"
+            )
+        )
+        self.assertEqual(seeds[self.org.pk], new)
+        self.assertEqual(seeds[self.other_org.pk], ["invoice", "paid"])
+        self.assertEqual(tuple(new), DEFAULT_TAXONOMY.by_name["billing"].seed_words)
 
 
 class PipelineReadsTheOrganisationsThemesTest(TaxonomyTestCase):

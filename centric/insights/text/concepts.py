@@ -88,16 +88,46 @@ CONCEPTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     ),
 }
 
+# Garments, their parts, the body they fit and how: the words beside which a word that
+# names a service theme speaks of clothes instead.
+_GARMENTS = """dress dresses skirt skirts top tops shirt shirts blouse blouses pants jeans trousers
+    leggings shorts jacket coat sweater cardigan suit swimsuit romper jumpsuit tee tank cami"""
+_GARMENT_PARTS = """zipper zippers zip button buttons snap snaps hook hooks buckle buckles elastic
+    lining pocket pockets hem hems seam seams strap straps"""
+_TAILORING = "tailor tailors seamstress sew sewn sewing alter altered alteration alterations"
+_BODY = """bust chest breast breasts hips hip waist tummy belly butt thighs shoulders arms curves
+    figure bump"""
+_FIT = "size sizes sizing fit fits fitted tight loose big small large petite baggy snug"
+
 # Words that name a theme in one sense and something else beside these words in the same
-# clause: the "support" of a bra or a shoe is not customer service.
+# clause: the "support" of a bra or a swimsuit is not customer service, a zipper a tailor
+# installs is no software, sizes that confuse are no hard-to-use app, a "professional" look
+# and hips a cut "accommodates" are no staff.
 OTHER_SENSES: dict[str, frozenset[str]] = {
     "support": _words(
         """bra bras bralette bralettes cup cups bust chest breast breasts cleavage lift shape
         shapeless structure arch arches underwire wire wires padding padded strap straps
-        shapewear swimsuit tummy posture ankle ankles knee knees"""
+        shapewear swimsuit tummy posture ankle ankles knee knees suit suits bikini tankini
+        bodice corset halter bandeau bodysuit"""
     ),
     # "fits the bill"
     "bill": _words("fit fits fitted fitting"),
+    "install": _words(f"{_GARMENT_PARTS} {_TAILORING}"),
+    "confusing": _words(f"{_FIT} {_BODY} {_GARMENTS} picture pictures photo photos model"),
+    "professional": _words(
+        f"{_GARMENTS} look looks looking looked wear wearing worn work office wardrobe attire "
+        "outfit job"
+    ),
+    "accommodate": _words(f"{_BODY} {_FIT}"),
+}
+
+# Words that name a theme unless the word right after them shows another sense: what "bugs"
+# someone annoys them, it is no fault in the software.
+SENSES_BEFORE: dict[str, frozenset[str]] = {
+    "bug": _words(
+        """me you him her us them people anyone anybody everyone everybody someone somebody
+        some most many"""
+    ),
 }
 
 

@@ -119,7 +119,7 @@ _GROUPS: dict[float, str] = {
         hideous unusable unpleasant shame shameful embarrassing embarrassed yuck gross
         letdown horrendous screwed incorrect inaccurate rude
         annoyance hostile condescending arrogant lazy incompetent negligent negligence
-        horribly terribly awfully unfixable disintegrated disintegrate baffled
+        horribly terribly awfully unfixable disintegrated disintegrate baffled aghast
     """,
     -2.8: """
         terrible horrible awful worst hate hated hates hating disgusting disgusted atrocious
@@ -230,8 +230,9 @@ AWAITED = frozenset(
 
 # "Never been happier", "could not have been more helpful", "never had a better day": a
 # negation that only says nothing surpassed what follows. It opens with one of these
-# (or "not" after "could" or "can"), passes over the words of ``UNSURPASSED_GAP`` and
-# reaches a comparative or one of ``UNSURPASSED_DEGREE``.
+# (or "not" after "could" or "can"), passes over the words of ``UNSURPASSED_GAP`` (and
+# participles: "never been treated so rudely") and reaches a comparative or one of
+# ``UNSURPASSED_DEGREE``. Either way it stresses: "never had such a bad meal" is a bad meal.
 UNSURPASSED_NEGATORS = frozenset(words("never couldn't couldnt can't cant cannot"))
 UNSURPASSED_GAP = frozenset(
     words(
@@ -241,8 +242,9 @@ UNSURPASSED_GAP = frozenset(
         """
     )
 )
-# Not "this" nor "such": "never had this problem" is no problem.
-UNSURPASSED_DEGREE = frozenset(words("so more"))
+# Not "this": "never had this problem" is no problem; nor "such" after "any": "never had
+# any such problems" is none.
+UNSURPASSED_DEGREE = frozenset(words("so more such"))
 
 # Multipliers added to 1.0 when the word sits right before a sentiment word.
 BOOSTERS: dict[str, float] = {
@@ -319,12 +321,13 @@ def valence(word: str) -> float | None:
 
 
 # Words that look like inflections of lexicon entries but mean something else:
-# "prompted" is not "prompt", "honestly" is a way of talking, "tights" are clothing.
+# "prompted" is not "prompt", "honestly" is a way of talking, "tights" are clothing, jeans
+# that "wind up" too big have won nothing.
 _NOT_INFLECTIONS = frozenset(
     words(
         """
         prompted honestly tights shorts lights fairly cooler hardly lately
-        shortly highly sweetheart sweetness kindly surely
+        shortly highly sweetheart sweetness kindly surely wind
         """
     )
 )

@@ -68,9 +68,8 @@ _PHRASES: dict[str, float] = {
     "will be back": 2.0,
     "will definitely be back": 2.4,
     "i'll be back": 2.0,
-    "will return": 1.8,
-    "will definitely return": 2.2,
-    "would return": 1.6,
+    # "will return" and "will go back" are read by ``rules.coming_back``: a visit ("we will
+    # return soon") or an item sent back ("it will go back", "I will return it").
     "coming back": 1.4,
     "go back again": 1.6,
     "keeps me coming back": 2.4,
@@ -100,12 +99,10 @@ _PHRASES: dict[str, float] = {
     "returned it": -2.2,
     "returned them": -2.2,
     "returned both": -2.2,
-    "will be returning": -1.8,
     "is going back": -2.2,
     "are going back": -2.2,
     "it's going back": -2.4,
     "they're going back": -2.4,
-    "will be going back": -1.6,
     "had to return": -2.2,
     "had to go back": -2.2,
     "has to go back": -2.2,
@@ -139,6 +136,9 @@ _PHRASES: dict[str, float] = {
     "not good": -1.8,
     "not a fan": -1.8,
     "not for me": -1.6,
+    "best left to": -1.0,  # "best left to the waify girls": for others, not for me
+    "can do better": -1.4,  # "really retailer? i know you can do better than that"
+    "could do better": -1.4,
     "wasn't for me": -1.6,
     "not impressed": -2.2,
     "not happy": -2.2,
@@ -268,6 +268,7 @@ _PHRASES: dict[str, float] = {
     "seems like": 0.0,
     "something like": 0.0,
     "pretty much": 0.0,
+    "dry clean": 0.0,  # a care label: nothing is clean yet
     "kind of": 0.0,
     "sort of": 0.0,
     "a bit": 0.0,

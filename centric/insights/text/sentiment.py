@@ -11,7 +11,11 @@ what the words around it do:
 - boosters and downtoners scale it ("very", "a bit");
 - "too" turns a neutral word into an excess ("too small");
 - unmet hopes invert praise ("I wanted to love it", "looks better on the model"), and so do
-  requests ("it would be great if you fixed the invoices");
+  requests and conditions contrary to fact ("it would be great if you fixed the invoices",
+  "a pretty good spot if it were not so overpriced", whose negation says what is so), praise
+  that is over ("used to be pretty decent", "loved it ...until i read dry clean only");
+- "will return" and "will go back" promise a visit or send an item back, by what follows
+  and who does it ("we will return soon", "it will go back");
 - contrast reweights clauses: what follows "but" counts more, a concession ("although ...")
   counts less, and a sentence opening with "However" outweighs the one before it.
 
@@ -21,6 +25,7 @@ Every adjustment is kept with its phrase so a score can be explained word by wor
 from __future__ import annotations
 
 import math
+from itertools import islice
 
 from centric.insights.text.lexicon import (
     AWAITED,
@@ -36,16 +41,22 @@ from centric.insights.text.lexicon import (
 )
 from centric.insights.text.phrases import BOOSTING_PHRASES, PHRASES_BY_FIRST, match_phrase
 from centric.insights.text.rules import (
+    COMING_OR_GOING,
     COMPARATIVES,
     REFERENCE_FRAMES,
     Hit,
+    coming_back,
+    ended_at,
+    ends_what_went_before,
     excess,
     has_valence_ahead,
     is_inert,
     is_request,
     negate,
     next_token,
+    states_fact,
     unsurpassed,
+    used_to,
     word_valence,
 )
 from centric.insights.text.segment import TOKEN, Span, lower_keeping_offsets, split_sentences
@@ -122,9 +133,14 @@ class SentimentAnalyzer:
         lowered = lower_keeping_offsets(text)
         spans = split_sentences(text)
         weights = self._sentence_weights(spans)
+        # "absolutely loved it ...until i read dry clean only": the next sentence ends it
+        ended = [
+            index + 1 < len(spans) and _opens_with_an_end(lowered, spans[index + 1])
+            for index in range(len(spans))
+        ]
         sentences = [
-            self._sentence(text, lowered, span, weight)
-            for span, weight in zip(spans, weights, strict=True)
+            self._sentence(text, lowered, span, weight, ends)
+            for span, weight, ends in zip(spans, weights, ended, strict=True)
         ]
         raw = sum(s.raw for s in sentences)
         positive = sum(s.positive for s in sentences)
@@ -165,7 +181,10 @@ class SentimentAnalyzer:
             weights[-1] *= self.last_sentence_weight
         return weights
 
-    def _sentence(self, text: str, lowered: str, span: Span, weight: float) -> SentenceSentiment:
+    def _sentence(
+        self, text: str, lowered: str, span: Span, weight: float, ended: bool = False
+    ) -> SentenceSentiment:
+        """The sentence's reading; ``ended`` when the next sentence says its praise is over."""
         offsets = [m.span() for m in TOKEN.finditer(lowered, span.start, span.end)]
         lower = [lowered[a:b] for a, b in offsets]
         emphasis = 1.0 + 0.08 * min(lower.count("!"), 3)
@@ -175,7 +194,8 @@ class SentimentAnalyzer:
         for start, end, clause_weight in self._clauses(lower):
             factor = weight * clause_weight * emphasis
             clause_positive = clause_negative = 0.0
-            for first, last, value in self._score_clause(text, offsets, lower, start, end):
+            hits = self._score_clause(text, offsets, lower, start, end, ended and end == len(lower))
+            for first, last, value in hits:
                 value *= factor * (self.negativity_weight if value < 0 else 1.0)
                 if value > 0:
                     clause_positive += value
@@ -239,9 +259,16 @@ class SentimentAnalyzer:
         return [(s, e, w) for (s, e), w in zip(units, weights, strict=True)]
 
     def _score_clause(
-        self, text: str, offsets: list[tuple[int, int]], lower: list[str], start: int, end: int
+        self,
+        text: str,
+        offsets: list[tuple[int, int]],
+        lower: list[str],
+        start: int,
+        end: int,
+        ended: bool = False,
     ) -> list[Hit]:
-        """The sentiment-bearing stretches of one clause as (first token, end token, value)."""
+        """The sentiment-bearing stretches of one clause as (first token, end token, value);
+        ``ended`` when what follows the clause says its praise is over."""
         found: list[Hit] = []
         negator_at = -1
         reach = self.negation_window
@@ -254,8 +281,13 @@ class SentimentAnalyzer:
             if is_inert(word):
                 i += 1
                 continue
+            if word in NEGATORS and states_fact(lower, i, start):
+                i += 1  # "if it were not so overpriced": it is
+                continue
             in_negation = negator_at >= 0 and i - negator_at <= reach
             phrase = match_phrase(lower, i) if word in PHRASES_BY_FIRST else None
+            if phrase is None and word in COMING_OR_GOING:
+                phrase = coming_back(lower, i, start, end)
             if (
                 word in NEGATORS
                 and (phrase is None or phrase[1] < 0)
@@ -276,6 +308,11 @@ class SentimentAnalyzer:
                     if in_negation and word not in NEGATORS:
                         value = negate(value)
                         first = negator_at
+                    elif value > 0 and irrealis_at >= 0 and i - irrealis_at <= 3:
+                        value *= -0.6  # "used to be pretty good", as for a word
+                        first = irrealis_at
+                    elif value > 0 and is_request(lower, i, i + size, start, end):
+                        value *= -0.6  # "a pretty good spot if it were not so overpriced"
                     found.append((first, i + size, value * (1 + boost)))
                 boost = 0.0
                 booster_at = -1
@@ -300,6 +337,8 @@ class SentimentAnalyzer:
                 word in ("would", "could", "should") and next_token(lower, i, end) == "have"
             ):
                 irrealis_at = i
+            elif used_to(lower, i, start, end):
+                irrealis_at = i + 1  # "used to be pretty decent": it is no longer
             if word in BOOSTERS and has_valence_ahead(lower, i, end):
                 if booster_at < 0:
                     booster_at = i
@@ -333,7 +372,7 @@ class SentimentAnalyzer:
             elif value > 0 and irrealis_at >= 0 and i - irrealis_at <= 3:
                 value *= -0.6
                 first = irrealis_at
-            elif value > 0 and is_request(lower, i, start, end):
+            elif value > 0 and is_request(lower, i, i + 1, start, end):
                 value *= -0.6
                 last = end  # what the request asks for is not yet so: "if you fixed it"
             elif (
@@ -348,7 +387,18 @@ class SentimentAnalyzer:
             boost = 0.0
             booster_at = -1
             i = last
+        until = end if ended else ended_at(lower, start, end)
+        if until >= 0:  # "loved it ...until i read dry clean only": the praise is over
+            found = [(a, b, v * -0.6 if v > 0 and b <= until else v) for a, b, v in found]
         return found
+
+
+def _opens_with_an_end(lowered: str, span: Span) -> bool:
+    """Whether the sentence opens with "until" and an event that ended what went before."""
+    if not span.text.lstrip(" .…")[:6].lower().startswith("until"):
+        return False
+    tokens = (m.group(0) for m in TOKEN.finditer(lowered, span.start, span.end))
+    return ends_what_went_before(list(islice((t for t in tokens if t[0].isalnum()), 3)), 0)
 
 
 def _opens_clause(lower: list[str], index: int) -> bool:

@@ -39,7 +39,8 @@ _CARE_PATTERNS: dict[str, str] = {
     r"\bdanger\w*|\bexposed\b|\bvulnerab\w*|if this happens again|\bbreach\w*",
     "fear": r"\bafraid\b|\bworr(?:y|ied|ies)\b|\bscared\b|\bfear\w*|\bnervous\b|\banxious\b|"
     r"\bconcerned\b|\bhesitant\b",
-    "desire": r"\b(?:i|we) (?:really )?(?:want|need)\b|\bwould love\b|"
+    # not a need the product meets: "which i need", "exactly what i need"
+    "desire": r"(?<!which )(?<!what )\b(?:i|we) (?:really )?(?:want|need)\b|\bwould love\b|"
     r"(?<!was )(?<!were )(?<!been )\blooking for\b|"
     r"\b(?:i|we)'d (?:like|love)\b|\bwould like\b|\bcraving\b",
     "wish": r"\bwish\w*|\bif only\b|\bit would be (?:nice|great|better)\b|"
@@ -57,16 +58,24 @@ _CARE_PATTERNS: dict[str, str] = {
 }
 
 _FLAG_PATTERNS: dict[str, dict[str, str]] = {
+    # The words of safety, the law and privacy name a hazard, a threat or a breach only in
+    # context: "cigar smoke", "the food court", "a little privacy", "the attorney next to you"
+    # and "shrimp scampi" are nothing of the kind.
     "urgent": {
         # phrased so that "burnt orange", "a sports injury" or "the neckline chokes" do not count
         "safety": r"\b(?:got|was|were|been|get|getting) (?:\w+ )?injured\b|\binjur(?:y|ies|ed) "
         r"(?:from|by|because|caused)\b|\bcaused (?:an? )?injur\w*|\bhurt (?:me|my|him|her|us)\b|"
         r"\bburn(?:ed|t)? (?:me|my|him|her|us|our|myself|the skin)\b|\b(?:caught|on) fire\b|"
         r"\b(?:get|gets|getting|got) (?:\w+ )?(?:hurt|killed|electrocuted)\b|"
-        r"\bsmoke\b|\belectric(?:al)? shock\b|\bunsafe\b|\bdangerous\b|\bhazard\w*|"
+        r"\bsmoke (?:came|comes|coming|pour\w*|billow\w*)\b|"
+        r"\b(?:started|starts|began|begins) (?:to )?smok(?:e|ing)\b|"
+        r"\belectric(?:al)? shock\b|\bunsafe\b|\bdangerous\b|\bhazard\w*|"
         r"\bsafety (?:issue|risk|hazard|concern|problem|incident)s?\b|"
         r"\bchok(?:e|ed|es|ing) (?:on|hazard)\b|\bchoking hazard\b|"
         r"\ballergic reaction\b|\bpoison\w*|\bfood poisoning\b|\bsparking\b|"
+        # what the skin suffered: "developed a serious rash", "gave my son hives"
+        r"\b(?:got|get|gets|getting|developed|develop|gave|give|gives|giving|broke out in|"
+        r"break out in|caus\w*) (?:\w+ )?(?:an? )?(?:\w+ )?(?:rash|rashes|hives|welts)\b|"
         r"\bsparks? (?:came|come|flew|fly|flying|coming|from|out)\b|"
         r"\bexplod\w*\b(?! (?:out|with|into)\b)",
         # the customer's own work has stopped: "was down last week" is over, "arms are down" and
@@ -82,11 +91,22 @@ _FLAG_PATTERNS: dict[str, dict[str, str]] = {
         r"\b(?:this|it) is an emergency\b|\bit'?s an emergency\b|"
         r"\bneed (?:someone|somebody|help|an? (?:engineer|technician)) "
         r"(?:now|today|immediately|urgently|right away)\b",
-        "legal": r"\blawyer\b|\battorney\b|\bsue\b|\blawsuit\b|\blegal action\b|\bcourt\b|"
-        r"\bsmall claims\b|\bombudsman\b|\bregulator\b|\btrading standards\b|"
-        r"\breport(?:ing)? (?:you|this) to\b|\bdiscriminat\w*",
-        "privacy": r"\bdata breach\b|\bprivacy\b|\bpersonal (?:data|information|details)\b|"
-        r"\bgdpr\b|\bmy data\b|\bleaked\b|\bidentity theft\b|"
+        "legal": r"\b(?:my|our) (?:lawyers?|attorneys?|solicitors?)\b|"
+        r"\b(?:contact\w*|call\w*|consult\w*|hir\w*|get|getting|speak\w* to|talk\w* to) "
+        r"(?:a|an|my|our) (?:lawyer|attorney|solicitor)\b|"
+        r"\b(?:will|would|going to|gonna|to|could|might|can) sue\b|\bsue (?:you|them|your)\b|"
+        r"\bsuing\b|\blawsuit\b|\blegal action\b|\bcourt (?:action|case|order)\b|"
+        r"\b(?:take|taking|took|taken|see|seeing) (?:the )?\w+ (?:to|in) court\b|"
+        r"\bsmall claims\b|\bombudsman\b|\b(?:to|with) the regulator\b|"
+        r"\btrading standards\b|\breport(?:ing)? (?:you|this) to\b|"
+        r"\bdiscriminat(?:ion|ory|ed against|ing against)\b",
+        "privacy": r"\bdata breach\b|\bprivacy (?:breach|violation|issue|concern|complaint)s?\b|"
+        r"\b(?:invasion|invaded|invading|breach|violation) of (?:my |our )?privacy\b|"
+        r"\b(?:shared|sold|leaked|exposed|lost|published|disclosed|passed on|misused?) "
+        r"(?:my|our) (?:personal )?(?:data|information|details)\b|"
+        r"\b(?:my|our) (?:personal )?(?:data|information|details) (?:was|were|has been|have been|"
+        r"got|is being) (?:shared|sold|leaked|exposed|lost|stolen|published|disclosed)\b|"
+        r"\bgdpr\b|\bidentity theft\b|"
         # "hacked" with what was broken into: a tailor "hacked off" or "hacked quite a bit" of a hem
         r"\b(?:was|were|been|got|get|gets|being|is|are) hacked\b|"
         r"\bhacked (?:into|my|our|your|the account)\b|"
@@ -97,7 +117,8 @@ _FLAG_PATTERNS: dict[str, dict[str, str]] = {
         r"\bdouble[- ]charged\b|\bovercharg\w*|\b(?:want|need) (?:my|our) money back\b|"
         r"\bunauthori[sz]ed (?:charge|payment|transaction)\w*|\bfraud\w*|\bstolen\b|"
         r"\bstole (?:from\b|(?:my|our) (?!hearts?\b))|"
-        r"\bscam\w*|\b(?:never|still not|haven'?t) (?:received|got|gotten) (?:my|a|the) refund\b|"
+        r"\bscam(?:s|med|mer|mers|ming)?\b|"
+        r"\b(?:never|still not|haven'?t) (?:received|got|gotten) (?:my|a|the) refund\b|"
         r"\blost (?:my )?money\b|\btook my money\b|\bcharged but\b",
     },
     "churn_risk": {
@@ -108,11 +129,13 @@ _FLAG_PATTERNS: dict[str, dict[str, str]] = {
         r"(?! (?:(?:my|our|the|this|that|an?) )?(?:orders?|items?|purchases?|deliver(?:y|ies))\b)|"
         r"\bclos(?:e|ing) (?:my|our|the) accounts?\b|\bunsubscrib\w*",
         "leave": r"\b(?:take|taking) (?:my|our) business elsewhere\b|\bgo(?:ing)? elsewhere\b|"
-        r"\bnever (?:buy|order|shop|use|come|go)\w* (?:\w+ )?again\b|\bwon'?t be (?:back|returning|"
-        r"ordering|buying|shopping)\b|\b(?:i'?m|we'?re|i am|we are) (?:so |totally |completely )?"
-        r"done with (?:you|this|them|your)\b|\blost a customer\b|"
+        # "never buy this label again"; "we're", not "were": "as we were leaving" is over
+        r"\bnever (?:buy|order|shop|use|come|go)\w* (?:\w+ ){0,3}again\b|\bwon'?t be (?:back|"
+        r"returning|ordering|buying|shopping)\b|\b(?:i'?m|we're|i am|we are) (?:so |totally |"
+        r"completely )?done with (?:you|this|them|your)\b|\blost a customer\b|"
         r"\b(?:this|that) (?:is|was|will be) the last time\b|\bfor the last time\b|"
-        r"\b(?:i'?m|we'?re) leaving\b(?! (?:this|a|my|our) (?:review|comment|note|feedback)\b)|"
+        r"\b(?:i'?m|we're|i am|we are) leaving\b"
+        r"(?! (?:this|a|my|our) (?:review|comment|note|feedback)\b)|"
         r"\bnever again\b",
         "not renew": r"\b(?:not|won'?t|will not|never) (?:be )?renew\w*",
         "switch": r"\bswitch\w* (?:(?:to|over to) (?:a |an |another )?(?:competitor|provider|supplier|"
@@ -126,6 +149,7 @@ _FLAG_PATTERNS: dict[str, dict[str, str]] = {
 
 _PRAISE_WORDS = re.compile(
     r"\bthank\w*|\bgrateful\b|\bkudos\b|\bshout ?out\b|\bappreciat\w*|\bhelpful\b|"
+    r"\blov(?:e|ed|es|ing)\b|"
     r"\bamazing\b|\bexcellent\b|\bwonderful\b|\bfantastic\b|\bgreat\b|\bbest\b|\bfriendly\b|"
     r"\bprofessional\b|\bpatient\b|\bknowledgeable\b|\babove and beyond\b|\bout of (?:his|her|"
     r"their) way\b|\bsuperb\b|\bawesome\b|\bbrilliant\b|\blovely\b|\bkind\b",

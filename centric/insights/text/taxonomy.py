@@ -96,8 +96,9 @@ DEFAULT_TAXONOMY = Taxonomy(
         _theme(
             "billing",
             "Invoices, charges, payments, refunds and account balances.",
+            # not "paid" alone: "what I paid", "would have paid full price" speak of price
             "bill, billing, invoice, charge, charged, payment, refund, overcharged, fee, "
-            "subscription fee, credit card, paid, receipt, double charged, direct debit",
+            "subscription fee, credit card, paid twice, receipt, double charged, direct debit",
         ),
         _theme(
             "refunds",
@@ -126,8 +127,11 @@ DEFAULT_TAXONOMY = Taxonomy(
         _theme(
             "support",
             "Customer service: reaching us, getting answers, having problems solved.",
-            "support, customer service, help desk, helpdesk, agent, ticket, hotline, call "
-            "center, chat, on hold, response, responded, resolve, resolved, representative",
+            # the phrases are found beside a garment's words too: "customer support sent the
+            # wrong swimsuit"
+            "support, customer support, support team, customer service, help desk, helpdesk, "
+            "agent, ticket, hotline, call center, chat, on hold, response, responded, resolve, "
+            "resolved, representative",
         ),
         _theme(
             "staff",
@@ -185,8 +189,10 @@ DEFAULT_TAXONOMY = Taxonomy(
         _theme(
             "availability",
             "Stock, opening hours and being able to get what you want.",
+            # what a garment "doesn't come in" is a colour or a size it lacks, no delivery
             "stock, out of stock, sold out, available, availability, unavailable, "
-            "backorder, back in stock, opening hours, waitlist",
+            "backorder, back in stock, opening hours, waitlist, doesn't come in, "
+            "does not come in, only comes in, only come in",
         ),
     ),
     fallback=None,

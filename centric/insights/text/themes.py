@@ -6,6 +6,11 @@ words of its examples (0.3 each) appear, compared on word stems. The confidence 
 is ``1 - exp(-evidence)``: one seed word gives 0.63, two give 0.86; description and
 example words alone need three to pass the default threshold of 0.5.
 
+A word is passed over where it means something else: beside the words of ``OTHER_SENSES``
+in its clause (a bra's "support"), before those of ``SENSES_BEFORE`` ("won't bug some
+people"), or, for "pretty", before an adjective ("pretty close" says how close, not how it
+looks).
+
 Theme-level sentiment is the sentiment of the clauses that mention the theme, so in
 "great product, but billing charged me twice" billing is negative and the product positive.
 """
@@ -17,8 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from centric.insights.text.concepts import OTHER_SENSES, expansions
+from centric.insights.text.concepts import OTHER_SENSES, SENSES_BEFORE, expansions
 from centric.insights.text.lexicon import words
+from centric.insights.text.rules import pretty_as_degree
 from centric.insights.text.segment import tokenize
 from centric.insights.text.sentiment import label_for, normalize
 from centric.insights.text.taxonomy import Taxonomy
@@ -121,6 +127,7 @@ class ThemeMatcher:
         self._senses = {
             stem(word): frozenset(stem(cue) for cue in cues) for word, cues in OTHER_SENSES.items()
         }
+        self._senses_before = {stem(word): cues for word, cues in SENSES_BEFORE.items()}
         self._longest = max((len(k) for k in self._index), default=1)
         self._phrase_starts = frozenset(k[0] for k in self._index if len(k) > 1)
         self._unigrams = {k[0]: hits for k, hits in self._index.items() if len(k) == 1}
@@ -144,7 +151,7 @@ class ThemeMatcher:
         unigrams, index, starts = self._unigrams, self._index, self._phrase_starts
         for i, word in enumerate(stemmed):
             hits = unigrams.get(word)
-            if hits and (word not in self._senses or self._senses[word].isdisjoint(stemmed)):
+            if hits and not self._in_another_sense(words, stemmed, i):
                 _record(found, surfaces, (word,), hits, words[i : i + 1])
             if word in starts:
                 for size in range(2, min(self._longest, len(stemmed) - i) + 1):
@@ -153,6 +160,17 @@ class ThemeMatcher:
                     if hits:
                         _record(found, surfaces, key, hits, words[i : i + size])
         return found
+
+    def _in_another_sense(self, words: Sequence[str], stemmed: list[str], i: int) -> bool:
+        """Whether the word at ``i`` means something else here (see the module docstring)."""
+        word = stemmed[i]
+        cues = self._senses.get(word)
+        if cues is not None and not cues.isdisjoint(stemmed):
+            return True  # "no support in the top of this suit"
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if following in self._senses_before.get(word, ()):
+            return True  # "won't bug some people"
+        return word == "pretty" and bool(following) and pretty_as_degree(following)
 
     def confidences(self, text: str) -> dict[str, float]:
         """Confidence in [0, 1) of every theme with any evidence in ``text``."""

@@ -397,7 +397,7 @@ def test_the_methods_leave_out_spikes_and_segments_when_the_file_has_no_date_or_
 
 
 def test_answers_without_a_segment_value_are_counted_under_the_segment_table():
-    rows = nps_rows(120)
+    rows: list[dict[str, str | None]] = [{**row} for row in nps_rows(120)]
     for row in rows[:7]:
         row["region"] = None
 

@@ -239,3 +239,78 @@ def test_the_default_engine_needs_no_training_data():
 
 def test_a_link_is_not_a_frown() -> None:
     assert SentimentAnalyzer().analyze("Details at http://example.com/x").label == "neutral"
+
+
+def test_a_negation_before_so_or_such_stresses_what_follows():
+    for text in (
+        "I've never been treated so rudely.",
+        "I have never had such a bad meal.",
+        "I have never seen such poor stitching.",
+    ):
+        assert label(text) == "negative", text
+    for text in (
+        "I have never had such a good meal.",
+        "I've never been treated so well.",
+        "I have never had any such problems with them.",
+    ):
+        assert label(text) == "positive", text
+
+
+def test_sending_an_item_back_is_no_promise_to_come_back():
+    for text in (
+        "I ordered a medium and felt it was a bit large. will return.",
+        "Disappointed and will return it.",
+        "Sadly, I will return this one.",
+        "The dress does not close at all in the chest area. it will go back for sure.",
+        "The colour is off, they will be going back.",
+        "It is thin and itchy, so I will be returning it.",
+    ):
+        assert label(text) != "positive", text
+    for text in (
+        "We will definitely return!",
+        "I will be going back very soon.",
+        "We will return again and again.",
+        "I will return to this place.",
+        "We will definitely go back.",
+    ):
+        assert label(text) == "positive", text
+
+
+def test_praise_that_ended_or_is_only_wished_for_is_no_praise():
+    for text in (
+        "I tried this shirt at my local retailer and absolutely loved it ...until i read dry "
+        "clean only!!!",
+        "It was perfect until I washed it.",
+        "This restaurant used to be pretty decent.",
+        "It used to be pretty good.",
+        "I think this would be a pretty good spot if it were not so overpriced and overrated.",
+        "It would be perfect if it weren't so itchy.",
+    ):
+        assert label(text) != "positive", text
+    assert (
+        label(
+            "I tried this shirt at my local retailer and absolutely loved it ...until i read dry "
+            "clean only!!! really retailer? i know you can do better than that..."
+        )
+        == "negative"
+    )
+    assert label("Once you get used to it, it is great.") == "positive"
+    assert label("I can't wait until I get it.") == "positive"
+
+
+def test_what_still_needs_fixing_and_a_generous_figure_are_no_praise():
+    reading = engine.analyze(
+        "If i want to ever wear it again, i will have to bring it to a tailor to get fixed."
+    )
+    assert reading.positive == 0
+    assert label("They fixed it the same day.") == "positive"
+    reading = engine.analyze(
+        "They shape and lift my butt, which i need because i've got a generous one."
+    )
+    assert reading.positive == 0
+    assert engine.analyze("It runs generous in the hips.").positive == 0
+    assert label("What generous portions!") == "positive"
+
+
+def test_a_word_that_only_looks_like_an_inflection_is_not_one():
+    assert engine.analyze("These jeans usually wind up too big in the waist.").positive == 0

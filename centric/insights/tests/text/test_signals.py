@@ -228,3 +228,71 @@ def test_praise_for_a_person_in_a_team_names_both() -> None:
     reading = analyze("Maria in support was fantastic.", directory=directory)
     assert reading.praise
     assert [p.member.id for p in reading.praised] == ["p1", "t1"]
+
+
+def test_words_that_only_sound_like_trouble_are_not_urgent() -> None:
+    # a dish, a food court, a quiet booth, smoke to sit away from, a stranger at the bar
+    for text in (
+        "The shrimp scampi was excellent and the antipasti were plentiful.",
+        "We were exploring Grand Central and didn't want to eat in the food court.",
+        "I've had better Japanese food at a mall food court.",
+        "Try to get the corner booth table for a little privacy and to sit close!",
+        "And I could do without the cigar smoke.",
+        "Strike up a conversation with the attorney next to you.",
+        "Our server Sue was lovely.",
+        "The water bottle leaked in my bag.",
+    ):
+        assert not analyze(text).urgent, text
+
+
+def test_a_threat_a_breach_a_hazard_or_harm_is_urgent() -> None:
+    for text, reason in (
+        ("This is a scam, they never shipped anything.", "money lost"),
+        ("We will take you to court over this.", "legal"),
+        ("We are going to sue.", "legal"),
+        ("I have contacted my attorney.", "legal"),
+        ("You shared my personal data with a marketing firm.", "privacy"),
+        ("This is an invasion of privacy.", "privacy"),
+        ("Smoke came out of the charger.", "safety"),
+        ("The heater started smoking after an hour.", "safety"),
+        (
+            "It is so scratchy, i developed a serious rash within the first 1/2 hour of "
+            "wearing it.",
+            "safety",
+        ),
+        ("The dye gave my son hives.", "safety"),
+    ):
+        reasons = [f.reason for f in analyze(text).flags if f.kind == "urgent"]
+        assert reasons == [reason], text
+
+
+def test_leaving_a_restaurant_is_no_churn_but_never_buying_a_label_again_is() -> None:
+    for text in (
+        "As we were leaving, the couple standing by the door said to another waiter, "
+        "we're not in a hurry.",
+        "When we were done with this course, the waiter brought the dessert menu.",
+    ):
+        assert not analyze(text).churn_risk, text
+    for text in (
+        "I have noted the name of the designer and have promised myself to never buy this "
+        "label again.",
+        "I will never order from this brand again.",
+        "We're leaving at the end of the contract.",
+    ):
+        assert analyze(text).churn_risk, text
+
+
+def test_loving_it_is_praise_and_best_left_to_others_is_not() -> None:
+    assert analyze("Love this dress! it's sooo pretty.").praise
+    assert analyze("I loved the colours and the fit.").praise
+    assert not analyze(
+        "I love this dress but when i put it on i was aghast! the chest was tight and the body "
+        "was voluminous!! best left to the waify girls."
+    ).praise
+    assert not analyze("I would love it if they made it in white.").praise
+
+
+def test_a_need_that_is_met_is_no_desire() -> None:
+    assert "desire" not in kinds("They shape and lift my butt, which i need.")
+    assert "desire" not in kinds("Exactly what i need for work.")
+    assert kinds("I need a bigger size.")["desire"]

@@ -130,3 +130,47 @@ def test_a_taxonomy_rejects_repeated_names_and_unknown_parents():
         Taxonomy((Theme("a"), Theme("a")))
     with pytest.raises(ValueError, match="parent"):
         Taxonomy((Theme("a", parent="missing"),))
+
+
+def test_garment_talk_is_not_talk_of_service_software_or_staff():
+    # sizes that confuse, a zipper a tailor installs, the support of a swimsuit, a look or a
+    # fit that is professional or accommodating, what bugs someone: none is a service theme
+    assert "usability" not in names(
+        "Confused and a little disappointed because the s is too tight in my shoulders and "
+        "the m is too big all around."
+    )
+    assert "usability" in names("The new checkout is confusing.")
+    zipper = names("I thought about taking it to a tailor to install a hidden side zipper.")
+    assert not {"onboarding", "usability"} & set(zipper)
+    assert "onboarding" in names("The installation took two hours.")
+    assert "support" not in names(
+        "Although there is no true support in the top of this suit, it holds the girls in."
+    )
+    assert "support" in names("Customer support sent me the wrong size of the swimsuit.")
+    assert "staff" not in names("It has a professional look and feel.")
+    assert "staff" not in names("They wind up too big in the waist to accommodate the hips.")
+    assert "staff" in names("Very professional and accommodating people.")
+    assert "reliability" not in names("Maybe this won't bug some people but it would drive me mad.")
+    assert "reliability" in names("The app has a bug that logs me out.")
+
+
+def test_pretty_as_a_degree_is_no_talk_of_looks():
+    assert "design" not in names("These pants come pretty close to a perfect fit.")
+    assert "design" not in names("I've actually had pretty good luck with these pants.")
+    assert "design" in names("Love this dress! it's sooo pretty.")
+    assert "design" in names("Such a pretty dress.")
+
+
+def test_what_was_paid_is_price_not_billing():
+    assert "billing" not in names("I would have paid full price for it.")
+    assert "billing" not in names("The color of this paid is a subtle green.")
+    assert "billing" in names("I paid twice for the same order.")
+    assert "billing" in names("My payment was taken twice.")
+
+
+def test_the_colours_and_sizes_a_garment_comes_in_are_availability():
+    found = names("Sadly, it doesn't come in black.")
+    assert "availability" in found
+    assert "delivery" not in found
+    assert "availability" in names("It only comes in two colours.")
+    assert "availability" not in names("These will come in handy.")
