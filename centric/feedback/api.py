@@ -4,7 +4,7 @@ scopes as the pages."""
 # No `from __future__ import annotations` here: django-ninja reads the query parameters' types
 # at import time.
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -12,7 +12,7 @@ from ninja import Body, Field, Router, Schema
 from ninja.pagination import paginate
 from ninja.params import HeaderEx, P, QueryEx
 from ninja.responses import Status
-from pydantic import PrivateAttr, model_validator
+from pydantic import ModelWrapValidatorHandler, PrivateAttr, model_validator
 
 from centric.core.api import ErrorOut
 from centric.feedback import selectors
@@ -65,7 +65,7 @@ class FeedbackBatchIn(Schema):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _keep_the_body_as_sent(cls, body: Any, handler: Any) -> "FeedbackBatchIn":
+    def _keep_the_body_as_sent(cls, body: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
         batch = cls.model_construct()
         batch._body = body
         return batch
