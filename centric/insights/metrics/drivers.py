@@ -87,12 +87,15 @@ def key_drivers(
     n = data.height
     span = metric.bounds[1] - metric.bounds[0]
     everyone = _summary(data)
-    groups = {theme: _summary(data.filter(pl.col(theme))) for theme in themes}
+    groups = {}  # each theme's (with, without) summaries
+    for theme in themes:
+        with_theme = _summary(data.filter(pl.col(theme)))
+        groups[theme] = (with_theme, everyone.minus(with_theme))
     results = {
-        theme: difference_of(with_theme, everyone.minus(with_theme), metric, confidence=confidence)
-        for theme, with_theme in groups.items()
+        theme: difference_of(with_theme, without, metric, confidence=confidence)
+        for theme, (with_theme, without) in groups.items()
         if min_mentions <= with_theme.n <= n - min_mentions
-        and testable(with_theme, everyone.minus(with_theme), metric, 1)
+        and testable(with_theme, without, metric, 1)
     }
     tested = list(results)
     adjusted = dict(
@@ -101,7 +104,8 @@ def key_drivers(
     rows = []
     for theme in themes:
         found = results.get(theme)
-        mentions = groups[theme].n
+        with_theme, without = groups[theme]
+        mentions = with_theme.n
         p_adjusted = adjusted.get(theme)
         significant = p_adjusted is not None and p_adjusted < 1.0 - confidence
         interval = (
@@ -120,8 +124,8 @@ def key_drivers(
                 "theme": theme,
                 "mentions": mentions,
                 "share": 100.0 * mentions / n if n else None,
-                "value_with": _value(groups[theme], metric),
-                "value_without": _value(everyone.minus(groups[theme]), metric),
+                "value_with": _value(with_theme, metric),
+                "value_without": _value(without, metric),
                 "effect": interval[0] if interval else None,
                 "low": interval[1] if interval else None,
                 "high": interval[2] if interval else None,
