@@ -36,6 +36,7 @@ from centric.insights.metrics import (
     trend,
     volume_spikes,
 )
+from centric.insights.metrics.periods import period_start
 from centric.insights.metrics.scores import DEFAULT_MIN_N
 from centric.insights.models import (
     Reanalysis,
@@ -156,6 +157,17 @@ class Spike:
 
 
 @dataclass(frozen=True)
+class SpikeWeek:
+    """The themes that spiked in one week, shown together: one incident often raises several
+    (a double charge: billing and refunds), and ``shared`` says how many of the week's comments
+    mention two or more of them."""
+
+    week: dt.date
+    spikes: tuple[Spike, ...]
+    shared: int
+
+
+@dataclass(frozen=True)
 class Shift:
     week: dt.date
     theme: str
@@ -225,7 +237,7 @@ class InsightsOverview:
     previous_read: int  # comments read in the period before, which the change in share is from
     scores: list[ScoreCard]
     themes: list[ThemeRow]
-    spikes: list[Spike]
+    spike_weeks: list[SpikeWeek]  # newest first
     shifts: list[Shift]
     # NPS, then CSAT and CES where there are answers; none for internal customers (teams)
     segments: list[SegmentComparison]
@@ -293,7 +305,7 @@ def insights_overview(
             _scope(actor, None, who).filter(responded_at__gte=since, responded_at__lt=now)
         ),
         themes=_theme_rows(current, previous, analysed - unread, previous_read),
-        spikes=_spikes(with_baseline, shown_from=timezone.localdate(since)),
+        spike_weeks=_spike_weeks(with_baseline, shown_from=timezone.localdate(since)),
         shifts=_shifts(with_baseline, shown_from=timezone.localdate(since)),
     )
 
@@ -560,8 +572,9 @@ def _drivers(
     }
 
 
-def _spikes(responses: QuerySet[Response], *, shown_from: dt.date) -> list[Spike]:
-    """Weekly theme volumes against each theme's own baseline; alarms in the period shown."""
+def _spike_weeks(responses: QuerySet[Response], *, shown_from: dt.date) -> list[SpikeWeek]:
+    """Weekly theme volumes against each theme's own baseline; alarms in the period shown,
+    grouped by week."""
     commented = _read(responses)
     rows = list(commented.values_list("pk", "responded_at"))
     mentioned = _themes_by_response(commented)
@@ -577,9 +590,24 @@ def _spikes(responses: QuerySet[Response], *, shown_from: dt.date) -> list[Spike
     )
     checks = volume_spikes(frame, date_column=_WHEN, themes=themes, period="week")
     alarms = checks.filter(pl.col("alarm") & (pl.col("period") >= shown_from)).sort(
-        "period", descending=True
+        "period", "count", descending=True
     )
-    return [_spike(row) for row in alarms.iter_rows(named=True)]
+    weeks: dict[dt.date, list[Spike]] = defaultdict(list)
+    for row in alarms.iter_rows(named=True):
+        weeks[row["period"]].append(_spike(row))
+    frame = frame.with_columns(period_start(frame, _WHEN, "week").alias("__week"))
+    return [
+        SpikeWeek(week=week, spikes=tuple(spikes), shared=_shared(frame, week, spikes))
+        for week, spikes in weeks.items()
+    ]
+
+
+def _shared(frame: pl.DataFrame, week: dt.date, spikes: list[Spike]) -> int:
+    """How many of the week's comments mention two or more of the themes that spiked in it."""
+    if len(spikes) < 2:
+        return 0
+    mentions = pl.sum_horizontal(pl.col(spike.theme).cast(pl.Int8) for spike in spikes)
+    return frame.filter((pl.col("__week") == week) & (mentions >= 2)).height
 
 
 def _shifts(responses: QuerySet[Response], *, shown_from: dt.date) -> list[Shift]:

@@ -1,7 +1,12 @@
 """Spikes in how often a theme is mentioned, and shifts in how people feel about it.
 
 Each theme is judged against its own recent past: the ``baseline_periods`` periods just
-before the one being checked (at least ``min_baseline_periods`` of them).
+before the one being checked (at least ``min_baseline_periods`` of them). A period that raised
+an alarm for a theme is no part of what is usual for that theme afterwards: left in, an
+incident's week would swell the next weeks' baseline and the return to normal would read as a
+change of its own (a "rise" after a drop, or a real second week of a spike hidden). So the
+checks run again with the alarmed periods left out of later baselines, until no new alarm
+appears (as the Farrington method used in disease surveillance leaves past outbreaks out).
 
 Volume: a theme's mentions are treated as Poisson with a rate proportional to the number
 of comments in the period, so a week with twice the comments is not a spike. Whether the
@@ -26,8 +31,8 @@ thousands of mentions a move of 0.01 is detectable and means nothing to anyone).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Callable, Sequence
+from typing import Literal, NamedTuple, TypeVar
 
 import numpy as np
 import polars as pl
@@ -72,6 +77,33 @@ _PERIOD = "__period"
 MEANINGFUL_SHIFT = 0.05
 
 
+class _VolumeChecks(NamedTuple):
+    cells: NDArray[np.intp]  # (period, theme) of each check
+    mentions: NDArray[np.float64]
+    comments: NDArray[np.float64]
+    expected: NDArray[np.float64]
+    ratio: NDArray[np.float64]
+    p_value: NDArray[np.float64]
+    p_adjusted: NDArray[np.float64]
+    alarm: NDArray[np.bool_]
+
+
+Moments = tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]
+
+
+class _SentimentChecks(NamedTuple):
+    cells: NDArray[np.intp]
+    now: Moments
+    base: Moments
+    difference: NDArray[np.float64]
+    p_value: NDArray[np.float64]
+    p_adjusted: NDArray[np.float64]
+    alarm: NDArray[np.bool_]
+
+
+Checks = TypeVar("Checks", _VolumeChecks, _SentimentChecks)
+
+
 def volume_spikes(
     frame: pl.DataFrame,
     *,
@@ -111,28 +143,37 @@ def volume_spikes(
         return pl.DataFrame(schema=VOLUME_SCHEMA)
     grid = _grid(counted, period)
     counted = grid.join(counted, on=_PERIOD, how="left").fill_null(0)
-    comments = counted.get_column("__comments").to_numpy().astype(np.float64)
     counts = counted.select(themes).to_numpy().astype(np.float64)
-
-    baseline_counts, baseline_comments, has_baseline = _rolling(
-        counts, comments, baseline_periods, min_baseline_periods
+    comments = np.broadcast_to(
+        counted.get_column("__comments").to_numpy().astype(np.float64)[:, None], counts.shape
     )
-    checked = has_baseline & (comments > 0) & (baseline_comments > 0)
-    cells = np.argwhere(np.broadcast_to(checked[:, None], counts.shape))
+
+    def check(usual: NDArray[np.bool_]) -> _VolumeChecks:
+        baseline_counts, has_baseline = _rolling(
+            counts, usual, baseline_periods, min_baseline_periods
+        )
+        baseline_comments, _ = _rolling(comments, usual, baseline_periods, min_baseline_periods)
+        cells = np.argwhere(has_baseline & (comments > 0) & (baseline_comments > 0))
+        rows_index, themes_index = cells[:, 0], cells[:, 1]
+        count = counts[rows_index, themes_index]
+        base = baseline_counts[rows_index, themes_index]
+        now_comments = comments[rows_index, themes_index]
+        base_comments = baseline_comments[rows_index, themes_index]
+        share_now = now_comments / (now_comments + base_comments)
+        # P(X >= count) for X ~ Binomial(count + base, share_now); count 0 gives 1.
+        p_values = np.where(
+            count > 0, stats.binom.sf(count - 1, count + base, share_now), 1.0
+        ).astype(np.float64)
+        expected = base / base_comments * now_comments
+        ratio = np.divide(count, expected, out=np.full_like(count, np.inf), where=expected > 0)
+        adjusted = np.asarray(adjust_p_values(p_values.tolist(), correction), dtype=np.float64)
+        alarm = (adjusted < false_alarm_rate) & (count >= min_count) & (ratio >= min_ratio)
+        return _VolumeChecks(cells, count, now_comments, expected, ratio, p_values, adjusted, alarm)
+
+    cells, count, now_comments, expected, ratio, p_values, adjusted, alarm = _until_settled(
+        check, counts.shape
+    )
     rows_index, themes_index = cells[:, 0], cells[:, 1]
-    count = counts[rows_index, themes_index]
-    base = baseline_counts[rows_index, themes_index]
-    now_comments, base_comments = comments[rows_index], baseline_comments[rows_index]
-    share_now = now_comments / (now_comments + base_comments)
-    # P(X >= count) for X ~ Binomial(count + base, share_now); count 0 gives 1.
-    p_values = np.where(count > 0, stats.binom.sf(count - 1, count + base, share_now), 1.0).astype(
-        np.float64
-    )
-    expected = base / base_comments * now_comments
-    ratio = np.divide(count, expected, out=np.full_like(count, np.inf), where=expected > 0)
-    adjusted = np.asarray(adjust_p_values(p_values.tolist(), correction), dtype=np.float64)
-    alarm = (adjusted < false_alarm_rate) & (count >= min_count) & (ratio >= min_ratio)
-
     periods = counted.get_column(_PERIOD).to_list()
     rows = []
     for i in range(len(cells)):
@@ -221,17 +262,22 @@ def sentiment_shifts(
         i, j = position[row[_PERIOD]], theme_position[row["theme"]]
         n[i, j], s1[i, j], s2[i, j] = row["n"], row["s1"], row["s2"]
 
-    base_n, _, has_baseline = _rolling(n, n[:, 0], baseline_periods, min_baseline_periods)
-    base_s1, _, _ = _rolling(s1, n[:, 0], baseline_periods, min_baseline_periods)
-    base_s2, _, _ = _rolling(s2, n[:, 0], baseline_periods, min_baseline_periods)
-    checked = has_baseline[:, None] & (n >= min_n) & (base_n >= min_n)
-    cells = np.argwhere(checked)
+    def check(usual: NDArray[np.bool_]) -> _SentimentChecks:
+        base_n, has_baseline = _rolling(n, usual, baseline_periods, min_baseline_periods)
+        base_s1, _ = _rolling(s1, usual, baseline_periods, min_baseline_periods)
+        base_s2, _ = _rolling(s2, usual, baseline_periods, min_baseline_periods)
+        checked = has_baseline & (n >= min_n) & (base_n >= min_n)
+        now = _moments(n[checked], s1[checked], s2[checked])
+        base = _moments(base_n[checked], base_s1[checked], base_s2[checked])
+        p_values, difference = _pooled_t_test(now, base, direction)
+        adjusted = np.asarray(adjust_p_values(p_values.tolist(), correction), dtype=np.float64)
+        alarm = (adjusted < false_alarm_rate) & (np.abs(difference) >= min_difference)
+        return _SentimentChecks(
+            np.argwhere(checked), now, base, difference, p_values, adjusted, alarm
+        )
+
+    cells, now, base, difference, p_values, adjusted, alarm = _until_settled(check, n.shape)
     rows_index, themes_index = cells[:, 0], cells[:, 1]
-    now = _moments(n[checked], s1[checked], s2[checked])
-    base = _moments(base_n[checked], base_s1[checked], base_s2[checked])
-    p_values, difference = _pooled_t_test(now, base, direction)
-    adjusted = np.asarray(adjust_p_values(p_values.tolist(), correction), dtype=np.float64)
-    alarm = (adjusted < false_alarm_rate) & (np.abs(difference) >= min_difference)
 
     rows = []
     for k in range(len(cells)):
@@ -276,29 +322,37 @@ def _grid(grouped: pl.DataFrame, period: Period) -> pl.DataFrame:
     return period_grid(first, last, period).alias(_PERIOD).to_frame()  # type: ignore[arg-type]
 
 
+def _until_settled(check: Callable[[NDArray[np.bool_]], Checks], shape: tuple[int, ...]) -> Checks:
+    """Run ``check`` with every period usual, then again with each alarmed (period, theme)
+    left out of the baselines after it, until no new alarm appears. Alarms only ever join
+    the left-out cells, so this ends (on data without alarms, after the first run)."""
+    unusual = np.zeros(shape, dtype=bool)
+    while True:
+        result = check(~unusual)
+        alarmed = np.zeros(shape, dtype=bool)
+        alarmed[result.cells[:, 0], result.cells[:, 1]] = result.alarm
+        if not (alarmed & ~unusual).any():
+            return result
+        unusual |= alarmed
+
+
 def _rolling(
-    counts: NDArray[np.float64],
-    exposure: NDArray[np.float64],
-    window: int,
-    minimum: int,
-) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.bool_]]:
-    """Sums over the ``window`` periods before each period, and where that window is long
-    enough (at least ``minimum`` earlier periods exist)."""
-    periods = counts.shape[0]
-    cumulative = np.vstack([np.zeros((1, *counts.shape[1:])), np.cumsum(counts, axis=0)])
-    cumulative_exposure = np.concatenate([[0.0], np.cumsum(exposure)])
-    ends = np.arange(periods)
+    values: NDArray[np.float64], usual: NDArray[np.bool_], window: int, minimum: int
+) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """Sums of ``values`` over the usual ones of the ``window`` periods before each period
+    (periods x themes), and where at least ``minimum`` usual earlier periods exist."""
+    zero = np.zeros((1, *values.shape[1:]))
+    cumulative = np.vstack([zero, np.cumsum(np.where(usual, values, 0.0), axis=0)])
+    cumulative_usual = np.vstack([zero, np.cumsum(usual, axis=0)])
+    ends = np.arange(values.shape[0])
     starts = np.maximum(ends - window, 0)
     return (
         cumulative[ends] - cumulative[starts],
-        cumulative_exposure[ends] - cumulative_exposure[starts],
-        ends >= minimum,
+        cumulative_usual[ends] - cumulative_usual[starts] >= minimum,
     )
 
 
-def _moments(
-    n: NDArray[np.float64], s1: NDArray[np.float64], s2: NDArray[np.float64]
-) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+def _moments(n: NDArray[np.float64], s1: NDArray[np.float64], s2: NDArray[np.float64]) -> Moments:
     """Count, mean and sample variance from count, sum and sum of squares."""
     mean = s1 / n
     variance = np.maximum(s2 - n * mean * mean, 0.0) / (n - 1)
@@ -306,8 +360,8 @@ def _moments(
 
 
 def _pooled_t_test(
-    now: tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]],
-    base: tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]],
+    now: Moments,
+    base: Moments,
     direction: Direction,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Student's t-test with a pooled variance; p-values in the given direction.

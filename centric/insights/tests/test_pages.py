@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections import defaultdict
 from typing import Any
 
 import polars as pl
@@ -19,7 +20,7 @@ from centric.feedback.models import Response
 from centric.insights import services
 from centric.insights.highlight import highlighted, theme_spans
 from centric.insights.metrics import Nps, estimate, nps
-from centric.insights.models import ResponseAnalysis
+from centric.insights.models import ResponseAnalysis, ThemeMention
 from centric.insights.page_charts import impact_figure, score_figures, score_trend
 from centric.insights.report.numbers import number, signed
 from centric.insights.selectors import Driver, ScoreCard
@@ -357,7 +358,9 @@ class InsightsPagesTest(PersonasTestCase):
         self.login(self.owner)
 
         overview = self.get("overview")
-        spike = next(s for s in overview.context["insights"].spikes if s.theme == "billing")
+        (group,) = overview.context["insights"].spike_weeks
+        (spike,) = group.spikes
+        self.assertEqual(spike.theme, "billing")
         self.assertEqual(spike.week, monday)
         link = f"/insights/comments/?theme=billing&amp;week={monday.isoformat()}"
         self.assertContains(overview, link)
@@ -370,6 +373,50 @@ class InsightsPagesTest(PersonasTestCase):
             self.assertEqual(day - dt.timedelta(days=day.weekday()), monday)
         self.assertContains(week, f"Week of {monday:%-d %b %Y}")
         self.assertContains(week, f"week={monday.isoformat()}")  # the exports keep the week
+
+    def test_themes_that_spike_in_the_same_week_are_one_entry(self) -> None:
+        acme = Customer.objects.get(account=self.account)
+        today = timezone.localdate()
+        monday = today - dt.timedelta(days=today.weekday() + 14)
+        noon = dt.time(12, tzinfo=timezone.get_current_timezone())
+        weeks = [monday - dt.timedelta(weeks=w) for w in range(0, 11)]
+        comments = [(day, "Support was friendly and fast.") for day in weeks for _ in range(12)]
+        comments += [(day, "The invoice was wrong again.") for day in weeks[1:]]
+        # a double charge: the invoice and the refund it calls for, and a few of either alone
+        comments += [(monday, "Charged twice on the invoice, and still no refund.")] * 12
+        comments += [(monday, "The invoice was wrong again.")] * 4
+        comments += [(monday, "Where is my refund?")] * 4
+        burst = [
+            Response.objects.create(
+                organisation=self.org,
+                customer=acme,
+                channel=Response.Channel.API,
+                comment=comment,
+                responded_at=dt.datetime.combine(day + dt.timedelta(days=i % 3), noon),
+            )
+            for i, (day, comment) in enumerate(comments)
+        ]
+        services.responses_analyse(response_ids=[response.pk for response in burst])
+        self.login(self.owner)
+
+        overview = self.get("overview")
+        (group,) = overview.context["insights"].spike_weeks
+        self.assertEqual(group.week, monday)
+        self.assertEqual([spike.theme for spike in group.spikes], ["billing", "refunds"])
+        themes = defaultdict(set)  # of every comment of the week, the fixture's included
+        for pk, theme in ThemeMention.objects.filter(
+            response__responded_at__date__range=(monday, monday + dt.timedelta(days=6))
+        ).values_list("response_id", "theme"):
+            themes[pk].add(theme)
+        in_week = [pk for pk, found in themes.items() if {"billing", "refunds"} <= found]
+        self.assertGreaterEqual(len(in_week), 12)  # at least the double charges
+        self.assertEqual(group.shared, len(in_week))
+        section = overview.content.decode().split('id="spikes-h"')[1].split("</section>")[0]
+        self.assertEqual(section.count("<li>"), 1)
+        self.assertIn(f"Week of {monday:%-d %b %Y}", section)
+        self.assertIn(f"{len(in_week)} comments mention both.", section)
+        for theme in ("billing", "refunds"):
+            self.assertIn(f"?theme={theme}&amp;week={monday.isoformat()}", section)
 
     def test_a_week_that_is_not_a_date_is_ignored(self) -> None:
         self.login(self.owner)

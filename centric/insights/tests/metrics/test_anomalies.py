@@ -208,3 +208,55 @@ def test_its_sentiment_test_matches_scipys_pooled_t_test():
 
     assert row["baseline_n"] == before.size
     assert row["p_value"] == pytest.approx(reference.pvalue)
+
+
+def test_a_week_that_raised_an_alarm_is_left_out_of_later_baselines():
+    rng = np.random.default_rng(21)
+    frame = comments(
+        rng, weeks=16, per_week=300, rates={"billing": 0.1}, spike=("billing", 12, 0.5)
+    )
+
+    result = volume_spikes(frame, date_column="created", themes=["billing"])
+    after = result.filter(pl.col("period") == dt.date(2024, 1, 1) + dt.timedelta(weeks=13)).row(
+        0, named=True
+    )
+    weeks = frame.with_columns(week=(pl.col("created") - dt.date(2024, 1, 1)).dt.total_days() // 7)
+    usual = weeks.filter(pl.col("week").is_between(5, 11))
+
+    assert result.filter(pl.col("alarm"))["period"].to_list() == [
+        dt.date(2024, 1, 1) + dt.timedelta(weeks=12)
+    ]
+    # the spike's week is no part of what is usual for the week after it
+    assert after["expected"] == pytest.approx(
+        usual["billing"].sum() / usual.height * after["comments"]
+    )
+
+
+def test_the_week_after_an_incident_does_not_read_as_a_rise():
+    rng = np.random.default_rng(22)
+    frame = sentiments(rng, weeks=16, per_week=150)
+    incident = pl.DataFrame(
+        {
+            "created": [dt.date(2024, 1, 1) + dt.timedelta(weeks=12)] * 300,
+            "theme": ["billing"] * 300,
+            "sentiment": rng.normal(-0.7, 0.3, 300),
+        }
+    )
+
+    result = sentiment_shifts(
+        pl.concat([frame.with_columns(pl.col("created").cast(pl.Date)), incident]),
+        date_column="created",
+        theme_column="theme",
+        sentiment_column="sentiment",
+        direction="both",
+        min_difference=MEANINGFUL_SHIFT,
+    )
+    billing = result.filter(pl.col("theme") == "billing")
+    alarms = billing.filter(pl.col("alarm"))
+    after = billing.filter(pl.col("period") == dt.date(2024, 1, 1) + dt.timedelta(weeks=13))
+
+    assert alarms["period"].to_list() == [dt.date(2024, 1, 1) + dt.timedelta(weeks=12)]
+    assert alarms["sentence"][0].startswith("billing: sentiment fell")
+    # the week after is judged against the usual weeks, without the incident's 300 mentions
+    assert after["baseline_n"][0] < 8 * 150
+    assert abs(after["baseline_mean"][0] - 0.2) < 0.1
