@@ -22,6 +22,7 @@ COLUMNS = [
     "urgent",
     "churn_risk",
     "praise",
+    "praised",  # the organisation's people and teams the comment praises by name
     "comment",
 ]
 
@@ -41,6 +42,7 @@ def comment_rows(comments: QuerySet[Response]) -> Iterator[list[Cell]]:
             _yes(analysis.urgent) if analysis else "",
             _yes(analysis.churn_risk) if analysis else "",
             _yes(analysis.praise) if analysis else "",
+            "; ".join(m["name"] for m in analysis.reading.get("praised", [])) if analysis else "",
             response.comment,
         ]
 

@@ -171,6 +171,17 @@ class InsightsPagesTest(PersonasTestCase):
             self.get("comments", q="invoice"), '<sup class="mark-kind muted">theme: billing</sup>'
         )
 
+    def test_the_people_and_teams_praised_are_named_in_the_explorer_and_its_exports(self) -> None:
+        self.analysed("The Finance team sorted our invoice out the same day, great job.")
+        self.login(self.owner)
+
+        page = self.get("comments", flag="praise", q="Finance")
+        self.assertContains(page, '<span class="badge done">Praise: Finance</span>', html=True)
+        csv = b"".join(self.get("comments_csv", flag="praise", q="Finance").streaming_content)
+        header, row = csv.decode("utf-8-sig").splitlines()[:2]
+        self.assertIn("praised", header.split(","))
+        self.assertIn(",yes,Finance,", row)
+
     def test_an_htmx_request_gets_only_the_results(self) -> None:
         self.login(self.owner)
         response = self.client.get(
@@ -231,7 +242,7 @@ class InsightsPagesTest(PersonasTestCase):
         assert sheet is not None
         comments = [row[-1] for row in sheet.iter_rows(min_row=2, values_only=True)]
         self.assertIn('=HYPERLINK("http://evil.example") delivery was late', comments)
-        cell = next(c for c in sheet["K"] if str(c.value).startswith("=HYPERLINK"))
+        cell = next(c for c in sheet["L"] if str(c.value).startswith("=HYPERLINK"))
         self.assertEqual(cell.data_type, "s")  # shown as typed, never evaluated
 
     def test_a_stranger_exports_nothing_of_northwind(self) -> None:
