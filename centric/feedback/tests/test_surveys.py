@@ -177,8 +177,15 @@ class SurveyBuildingTest(SurveyTestCase):
             )
         self.login(self.cx_lead)
         listed = self.client.get(reverse("feedback:survey_list"))
-        self.assertContains(listed, '<td class="num">2</td><td class="num">3</td>', html=True)
-        self.assertContains(listed, '<td class="num">50%</td>', html=True)
+        self.assertContains(
+            listed,
+            '<td class="num" data-label="Invited">2</td>'
+            '<td class="num" data-label="Answered">3</td>',
+            html=True,
+        )
+        self.assertContains(
+            listed, '<td class="num" data-label="Response rate">50%</td>', html=True
+        )
         detail = self.client.get(reverse("feedback:survey_detail", args=[survey.pk]))
         self.assertContains(detail, "1 by invitation (50% of the 2 invited) · 2 by the open link")
 
