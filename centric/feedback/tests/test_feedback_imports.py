@@ -658,7 +658,7 @@ class ImportPageWordingTest(PersonasTestCase):
         self.assertContains(page, "44,991 responses imported; 9 rows with problems skipped.")
         self.assertNotContains(page, "44991")
         listing = self.client.get(reverse("feedback:import_list"))
-        self.assertContains(listing, '<td class="num">45,000</td>')
+        self.assertContains(listing, '<td class="num" data-label="Rows">45,000</td>')
         self.assertNotContains(listing, "44991")
 
     def test_the_presets_name_their_score_type_as_people_know_it(self) -> None:
