@@ -17,6 +17,11 @@ from centric.insights.selectors import (
     ThemeRow,
 )
 
+# px: the least width of a score card's plot on a page from 601 px wide (the least is at 900 px,
+# where two cards first share a row) and on a phone (360 px), where centric.css hides the
+# labels under it marked hide-narrow
+_CARD_WIDE, _CARD_NARROW = 330, 236
+
 
 @dataclass(frozen=True)
 class DriverChart:
@@ -127,7 +132,9 @@ def effect_figure(
 
 def score_trend(card: ScoreCard) -> SafeString | None:
     """The score per week or month: the line where a period's figure is reliable, its 95%
-    interval as a band, and the number of answers as grey bars. Sized for a score card."""
+    interval as a band, and the number of answers as grey bars (an "n" beside them, not a
+    scale: on a card this small, counts under the score's ticks read as one axis); the periods
+    named as in the report. Sized for a score card."""
     points = card.points
     if not any(point[4] for point in points):
         return None
@@ -136,16 +143,23 @@ def score_trend(card: ScoreCard) -> SafeString | None:
         f"{label}: {shown}{f' (95% CI {interval})' if interval else ''}, n = {n:,}"
         for label, (shown, interval, n) in zip(labels, _figures(card), strict=True)
     ]
+    ticks = charts.period_ticks(
+        [point[0] for point in points],
+        card.period,
+        card.covers,
+        wide=_CARD_WIDE,
+        narrow=_CARD_NARROW,
+    )
     svg = charts.trend(
         points,
         bounds=card.bounds,
         unit=card.unit,
         label=f"{card.label} by {card.period}, with 95% intervals",
-        labels=labels,
         titles=titles,
         plot_height=110,
         bars_height=28,
         most_ticks=4,
+        period_ticks=ticks,
     )
     return _safe(svg)
 

@@ -237,10 +237,16 @@ def _segment_sentence(
     if significant:
         how = f"{CORRECTION_NAMES[correction]} correction across {tested_count} segments"
         return (
-            f"{name}: {metric.name} {size} points {direction} than the rest "
+            f"{name}: {metric.name} {size} {_points(size)} {direction} than the rest "
             f"({label} CI {interval}; significant after {how})."
         )
+    signed = format_number(difference.difference, metric.decimals)
     return (
         f"{name}: no significant difference in {metric.name} from the rest "
-        f"({format_number(difference.difference, metric.decimals)} points, {label} CI {interval})."
+        f"({signed} {_points(signed)}, {label} CI {interval})."
     )
+
+
+def _points(figure: str) -> str:
+    """The word after a figure: "point" after one ("1", "−1"), "points" after any other."""
+    return "point" if figure.lstrip("−-+") == "1" else "points"

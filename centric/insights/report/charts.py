@@ -208,8 +208,8 @@ def trend(
 
     ``labels`` name the periods (``Mar 2025`` by default); the first and the last are always
     written, and every ``every``-th between them too, marked ``minor`` so that a narrow page
-    can leave them out; ``period_ticks`` (from ``month_ticks``) choose them instead. ``titles``
-    are the bars' tooltips (``n answers`` by default). With ``count_axis`` the bars have a scale
+    can leave them out; ``period_ticks`` (from the function of that name) choose them
+    instead. ``titles`` are the bars' tooltips (``n answers`` by default). With ``count_axis`` the bars have a scale
     from 0 to a round number, else an "n" beside them. A period without a reliable value keeps
     its bar but breaks the line."""
     if not points:
@@ -297,28 +297,72 @@ def _count(value: int) -> str:
     return f"{value // 1000:,}k" if value >= 10_000 else f"{value:,}"
 
 
-def month_ticks(starts: Sequence[dt.date], covers: tuple[dt.date, dt.date] | None) -> list[Tick]:
-    """The labels under a chart by month: every month where they fit, else every second,
-    third, sixth or twelfth month from January, fewer on a phone than on a wide page. The first
-    and the last month are always named (``14–31 Jan`` when the figures cover it only in part,
-    as ``period_label`` says), and the year is written under the first month and each
-    January, and under the last if no label on a phone shows its year."""
+def period_ticks(
+    starts: Sequence[dt.date],
+    period: str,
+    covers: tuple[dt.date, dt.date] | None,
+    *,
+    wide: int = _WIDE,
+    narrow: int = _NARROW,
+) -> list[Tick]:
+    """The labels under a chart by month or by week, whose plot is at least ``wide`` px across
+    where a page shows every label and ``narrow`` px on a phone. Weeks are each named by their
+    Monday (``9 Nov``) where every one fits on a phone; otherwise, as for months, the months
+    are named: every month where they fit, else every second, third, sixth or twelfth month
+    from January, fewer on a phone than on a wide page. The first and the last period are
+    always named (``14–31 Jan`` when the figures cover it only in part, as ``period_label``
+    says), and the year is written under the first period and the first of each year, and
+    under the last if no label on a phone shows its year."""
     if not starts:
         return []
-    names = [period_label(start, "month", covers).rsplit(" ", 1)[0] for start in starts]
-    # the room a label takes: its name, or a year under it (the last may have one)
-    room = [
-        len(name) if 0 < i < len(starts) - 1 and start.month != 1 else max(len(name), 4)
-        for i, (start, name) in enumerate(zip(starts, names, strict=True))
-    ]
-    wide = next((s for s in _STEPS if _shown(starts, room, _WIDE, s)), 0)
-    narrow = next(
-        (s for s in _STEPS if wide and s % wide == 0 and _shown(starts, room, _NARROW, s)), 0
-    )
-    shown = _shown(starts, room, _WIDE, wide) or {0, len(starts) - 1}
-    on_phones = _shown(starts, room, _NARROW, narrow) or {0, len(starts) - 1}
-    years = {i: str(starts[i].year) for i in shown if i == 0 or starts[i].month == 1}
     last = len(starts) - 1
+    new_year = {0} | {i for i in range(1, len(starts)) if starts[i].year != starts[i - 1].year}
+    if period == "week":
+        names = [period_label(start, "week", covers).removeprefix("week of ") for start in starts]
+        room = _room(names, new_year)
+        on_phones = _shown(room, narrow, range(1, last))
+        if on_phones:
+            return _ticks(starts, names, _shown(room, wide, range(1, last)), on_phones, new_year)
+        # too many weeks to name each: name the first week of each month by its month
+        names = [name if i in (0, last) else f"{starts[i]:%b}" for i, name in enumerate(names)]
+    else:
+        names = [period_label(start, period, covers).rsplit(" ", 1)[0] for start in starts]
+    room = _room(names, new_year)
+    month_starts = [i for i in range(1, last) if starts[i].month != starts[i - 1].month]
+
+    def every(step: int) -> list[int]:
+        return [i for i in month_starts if (starts[i].month - 1) % step == 0]
+
+    wide_step = next((s for s in _STEPS if _shown(room, wide, every(s))), 0)
+    narrow_step = next(
+        (s for s in _STEPS if wide_step and s % wide_step == 0 and _shown(room, narrow, every(s))),
+        0,
+    )
+    shown = _shown(room, wide, every(wide_step)) if wide_step else set()
+    on_phones = _shown(room, narrow, every(narrow_step)) if narrow_step else set()
+    return _ticks(starts, names, shown or {0, last}, on_phones or {0, last}, new_year)
+
+
+def _room(names: Sequence[str], new_year: set[int]) -> list[int]:
+    """The characters each label takes: its name, or a year under it (the last may have one)."""
+    last = len(names) - 1
+    return [
+        max(len(name), 4) if i in new_year or i == last else len(name)
+        for i, name in enumerate(names)
+    ]
+
+
+def _ticks(
+    starts: Sequence[dt.date],
+    names: Sequence[str],
+    shown: set[int],
+    on_phones: set[int],
+    new_year: set[int],
+) -> list[Tick]:
+    """The labels ``shown``, with the year under the first period and the first of each year,
+    and under the last where no label on a phone shows its year."""
+    last = len(starts) - 1
+    years = {i: str(starts[i].year) for i in shown if i in new_year}
     if last not in years and starts[last].year not in {
         starts[i].year for i in years if i in on_phones
     }:
@@ -326,12 +370,10 @@ def month_ticks(starts: Sequence[dt.date], covers: tuple[dt.date, dt.date] | Non
     return [(i, names[i], years.get(i, ""), i in on_phones) for i in sorted(shown)]
 
 
-def _shown(starts: Sequence[dt.date], room: Sequence[int], width: int, step: int) -> set[int]:
-    """The labels shown at ``width`` px, every ``step`` months from January besides the first
-    and the last, where they fit, each ``room`` characters wide; none where they do not."""
-    if not step:
-        return set()
-    last, slot = len(starts) - 1, width / len(starts)
+def _shown(room: Sequence[int], width: int, between: Sequence[int]) -> set[int]:
+    """The labels shown at ``width`` px, each ``room`` characters wide: the first, the last
+    and those ``between`` that are not too close to either; none where two of them overlap."""
+    last, slot = len(room) - 1, width / len(room)
 
     def extent(i: int) -> tuple[float, float]:
         wide = room[i] * _CHAR
@@ -341,18 +383,17 @@ def _shown(starts: Sequence[dt.date], room: Sequence[int], width: int, step: int
             return (width - wide, float(width))
         return (slot * (i + 0.5) - wide / 2, slot * (i + 0.5) + wide / 2)
 
-    between = [i for i in range(1, last) if (starts[i].month - 1) % step == 0]
     # a label too close to the first or the last gives way to it
-    between = [
+    kept = [
         i
         for i in between
         if extent(0)[1] + _GAP <= extent(i)[0] and extent(i)[1] + _GAP <= extent(last)[0]
     ]
-    if any(extent(a)[1] + _GAP > extent(b)[0] for a, b in itertools.pairwise(between)):
+    if any(extent(a)[1] + _GAP > extent(b)[0] for a, b in itertools.pairwise(kept)):
         return set()
-    if last and not between and extent(0)[1] + _GAP > extent(last)[0]:
+    if last and not kept and extent(0)[1] + _GAP > extent(last)[0]:
         return set()
-    return {0, last, *between}
+    return {0, last, *kept}
 
 
 def _drawn_ticks(ticks: Sequence[Tick], count: int, *, y: float) -> list[str]:
@@ -368,7 +409,9 @@ def _drawn_ticks(ticks: Sequence[Tick], count: int, *, y: float) -> list[str]:
             x, anchor = "100%", "end"
         else:
             x, anchor = _pc(100.0 * (i + 0.5) / count), "middle"
-        cls = "axis" if on_phones else "axis minor"
+        # report.css hides a minor label below 1,040 px, the Insights pages' CSS a hide-narrow
+        # one on a phone
+        cls = "axis" if on_phones else "axis minor hide-narrow"
         drawn.append(
             _text(x, y - 16 if any(t[2] for t in ticks) else y, name, anchor=anchor, cls=cls)
         )

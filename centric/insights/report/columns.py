@@ -55,6 +55,14 @@ _NAMED_SCALES = (
     (("ces", "effort"), Scale("ces", 1, 7)),
     (("star", "rating"), Scale("stars", 1, 5)),
 )
+# How a sentence names each scale, at its start and within it.
+_SCALE_NAMES: dict[ScoreType, tuple[str, str]] = {
+    "nps": ("NPS", "NPS"),
+    "csat": ("CSAT", "CSAT"),
+    "ces": ("CES", "CES"),
+    "stars": ("Star rating", "a star rating"),
+    "rating": ("Rating", "a rating"),
+}
 _FIXED_SCALES = {
     "nps": Scale("nps", 0, 10),
     "ces": Scale("ces", 1, 7),
@@ -76,6 +84,8 @@ class Columns:
     date_format: str | None
     segment: str | None
     notes: tuple[str, ...]
+    # what the report says beside its headline when the scale was read off the answers alone
+    assumed: str = ""
 
 
 class ColumnError(ValueError):
@@ -116,6 +126,7 @@ def guess_columns(
     notes.append(f"text: {text_column!r} ({why})")
 
     scale: Scale | None = None
+    assumed = ""
     if score is None:
         score, why = _guess_score(frame, numbers, numeric - {text_column})
     elif score == NONE:
@@ -130,6 +141,8 @@ def guess_columns(
                 "name the scale with --score-type."
             )
         scale, how = found
+        if score_type is None and _named_scale(score) is None:
+            assumed = _assumed(score, scale)
         values = numbers[score]
         notes.append(
             f"score: {score!r} as {scale} ({why}; {how}){_off_scale(values, scale)}"
@@ -157,7 +170,7 @@ def guess_columns(
     else:
         why = "named with --segment"
     notes.append(f"segment: {segment!r} ({why})" if segment else f"segment: none ({why})")
-    return Columns(text_column, score, scale, date, date_format, segment, tuple(notes))
+    return Columns(text_column, score, scale, date, date_format, segment, tuple(notes), assumed)
 
 
 def typed_frame(frame: pl.DataFrame, columns: Columns) -> pl.DataFrame:
@@ -292,6 +305,17 @@ def _scale(values: pl.Series, column: str, kind: ScoreType | None) -> tuple[Scal
             "--score-type nps reads them as NPS"
         )
     return Scale("stars" if bulk == (1, 5) else "rating", *bulk), "scale from its answers"
+
+
+def _assumed(column: str, scale: Scale) -> str:
+    """The sentence that says a column's scale was read off its answers, as its name does not
+    say what it measures."""
+    heading, named = _SCALE_NAMES[scale.kind]
+    return (
+        f"{heading} assumed: the column {column!r} does not say what it measures, and its "
+        f"answers run from {scale.low} to {scale.high}. If it is not {named}, name its scale "
+        f"with --score-type ({', '.join(SCORE_TYPES)})."
+    )
 
 
 def _named_scale(column: str) -> Scale | None:

@@ -38,7 +38,7 @@ def key_findings(report: Report) -> list[str]:
         t for t in report.themes if t.driver and t.driver["significant"] and t.driver["reliable"]
     ]
     if drivers:
-        metric = report.headlines[0].figure.metric.phrase  # "an NPS", "a CSAT"
+        metric = report.headlines[0].figure.metric.phrase  # "an NPS", "a share of 4–5 stars"
         worst = min(drivers, key=lambda t: t.driver["effect"] if t.driver else 0.0)
         best = max(drivers, key=lambda t: t.driver["effect"] if t.driver else 0.0)
         for theme, word in ((worst, "lower"), (best, "higher")):

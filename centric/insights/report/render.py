@@ -11,6 +11,7 @@ from html import escape
 from importlib.resources import files
 from typing import Any
 
+from centric.insights.metrics import Metric
 from centric.insights.report import charts
 from centric.insights.report.build import (
     SENTIMENTS,
@@ -22,6 +23,7 @@ from centric.insights.report.build import (
 )
 from centric.insights.report.findings import key_findings
 from centric.insights.report.numbers import effect_text, number, percent, share, span
+from centric.insights.report.scores import heading
 from centric.insights.report.spikes import spike_sentence
 
 _CSS = files("centric.insights.report").joinpath("report.css").read_text(encoding="utf-8")
@@ -35,6 +37,9 @@ _CARE_MEANING = {
     "hope": "what they look forward to",
     "opportunity": "what they would buy or do more of",
 }
+# how each kind of metric is estimated and compared, for the Methods
+_INTERVALS = {"net": "adjusted Wald", "proportion": "Wilson", "mean": "Student t"}
+_TESTS = {"net": "z-test", "proportion": "z-test", "mean": "Welch's t-test"}
 _FLAG_MEANING = {
     "urgent": "safety, legal, privacy or money lost",
     "churn_risk": "intent to cancel, leave or switch",
@@ -104,7 +109,14 @@ def _cards(report: Report) -> str:
             f'<p class="detail">{flags["urgent"].count:,} urgent · '
             f"{flags['churn_risk'].count:,} churn risk</p></div>"
         )
-    return f'<div class="cards">{"".join(cards)}</div>'
+    assumed = ""
+    if report.headlines and report.columns.assumed:
+        # the flag to name the scale with, kept on one line
+        flag = "<code>--score-type</code>"
+        assumed = (
+            f'<p class="assumed">{_e(report.columns.assumed).replace("--score-type", flag)}</p>'
+        )
+    return f'{assumed}<div class="cards">{"".join(cards)}</div>'
 
 
 def _day(date: dt.date) -> str:
@@ -316,15 +328,15 @@ def _trend(report: Report) -> str:
         reliable,
         bounds=metric.bounds,
         unit="%" if headline.figure.unit == "%" else "",
-        label=f"{metric.name} by month",
+        label=f"{heading(metric)} by month",
         titles=[
             f"{name}: {point[4]:,} answers" for name, point in zip(labels, reliable, strict=True)
         ],
-        period_ticks=charts.month_ticks([point[0] for point in reliable], covers),
+        period_ticks=charts.period_ticks([point[0] for point in reliable], "month", covers),
         count_axis=True,
     )
     return _section(
-        f"{metric.name} by month",
+        f"{heading(metric)} by month",
         f"The line is {metric.phrase} per month and the band its 95% interval; the grey bars "
         "are the number of answers, on the scale at their left. Months with fewer than "
         f"{headline.estimate.min_n} answers are left out of the line; a first or last month "
@@ -388,7 +400,7 @@ def _segments(report: Report) -> str:
     table = (
         '<div class="table-wrap"><table><thead><tr>'
         f'<th>{_e(report.columns.segment)}</th><th class="num">Answers</th>'
-        f'<th class="num">{_e(metric.name)} (95%&nbsp;CI)</th>'
+        f'<th class="num">{_e(heading(metric))} (95%&nbsp;CI)</th>'
         f'<th class="chart hide-narrow">Difference from the rest{charts.interval_axis(limit, "pts")}</th>'
         '<th class="num">Points</th><th class="hide-narrow">Verdict</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
@@ -401,7 +413,7 @@ def _segments(report: Report) -> str:
             "of this table.</p>"
         )
     return _section(
-        f"{metric.name} by {report.columns.segment}",
+        f"{heading(metric)} by {report.columns.segment}",
         "Each segment against all other answers. With several segments compared, p-values are "
         "Holm-corrected so that a difference marked higher or lower is unlikely to be chance.",
         table,
@@ -506,6 +518,11 @@ def _proposals(report: Report) -> str:
     )
 
 
+def _the(metric: Metric) -> str:
+    """How a sentence names a metric: "NPS", "the share of 4–5 stars"."""
+    return metric.name if metric.name[:2].isupper() else f"the {metric.name}"
+
+
 def _methods(report: Report) -> str:
     notes = "".join(f"<li>{_e(note)}</li>" for note in report.columns.notes)
     quality = [f"{report.rows:,} rows read; {report.comments:,} with a comment"]
@@ -516,13 +533,17 @@ def _methods(report: Report) -> str:
     read = "; ".join(quality) + ". Columns used (guessed unless named on the command line):"
     # each method only where the report used it
     methods = []
+    primary = report.headlines[0].figure.metric if report.headlines else None
     if report.headlines:
+        intervals = ", ".join(
+            f"{_INTERVALS[h.figure.metric.kind]} for {_the(h.figure.metric)}"
+            for h in report.headlines
+        )
         methods.append(
             (
                 "Intervals",
-                "95% confidence intervals: adjusted Wald for NPS, Wilson for shares such as "
-                "CSAT, Student t for means. A figure from fewer than 30 answers is marked as too "
-                "few to rely on.",
+                f"95% confidence intervals: {intervals}. A figure from fewer than 30 answers is "
+                "marked as too few to rely on.",
             )
         )
     methods.append(
@@ -534,21 +555,21 @@ def _methods(report: Report) -> str:
             "data, nothing sent anywhere.",
         )
     )
-    if report.headlines and report.themes:
+    if primary is not None and report.themes:
         methods.append(
             (
                 "Associations",
-                "The difference in the score between comments that mention a theme and those "
-                "that do not, tested as segments are (z-test for NPS and shares, Welch's t for "
-                "means), with Benjamini–Hochberg correction. Themes go "
-                "together with scores; the data cannot show that they cause them.",
+                f"The difference in {_the(primary)} between comments that mention a theme and "
+                f"those that do not, tested as segments are (a {_TESTS[primary.kind]}), with "
+                "Benjamini–Hochberg correction. Themes go together with scores; the data cannot "
+                "show that they cause them.",
             )
         )
-    if report.segments:
+    if primary is not None and report.segments:
         methods.append(
             (
                 "Segments",
-                "Each segment against the rest (z-test for NPS and shares, Welch's t for means), "
+                f"Each segment's {primary.name} against the rest's (a {_TESTS[primary.kind]}), "
                 "Holm-corrected across segments.",
             )
         )

@@ -1,5 +1,6 @@
 """Which figures a score column yields: NPS for 0–10 answers, CSAT top-2-box and the mean
-for ratings, CES and its easy share for effort scores."""
+for CSAT, the share of the top two answers and the mean for ratings (never called CSAT), CES
+and its easy share for effort scores."""
 
 from __future__ import annotations
 
@@ -23,8 +24,8 @@ class MeanScore(Metric):
     low: int = 1
     high: int = 5
 
-    name: ClassVar[str] = "Average"
-    phrase: ClassVar[str] = "an average"
+    name: ClassVar[str] = "average score"
+    phrase: ClassVar[str] = "an average score"
     kind: ClassVar[Kind] = "mean"
     decimals: ClassVar[int] = 2
     bounds: ClassVar[tuple[float, float]] = (0.0, 10.0)
@@ -37,6 +38,37 @@ class MeanScore(Metric):
 
     def expression(self) -> pl.Expr:
         return pl.col(self.column).cast(pl.Float64)
+
+
+@dataclass(frozen=True)
+class MeanRating(MeanScore):
+    """The mean of a star rating or another rating."""
+
+    name: ClassVar[str] = "average rating"
+    phrase: ClassVar[str] = "an average rating"
+
+
+@dataclass(frozen=True)
+class TopTwoShare(Csat):
+    """CSAT's top-2-box of a rating that is not CSAT, named for what it counts: "share of
+    4–5 stars", "share of 9–10 ratings"."""
+
+    stars: bool = False
+
+    # The metrics read a metric's name and phrase as constants of its class; these depend on
+    # the scale.
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return f"share of {self.high - 1}–{self.high} {'stars' if self.stars else 'ratings'}"
+
+    @property
+    def phrase(self) -> str:  # type: ignore[override]
+        return f"a {self.name}"
+
+
+def heading(metric: Metric) -> str:
+    """The metric's name to start a heading or a label with: "NPS", "Share of 4–5 stars"."""
+    return metric.name[:1].upper() + metric.name[1:]
 
 
 @dataclass(frozen=True)
@@ -66,18 +98,23 @@ def figures(scale: Scale) -> tuple[Figure, ...]:
             Figure(Ces(SCORE), "Customer Effort Score", " / 7", "mean answer, 7 = very easy"),
             Figure(CesEasy(SCORE), "Found it easy", "%", "share answering 5, 6 or 7"),
         )
-    stars = "★" if scale.kind == "stars" else ""
-    satisfied = "CSAT" if scale.kind == "csat" else "Satisfied"
+    share: Csat = Csat(SCORE, scale.low, scale.high)
+    mean = MeanScore(SCORE, scale.low, scale.high)
+    label = f"CSAT ({top_two})"
+    if scale.kind in ("stars", "rating"):
+        share = TopTwoShare(SCORE, scale.low, scale.high, stars=scale.kind == "stars")
+        mean = MeanRating(SCORE, scale.low, scale.high)
+        label = heading(share)
     return (
         Figure(
-            Csat(SCORE, scale.low, scale.high),
-            f"{satisfied} ({top_two}{stars})",
+            share,
+            label,
             "%",
             f"top-2-box: share answering {top_two} on a {scale.low}–{scale.high} scale",
         ),
         Figure(
-            MeanScore(SCORE, scale.low, scale.high),
-            "Average rating" if scale.kind in ("stars", "rating") else "Average score",
+            mean,
+            heading(mean),
             f" / {scale.high}",
             f"mean answer on the {scale.low}–{scale.high} scale",
         ),

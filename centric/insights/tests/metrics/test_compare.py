@@ -126,3 +126,18 @@ def test_the_rest_of_a_segment_is_summarised_exactly():
     assert rest.n == outside.n
     assert rest.mean == pytest.approx(outside.mean)
     assert rest.variance == pytest.approx(outside.variance)
+
+
+def test_a_difference_of_one_point_is_said_in_the_singular():
+    # two segments whose NPS differ by exactly one point: 50% and 49% promoters, no detractors
+    frame = pl.DataFrame(
+        {
+            "segment": ["a"] * 100 + ["b"] * 100,
+            "nps": [10] * 50 + [8] * 50 + [10] * 49 + [8] * 51,
+        }
+    )
+
+    sentences = compare_segments(frame, Nps(), segment_column="segment")["sentence"].to_list()
+
+    assert any("(1 point," in s or "(−1 point," in s for s in sentences), sentences
+    assert not any(" 1 points" in s for s in sentences)

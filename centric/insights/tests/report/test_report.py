@@ -64,7 +64,7 @@ def test_themes_carry_their_association_with_the_score_worded_as_association(nps
     assert "Association with NPS" in html
 
 
-def test_a_star_rating_report_shows_the_satisfied_share_and_the_mean():
+def test_a_star_rating_report_shows_the_share_of_four_and_five_stars_and_the_mean():
     rows = [
         {"review": text, "stars": str(stars)}
         for text, stars in [
@@ -79,9 +79,9 @@ def test_a_star_rating_report_shows_the_satisfied_share_and_the_mean():
     report, _ = report_for(rows)
     html = render_html(report)
 
-    assert [h.figure.label for h in report.headlines] == ["Satisfied (4–5★)", "Average rating"]
+    assert [h.figure.label for h in report.headlines] == ["Share of 4–5 stars", "Average rating"]
     assert report.headlines[1].estimate.value == pytest.approx(3.25)
-    assert "Satisfied (4–5★)" in html
+    assert "Share of 4–5 stars" in html
     assert "3.25" in html
 
 
@@ -431,7 +431,7 @@ def test_a_section_with_one_part_spans_the_width_not_half_of_it():
 def test_a_chart_by_month_names_every_month_on_a_wide_page_and_every_other_on_a_phone():
     months = [dt.date(2024, m, 1) for m in range(1, 13)]
 
-    ticks = charts.month_ticks(months, (dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
+    ticks = charts.period_ticks(months, "month", (dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
 
     assert [name for _, name, _, _ in ticks] == [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
@@ -445,13 +445,60 @@ def test_a_chart_by_month_names_every_month_on_a_wide_page_and_every_other_on_a_
 def test_a_chart_by_month_writes_the_year_under_each_january_and_part_months_by_their_days():
     months = [dt.date(2024, 11, 1), dt.date(2024, 12, 1), dt.date(2025, 1, 1), dt.date(2025, 2, 1)]
 
-    ticks = charts.month_ticks(months, (dt.date(2024, 11, 14), dt.date(2025, 2, 9)))
+    ticks = charts.period_ticks(months, "month", (dt.date(2024, 11, 14), dt.date(2025, 2, 9)))
 
     assert [(name, year) for _, name, year, _ in ticks] == [
         ("14–30 Nov", "2024"),
         ("Dec", ""),
         ("Jan", "2025"),
         ("1–9 Feb", ""),
+    ]
+
+
+def test_a_year_by_week_names_its_months_with_the_year_under_the_first_week_of_january():
+    mondays = [dt.date(2024, 10, 7) + dt.timedelta(weeks=i) for i in range(52)]
+
+    ticks = charts.period_ticks(mondays, "week", (dt.date(2024, 10, 7), dt.date(2025, 10, 5)))
+
+    assert [(name, year) for _, name, year, _ in ticks] == [
+        ("7 Oct", "2024"), ("Nov", ""), ("Dec", ""), ("Jan", "2025"), ("Feb", ""), ("Mar", ""),
+        ("Apr", ""), ("May", ""), ("Jun", ""), ("Jul", ""), ("Aug", ""), ("Sep", ""),
+        ("29 Sep", ""),
+    ]  # fmt: skip
+    assert mondays[ticks[3][0]] == dt.date(2025, 1, 6)  # "Jan" under the first week of January
+    assert [name for _, name, _, narrow in ticks if narrow] == [
+        "7 Oct", "Jan", "Mar", "May", "29 Sep"
+    ]  # fmt: skip
+
+
+def test_a_few_weeks_are_each_named_by_their_days_across_the_new_year():
+    mondays = [dt.date(2024, 12, 16) + dt.timedelta(weeks=i) for i in range(5)]
+
+    ticks = charts.period_ticks(mondays, "week", (dt.date(2024, 12, 18), dt.date(2025, 1, 15)))
+
+    assert ticks == [
+        (0, "18–22 Dec", "2024", True),
+        (1, "23 Dec", "", False),
+        (2, "30 Dec", "", True),
+        (3, "6 Jan", "2025", False),
+        (4, "13–15 Jan", "2025", True),  # no label a phone shows has the year
+    ]
+
+
+def test_months_across_a_new_year_on_a_narrower_chart_name_fewer_of_them():
+    months = [dt.date(2025, 12, 1)] + [dt.date(2026, m, 1) for m in range(1, 13)]
+
+    ticks = charts.period_ticks(
+        months, "month", (dt.date(2025, 12, 4), dt.date(2026, 12, 4)), wide=330, narrow=236
+    )
+
+    assert [(name, year, narrow) for _, name, year, narrow in ticks] == [
+        ("4–31 Dec", "2025", True),
+        ("Mar", "", False),
+        ("May", "", True),
+        ("Jul", "", True),
+        ("Sep", "", False),
+        ("1–4 Dec", "2026", True),
     ]
 
 
@@ -544,7 +591,7 @@ def test_a_one_to_ten_rating_is_reported_as_a_rating_not_as_csat_or_nps():
 
     report, _ = report_for(rows)
 
-    assert [h.figure.label for h in report.headlines] == ["Satisfied (9–10)", "Average rating"]
+    assert [h.figure.label for h in report.headlines] == ["Share of 9–10 ratings", "Average rating"]
     assert report.headlines[1].figure.unit == " / 10"
 
 
