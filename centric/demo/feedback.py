@@ -210,6 +210,10 @@ INCIDENT = [
     "Since the change to your invoicing we have been billed twice, which is unacceptable.",
     "Charged twice again this month. Who do we talk to about the refund?",
 ]
+# The relationship NPS survey goes to the accounts each quarter of the year, in waves compared
+# on its page.
+NPS_WAVES = 4
+WAVE_DAYS = 91
 STAGE_WEIGHTS = {
     LifecycleStage.AT_RISK: -3,
     LifecycleStage.RENEWAL: -1,
@@ -465,7 +469,7 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
         )
     _centricity_answers(add, surveys["centricity"], questions["centricity"], customers, now)
     responses += _incident_tickets(rng, now, org, customers, stages["Use"], touchpoints)
-    _invite(responses, Contact.objects.filter(organisation_id=org), customers, now)
+    _invite(responses, Contact.objects.filter(organisation_id=org), customers, now, surveys["nps"])
     Response.objects.bulk_create(responses)
     Answer.objects.bulk_create(
         Answer(response=responses[index], question=question, number=number, text=text)
@@ -473,17 +477,30 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
     )
 
 
+def _wave(sent: datetime, now: datetime) -> int:
+    """The quarter of the demo's year an invitation of the relationship NPS survey went out in."""
+    return max(1, NPS_WAVES - (now - sent).days // WAVE_DAYS)
+
+
+def _days_ago_in_wave(rng: random.Random, wave: int) -> int:
+    """A day in the wave's quarter, counted back from today."""
+    start = (NPS_WAVES - wave) * WAVE_DAYS
+    return rng.randint(max(1, start), start + WAVE_DAYS - 1)
+
+
 def _invite(
     responses: list[Response],
     contacts: Iterable[Contact],
     customers: dict[int | None, Customer],
     now: datetime,
+    waved: Survey,
 ) -> None:
     """Everyone who answered a survey was invited to it by email shortly before their first
     answer; about three in five answered that invitation, and the others (and everyone's later
     answers) came through the survey's open link, as a survey's token answers once. About half
-    the contacts who never answered a survey were invited to it too. Its own random numbers
-    leave the rest of the demo as it is."""
+    the contacts who never answered a survey were invited to it too. The relationship NPS survey
+    (``waved``) asks again each quarter (``_later_waves``). Its own random numbers leave the rest
+    of the demo as it is."""
     rng = random.Random(5)
     first: dict[tuple[int | None, int | None, int | None], Response] = {}
     answers = [response for response in responses if response.survey is not None]
@@ -495,15 +512,17 @@ def _invite(
         assert response.responded_at is not None
         respondent = response.contact or response.person
         assert respondent is not None
+        sent = response.responded_at - timedelta(hours=rng.randint(2, 120))
         invitation = Invitation(
             organisation_id=response.organisation_id,
             survey=response.survey,
+            wave=_wave(sent, now) if response.survey_id == waved.pk else 1,
             customer=response.customer,
             contact=response.contact,
             person=response.person,
             email=respondent.email,
             language=response.language,
-            sent_at=response.responded_at - timedelta(hours=rng.randint(2, 120)),
+            sent_at=sent,
         )
         invitations.append(invitation)
         if rng.random() < 0.6:
@@ -513,18 +532,88 @@ def _invite(
         for survey_id, survey in surveys.items():
             if (survey_id, contact.pk, None) in first or rng.random() < 0.5:
                 continue
+            sent = now - timedelta(days=rng.randint(1, 364))
             invitations.append(
                 Invitation(
                     organisation_id=contact.organisation_id,
                     survey=survey,
+                    wave=_wave(sent, now) if survey_id == waved.pk else 1,
                     customer=customers[contact.account_id],
                     contact=contact,
                     email=contact.email,
                     language=contact.language if contact.language in ("en", "de") else "en",
-                    sent_at=now - timedelta(days=rng.randint(1, 364)),
+                    sent_at=sent,
                 )
             )
+    invitations += _later_waves(
+        answers, first.values(), invitations, contacts, customers, now, waved
+    )
     Invitation.objects.bulk_create(invitations)
+    Survey.objects.filter(pk=waved.pk).update(current_wave=NPS_WAVES)
+
+
+def _later_waves(
+    answers: list[Response],
+    firsts: Iterable[Response],
+    invitations: list[Invitation],
+    contacts: Iterable[Contact],
+    customers: dict[int | None, Customer],
+    now: datetime,
+    waved: Survey,
+) -> list[Invitation]:
+    """The relationship NPS survey's invitations to the quarters ``invitations`` left out: as for
+    their first answer (one of ``firsts``), each contact was invited shortly before their first
+    answer of the quarter (three in five answering by that invitation), and about half of those
+    who gave none were invited too. Its own random numbers leave the other surveys'
+    invitations as they were."""
+    rng = random.Random(6)
+    invited_already = {id(response) for response in firsts}  # unsaved, so not hashable
+    invited = {
+        (invitation.contact_id, invitation.wave)
+        for invitation in invitations
+        if invitation.survey_id == waved.pk
+    }
+    added = []
+    for response in sorted(answers, key=attrgetter("responded_at")):
+        if response.survey_id != waved.pk or id(response) in invited_already:
+            continue
+        assert response.responded_at is not None
+        assert response.contact is not None
+        sent = response.responded_at - timedelta(hours=rng.randint(2, 120))
+        wave = _wave(sent, now)
+        if (response.contact_id, wave) in invited:
+            continue
+        invited.add((response.contact_id, wave))
+        invitation = Invitation(
+            organisation_id=response.organisation_id,
+            survey=waved,
+            wave=wave,
+            customer=response.customer,
+            contact=response.contact,
+            email=response.contact.email,
+            language=response.language,
+            sent_at=sent,
+        )
+        added.append(invitation)
+        if rng.random() < 0.6:
+            response.invitation, response.channel = invitation, Response.Channel.EMAIL
+    for contact in contacts:
+        for wave in range(1, NPS_WAVES + 1):
+            if (contact.pk, wave) in invited or rng.random() < 0.5:
+                continue
+            added.append(
+                Invitation(
+                    organisation_id=contact.organisation_id,
+                    survey=waved,
+                    wave=wave,
+                    customer=customers[contact.account_id],
+                    contact=contact,
+                    email=contact.email,
+                    language=contact.language if contact.language in ("en", "de") else "en",
+                    sent_at=now - timedelta(days=_days_ago_in_wave(rng, wave)),
+                )
+            )
+    return added
 
 
 def _centricity_answers(

@@ -101,6 +101,10 @@ class Survey(OrganisationScoped):
         default=30,
         help_text="Nobody is asked more often than once in this many days, across all surveys.",
     )
+    # a relationship survey is sent in waves (each quarter, say), compared wave by wave
+    current_wave = models.PositiveSmallIntegerField(
+        default=1, help_text="The wave new invitations go into."
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -150,10 +154,13 @@ class Question(models.Model):
 
 
 class Invitation(OrganisationScoped):
-    """One person's unguessable link to one survey: a contact of an account, or a member of a team
-    that is an internal customer."""
+    """One person's unguessable link to one survey, in one of its waves: a contact of an account, or
+    a member of a team that is an internal customer."""
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="invitations")
+    wave = models.PositiveSmallIntegerField(
+        default=1, help_text="The wave of its survey it was made in."
+    )
     token = models.CharField(max_length=40, unique=True, default=new_token)
     follow_up = models.BooleanField(
         default=False,
@@ -178,11 +185,11 @@ class Invitation(OrganisationScoped):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            # a follow-up (the re-survey that closes a case's loop) may ask again
+            # once in each wave; a follow-up (the re-survey that closes a case's loop) may ask again
             models.UniqueConstraint(
-                fields=["survey", "email"],
+                fields=["survey", "wave", "email"],
                 condition=models.Q(follow_up=False),
-                name="one_invitation_per_survey_and_email",
+                name="one_invitation_per_survey_wave_and_email",
             ),
             models.CheckConstraint(
                 condition=models.Q(contact__isnull=False) | models.Q(person__isnull=False),

@@ -4,10 +4,13 @@ person may see (their accounts' contacts, their teams' internal customers)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
+from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+import polars as pl
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
@@ -22,6 +25,14 @@ from centric.feedback.models import (
     Question,
     Response,
     Survey,
+)
+from centric.insights.metrics import Ces, Csat, Difference, Estimate, Metric, Nps
+from centric.insights.metrics.compare import difference_of
+from centric.insights.metrics.scores import (
+    Summary,
+    estimate_from_summary,
+    summary_aggregations,
+    summary_from_row,
 )
 from centric.people.models import User
 
@@ -46,6 +57,93 @@ def _count(rows: QuerySet[Invitation] | QuerySet[Response]) -> Coalesce:
     read every invitation with every response."""
     per_survey = rows.order_by().values("survey").annotate(count=Count("pk")).values("count")
     return Coalesce(Subquery(per_survey), 0)
+
+
+@dataclass(frozen=True)
+class Wave:
+    """One wave of a relationship survey: how many were invited in it, emailed, and answered
+    their invitation, when its invitations were emailed, the survey's headline score among its
+    answers and the change from the wave before."""
+
+    number: int
+    invited: int = 0
+    emailed: int = 0
+    answered: int = 0
+    first_sent: datetime | None = None
+    last_sent: datetime | None = None
+    # the survey's headline score (none for a survey that asks no NPS, CSAT or CES question)
+    score: Estimate | None = None
+    unit: str = ""  # of the score: "%" for CSAT
+    # from the wave before, where both waves' scores are reliable
+    change: Difference | None = None
+
+
+# The headline scores a wave is compared by, in the order a response's headline is chosen
+_WAVE_METRICS: tuple[tuple[str, Metric, str], ...] = (
+    ("nps", Nps(column="score"), ""),
+    ("csat", Csat(column="score"), "%"),
+    ("ces", Ces(column="score"), ""),
+)
+
+
+def survey_waves(*, survey: Survey) -> list[Wave]:
+    """Each wave of the survey, the first to the current (which may have no invitations yet),
+    counted like ``survey_list``: every invitation, visible to the reader or not. A case's
+    re-survey (a follow-up) is no wave's sample, and an answer by the open link belongs to no
+    invitation, so neither is counted in a wave."""
+    counts = _wave_counts(survey)
+    numbers = range(1, survey.current_wave + 1)
+    kinds = set(survey.questions.values_list("kind", flat=True))
+    found = next((found for found in _WAVE_METRICS if found[0] in kinds), None)
+    if found is None:
+        return [Wave(number, **counts.get(number, {})) for number in numbers]
+    kind, metric, unit = found
+    scores = _wave_scores(survey, kind, metric)
+    empty = Summary(0, 0.0, 0.0, 0, 0)
+    waves: list[Wave] = []
+    for number in numbers:
+        summary, before = scores.get(number, empty), scores.get(number - 1, empty)
+        score = estimate_from_summary(summary, metric)
+        change = None
+        if waves and waves[-1].score and waves[-1].score.reliable and score.reliable:
+            change = difference_of(summary, before, metric)
+        waves.append(Wave(number, **counts.get(number, {}), score=score, unit=unit, change=change))
+    return waves
+
+
+def _wave_scores(survey: Survey, kind: str, metric: Metric) -> dict[int, Summary]:
+    """Per wave, the summary of the headline scores of ``kind`` its invitations were answered
+    with (NPS, else CSAT, else CES: the first the survey's questions ask)."""
+    rows = Response.objects.filter(
+        survey=survey,
+        invitation__follow_up=False,
+        submitted_at__isnull=False,
+        score_type=kind,
+        score__isnull=False,
+    ).values_list("invitation__wave", "score")
+    frame = pl.DataFrame(list(rows), schema={"wave": pl.Int64, "score": pl.Int64}, orient="row")
+    return {
+        row["wave"]: summary_from_row(row)
+        for row in frame.group_by("wave")
+        .agg(summary_aggregations(metric.expression()))
+        .iter_rows(named=True)
+    }
+
+
+def _wave_counts(survey: Survey) -> dict[int, dict[str, Any]]:
+    rows = (
+        Invitation.objects.filter(survey=survey, follow_up=False)
+        .order_by()
+        .values("wave")
+        .annotate(
+            invited=Count("pk"),
+            emailed=Count("pk", filter=Q(sent_at__isnull=False)),
+            answered=Count("pk", filter=Q(response__submitted_at__isnull=False)),
+            first_sent=Min("sent_at"),
+            last_sent=Max("sent_at"),
+        )
+    )
+    return {row.pop("wave"): row for row in rows}
 
 
 def survey_access(*, actor: User, survey_id: int) -> Survey:
@@ -177,13 +275,15 @@ def _asked_since(since: datetime) -> Q:
     return Q(sent_at__gte=since) | Q(response__responded_at__gte=since)
 
 
-def emails_asked_since(*, organisation_id: int, emails: set[str], since: datetime) -> set[str]:
-    """The addresses that were emailed a survey, or answered one, since ``since``."""
-    return set(
-        Invitation.objects.filter(organisation_id=organisation_id, email__in=emails)
-        .filter(_asked_since(since))
-        .values_list("email", flat=True)
-    )
+def emails_asked_since(
+    *, organisation_id: int, emails: set[str], since: datetime, survey: Survey | None = None
+) -> set[str]:
+    """The addresses that were emailed a survey (``survey``, if given), or answered one, since
+    ``since``."""
+    invitations = Invitation.objects.filter(organisation_id=organisation_id, email__in=emails)
+    if survey is not None:
+        invitations = invitations.filter(survey=survey)
+    return set(invitations.filter(_asked_since(since)).values_list("email", flat=True))
 
 
 def _asked_elsewhere_in_window(survey: Survey) -> Exists:
@@ -228,9 +328,12 @@ def invitations_due_reminder(
     survey_id: int, *, after: timedelta = REMINDER_AFTER
 ) -> QuerySet[Invitation]:
     """The invitations of an open survey emailed at least ``after`` ago, not answered and not
-    reminded yet, to addresses that did not opt out."""
+    reminded yet, to addresses that did not opt out. An earlier wave is over: only the current
+    wave's invitations are reminded (and the re-surveys that follow up on a case, whichever
+    wave they were made in), so nobody hears of two waves at once."""
     return _mailable(
         Invitation.objects.filter(
+            Q(wave=F("survey__current_wave")) | Q(follow_up=True),
             survey_id=survey_id,
             sent_at__lte=clock.now() - after,
             reminded_at__isnull=True,

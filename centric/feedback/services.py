@@ -140,6 +140,38 @@ def survey_set_status(*, actor: User, survey: Survey, status: str) -> Survey:
     return survey
 
 
+@transaction.atomic
+def survey_wave_start(*, actor: User, survey: Survey) -> Survey:
+    """Start the survey's next wave: invitations made from now on go into it, so the same
+    accounts can be asked again (next quarter, say) and the waves compared. The fatigue window
+    and opt-outs hold as before. Only an open relationship survey runs in waves — a
+    transactional one asks once after each touchpoint — and only once its current wave has
+    invitations: an empty wave compares with nothing. The survey is locked, so a second click
+    finds the new wave empty and starts no third. Audited."""
+    require_org_wide(actor)
+    if survey.organisation_id != actor.organisation_id:
+        raise PermissionDenied("This survey belongs to another organisation.")
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    if survey.kind != Survey.Kind.RELATIONSHIP:
+        raise ValidationError(
+            "Only a relationship survey runs in waves: a transactional survey asks once after "
+            "each touchpoint, so it invites each address once."
+        )
+    if survey.status == Survey.Status.CLOSED:
+        raise ValidationError("This survey is closed: open it again to start a new wave.")
+    if survey.status == Survey.Status.DRAFT:
+        raise ValidationError(
+            f"Open the survey first: wave {survey.current_wave} has not been sent yet."
+        )
+    wave = survey.current_wave
+    if not survey.invitations.filter(wave=wave, follow_up=False).exists():
+        raise ValidationError(
+            f"Nobody has been invited in wave {wave} yet: invite people to it before starting "
+            "the next."
+        )
+    return audited_update(actor=actor, instance=survey, values={"current_wave": wave + 1})
+
+
 def survey_update(*, actor: User, survey: Survey, values: Mapping[str, Any]) -> Survey:
     """Change a survey's settings (``SurveySettingsForm``); audited."""
     require_org_wide(actor)
@@ -177,20 +209,35 @@ IN_RATED_TEAM_PLURAL = "are in the team being rated, which cannot rate itself"
 
 
 def _already_invited(survey: Survey, emails: set[str]) -> set[str]:
+    """The addresses invited in the survey's current wave (earlier waves may be asked again)."""
     return set(
-        Invitation.objects.filter(survey=survey, email__in=emails, follow_up=False).values_list(
-            "email", flat=True
-        )
+        Invitation.objects.filter(
+            survey=survey, wave=survey.current_wave, email__in=emails, follow_up=False
+        ).values_list("email", flat=True)
     )
+
+
+def _already_invited_reason(survey: Survey) -> str:
+    if survey.current_wave == 1:
+        return ALREADY_INVITED
+    return f"already invited in wave {survey.current_wave}"
+
+
+def _asked_recently(survey: Survey, email: str, earlier_wave: set[str]) -> Skipped:
+    """Someone asked within the fatigue window, by another survey or an earlier wave of this
+    one (which the person starting a new wave would otherwise not guess)."""
+    where = "an earlier wave of this survey" if email in earlier_wave else "another survey"
+    within = f"asked in {where} within {survey.fatigue_days} days"
+    return Skipped(email, f"was {within}", f"were {within}")
 
 
 @transaction.atomic
 def invitations_create(
     *, actor: User, survey: Survey, contacts: Iterable[Contact] = (), people: Iterable[User] = ()
 ) -> tuple[list[Invitation], list[Skipped]]:
-    """Invite contacts (external) or team members (internal customers), skipping anyone already
-    invited to this survey, who opted out, or who was asked within the survey's fatigue window;
-    a team rated by the survey does not rate itself."""
+    """Invite contacts (external) or team members (internal customers) into the survey's current
+    wave, skipping anyone already invited in it, who opted out, or who was asked within the
+    survey's fatigue window; a team rated by the survey does not rate itself."""
     require_org_wide(actor)
     contacts = list(contacts)
     if contacts and survey.subject_team_id is not None:
@@ -233,20 +280,26 @@ def invitations_create(
         )
     )
     invited = _already_invited(survey, emails)
+    since = clock.now() - timedelta(days=survey.fatigue_days)
     recent = selectors.emails_asked_since(
-        organisation_id=survey.organisation_id,
-        emails=emails,
-        since=clock.now() - timedelta(days=survey.fatigue_days),
+        organisation_id=survey.organisation_id, emails=emails, since=since
     )
+    earlier_wave = (
+        selectors.emails_asked_since(
+            organisation_id=survey.organisation_id, emails=recent, since=since, survey=survey
+        )
+        if recent and survey.current_wave > 1
+        else set()
+    )
+    already_invited = _already_invited_reason(survey)
     created: list[Invitation] = []
     for email, customer, invited_contact, invited_person, language in candidates:
         if email in invited:
-            skipped.append(Skipped(email, ALREADY_INVITED))
+            skipped.append(Skipped(email, already_invited))
         elif email in opted_out:
             skipped.append(Skipped(email, "asked not to receive surveys"))
         elif email in recent:
-            within = f"asked in another survey within {survey.fatigue_days} days"
-            skipped.append(Skipped(email, f"was {within}", f"were {within}"))
+            skipped.append(_asked_recently(survey, email, earlier_wave))
         else:
             try:
                 # a savepoint: an invitation made meanwhile by someone else loses only this one
@@ -254,6 +307,7 @@ def invitations_create(
                     invitation = Invitation.objects.create(
                         organisation_id=survey.organisation_id,
                         survey=survey,
+                        wave=survey.current_wave,
                         customer=customer,
                         contact=invited_contact,
                         person=invited_person,
@@ -263,7 +317,7 @@ def invitations_create(
                         else survey.default_language,
                     )
             except IntegrityError:
-                skipped.append(Skipped(email, ALREADY_INVITED))
+                skipped.append(Skipped(email, already_invited))
             else:
                 created.append(invitation)
             invited.add(email)

@@ -19,6 +19,7 @@ urlpatterns = [
     path("surveys/<int:survey_id>/status/", views.survey_status, name="survey_status"),
     path("surveys/<int:survey_id>/invite/", views.survey_invite, name="survey_invite"),
     path("surveys/<int:survey_id>/send/", views.survey_send, name="survey_send"),
+    path("surveys/<int:survey_id>/waves/", views.survey_wave_start, name="survey_wave_start"),
     path(
         "surveys/<int:survey_id>/export.csv",
         export_views.survey_export_csv,

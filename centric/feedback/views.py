@@ -165,6 +165,9 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
         "sent_count": survey.invitations.filter(sent_at__isnull=False).count(),
         "held_count": selectors.invitations_held_back(survey).count(),
         "can_manage": sees_whole_organisation(user),
+        "waves": selectors.survey_waves(survey=survey)
+        if survey.kind == Survey.Kind.RELATIONSHIP
+        else [],
         "invite_form": InviteForm(organisation_id=user.organisation_id, survey=survey),
         "open_link": request.build_absolute_uri(
             reverse("feedback:respond_open", args=[survey.public_key])
@@ -222,6 +225,24 @@ def survey_status(request: AuthedRequest, survey_id: int) -> HttpResponse:
             )
         elif waiting:
             messages.info(request, f"No invitation is emailed now:{waiting}")
+    return redirect(survey)
+
+
+@require_POST
+def survey_wave_start(request: AuthedRequest, survey_id: int) -> HttpResponse:
+    user = request.user
+    require_org_wide(user)
+    survey = selectors.survey_access(actor=user, survey_id=survey_id)
+    try:
+        survey = services.survey_wave_start(actor=user, survey=survey)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"Wave {survey.current_wave} started: the people you invite now are asked again, "
+            f"and their answers count in wave {survey.current_wave}.",
+        )
     return redirect(survey)
 
 

@@ -1,3 +1,4 @@
+import itertools
 from io import StringIO
 
 from django.core.management import call_command
@@ -78,6 +79,25 @@ class DemoOrganisationTest(TestCase):
             with self.subTest(survey=survey.name):
                 self.assertGreater(survey.answered, 0)
                 self.assertLess(survey.answered, 0.8 * survey.invited)  # not everyone answers
+
+    def test_the_relationship_survey_asked_the_accounts_again_each_quarter(self) -> None:
+        from centric.feedback.selectors import survey_waves
+
+        survey = Survey.objects.get(name="Relationship NPS 2026")
+        waves = survey_waves(survey=survey)
+        self.assertEqual([wave.number for wave in waves], [1, 2, 3, 4])
+        for wave in waves:
+            with self.subTest(wave=wave.number):
+                self.assertGreaterEqual(wave.answered, 30)  # enough to compare waves
+                self.assertLess(wave.answered, 0.8 * wave.invited)
+        for earlier, later in itertools.pairwise(waves):
+            assert earlier.last_sent is not None
+            assert later.first_sent is not None
+            self.assertLess(earlier.last_sent, later.first_sent)
+        self.client.login(username=DEMO_EMAIL, password=DEMO_PASSWORD)
+        page = self.client.get(survey.get_absolute_url())
+        self.assertContains(page, "This survey is in wave 4")
+        self.assertContains(page, "Start wave 5")
 
     def test_the_printed_login_works_and_loading_again_changes_nothing(self) -> None:
         self.assertTrue(self.client.login(username=DEMO_EMAIL, password=DEMO_PASSWORD))
