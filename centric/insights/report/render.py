@@ -248,7 +248,7 @@ def _themes(report: Report) -> str:
     impact_head = ""
     if metric is not None:
         impact_head = (
-            f'<th class="chart hide-narrow">Association with {_e(metric.name)}'
+            f'<th class="chart hide-narrow">Association with {_e(_the(metric))}'
             f'{charts.interval_axis(limit, "pts")}</th><th class="num">Points (95%&nbsp;CI)</th>'
         )
     lede = "What comments are about (a comment can be about several themes), how people feel about each"

@@ -58,7 +58,7 @@ def test_a_star_rating_report_names_the_share_of_four_and_five_stars_everywhere(
     ]
     assert "<h2>Share of 4–5 stars by month</h2>" in html
     assert "<h2>Share of 4–5 stars by region</h2>" in html
-    assert "Association with share of 4–5 stars" in html
+    assert "Association with the share of 4–5 stars" in html
     assert "Share of 4–5 stars (95%&nbsp;CI)" in html
     assert "how much higher or lower a share of 4–5 stars is among the comments" in html
     assert "associated with a share of 4–5 stars" in html  # each theme's tooltip
