@@ -377,6 +377,20 @@ class WavePageTest(WaveTestCase):
         self.assertNotContains(page, "Waves")
         self.assertNotContains(page, "Start wave")
 
+    def test_a_relationship_survey_nobody_was_invited_to_shows_no_waves_yet(self) -> None:
+        survey = self.open_survey(self.make_survey(name="Asked only after cases"))
+        Invitation.objects.create(  # a case's re-survey: no wave's sample
+            organisation=self.org,
+            survey=survey,
+            customer=Customer.objects.get(account=self.account),
+            contact=self.contact,
+            email=self.contact.email,
+            follow_up=True,
+        )
+        self.login(self.cx_lead)
+        page = self.client.get(survey.get_absolute_url())
+        self.assertNotContains(page, 'id="waves-h"')
+
     def test_starting_a_wave_from_the_page_then_inviting_goes_into_it(self) -> None:
         self.invite()
         self.login(self.cx_lead)
