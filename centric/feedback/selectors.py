@@ -265,8 +265,17 @@ def _mailable(invitations: QuerySet[Invitation]) -> QuerySet[Invitation]:
 
 
 def invitations_unsent(survey_id: int) -> QuerySet[Invitation]:
-    """The invitations of an open survey not emailed yet, to addresses that did not opt out."""
-    return _mailable(Invitation.objects.filter(survey_id=survey_id, sent_at__isnull=True))
+    """The invitations of an open survey not emailed yet, to addresses that did not opt out. An
+    earlier wave's are over with it (held back by the fatigue window, say, when the next wave
+    began): only the current wave's are sent, and any case's re-survey."""
+    return _mailable(
+        Invitation.objects.filter(_in_current_wave(), survey_id=survey_id, sent_at__isnull=True)
+    )
+
+
+def _in_current_wave() -> Q:
+    """Invitations of their survey's current wave, and re-surveys after a case (in no wave)."""
+    return Q(wave=F("survey__current_wave")) | Q(follow_up=True)
 
 
 def _asked_since(since: datetime) -> Q:
@@ -333,7 +342,7 @@ def invitations_due_reminder(
     wave they were made in), so nobody hears of two waves at once."""
     return _mailable(
         Invitation.objects.filter(
-            Q(wave=F("survey__current_wave")) | Q(follow_up=True),
+            _in_current_wave(),
             survey_id=survey_id,
             sent_at__lte=clock.now() - after,
             reminded_at__isnull=True,

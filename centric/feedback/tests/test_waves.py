@@ -213,6 +213,25 @@ class WaveReminderTest(WaveTestCase):
             self.assertEqual(services.reminders_send(survey_id=self.survey.pk), 1)
         self.assertEqual([message.to for message in mail.outbox], [["carla@acme.example"]])
 
+    def test_an_earlier_waves_unsent_invitation_is_not_sent_after_the_next_began(self) -> None:
+        (held,), _ = self.invite()  # not emailed yet (held back by the fatigue window, say)
+        self.start_wave()
+        follow_up = Invitation.objects.create(  # a case's re-survey is sent whatever the wave
+            organisation=self.org,
+            survey=self.survey,
+            customer=held.customer,
+            contact=self.contact,
+            email=self.contact.email,
+            follow_up=True,
+        )
+        self.assertEqual(list(selectors.invitations_unsent(self.survey.pk)), [follow_up])
+        services.invitations_send(survey_id=self.survey.pk)
+        held.refresh_from_db()
+        self.assertIsNone(held.sent_at)
+        self.login(self.cx_lead)
+        page = self.client.get(self.survey.get_absolute_url())
+        self.assertContains(page, "never: the next wave began first")
+
 
 class WaveResultsTest(WaveTestCase):
     def test_each_wave_counts_its_own_invitations_and_answers(self) -> None:
