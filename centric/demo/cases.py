@@ -24,7 +24,7 @@ from centric.cases.models import Case, CaseEvent, ClosingTemplate, Notification,
 from centric.cases.routing import active_rules, facts_of, first_match
 from centric.cases.services import calendar_of, case_title, placement_for, sla_hours
 from centric.core import clock
-from centric.feedback.models import Invitation, Response, Survey
+from centric.feedback.models import Answer, Invitation, Question, Response, Survey
 from centric.insights.models import ThemeMention
 from centric.people.models import Team, User
 
@@ -398,4 +398,21 @@ def _resurveys_answer(
             )
         )
     Response.objects.bulk_create(answers)
+    # each answer's score as the answer to its survey's question of that kind, as a respondent's
+    # page stores it, so the survey and the response show what was answered
+    questions: dict[tuple[int | None, str], Question] = {
+        (question.survey_id, question.kind): question
+        for question in Question.objects.filter(
+            survey_id__in={answer.survey_id for answer in answers}
+        ).order_by("-position")  # the first of a kind wins
+    }
+    Answer.objects.bulk_create(
+        Answer(
+            response=answer,
+            question=questions[answer.survey_id, answer.score_type],
+            number=answer.score,
+        )
+        for answer in answers
+        if (answer.survey_id, answer.score_type) in questions
+    )
     Case.objects.bulk_update([cases[index] for index, *_ in resurveys], ["resurvey"])

@@ -80,6 +80,16 @@ class DemoOrganisationTest(TestCase):
                 self.assertGreater(survey.answered, 0)
                 self.assertLess(survey.answered, 0.8 * survey.invited)  # not everyone answers
 
+    def test_every_submitted_survey_answer_has_its_score_among_its_answers(self) -> None:
+        scored = Response.objects.filter(
+            survey__isnull=False, submitted_at__isnull=False, score__isnull=False
+        )
+        self.assertTrue(scored.filter(invitation__follow_up=True).exists())  # the re-surveys
+        without = scored.exclude(
+            answers__question__kind=F("score_type"), answers__number=F("score")
+        )
+        self.assertFalse(without.exists(), list(without.values_list("pk", "channel")[:5]))
+
     def test_the_relationship_survey_asked_the_accounts_again_each_quarter(self) -> None:
         from centric.feedback.selectors import survey_waves
 
