@@ -148,6 +148,9 @@ class SurveyOut(Schema):
     name: str
     kind: Survey.Kind
     status: Survey.Status
+    current_wave: int = Field(
+        description="The wave new invitations go into (relationship surveys)."
+    )
     template: str
     stage: str | None
     touchpoint: str | None
@@ -167,12 +170,55 @@ class SurveyOut(Schema):
         return survey.touchpoint.name if survey.touchpoint else None
 
 
+class WaveScoreOut(Schema):
+    """The survey's headline score among a wave's answers, with its 95% interval."""
+
+    metric: str = Field(description="NPS, CSAT or CES: the first the survey's questions ask.")
+    value: float | None
+    low: float | None
+    high: float | None
+    n: int
+    reliable: bool = Field(description="False below 30 answers: too few to rely on.")
+
+
+class WaveChangeOut(Schema):
+    """The score's change from the wave before, where both waves' scores are reliable."""
+
+    difference: float
+    low: float
+    high: float
+    p_value: float
+    significant: bool = Field(description="At 95%, by the two-sample test for the metric.")
+
+
+class WaveOut(Schema):
+    number: int
+    invited: int
+    emailed: int
+    answered: int = Field(
+        description="Invitations of the wave answered (open-link answers are in no wave)."
+    )
+    first_sent: datetime | None
+    last_sent: datetime | None
+    score: WaveScoreOut | None = Field(description="None for a survey asking no NPS, CSAT or CES.")
+    change: WaveChangeOut | None
+
+
 class SurveyDetailOut(SurveyOut):
     questions: list[QuestionOut]
+    waves: list[WaveOut] = Field(
+        description="A relationship survey's waves; none for a transactional one."
+    )
 
     @staticmethod
     def resolve_questions(survey: Survey) -> list[Question]:
         return list(survey.questions.all())
+
+    @staticmethod
+    def resolve_waves(survey: Survey) -> list[selectors.Wave]:
+        if survey.kind != Survey.Kind.RELATIONSHIP:
+            return []
+        return selectors.survey_waves(survey=survey)
 
 
 @router.post(

@@ -486,6 +486,21 @@ class ReadTest(IngestionTestCase):
             detail = self.get(person, f"/surveys/{self.survey.pk}").json()
             self.assertEqual(detail["questions"][0]["key"], "nps")
 
+    def test_a_relationship_survey_reads_with_its_waves_and_their_scores(self) -> None:
+        detail = self.get(self.viewer, f"/surveys/{self.survey.pk}").json()
+        self.assertEqual(detail["current_wave"], 1)
+        (wave,) = detail["waves"]
+        self.assertEqual((wave["number"], wave["invited"], wave["answered"]), (1, 0, 0))
+        self.assertEqual(
+            wave["score"],
+            {"metric": "NPS", "value": None, "low": None, "high": None, "n": 0, "reliable": False},
+        )
+        self.assertIsNone(wave["change"])
+        touchpoint = survey_create_from_template(
+            actor=self.cx_lead, template="touchpoint-csat", values={"name": "After delivery"}
+        )
+        self.assertEqual(self.get(self.viewer, f"/surveys/{touchpoint.pk}").json()["waves"], [])
+
     def test_strangers_see_no_surveys(self) -> None:
         self.assertEqual(self.get(self.stranger, "/surveys").json()["items"], [])
         self.assertEqual(self.get(self.stranger, f"/surveys/{self.survey.pk}").status_code, 404)

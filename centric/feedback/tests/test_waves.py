@@ -331,6 +331,10 @@ class WaveResultsTest(WaveTestCase):
         self.assertContains(page, "significant at 95%")
         self.assertContains(page, "only 4 answers, 30 needed")
         self.assertContains(page, "too few answers to compare")
+        api = self.client.get(f"/api/surveys/{self.survey.pk}").json()["waves"]
+        self.assertEqual(api[1]["change"]["difference"], waves[1].change.difference)
+        self.assertTrue(api[1]["change"]["significant"])
+        self.assertEqual(api[2]["score"]["n"], 4)
 
     def test_a_survey_without_nps_csat_or_ces_has_no_score_by_wave(self) -> None:
         self.survey.questions.filter(kind="nps").delete()
