@@ -8,6 +8,7 @@ validation and leaves the same audit trail.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import unicodedata
 from dataclasses import dataclass
@@ -15,12 +16,14 @@ from datetime import time
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import F
 
 from centric.core.models import Organisation, Role
 from centric.customers import services as customer_services
 from centric.customers.models import Account, Channel, Influence, LifecycleStage, Tier
 from centric.demo.cases import demo_cases_load
 from centric.demo.feedback import demo_feedback_load
+from centric.feedback.models import Response
 from centric.insights.models import ThemeDefinition
 from centric.insights.services import unanalysed_responses_analyse
 from centric.people import services as people_services
@@ -284,7 +287,20 @@ def demo_load(seed: int = 2026) -> Organisation:
     # the year of feedback is read here and now (a few seconds), so Insights is full at once
     unanalysed_responses_analyse(organisation_id=organisation.pk)
     demo_cases_load(admin=admin)
+    _responses_dated(organisation)
     return organisation
+
+
+def _responses_dated(organisation: Organisation) -> None:
+    """A response is stored when it is made, so its ``created_at`` says now; a year of demo
+    feedback was started over the year: a survey answer a few minutes before it was sent, any
+    other feedback when it was received."""
+    responses = Response.objects.filter(organisation=organisation)
+    answered = responses.filter(survey__isnull=False, submitted_at__isnull=False)
+    answered.update(created_at=F("submitted_at") - dt.timedelta(minutes=4))
+    responses.exclude(pk__in=answered.values("pk")).filter(responded_at__isnull=False).update(
+        created_at=F("responded_at")
+    )
 
 
 def _taxonomy(organisation: Organisation) -> None:

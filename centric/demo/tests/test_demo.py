@@ -90,6 +90,11 @@ class DemoOrganisationTest(TestCase):
         )
         self.assertFalse(without.exists(), list(without.values_list("pk", "channel")[:5]))
 
+    def test_every_response_was_started_before_it_was_sent_not_when_the_demo_loaded(self) -> None:
+        responses = Response.objects.all()
+        self.assertFalse(responses.filter(created_at__gt=F("submitted_at")).exists())
+        self.assertFalse(responses.filter(created_at__gt=F("responded_at")).exists())
+
     def test_the_relationship_survey_asked_the_accounts_again_each_quarter(self) -> None:
         from centric.feedback.selectors import survey_waves
 

@@ -686,13 +686,27 @@ class RespondingTest(SurveyTestCase):
         self.assertContains(detail, "日本")
         self.assertNotContains(detail, "option-1")
 
-    def test_feedback_from_no_survey_opens_too(self) -> None:
+    def test_feedback_from_no_survey_shows_its_score_comment_and_attributes(self) -> None:
+        given = timezone.now() - timedelta(days=300)
         review = Response.objects.create(
-            organisation=self.org, kind="review", channel="api", comment="Late again"
+            organisation=self.org,
+            kind="review",
+            channel="import",
+            score=2,
+            score_type="rating",
+            comment="Late again <b>twice</b>",
+            attributes={"store": "Leeds"},
+            responded_at=given,
         )
         self.login(self.cx_lead)
         page = self.client.get(reverse("feedback:response_detail", args=[review.pk]))
-        self.assertContains(page, "No answers yet.")
+        self.assertContains(page, "<dt>Kind</dt><dd>Review</dd>", html=True)
+        self.assertContains(page, "Late again &lt;b&gt;twice&lt;/b&gt;")
+        self.assertContains(page, "<dt>store</dt><dd>Leeds</dd>", html=True)
+        self.assertContains(page, "<dt>Given</dt>")  # when the customer wrote it
+        self.assertContains(page, "<dt>Received</dt>")  # when it reached Centric
+        self.assertNotContains(page, "No answers yet.")
+        self.assertNotContains(page, "Started")
 
     def test_a_closed_survey_takes_no_more_answers(self) -> None:
         services.survey_set_status(actor=self.cx_lead, survey=self.survey, status="closed")
