@@ -215,10 +215,10 @@ class SurveyDetailOut(SurveyOut):
         return list(survey.questions.all())
 
     @staticmethod
-    def resolve_waves(survey: Survey) -> list[selectors.Wave]:
+    def resolve_waves(survey: Survey, context: dict[str, Any]) -> list[selectors.Wave]:
         if survey.kind != Survey.Kind.RELATIONSHIP:
             return []
-        return selectors.survey_waves(survey=survey)
+        return selectors.survey_waves(actor=_actor(context["request"]), survey=survey)
 
 
 @router.post(

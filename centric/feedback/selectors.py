@@ -86,11 +86,12 @@ _WAVE_METRICS: tuple[tuple[str, Metric, str], ...] = (
 )
 
 
-def survey_waves(*, survey: Survey) -> list[Wave]:
+def survey_waves(*, actor: User, survey: Survey) -> list[Wave]:
     """Each wave of the survey, the first to the current (which may have no invitations yet),
-    counted like ``survey_list``: every invitation, visible to the reader or not. A case's
-    re-survey (a follow-up) is no wave's sample, and an answer by the open link belongs to no
-    invitation, so neither is counted in a wave."""
+    counted like ``survey_list``: every invitation, visible to the reader or not. The scores are
+    of the answers the reader may see (``responses_visible_to``), as on the Insights pages. A
+    case's re-survey (a follow-up) is no wave's sample, and an answer by the open link belongs
+    to no invitation, so neither is counted in a wave."""
     counts = _wave_counts(survey)
     numbers = range(1, survey.current_wave + 1)
     kinds = set(survey.questions.values_list("kind", flat=True))
@@ -98,7 +99,7 @@ def survey_waves(*, survey: Survey) -> list[Wave]:
     if found is None:
         return [Wave(number, **counts.get(number, {})) for number in numbers]
     kind, metric, unit = found
-    scores = _wave_scores(survey, kind, metric)
+    scores = _wave_scores(responses_visible_to(actor).filter(survey=survey), kind, metric)
     empty = Summary(0, 0.0, 0.0, 0, 0)
     waves: list[Wave] = []
     for number in numbers:
@@ -111,11 +112,10 @@ def survey_waves(*, survey: Survey) -> list[Wave]:
     return waves
 
 
-def _wave_scores(survey: Survey, kind: str, metric: Metric) -> dict[int, Summary]:
-    """Per wave, the summary of the headline scores of ``kind`` its invitations were answered
-    with (NPS, else CSAT, else CES: the first the survey's questions ask)."""
-    rows = Response.objects.filter(
-        survey=survey,
+def _wave_scores(responses: QuerySet[Response], kind: str, metric: Metric) -> dict[int, Summary]:
+    """Per wave, the summary of the headline scores of ``kind`` (NPS, else CSAT, else CES: the
+    first the survey's questions ask) of the ``responses`` that answered its invitations."""
+    rows = responses.filter(
         invitation__follow_up=False,
         submitted_at__isnull=False,
         score_type=kind,

@@ -165,7 +165,7 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
         "sent_count": survey.invitations.filter(sent_at__isnull=False).count(),
         "held_count": selectors.invitations_held_back(survey).count(),
         "can_manage": sees_whole_organisation(user),
-        "waves": _waves(survey),
+        "waves": _waves(user, survey),
         "invite_form": InviteForm(organisation_id=user.organisation_id, survey=survey),
         "open_link": request.build_absolute_uri(
             reverse("feedback:respond_open", args=[survey.public_key])
@@ -226,12 +226,12 @@ def survey_status(request: AuthedRequest, survey_id: int) -> HttpResponse:
     return redirect(survey)
 
 
-def _waves(survey: Survey) -> list[selectors.Wave]:
+def _waves(user: User, survey: Survey) -> list[selectors.Wave]:
     """A relationship survey's waves; none for one that has asked only after cases (their
     re-surveys belong to no wave, so it has no waves to speak of)."""
     if survey.kind != Survey.Kind.RELATIONSHIP:
         return []
-    waves = selectors.survey_waves(survey=survey)
+    waves = selectors.survey_waves(actor=user, survey=survey)
     if len(waves) == 1 and not waves[0].invited and survey.invitations.exists():
         return []
     return waves

@@ -256,7 +256,7 @@ class WaveResultsTest(WaveTestCase):
             follow_up=True,
             wave=2,
         )
-        waves = selectors.survey_waves(survey=self.survey)
+        waves = selectors.survey_waves(actor=self.cx_lead, survey=self.survey)
         self.assertEqual(
             [(wave.number, wave.invited, wave.emailed, wave.answered) for wave in waves],
             [(1, 2, 2, 1), (2, 1, 1, 1)],
@@ -301,7 +301,7 @@ class WaveResultsTest(WaveTestCase):
         self.answered_wave(2, second)
         self.answered_wave(3, [10] * 4)
 
-        waves = selectors.survey_waves(survey=self.survey)
+        waves = selectors.survey_waves(actor=self.cx_lead, survey=self.survey)
 
         expected = [estimate(pl.DataFrame({"nps": scores}), Nps()) for scores in (first, second)]
         for wave, reference in zip(waves, expected, strict=False):
@@ -336,15 +336,24 @@ class WaveResultsTest(WaveTestCase):
         self.assertTrue(api[1]["change"]["significant"])
         self.assertEqual(api[2]["score"]["n"], 4)
 
+    def test_the_scores_are_of_the_answers_the_reader_may_see(self) -> None:
+        self.answered_wave(1, [10] * 40)  # Acme's, whom Finance does not serve
+        (everyone,) = selectors.survey_waves(actor=self.cx_lead, survey=self.survey)
+        (finance,) = selectors.survey_waves(actor=self.outsider, survey=self.survey)
+        assert everyone.score is not None
+        assert finance.score is not None
+        self.assertEqual((everyone.score.n, finance.score.n), (40, 0))
+        self.assertEqual(finance.answered, 40)  # the counts are the survey's, as on the list
+
     def test_a_survey_without_nps_csat_or_ces_has_no_score_by_wave(self) -> None:
         self.survey.questions.filter(kind="nps").delete()
-        waves = selectors.survey_waves(survey=self.survey)
+        waves = selectors.survey_waves(actor=self.cx_lead, survey=self.survey)
         self.assertEqual([wave.score for wave in waves], [None])
 
     def test_the_new_wave_is_listed_before_anyone_is_invited_to_it(self) -> None:
         self.invite()
         self.start_wave()
-        new = selectors.survey_waves(survey=self.survey)[-1]
+        new = selectors.survey_waves(actor=self.cx_lead, survey=self.survey)[-1]
         self.assertEqual((new.number, new.invited, new.answered, new.first_sent), (2, 0, 0, None))
 
     def test_the_survey_list_counts_invitations_and_answers_across_waves(self) -> None:
