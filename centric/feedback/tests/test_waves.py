@@ -344,6 +344,11 @@ class WaveResultsTest(WaveTestCase):
         assert finance.score is not None
         self.assertEqual((everyone.score.n, finance.score.n), (40, 0))
         self.assertEqual(finance.answered, 40)  # the counts are the survey's, as on the list
+        self.login(self.outsider)
+        page = self.client.get(self.survey.get_absolute_url())
+        self.assertContains(
+            page, "The scores are of the answers of the customers your teams serve."
+        )
 
     def test_a_survey_without_nps_csat_or_ces_has_no_score_by_wave(self) -> None:
         self.survey.questions.filter(kind="nps").delete()
