@@ -28,6 +28,12 @@ _SEGMENT_HINTS = (
     "product", "team", "division", "class", "type", "store", "brand", "market", "language",
 )  # fmt: skip
 _NOT_A_SCORE = ("id", "age", "count", "year", "number", "index", "zip", "phone")
+# A column that names each row's scale, as an export of several surveys has (Centric's own:
+# ``score_type``): found by its name and its values.
+_KIND_HINTS = ("type", "scale", "metric", "kind")
+_KIND_VALUES: dict[str, ScoreType] = {
+    "nps": "nps", "csat": "csat", "ces": "ces", "rating": "rating", "stars": "stars", "star": "stars",
+}  # fmt: skip
 # Day first where the day and the month share a form; ``_date_order`` decides which comes first.
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y")
 _DAY_AND_MONTH = r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}"
@@ -86,6 +92,9 @@ class Columns:
     notes: tuple[str, ...]
     # what the report says beside its headline when the scale was read off the answers alone
     assumed: str = ""
+    # the column naming each row's scale, and the scale whose rows the score figures read
+    kind_column: str | None = None
+    kind: ScoreType | None = None
 
 
 class ColumnError(ValueError):
@@ -133,17 +142,27 @@ def guess_columns(
         score, why = None, "left out with --score none"
     else:
         why = "named with --score"
+    kind_column: str | None = None
+    kind: ScoreType | None = None
     if score is not None:
-        found = _scale(numbers[score], score, score_type)
+        kind_column = _kind_column(frame, excluded={text_column, score})
+        values = numbers[score]
+        if kind_column is None:
+            found = _scale(values, score, score_type)
+        else:
+            kind, kinds = _kind(frame, score, kind_column, score_type)
+            values = _numbers(frame.filter(_kinds(kind_column) == kind), score)
+            found = _scale(values, score, kind)
         if found is None:
             raise ColumnError(
                 f"score column {score!r} does not hold numbers on a 0–10, 1–5 or 1–7 scale; "
                 "name the scale with --score-type."
             )
         scale, how = found
-        if score_type is None and _named_scale(score) is None:
+        if kind_column is not None:
+            how = f"the scale {kind_column!r} names; {kinds}"
+        elif score_type is None and _named_scale(score) is None:
             assumed = _assumed(score, scale)
-        values = numbers[score]
         notes.append(
             f"score: {score!r} as {scale} ({why}; {how}){_off_scale(values, scale)}"
             f"{_doubt(values, scale)}"
@@ -164,13 +183,26 @@ def guess_columns(
     notes.append(f"date: {date!r} ({why})" if date else f"date: none ({why})")
 
     if segment is None:
-        segment, why = _guess_segment(frame, numeric | {text_column, date or text_column})
+        segment, why = _guess_segment(
+            frame, numeric | {text_column, date or text_column, kind_column or text_column}
+        )
     elif segment == NONE:
         segment, why = None, "left out with --segment none"
     else:
         why = "named with --segment"
     notes.append(f"segment: {segment!r} ({why})" if segment else f"segment: none ({why})")
-    return Columns(text_column, score, scale, date, date_format, segment, tuple(notes), assumed)
+    return Columns(
+        text_column,
+        score,
+        scale,
+        date,
+        date_format,
+        segment,
+        tuple(notes),
+        assumed,
+        kind_column,
+        kind,
+    )
 
 
 def typed_frame(frame: pl.DataFrame, columns: Columns) -> pl.DataFrame:
@@ -178,9 +210,13 @@ def typed_frame(frame: pl.DataFrame, columns: Columns) -> pl.DataFrame:
     off the scale), ``score_given`` (the cell was not blank), ``date`` and ``segment``, each
     null when the file has no such column."""
     score: pl.Expr = pl.lit(None, dtype=pl.Float64)
+    given: pl.Expr = pl.col(columns.score).is_not_null() if columns.score else pl.lit(False)
     if columns.score and columns.scale:
         value = _number(columns.score)
         on_scale = value.is_between(columns.scale.low, columns.scale.high)
+        if columns.kind_column:  # a row on another scale gives no score here, and is no stray
+            ours = _kinds(columns.kind_column) == columns.kind
+            on_scale, given = on_scale & ours, given & ours
         score = pl.when(on_scale).then(value).otherwise(None)
     date: pl.Expr = pl.lit(None, dtype=pl.Date)
     if columns.date and columns.date_format:
@@ -190,12 +226,65 @@ def typed_frame(frame: pl.DataFrame, columns: Columns) -> pl.DataFrame:
         pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("row"),
         pl.col(columns.text).fill_null("").alias("text"),
         score.cast(pl.Float64).alias("score"),
-        (pl.col(columns.score).is_not_null() if columns.score else pl.lit(False)).alias(
-            "score_given"
-        ),
+        given.alias("score_given"),
         date.alias("date"),
         segment.cast(pl.String).alias("segment"),
     )
+
+
+def _kinds(column: str) -> pl.Expr:
+    """Each row's scale as ``_KIND_VALUES`` names it, null for any other value."""
+    name = pl.col(column).cast(pl.String).str.strip_chars().str.to_lowercase()
+    return name.replace_strict(_KIND_VALUES, default=None, return_dtype=pl.String)
+
+
+def _kind_column(frame: pl.DataFrame, excluded: set[str]) -> str | None:
+    """A column named like a type or a scale whose values name scales (``nps``, ``csat``…)."""
+    for column in frame.columns:
+        if column in excluded or _hint(column, _KIND_HINTS) is None:
+            continue
+        present = frame.get_column(column).cast(pl.String).str.strip_chars().drop_nulls()
+        present = present.filter(present != "")
+        named = frame.select(_kinds(column)).to_series().drop_nulls().len()
+        if present.len() and named >= 0.95 * present.len():
+            return column
+    return None
+
+
+def _kind(
+    frame: pl.DataFrame, score: str, column: str, wanted: ScoreType | None
+) -> tuple[ScoreType, str]:
+    """The scale the score figures read where ``column`` names several: ``wanted``, else the
+    one most scores are on; and a note of how many rows each has."""
+    scored = frame.filter(_number(score).is_not_null())
+    counts = (
+        scored.group_by(_kinds(column).alias("kind"))
+        .len()
+        .drop_nulls()
+        .sort("len", "kind", descending=[True, False])
+    )
+    found: dict[str, int] = dict(counts.iter_rows())
+    if wanted is not None and wanted not in found:
+        raise ColumnError(
+            f"no row has a {wanted} score: {column!r} names "
+            f"{', '.join(found) or 'no scale this command reads'}."
+        )
+    if not found:
+        raise ColumnError(f"{column!r} names no scale this command reads for the scores.")
+    kind: ScoreType = wanted or _KIND_VALUES[next(iter(found))]
+    others = [f"{n:,} {name}" for name, n in found.items() if name != kind]
+    note = f"{found[kind]:,} rows"
+    if others:
+        how = "named with --score-type" if wanted else "the most"
+        note += (
+            f", {how}; the score figures leave out {_listed(others)} (--score-type reports those)"
+        )
+    return kind, note
+
+
+def _listed(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
 
 
 def _number(column: str) -> pl.Expr:

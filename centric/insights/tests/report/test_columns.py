@@ -222,3 +222,43 @@ def test_the_order_of_day_and_month_can_be_named():
 
     assert columns.date_format == "%m/%d/%Y"
     assert "named with --date-order" in columns.notes[2]
+
+
+def several_surveys(n=120):
+    """An export of several surveys, as Centric's own: a ``score`` and the ``score_type`` that
+    names its scale on each row; two thirds NPS (0–10), a third CSAT (1–5), a few without (read
+    as null, as the file reader reads an empty cell)."""
+    rows = []
+    for i, row in enumerate(nps_rows(n)):
+        nps = row.pop("likelihood_to_recommend")
+        kind = ("nps", "nps", "csat")[i % 3]
+        score = nps if kind == "nps" else str(1 + int(nps) * 4 // 10)
+        rows.append(
+            {**row, "score": score if i % 10 else None, "score_type": kind if i % 10 else None}
+        )
+    return frame_of(rows)
+
+
+def test_a_column_naming_each_rows_scale_makes_the_score_read_the_most_common_one():
+    frame = several_surveys()
+    columns = guess_columns(frame)
+
+    assert (columns.score, columns.kind_column, columns.kind) == ("score", "score_type", "nps")
+    assert columns.scale == Scale("nps", 0, 10)
+    assert columns.segment == "region"  # the scale's column is no segment
+    assert "the score figures leave out 36 csat (--score-type reports those)" in columns.notes[1]
+    table = typed_frame(frame, columns)
+    kinds = frame.get_column("score_type").to_list()
+    for score, given, kind in zip(table["score"], table["score_given"], kinds, strict=True):
+        assert (score is not None) == (kind == "nps")
+        assert given == (kind == "nps")  # a CSAT row is no NPS answer off the scale
+    assert columns.assumed == ""  # the file names the scale
+
+
+def test_score_type_chooses_another_of_the_scales_the_file_names():
+    columns = guess_columns(several_surveys(), score_type="csat")
+
+    assert (columns.kind, columns.scale) == ("csat", Scale("csat", 1, 5))
+    assert "named with --score-type" in columns.notes[1]
+    with pytest.raises(ColumnError, match="no row has a ces score: 'score_type' names nps, csat"):
+        guess_columns(several_surveys(), score_type="ces")

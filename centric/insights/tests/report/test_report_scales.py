@@ -140,3 +140,16 @@ def test_too_few_star_ratings_are_too_few_for_a_reliable_share_not_a_csat():
 
 def methods_of(html):
     return html[html.index('<section id="methods">') :]
+
+
+def test_an_export_of_several_surveys_reports_the_nps_of_its_nps_rows_only():
+    rows = []
+    for i, row in enumerate(nps_rows(300)):
+        nps = row.pop("likelihood_to_recommend")
+        kind = "nps" if i % 3 else "ces"
+        rows.append({**row, "score": nps if kind == "nps" else "7", "score_type": kind})
+    report = report_for(rows)[0]
+
+    assert report.headlines[0].figure.metric.name == "NPS"
+    assert report.headlines[0].estimate.n == 200
+    assert report.off_scale == 0  # an effort score is no stray NPS answer
