@@ -234,9 +234,23 @@ def _nps(rng: random.Random, shift: int) -> int:
     return max(0, min(10, round(rng.gauss(8.3 + shift, 1.9))))
 
 
+# the chance that a sentence of a comment goes against its score, and for a score in between
+MIXED, BETWEEN = 0.06, 0.4
+
+
 def _comment(
-    rng: random.Random, language: str, good: bool, month: int, team_members: list[User]
+    rng: random.Random,
+    language: str,
+    good: bool,
+    month: int,
+    team_members: list[User],
+    *,
+    mood: random.Random,
+    mixed: float = MIXED,
 ) -> str:
+    """A comment whose sentences mostly match the score (``good``); each goes the other way with
+    the chance ``mixed`` (drawn from ``mood``, so the main sequence of draws stays as it was):
+    a passive praises one thing and criticises another, a promoter has a gripe."""
     bank = PHRASES.get(language, PHRASES["en"])
     themes = list(bank)
     # a delivery problem that grows in the spring: something for spike detection to find
@@ -244,7 +258,9 @@ def _comment(
         chosen = ["delivery"]
     else:
         chosen = rng.sample(themes, k=rng.choice([1, 1, 2]))
-    sentences = [rng.choice(bank[theme][0 if good else 1]) for theme in chosen]
+    sentences = [
+        rng.choice(bank[theme][0 if good != (mood.random() < mixed) else 1]) for theme in chosen
+    ]
     if good and team_members and rng.random() < 0.15:
         sentences.append(
             PRAISE.get(language, PRAISE["en"]).format(name=rng.choice(team_members).first_name)
@@ -258,6 +274,7 @@ def _comment(
 
 def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
     rng = random.Random(seed)
+    mood = random.Random(seed + 1)  # which sentences go against their score (``_comment``)
     org = admin.organisation_id
     now = clock.now()
     stages = {
@@ -365,7 +382,15 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
             when = _when(rng, now, contact.time_zone)
             score = _nps(rng, shift)
             text = (
-                _comment(rng, language, score >= 8, when.month, members)
+                _comment(
+                    rng,
+                    language,
+                    score >= 8,
+                    when.month,
+                    members,
+                    mood=mood,
+                    mixed=BETWEEN if score in (7, 8) else MIXED,
+                )
                 if rng.random() < 0.8
                 else ""
             )
@@ -375,7 +400,15 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
             when = _when(rng, now, contact.time_zone)
             score = max(1, min(5, round(rng.gauss(4.0 + shift / 3, 1.0))))
             text = (
-                _comment(rng, language, score >= 4, when.month, members)
+                _comment(
+                    rng,
+                    language,
+                    score >= 4,
+                    when.month,
+                    members,
+                    mood=mood,
+                    mixed=BETWEEN if score == 3 else MIXED,
+                )
                 if rng.random() < 0.6
                 else ""
             )
@@ -386,7 +419,15 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
             when = _when(rng, now, contact.time_zone)
             effort = max(1, min(7, round(rng.gauss(5.2 + shift / 2, 1.3))))
             text = (
-                _comment(rng, language, effort >= 5, when.month, members)
+                _comment(
+                    rng,
+                    language,
+                    effort >= 5,
+                    when.month,
+                    members,
+                    mood=mood,
+                    mixed=BETWEEN if effort == 4 else MIXED,
+                )
                 if rng.random() < 0.5
                 else ""
             )
@@ -422,7 +463,7 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
                     if good and kind == "review"
                     else (rng.choice([1, 2]) if kind == "review" else None),
                     score_type="rating" if kind == "review" else "",
-                    comment=_comment(rng, language, good, when.month, members),
+                    comment=_comment(rng, language, good, when.month, members, mood=mood),
                     source_ref=f"demo-{kind}-{len(responses)}",
                 )
             )
