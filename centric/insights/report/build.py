@@ -239,20 +239,28 @@ def _themes(
     drivers: dict[str, dict[str, Any]],
 ) -> tuple[ThemeRow, ...]:
     scores: dict[str, list[float]] = {t: [] for t in mentioned}
+    # each theme's most negative sentence, or where none is negative its most positive
     worst: dict[str, tuple[float, int, int]] = {}
+    best: dict[str, tuple[float, int, int]] = {}
     for index in read.get_column("index").to_list():
         for mention in readings[index].themes:
             scores[mention.name].append(mention.score)
-            if mention.sentences and mention.score < worst.get(mention.name, (0.0, 0, 0))[0]:
-                sentence = readings[index].sentiment.sentences[mention.sentences[0]]
-                if 40 <= len(sentence.text) <= _SNIPPET:
-                    worst[mention.name] = (mention.score, index, mention.sentences[0])
+            if not mention.sentences:
+                continue
+            sentence = readings[index].sentiment.sentences[mention.sentences[0]]
+            if not 40 <= len(sentence.text) <= _SNIPPET:
+                continue
+            found = (mention.score, index, mention.sentences[0])
+            if mention.score < worst.get(mention.name, (0.0, 0, 0))[0]:
+                worst[mention.name] = found
+            if mention.score > best.get(mention.name, (0.0, 0, 0))[0]:
+                best[mention.name] = found
     rows = []
     for theme in mentioned:
         values = scores[theme]
         quote = None
-        if theme in worst:
-            _, index, number = worst[theme]
+        if theme in worst or theme in best:
+            _, index, number = worst.get(theme) or best[theme]
             sentence = readings[index].sentiment.sentences[number]
             quote = Example(index + 1, "", sentence.text, "")
         rows.append(

@@ -119,6 +119,8 @@ OTHER_SENSES: dict[str, frozenset[str]] = {
         "outfit job"
     ),
     "accommodate": _words(f"{_BODY} {_FIT}"),
+    # a part that "came loose" has no fit, whatever it is: a cover, a screw, a button
+    "loose": _words("came come comes coming screw screws bolt bolts nut nuts cable cables hinge"),
 }
 
 # Words that name a theme unless the word right after them shows another sense: what "bugs"

@@ -601,3 +601,19 @@ def test_a_share_printed_on_a_light_part_of_the_sentiment_bar_is_dark_to_be_read
     )
 
     assert '<text x="87.50%" y="22.0" text-anchor="middle" class="value">25%</text>' in bar
+
+
+def test_a_theme_nobody_complains_about_is_quoted_at_its_best():
+    rows = nps_rows(120)
+    for i, row in enumerate(rows[:30]):
+        row["comment"] = (
+            "The staff at the counter were friendly and so helpful, thank you."
+            if i % 2
+            else "Our account manager was polite and patient with every question."
+        )
+    report = report_for(rows)[0]
+
+    staff = next(theme for theme in report.themes if theme.name == "staff")
+    assert staff.negative_share == 0
+    assert staff.quote is not None
+    assert staff.quote.phrase in {rows[1]["comment"], rows[0]["comment"]}
