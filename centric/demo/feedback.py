@@ -176,6 +176,27 @@ URGENT = {
     "en": "A cover came loose during operation, this is a safety issue.",
     "de": "Eine Abdeckung hat sich im Betrieb gelöst, das ist ein Sicherheitsproblem.",
 }
+# What an account risks, fears, wishes, hopes, cannot do and could do with us (seed 004's care
+# signals), said in passing in some comments
+CARE = {
+    "en": [
+        "There is a risk that our line stops if the parts are late again.",
+        "If the parts are late again we could lose our biggest customer.",
+        "We worry that the new prices will not fit our budget next year.",
+        "We are afraid the new portal will lose our order history.",
+        "I wish the portal showed the delivery date of each order.",
+        "We hope to roll your pumps out to our second plant next year.",
+        "Our budget is frozen until April, so any change has to wait.",
+        "There is an opportunity to bundle maintenance with the pump orders.",
+    ],
+    "de": [
+        "Wenn die Teile wieder zu spät kommen, steht unsere Linie still.",
+        "Wir befürchten, dass die neuen Preise nicht in unser Budget passen.",
+        "Ich wünschte, das Portal zeigte das Lieferdatum jeder Bestellung.",
+        "Wir hoffen, Ihre Pumpen nächstes Jahr auch im zweiten Werk einzusetzen.",
+    ],
+}
+CARE_CHANCE = 0.12
 PRAISE = {
     "en": "{name} went out of their way to help us.",
     "de": "{name} hat sich besonders für uns eingesetzt.",
@@ -249,8 +270,9 @@ def _comment(
     mixed: float = MIXED,
 ) -> str:
     """A comment whose sentences mostly match the score (``good``); each goes the other way with
-    the chance ``mixed`` (drawn from ``mood``, so the main sequence of draws stays as it was):
-    a passive praises one thing and criticises another, a promoter has a gripe."""
+    the chance ``mixed``: a passive praises one thing and criticises another, a promoter has a
+    gripe. Some say what the account risks, fears or hopes (``CARE``). Those draws come from
+    ``mood``, so the main sequence of draws stays as it was."""
     bank = PHRASES.get(language, PHRASES["en"])
     themes = list(bank)
     # a delivery problem that grows in the spring: something for spike detection to find
@@ -269,6 +291,8 @@ def _comment(
         sentences.append(CHURN.get(language, CHURN["en"]))
     if not good and rng.random() < 0.02:
         sentences.append(URGENT.get(language, URGENT["en"]))
+    if mood.random() < CARE_CHANCE:
+        sentences.append(mood.choice(CARE.get(language, CARE["en"])))
     return " ".join(sentences)
 
 

@@ -95,6 +95,18 @@ class DemoOrganisationTest(TestCase):
         self.assertFalse(responses.filter(created_at__gt=F("submitted_at")).exists())
         self.assertFalse(responses.filter(created_at__gt=F("responded_at")).exists())
 
+    def test_the_comments_carry_every_kind_of_care_signal(self) -> None:
+        from centric.insights.models import ResponseAnalysis
+
+        kinds = {
+            signal["kind"]
+            for signals in ResponseAnalysis.objects.values_list("care_signals", flat=True)
+            for signal in signals
+        }
+        self.assertLessEqual(
+            {"risk", "fear", "desire", "wish", "constraint", "hope", "opportunity"}, kinds
+        )
+
     def test_the_relationship_survey_asked_the_accounts_again_each_quarter(self) -> None:
         from centric.feedback.selectors import survey_waves
 
