@@ -11,6 +11,7 @@ from centric.insights.report.numbers import (
     share,
     span,
 )
+from centric.insights.report.spikes import spike_sentences
 
 
 def key_findings(report: Report) -> list[str]:
@@ -72,7 +73,7 @@ def key_findings(report: Report) -> list[str]:
         )
     if report.spikes or report.shifts:
         found.append(
-            f"{len(report.spikes) + len(report.shifts)} unusual spikes or sentiment drops "
-            "stand out against each theme's own history."
+            f"{len(spike_sentences(report.spikes)) + len(report.shifts)} unusual spikes or "
+            "sentiment drops stand out against each theme's own history."
         )
     return found

@@ -24,7 +24,7 @@ from centric.insights.report.build import (
 from centric.insights.report.findings import key_findings
 from centric.insights.report.numbers import effect_text, number, percent, share, span
 from centric.insights.report.scores import heading
-from centric.insights.report.spikes import spike_sentence
+from centric.insights.report.spikes import spike_sentence, spike_sentences
 
 _CSS = files("centric.insights.report").joinpath("report.css").read_text(encoding="utf-8")
 
@@ -436,9 +436,8 @@ def _spikes(report: Report) -> str:
             "false-alarm rate 1%).</p>"
         )
     else:
-        items = "".join(
-            f"<li>{_e(spike_sentence(spike))}</li>" for spike in (*report.spikes, *report.shifts)
-        )
+        sentences = [*spike_sentences(report.spikes), *map(spike_sentence, report.shifts)]
+        items = "".join(f"<li>{_e(sentence)}</li>" for sentence in sentences)
         content = f'<ul class="plain">{items}</ul>'
     return _section(
         "Spikes and drops",

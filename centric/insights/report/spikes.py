@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -89,16 +90,46 @@ def spike_sentence(spike: Spike) -> str:
             f"{_signed(spike.value)} {when}, from {_signed(spike.usual)} in the "
             f"{spike.period}s before"
         )
-    elif spike.new:
-        what = f"{spike.value:,.0f} mentions {when}, a theme not mentioned in the {spike.period}s before"
     else:
-        what = (
-            f"{spike.value:,.0f} mentions {when}, about {_times(spike.value / spike.usual)} its "
-            f"usual volume ({_whole(spike.usual):,} expected)"
-        )
+        what = _volume(spike, f" {when}")
+    return f"{spike.theme}: {what}: {_tested(spike)}"
+
+
+def spike_sentences(spikes: Sequence[Spike]) -> list[str]:
+    """A sentence per spike, but one for the themes whose volume spiked over the same periods:
+    one event often raises several (a double charge: billing and refunds)."""
+    groups: dict[tuple[object, ...], list[Spike]] = {}
+    for spike in spikes:
+        key = (spike.first, spike.last) if spike.kind == "volume" else (id(spike),)
+        groups.setdefault(key, []).append(spike)
+    return [
+        spike_sentence(group[0]) if len(group) == 1 else _together(group)
+        for group in groups.values()
+    ]
+
+
+def _together(spikes: Sequence[Spike]) -> str:
+    """``billing and refunds in the week of 26 Oct 2026: billing 52 mentions, about 4 times
+    its usual volume (12 expected); refunds 22 mentions, a theme not mentioned in the weeks
+    before: more than chance explains, …``"""
+    names = f"{', '.join(s.theme for s in spikes[:-1])} and {spikes[-1].theme}"
+    volumes = "; ".join(f"{s.theme} {_volume(s)}" for s in spikes)
+    return f"{names} {_when(spikes[0])}: {volumes}: {_tested(spikes[0])}"
+
+
+def _volume(spike: Spike, when: str = "") -> str:
+    if spike.new:
+        return f"{spike.value:,.0f} mentions{when}, a theme not mentioned in the {spike.period}s before"
     return (
-        f"{spike.theme}: {what}: more than chance explains, allowing for the "
-        f"{spike.checks:,} theme-{spike.period}s checked."
+        f"{spike.value:,.0f} mentions{when}, about {_times(spike.value / spike.usual)} its "
+        f"usual volume ({_whole(spike.usual):,} expected)"
+    )
+
+
+def _tested(spike: Spike) -> str:
+    return (
+        f"more than chance explains, allowing for the {spike.checks:,} "
+        f"theme-{spike.period}s checked."
     )
 
 

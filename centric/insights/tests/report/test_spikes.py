@@ -3,7 +3,7 @@ import datetime as dt
 import polars as pl
 
 from centric.insights.metrics.anomalies import SENTIMENT_SCHEMA, VOLUME_SCHEMA
-from centric.insights.report.spikes import drop_runs, spike_runs, spike_sentence
+from centric.insights.report.spikes import drop_runs, spike_runs, spike_sentence, spike_sentences
 
 MONDAYS = [dt.date(2024, 8, 26) + dt.timedelta(weeks=i) for i in range(5)]
 
@@ -99,3 +99,21 @@ def test_a_drop_in_sentiment_over_consecutive_months_is_one_entry():
         "returns: sentiment fell to −0.60 in the 3 months from Nov 2024 to Jan 2025, from −0.20 "
         "in the months before: more than chance explains, allowing for the 3 theme-months checked."
     )
+
+
+def test_themes_that_spike_over_the_same_weeks_are_one_sentence():
+    checks = volume_checks(
+        (MONDAYS[2], "billing", 52, 12.0, True),
+        (MONDAYS[2], "refunds", 22, 0.0, True),
+        (MONDAYS[4], "delivery", 30, 6.0, True),
+    )
+
+    sentences = spike_sentences(spike_runs(checks, "week"))
+
+    assert sentences == [
+        "billing and refunds in the week of 9 Sep 2024: billing 52 mentions, about 4 times its "
+        "usual volume (12 expected); refunds 22 mentions, a theme not mentioned in the weeks "
+        "before: more than chance explains, allowing for the 660 theme-weeks checked.",
+        "delivery: 30 mentions in the week of 23 Sep 2024, about 5 times its usual volume "
+        "(6 expected): more than chance explains, allowing for the 660 theme-weeks checked.",
+    ]
