@@ -22,7 +22,8 @@ NONE = "none"
 
 _TEXT_HINTS = ("comment", "review", "text", "feedback", "verbatim", "response", "message", "body")
 _SCORE_HINTS = ("nps", "score", "rating", "csat", "ces", "star", "recommend", "satisf", "effort")
-_DATE_HINTS = ("date", "created", "submitted", "time", "day", "when")
+# when the customer gave the feedback before when a system stored or submitted it
+_DATE_HINTS = ("date", "responded", "created", "submitted", "time", "day", "when")
 _SEGMENT_HINTS = (
     "segment", "department", "category", "region", "country", "plan", "tier", "channel",
     "product", "team", "division", "class", "type", "store", "brand", "market", "language",

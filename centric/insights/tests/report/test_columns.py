@@ -262,3 +262,16 @@ def test_score_type_chooses_another_of_the_scales_the_file_names():
     assert "named with --score-type" in columns.notes[1]
     with pytest.raises(ColumnError, match="no row has a ces score: 'score_type' names nps, csat"):
         guess_columns(several_surveys(), score_type="ces")
+
+
+def test_when_the_customer_responded_is_the_date_rather_than_when_it_was_submitted():
+    rows = [
+        {
+            "comment": "Late again, nobody told us.",
+            "submitted_at (UTC)": f"2026-12-0{1 + i % 3} 10:00:00",  # imported in December
+            "responded_at (UTC)": f"2026-0{1 + i % 9}-15 09:00:00",
+        }
+        for i in range(40)
+    ]
+
+    assert guess_columns(frame_of(rows)).date == "responded_at (UTC)"
