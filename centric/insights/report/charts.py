@@ -209,7 +209,7 @@ def trend(
     ``labels`` name the periods (``Mar 2025`` by default); the first and the last are always
     written, and every ``every``-th between them too, marked ``minor`` so that a narrow page
     can leave them out; ``period_ticks`` (from the function of that name) choose them
-    instead. ``titles`` are the bars' tooltips (``n answers`` by default). With ``count_axis`` the bars have a scale
+    instead. ``titles`` are the bars' tooltips (``n answers`` by default). With ``count_axis`` the bars have a scale, at the right,
     from 0 to a round number, else an "n" beside them. A period without a reliable value keeps
     its bar but breaks the line."""
     if not points:
@@ -268,11 +268,13 @@ def trend(
     most = max((p[4] for p in points), default=0) or 1
     if count_axis:
         most = int(nice_limit(most))
+        # on the right: under the score's ticks on the left, a scale of counts reads as one axis
         body.append(
             f'<line x1="0" x2="100%" y1="{bars_top}" y2="{bars_top}" stroke="{GRID}"/>'
-            f'<text x="0" dx="-6" y="{bars_top + 4}" text-anchor="end" class="axis">'
+            f'<text x="100%" dx="6" y="{bars_top + 4}" text-anchor="start" class="axis">'
             f"{_count(most)}</text>"
-            f'<text x="0" dx="-6" y="{bars_bottom:.1f}" text-anchor="end" class="axis">0</text>'
+            f'<text x="100%" dx="6" y="{bars_bottom:.1f}" text-anchor="start" class="axis">'
+            "0</text>"
         )
     else:
         body.append(
@@ -290,7 +292,7 @@ def trend(
         body.extend(_drawn_ticks(period_ticks, len(points), y=height - 6))
     else:
         body.extend(_period_ticks(points, labels, every, y=height - 6))
-    return _fluid(height, "".join(body), label, left=gutter, right=4)
+    return _fluid(height, "".join(body), label, left=gutter, right=40 if count_axis else 4)
 
 
 def _count(value: int) -> str:

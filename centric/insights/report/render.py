@@ -338,7 +338,7 @@ def _trend(report: Report) -> str:
     return _section(
         f"{heading(metric)} by month",
         f"The line is {metric.phrase} per month and the band its 95% interval; the grey bars "
-        "are the number of answers, on the scale at their left. Months with fewer than "
+        "are the number of answers, on the scale at their right. Months with fewer than "
         f"{headline.estimate.min_n} answers are left out of the line; a first or last month "
         "the file covers only in part is named by its days.",
         chart,
