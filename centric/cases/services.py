@@ -622,6 +622,7 @@ def _resurvey_invitation(case: Case, email: str, language: str) -> Invitation:
         language=language if language in survey.languages else survey.default_language,
         sent_at=clock.now(),
         follow_up=True,
+        wave=survey.current_wave,  # made while that wave runs, though in no wave's sample
     )
 
 

@@ -125,6 +125,7 @@ class CaseLifecycleTests(PersonasTestCase):
         self.contact.language = "de"
         self.contact.save()
         ClosingTemplate.objects.filter(organisation=self.org).update(resurvey=self.survey)
+        Survey.objects.filter(pk=self.survey.pk).update(current_wave=3)
         services.case_record_cause(
             actor=self.owner,
             case=self.case,
@@ -146,6 +147,7 @@ class CaseLifecycleTests(PersonasTestCase):
         self.assertEqual(message.to, ["carla@acme.example"])
         invitation = self.case.resurvey
         assert invitation is not None
+        self.assertEqual((invitation.follow_up, invitation.wave), (True, 3))
         self.assertIn(f"/r/{invitation.token}/", message.body)
         self.assertIn("Mögen Sie uns sagen", message.body)
         self.assertIsNone(self.case.recovered)
