@@ -298,7 +298,7 @@ def _comment(
 
 def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
     rng = random.Random(seed)
-    mood = random.Random(seed + 1)  # which sentences go against their score (``_comment``)
+    mood = random.Random(seed + 1)  # ``_comment``'s own draws, apart from the main sequence
     org = admin.organisation_id
     now = clock.now()
     stages = {
