@@ -26,7 +26,10 @@ def period_labels(svg: str) -> list[tuple[str, str]]:
     return re.findall(r'<text x="[^"]+" y="[\d.]+" text-anchor="\w+" class="([^"]+)">([^<]+)<', svg)
 
 
-def nps_card(points: list[Any], *, period: str, covers: tuple[dt.date, dt.date]) -> ScoreCard:
+def nps_card(
+    points: list[Any], *, period: str = "month", covers: tuple[dt.date, dt.date] | None = None
+) -> ScoreCard:
+    """An NPS card with only ``points`` to chart."""
     nothing = estimate(pl.DataFrame({"s": []}, schema={"s": pl.Int64}), Nps(column="s"))
     return ScoreCard(
         label="NPS",

@@ -19,11 +19,12 @@ from centric.customers.models import Customer
 from centric.feedback.models import Response
 from centric.insights import services
 from centric.insights.highlight import highlighted, theme_spans
-from centric.insights.metrics import Nps, estimate, nps
+from centric.insights.metrics import estimate, nps
 from centric.insights.models import ResponseAnalysis, ThemeMention
 from centric.insights.page_charts import impact_figure, score_figures, score_trend
 from centric.insights.report.numbers import number, signed
-from centric.insights.selectors import Driver, ScoreCard
+from centric.insights.selectors import Driver
+from centric.insights.tests.test_page_charts import nps_card
 from centric.insights.views import XLSX
 from tests.personas import PersonasTestCase
 
@@ -345,16 +346,17 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertEqual(response.context["insights"].shifts, [])
         self.assertContains(response, "No sentiment shifts in this period.")
 
-    def test_a_spike_links_to_the_comments_of_its_own_week(self) -> None:
+    def burst(self, *comments: str) -> dt.date:
+        """Ten weeks of a dozen comments, one about billing, then ``comments`` beside the dozen
+        in the week two weeks back, all read; the owner signed in. Returns that week's Monday."""
         acme = Customer.objects.get(account=self.account)
         today = timezone.localdate()
         monday = today - dt.timedelta(days=today.weekday() + 14)
         noon = dt.time(12, tzinfo=timezone.get_current_timezone())
-        # every week a dozen comments, one about billing; then a week of fifteen about billing
         weeks = [monday - dt.timedelta(weeks=w) for w in range(0, 11)]
-        comments = [(day, "Support was friendly and fast.") for day in weeks for _ in range(12)]
-        comments += [(day, "The invoice was wrong again.") for day in weeks[1:]]
-        comments += [(monday, "The invoice was wrong again.")] * 15
+        dated = [(day, "Support was friendly and fast.") for day in weeks for _ in range(12)]
+        dated += [(day, "The invoice was wrong again.") for day in weeks[1:]]
+        dated += [(monday, comment) for comment in comments]
         burst = [
             Response.objects.create(
                 organisation=self.org,
@@ -363,10 +365,14 @@ class InsightsPagesTest(PersonasTestCase):
                 comment=comment,
                 responded_at=dt.datetime.combine(day + dt.timedelta(days=i % 3), noon),
             )
-            for i, (day, comment) in enumerate(comments)
+            for i, (day, comment) in enumerate(dated)
         ]
         services.responses_analyse(response_ids=[response.pk for response in burst])
         self.login(self.owner)
+        return monday
+
+    def test_a_spike_links_to_the_comments_of_its_own_week(self) -> None:
+        monday = self.burst(*["The invoice was wrong again."] * 15)  # fifteen about billing
 
         overview = self.get("overview")
         (group,) = overview.context["insights"].spike_weeks
@@ -386,29 +392,12 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertContains(week, f"week={monday.isoformat()}")  # the exports keep the week
 
     def test_themes_that_spike_in_the_same_week_are_one_entry(self) -> None:
-        acme = Customer.objects.get(account=self.account)
-        today = timezone.localdate()
-        monday = today - dt.timedelta(days=today.weekday() + 14)
-        noon = dt.time(12, tzinfo=timezone.get_current_timezone())
-        weeks = [monday - dt.timedelta(weeks=w) for w in range(0, 11)]
-        comments = [(day, "Support was friendly and fast.") for day in weeks for _ in range(12)]
-        comments += [(day, "The invoice was wrong again.") for day in weeks[1:]]
         # a double charge: the invoice and the refund it calls for, and a few of either alone
-        comments += [(monday, "Charged twice on the invoice, and still no refund.")] * 12
-        comments += [(monday, "The invoice was wrong again.")] * 4
-        comments += [(monday, "Where is my refund?")] * 4
-        burst = [
-            Response.objects.create(
-                organisation=self.org,
-                customer=acme,
-                channel=Response.Channel.API,
-                comment=comment,
-                responded_at=dt.datetime.combine(day + dt.timedelta(days=i % 3), noon),
-            )
-            for i, (day, comment) in enumerate(comments)
-        ]
-        services.responses_analyse(response_ids=[response.pk for response in burst])
-        self.login(self.owner)
+        monday = self.burst(
+            *["Charged twice on the invoice, and still no refund."] * 12,
+            *["The invoice was wrong again."] * 4,
+            *["Where is my refund?"] * 4,
+        )
 
         overview = self.get("overview")
         (group,) = overview.context["insights"].spike_weeks
@@ -506,29 +495,9 @@ class ThemeSpansTest(SimpleTestCase):
 
 
 class ScoreTrendChartTest(SimpleTestCase):
-    def card(
-        self,
-        points: list[Any],
-        *,
-        period: str = "month",
-        covers: tuple[dt.date, dt.date] | None = None,
-    ) -> ScoreCard:
-        nothing = estimate(pl.DataFrame({"s": []}, schema={"s": pl.Int64}), Nps(column="s"))
-        return ScoreCard(
-            label="NPS",
-            unit="",
-            current=nothing,
-            previous=nothing,
-            difference=None,
-            bounds=(-100.0, 100.0),
-            period=period,
-            points=tuple(points),
-            covers=covers,
-        )
-
     def test_a_first_or_last_month_counted_only_in_part_is_named_by_its_days(self) -> None:
         months = [dt.date(2026, month, 1) for month in (9, 10, 11, 12)]
-        card = self.card(
+        card = nps_card(
             [(month, -8.0, -20.0, 4.0, 85) for month in months],
             covers=(dt.date(2026, 9, 4), dt.date(2026, 12, 3)),
         )
@@ -542,7 +511,7 @@ class ScoreTrendChartTest(SimpleTestCase):
 
     def test_a_part_week_is_named_by_its_days_and_a_whole_one_by_its_monday(self) -> None:
         mondays = [dt.date(2026, 11, 2), dt.date(2026, 11, 9), dt.date(2026, 11, 30)]
-        card = self.card(
+        card = nps_card(
             [(monday, 10.0, 0.0, 20.0, 40) for monday in mondays],
             period="week",
             covers=(dt.date(2026, 11, 3), dt.date(2026, 12, 3)),
@@ -555,7 +524,7 @@ class ScoreTrendChartTest(SimpleTestCase):
     def test_the_score_axis_has_round_ticks(self) -> None:
         months = [dt.date(2026, month, 1) for month in (9, 10, 11)]
         chart = score_trend(
-            self.card(
+            nps_card(
                 [
                     (months[0], -6.0, -22.0, 11.0, 85),
                     (months[1], -6.0, -25.0, 14.0, 68),
@@ -572,7 +541,7 @@ class ScoreTrendChartTest(SimpleTestCase):
     def test_the_line_breaks_where_a_period_has_too_few_answers(self) -> None:
         months = [dt.date(2026, month, 1) for month in (1, 2, 3, 4)]
         chart = score_trend(
-            self.card(
+            nps_card(
                 [
                     (months[0], 20.0, 10.0, 30.0, 40),
                     (months[1], 25.0, 15.0, 35.0, 45),
@@ -590,7 +559,7 @@ class ScoreTrendChartTest(SimpleTestCase):
     def test_a_period_between_two_gaps_still_shows_its_interval(self) -> None:
         months = [dt.date(2026, month, 1) for month in (1, 2, 3)]
         chart = score_trend(
-            self.card(
+            nps_card(
                 [
                     (months[0], None, None, None, 5),
                     (months[1], 20.0, 10.0, 30.0, 40),
@@ -604,7 +573,7 @@ class ScoreTrendChartTest(SimpleTestCase):
     def test_every_periods_figure_is_written_out_as_well_as_drawn(self) -> None:
         months = [dt.date(2026, month, 1) for month in (1, 2)]
         rows = score_figures(
-            self.card([(months[0], 20.0, 10.0, 30.0, 40), (months[1], None, -20.0, 60.0, 5)])
+            nps_card([(months[0], 20.0, 10.0, 30.0, 40), (months[1], None, -20.0, 60.0, 5)])
         )
         self.assertEqual(
             rows,
@@ -612,7 +581,7 @@ class ScoreTrendChartTest(SimpleTestCase):
         )
 
     def test_no_answers_no_chart(self) -> None:
-        self.assertIsNone(score_trend(self.card([])))
+        self.assertIsNone(score_trend(nps_card([])))
 
 
 class ImpactFigureTest(SimpleTestCase):
