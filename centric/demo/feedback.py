@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, time, timedelta
+from functools import partial
 from operator import attrgetter
 from zoneinfo import ZoneInfo
 
@@ -402,19 +403,12 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
         members = list(account.team.members.all()) if account.team else []
         shift = STAGE_WEIGHTS.get(LifecycleStage(account.lifecycle_stage), 0)
         language = contact.language if contact.language in ("en", "de") else "en"
+        said = partial(_comment, rng, language, team_members=members, mood=mood)
         for _ in range(rng.choice([1, 2, 2, 3])):
             when = _when(rng, now, contact.time_zone)
             score = _nps(rng, shift)
             text = (
-                _comment(
-                    rng,
-                    language,
-                    score >= 8,
-                    when.month,
-                    members,
-                    mood=mood,
-                    mixed=BETWEEN if score in (7, 8) else MIXED,
-                )
+                said(score >= 8, when.month, mixed=BETWEEN if score in (7, 8) else MIXED)
                 if rng.random() < 0.8
                 else ""
             )
@@ -424,15 +418,7 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
             when = _when(rng, now, contact.time_zone)
             score = max(1, min(5, round(rng.gauss(4.0 + shift / 3, 1.0))))
             text = (
-                _comment(
-                    rng,
-                    language,
-                    score >= 4,
-                    when.month,
-                    members,
-                    mood=mood,
-                    mixed=BETWEEN if score == 3 else MIXED,
-                )
+                said(score >= 4, when.month, mixed=BETWEEN if score == 3 else MIXED)
                 if rng.random() < 0.6
                 else ""
             )
@@ -443,15 +429,7 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
             when = _when(rng, now, contact.time_zone)
             effort = max(1, min(7, round(rng.gauss(5.2 + shift / 2, 1.3))))
             text = (
-                _comment(
-                    rng,
-                    language,
-                    effort >= 5,
-                    when.month,
-                    members,
-                    mood=mood,
-                    mixed=BETWEEN if effort == 4 else MIXED,
-                )
+                said(effort >= 5, when.month, mixed=BETWEEN if effort == 4 else MIXED)
                 if rng.random() < 0.5
                 else ""
             )
@@ -487,7 +465,7 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
                     if good and kind == "review"
                     else (rng.choice([1, 2]) if kind == "review" else None),
                     score_type="rating" if kind == "review" else "",
-                    comment=_comment(rng, language, good, when.month, members, mood=mood),
+                    comment=said(good, when.month),
                     source_ref=f"demo-{kind}-{len(responses)}",
                 )
             )
