@@ -180,7 +180,8 @@ class SurveyBuildingTest(SurveyTestCase):
         self.assertContains(
             listed,
             '<td class="num" data-label="Invited">2</td>'
-            '<td class="num" data-label="Answered">3</td>',
+            '<td class="num" data-label="Answered">3<div class="muted small">1 by invitation</div>'
+            "</td>",
             html=True,
         )
         self.assertContains(

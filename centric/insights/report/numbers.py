@@ -26,6 +26,12 @@ def signed(value: float, decimals: int) -> str:
     return text if text.startswith(MINUS) or _is_zero(text) else "+" + text
 
 
+def change(now: float, before: float, decimals: int) -> str:
+    """The change from ``before`` to ``now`` as the two read when written with ``decimals``:
+    11.4 to 12.6 read 11 and 13, so the change reads "+2", not the "+1" of 1.2 rounded."""
+    return signed(_read(number(now, decimals)) - _read(number(before, decimals)), decimals)
+
+
 def interval_decimals(low: float, high: float, decimals: int) -> int:
     """``decimals``, or more where rounding would end an interval that leaves out zero at
     zero, so that it reads as it is: ``−1.4 (−2.8 to −0.1)``, not ``−1 (−3 to 0)``."""
@@ -45,7 +51,12 @@ def effect_text(effect: float, low: float, high: float, decimals: int) -> tuple[
 
 
 def _is_zero(text: str) -> bool:
-    return float(text.replace(",", "").replace(MINUS, "-")) == 0
+    return _read(text) == 0
+
+
+def _read(text: str) -> float:
+    """The value of a number as ``number`` wrote it."""
+    return float(text.replace(",", "").replace(MINUS, "-"))
 
 
 def span(low: float, high: float, decimals: int) -> str:

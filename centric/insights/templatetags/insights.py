@@ -8,6 +8,7 @@ from django import template
 from django.utils.timesince import timesince
 
 from centric.core import clock
+from centric.insights.metrics.compare import Difference
 from centric.insights.report import numbers
 
 register = template.Library()
@@ -23,6 +24,13 @@ def number(value: float, decimals: int = 0) -> str:
 def signed(value: float, decimals: int = 0) -> str:
     """``+4``, ``−12``, ``0``."""
     return numbers.signed(float(value), int(decimals))
+
+
+@register.filter
+def change(difference: Difference, decimals: int = 0) -> str:
+    """A difference between two figures as they are shown: ``+2`` beside 11 and 13, even where
+    the values, 11.4 and 12.6, differ by 1.2 (its interval and test stay those of the values)."""
+    return numbers.change(difference.value_a, difference.value_b, int(decimals))
 
 
 @register.filter

@@ -620,3 +620,14 @@ def test_a_theme_nobody_complains_about_is_quoted_at_its_best():
     assert staff.negative_share == 0
     assert staff.quote is not None
     assert staff.quote.phrase in {rows[1]["comment"], rows[0]["comment"]}
+
+
+def test_a_change_reads_as_the_difference_of_the_figures_shown():
+    from centric.insights.report.numbers import change
+
+    assert change(12.6, 11.4, 0) == "+2"  # shown as 11 and 13, though 1.2 apart
+    assert change(-0.6, 0.4, 0) == "−1"  # "−1" and "0"
+    assert change(11.46, 11.36, 1) == "+0.1"
+    assert change(11.44, 11.36, 1) == "0.0"
+    assert change(11.2, 10.8, 0) == "0"  # both read 11
+    assert change(1_234.4, 1_233.6, 0) == "0"
