@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from operator import attrgetter
 
 from django.db.models import QuerySet
 
@@ -18,7 +19,7 @@ COLUMNS = [
     "score_type",
     "score",
     "sentiment",
-    "themes",
+    "themes",  # each with the sentiment of what is said about it: "billing: negative"
     "urgent",
     "churn_risk",
     "praise",
@@ -38,7 +39,10 @@ def comment_rows(comments: QuerySet[Response]) -> Iterator[list[Cell]]:
             response.score_type,
             response.score,
             analysis.sentiment_label if analysis else "",
-            "; ".join(sorted(m.theme for m in response.theme_mentions.all())),
+            "; ".join(
+                f"{m.theme}: {m.sentiment_label}"
+                for m in sorted(response.theme_mentions.all(), key=attrgetter("theme"))
+            ),
             _yes(analysis.urgent) if analysis else "",
             _yes(analysis.churn_risk) if analysis else "",
             _yes(analysis.praise) if analysis else "",

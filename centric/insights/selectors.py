@@ -323,7 +323,8 @@ def comment_list(
     week: dt.date | None = None,
 ) -> QuerySet[Response]:
     """The comments of the last ``days`` the actor may see, or of the ``week`` starting that
-    Monday (a spike's), newest first, with their readings."""
+    Monday (a spike's), newest first, with their readings. With a ``theme``, ``sentiment`` is
+    that of what a comment says about the theme, not of the whole comment."""
     if week is None:
         when = Q(responded_at__gte=clock.now() - dt.timedelta(days=days))
     else:
@@ -332,10 +333,16 @@ def comment_list(
         start = timezone.make_aware(dt.datetime.combine(monday, dt.time.min))
         when = Q(responded_at__gte=start, responded_at__lt=start + dt.timedelta(weeks=1))
     comments = _scope(actor, segment_id, who).filter(when).exclude(comment="")
-    if theme:
-        comments = comments.filter(theme_mentions__theme=theme)
-    if sentiment:
-        comments = comments.filter(analysis__sentiment_label=sentiment)
+    if theme and sentiment and sentiment != ResponseAnalysis.Label.UNREAD:
+        # what the comment says about the theme, as the theme table's share counts it
+        comments = comments.filter(
+            theme_mentions__theme=theme, theme_mentions__sentiment_label=sentiment
+        )
+    else:
+        if theme:
+            comments = comments.filter(theme_mentions__theme=theme)
+        if sentiment:
+            comments = comments.filter(analysis__sentiment_label=sentiment)
     if flag in FLAGS:
         comments = comments.filter(**{FLAGS[flag]: True})
     if search:

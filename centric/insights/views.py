@@ -4,6 +4,7 @@ parses its filters, calls one selector and renders."""
 from __future__ import annotations
 
 import datetime as dt
+from operator import attrgetter
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -41,6 +42,7 @@ def overview(request: AuthedRequest) -> HttpResponse:
     insights = selectors.insights_overview(
         actor=request.user, days=days, segment_id=segment_id, who=who
     )
+    filters = {"days": days, "segment_id": segment_id, "who": who}
     context = {
         "insights": insights,
         "score_rows": [(card, score_trend(card), score_figures(card)) for card in insights.scores],
@@ -63,7 +65,8 @@ def overview(request: AuthedRequest) -> HttpResponse:
             row.csat_driver is not None and row.csat_driver.effect is not None
             for row in insights.themes
         ),
-        "filters": {"days": days, "segment_id": segment_id, "who": who},
+        "filters": filters,
+        "scope_query": _scope_query(filters),
         "whos": selectors.WHO,
         "periods": selectors.PERIODS,
         "segments": segment_list(actor=request.user),
@@ -89,7 +92,7 @@ def comments(request: AuthedRequest) -> HttpResponse:
         "flags": FLAG_CHOICES,
         "query": request.GET.urlencode(),
         "whole_period": _without(request, "week"),
-        "overview_query": _overview_query(filters),
+        "scope_query": _scope_query(filters),
     }
     return render_page(request, "insights/comments.html", "insights/_comment_list.html", context)
 
@@ -127,8 +130,9 @@ def _comment_filters(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-def _overview_query(filters: dict[str, Any]) -> str:
-    """The explorer's period, segment and customers, for the way back to the overview."""
+def _scope_query(filters: dict[str, Any]) -> str:
+    """The period, segment and customers shown, for the links between the overview and the
+    explorer."""
     query = QueryDict(mutable=True)
     query["days"] = str(filters["days"])
     if filters["segment_id"] is not None:
@@ -159,7 +163,7 @@ def _comment_row(response: Any) -> dict[str, Any]:
         "response": response,
         "analysis": analysis,
         "html": highlighted(response.comment, spans),
-        "themes": sorted(mention.theme for mention in response.theme_mentions.all()),
+        "themes": sorted(response.theme_mentions.all(), key=attrgetter("theme")),
     }
 
 

@@ -107,7 +107,7 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertEqual((rows["price"].volume, rows["price"].negative_count), (1, 1))
         self.assertTrue(rows["price"].few)
         self.assertFalse(rows["billing"].few)
-        self.assertContains(page, '<span class="muted nowrap">1 of 1</span>')
+        self.assertContains(page, '<span class="nowrap">1 of 1</span>')
         self.assertContains(page, "those that do not: an association, not a cause.")
 
     def test_internal_customers_can_be_read_apart_from_external_ones(self) -> None:
@@ -134,7 +134,7 @@ class InsightsPagesTest(PersonasTestCase):
             [row["response"].comment for row in comments.context["rows"]],
             ["The IT desk never answers our tickets."],
         )
-        self.assertEqual(comments.context["overview_query"], "days=90&who=internal")
+        self.assertEqual(comments.context["scope_query"], "days=90&who=internal")
         self.assertEqual(self.get("overview", who="nobody").context["filters"]["who"], "")
 
     def test_an_outsider_sees_nothing_of_the_owners_account(self) -> None:
@@ -160,7 +160,32 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertNotContains(self.get("comments", q="friendly"), "refunded")
         theme = self.get("overview").context["insights"].themes[0].theme
         for row in self.get("comments", theme=theme).context["rows"]:
-            self.assertIn(theme, row["themes"])
+            self.assertIn(theme, [mention.theme for mention in row["themes"]])
+
+    def test_with_a_theme_the_sentiment_filter_reads_what_is_said_about_it(self) -> None:
+        mixed = self.analysed(
+            "The staff were lovely and helpful, but the delivery was three weeks late "
+            "and arrived damaged."
+        )
+        self.login(self.owner)
+
+        def listed(**filters: str) -> bool:
+            return mixed in [
+                row["response"] for row in self.get("comments", **filters).context["rows"]
+            ]
+
+        self.assertTrue(listed(theme="staff", sentiment="positive"))
+        self.assertFalse(listed(theme="staff", sentiment="negative"))
+        self.assertTrue(listed(theme="delivery", sentiment="negative"))
+        self.assertFalse(listed(sentiment="positive"))  # the comment as a whole is negative
+        page = self.get("comments", theme="staff", sentiment="positive")
+        self.assertContains(page, "what each comment says about staff")
+        self.assertContains(page, "staff · positive</span>")
+        self.assertContains(page, "delivery · negative</span>")
+        overview = self.get("overview").content.decode()
+        self.assertIn("?theme=delivery&amp;sentiment=negative&amp;days=90", overview)
+        csv = b"".join(self.get("comments_csv", theme="staff").streaming_content).decode()
+        self.assertIn("delivery: negative; staff: positive", csv)
 
     def test_comments_are_escaped_and_signals_highlighted(self) -> None:
         self.login(self.owner)
@@ -319,7 +344,7 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertGreater(insights.previous_read, 0)
         self.assertEqual(row.previous_volume, 0)
         table = response.content.decode().split('id="themes-h"')[1].split("</table>")[0]
-        price_row = table.split("?theme=price&amp;")[1].split("</tr>")[0]
+        price_row = table.split('">price</a></td>')[1].split("</tr>")[0]
         self.assertIn(">new</td>", price_row)
         self.assertNotIn("no earlier data", table)
 
@@ -336,7 +361,7 @@ class InsightsPagesTest(PersonasTestCase):
             delivery.share - 100.0 * delivery.previous_volume / before.previous_read,
         )
         table = self.get("overview", days="30").content.decode().split('id="themes-h"')[1]
-        row = table.split("?theme=delivery&amp;")[1].split("</tr>")[0]
+        row = table.split('">delivery</a></td>')[1].split("</tr>")[0]
         self.assertIn(f"{signed(delivery.share_change, 0)} pts", row)
         self.assertIn(f"from {delivery.previous_share:.0f}%", row)
 

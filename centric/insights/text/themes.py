@@ -28,7 +28,7 @@ from centric.insights.text.rules import pretty_as_degree
 from centric.insights.text.segment import tokenize
 from centric.insights.text.sentiment import label_for, normalize
 from centric.insights.text.taxonomy import Taxonomy
-from centric.insights.text.types import DocumentSentiment
+from centric.insights.text.types import Clause, DocumentSentiment
 
 SEED_WEIGHT = 1.0
 DESCRIPTION_WEIGHT = 0.3
@@ -183,28 +183,33 @@ class ThemeMatcher:
         A theme whose child theme is found is found too, with the child's confidence.
         """
         per_theme: dict[int, dict[tuple[str, ...], float]] = {}
-        # Evidence (positive, negative) of the clauses that name each theme.
-        said: dict[int, tuple[float, float]] = {}
-        where: dict[int, set[int]] = {}
+        # The clauses that name each theme: (the weight of their strongest term, their
+        # sentence, their clause).
+        named: dict[int, list[tuple[float, int, Clause]]] = {}
         surfaces: dict[tuple[str, ...], str] = {}
         for s_index, sentence in enumerate(sentiment.sentences):
             for clause in sentence.clauses:
                 for position, terms in self.evidence(clause.tokens, surfaces).items():
                     per_theme.setdefault(position, {}).update(terms)
-                    where.setdefault(position, set()).add(s_index)
-                    positive, negative = said.get(position, (0.0, 0.0))
-                    said[position] = (positive + clause.positive, negative + clause.negative)
+                    named.setdefault(position, []).append((max(terms.values()), s_index, clause))
         scored: dict[str, ThemeMention] = {}
         for position, terms in per_theme.items():
             confidence = _confidence(terms)
             if confidence < self.threshold:
                 continue
-            positive, negative = said[position]
+            # What is said about a theme is said where a seed word or concept names it: a
+            # word it shares with the theme's description alone ("the same order" for a
+            # portal "for ordering") names it only where nothing names it better.
+            clauses = named[position]
+            about = [c for c in clauses if c[0] >= CONCEPT_WEIGHT] or clauses
+            where = sorted({s_index for _, s_index, _ in about})
+            positive = sum(clause.positive for _, _, clause in about)
+            negative = sum(clause.negative for _, _, clause in about)
             if positive == negative == 0.0:
                 # A clause that names the theme without any opinion ("the billing page")
                 # takes the opinion of its sentences.
-                positive = sum(sentiment.sentences[s].positive for s in where[position])
-                negative = sum(sentiment.sentences[s].negative for s in where[position])
+                positive = sum(sentiment.sentences[s].positive for s in where)
+                negative = sum(sentiment.sentences[s].negative for s in where)
             score = normalize(positive - negative, self.alpha)
             theme = self.taxonomy.themes[position]
             scored[theme.name] = ThemeMention(
@@ -213,7 +218,7 @@ class ThemeMatcher:
                 score=score,
                 label=label_for(score, positive, negative),
                 evidence=tuple(surfaces[k] for k in sorted(terms, key=lambda k: -terms[k])),
-                sentences=tuple(sorted(where[position])),
+                sentences=tuple(where),
             )
         for mention in list(scored.values()):
             for ancestor in self.taxonomy.ancestors(mention.name):

@@ -71,6 +71,28 @@ def test_theme_sentiment_is_the_sentiment_of_what_is_said_about_the_theme():
     assert quality.label == "positive"
 
 
+def test_what_is_said_about_a_theme_is_said_where_its_seed_words_name_it():
+    portal = Theme(
+        "online portal",
+        "The customer portal: ordering, reordering and tracking.",
+        ("portal", "reordering"),
+    )
+    taxonomy = Taxonomy((portal, *DEFAULT_TAXONOMY.themes))
+    text = "We were charged twice for the same order. The online portal makes reordering easy."
+    reading = analyze(text, taxonomy=taxonomy)
+    found = reading.theme("online portal")
+    assert found is not None
+    # "order" shares a word with the description only: that sentence is about billing
+    assert "order" in found.evidence
+    assert (found.label, found.sentences) == ("positive", (1,))
+    # a word of the description alone still carries a theme's sentiment where nothing else does
+    alone = Taxonomy((Theme("ordering", "Placing an order at the counter."),))
+    text = "Placing an order at the counter took ages, awful."
+    ordering = analyze(text, taxonomy=alone).theme("ordering")
+    assert ordering is not None
+    assert ordering.label == "negative"
+
+
 def test_a_theme_named_without_opinion_takes_the_opinion_of_its_sentence():
     reading = analyze("The refund process, honestly a nightmare.")
     refunds = reading.theme("refunds")
