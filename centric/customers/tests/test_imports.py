@@ -220,6 +220,17 @@ class ImportPagesTest(PersonasTestCase):
             404,
         )
 
+    def test_the_import_page_and_the_feedback_imports_point_to_each_other(self) -> None:
+        self.login(self.admin)
+        self.assertContains(
+            self.client.get(reverse("customers:import_start")),
+            f'<a href="{reverse("feedback:import_list")}">Import feedback</a>',
+        )
+        self.assertContains(
+            self.client.get(reverse("feedback:import_list")),
+            f'<a href="{reverse("customers:import_start")}">Import</a>',
+        )
+
     def test_a_viewer_cannot_import(self) -> None:
         self.login(self.viewer)
         self.assertEqual(self.client.get(reverse("customers:import_start")).status_code, 403)
