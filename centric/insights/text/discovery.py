@@ -108,12 +108,14 @@ class ThemeDiscovery:
                     # comments too; the next strongest terms stand in for them
                     fresh = (t for t in itertools.chain(top, ranked) if not coverage.seed_of(t))
                     top = list(itertools.islice(fresh, self.n_terms))
-            best = members[np.argsort(-weights[members, topic])][: self.n_examples]
+            # the comments most of the topic, each once: feedback repeats itself word for word
+            ranked_texts = (texts[i] for i in members[np.argsort(-weights[members, topic])])
+            examples = tuple(itertools.islice(dict.fromkeys(ranked_texts), self.n_examples))
             proposals.append(
                 ProposedTheme(
                     name=_name(top),
                     key_terms=tuple(top),
-                    examples=tuple(texts[i] for i in best),
+                    examples=examples,
                     size=len(members),
                     overlaps=overlaps,
                 )

@@ -126,3 +126,12 @@ def test_comments_that_all_say_the_same_hold_no_topic_to_propose():
     discovery = ThemeDiscovery(n_themes=3, seed=0).fit(["The invoice was wrong again"] * 30)
     assert (discovery.proposals_, discovery.covered_) == ([], [])
     assert ThemeDiscovery(seed=0).fit(["", "  "]).proposals_ == []
+
+
+def test_a_proposal_gives_different_comments_as_its_examples():
+    # feedback repeats itself word for word: each example is a different comment
+    repeated = [text for text in CORPUS for _ in range(3)]
+    discovery = ThemeDiscovery(n_themes=2, taxonomy=DEFAULT_TAXONOMY, seed=0).fit(repeated)
+    [parking] = discovery.proposals_
+    assert len(parking.examples) == 3
+    assert len(set(parking.examples)) == 3
