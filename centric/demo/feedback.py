@@ -355,9 +355,11 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
         for customer in Customer.objects.filter(organisation_id=org, kind="external")
     }
     responses: list[Response] = []
-    answers: list[tuple[int, Question, int | None, str]] = []
+    answers: list[tuple[int, Question, int | None, str | list[str]]] = []
 
-    def add(response: Response, scored: Sequence[tuple[Question, int | None, str]]) -> None:
+    def add(
+        response: Response, scored: Sequence[tuple[Question, int | None, str | list[str]]]
+    ) -> None:
         responses.append(response)
         answers.extend(
             (len(responses) - 1, question, number, text) for question, number, text in scored
@@ -377,6 +379,8 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
     ) -> None:
         """One contact's answers to one survey: a score and, when they wrote one, a comment."""
         asked = questions[survey]
+        # three in four who explain their NPS also say what it was mostly about
+        topics = _topics(text, language) if "topics" in asked and len(responses) % 4 else []
         add(
             Response(
                 organisation_id=org,
@@ -395,7 +399,9 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
                 comment=text,
                 page=asked[text_key].page if text else 1,
             ),
-            [(asked[score_key], score, "")] + ([(asked[text_key], None, text)] if text else []),
+            [(asked[score_key], score, "")]
+            + ([(asked[text_key], None, text)] if text else [])
+            + ([(asked["topics"], None, topics)] if topics else []),
         )
 
     for contact in Contact.objects.filter(organisation_id=org).select_related("account__team"):
@@ -515,9 +521,48 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
     _invite(responses, Contact.objects.filter(organisation_id=org), customers, now, surveys["nps"])
     Response.objects.bulk_create(responses)
     Answer.objects.bulk_create(
-        Answer(response=responses[index], question=question, number=number, text=text)
-        for index, question, number, text in answers
+        Answer(
+            response=responses[index],
+            question=question,
+            number=number,
+            text=value if isinstance(value, str) else "",
+            choices=value if isinstance(value, list) else [],
+        )
+        for index, question, number, value in answers
     )
+
+
+# The relationship NPS survey's "What was your answer mostly about?": the option each bank of
+# phrases speaks to
+TOPICS = {
+    "delivery": "delivery",
+    "billing": "price",
+    "price": "price",
+    "quality": "product",
+    "portal": "product",
+    "sustainability": "product",
+    "support": "service",
+    "communication": "service",
+}
+
+
+def _topics(comment: str, language: str) -> list[str]:
+    """The options of "mostly about" that a comment's sentences speak to, in the question's
+    order; "people" where it praises someone."""
+    bank = PHRASES.get(language, PHRASES["en"])
+    found = {
+        TOPICS[theme]
+        for theme, sides in bank.items()
+        for side in sides
+        for sentence in side
+        if sentence in comment
+    }
+    praise = PRAISE.get(language, PRAISE["en"]).split("{name}")[-1]
+    if praise.strip() and praise in comment:
+        found.add("people")
+    return [
+        topic for topic in ("product", "service", "delivery", "price", "people") if topic in found
+    ]
 
 
 def _wave(sent: datetime, now: datetime) -> int:

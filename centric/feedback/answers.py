@@ -157,12 +157,16 @@ def display(question: QuestionLike, value: Any, language: str) -> str:
     if isinstance(value, list) or question.kind in {"single", "multiple"}:
         labels = {str(item["value"]): item.get("label", {}) for item in question.options}
         chosen = value if isinstance(value, list) else [value]
-        return ", ".join(_label(labels.get(str(code), {}), language, str(code)) for code in chosen)
+        return ", ".join(
+            (localised(labels.get(str(code), {}), language) or str(code)) for code in chosen
+        )
     return "" if value is None else str(value)
 
 
-def _label(label: Mapping[str, str], language: str, fallback: str) -> str:
-    return str(label.get(language) or label.get("en") or next(iter(label.values()), fallback))
+def localised(texts: Mapping[str, str], language: str, fallback: str = "en") -> str:
+    """``texts`` (``{language: wording}``) in ``language``, else in ``fallback``, else in any
+    language they have; "" for none."""
+    return str(texts.get(language) or texts.get(fallback) or next(iter(texts.values()), ""))
 
 
 def answers_to_keep(

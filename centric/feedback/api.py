@@ -18,6 +18,7 @@ from centric.core.api import ErrorOut
 from centric.feedback import selectors
 from centric.feedback.ingestion import MAX_COMMENT, MAX_ITEMS, feedback_ingest
 from centric.feedback.models import Question, Response, Survey
+from centric.feedback.results import QuestionResult, survey_results
 from centric.people.models import User
 
 router = Router(tags=["feedback"])
@@ -170,10 +171,11 @@ class SurveyOut(Schema):
         return survey.touchpoint.name if survey.touchpoint else None
 
 
-class WaveScoreOut(Schema):
-    """The survey's headline score among a wave's answers, with its 95% interval."""
+class ScoreOut(Schema):
+    """A score with its 95% interval: a wave's headline score (NPS, CSAT or CES, the first the
+    survey's questions ask), or a question's figure (also the average score of a rating)."""
 
-    metric: str = Field(description="NPS, CSAT or CES: the first the survey's questions ask.")
+    metric: str
     value: float | None
     low: float | None
     high: float | None
@@ -200,8 +202,33 @@ class WaveOut(Schema):
     )
     first_sent: datetime | None
     last_sent: datetime | None
-    score: WaveScoreOut | None = Field(description="None for a survey asking no NPS, CSAT or CES.")
+    score: ScoreOut | None = Field(description="None for a survey asking no NPS, CSAT or CES.")
     change: WaveChangeOut | None
+
+
+class BarOut(Schema):
+    label: str
+    count: int
+    share: float = Field(description="Percent of those who answered the question.")
+
+
+class QuestionResultOut(Schema):
+    """A question's results among the submitted responses the caller may see."""
+
+    key: str
+    kind: str
+    answered: int
+    figure: ScoreOut | None = Field(description="NPS, CSAT, CES or a rating's average score.")
+    bars: list[BarOut] = Field(description="Each point of the scale, or each option.")
+    groups: list[BarOut] = Field(description="NPS's detractors, passives and promoters.")
+
+    @staticmethod
+    def resolve_key(result: QuestionResult) -> str:
+        return result.question.key
+
+    @staticmethod
+    def resolve_kind(result: QuestionResult) -> str:
+        return result.question.kind
 
 
 class SurveyDetailOut(SurveyOut):
@@ -209,6 +236,11 @@ class SurveyDetailOut(SurveyOut):
     waves: list[WaveOut] = Field(
         description="A relationship survey's waves; none for a transactional one."
     )
+    results: list[QuestionResultOut] = Field(description="Each question's results, in order.")
+
+    @staticmethod
+    def resolve_results(survey: Survey, context: dict[str, Any]) -> list[QuestionResult]:
+        return survey_results(actor=_actor(context["request"]), survey=survey)
 
     @staticmethod
     def resolve_questions(survey: Survey) -> list[Question]:

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,6 +33,7 @@ from centric.feedback.forms import (
     TouchpointForm,
 )
 from centric.feedback.models import Answer, Question, Response, Survey, Touchpoint, new_attempt
+from centric.feedback.results import survey_results
 from centric.feedback.tasks import send_invitations, send_reminders
 from centric.people.auth import AuthedRequest
 from centric.people.models import LANGUAGES, User
@@ -148,10 +150,13 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
     responses = selectors.response_list(actor=user, survey=survey)
     latest = [
         {"response": response, "answers": _answers_read(response.answers.all(), survey)}
-        for response in responses[:50]
+        for response in responses.order_by(Coalesce("responded_at", "updated_at").desc(), "-pk")[
+            :50
+        ]
     ]
     questions = list(survey.questions.order_by("page", "position"))
     asked = {question.key: question for question in questions}
+    results = survey_results(actor=user, survey=survey)
     context = {
         "survey": survey,
         "questions": questions,
@@ -160,6 +165,8 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
             (LANGUAGE_NAMES.get(language, language), found)
             for language, found in selectors.survey_missing_wording(survey, questions).items()
         ],
+        "results": results,
+        "answered": any(result.answered for result in results),
         "latest": latest,
         "partial_count": responses.filter(submitted_at__isnull=True).count(),
         "sent_count": survey.invitations.filter(sent_at__isnull=False).count(),
@@ -199,8 +206,9 @@ def _answers_read(answers: Iterable[Answer], survey: Survey) -> list[dict[str, s
     ordered = sorted(answers, key=lambda answer: answer.question.position)
     return [
         {
-            "key": answer.question.key,
-            "question": _localised(answer.question.text, language, "en") or answer.question.key,
+            "label": answer.question.key.replace("_", " ").replace("-", " "),
+            "question": answer_rules.localised(answer.question.text, language, "en")
+            or answer.question.key,
             "answer": answer_rules.display(answer.question, answer.value, language),
         }
         for answer in ordered
@@ -441,10 +449,6 @@ def _language_among(
     return next((code for code in wanted if code and code in offered), None)
 
 
-def _localised(value: dict[str, str], language: str, fallback: str) -> str:
-    return str(value.get(language) or value.get(fallback) or next(iter(value.values()), ""))
-
-
 def _with_language(url: str, request: HttpRequest, survey: Survey, **params: object) -> str:
     """``url`` with ``params`` and the language the respondent chose on the page, if they did,
     so the choice holds on the pages that follow."""
@@ -473,7 +477,7 @@ def _page(
         options = [
             {
                 "value": str(item["value"]),
-                "label": _localised(item["label"], language, survey.default_language),
+                "label": answer_rules.localised(item["label"], language, survey.default_language),
             }
             for item in question.options
         ]
@@ -490,7 +494,7 @@ def _page(
         rows.append(
             {
                 "question": question,
-                "text": _localised(question.text, language, survey.default_language),
+                "text": answer_rules.localised(question.text, language, survey.default_language),
                 "options": options,
                 "scale": list(range(bounds[0], bounds[1] + 1)) if bounds else [],
                 "ends": ends.get(question.kind, ("", "")),
@@ -509,7 +513,7 @@ def _page(
         "has_previous": answer_rules.previous_page(questions, page, current) is not None,
         "ui": UI.get(language, UI["en"]),
         "language": language,
-        "intro": _localised(survey.intro, language, survey.default_language)
+        "intro": answer_rules.localised(survey.intro, language, survey.default_language)
         if page == pages[0]
         else "",
         "errors": errors,
@@ -570,7 +574,7 @@ def _thanks(request: HttpRequest, survey: Survey, language: str, token: str | No
         "edit": _with_language(reverse("feedback:respond", args=[token]), request, survey)
         if token
         else "",
-        "message": _localised(survey.thank_you, language, survey.default_language),
+        "message": answer_rules.localised(survey.thank_you, language, survey.default_language),
     }
     return render(request, "feedback/thanks.html", context)
 

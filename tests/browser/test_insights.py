@@ -36,6 +36,17 @@ def test_the_insights_pages_show_the_demo_feedback(page: Page, transactional_db:
         assert dot["width"] >= 12, dot
     page.set_viewport_size(DESKTOP)
 
+    # printed (or saved as PDF), the page is its content: no navigation, filters' buttons or links
+    expect(page.get_by_role("button", name="Print or save as PDF")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.get_by_role("navigation", name="Main").first).to_be_hidden()
+    expect(page.get_by_role("button", name="Print or save as PDF")).to_be_hidden()
+    expect(
+        page.get_by_text(re.compile(r"Northwind Components · printed \d+ \w+ \d{4}"))
+    ).to_be_visible()
+    shoot(page, "insights-overview-print")
+    page.emulate_media(media="screen")
+
     with page.expect_response(re.compile(r"/insights/\?days=365")):
         page.get_by_label("Period").select_option("365")
     expect(page.get_by_role("heading", name="Scores, last 365 days")).to_be_visible()

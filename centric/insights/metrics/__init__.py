@@ -14,6 +14,7 @@ from centric.insights.metrics.definitions import (
     Ces,
     CesEasy,
     Csat,
+    MeanScore,
     Metric,
     Nps,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "Csat",
     "Difference",
     "Estimate",
+    "MeanScore",
     "Metric",
     "Nps",
     "Period",

@@ -228,3 +228,27 @@ def _share_at_least(column: str, threshold: int) -> pl.Expr:
     return (
         pl.when(answer.is_null()).then(None).otherwise((answer >= threshold).cast(pl.Float64))
     ).cast(pl.Float64)
+
+
+@dataclass(frozen=True)
+class MeanScore(Metric):
+    """The plain mean of the answers, on the scale they were given."""
+
+    column: str = "score"
+    low: int = 1
+    high: int = 5
+
+    name: ClassVar[str] = "average score"
+    phrase: ClassVar[str] = "an average score"
+    kind: ClassVar[Kind] = "mean"
+    decimals: ClassVar[int] = 2
+    bounds: ClassVar[tuple[float, float]] = (0.0, 10.0)
+
+    def columns(self) -> tuple[str, ...]:
+        return (self.column,)
+
+    def input_range(self) -> tuple[float, float]:
+        return (float(self.low), float(self.high))
+
+    def expression(self) -> pl.Expr:
+        return pl.col(self.column).cast(pl.Float64)

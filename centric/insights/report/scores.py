@@ -7,37 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-import polars as pl
-
-from centric.insights.metrics import Ces, CesEasy, Csat, Metric, Nps
-from centric.insights.metrics.definitions import Kind
+from centric.insights.metrics import Ces, CesEasy, Csat, MeanScore, Metric, Nps
 from centric.insights.report.columns import Scale
 
 SCORE = "score"
-
-
-@dataclass(frozen=True)
-class MeanScore(Metric):
-    """The plain mean of the answers, on the scale they were given."""
-
-    column: str = SCORE
-    low: int = 1
-    high: int = 5
-
-    name: ClassVar[str] = "average score"
-    phrase: ClassVar[str] = "an average score"
-    kind: ClassVar[Kind] = "mean"
-    decimals: ClassVar[int] = 2
-    bounds: ClassVar[tuple[float, float]] = (0.0, 10.0)
-
-    def columns(self) -> tuple[str, ...]:
-        return (self.column,)
-
-    def input_range(self) -> tuple[float, float]:
-        return (float(self.low), float(self.high))
-
-    def expression(self) -> pl.Expr:
-        return pl.col(self.column).cast(pl.Float64)
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,14 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertContains(response, f"n = {expected.n}")
         self.assertContains(response, f"{expected.value:.0f}")
 
+    def test_the_overview_can_be_printed_or_saved_as_pdf(self) -> None:
+        self.login(self.owner)
+        page = self.get("overview")
+        # the button prints with JavaScript (print.js) and is hidden without it (centric.css)
+        self.assertContains(page, "data-print>Print or save as PDF</button>")
+        self.assertContains(page, "/static/centric/print.js")
+        self.assertContains(page, f'class="print-only muted">{self.org} · printed ')
+
     def test_the_theme_table_counts_the_stored_mentions(self) -> None:
         self.login(self.owner)
         themes = self.get("overview").context["insights"].themes

@@ -1,0 +1,138 @@
+"""A survey's results question by question, of the submitted responses the reader may see: how
+many answered, the question's figure with its interval (NPS, CSAT, CES, the average of a
+rating), how the answers spread over the scale or the options, and NPS's three groups."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import polars as pl
+from django.db.models import Count
+
+from centric.feedback import answers as answer_rules
+from centric.feedback.models import Answer, Question, Survey
+from centric.feedback.selectors import responses_visible_to
+from centric.insights.metrics import Ces, Csat, Estimate, MeanScore, Metric, Nps, estimate
+from centric.people.models import User
+
+# NPS's groups, by the answers each takes
+NPS_GROUPS = (("Detractors", 0, 6), ("Passives", 7, 8), ("Promoters", 9, 10))
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    share: float  # percent of those who answered the question
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question: Question
+    wording: str
+    answered: int
+    figure: Estimate | None = None
+    unit: str = ""  # after the figure: "%" for CSAT
+    bars: tuple[Bar, ...] = ()  # each point of the scale, or each option
+    groups: tuple[Bar, ...] = ()  # NPS's detractors, passives and promoters
+    several: bool = False  # a question of several choices: its shares add up to more than 100%
+
+
+def survey_results(*, actor: User, survey: Survey) -> list[QuestionResult]:
+    """Every question of ``survey``, in order, with the results of its answers."""
+    answers = Answer.objects.filter(
+        question__survey=survey,
+        response__in=responses_visible_to(actor).filter(survey=survey, submitted_at__isnull=False),
+    ).order_by()
+    numbers: dict[int, Counter[int]] = {}
+    for question_id, number, count in (
+        answers.filter(number__isnull=False)
+        .values_list("question_id", "number")
+        .annotate(count=Count("pk"))
+    ):
+        numbers.setdefault(question_id, Counter())[number] = count
+    texts: dict[int, Counter[str]] = {}
+    for question_id, text, count in (
+        answers.exclude(text="").values_list("question_id", "text").annotate(count=Count("pk"))
+    ):
+        texts.setdefault(question_id, Counter())[text] = count
+    chosen: dict[int, Counter[str]] = {}
+    lists: dict[int, int] = Counter()
+    for question_id, choices in answers.filter(question__kind="multiple").values_list(
+        "question_id", "choices"
+    ):
+        if choices:
+            chosen.setdefault(question_id, Counter()).update(choices)
+            lists[question_id] += 1
+    language = survey.default_language
+    results = []
+    for question in survey.questions.order_by("page", "position"):
+        wording = answer_rules.localised(question.text, language) or question.key
+        if question.kind in ("nps", "csat", "ces", "rating"):
+            results.append(_scored(question, wording, numbers.get(question.pk, Counter())))
+        elif question.kind == "single":
+            counts = texts.get(question.pk, Counter())
+            results.append(_chosen(question, wording, counts, sum(counts.values()), language))
+        elif question.kind == "multiple":
+            counts = chosen.get(question.pk, Counter())
+            results.append(_chosen(question, wording, counts, lists[question.pk], language))
+        else:
+            answered = sum(texts.get(question.pk, Counter()).values())
+            results.append(QuestionResult(question, wording, answered))
+    return results
+
+
+def _scored(question: Question, wording: str, counts: Counter[int]) -> QuestionResult:
+    low, high = answer_rules.scale(question) or (min(counts, default=0), max(counts, default=0))
+    answered = sum(counts.values())
+    metric, unit = _metric(question, low, high)
+    figure = None
+    if answered:
+        frame = pl.DataFrame({"value": list(counts), "count": list(counts.values())})
+        values = frame.select(pl.col("value").repeat_by("count").explode().alias(_column(metric)))
+        figure = estimate(values, metric)
+    bars = tuple(Bar(str(point), counts[point], _share(counts[point], answered))
+                 for point in range(low, high + 1))  # fmt: skip
+    groups: tuple[Bar, ...] = ()
+    if question.kind == "nps":
+        groups = tuple(
+            Bar(name, n := sum(counts[p] for p in range(a, b + 1)), _share(n, answered))
+            for name, a, b in NPS_GROUPS
+        )
+    return QuestionResult(question, wording, answered, figure, unit, bars, groups)
+
+
+def _metric(question: Question, low: int, high: int) -> tuple[Metric, str]:
+    if question.kind == "nps":
+        return Nps(), ""
+    if question.kind == "csat":
+        return Csat(), "%"
+    if question.kind == "ces":
+        return Ces(), ""
+    return MeanScore(low=low, high=high), ""
+
+
+def _column(metric: Metric) -> str:
+    (column,) = metric.columns()
+    return column
+
+
+def _chosen(
+    question: Question, wording: str, counts: Counter[str], answered: int, language: str
+) -> QuestionResult:
+    """The options in the order the question lists them, then any answer no longer an option."""
+    values = [str(option["value"]) for option in question.options]
+    values += [value for value in counts if value not in values]
+    bars = tuple(
+        Bar(answer_rules.display(question, value, language), counts[value],
+            _share(counts[value], answered))
+        for value in values
+    )  # fmt: skip
+    return QuestionResult(
+        question, wording, answered, bars=bars, several=question.kind == "multiple"
+    )
+
+
+def _share(part: int, whole: int) -> float:
+    return 100.0 * part / whole if whole else 0.0

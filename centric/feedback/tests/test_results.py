@@ -1,0 +1,166 @@
+"""A survey's results question by question, on its page: the figure with its interval, the spread
+of the answers, and only the responses the reader may see."""
+
+from typing import Any
+
+import polars as pl
+from django.urls import reverse
+from django.utils import timezone
+
+from centric.customers.models import Customer
+from centric.feedback.models import Answer, Response
+from centric.feedback.results import survey_results
+from centric.feedback.tests.test_surveys import SurveyTestCase
+from centric.insights.metrics import Nps, estimate
+from tests.factories import AccountFactory
+
+SCORES = [10, 10, 9, 9, 9, 8, 7, 6, 3, 0] * 4
+
+
+class SurveyResultsTest(SurveyTestCase):
+    def setUp(self) -> None:
+        self.survey = self.open_survey(self.make_survey())
+        self.questions = {question.key: question for question in self.survey.questions.all()}
+        self.acme = Customer.objects.get(account=self.account)
+
+    def respond(self, customer: Customer, *, submitted: bool = True, **values: Any) -> Response:
+        """A response of ``customer`` with the answers ``values`` (by question key)."""
+        now = timezone.now()
+        response = Response.objects.create(
+            organisation=self.org,
+            survey=self.survey,
+            customer=customer,
+            channel="link",
+            submitted_at=now if submitted else None,
+            responded_at=now if submitted else None,
+        )
+        for key, value in values.items():
+            Answer.objects.create(
+                response=response,
+                question=self.questions[key],
+                number=value if isinstance(value, int) else None,
+                choices=value if isinstance(value, list) else [],
+                text=value if isinstance(value, str) else "",
+            )
+        return response
+
+    def results(self, actor: Any = None) -> dict[str, Any]:
+        found = survey_results(actor=actor or self.cx_lead, survey=self.survey)
+        return {result.question.key: result for result in found}
+
+    def test_the_nps_question_has_its_figure_groups_and_every_answer(self) -> None:
+        for score in SCORES:
+            self.respond(self.acme, nps=score)
+        self.respond(self.acme, submitted=False, nps=0)  # started, not finished: left out
+
+        nps = self.results()["nps"]
+
+        reference = estimate(pl.DataFrame({"nps": SCORES}), Nps())
+        assert nps.figure is not None
+        self.assertEqual(nps.answered, 40)
+        self.assertEqual(
+            (nps.figure.value, nps.figure.low, nps.figure.high),
+            (reference.value, reference.low, reference.high),
+        )
+        self.assertEqual(
+            [(bar.label, bar.count, bar.share) for bar in nps.groups],
+            [("Detractors", 12, 30.0), ("Passives", 8, 20.0), ("Promoters", 20, 50.0)],
+        )
+        self.assertEqual([bar.label for bar in nps.bars], [str(n) for n in range(11)])
+        self.assertEqual(nps.bars[10].count, 8)
+        self.assertEqual(nps.bars[5].count, 0)
+
+    def test_a_question_of_several_choices_counts_each_option_among_those_who_answered(
+        self,
+    ) -> None:
+        self.respond(self.acme, nps=9, topics=["delivery", "price"])
+        self.respond(self.acme, nps=3, topics=["price"])
+        self.respond(self.acme, nps=10)  # skipped the optional question
+
+        topics = self.results()["topics"]
+
+        self.assertEqual(topics.answered, 2)
+        self.assertTrue(topics.several)
+        shares = {bar.label: (bar.count, bar.share) for bar in topics.bars}
+        self.assertEqual(shares["Price and billing"], (2, 100.0))
+        self.assertEqual(shares["Delivery"], (1, 50.0))
+        self.assertEqual(shares["The product"], (0, 0.0))
+        self.assertEqual(
+            [bar.label for bar in topics.bars][:2], ["The product", "Our service"]
+        )  # in the question's order
+
+    def test_too_few_answers_give_a_figure_that_says_so(self) -> None:
+        self.respond(self.acme, nps=10, best="Quick delivery")
+        results = self.results()
+
+        assert results["nps"].figure is not None
+        self.assertFalse(results["nps"].figure.reliable)
+        self.assertEqual(results["best"].answered, 1)
+        self.assertEqual(results["fix_first"].answered, 0)
+
+    def test_a_member_reads_the_answers_of_the_customers_their_teams_serve(self) -> None:
+        other = AccountFactory.create(organisation=self.org, name="Globex")
+        globex = Customer.objects.get(account=other)
+        self.respond(self.acme, nps=10)
+        self.respond(globex, nps=0)
+
+        self.assertEqual(self.results(self.cx_lead)["nps"].answered, 2)
+        self.assertEqual(self.results(self.owner)["nps"].answered, 1)  # Acme's only
+        self.assertEqual(self.results(self.outsider)["nps"].answered, 0)
+
+    def test_the_survey_page_shows_the_results(self) -> None:
+        for score in SCORES:
+            self.respond(self.acme, nps=score, topics=["delivery"])
+        self.respond(self.acme, submitted=False, nps=0)
+        self.login(self.cx_lead)
+
+        page = self.client.get(reverse("feedback:survey_detail", args=[self.survey.pk]))
+
+        self.assertIn('<h2 id="results-h" style="margin-top:0">Results</h2>', page.content.decode())
+        self.assertContains(page, "the 1 started but not finished are left out")
+        reference = estimate(pl.DataFrame({"nps": SCORES}), Nps())
+        self.assertContains(page, f'<span class="stat">{reference.value:.0f}</span>', html=True)
+        self.assertContains(page, "Promoters")
+        self.assertContains(page, "20 · 50%")
+        self.assertContains(page, "40 · 100%")  # everyone chose delivery
+        self.assertContains(page, "each could choose several")
+
+    def test_a_survey_without_answers_has_no_results_section(self) -> None:
+        self.respond(self.acme, submitted=False, nps=3)
+        self.login(self.cx_lead)
+        page = self.client.get(reverse("feedback:survey_detail", args=[self.survey.pk]))
+        self.assertNotContains(page, 'id="results-h"')
+
+    def test_the_latest_responses_are_listed_by_when_they_were_given(self) -> None:
+        older = self.respond(self.acme, nps=9, best="Solid parts")
+        newer = self.respond(self.acme, nps=4, fix_first="Late again")
+        # given last spring, stored now (as an import stores last year's answers)
+        given = timezone.now().replace(year=2025, month=4, day=2, hour=10, minute=0)
+        Response.objects.filter(pk=older.pk).update(responded_at=given)
+        self.login(self.cx_lead)
+
+        page = self.client.get(reverse("feedback:survey_detail", args=[self.survey.pk]))
+
+        self.assertEqual([row["response"] for row in page.context["latest"]], [newer, older])
+        self.assertContains(page, timezone.localtime(given).strftime("%-d %b %Y %H:%M"))
+        self.assertContains(
+            page,
+            '<span class="muted" title="Great to hear! What do we do best?">best:</span>',
+            html=True,
+        )
+        self.assertContains(page, "fix first:")
+
+    def test_the_api_gives_each_questions_results_to_whom_may_see_them(self) -> None:
+        for score in SCORES:
+            self.respond(self.acme, nps=score, topics=["price"])
+        self.login(self.cx_lead)
+        results = self.client.get(f"/api/surveys/{self.survey.pk}").json()["results"]
+        nps = results[0]
+        self.assertEqual((nps["key"], nps["kind"], nps["answered"]), ("nps", "nps", 40))
+        self.assertEqual(nps["figure"]["n"], 40)
+        self.assertEqual([bar["count"] for bar in nps["groups"]], [12, 8, 20])
+        topics = next(result for result in results if result["key"] == "topics")
+        self.assertIn({"label": "Price and billing", "count": 40, "share": 100.0}, topics["bars"])
+        self.login(self.outsider)  # serves none of Acme
+        outsider = self.client.get(f"/api/surveys/{self.survey.pk}").json()["results"]
+        self.assertEqual(outsider[0]["answered"], 0)
