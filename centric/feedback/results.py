@@ -52,11 +52,22 @@ def survey_results(*, actor: User, survey: Survey) -> list[QuestionResult]:
         .annotate(count=Count("pk"))
     ):
         numbers.setdefault(question_id, Counter())[number] = count
-    texts: dict[int, Counter[str]] = {}
-    for question_id, text, count in (
-        answers.exclude(text="").values_list("question_id", "text").annotate(count=Count("pk"))
+    # a single choice is kept as its option's value in ``text``
+    picked: dict[int, Counter[str]] = {}
+    for question_id, value, count in (
+        answers.filter(question__kind="single")
+        .exclude(text="")
+        .values_list("question_id", "text")
+        .annotate(count=Count("pk"))
     ):
-        texts.setdefault(question_id, Counter())[text] = count
+        picked.setdefault(question_id, Counter())[value] = count
+    written = dict(
+        answers.filter(question__kind="text")
+        .exclude(text="")
+        .values_list("question_id")
+        .annotate(count=Count("pk"))
+        .values_list("question_id", "count")
+    )
     chosen: dict[int, Counter[str]] = {}
     lists: dict[int, int] = Counter()
     for question_id, choices in answers.filter(question__kind="multiple").values_list(
@@ -72,19 +83,23 @@ def survey_results(*, actor: User, survey: Survey) -> list[QuestionResult]:
         if question.kind in ("nps", "csat", "ces", "rating"):
             results.append(_scored(question, wording, numbers.get(question.pk, Counter())))
         elif question.kind == "single":
-            counts = texts.get(question.pk, Counter())
+            counts = picked.get(question.pk, Counter())
             results.append(_chosen(question, wording, counts, sum(counts.values()), language))
         elif question.kind == "multiple":
             counts = chosen.get(question.pk, Counter())
             results.append(_chosen(question, wording, counts, lists[question.pk], language))
         else:
-            answered = sum(texts.get(question.pk, Counter()).values())
-            results.append(QuestionResult(question, wording, answered))
+            results.append(QuestionResult(question, wording, written.get(question.pk, 0)))
     return results
 
 
-def _scored(question: Question, wording: str, counts: Counter[int]) -> QuestionResult:
-    low, high = answer_rules.scale(question) or (min(counts, default=0), max(counts, default=0))
+def _scored(question: Question, wording: str, found: Counter[int]) -> QuestionResult:
+    bounds = answer_rules.scale(question)
+    assert bounds is not None  # a score question has a scale
+    low, high = bounds
+    # answers are checked against the scale as they are given, and a survey's questions are
+    # fixed once it opens: anything off the scale is no answer to this question
+    counts = Counter({point: n for point, n in found.items() if low <= point <= high})
     answered = sum(counts.values())
     metric, unit = _metric(question, low, high)
     figure = None

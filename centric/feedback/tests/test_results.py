@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from centric.customers.models import Customer
+from centric.feedback import editing
 from centric.feedback.models import Answer, Response
 from centric.feedback.results import survey_results
 from centric.feedback.tests.test_surveys import SurveyTestCase
@@ -88,6 +89,43 @@ class SurveyResultsTest(SurveyTestCase):
         self.assertEqual(
             [bar.label for bar in topics.bars][:2], ["The product", "Our service"]
         )  # in the question's order
+
+    def test_one_choice_and_a_rating_have_their_options_and_average(self) -> None:
+        self.survey = self.make_survey(name="Draft")
+        editing.question_save(
+            actor=self.cx_lead,
+            survey=self.survey,
+            values={
+                "key": "channel",
+                "kind": "single",
+                "text": {"en": "How did you order?"},
+                "options": [
+                    {"value": "web", "label": {"en": "Online"}},
+                    {"value": "phone", "label": {"en": "By phone"}},
+                ],
+            },
+        )
+        editing.question_save(
+            actor=self.cx_lead,
+            survey=self.survey,
+            values={"key": "stars", "kind": "rating", "text": {"en": "Stars?"}, "scale_max": 7},
+        )
+        self.open_survey(self.survey)
+        self.questions = {question.key: question for question in self.survey.questions.all()}
+        for channel, stars in (("web", 7), ("web", 6), ("phone", 2)):
+            self.respond(self.acme, nps=9, channel=channel, stars=stars)
+
+        results = self.results()
+
+        self.assertEqual(
+            [(bar.label, bar.count) for bar in results["channel"].bars],
+            [("Online", 2), ("By phone", 1)],
+        )
+        self.assertFalse(results["channel"].several)
+        stars = results["stars"]
+        assert stars.figure is not None
+        self.assertEqual(stars.figure.value, 5.0)  # (7 + 6 + 2) / 3
+        self.assertEqual([bar.label for bar in stars.bars], [str(n) for n in range(1, 8)])
 
     def test_too_few_answers_give_a_figure_that_says_so(self) -> None:
         self.respond(self.acme, nps=10, best="Quick delivery")
