@@ -12,6 +12,7 @@ from django.db.models import Count
 
 from centric.feedback import answers as answer_rules
 from centric.feedback.models import Answer, Question, Survey
+from centric.feedback.scales import SCALE_ENDS
 from centric.feedback.selectors import responses_visible_to
 from centric.insights.metrics import Ces, Csat, Estimate, MeanScore, Metric, Nps, estimate
 from centric.people.models import User
@@ -37,6 +38,7 @@ class QuestionResult:
     bars: tuple[Bar, ...] = ()  # each point of the scale, or each option
     groups: tuple[Bar, ...] = ()  # NPS's detractors, passives and promoters
     several: bool = False  # a question of several choices: its shares add up to more than 100%
+    ends: tuple[str, str] | None = None  # what the lowest and highest point of a scale mean
 
 
 def survey_results(*, actor: User, survey: Survey) -> list[QuestionResult]:
@@ -81,7 +83,8 @@ def survey_results(*, actor: User, survey: Survey) -> list[QuestionResult]:
     for question in survey.questions.order_by("page", "position"):
         wording = answer_rules.localised(question.text, language) or question.key
         if question.kind in ("nps", "csat", "ces", "rating"):
-            results.append(_scored(question, wording, numbers.get(question.pk, Counter())))
+            ends = SCALE_ENDS.get(language, SCALE_ENDS["en"])[question.kind]
+            results.append(_scored(question, wording, numbers.get(question.pk, Counter()), ends))
         elif question.kind == "single":
             counts = picked.get(question.pk, Counter())
             results.append(_chosen(question, wording, counts, sum(counts.values()), language))
@@ -93,7 +96,9 @@ def survey_results(*, actor: User, survey: Survey) -> list[QuestionResult]:
     return results
 
 
-def _scored(question: Question, wording: str, found: Counter[int]) -> QuestionResult:
+def _scored(
+    question: Question, wording: str, found: Counter[int], ends: tuple[str, str]
+) -> QuestionResult:
     bounds = answer_rules.scale(question)
     assert bounds is not None  # a score question has a scale
     low, high = bounds
@@ -115,7 +120,7 @@ def _scored(question: Question, wording: str, found: Counter[int]) -> QuestionRe
             Bar(name, n := sum(counts[p] for p in range(a, b + 1)), _share(n, answered))
             for name, a, b in NPS_GROUPS
         )
-    return QuestionResult(question, wording, answered, figure, unit, bars, groups)
+    return QuestionResult(question, wording, answered, figure, unit, bars, groups, ends=ends)
 
 
 def _metric(question: Question, low: int, high: int) -> tuple[Metric, str]:

@@ -34,6 +34,7 @@ from centric.feedback.forms import (
 )
 from centric.feedback.models import Answer, Question, Response, Survey, Touchpoint, new_attempt
 from centric.feedback.results import survey_results
+from centric.feedback.scales import SCALE_ENDS
 from centric.feedback.tasks import send_invitations, send_reminders
 from centric.people.auth import AuthedRequest
 from centric.people.models import LANGUAGES, User
@@ -80,22 +81,6 @@ UI = {
         "link_not_valid": "Dieser Link ist nicht gültig",
         "link_not_valid_help": "Bitte prüfen Sie, ob Sie den ganzen Link geöffnet haben, so wie "
         "er Ihnen geschickt wurde, oder bitten Sie den Absender um einen neuen.",
-    },
-}
-
-# What the two ends of each kind of score scale mean (a rating, like CES, is a statement agreed with).
-SCALE_ENDS = {
-    "en": {
-        "nps": ("Not at all likely", "Extremely likely"),
-        "csat": ("Very dissatisfied", "Very satisfied"),
-        "ces": ("Strongly disagree", "Strongly agree"),
-        "rating": ("Strongly disagree", "Strongly agree"),
-    },
-    "de": {
-        "nps": ("Äußerst unwahrscheinlich", "Äußerst wahrscheinlich"),
-        "csat": ("Sehr unzufrieden", "Sehr zufrieden"),
-        "ces": ("Stimme überhaupt nicht zu", "Stimme voll und ganz zu"),
-        "rating": ("Stimme überhaupt nicht zu", "Stimme voll und ganz zu"),
     },
 }
 
