@@ -704,8 +704,41 @@ def _later_waves(
     return added
 
 
+# What an account would change first, by what it rated lowest of discovery, service and engagement
+ONE_THING = {
+    "en": {
+        "discovery": [
+            "Ask about our plans before you propose a solution.",
+            "Spend a day on our site to see how we use your parts.",
+        ],
+        "service": [
+            "Deliver on the dates you promise, or tell us early when you cannot.",
+            "Get the invoices right the first time.",
+        ],
+        "engagement": [
+            "Check in with us more than once a year.",
+            "Tell us what changed after we gave you feedback.",
+        ],
+    },
+    "de": {
+        "discovery": [
+            "Fragen Sie nach unseren Plänen, bevor Sie eine Lösung vorschlagen.",
+            "Verbringen Sie einen Tag bei uns, um zu sehen, wie wir Ihre Teile nutzen.",
+        ],
+        "service": [
+            "Halten Sie die zugesagten Termine ein oder sagen Sie früh Bescheid.",
+            "Stellen Sie die Rechnungen gleich richtig aus.",
+        ],
+        "engagement": [
+            "Melden Sie sich öfter als einmal im Jahr.",
+            "Sagen Sie uns, was sich nach unserem Feedback geändert hat.",
+        ],
+    },
+}
+
+
 def _centricity_answers(
-    add: Callable[[Response, Sequence[tuple[Question, int | None, str]]], None],
+    add: Callable[[Response, Sequence[tuple[Question, int | None, str | list[str]]]], None],
     survey: Survey,
     asked: dict[str, Question],
     customers: dict[int | None, Customer],
@@ -730,6 +763,10 @@ def _centricity_answers(
                 for key, mean in (("discovery", 3.3), ("service", 3.9), ("engagement", 3.0))
             }
             score = max(0, min(10, round(sum(ratings.values()) * 2 / 3 + rng.gauss(0, 1.2))))
+            language = contact.language if contact.language in ("en", "de") else "en"
+            # about half say what they would change: about what they rated lowest
+            lowest = min(ratings, key=ratings.__getitem__)
+            said = rng.choice(ONE_THING[language][lowest]) if rng.random() < 0.5 else ""
             add(
                 Response(
                     organisation_id=survey.organisation_id,
@@ -738,14 +775,17 @@ def _centricity_answers(
                     customer=customers[account_id],
                     contact=contact,
                     channel="email",
-                    language=contact.language if contact.language in ("en", "de") else "en",
+                    language=language,
                     submitted_at=when,
                     responded_at=when,
                     score=score,
                     score_type="nps",
+                    comment=said,
+                    page=asked["one_thing"].page if said else 1,
                 ),
                 [(asked[key], number, "") for key, number in ratings.items()]
-                + [(asked["nps"], score, "")],
+                + [(asked["nps"], score, "")]
+                + ([(asked["one_thing"], None, said)] if said else []),
             )
 
 
