@@ -13,10 +13,40 @@ from centric.core.validators import validate_time_zone
 __all__ = ["AuditEvent", "ImportMode", "Organisation", "OrganisationScoped", "Role"]
 
 
+class Currency(models.TextChoices):
+    """The currency accounts' values are in: ISO 4217 codes, written before the amount."""
+
+    AUD = "AUD", "Australian dollar (AUD)"
+    BRL = "BRL", "Brazilian real (BRL)"
+    CAD = "CAD", "Canadian dollar (CAD)"
+    CHF = "CHF", "Swiss franc (CHF)"
+    CNY = "CNY", "Chinese yuan (CNY)"
+    CZK = "CZK", "Czech koruna (CZK)"
+    DKK = "DKK", "Danish krone (DKK)"
+    EUR = "EUR", "Euro (EUR)"
+    GBP = "GBP", "Pound sterling (GBP)"
+    INR = "INR", "Indian rupee (INR)"
+    JPY = "JPY", "Japanese yen (JPY)"
+    MXN = "MXN", "Mexican peso (MXN)"
+    NOK = "NOK", "Norwegian krone (NOK)"
+    NZD = "NZD", "New Zealand dollar (NZD)"
+    PLN = "PLN", "Polish złoty (PLN)"
+    SEK = "SEK", "Swedish krona (SEK)"
+    SGD = "SGD", "Singapore dollar (SGD)"
+    USD = "USD", "US dollar (USD)"
+    ZAR = "ZAR", "South African rand (ZAR)"
+
+
 class Organisation(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=60, unique=True)
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    currency = models.CharField(
+        max_length=3,
+        choices=Currency.choices,
+        default=Currency.EUR,
+        help_text="The currency of the accounts' annual values.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -29,11 +29,13 @@ class OrganisationOut(Schema):
     id: int
     name: str
     time_zone: str
+    currency: str = Field(description="ISO 4217 code of the accounts' annual values.")
 
 
 class OrganisationPatch(Schema):
     name: str | None = None
     time_zone: str | None = None
+    currency: str | None = None
 
 
 class ProfilePatch(Schema):
@@ -155,7 +157,7 @@ def get_organisation(request: HttpRequest) -> Organisation:
 @router.patch(
     "/organisation",
     response=OrganisationOut,
-    summary="Rename the organisation or change its time zone (admins)",
+    summary="Rename the organisation or change its time zone or currency (admins)",
 )
 def update_organisation(request: HttpRequest, payload: OrganisationPatch) -> Organisation:
     actor = _actor(request)

@@ -393,3 +393,12 @@ class ProfileAndOrganisationApiTest(ApiTestCase):
             "Northwind Ltd",
         )
         self.assertEqual(self.get("/organisation", self.stranger).json()["name"], "Elsewhere")
+
+    def test_the_organisation_names_the_currency_of_its_accounts_values(self) -> None:
+        self.assertEqual(self.get("/organisation", self.viewer).json()["currency"], "EUR")
+        changed = self.send("patch", "/organisation", self.admin, {"currency": "GBP"})
+        self.assertEqual((changed.json()["currency"], changed.json()["name"]), ("GBP", "Northwind"))
+        refused = self.send("patch", "/organisation", self.admin, {"currency": "XYZ"})
+        self.assertEqual(refused.status_code, 422)
+        self.assertIn("currency", str(refused.json()))
+        self.assertEqual(self.get("/organisation", self.viewer).json()["currency"], "GBP")

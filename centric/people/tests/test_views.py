@@ -280,11 +280,17 @@ class ProfileAndOrganisationTest(PersonasTestCase):
         self.login(self.admin)
         response = self.client.post(
             reverse("organisation_settings"),
-            {"name": "Northwind Ltd", "time_zone": "Europe/London"},
+            {"name": "Northwind Ltd", "time_zone": "Europe/London", "currency": "GBP"},
         )
         self.assertRedirects(response, reverse("organisation_settings"))
         self.org.refresh_from_db()
-        self.assertEqual(self.org.name, "Northwind Ltd")
+        self.assertEqual((self.org.name, self.org.currency), ("Northwind Ltd", "GBP"))
+        # the accounts' values are given in it
+        self.account.annual_value = 120_000
+        self.account.save()
+        detail = self.client.get(self.account.get_absolute_url())
+        self.assertContains(detail, "<dd>GBP 120,000</dd>", html=True)
+        self.assertContains(self.client.get(reverse("home")), "GBP 120,000")
         self.assertEqual(
             AuditEvent.objects.get(object_type="organisation").changes["name"],
             ["Northwind", "Northwind Ltd"],
