@@ -321,9 +321,11 @@ def comment_list(
     who: str = "",
     days: int = DEFAULT_DAYS,
     week: dt.date | None = None,
+    survey_id: int | None = None,
 ) -> QuerySet[Response]:
     """The comments of the last ``days`` the actor may see, or of the ``week`` starting that
-    Monday (a spike's), newest first, with their readings. With a ``theme``, ``sentiment`` is
+    Monday (a spike's), newest first, with their readings; of one survey's responses with a
+    ``survey_id``. With a ``theme``, ``sentiment`` is
     that of what a comment says about the theme, not of the whole comment."""
     if week is None:
         when = Q(responded_at__gte=clock.now() - dt.timedelta(days=days))
@@ -333,6 +335,8 @@ def comment_list(
         start = timezone.make_aware(dt.datetime.combine(monday, dt.time.min))
         when = Q(responded_at__gte=start, responded_at__lt=start + dt.timedelta(weeks=1))
     comments = _scope(actor, segment_id, who).filter(when).exclude(comment="")
+    if survey_id is not None:
+        comments = comments.filter(survey_id=survey_id)
     if theme and sentiment and sentiment != ResponseAnalysis.Label.UNREAD:
         # what the comment says about the theme, as the theme table's share counts it
         comments = comments.filter(

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from centric.core.htmx import render_page
 from centric.customers.selectors import segment_list
 from centric.feedback.exports import csv_lines, xlsx_bytes
+from centric.feedback.selectors import survey_list
 from centric.insights import selectors
 from centric.insights.exports import comment_rows
 from centric.insights.highlight import highlighted, theme_spans
@@ -88,6 +89,7 @@ def comments(request: AuthedRequest) -> HttpResponse:
         "segments": segment_list(actor=request.user),
         "whos": selectors.WHO,
         "themes": selectors.themes_seen(actor=request.user),
+        "surveys": survey_list(actor=request.user).order_by("name").values_list("pk", "name"),
         "sentiments": ResponseAnalysis.Label.choices,
         "flags": FLAG_CHOICES,
         "query": request.GET.urlencode(),
@@ -127,6 +129,7 @@ def _comment_filters(request: HttpRequest) -> dict[str, Any]:
         "who": _who(request),
         "days": _period(request),
         "week": _monday(_date(request.GET.get("week"))),
+        "survey_id": _int(request.GET.get("survey")),
     }
 
 

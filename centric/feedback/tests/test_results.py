@@ -188,6 +188,8 @@ class SurveyResultsTest(SurveyTestCase):
             html=True,
         )
         self.assertContains(page, "fix first:")
+        # a question's written answers open in the comment explorer, for this survey alone
+        self.assertContains(page, f"/insights/comments/?survey={self.survey.pk}&amp;days=365")
 
     def test_the_api_gives_each_questions_results_to_whom_may_see_them(self) -> None:
         for score in SCORES:

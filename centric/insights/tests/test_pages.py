@@ -16,6 +16,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from centric.customers.models import Customer
+from centric.feedback import services as feedback_services
 from centric.feedback.models import Response
 from centric.insights import services
 from centric.insights.highlight import highlighted, theme_spans
@@ -194,6 +195,24 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertIn("?theme=delivery&amp;sentiment=negative&amp;days=90", overview)
         csv = b"".join(self.get("comments_csv", theme="staff").streaming_content).decode()
         self.assertIn("delivery: negative; staff: positive", csv)
+
+    def test_the_explorer_reads_the_comments_of_one_survey(self) -> None:
+        survey = feedback_services.survey_create_from_template(
+            actor=self.cx_lead, template="relationship-nps", values={"name": "Q4 relationship"}
+        )
+        self.analysed("The pumps arrive scratched every time.", survey=survey)
+        self.login(self.owner)
+
+        page = self.get("comments", survey=str(survey.pk), days="365")
+
+        self.assertEqual(
+            [row["response"].comment for row in page.context["rows"]],
+            ["The pumps arrive scratched every time."],
+        )
+        self.assertContains(page, f'<option value="{survey.pk}" selected>Q4 relationship</option>')
+        csv = b"".join(self.get("comments_csv", survey=str(survey.pk)).streaming_content)
+        self.assertIn(b"scratched", csv)
+        self.assertNotIn(b"friendly", csv)
 
     def test_comments_are_escaped_and_signals_highlighted(self) -> None:
         self.login(self.owner)
