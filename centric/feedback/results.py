@@ -41,12 +41,13 @@ class QuestionResult:
     ends: tuple[str, str] | None = None  # what the lowest and highest point of a scale mean
 
 
-def survey_results(*, actor: User, survey: Survey) -> list[QuestionResult]:
-    """Every question of ``survey``, in order, with the results of its answers."""
-    answers = Answer.objects.filter(
-        question__survey=survey,
-        response__in=responses_visible_to(actor).filter(survey=survey, submitted_at__isnull=False),
-    ).order_by()
+def survey_results(*, actor: User, survey: Survey, wave: int | None = None) -> list[QuestionResult]:
+    """Every question of ``survey``, in order, with the results of its answers: of every
+    submitted response, or of those answering the invitations of one ``wave``."""
+    responses = responses_visible_to(actor).filter(survey=survey, submitted_at__isnull=False)
+    if wave is not None:
+        responses = responses.filter(invitation__wave=wave, invitation__follow_up=False)
+    answers = Answer.objects.filter(question__survey=survey, response__in=responses).order_by()
     numbers: dict[int, Counter[int]] = {}
     for question_id, number, count in (
         answers.filter(number__isnull=False)

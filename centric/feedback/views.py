@@ -141,7 +141,9 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
     ]
     questions = list(survey.questions.order_by("page", "position"))
     asked = {question.key: question for question in questions}
-    results = survey_results(actor=user, survey=survey)
+    waves = _waves(user, survey)
+    wave = _wave_asked(request, [found.number for found in waves])
+    results = survey_results(actor=user, survey=survey, wave=wave)
     context = {
         "survey": survey,
         "questions": questions,
@@ -151,13 +153,14 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
             for language, found in selectors.survey_missing_wording(survey, questions).items()
         ],
         "results": results,
-        "answered": any(result.answered for result in results),
+        "answered": responses.filter(submitted_at__isnull=False).exists(),
         "latest": latest,
         "partial_count": responses.filter(submitted_at__isnull=True).count(),
         "sent_count": survey.invitations.filter(sent_at__isnull=False).count(),
         "held_count": selectors.invitations_held_back(survey).count(),
         "can_manage": sees_whole_organisation(user),
-        "waves": _waves(user, survey),
+        "waves": waves,
+        "wave": wave,
         "invite_form": InviteForm(organisation_id=user.organisation_id, survey=survey),
         "open_link": request.build_absolute_uri(
             reverse("feedback:respond_open", args=[survey.public_key])
@@ -217,6 +220,13 @@ def survey_status(request: AuthedRequest, survey_id: int) -> HttpResponse:
         elif waiting:
             messages.info(request, f"No invitation is emailed now:{waiting}")
     return redirect(survey)
+
+
+def _wave_asked(request: HttpRequest, numbers: Collection[int]) -> int | None:
+    """The wave whose results are asked for (``?wave=2``), if the survey has it; else None:
+    every response."""
+    asked = request.GET.get("wave", "")
+    return int(asked) if asked.isdigit() and int(asked) in numbers else None
 
 
 def _waves(user: User, survey: Survey) -> list[selectors.Wave]:

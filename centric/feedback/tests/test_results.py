@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from centric.customers.models import Customer
-from centric.feedback import editing
+from centric.feedback import editing, services
 from centric.feedback.models import Answer, Response
 from centric.feedback.results import survey_results
 from centric.feedback.tests.test_surveys import SurveyTestCase
@@ -205,3 +205,27 @@ class SurveyResultsTest(SurveyTestCase):
         self.login(self.outsider)  # serves none of Acme
         outsider = self.client.get(f"/api/surveys/{self.survey.pk}").json()["results"]
         self.assertEqual(outsider[0]["answered"], 0)
+
+    def test_a_relationship_surveys_results_can_be_read_wave_by_wave(self) -> None:
+        (invitation,), _ = services.invitations_create(
+            actor=self.cx_lead, survey=self.survey, contacts=[self.contact]
+        )
+        answered = self.respond(self.acme, nps=2)
+        Response.objects.filter(pk=answered.pk).update(invitation=invitation)
+        self.respond(self.acme, nps=10)  # by the open link: in no wave
+        self.login(self.cx_lead)
+        url = reverse("feedback:survey_detail", args=[self.survey.pk])
+
+        every = self.client.get(url)
+        first = self.client.get(url, {"wave": "1"})
+        unknown = self.client.get(url, {"wave": "7"})
+
+        self.assertEqual(every.context["results"][0].answered, 2)
+        self.assertEqual(first.context["results"][0].answered, 1)
+        self.assertEqual(first.context["results"][0].bars[2].count, 1)
+        self.assertContains(first, "to wave 1's invitations")
+        self.assertContains(
+            first, '<a href="?wave=1#results-h" aria-current="page">Wave 1</a>', html=True
+        )
+        self.assertIsNone(unknown.context["wave"])  # no such wave: every response
+        self.assertEqual(unknown.context["results"][0].answered, 2)
