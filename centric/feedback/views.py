@@ -133,11 +133,11 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
     user = request.user
     survey = selectors.survey_access(actor=user, survey_id=survey_id)
     responses = selectors.response_list(actor=user, survey=survey)
+    # by when each was given (an imported answer by its file's date), or last changed if not yet
+    newest = responses.order_by(Coalesce("responded_at", "updated_at").desc(), "-pk")
     latest = [
         {"response": response, "answers": _answers_read(response.answers.all(), survey)}
-        for response in responses.order_by(Coalesce("responded_at", "updated_at").desc(), "-pk")[
-            :50
-        ]
+        for response in newest[:50]
     ]
     questions = list(survey.questions.order_by("page", "position"))
     asked = {question.key: question for question in questions}
@@ -195,7 +195,7 @@ def _answers_read(answers: Iterable[Answer], survey: Survey) -> list[dict[str, s
     return [
         {
             "label": answer.question.key.replace("_", " ").replace("-", " "),
-            "question": answer_rules.localised(answer.question.text, language, "en")
+            "question": answer_rules.localised(answer.question.text, language)
             or answer.question.key,
             "answer": answer_rules.display(answer.question, answer.value, language),
         }
