@@ -103,3 +103,13 @@ def test_a_detractor_answers_on_a_phone_in_their_language(
     response = Response.objects.get(invitation=invitation)
     assert response.submitted_at is not None
     assert services.response_answers(response)["fix_first"] == "Die Rechnungen <kommen> zu spät."
+
+    # the CX lead reads the answer in the survey's results, escaped, on a phone and a laptop
+    sign_in(page, DEMO_EMAIL, DEMO_PASSWORD)
+    page.goto(f"/surveys/{survey.pk}/")
+    results = page.get_by_role("region", name="Results")
+    expect(results.get_by_text("1 answer", exact=False).first).to_be_visible()
+    expect(results.get_by_text("1 · 100%").first).to_be_visible()  # one detractor of one
+    expect(page.get_by_text("Die Rechnungen <kommen> zu spät.")).to_be_visible()
+    shoot(page, "survey-results")
+    assert_accessible(page)
