@@ -242,27 +242,33 @@ class InsightsOverview:
     # NPS, then CSAT and CES where there are answers; none for internal customers (teams)
     segments: list[SegmentComparison]
     who: str = ""  # a key of WHO, or every customer's
+    survey_id: int | None = None  # one survey's responses, or all feedback
 
 
 def insights_overview(
-    *, actor: User, days: int = DEFAULT_DAYS, segment_id: int | None = None, who: str = ""
+    *,
+    actor: User,
+    days: int = DEFAULT_DAYS,
+    segment_id: int | None = None,
+    who: str = "",
+    survey_id: int | None = None,
 ) -> InsightsOverview:
     """Scores, segments compared, themes with their NPS drivers, and volume spikes over the last
-    ``days``, against the ``days`` before them, within the feedback the actor may see.
+    ``days``, against the ``days`` before them, within the feedback the actor may see (of one
+    survey's responses with a ``survey_id``).
 
     The segment comparison is of every segment, whatever ``segment_id`` narrows the rest to."""
     now = clock.now()
     since, before = now - dt.timedelta(days=days), now - dt.timedelta(days=2 * days)
-    current = _scope(actor, segment_id, who).filter(responded_at__gte=since, responded_at__lt=now)
-    previous = _scope(actor, segment_id, who).filter(
-        responded_at__gte=before, responded_at__lt=since
-    )
+    scope = _scope(actor, segment_id, who, survey_id)
+    current = scope.filter(responded_at__gte=since, responded_at__lt=now)
+    previous = scope.filter(responded_at__gte=before, responded_at__lt=since)
     readings = ResponseAnalysis.objects.filter(response__in=current).aggregate(
         analysed=Count("pk"),
         unread=Count("pk", filter=Q(sentiment_label=ResponseAnalysis.Label.UNREAD)),
     )
     analysed, unread = readings["analysed"], readings["unread"]
-    with_baseline = _scope(actor, segment_id, who).filter(
+    with_baseline = scope.filter(
         responded_at__gte=since - dt.timedelta(weeks=BASELINE_WEEKS), responded_at__lt=now
     )
     # weeks for a month's view; months otherwise, so each point has answers enough to count
@@ -273,6 +279,7 @@ def insights_overview(
         days=days,
         segment_id=segment_id,
         who=who,
+        survey_id=survey_id,
         since=since,
         analysed=analysed,
         unread=unread,
@@ -302,7 +309,9 @@ def insights_overview(
         segments=[]
         if who == "internal"  # segments group accounts; teams have none
         else _segment_comparisons(
-            _scope(actor, None, who).filter(responded_at__gte=since, responded_at__lt=now)
+            _scope(actor, None, who, survey_id).filter(
+                responded_at__gte=since, responded_at__lt=now
+            )
         ),
         themes=_theme_rows(current, previous, analysed - unread, previous_read),
         spike_weeks=_spike_weeks(with_baseline, shown_from=timezone.localdate(since)),
@@ -334,9 +343,7 @@ def comment_list(
         monday = week - dt.timedelta(days=week.weekday())
         start = timezone.make_aware(dt.datetime.combine(monday, dt.time.min))
         when = Q(responded_at__gte=start, responded_at__lt=start + dt.timedelta(weeks=1))
-    comments = _scope(actor, segment_id, who).filter(when).exclude(comment="")
-    if survey_id is not None:
-        comments = comments.filter(survey_id=survey_id)
+    comments = _scope(actor, segment_id, who, survey_id).filter(when).exclude(comment="")
     if theme and sentiment and sentiment != ResponseAnalysis.Label.UNREAD:
         # what the comment says about the theme, as the theme table's share counts it
         comments = comments.filter(
@@ -368,8 +375,12 @@ def themes_seen(*, actor: User) -> list[str]:
     )
 
 
-def _scope(actor: User, segment_id: int | None, who: str = "") -> QuerySet[Response]:
+def _scope(
+    actor: User, segment_id: int | None, who: str = "", survey_id: int | None = None
+) -> QuerySet[Response]:
     responses = responses_visible_to(actor)
+    if survey_id is not None:
+        responses = responses.filter(survey_id=survey_id)
     if segment_id:
         responses = responses.filter(customer__account__segment_id=segment_id)
     if who in WHO:

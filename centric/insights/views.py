@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from centric.core.htmx import render_page
 from centric.customers.selectors import segment_list
 from centric.feedback.exports import csv_lines, xlsx_bytes
-from centric.feedback.selectors import survey_list
+from centric.feedback.models import Survey
 from centric.insights import selectors
 from centric.insights.exports import comment_rows
 from centric.insights.highlight import highlighted, theme_spans
@@ -30,6 +30,7 @@ from centric.insights.page_charts import (
     segment_chart,
 )
 from centric.people.auth import AuthedRequest
+from centric.people.models import User
 
 PAGE_SIZE = 25
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -39,11 +40,11 @@ FLAG_CHOICES = [("urgent", "Urgent"), ("churn", "Churn risk"), ("praise", "Prais
 @require_GET
 def overview(request: AuthedRequest) -> HttpResponse:
     days, who = _period(request), _who(request)
-    segment_id = _segment(request, who)
+    segment_id, survey_id = _segment(request, who), _int(request.GET.get("survey"))
     insights = selectors.insights_overview(
-        actor=request.user, days=days, segment_id=segment_id, who=who
+        actor=request.user, days=days, segment_id=segment_id, who=who, survey_id=survey_id
     )
-    filters = {"days": days, "segment_id": segment_id, "who": who}
+    filters = {"days": days, "segment_id": segment_id, "who": who, "survey_id": survey_id}
     context = {
         "insights": insights,
         "score_rows": [(card, score_trend(card), score_figures(card)) for card in insights.scores],
@@ -71,6 +72,7 @@ def overview(request: AuthedRequest) -> HttpResponse:
         "whos": selectors.WHO,
         "periods": selectors.PERIODS,
         "segments": segment_list(actor=request.user),
+        "surveys": _surveys(request.user),
     }
     return render_page(request, "insights/overview.html", "insights/_overview.html", context)
 
@@ -89,7 +91,7 @@ def comments(request: AuthedRequest) -> HttpResponse:
         "segments": segment_list(actor=request.user),
         "whos": selectors.WHO,
         "themes": selectors.themes_seen(actor=request.user),
-        "surveys": survey_list(actor=request.user).order_by("name").values_list("pk", "name"),
+        "surveys": _surveys(request.user),
         "sentiments": ResponseAnalysis.Label.choices,
         "flags": FLAG_CHOICES,
         "query": request.GET.urlencode(),
@@ -134,15 +136,23 @@ def _comment_filters(request: HttpRequest) -> dict[str, Any]:
 
 
 def _scope_query(filters: dict[str, Any]) -> str:
-    """The period, segment and customers shown, for the links between the overview and the
-    explorer."""
+    """The period, segment, customers and survey shown, for the links between the overview and
+    the explorer."""
     query = QueryDict(mutable=True)
     query["days"] = str(filters["days"])
     if filters["segment_id"] is not None:
         query["segment"] = str(filters["segment_id"])
     if filters["who"]:
         query["who"] = filters["who"]
+    if filters["survey_id"] is not None:
+        query["survey"] = str(filters["survey_id"])
     return query.urlencode()
+
+
+def _surveys(user: User) -> list[tuple[int, str]]:
+    """The surveys to filter by: every survey of the organisation, by name."""
+    surveys = Survey.objects.filter(organisation_id=user.organisation_id).order_by("name")
+    return list(surveys.values_list("pk", "name"))
 
 
 def _attachment(request: HttpRequest, extension: str) -> str:

@@ -163,6 +163,7 @@ class SurveyResultsTest(SurveyTestCase):
         self.assertContains(page, "40 · 100%")  # everyone chose delivery
         self.assertContains(page, "each could choose several")
         self.assertContains(page, "0 = Not at all likely, 10 = Extremely likely")
+        self.assertContains(page, f"/insights/?survey={self.survey.pk}&amp;days=365")
 
     def test_a_survey_without_answers_has_no_results_section(self) -> None:
         self.respond(self.acme, submitted=False, nps=3)

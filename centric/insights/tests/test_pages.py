@@ -215,6 +215,26 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertIn(b"scratched", csv)
         self.assertNotIn(b"friendly", csv)
 
+    def test_the_overview_reads_one_surveys_responses(self) -> None:
+        survey = feedback_services.survey_create_from_template(
+            actor=self.cx_lead, template="relationship-nps", values={"name": "Q4 relationship"}
+        )
+        for score in (10, 9, 2):
+            self.analysed(
+                "The pumps arrive scratched.", survey=survey, score=score, score_type="nps"
+            )
+        self.login(self.owner)
+
+        page = self.get("overview", survey=str(survey.pk))
+
+        nps = page.context["insights"].scores[0]
+        self.assertEqual(nps.current.n, 3)  # of the survey's three, not the other forty
+        self.assertEqual(page.context["scope_query"], f"days=90&survey={survey.pk}")
+        self.assertContains(page, f"/insights/comments/?days=90&amp;survey={survey.pk}")
+        self.assertContains(page, f'<option value="{survey.pk}" selected>Q4 relationship</option>')
+        every = self.get("overview").context["insights"].scores[0]
+        self.assertEqual(every.current.n, len(NPS_SCORES) + 3)
+
     def test_comments_are_escaped_and_signals_highlighted(self) -> None:
         self.login(self.owner)
         response = self.get("comments", q="invoice")
