@@ -1,14 +1,33 @@
 """A comment as safe HTML with the phrases the engine found marked. Respondent text is untrusted:
-every character of it passes through ``html.escape``; only the markup built here is trusted."""
+every character of it passes through ``html.escape``; only the markup built here is trusted.
+``comment_reading`` gathers what the explorer and a response's page show of a comment."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
 from html import escape
+from operator import attrgetter
 from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
+
+
+def comment_reading(response: Any) -> dict[str, Any]:
+    """A response's comment as the pages show it: marked (care signals, the reasons for its
+    flags, the words that found each theme), with its reading and its themes by name."""
+    analysis = getattr(response, "analysis", None)
+    spans: list[dict[str, Any]] = []
+    if analysis is not None:
+        spans = [*analysis.care_signals, *analysis.reading.get("flags", {}).get("reasons", [])]
+        # where two overlap, the one that starts first is marked
+        spans += theme_spans(response.comment, analysis.reading.get("themes", []))
+    return {
+        "response": response,
+        "analysis": analysis,
+        "html": highlighted(response.comment, spans),
+        "themes": sorted(response.theme_mentions.all(), key=attrgetter("theme")),
+    }
 
 
 def highlighted(text: str, spans: Iterable[Mapping[str, Any]]) -> SafeString:

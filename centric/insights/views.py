@@ -4,7 +4,6 @@ parses its filters, calls one selector and renders."""
 from __future__ import annotations
 
 import datetime as dt
-from operator import attrgetter
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -19,7 +18,7 @@ from centric.feedback.exports import csv_lines, xlsx_bytes
 from centric.feedback.models import Survey
 from centric.insights import selectors
 from centric.insights.exports import comment_rows
-from centric.insights.highlight import highlighted, theme_spans
+from centric.insights.highlight import comment_reading
 from centric.insights.models import ResponseAnalysis
 from centric.insights.page_charts import (
     driver_chart,
@@ -85,7 +84,7 @@ def comments(request: AuthedRequest) -> HttpResponse:
     page = Paginator(found, PAGE_SIZE).get_page(_int(request.GET.get("page")) or 1)
     context = {
         "page": page,
-        "rows": [_comment_row(response) for response in page],
+        "rows": [comment_reading(response) for response in page],
         "filters": filters,
         "periods": selectors.PERIODS,
         "segments": segment_list(actor=request.user),
@@ -163,21 +162,6 @@ def _attachment(request: HttpRequest, extension: str) -> str:
     parts = [filters["who"], filters["theme"], filters["sentiment"], filters["flag"], period]
     name = "-".join(["comments", *(slugify(part) for part in parts if part)])
     return f'attachment; filename="{name}-{timezone.localdate()}.{extension}"'
-
-
-def _comment_row(response: Any) -> dict[str, Any]:
-    analysis = getattr(response, "analysis", None)
-    spans: list[dict[str, Any]] = []
-    if analysis is not None:
-        spans = [*analysis.care_signals, *analysis.reading.get("flags", {}).get("reasons", [])]
-        # where two overlap, the one that starts first is marked
-        spans += theme_spans(response.comment, analysis.reading.get("themes", []))
-    return {
-        "response": response,
-        "analysis": analysis,
-        "html": highlighted(response.comment, spans),
-        "themes": sorted(response.theme_mentions.all(), key=attrgetter("theme")),
-    }
 
 
 def _who(request: HttpRequest) -> str:

@@ -1,13 +1,17 @@
-"""Template helpers for the Insights pages: numbers with a true minus sign, and how long ago."""
+"""Template helpers for the Insights pages: numbers with a true minus sign, how long ago, and
+what the engine read in a comment (for a response's page)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import template
 from django.utils.timesince import timesince
 
 from centric.core import clock
+from centric.feedback.models import Response
+from centric.insights.highlight import comment_reading
 from centric.insights.metrics.compare import Difference
 from centric.insights.report import numbers
 
@@ -31,6 +35,12 @@ def change(difference: Difference, decimals: int = 0) -> str:
     """A difference between two figures as they are shown: ``+2`` beside 11 and 13, even where
     the values, 11.4 and 12.6, differ by 1.2 (its interval and test stay those of the values)."""
     return numbers.change(difference.value_a, difference.value_b, int(decimals))
+
+
+@register.inclusion_tag("insights/_reading.html")
+def reading(response: Response) -> dict[str, Any]:
+    """What the engine read in a response's comment, for the response's page."""
+    return {"row": comment_reading(response)}
 
 
 @register.filter

@@ -235,6 +235,34 @@ class InsightsPagesTest(PersonasTestCase):
         every = self.get("overview").context["insights"].scores[0]
         self.assertEqual(every.current.n, len(NPS_SCORES) + 3)
 
+    def test_a_responses_page_shows_what_the_engine_read_in_its_comment(self) -> None:
+        read = self.analysed(
+            "The staff were lovely, but the <b>delivery</b> was three weeks late. We will cancel."
+        )
+        unread = Response.objects.create(
+            organisation=self.org,
+            customer=read.customer,
+            channel=Response.Channel.API,
+            comment="Not yet read",
+            responded_at=timezone.now(),
+        )
+        self.login(self.owner)
+
+        page = self.client.get(reverse("feedback:response_detail", args=[read.pk]))
+        self.assertContains(page, "What the engine read")
+        self.assertContains(page, "&lt;b&gt;")  # the comment is escaped
+        self.assertNotContains(page, "<b>delivery</b>")
+        self.assertContains(page, '<sup class="mark-kind muted">theme: delivery</sup>')
+        self.assertContains(page, "delivery · negative</span>")
+        self.assertContains(page, "staff · positive</span>")
+        self.assertContains(page, '<span class="badge at_risk">Churn risk</span>', html=True)
+        waiting = self.client.get(reverse("feedback:response_detail", args=[unread.pk]))
+        self.assertContains(waiting, "Not read yet")
+        self.login(self.outsider)  # serves none of Acme
+        self.assertEqual(
+            self.client.get(reverse("feedback:response_detail", args=[read.pk])).status_code, 404
+        )
+
     def test_comments_are_escaped_and_signals_highlighted(self) -> None:
         self.login(self.owner)
         response = self.get("comments", q="invoice")
