@@ -435,7 +435,8 @@ def _score_card(
     difference = (
         compare(now_frame, before_frame, metric) if now.reliable and before.reliable else None
     )
-    by_period = trend(now_frame, metric, date_column=_WHEN, period=period)
+    # every period of the window, so each card's trend runs over the same months
+    by_period = trend(now_frame, metric, date_column=_WHEN, period=period, span=covers)
     return ScoreCard(
         label=label,
         unit=unit,

@@ -34,6 +34,13 @@ def period_start(frame: pl.DataFrame, date_column: str, period: Period) -> pl.Ex
     return column.dt.truncate(_EVERY[period])
 
 
+def period_of(day: dt.date, period: Period) -> dt.date:
+    """The first day of the period ``day`` falls in (weeks start on Monday)."""
+    start = pl.Series([day]).dt.truncate(_EVERY[period]).item()
+    assert isinstance(start, dt.date)
+    return start
+
+
 def period_grid(first: dt.date, last: dt.date, period: Period) -> pl.Series:
     """Every period start from ``first`` to ``last`` inclusive, so empty periods show as gaps."""
     return pl.date_range(first, last, _EVERY[period], eager=True).alias("period")

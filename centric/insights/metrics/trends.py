@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import polars as pl
 
 from centric.insights.metrics.definitions import Metric
-from centric.insights.metrics.periods import Period, period_grid, period_start
+from centric.insights.metrics.periods import Period, period_grid, period_of, period_start
 from centric.insights.metrics.scores import (
     DEFAULT_MIN_N,
     VALUE,
@@ -33,8 +35,10 @@ def trend(
     period: Period = "month",
     confidence: float = 0.95,
     min_n: int = DEFAULT_MIN_N,
+    span: tuple[dt.date, dt.date] | None = None,
 ) -> pl.DataFrame:
-    """One row per period from the first to the last response, oldest first.
+    """One row per period from the first to the last response, oldest first; with a ``span``
+    (first and last day), every period of it too, so trends of the same span line up.
 
     Columns: ``period`` (first day), ``n``, ``value``, ``low``, ``high``, ``reliable``,
     ``reason``. Periods without responses are kept with ``n`` 0 and null values so a
@@ -50,9 +54,13 @@ def trend(
         .group_by("period")
         .agg(summary_aggregations(pl.col(VALUE)))
     )
-    if grouped.is_empty():
+    answered = (grouped["period"].min(), grouped["period"].max())
+    ends = [day for day in answered if isinstance(day, dt.date)]
+    if span is not None:
+        ends += [period_of(day, period) for day in span]
+    if not ends:
         return pl.DataFrame(schema=TREND_SCHEMA)
-    grid = period_grid(grouped["period"].min(), grouped["period"].max(), period)  # type: ignore[arg-type]
+    grid = period_grid(min(ends), max(ends), period)
     rows = []
     for row in grid.to_frame().join(grouped, on="period", how="left").iter_rows(named=True):
         found = estimate_from_summary(

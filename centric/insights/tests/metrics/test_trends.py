@@ -39,6 +39,21 @@ def test_it_keeps_empty_periods_as_gaps():
     assert result["reason"][1] == "No responses for NPS."
 
 
+def test_a_span_keeps_every_period_of_it_even_without_answers():
+    frame = responses((dt.date(2024, 2, 10), 10))
+    span = (dt.date(2024, 1, 5), dt.date(2024, 4, 4))
+
+    result = trend(frame, Nps(), date_column="answered", period="month", min_n=1, span=span)
+
+    assert result["period"].to_list() == [dt.date(2024, month, 1) for month in (1, 2, 3, 4)]
+    assert result["n"].to_list() == [0, 1, 0, 0]
+    empty = frame.clear()
+    assert trend(empty, Nps(), date_column="answered", span=span)["n"].to_list() == [0] * 4
+    # answers outside the span still count: the span only adds periods
+    late = responses((dt.date(2024, 6, 2), 10))
+    assert trend(late, Nps(), date_column="answered", span=span).height == 6
+
+
 def test_its_weeks_start_on_monday():
     frame = responses((dt.date(2024, 5, 19), 10), (dt.date(2024, 5, 20), 10))
 
