@@ -154,7 +154,7 @@ class SurveyResultsTest(SurveyTestCase):
 
         page = self.client.get(reverse("feedback:survey_detail", args=[self.survey.pk]))
 
-        self.assertIn('<h2 id="results-h" style="margin-top:0">Results</h2>', page.content.decode())
+        self.assertIn('<h2 id="results-h" style="margin:0">Results</h2>', page.content.decode())
         self.assertContains(page, "the 1 started but not finished are left out")
         reference = estimate(pl.DataFrame({"nps": SCORES}), Nps())
         self.assertContains(page, f'<span class="stat">{reference.value:.0f}</span>', html=True)
@@ -164,6 +164,7 @@ class SurveyResultsTest(SurveyTestCase):
         self.assertContains(page, "each could choose several")
         self.assertContains(page, "0 = Not at all likely, 10 = Extremely likely")
         self.assertContains(page, f"/insights/?survey={self.survey.pk}&amp;days=365")
+        self.assertContains(page, "data-print>Print or save as PDF</button>")
 
     def test_a_survey_without_answers_has_no_results_section(self) -> None:
         self.respond(self.acme, submitted=False, nps=3)
