@@ -256,6 +256,10 @@ class InsightsPagesTest(PersonasTestCase):
         self.assertContains(page, "delivery · negative</span>")
         self.assertContains(page, "staff · positive</span>")
         self.assertContains(page, '<span class="badge at_risk">Churn risk</span>', html=True)
+        # the explorer and the home page lead to it
+        detail = reverse("feedback:response_detail", args=[read.pk])
+        self.assertContains(self.get("comments", q="three weeks"), f'<a href="{detail}"')
+        self.assertContains(self.client.get(reverse("home")), f'<a href="{detail}">')
         waiting = self.client.get(reverse("feedback:response_detail", args=[unread.pk]))
         self.assertContains(waiting, "Not read yet")
         self.login(self.outsider)  # serves none of Acme
