@@ -1,4 +1,4 @@
-"""Template helpers for cases: an SLA clock as people read it."""
+"""Template helpers for cases: an SLA clock as people read it, and the cases a response opened."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from centric.cases.models import Case, CaseEvent, Escalation
+from centric.cases.selectors import cases_visible_to
 from centric.core import clock
+from centric.feedback.models import Response
+from centric.people.models import User
 
 register = template.Library()
 LABELS = {
@@ -54,3 +57,11 @@ def sla_clock(due: dt.datetime, done: dt.datetime | None) -> SafeString:
         )
     soon = " soon" if left <= dt.timedelta(hours=4) else ""
     return format_html('<span class="sla{}" title="{}">Due in {}</span>', soon, title, _span(left))
+
+
+@register.inclusion_tag("cases/_response_case.html")
+def response_case(response: Response, user: User) -> dict[str, object]:
+    """The case opened from ``response`` (a response opens one at most), if ``user`` may see it,
+    for the response's page."""
+    case = cases_visible_to(user).filter(response=response).select_related("owner").first()
+    return {"case": case}
