@@ -184,7 +184,21 @@ def is_closing_time(calendar, moment):
 @PROPERTY_SETTINGS
 @given(calendars, starts, durations)
 def test_the_deadline_is_never_before_the_start(calendar, start, duration):
-    assert add_business_time(calendar, start, duration) >= start
+    deadline = add_business_time(calendar, start, duration)
+    # two times in one zone compare by the clock, which runs twice through an hour when it goes
+    # back (02:00 after the change is later than 02:24 before it): compare the instants
+    assert deadline.astimezone(UTC) >= start.astimezone(UTC)
+
+
+def test_a_deadline_after_the_clocks_go_back_is_later_though_it_reads_earlier():
+    # Berlin, 27 Oct 2024: 03:00 summer time becomes 02:00 winter time. 36 minutes of business
+    # time from 02:24 summer time end at 02:00 winter time, 36 minutes later
+    hours = {day: (time(1, 0), time(4, 0)) for day in range(7)}
+    calendar = Calendar(time_zone="Europe/Berlin", hours=hours, holidays=frozenset())
+    start = datetime(2024, 10, 27, 2, 24, tzinfo=BERLIN)
+    deadline = add_business_time(calendar, start, timedelta(minutes=36))
+    assert deadline.astimezone(UTC) - start.astimezone(UTC) == timedelta(minutes=36)
+    assert (deadline.hour, deadline.minute, deadline.fold) == (2, 0, 1)
 
 
 @PROPERTY_SETTINGS
