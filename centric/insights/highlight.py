@@ -12,8 +12,10 @@ from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
 
+from centric.feedback.models import Response
 
-def comment_reading(response: Any) -> dict[str, Any]:
+
+def comment_reading(response: Response) -> dict[str, Any]:
     """A response's comment as the pages show it: marked (care signals, the reasons for its
     flags, the words that found each theme), with its reading and its themes by name."""
     analysis = getattr(response, "analysis", None)

@@ -1,4 +1,4 @@
-"""Template helpers for cases: an SLA clock as people read it, and the cases a response opened."""
+"""Template helpers for cases: an SLA clock as people read it, and the case a response opened."""
 
 from __future__ import annotations
 
