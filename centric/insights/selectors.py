@@ -334,8 +334,8 @@ def comment_list(
 ) -> QuerySet[Response]:
     """The comments of the last ``days`` the actor may see, or of the ``week`` starting that
     Monday (a spike's), newest first, with their readings; of one survey's responses with a
-    ``survey_id``. With a ``theme``, ``sentiment`` is
-    that of what a comment says about the theme, not of the whole comment."""
+    ``survey_id``. With a ``theme``, ``sentiment`` is that of what a comment says about the
+    theme, not of the whole comment."""
     if week is None:
         when = Q(responded_at__gte=clock.now() - dt.timedelta(days=days))
     else:

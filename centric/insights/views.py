@@ -38,12 +38,8 @@ FLAG_CHOICES = [("urgent", "Urgent"), ("churn", "Churn risk"), ("praise", "Prais
 
 @require_GET
 def overview(request: AuthedRequest) -> HttpResponse:
-    days, who = _period(request), _who(request)
-    segment_id, survey_id = _segment(request, who), _int(request.GET.get("survey"))
-    insights = selectors.insights_overview(
-        actor=request.user, days=days, segment_id=segment_id, who=who, survey_id=survey_id
-    )
-    filters = {"days": days, "segment_id": segment_id, "who": who, "survey_id": survey_id}
+    filters = _scope_filters(request)
+    insights = selectors.insights_overview(actor=request.user, **filters)
     context = {
         "insights": insights,
         "score_rows": [(card, score_trend(card), score_figures(card)) for card in insights.scores],
@@ -120,17 +116,25 @@ def comments_xlsx(request: AuthedRequest) -> HttpResponse:
     )
 
 
+def _scope_filters(request: HttpRequest) -> dict[str, Any]:
+    """The period, customers, segment and survey asked for: what both pages filter by."""
+    who = _who(request)
+    return {
+        "days": _period(request),
+        "who": who,
+        "segment_id": _segment(request, who),
+        "survey_id": _int(request.GET.get("survey")),
+    }
+
+
 def _comment_filters(request: HttpRequest) -> dict[str, Any]:
     return {
+        **_scope_filters(request),
         "theme": request.GET.get("theme", "").strip(),
         "sentiment": request.GET.get("sentiment", ""),
         "flag": request.GET.get("flag", ""),
         "search": request.GET.get("q", "").strip(),
-        "segment_id": _segment(request, _who(request)),
-        "who": _who(request),
-        "days": _period(request),
         "week": _monday(_date(request.GET.get("week"))),
-        "survey_id": _int(request.GET.get("survey")),
     }
 
 
