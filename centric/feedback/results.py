@@ -8,10 +8,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 import polars as pl
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from centric.feedback import answers as answer_rules
-from centric.feedback.models import Answer, Question, Survey
+from centric.feedback.models import Answer, Question, Response, Survey
 from centric.feedback.scales import SCALE_ENDS
 from centric.feedback.selectors import responses_visible_to
 from centric.insights.metrics import Ces, Csat, Estimate, MeanScore, Metric, Nps, estimate
@@ -41,12 +41,21 @@ class QuestionResult:
     ends: tuple[str, str] | None = None  # what the lowest and highest point of a scale mean
 
 
-def survey_results(*, actor: User, survey: Survey, wave: int | None = None) -> list[QuestionResult]:
-    """Every question of ``survey``, in order, with the results of its answers: of every
-    submitted response, or of those answering the invitations of one ``wave``."""
+def responses_counted(
+    *, actor: User, survey: Survey, wave: int | None = None
+) -> QuerySet[Response]:
+    """The responses a survey's results count: every submitted one the actor may see, or those
+    answering the invitations of one ``wave``."""
     responses = responses_visible_to(actor).filter(survey=survey, submitted_at__isnull=False)
     if wave is not None:
         responses = responses.filter(invitation__wave=wave, invitation__follow_up=False)
+    return responses
+
+
+def survey_results(*, actor: User, survey: Survey, wave: int | None = None) -> list[QuestionResult]:
+    """Every question of ``survey``, in order, with the results of its answers (see
+    ``responses_counted``)."""
+    responses = responses_counted(actor=actor, survey=survey, wave=wave)
     answers = Answer.objects.filter(question__survey=survey, response__in=responses).order_by()
     numbers: dict[int, Counter[int]] = {}
     for question_id, number, count in (

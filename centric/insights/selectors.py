@@ -5,7 +5,7 @@ not see."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from centric.core import clock
 from centric.core.permissions import require_org_wide
-from centric.feedback.models import Answer, Response
+from centric.feedback.models import Answer, Question, Response
+from centric.feedback.results import responses_counted
 from centric.feedback.selectors import responses_visible_to
 from centric.insights.metrics import (
     MEANINGFUL_SHIFT,
@@ -363,6 +364,95 @@ def comment_list(
         .prefetch_related("theme_mentions")
         .order_by("-responded_at", "-id")
     )
+
+
+@dataclass(frozen=True)
+class AnswerTheme:
+    theme: str
+    volume: int  # answers that speak of it
+    share: float  # % of the answers read
+    negative_count: int  # of them, negative about it
+
+    @property
+    def negative(self) -> float:
+        return 100.0 * self.negative_count / self.volume
+
+    @property
+    def few(self) -> bool:
+        return self.volume < FEW_MENTIONS
+
+
+@dataclass(frozen=True)
+class AnswerThemes:
+    """What the answers to one free-text question speak of."""
+
+    answered: int
+    read: int  # of the answers, those the engine read (not yet read, or not English: not)
+    themed: int  # of those read, the ones that speak of some theme
+    themes: list[AnswerTheme]
+
+
+def answer_themes(*, actor: User, question: Question, wave: int | None = None) -> AnswerThemes:
+    """The themes of the answers to a free-text ``question`` that its survey's results count
+    (``responses_counted``), most spoken of first, each with how many answers speak of it and
+    how many of those are negative about it. A response's comment is its free-text answers
+    one after another; where it holds other answers too, only the themes the engine found in
+    this answer's part of it count."""
+    responses = responses_counted(actor=actor, survey=question.survey, wave=wave)
+    given = Answer.objects.filter(question=question, response__in=responses).exclude(text="")
+    read = _read(Response.objects.filter(pk__in=given.values("response_id")))
+    shared = set(
+        Answer.objects.filter(
+            response__in=read, question__survey_id=question.survey_id, question__kind="text"
+        )
+        .exclude(question=question)
+        .exclude(text="")
+        .values_list("response_id", flat=True)
+    )
+    alone = ThemeMention.objects.filter(response__in=read.exclude(pk__in=shared))
+    volume: Counter[str] = Counter()
+    negative: Counter[str] = Counter()
+    for row in alone.values("theme").annotate(
+        volume=Count("id"), negative=Count("id", filter=Q(sentiment_label="negative"))
+    ):
+        volume[row["theme"]] += row["volume"]
+        negative[row["theme"]] += row["negative"]
+    themed = alone.values("response_id").distinct().count()
+    for comment, text, reading in given.filter(response_id__in=shared).values_list(
+        "response__comment", "text", "response__analysis__reading"
+    ):
+        found = _themes_within(reading, comment.find(text), len(text))
+        for theme, label in found:
+            volume[theme] += 1
+            negative[theme] += label == ResponseAnalysis.Label.NEGATIVE
+        themed += bool(found)
+    answers_read = read.count()
+    return AnswerThemes(
+        answered=given.count(),
+        read=answers_read,
+        themed=themed,
+        themes=[
+            AnswerTheme(theme, count, 100.0 * count / answers_read, negative[theme])
+            for theme, count in sorted(volume.items(), key=lambda item: (-item[1], item[0]))
+        ],
+    )
+
+
+def _themes_within(reading: dict[str, Any], start: int, length: int) -> list[tuple[str, str]]:
+    """The themes (with the sentiment of what is said about each) that the engine found in a
+    sentence of ``reading`` beginning within ``length`` characters of ``start``."""
+    if start < 0:
+        return []  # the comment no longer holds the answer as given
+    sentences = reading.get("sentences", [])
+    return [
+        (theme["name"], theme["sentiment"]["label"])
+        for theme in reading.get("themes", [])
+        if any(
+            start <= sentences[index]["start"] < start + length
+            for index in theme["sentences"]
+            if index < len(sentences)
+        )
+    ]
 
 
 def themes_seen(*, actor: User) -> list[str]:

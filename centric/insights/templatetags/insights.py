@@ -10,12 +10,18 @@ from django import template
 from django.utils.timesince import timesince
 
 from centric.core import clock
-from centric.feedback.models import Response
+from centric.feedback.models import Question, Response
+from centric.insights import selectors
 from centric.insights.highlight import comment_reading
 from centric.insights.metrics.compare import Difference
+from centric.insights.page_charts import negative_meter
 from centric.insights.report import numbers
+from centric.people.models import User
 
 register = template.Library()
+
+# a free-text question's results name its most spoken-of themes; the explorer has the rest
+SHOWN_THEMES = 6
 
 
 @register.filter
@@ -41,6 +47,20 @@ def change(difference: Difference, decimals: int = 0) -> str:
 def reading(response: Response) -> dict[str, Any]:
     """What the engine read in a response's comment, for the response's page."""
     return {"row": comment_reading(response)}
+
+
+@register.inclusion_tag("insights/_answer_themes.html")
+def answer_themes(question: Question, user: User, wave: int | None = None) -> dict[str, Any]:
+    """What the answers to a free-text question speak of, for its survey's results."""
+    found = selectors.answer_themes(actor=user, question=question, wave=wave)
+    return {
+        "found": found,
+        "rows": [(row, negative_meter(row.negative)) for row in found.themes[:SHOWN_THEMES]],
+        "more": len(found.themes) - SHOWN_THEMES,
+        "unread": found.answered - found.read,
+        "question": question,
+        "wave": wave,
+    }
 
 
 @register.filter
