@@ -12,6 +12,7 @@ from centric.cases.api import router as cases_router
 from centric.core.api import install_error_handlers
 from centric.customers.api import router as customers_router
 from centric.feedback.api import router as feedback_router
+from centric.insights.api import router as insights_router
 from centric.people.api import router as people_router
 from centric.people.auth import SessionAuth, TokenAuth
 
@@ -46,4 +47,5 @@ install_error_handlers(api)
 api.add_router("/", people_router)
 api.add_router("/", customers_router)
 api.add_router("/", feedback_router)
+api.add_router("/", insights_router)
 api.add_router("/", cases_router)

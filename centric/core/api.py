@@ -25,15 +25,17 @@ def validate_with_form(
     data: Mapping[str, Any],
     *,
     instance: models.Model | None = None,
+    names: Mapping[str, str] | None = None,
     **form_kwargs: Any,
 ) -> dict[str, Any]:
     """Validate API input with the page's form, limited to the fields the request sends (so a
-    PATCH changes only those). Returns cleaned values, or raises a 422 naming field and reason."""
+    PATCH changes only those). Returns cleaned values, or raises a 422 naming field and reason
+    (by the API's name for it, through ``names``, as ``invalid_fields`` does)."""
     fields = [name for name in data if name in form_class.base_fields]
     bound_class = forms.modelform_factory(form_class._meta.model, form=form_class, fields=fields)
     form = bound_class(data=_as_form_data(data), instance=instance, **form_kwargs)
     if not form.is_valid():
-        raise invalid_fields(form.errors)
+        raise invalid_fields(form.errors, names)
     return {name: form.cleaned_data[name] for name in fields}
 
 

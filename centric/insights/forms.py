@@ -44,10 +44,10 @@ class ThemeForm(OrganisationModelForm):
             themes = themes.exclude(pk__in=_self_and_descendants(self.instance))
             self.initial["seed_words"] = ", ".join(self.instance.seed_words)
             self.initial["examples"] = "\n".join(self.instance.examples)
-        parent = self.fields["parent"]
-        assert isinstance(parent, forms.ModelChoiceField)
-        parent.queryset = themes
-        parent.empty_label = "None: a top-level theme"
+        parent = self.fields.get("parent")  # the API's forms hold only the fields it sends
+        if isinstance(parent, forms.ModelChoiceField):
+            parent.queryset = themes
+            parent.empty_label = "None: a top-level theme"
 
     def clean_name(self) -> str:
         name = " ".join(str(self.cleaned_data["name"]).split())

@@ -1,0 +1,612 @@
+"""The JSON API for Insights: the overview's figures, the comments with what the engine read in
+them, what a survey's free-text answers speak of, and the taxonomy with its proposals and
+re-analysis. The same selectors, services, forms, roles and scopes as the pages."""
+
+# No `from __future__ import annotations` here: django-ninja reads the query parameters' types
+# at import time.
+from datetime import date, datetime
+from typing import Any, Literal
+
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from ninja import Field, Router, Schema
+from ninja.errors import ValidationError
+from ninja.pagination import paginate
+from ninja.params import P, QueryEx
+from ninja.responses import Status
+
+from centric.core.api import ErrorOut, validate_with_form
+from centric.core.permissions import require_org_wide
+from centric.customers.models import Segment
+from centric.feedback.api import ScoreOut
+from centric.feedback.models import Response, Survey
+from centric.feedback.selectors import response_access, survey_access
+from centric.insights import selectors, services
+from centric.insights.forms import ThemeForm
+from centric.insights.models import Reanalysis, ResponseAnalysis, ThemeDefinition, ThemeProposal
+from centric.people.models import User
+
+router = Router(tags=["insights"])
+
+REFUSED: dict[int, type[Schema]] = {403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+Who = Literal["external", "internal"]
+Sentiment = Literal["positive", "negative", "neutral", "mixed", "unread"]
+Flag = Literal["urgent", "churn", "praise"]
+
+
+def _actor(request: HttpRequest) -> User:
+    return request.auth  # type: ignore[attr-defined,no-any-return]
+
+
+# The overview
+
+
+class ChangeOut(Schema):
+    """This period's figure minus the period before's, where both are reliable."""
+
+    difference: float
+    low: float
+    high: float
+    p_value: float
+    significant: bool = Field(description="At 95%, by the two-sample test for the metric.")
+
+
+class TrendPointOut(Schema):
+    period_start: date
+    value: float | None = Field(description="None where the period has too few answers.")
+    low: float | None
+    high: float | None
+    n: int
+
+
+class ScoreCardOut(Schema):
+    label: str
+    unit: str
+    current: ScoreOut
+    previous: ScoreOut
+    change: ChangeOut | None
+    period: str = Field(description="The trend's periods: week or month.")
+    trend: list[TrendPointOut]
+
+    @staticmethod
+    def resolve_change(card: selectors.ScoreCard) -> Any:
+        return card.difference
+
+    @staticmethod
+    def resolve_trend(card: selectors.ScoreCard) -> list[dict[str, Any]]:
+        return [
+            {"period_start": start, "value": value, "low": low, "high": high, "n": n}
+            for start, value, low, high, n in card.points
+        ]
+
+
+class ImpactOut(Schema):
+    """How much higher or lower the score is among comments that speak of the theme than among
+    those that do not: an association, not a cause."""
+
+    points: float | None = Field(description="None when too few answers to estimate.")
+    low: float | None
+    high: float | None
+    significant: bool = Field(description="After correcting for the number of themes tested.")
+    sentence: str
+
+    @staticmethod
+    def resolve_points(driver: selectors.Driver) -> float | None:
+        return driver.effect
+
+
+class ThemeRowOut(Schema):
+    theme: str
+    mentions: int
+    share: float = Field(description="% of the comments read in the period.")
+    negative: float = Field(description="% of its mentions that are negative about it.")
+    previous_mentions: int
+    previous_share: float | None = Field(description="None when no comment was read before.")
+    nps_impact: ImpactOut | None
+    csat_impact: ImpactOut | None
+
+    @staticmethod
+    def resolve_mentions(row: selectors.ThemeRow) -> int:
+        return row.volume
+
+    @staticmethod
+    def resolve_previous_mentions(row: selectors.ThemeRow) -> int:
+        return row.previous_volume
+
+    @staticmethod
+    def resolve_nps_impact(row: selectors.ThemeRow) -> Any:
+        return row.driver
+
+    @staticmethod
+    def resolve_csat_impact(row: selectors.ThemeRow) -> Any:
+        return row.csat_driver
+
+
+class SpikeOut(Schema):
+    week: date = Field(description="The Monday of the week.")
+    theme: str
+    count: int
+    expected: float = Field(description="The theme's usual count for a week, from its baseline.")
+    sentence: str
+
+
+class ShiftOut(Schema):
+    week: date
+    theme: str
+    mean: float = Field(description="The week's mean sentiment about the theme, −1 to 1.")
+    baseline: float
+    direction: Literal["up", "down"]
+    sentence: str
+
+
+class SegmentRowOut(Schema):
+    segment_id: int
+    name: str
+    n: int
+    value: float | None
+    low: float | None
+    high: float | None
+    difference: float | None = Field(
+        description="The segment minus all other customers in a segment; None: too few to test."
+    )
+    difference_low: float | None
+    difference_high: float | None
+    significant: bool = Field(description="After Holm's correction across the segments tested.")
+    sentence: str
+
+
+class SegmentComparisonOut(Schema):
+    label: str
+    unit: str
+    rows: list[SegmentRowOut]
+    tested: int
+    unsegmented: int = Field(description="Answers from customers in no segment, in no group.")
+    correction: str
+
+
+class OverviewOut(Schema):
+    days: int
+    since: datetime
+    who: str
+    segment_id: int | None
+    survey_id: int | None
+    analysed: int = Field(description="Comments the engine analysed in the period.")
+    unread: int = Field(description="Of those, comments not in English, which it does not read.")
+    scores: list[ScoreCardOut]
+    segments: list[SegmentComparisonOut]
+    themes: list[ThemeRowOut]
+    spikes: list[SpikeOut] = Field(description="Theme volumes above their baseline, newest first.")
+    shifts: list[ShiftOut] = Field(description="Theme sentiment away from its baseline.")
+
+    @staticmethod
+    def resolve_spikes(overview: selectors.InsightsOverview) -> list[selectors.Spike]:
+        return [spike for week in overview.spike_weeks for spike in week.spikes]
+
+
+def _scope(
+    actor: User, days: int, who: Who | None, segment_id: int | None, survey_id: int | None
+) -> dict[str, Any]:
+    """The pages' filters, each checked: a period the pages do not offer is a 422, a segment or
+    survey the actor's organisation does not have a 404, and segments group accounts, so
+    internal customers have none."""
+    if days not in selectors.PERIODS:
+        periods = ", ".join(map(str, selectors.PERIODS))
+        raise ValidationError(
+            [{"loc": ["query", "days"], "msg": f"One of {periods}.", "type": "value_error"}]
+        )
+    if survey_id is not None:
+        survey_access(actor=actor, survey_id=survey_id)
+    if segment_id is not None:
+        if not Segment.objects.filter(pk=segment_id, organisation_id=actor.organisation_id):
+            raise Http404("No such segment")
+        if who == "internal":
+            raise Http404("Internal customers (teams) are in no segment")
+    return {"days": days, "who": who or "", "segment_id": segment_id, "survey_id": survey_id}
+
+
+@router.get(
+    "/insights/overview",
+    response={200: OverviewOut, 404: ErrorOut},
+    summary="Scores, segments, themes and spikes over a period, as the Insights page shows them",
+    description="Within the feedback you may see, over the last `days` against the `days` "
+    "before them. `who` narrows to external customers (accounts) or internal ones (teams), "
+    "`segment_id` to one segment's accounts, `survey_id` to one survey's responses.",
+)
+def overview(
+    request: HttpRequest,
+    days: QueryEx[int, P(description="30, 90 or 365.")] = 90,
+    who: Who | None = None,
+    segment_id: int | None = None,
+    survey_id: int | None = None,
+) -> selectors.InsightsOverview:
+    actor = _actor(request)
+    return selectors.insights_overview(
+        actor=actor, **_scope(actor, days, who, segment_id, survey_id)
+    )
+
+
+# Comments
+
+
+class MentionOut(Schema):
+    theme: str
+    confidence: float
+    sentiment: str = Field(description="The sentiment of what the comment says about the theme.")
+    sentiment_score: float
+
+    @staticmethod
+    def resolve_sentiment(mention: Any) -> str:
+        return str(mention.sentiment_label)
+
+
+class CommentOut(Schema):
+    id: int = Field(description="The response's id (as in /api/feedback/{id}).")
+    kind: Response.Kind
+    channel: Response.Channel
+    survey_id: int | None
+    customer_id: int | None
+    responded_at: datetime | None
+    score: int | None
+    score_type: str
+    comment: str
+    read: bool = Field(description="False until the engine has read the comment.")
+    sentiment: str | None = Field(description="positive, negative, neutral, mixed, or unread.")
+    sentiment_score: float | None
+    themes: list[MentionOut]
+    urgent: bool
+    churn_risk: bool
+    praise: bool
+    journey_stage: str
+    care_signals: list[dict[str, Any]]
+
+    @staticmethod
+    def resolve_read(response: Response) -> bool:
+        return _analysis(response) is not None
+
+    @staticmethod
+    def resolve_sentiment(response: Response) -> str | None:
+        analysis = _analysis(response)
+        return analysis.sentiment_label if analysis else None
+
+    @staticmethod
+    def resolve_sentiment_score(response: Response) -> float | None:
+        analysis = _analysis(response)
+        return analysis.sentiment_score if analysis else None
+
+    @staticmethod
+    def resolve_themes(response: Response) -> list[Any]:
+        return list(response.theme_mentions.all())
+
+    @staticmethod
+    def resolve_urgent(response: Response) -> bool:
+        analysis = _analysis(response)
+        return bool(analysis and analysis.urgent)
+
+    @staticmethod
+    def resolve_churn_risk(response: Response) -> bool:
+        analysis = _analysis(response)
+        return bool(analysis and analysis.churn_risk)
+
+    @staticmethod
+    def resolve_praise(response: Response) -> bool:
+        analysis = _analysis(response)
+        return bool(analysis and analysis.praise)
+
+    @staticmethod
+    def resolve_journey_stage(response: Response) -> str:
+        analysis = _analysis(response)
+        return analysis.journey_stage if analysis else ""
+
+    @staticmethod
+    def resolve_care_signals(response: Response) -> list[dict[str, Any]]:
+        analysis = _analysis(response)
+        return analysis.care_signals if analysis else []
+
+
+class CommentDetailOut(CommentOut):
+    reading: dict[str, Any] | None = Field(
+        description="The engine's whole reading: sentences with their sentiment and offsets, the "
+        "words that drove the sentiment, each theme's evidence, signals with their phrases."
+    )
+    engine_version: str | None
+
+    @staticmethod
+    def resolve_reading(response: Response) -> dict[str, Any] | None:
+        analysis = _analysis(response)
+        return analysis.reading if analysis else None
+
+    @staticmethod
+    def resolve_engine_version(response: Response) -> str | None:
+        analysis = _analysis(response)
+        return analysis.engine_version if analysis else None
+
+
+def _analysis(response: Response) -> ResponseAnalysis | None:
+    try:
+        return response.analysis
+    except ResponseAnalysis.DoesNotExist:
+        return None
+
+
+@router.get(
+    "/insights/comments",
+    response={200: list[CommentOut], 404: ErrorOut},
+    summary="The comment explorer: comments you may see with what the engine read, newest first",
+    description="Filters as on the page. With a `theme`, `sentiment` is that of what a comment "
+    "says about the theme, not of the whole comment. `week` (any day of it) gives one week's "
+    "comments instead of the last `days`. `flag` is urgent, churn (risk) or praise.",
+)
+@paginate
+def comments(
+    request: HttpRequest,
+    days: QueryEx[int, P(description="30, 90 or 365.")] = 90,
+    who: Who | None = None,
+    segment_id: int | None = None,
+    survey_id: int | None = None,
+    theme: str = "",
+    sentiment: Sentiment | None = None,
+    flag: Flag | None = None,
+    q: str = "",
+    week: date | None = None,
+) -> QuerySet[Response]:
+    actor = _actor(request)
+    return selectors.comment_list(
+        actor=actor,
+        theme=theme.strip(),
+        sentiment=sentiment or "",
+        flag=flag or "",
+        search=q.strip(),
+        week=week,
+        **_scope(actor, days, who, segment_id, survey_id),
+    )
+
+
+@router.get(
+    "/insights/comments/{response_id}",
+    response={200: CommentDetailOut, 404: ErrorOut},
+    summary="One response's comment with the engine's whole reading of it",
+)
+def comment(request: HttpRequest, response_id: int) -> Response:
+    response = response_access(actor=_actor(request), response_id=response_id)
+    # the reading and mentions of this one response
+    return (
+        Response.objects.select_related("analysis")
+        .prefetch_related("theme_mentions")
+        .get(pk=response.pk)
+    )
+
+
+# A survey's free-text answers
+
+
+class AnswerThemeOut(Schema):
+    theme: str
+    answers: int = Field(description="Answers that speak of the theme.")
+    share: float = Field(description="% of the answers the engine has read.")
+    negative: int = Field(description="Of those answers, the ones negative about the theme.")
+
+    @staticmethod
+    def resolve_answers(row: selectors.AnswerTheme) -> int:
+        return row.volume
+
+    @staticmethod
+    def resolve_negative(row: selectors.AnswerTheme) -> int:
+        return row.negative_count
+
+
+class QuestionThemesOut(Schema):
+    key: str
+    answered: int
+    read: int = Field(description="Of the answers, those the engine has read (English ones).")
+    themed: int = Field(description="Of those read, the ones that speak of some theme.")
+    themes: list[AnswerThemeOut]
+
+
+@router.get(
+    "/insights/surveys/{survey_id}/themes",
+    response={200: list[QuestionThemesOut], 404: ErrorOut},
+    summary="What a survey's free-text answers speak of, question by question",
+    description="Of the submitted responses you may see, or of one `wave`'s invitations.",
+)
+def survey_themes(
+    request: HttpRequest, survey_id: int, wave: int | None = None
+) -> list[dict[str, Any]]:
+    actor = _actor(request)
+    survey: Survey = survey_access(actor=actor, survey_id=survey_id)
+    found = []
+    for question in survey.questions.filter(kind="text"):
+        themes = selectors.answer_themes(actor=actor, question=question, wave=wave)
+        found.append(
+            {
+                "key": question.key,
+                "answered": themes.answered,
+                "read": themes.read,
+                "themed": themes.themed,
+                "themes": themes.themes,
+            }
+        )
+    return found
+
+
+# The taxonomy
+
+
+class ThemeOut(Schema):
+    id: int
+    name: str
+    description: str
+    seed_words: list[str]
+    examples: list[str]
+    parent_id: int | None
+
+
+class ThemeIn(Schema):
+    name: str
+    description: str = ""
+    seed_words: list[str] = Field(
+        default_factory=list, description="Words or short phrases; give these or examples."
+    )
+    examples: list[str] = Field(default_factory=list, description="Comments typical of it.")
+    parent_id: int | None = Field(None, description="A sub-theme counts under its parent too.")
+
+
+class ThemePatch(Schema):
+    name: str | None = None
+    description: str | None = None
+    seed_words: list[str] | None = None
+    examples: list[str] | None = None
+    parent_id: int | None = None
+
+
+class ProposalOut(Schema):
+    id: int
+    name: str
+    key_terms: list[str]
+    examples: list[str]
+    size: int = Field(description="Comments of the sample that discovery grouped under it.")
+
+
+class ReanalysisOut(Schema):
+    id: int
+    status: Reanalysis.Status
+    reason: str
+    total: int
+    done: int
+    percent: int
+    created_at: datetime
+    finished_at: datetime | None
+
+
+@router.get("/insights/themes", response=list[ThemeOut], summary="The taxonomy")
+def themes(request: HttpRequest) -> QuerySet[ThemeDefinition]:
+    return selectors.theme_list(actor=_actor(request))
+
+
+@router.get("/insights/themes/{theme_id}", response={200: ThemeOut, 404: ErrorOut})
+def theme(request: HttpRequest, theme_id: int) -> ThemeDefinition:
+    return selectors.theme_access(actor=_actor(request), theme_id=theme_id)
+
+
+# the form's field names as the API takes them
+FIELD_NAMES = {"parent": "parent_id"}
+
+
+def _form_data(data: dict[str, Any]) -> dict[str, Any]:
+    """The API's lists as the form takes them: seed words by commas, examples one a line."""
+    if "seed_words" in data:
+        data["seed_words"] = ", ".join(data["seed_words"] or [])
+    if "examples" in data:
+        data["examples"] = "\n".join(data["examples"] or [])
+    if "parent_id" in data:
+        data["parent"] = data.pop("parent_id")
+    return data
+
+
+@router.post(
+    "/insights/themes",
+    response={201: ThemeOut, **REFUSED},
+    summary="Add a theme; past comments are read again in the background",
+)
+def create_theme(request: HttpRequest, payload: ThemeIn) -> Status[ThemeDefinition]:
+    actor = _actor(request)
+    require_org_wide(actor)
+    values = validate_with_form(
+        ThemeForm,
+        _form_data(payload.dict()),
+        organisation_id=actor.organisation_id,
+        names=FIELD_NAMES,
+    )
+    return Status(201, services.theme_save(actor=actor, values=values))
+
+
+@router.patch(
+    "/insights/themes/{theme_id}",
+    response={200: ThemeOut, **REFUSED},
+    summary="Change a theme; past comments are read again in the background",
+)
+def update_theme(request: HttpRequest, theme_id: int, payload: ThemePatch) -> ThemeDefinition:
+    actor = _actor(request)
+    found = selectors.theme_access(actor=actor, theme_id=theme_id)
+    require_org_wide(actor)
+    values = validate_with_form(
+        ThemeForm,
+        _form_data(payload.dict(exclude_unset=True)),
+        instance=found,
+        organisation_id=actor.organisation_id,
+        names=FIELD_NAMES,
+    )
+    return services.theme_save(actor=actor, values=values, theme=found)
+
+
+@router.delete(
+    "/insights/themes/{theme_id}",
+    response={204: None, **REFUSED},
+    summary="Delete a theme without sub-themes; past comments are read again",
+)
+def delete_theme(request: HttpRequest, theme_id: int) -> Status[None]:
+    actor = _actor(request)
+    services.theme_delete(actor=actor, theme=selectors.theme_access(actor=actor, theme_id=theme_id))
+    return Status(204, None)
+
+
+@router.get(
+    "/insights/proposals",
+    response={200: list[ProposalOut], 403: ErrorOut},
+    summary="Themes discovery proposes, waiting for a decision (admins and CX leads)",
+)
+def proposals(request: HttpRequest) -> QuerySet[ThemeProposal]:
+    return selectors.proposal_list(actor=_actor(request))
+
+
+@router.post(
+    "/insights/proposals/discover",
+    response={202: None, 403: ErrorOut},
+    summary="Look for new themes in your comments, in the background",
+)
+def discover(request: HttpRequest) -> Status[None]:
+    services.theme_discovery_request(actor=_actor(request))
+    return Status(202, None)
+
+
+@router.post(
+    "/insights/proposals/{proposal_id}/accept",
+    response={201: ThemeOut, **REFUSED},
+    summary="The proposal becomes a theme (its key terms the seed words)",
+)
+def accept_proposal(request: HttpRequest, proposal_id: int) -> Status[ThemeDefinition]:
+    actor = _actor(request)
+    proposal = selectors.proposal_access(actor=actor, proposal_id=proposal_id)
+    return Status(201, services.proposal_accept(actor=actor, proposal=proposal))
+
+
+@router.post(
+    "/insights/proposals/{proposal_id}/reject",
+    response={204: None, **REFUSED},
+    summary="Reject the proposal; it is not proposed again",
+)
+def reject_proposal(request: HttpRequest, proposal_id: int) -> Status[None]:
+    actor = _actor(request)
+    proposal = selectors.proposal_access(actor=actor, proposal_id=proposal_id)
+    services.proposal_reject(actor=actor, proposal=proposal)
+    return Status(204, None)
+
+
+@router.get(
+    "/insights/reanalysis",
+    response={200: ReanalysisOut, 404: ErrorOut},
+    summary="The latest re-analysis of past comments, with its progress",
+)
+def reanalysis(request: HttpRequest) -> Reanalysis:
+    latest = selectors.reanalysis_latest(actor=_actor(request))
+    if latest is None:
+        raise Http404("No re-analysis yet")
+    return latest
+
+
+@router.post(
+    "/insights/reanalysis",
+    response={202: ReanalysisOut, 403: ErrorOut},
+    summary="Read every past comment again, in the background, chunked across the workers",
+)
+def start_reanalysis(request: HttpRequest) -> Status[Reanalysis]:
+    return Status(202, services.reanalysis_request(actor=_actor(request)))
