@@ -23,7 +23,13 @@ from centric.feedback.models import Response, Survey
 from centric.feedback.selectors import response_access, survey_access
 from centric.insights import selectors, services
 from centric.insights.forms import ThemeForm
-from centric.insights.models import Reanalysis, ResponseAnalysis, ThemeDefinition, ThemeProposal
+from centric.insights.models import (
+    Reanalysis,
+    ResponseAnalysis,
+    SentimentCalibration,
+    ThemeDefinition,
+    ThemeProposal,
+)
 from centric.people.models import User
 
 router = Router(tags=["insights"])
@@ -610,3 +616,61 @@ def reanalysis(request: HttpRequest) -> Reanalysis:
 )
 def start_reanalysis(request: HttpRequest) -> Status[Reanalysis]:
     return Status(202, services.reanalysis_request(actor=_actor(request)))
+
+
+# Sentiment learnt from scores
+
+
+class CalibrationOut(Schema):
+    id: int
+    status: SentimentCalibration.Status
+    positive: int = Field(description="Scored comments it learnt from as positive.")
+    negative: int
+    learnt_f1: float | None = Field(
+        description="How well the learnt reading agreed with the scores held back (macro-F1)."
+    )
+    default_f1: float | None = Field(description="The built-in reading's, on the same comments.")
+    held_out: int
+    error: str
+    created_at: datetime
+    finished_at: datetime | None
+
+
+class SentimentLearningOut(Schema):
+    in_use: CalibrationOut | None = Field(
+        description="The learnt sentiment comments are read with."
+    )
+    latest: CalibrationOut | None
+    positive: int = Field(description="Scored comments it could learn from now, as positive.")
+    negative: int
+    minimum: int = Field(description="Comments needed on each side.")
+    can_learn: bool
+
+
+@router.get(
+    "/insights/sentiment-learning",
+    response={200: SentimentLearningOut, 403: ErrorOut},
+    summary="The sentiment learnt from your scored comments (admins and CX leads)",
+)
+def sentiment_learning(request: HttpRequest) -> selectors.SentimentLearning:
+    return selectors.sentiment_learning(actor=_actor(request))
+
+
+@router.post(
+    "/insights/sentiment-learning",
+    response={202: CalibrationOut, **REFUSED},
+    summary="Learn how your customers write from their scored comments, in the background",
+    description="Refused (422) with too few scored comments on either side, or while learning.",
+)
+def learn_sentiment(request: HttpRequest) -> Status[SentimentCalibration]:
+    return Status(202, services.calibration_request(actor=_actor(request)))
+
+
+@router.post(
+    "/insights/sentiment-learning/stop",
+    response={204: None, 403: ErrorOut},
+    summary="Read with the built-in sentiment again (every comment is read again)",
+)
+def stop_learnt_sentiment(request: HttpRequest) -> Status[None]:
+    services.calibration_stop(actor=_actor(request))
+    return Status(204, None)

@@ -1,10 +1,11 @@
 """Sentiment learnt from the organisation's own scores: which scores teach it, how it changes the
-readings of comments without a score, going back to the built-in reading, and the page, which
-admins and CX leads use and nobody else can."""
+readings of comments without a score, going back to the built-in reading, and the page and the
+API, which admins and CX leads use and nobody else can."""
 
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -14,6 +15,7 @@ from centric.feedback.models import Response
 from centric.insights import services
 from centric.insights.models import Reanalysis, ResponseAnalysis, SentimentCalibration
 from centric.insights.services.calibration import calibration_model
+from centric.people.models import User
 from tests.personas import PersonasTestCase
 
 Status = SentimentCalibration.Status
@@ -280,3 +282,42 @@ class SentimentPageTest(SentimentLearningTestCase):
         page = self.client.get(self.url)
         self.assertContains(page, "Not in use")
         self.assertContains(page, "0 comments with a high score and 0 with a low one")
+
+
+class SentimentLearningApiTest(SentimentLearningTestCase):
+    def post(self, path: str, user: User) -> Any:
+        self.client.force_login(user)
+        return self.client.post(f"/api/insights/sentiment-learning{path}")
+
+    def test_a_cx_lead_learns_follows_and_stops_it_through_the_api(self) -> None:
+        self.client.force_login(self.cx_lead)
+        before = self.client.get("/api/insights/sentiment-learning").json()
+        self.assertEqual((before["can_learn"], before["latest"]), (False, None))
+        refused = self.post("", self.cx_lead)
+        self.assertEqual(refused.status_code, 422)
+        self.assertIn("Learning needs at least 20 comments", refused.json()["detail"])
+        self.scored()
+
+        with self.captureOnCommitCallbacks(execute=True):
+            started = self.post("", self.cx_lead)
+
+        self.assertEqual(started.status_code, 202)
+        self.assertEqual(started.json()["status"], "learning")  # as it was sent back
+        learnt = self.client.get("/api/insights/sentiment-learning").json()
+        self.assertEqual(learnt["in_use"]["id"], started.json()["id"])
+        self.assertEqual(learnt["in_use"]["status"], "ready")
+        self.assertGreater(learnt["in_use"]["learnt_f1"], 0.7)
+        self.assertEqual(self.post("/stop", self.cx_lead).status_code, 204)
+        self.assertIsNone(self.client.get("/api/insights/sentiment-learning").json()["in_use"])
+
+    def test_members_and_viewers_may_not_see_or_start_it(self) -> None:
+        self.scored()
+        for user in (self.owner, self.viewer):
+            with self.subTest(user=user.email):
+                self.client.force_login(user)
+                self.assertEqual(
+                    self.client.get("/api/insights/sentiment-learning").status_code, 403
+                )
+                self.assertEqual(self.post("", user).status_code, 403)
+                self.assertEqual(self.post("/stop", user).status_code, 403)
+        self.assertFalse(SentimentCalibration.objects.exists())
