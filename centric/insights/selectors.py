@@ -417,7 +417,7 @@ def answer_themes(*, actor: User, question: Question, wave: int | None = None) -
     ):
         volume[row["theme"]] += row["volume"]
         negative[row["theme"]] += row["negative"]
-    themed = alone.values("response_id").distinct().count()
+    themed = alone.order_by().values("response_id").distinct().count()
     for comment, text, reading in given.filter(response_id__in=shared).values_list(
         "response__comment", "text", "response__analysis__reading"
     ):
