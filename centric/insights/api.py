@@ -5,14 +5,14 @@ re-analysis. The same selectors, services, forms, roles and scopes as the pages.
 # No `from __future__ import annotations` here: django-ninja reads the query parameters' types
 # at import time.
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Field, Router, Schema
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 from ninja.pagination import paginate
-from ninja.params import P, QueryEx
 from ninja.responses import Status
 
 from centric.core.api import ErrorOut, validate_with_form
@@ -171,8 +171,9 @@ class SegmentComparisonOut(Schema):
 
 
 class OverviewOut(Schema):
-    days: int
-    since: datetime
+    days: int | None = Field(description="The last so many days; None for chosen dates.")
+    start: datetime
+    end: datetime
     who: str
     segment_id: int | None
     survey_id: int | None
@@ -185,50 +186,80 @@ class OverviewOut(Schema):
     shifts: list[ShiftOut] = Field(description="Theme sentiment away from its baseline.")
 
     @staticmethod
+    def resolve_days(overview: selectors.InsightsOverview) -> int | None:
+        return overview.window.days
+
+    @staticmethod
+    def resolve_start(overview: selectors.InsightsOverview) -> datetime:
+        return overview.window.start
+
+    @staticmethod
+    def resolve_end(overview: selectors.InsightsOverview) -> datetime:
+        return overview.window.end
+
+    @staticmethod
     def resolve_spikes(overview: selectors.InsightsOverview) -> list[selectors.Spike]:
         return [spike for week in overview.spike_weeks for spike in week.spikes]
 
 
-def _scope(
-    actor: User, days: int, who: Who | None, segment_id: int | None, survey_id: int | None
-) -> dict[str, Any]:
+class ScopeQuery(Schema):
+    days: int = Field(90, description="The last 30, 90 or 365 days, up to now.")
+    start: date | None = Field(
+        None, description="Instead of `days`: the first local day of the period, inclusive."
+    )
+    end: date | None = Field(None, description="With `start`: its last day, inclusive (today).")
+    who: Who | None = Field(None, description="External customers (accounts) or internal (teams).")
+    segment_id: int | None = None
+    survey_id: int | None = None
+
+
+def _scope(actor: User, scope: ScopeQuery) -> dict[str, Any]:
     """The pages' filters, each checked: a period the pages do not offer is a 422, a segment or
     survey the actor's organisation does not have a 404, and segments group accounts, so
     internal customers have none."""
-    if days not in selectors.PERIODS:
-        periods = ", ".join(map(str, selectors.PERIODS))
-        raise ValidationError(
-            [{"loc": ["query", "days"], "msg": f"One of {periods}.", "type": "value_error"}]
-        )
-    if survey_id is not None:
-        survey_access(actor=actor, survey_id=survey_id)
-    if segment_id is not None:
-        if not Segment.objects.filter(pk=segment_id, organisation_id=actor.organisation_id):
+    if scope.days not in selectors.PERIODS:
+        _refuse("days", f"One of {', '.join(map(str, selectors.PERIODS))}.")
+    window = None
+    if scope.start is not None:
+        if scope.start > timezone.localdate():
+            _refuse("start", "The period starts after today.")
+        end = scope.end or timezone.localdate()
+        if end < scope.start:
+            _refuse("end", "The last day of the period is before its first.")
+        window = selectors.Window.between(scope.start, end)
+    elif scope.end is not None:
+        _refuse("start", "Give the first day of the period with its last.")
+    if scope.survey_id is not None:
+        survey_access(actor=actor, survey_id=scope.survey_id)
+    if scope.segment_id is not None:
+        if not Segment.objects.filter(pk=scope.segment_id, organisation_id=actor.organisation_id):
             raise Http404("No such segment")
-        if who == "internal":
+        if scope.who == "internal":
             raise Http404("Internal customers (teams) are in no segment")
-    return {"days": days, "who": who or "", "segment_id": segment_id, "survey_id": survey_id}
+    return {
+        "days": scope.days,
+        "window": window,
+        "who": scope.who or "",
+        "segment_id": scope.segment_id,
+        "survey_id": scope.survey_id,
+    }
+
+
+def _refuse(parameter: str, message: str) -> NoReturn:
+    raise ValidationError([{"loc": ["query", parameter], "msg": message, "type": "value_error"}])
 
 
 @router.get(
     "/insights/overview",
     response={200: OverviewOut, 404: ErrorOut},
     summary="Scores, segments, themes and spikes over a period, as the Insights page shows them",
-    description="Within the feedback you may see, over the last `days` against the `days` "
-    "before them. `who` narrows to external customers (accounts) or internal ones (teams), "
+    description="Within the feedback you may see, over the last `days` (or from `start` to "
+    "`end`) against as long a stretch before it. `who` narrows to external customers (accounts) or internal ones (teams), "
     "`segment_id` to one segment's accounts, `survey_id` to one survey's responses.",
 )
-def overview(
-    request: HttpRequest,
-    days: QueryEx[int, P(description="30, 90 or 365.")] = 90,
-    who: Who | None = None,
-    segment_id: int | None = None,
-    survey_id: int | None = None,
-) -> selectors.InsightsOverview:
+def overview(request: HttpRequest, scope: Query[ScopeQuery]) -> selectors.InsightsOverview:
     actor = _actor(request)
-    return selectors.insights_overview(
-        actor=actor, **_scope(actor, days, who, segment_id, survey_id)
-    )
+    return selectors.insights_overview(actor=actor, **_scope(actor, scope))
 
 
 # Comments
@@ -340,15 +371,12 @@ def _analysis(response: Response) -> ResponseAnalysis | None:
     summary="The comment explorer: comments you may see with what the engine read, newest first",
     description="Filters as on the page. With a `theme`, `sentiment` is that of what a comment "
     "says about the theme, not of the whole comment. `week` (any day of it) gives one week's "
-    "comments instead of the last `days`. `flag` is urgent, churn (risk) or praise.",
+    "comments instead of the period. `flag` is urgent, churn (risk) or praise.",
 )
 @paginate
 def comments(
     request: HttpRequest,
-    days: QueryEx[int, P(description="30, 90 or 365.")] = 90,
-    who: Who | None = None,
-    segment_id: int | None = None,
-    survey_id: int | None = None,
+    scope: Query[ScopeQuery],
     theme: str = "",
     sentiment: Sentiment | None = None,
     flag: Flag | None = None,
@@ -363,7 +391,7 @@ def comments(
         flag=flag or "",
         search=q.strip(),
         week=week,
-        **_scope(actor, days, who, segment_id, survey_id),
+        **_scope(actor, scope),
     )
 
 

@@ -229,10 +229,77 @@ WHO = {"external": "External customers", "internal": "Internal customers (teams)
 
 
 @dataclass(frozen=True)
+class Window:
+    """The stretch of time the pages read: the last ``days`` up to now, or the local calendar
+    days from ``first`` to ``last`` chosen by a person (``between``). Each is compared with as
+    long a stretch just before it."""
+
+    start: dt.datetime
+    end: dt.datetime
+    days: int | None = None  # the last so many days; None: chosen dates
+
+    @classmethod
+    def last(cls, days: int) -> Window:
+        now = clock.now()
+        return cls(now - dt.timedelta(days=days), now, days)
+
+    @classmethod
+    def between(cls, first: dt.date, last: dt.date) -> Window:
+        return cls(_local_midnight(first), _local_midnight(last + dt.timedelta(days=1)))
+
+    @property
+    def chosen(self) -> bool:
+        return self.days is None
+
+    @property
+    def first(self) -> dt.date:
+        return timezone.localdate(self.start)
+
+    @property
+    def last_day(self) -> dt.date:
+        return timezone.localdate(self.end - dt.timedelta(microseconds=1))
+
+    @property
+    def length(self) -> int:
+        """In days (a day the clocks change counts as one)."""
+        return self.days or (self.last_day - self.first).days + 1
+
+    @property
+    def previous(self) -> Window:
+        if self.days is not None:
+            return Window(self.start - dt.timedelta(days=self.days), self.start, self.days)
+        before = self.first - dt.timedelta(days=1)
+        return Window.between(before - dt.timedelta(days=self.length - 1), before)
+
+    @property
+    def label(self) -> str:
+        """ "last 90 days", or "1 Jul 2026 to 30 Sep 2026"."""
+        if self.days is not None:
+            return f"last {self.days} days"
+        if self.first == self.last_day:
+            return _day(self.first)
+        return f"{_day(self.first)} to {_day(self.last_day)}"
+
+    @property
+    def previous_label(self) -> str:
+        """ "Previous 90 days", or "The 92 days before" (its dates in ``previous.label``)."""
+        if self.days is not None:
+            return f"Previous {self.days} days"
+        return f"The {self.length} day{'s' if self.length > 1 else ''} before"
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+@dataclass(frozen=True)
 class InsightsOverview:
-    days: int
+    window: Window
     segment_id: int | None
-    since: dt.datetime
     analysed: int
     unread: int  # of those, comments in another language than English, which are not read
     previous_read: int  # comments read in the period before, which the change in share is from
@@ -253,14 +320,15 @@ def insights_overview(
     segment_id: int | None = None,
     who: str = "",
     survey_id: int | None = None,
+    window: Window | None = None,
 ) -> InsightsOverview:
     """Scores, segments compared, themes with their NPS drivers, and volume spikes over the last
-    ``days``, against the ``days`` before them, within the feedback the actor may see (of one
-    survey's responses with a ``survey_id``).
+    ``days`` (or a ``window`` of chosen dates), against as long a stretch before it, within the
+    feedback the actor may see (of one survey's responses with a ``survey_id``).
 
     The segment comparison is of every segment, whatever ``segment_id`` narrows the rest to."""
-    now = clock.now()
-    since, before = now - dt.timedelta(days=days), now - dt.timedelta(days=2 * days)
+    window = window or Window.last(days)
+    since, now, before = window.start, window.end, window.previous.start
     scope = _scope(actor, segment_id, who, survey_id)
     current = scope.filter(responded_at__gte=since, responded_at__lt=now)
     previous = scope.filter(responded_at__gte=before, responded_at__lt=since)
@@ -273,15 +341,14 @@ def insights_overview(
         responded_at__gte=since - dt.timedelta(weeks=BASELINE_WEEKS), responded_at__lt=now
     )
     # weeks for a month's view; months otherwise, so each point has answers enough to count
-    period: Period = "week" if days <= 30 else "month"
-    covers = (timezone.localdate(since), timezone.localdate(now))
+    period: Period = "week" if window.length <= 31 else "month"
+    covers = (window.first, window.last_day)
     previous_read = _read(previous).count()
     return InsightsOverview(
-        days=days,
+        window=window,
         segment_id=segment_id,
         who=who,
         survey_id=survey_id,
-        since=since,
         analysed=analysed,
         unread=unread,
         previous_read=previous_read,
@@ -332,18 +399,20 @@ def comment_list(
     days: int = DEFAULT_DAYS,
     week: dt.date | None = None,
     survey_id: int | None = None,
+    window: Window | None = None,
 ) -> QuerySet[Response]:
-    """The comments of the last ``days`` the actor may see, or of the ``week`` starting that
-    Monday (a spike's), newest first, with their readings; of one survey's responses with a
-    ``survey_id``. With a ``theme``, ``sentiment`` is that of what a comment says about the
-    theme, not of the whole comment."""
-    if week is None:
-        when = Q(responded_at__gte=clock.now() - dt.timedelta(days=days))
-    else:
+    """The comments of the last ``days`` (or of a ``window`` of chosen dates) the actor may see,
+    or of the ``week`` starting that Monday (a spike's), newest first, with their readings; of
+    one survey's responses with a ``survey_id``. With a ``theme``, ``sentiment`` is that of what
+    a comment says about the theme, not of the whole comment."""
+    if week is not None:
         # weeks are local calendar weeks, as the spikes count them
         monday = week - dt.timedelta(days=week.weekday())
-        start = timezone.make_aware(dt.datetime.combine(monday, dt.time.min))
-        when = Q(responded_at__gte=start, responded_at__lt=start + dt.timedelta(weeks=1))
+        window = Window.between(monday, monday + dt.timedelta(days=6))
+    if window is None:
+        when = Q(responded_at__gte=clock.now() - dt.timedelta(days=days))
+    else:
+        when = Q(responded_at__gte=window.start, responded_at__lt=window.end)
     comments = _scope(actor, segment_id, who, survey_id).filter(when).exclude(comment="")
     if theme and sentiment and sentiment != ResponseAnalysis.Label.UNREAD:
         # what the comment says about the theme, as the theme table's share counts it

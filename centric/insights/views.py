@@ -32,6 +32,8 @@ from centric.people.auth import AuthedRequest
 from centric.people.models import User
 
 PAGE_SIZE = 25
+# the period filter's choice for dates given beside it
+CHOSEN = "dates"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FLAG_CHOICES = [("urgent", "Urgent"), ("churn", "Churn risk"), ("praise", "Praise")]
 
@@ -63,7 +65,10 @@ def overview(request: AuthedRequest) -> HttpResponse:
             for row in insights.themes
         ),
         "filters": filters,
+        "period_error": _window(request)[1],
         "scope_query": _scope_query(filters),
+        # for the links to one segment's comments
+        "unsegmented_query": _scope_query({**filters, "segment_id": None}),
         "whos": selectors.WHO,
         "periods": selectors.PERIODS,
         "segments": segment_list(actor=request.user),
@@ -82,6 +87,7 @@ def comments(request: AuthedRequest) -> HttpResponse:
         "page": page,
         "rows": [comment_reading(response) for response in page],
         "filters": filters,
+        "period_error": _window(request)[1],
         "periods": selectors.PERIODS,
         "segments": segment_list(actor=request.user),
         "whos": selectors.WHO,
@@ -121,6 +127,7 @@ def _scope_filters(request: HttpRequest) -> dict[str, Any]:
     who = _who(request)
     return {
         "days": _period(request),
+        "window": _window(request)[0],
         "who": who,
         "segment_id": _segment(request, who),
         "survey_id": _int(request.GET.get("survey")),
@@ -142,7 +149,12 @@ def _scope_query(filters: dict[str, Any]) -> str:
     """The period, segment, customers and survey shown, for the links between the overview and
     the explorer."""
     query = QueryDict(mutable=True)
-    query["days"] = str(filters["days"])
+    window = filters["window"]
+    if window is None:
+        query["days"] = str(filters["days"])
+    else:
+        query["days"] = CHOSEN
+        query["from"], query["to"] = window.first.isoformat(), window.last_day.isoformat()
     if filters["segment_id"] is not None:
         query["segment"] = str(filters["segment_id"])
     if filters["who"]:
@@ -162,7 +174,13 @@ def _attachment(request: HttpRequest, extension: str) -> str:
     """An export's file name says what it holds and when it was taken:
     ``comments-billing-negative-30-days-2026-12-03.csv``."""
     filters = _comment_filters(request)
-    period = f"week-of-{filters['week']}" if filters["week"] else f"{filters['days']}-days"
+    window = filters["window"]
+    if filters["week"]:
+        period = f"week-of-{filters['week']}"
+    elif window is not None:
+        period = f"{window.first}-to-{window.last_day}"
+    else:
+        period = f"{filters['days']}-days"
     parts = [filters["who"], filters["theme"], filters["sentiment"], filters["flag"], period]
     name = "-".join(["comments", *(slugify(part) for part in parts if part)])
     return f'attachment; filename="{name}-{timezone.localdate()}.{extension}"'
@@ -183,6 +201,29 @@ def _segment(request: HttpRequest, who: str) -> int | None:
 def _period(request: HttpRequest) -> int:
     days = _int(request.GET.get("days"))
     return days if days in selectors.PERIODS else selectors.DEFAULT_DAYS
+
+
+def _window(request: HttpRequest) -> tuple[selectors.Window | None, str]:
+    """The dates asked for (``days=dates&from=2026-07-01&to=2026-09-30``, the last day today if
+    none is given), or None for the last so many days; and what is wrong with the dates, if
+    anything, for the page to say (it shows the last so many days then)."""
+    if request.GET.get("days") != CHOSEN:
+        return None, ""
+    given = request.GET.get("from", "").strip(), request.GET.get("to", "").strip()
+    first, last = _date(given[0]), _date(given[1])
+    if not given[0]:
+        return None, "Give the first day of the period."
+    for text, day in zip(given, (first, last), strict=True):
+        if text and day is None:
+            return None, f"“{text}” is not a date: give it as YYYY-MM-DD."
+    today = timezone.localdate()
+    assert first is not None
+    if first > today:
+        return None, "The period starts after today."
+    last = last or today
+    if last < first:
+        return None, "The last day of the period is before its first."
+    return selectors.Window.between(first, last), ""
 
 
 def _without(request: HttpRequest, name: str) -> str:

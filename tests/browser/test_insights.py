@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from centric.demo.organisation import DEMO_EMAIL, DEMO_PASSWORD
+from centric.insights.selectors import Window
 from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, shoot, sign_in
 
 
@@ -50,6 +53,22 @@ def test_the_insights_pages_show_the_demo_feedback(page: Page, transactional_db:
     with page.expect_response(re.compile(r"/insights/\?days=365")):
         page.get_by_label("Period").select_option("365")
     expect(page.get_by_role("heading", name="Scores, last 365 days")).to_be_visible()
+
+    # a quarter of chosen dates, against the as many days before it
+    expect(page.get_by_label("From", exact=True)).to_be_hidden()
+    page.get_by_label("Period").select_option("dates")
+    first, last = (
+        timezone.localdate() - dt.timedelta(days=120),
+        timezone.localdate() - dt.timedelta(days=30),
+    )
+    page.get_by_label("From", exact=True).fill(first.isoformat())
+    with page.expect_response(re.compile(rf"/insights/\?days=dates&from={first}&to={last}")):
+        page.get_by_label("To", exact=True).fill(last.isoformat())
+    label = Window.between(first, last).label
+    expect(page.get_by_role("heading", name=f"Scores, {label}")).to_be_visible()
+    expect(page.get_by_text("The 91 days before").first).to_be_visible()
+    shoot(page, "insights-overview-dates")
+    assert_accessible(page)
 
     page.get_by_role("link", name="Explore comments").click()
     expect(page.get_by_role("heading", name="Comments")).to_be_visible()

@@ -549,7 +549,7 @@ class InsightsPagesTest(PersonasTestCase):
 
     def test_an_unknown_period_falls_back_to_ninety_days(self) -> None:
         self.login(self.owner)
-        self.assertEqual(self.get("overview", days="7").context["insights"].days, 90)
+        self.assertEqual(self.get("overview", days="7").context["insights"].window.days, 90)
 
 
 class HighlightTest(SimpleTestCase):
