@@ -101,6 +101,12 @@ class ImpactOut(Schema):
         return driver.effect
 
 
+class ThemeTrendPointOut(Schema):
+    period_start: date
+    share: float | None = Field(description="% of the comments read that mention the theme.")
+    comments: int = Field(description="The comments read in the period.")
+
+
 class ThemeRowOut(Schema):
     theme: str
     mentions: int
@@ -110,6 +116,14 @@ class ThemeRowOut(Schema):
     previous_share: float | None = Field(description="None when no comment was read before.")
     nps_impact: ImpactOut | None
     csat_impact: ImpactOut | None
+    trend: list[ThemeTrendPointOut] = Field(description="Its share by the overview's period.")
+
+    @staticmethod
+    def resolve_trend(row: selectors.ThemeRow) -> list[dict[str, Any]]:
+        return [
+            {"period_start": start, "share": share, "comments": read}
+            for start, share, read in row.trend
+        ]
 
     @staticmethod
     def resolve_mentions(row: selectors.ThemeRow) -> int:
@@ -172,6 +186,7 @@ class SegmentComparisonOut(Schema):
 
 class OverviewOut(Schema):
     days: int | None = Field(description="The last so many days; None for chosen dates.")
+    period: str = Field(description="The trends' periods: week (up to 31 days) or month.")
     start: datetime
     end: datetime
     who: str

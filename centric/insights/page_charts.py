@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -192,6 +193,18 @@ def _number(value: float, decimals: int) -> str:
     """Whole numbers on a wide scale (NPS, CSAT %), one decimal on a narrow one (CES 1–7)
     unless the value is whole."""
     return number(value, 0 if value == round(value) else decimals)
+
+
+def theme_trend(row: ThemeRow, period: str, covers: tuple[dt.date, dt.date]) -> SafeString:
+    """A theme's share of the comments read, period by period, as a sparkline whose label
+    gives every figure: "billing, share of comments by month: Sep 2026 23% of 62, …"."""
+    figures = ", ".join(
+        f"{charts.period_label(start, period, covers)} "
+        + ("no comments read" if share is None else f"{share:.0f}% of {read:,}")
+        for start, share, read in row.trend
+    )
+    label = f"{row.theme}, share of comments by {period}: {figures}"
+    return _safe(charts.sparkline([share for _, share, _ in row.trend], label=label))
 
 
 def negative_meter(share: float) -> SafeString:

@@ -37,7 +37,7 @@ from centric.insights.metrics import (
     trend,
     volume_spikes,
 )
-from centric.insights.metrics.periods import period_start
+from centric.insights.metrics.periods import period_grid, period_of, period_start
 from centric.insights.metrics.scores import DEFAULT_MIN_N
 from centric.insights.models import (
     Reanalysis,
@@ -121,6 +121,9 @@ class Driver:
 FEW_MENTIONS = 10
 
 
+ThemePoint = tuple[dt.date, float | None, int]
+
+
 @dataclass(frozen=True)
 class ThemeRow:
     theme: str
@@ -131,6 +134,9 @@ class ThemeRow:
     previous_share: float | None  # % of the comments read in the period before; None: none read
     driver: Driver | None
     csat_driver: Driver | None = None
+    # by period: its start, the % of the comments read in it that mention the theme (None:
+    # none read) and how many were read
+    trend: tuple[ThemePoint, ...] = ()
 
     @property
     def share_change(self) -> float | None:
@@ -311,6 +317,7 @@ class InsightsOverview:
     segments: list[SegmentComparison]
     who: str = ""  # a key of WHO, or every customer's
     survey_id: int | None = None  # one survey's responses, or all feedback
+    period: Period = "month"  # of the trends: week or month
 
 
 def insights_overview(
@@ -381,7 +388,10 @@ def insights_overview(
                 responded_at__gte=since, responded_at__lt=now
             )
         ),
-        themes=_theme_rows(current, previous, analysed - unread, previous_read),
+        period=period,
+        themes=_theme_rows(
+            current, previous, analysed - unread, previous_read, period=period, covers=covers
+        ),
         spike_weeks=_spike_weeks(with_baseline, shown_from=timezone.localdate(since)),
         shifts=_shifts(with_baseline, shown_from=timezone.localdate(since)),
     )
@@ -670,10 +680,16 @@ def _segment_comparisons(responses: QuerySet[Response]) -> list[SegmentCompariso
 
 
 def _theme_rows(
-    current: QuerySet[Response], previous: QuerySet[Response], read: int, previous_read: int
+    current: QuerySet[Response],
+    previous: QuerySet[Response],
+    read: int,
+    previous_read: int,
+    *,
+    period: Period,
+    covers: tuple[dt.date, dt.date],
 ) -> list[ThemeRow]:
-    """Each theme's volume, its share of the comments read (and in the period before), and
-    what goes with it."""
+    """Each theme's volume, its share of the comments read (and in the period before, and by
+    ``period`` over the days ``covers``), and what goes with it."""
     counts = (
         ThemeMention.objects.filter(response__in=current)
         .values("theme")
@@ -687,6 +703,7 @@ def _theme_rows(
         .values_list("theme", "volume")
     )
     names = [row["theme"] for row in counts]
+    trends = _theme_trends(current, period, covers)
     drivers = _drivers(current, names, "nps", Nps(column=_SCORE))
     csat_drivers = _drivers(current, names, "csat", Csat(column=_SCORE))
     return [
@@ -701,9 +718,56 @@ def _theme_rows(
             else None,
             driver=drivers.get(row["theme"]),
             csat_driver=csat_drivers.get(row["theme"]),
+            trend=trends.get(row["theme"], ()),
         )
         for row in counts
     ]
+
+
+def _theme_trends(
+    responses: QuerySet[Response], period: Period, covers: tuple[dt.date, dt.date]
+) -> dict[str, tuple[ThemePoint, ...]]:
+    """Each theme's share of the comments read, period by period over the days ``covers``."""
+    read = _read(responses)
+    days = [timezone.localdate(when) for when in read.values_list("responded_at", flat=True)]
+    mentions = list(
+        ThemeMention.objects.filter(response__in=read).values_list(
+            "theme", "response__responded_at"
+        )
+    )
+    if not days or not mentions:
+        return {}
+    grid = period_grid(period_of(covers[0], period), period_of(covers[1], period), period)
+    read_days = pl.DataFrame({_WHEN: days}, schema={_WHEN: pl.Date})
+    comments = read_days.group_by(period_start(read_days, _WHEN, period).alias("period")).len(
+        "comments"
+    )
+    found = pl.DataFrame(
+        {
+            "theme": [theme for theme, _ in mentions],
+            _WHEN: [timezone.localdate(w) for _, w in mentions],
+        },
+        schema={"theme": pl.String, _WHEN: pl.Date},
+    )
+    counts = found.group_by("theme", period_start(found, _WHEN, period).alias("period")).len("n")
+    shares = (
+        counts.select("theme")
+        .unique()
+        .join(grid.to_frame(), how="cross")
+        .join(counts, on=["theme", "period"], how="left")
+        .join(comments, on="period", how="left")
+        .with_columns(
+            pl.when(pl.col("comments") > 0)
+            .then(100.0 * pl.col("n").fill_null(0) / pl.col("comments"))
+            .alias("share"),
+            pl.col("comments").fill_null(0),
+        )
+        .sort("theme", "period")
+    )
+    return {
+        theme: tuple(group.select("period", "share", "comments").iter_rows())
+        for (theme,), group in shares.group_by("theme", maintain_order=True)
+    }
 
 
 def _themes_by_response(responses: QuerySet[Response]) -> dict[int, set[str]]:

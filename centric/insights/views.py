@@ -27,6 +27,7 @@ from centric.insights.page_charts import (
     score_figures,
     score_trend,
     segment_chart,
+    theme_trend,
 )
 from centric.people.auth import AuthedRequest
 from centric.people.models import User
@@ -53,6 +54,9 @@ def overview(request: AuthedRequest) -> HttpResponse:
         "theme_rows": [
             (
                 row,
+                theme_trend(
+                    row, insights.period, (insights.window.first, insights.window.last_day)
+                ),
                 negative_meter(row.negative),
                 impact_figure(row.driver, points=True),
                 impact_figure(row.csat_driver, points=True),

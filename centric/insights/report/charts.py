@@ -136,6 +136,31 @@ def meter(share: float, *, colour: str = ACCENT, scale: float = 100.0) -> str:
     )
 
 
+def sparkline(values: Sequence[float | None], *, label: str, colour: str = ACCENT) -> str:
+    """A small line of values for a table cell (a theme's share of comments by period), from
+    0 at the bottom to its own highest value at the top: a period without a value breaks the
+    line, and the last value has a dot."""
+    width, height, pad = 120, 24, 3
+    top = max((value for value in values if value is not None), default=0.0) or 1.0
+    step = (width - 2 * pad) / max(len(values) - 1, 1)
+    points = [
+        None if value is None else (pad + i * step, height - pad - (height - 2 * pad) * value / top)
+        for i, value in enumerate(values)
+    ]
+    body = [f'<line x1="0" x2="{width}" y1="{height - 1}" y2="{height - 1}" stroke="{GRID}"/>']
+    for drawn, run in itertools.groupby(points, key=lambda point: point is not None):
+        line = [point for point in run if point is not None]
+        if drawn and len(line) > 1:
+            body.append(
+                f'<polyline points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in line)}" fill="none" '
+                f'stroke="{colour}" stroke-width="1.5"/>'
+            )
+    last = next((point for point in reversed(points) if point is not None), None)
+    if last is not None:
+        body.append(f'<circle cx="{last[0]:.1f}" cy="{last[1]:.1f}" r="2.5" fill="{colour}"/>')
+    return _svg(width, height, "".join(body), label, cls="sparkline")
+
+
 def nice_limit(value: float) -> float:
     """The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^k at or above ``value`` (at least
     1): an axis to ``value`` that wastes little of its width."""

@@ -15,8 +15,9 @@ from django.urls import reverse
 from centric.customers.models import Customer
 from centric.feedback.models import Response
 from centric.insights.metrics import Nps, estimate
-from centric.insights.page_charts import score_trend
-from centric.insights.selectors import ScoreCard
+from centric.insights.page_charts import score_trend, theme_trend
+from centric.insights.report.charts import sparkline
+from centric.insights.selectors import ScoreCard, ThemePoint, ThemeRow
 from tests.personas import PersonasTestCase
 
 
@@ -112,3 +113,33 @@ class OverviewTrendTest(PersonasTestCase):
         )
         hidden_on_phones = {text for cls, text in labels if "hide-narrow" in cls}
         self.assertEqual(hidden_on_phones, {"Mar", "Sep"})
+
+
+class ThemeTrendTest(SimpleTestCase):
+    def row(self, trend: tuple[ThemePoint, ...]) -> ThemeRow:
+        return ThemeRow("<b>billing</b>", 10, 20.0, 50.0, 0, None, None, trend=trend)
+
+    def test_a_themes_share_by_period_is_a_sparkline_that_says_every_figure(self) -> None:
+        months = [dt.date(2026, month, 1) for month in (9, 10, 11, 12)]
+        row = self.row(
+            ((months[0], 20.0, 50), (months[1], None, 0), *[(m, 40.0, 5) for m in months[2:]])
+        )
+
+        svg = theme_trend(row, "month", (dt.date(2026, 9, 5), dt.date(2026, 12, 4)))
+
+        self.assertIn(
+            'aria-label="&lt;b&gt;billing&lt;/b&gt;, share of comments by month: 5–30 Sep 2026 '
+            "20% of 50, Oct 2026 no comments read, Nov 2026 40% of 5, 1–4 Dec 2026 40% of 5",
+            svg,
+        )
+        # a period without comments breaks the line: one line, from November to December
+        self.assertEqual(svg.count("<polyline"), 1)
+        self.assertEqual(svg.count("<circle"), 1)  # the last period's dot
+        self.assertNotIn("<b>", svg)
+
+    def test_the_line_runs_from_nothing_to_the_highest_share(self) -> None:
+        svg = sparkline([0.0, 10.0, 5.0], label="x")
+        points = re.search(r'points="([^"]+)"', svg)
+        assert points is not None
+        ys = [float(point.split(",")[1]) for point in points.group(1).split()]
+        self.assertEqual(ys, [21.0, 3.0, 12.0])  # 24 px high, 3 px in from each edge

@@ -111,6 +111,8 @@ class ChosenPeriodTest(ChosenPeriodTestCase):
         label = Window.between(first, last).label
         self.assertContains(overview, f"Scores, {label}")
         self.assertContains(overview, "The 30 days before")
+        self.assertContains(overview, "and by week")  # each theme's share: a sparkline
+        self.assertContains(overview, 'aria-label="delivery, share of comments by week: ')
         self.assertContains(
             overview, '<option value="dates" class="between-dates" selected>Between dates</option>'
         )
@@ -168,6 +170,9 @@ class ChosenPeriodApiTest(ChosenPeriodTestCase):
         self.assertEqual(body["scores"][0]["current"]["n"], 30)
         self.assertEqual(body["scores"][0]["previous"]["n"], 20)
         self.assertEqual(comments.json()["count"], 30)
+        self.assertEqual(body["period"], "week")
+        delivery = next(row for row in body["themes"] if row["theme"] == "delivery")
+        self.assertEqual(sum(point["comments"] for point in delivery["trend"]), 30)
 
     def test_the_api_refuses_a_period_that_cannot_be_naming_the_parameter(self) -> None:
         today = timezone.localdate()
@@ -181,3 +186,25 @@ class ChosenPeriodApiTest(ChosenPeriodTestCase):
                 found = self.api("overview", **params)
                 self.assertEqual(found.status_code, 422)
                 self.assertEqual(found.json()["detail"][0]["loc"], ["query", name])
+
+
+class ThemeTrendTest(ChosenPeriodTestCase):
+    def test_each_themes_share_of_the_comments_read_is_given_period_by_period(self) -> None:
+        first, last = self.between(40, 11)
+
+        found = insights_overview(actor=self.cx_lead, window=Window.between(first, last))
+
+        delivery = next(row for row in found.themes if row.theme == "delivery")
+        self.assertEqual(found.period, "week")
+        mondays = [start for start, _, _ in delivery.trend]
+        self.assertEqual(mondays[0], first - dt.timedelta(days=first.weekday()))
+        self.assertEqual(mondays[-1], last - dt.timedelta(days=last.weekday()))
+        for monday, share, read in delivery.trend:
+            days = [
+                day
+                for day in self.scores
+                if first <= day <= last and monday <= day < monday + dt.timedelta(days=7)
+            ]
+            late = [day for day in days if self.scores[day] < 7]  # "The delivery was late."
+            self.assertEqual(read, len(days))
+            self.assertEqual(share, 100.0 * len(late) / len(days))
