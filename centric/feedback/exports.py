@@ -79,7 +79,7 @@ XLSX_CELL_LIMIT = 32_767
 XLSX_PIECE = 256 * 1024
 # the rows a worksheet holds, its header included
 XLSX_SHEET_ROWS = 1_048_576
-Cell = str | int | datetime | None
+Cell = str | int | float | datetime | None
 Rows = Iterator[list[Cell]]
 
 
@@ -228,7 +228,7 @@ def _csv_cell(value: Cell) -> str:
         return ""
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="seconds")
-    if isinstance(value, int):
+    if isinstance(value, int | float):
         return str(value)
     return defuse(value)
 
@@ -333,6 +333,8 @@ def _xlsx_cell(ref: str, value: Cell) -> str:
             value = value.astimezone(UTC).replace(tzinfo=None)
         # a date is a number of days since Excel's day 0, shown through the date style (1)
         return f'<c r="{ref}" s="1"><v>{(value - _EXCEL_DAY_0) / _ONE_DAY!r}</v></c>'
+    if isinstance(value, float):
+        return f'<c r="{ref}"><v>{value!r}</v></c>'
     return f'<c r="{ref}"><v>{int(value)}</v></c>'
 
 

@@ -1,5 +1,6 @@
-"""The comment explorer's rows as a spreadsheet: what was said, and what the engine read in it.
-Written through ``feedback.exports.csv_lines``, which keeps every cell from becoming a formula."""
+"""The comment explorer's rows as a spreadsheet: what was said, and what the engine read in it;
+and the overview's theme table. Written through ``feedback.exports.csv_lines`` (or
+``xlsx_bytes``), which keep every cell from becoming a formula."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from django.db.models import QuerySet
 
 from centric.feedback.exports import Cell
 from centric.feedback.models import Response
+from centric.insights.report.charts import period_label
+from centric.insights.selectors import Driver, InsightsOverview
 
 COLUMNS = [
     "id",
@@ -58,3 +61,54 @@ def _utc(moment: datetime | None) -> datetime | None:
 
 def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
+
+
+def theme_table_rows(overview: InsightsOverview) -> Iterator[list[Cell]]:
+    """The overview's theme table: each theme's mentions, share and how negative, its NPS and
+    CSAT impact with their 95% intervals, the change in share, and its share period by period."""
+    window = overview.window
+    covers = (window.first, window.last_day)
+    starts = [start for start, _, _ in overview.themes[0].trend] if overview.themes else []
+    yield [
+        "theme",
+        "mentions",
+        "share of comments (%)",
+        "negative about it (%)",
+        *_impact_columns("NPS"),
+        *_impact_columns("CSAT"),
+        "mentions in the period before",
+        "change in share (points)",
+        *(f"share {period_label(start, overview.period, covers)} (%)" for start in starts),
+    ]
+    for row in overview.themes:
+        shares = {start: share for start, share, _ in row.trend}
+        yield [
+            row.theme,
+            row.volume,
+            _rounded(row.share),
+            _rounded(row.negative),
+            *_impact(row.driver),
+            *_impact(row.csat_driver),
+            row.previous_volume,
+            _rounded(row.share_change),
+            *(_rounded(shares.get(start)) for start in starts),
+        ]
+
+
+def _impact_columns(score: str) -> list[str]:
+    return [f"{score} impact (points)", "95% CI low", "95% CI high", f"{score} impact significant"]
+
+
+def _impact(driver: Driver | None) -> list[Cell]:
+    if driver is None or driver.effect is None:
+        return ["", "", "", ""]
+    return [
+        _rounded(driver.effect),
+        _rounded(driver.low),
+        _rounded(driver.high),
+        _yes(driver.significant),
+    ]
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)

@@ -5,6 +5,8 @@ from centric.insights import theme_views, views
 app_name = "insights"
 urlpatterns = [
     path("insights/", views.overview, name="overview"),
+    path("insights/themes.csv", views.overview_themes_csv, name="overview_themes_csv"),
+    path("insights/themes.xlsx", views.overview_themes_xlsx, name="overview_themes_xlsx"),
     path("insights/comments/", views.comments, name="comments"),
     path("insights/comments.csv", views.comments_csv, name="comments_csv"),
     path("insights/comments.xlsx", views.comments_xlsx, name="comments_xlsx"),

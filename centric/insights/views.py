@@ -17,7 +17,7 @@ from centric.customers.selectors import segment_list
 from centric.feedback.exports import csv_lines, xlsx_bytes
 from centric.feedback.models import Survey
 from centric.insights import selectors
-from centric.insights.exports import comment_rows
+from centric.insights.exports import comment_rows, theme_table_rows
 from centric.insights.highlight import comment_reading
 from centric.insights.models import ResponseAnalysis
 from centric.insights.page_charts import (
@@ -107,6 +107,26 @@ def comments(request: AuthedRequest) -> HttpResponse:
 
 
 @require_GET
+def overview_themes_csv(request: AuthedRequest) -> StreamingHttpResponse:
+    insights = selectors.insights_overview(actor=request.user, **_scope_filters(request))
+    return StreamingHttpResponse(
+        csv_lines(theme_table_rows(insights)),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": _attachment(request, "csv", "themes")},
+    )
+
+
+@require_GET
+def overview_themes_xlsx(request: AuthedRequest) -> HttpResponse:
+    insights = selectors.insights_overview(actor=request.user, **_scope_filters(request))
+    return HttpResponse(
+        xlsx_bytes(theme_table_rows(insights), title="Themes"),
+        content_type=XLSX,
+        headers={"Content-Disposition": _attachment(request, "xlsx", "themes")},
+    )
+
+
+@require_GET
 def comments_csv(request: AuthedRequest) -> StreamingHttpResponse:
     found = selectors.comment_list(actor=request.user, **_comment_filters(request))
     return StreamingHttpResponse(
@@ -174,9 +194,9 @@ def _surveys(user: User) -> list[tuple[int, str]]:
     return list(surveys.values_list("pk", "name"))
 
 
-def _attachment(request: HttpRequest, extension: str) -> str:
+def _attachment(request: HttpRequest, extension: str, what: str = "comments") -> str:
     """An export's file name says what it holds and when it was taken:
-    ``comments-billing-negative-30-days-2026-12-03.csv``."""
+    ``comments-billing-negative-30-days-2026-12-03.csv``, ``themes-90-days-2026-12-03.csv``."""
     filters = _comment_filters(request)
     window = filters["window"]
     if filters["week"]:
@@ -186,7 +206,7 @@ def _attachment(request: HttpRequest, extension: str) -> str:
     else:
         period = f"{filters['days']}-days"
     parts = [filters["who"], filters["theme"], filters["sentiment"], filters["flag"], period]
-    name = "-".join(["comments", *(slugify(part) for part in parts if part)])
+    name = "-".join([what, *(slugify(part) for part in parts if part)])
     return f'attachment; filename="{name}-{timezone.localdate()}.{extension}"'
 
 

@@ -4,18 +4,22 @@ refused with what is wrong."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from typing import Any
 
 import polars as pl
 from django.test import SimpleTestCase
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from centric.customers.models import Customer
 from centric.feedback.models import Response
 from centric.insights import services
 from centric.insights.metrics import Nps, estimate
+from centric.insights.models import ThemeDefinition
 from centric.insights.selectors import Window, comment_list, insights_overview
 from centric.people.services import api_token_create
 from tests.personas import PersonasTestCase
@@ -208,3 +212,52 @@ class ThemeTrendTest(ChosenPeriodTestCase):
             late = [day for day in days if self.scores[day] < 7]  # "The delivery was late."
             self.assertEqual(read, len(days))
             self.assertEqual(share, 100.0 * len(late) / len(days))
+
+
+class ThemeTableExportTest(ChosenPeriodTestCase):
+    def csv_text(self, **params: str) -> str:
+        found: Any = self.client.get(reverse("insights:overview_themes_csv"), params)
+        return b"".join(found.streaming_content).decode("utf-8-sig")
+
+    def test_the_theme_table_downloads_as_csv_and_xlsx_with_the_pages_figures(self) -> None:
+        first, last = self.between(40, 11)
+        dates = {"days": "dates", "from": first.isoformat(), "to": last.isoformat()}
+        self.login(self.cx_lead)
+        shown = insights_overview(actor=self.cx_lead, window=Window.between(first, last))
+        delivery = next(row for row in shown.themes if row.theme == "delivery")
+
+        text = self.csv_text(**dates)
+        book = self.client.get(reverse("insights:overview_themes_xlsx"), dates)
+
+        self.assertIn(f"themes-{first}-to-{last}", book["Content-Disposition"])
+        rows = list(csv.reader(io.StringIO(text)))
+        header, by_theme = rows[0], {row[0]: row for row in rows[1:]}
+        self.assertEqual(
+            header[:4], ["theme", "mentions", "share of comments (%)", "negative about it (%)"]
+        )
+        self.assertEqual(by_theme["delivery"][1], str(delivery.volume))
+        self.assertEqual(by_theme["delivery"][3], "100.0")
+        self.assertEqual(len(header), 14 + len(delivery.trend))  # a share for each week
+        assert delivery.driver is not None
+        assert delivery.driver.effect is not None
+        self.assertEqual(float(by_theme["delivery"][4]), round(delivery.driver.effect, 1))
+        sheet = load_workbook(io.BytesIO(book.content)).active
+        assert sheet is not None
+        cells = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+        self.assertEqual(cells["delivery"][1], delivery.volume)
+        self.assertEqual(cells["delivery"][2], round(delivery.share, 1))
+
+    def test_a_theme_named_like_a_formula_stays_text_and_a_member_gets_their_scope(self) -> None:
+        ThemeDefinition.objects.create(
+            organisation=self.org, name="=HYPERLINK(1)", seed_words=["late"]
+        )
+        services.responses_analyse(response_ids=Response.objects.values_list("pk", flat=True))
+        self.login(self.cx_lead)
+
+        text = self.csv_text(days="90")
+
+        self.assertIn("'=HYPERLINK(1)", text)
+        self.login(self.outsider)  # serves none of Acme
+        self.assertEqual(self.csv_text().count("\n"), 1)  # the header alone
+        self.client.logout()
+        self.assertEqual(self.client.get(reverse("insights:overview_themes_xlsx")).status_code, 302)
