@@ -38,6 +38,7 @@ REFUSED: dict[int, type[Schema]] = {403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 Who = Literal["external", "internal"]
 Sentiment = Literal["positive", "negative", "neutral", "mixed", "unread"]
 Flag = Literal["urgent", "churn", "praise"]
+Order = Literal["newest", "oldest", "negative", "positive"]
 
 
 def _actor(request: HttpRequest) -> User:
@@ -386,7 +387,8 @@ def _analysis(response: Response) -> ResponseAnalysis | None:
     summary="The comment explorer: comments you may see with what the engine read, newest first",
     description="Filters as on the page. With a `theme`, `sentiment` is that of what a comment "
     "says about the theme, not of the whole comment. `week` (any day of it) gives one week's "
-    "comments instead of the period. `flag` is urgent, churn (risk) or praise.",
+    "comments instead of the period. `flag` is urgent, churn (risk) or praise. `order`: newest "
+    "(first), oldest, negative or positive (by sentiment; with a `theme`, about it).",
 )
 @paginate
 def comments(
@@ -397,6 +399,7 @@ def comments(
     flag: Flag | None = None,
     q: str = "",
     week: date | None = None,
+    order: Order = "newest",
 ) -> QuerySet[Response]:
     actor = _actor(request)
     return selectors.comment_list(
@@ -406,6 +409,7 @@ def comments(
         flag=flag or "",
         search=q.strip(),
         week=week,
+        order=order,
         **_scope(actor, scope),
     )
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -53,6 +53,13 @@ from centric.insights.text.teaching import MIN_EACH
 from centric.people.models import User
 
 PERIODS = (30, 90, 365)
+# the comment explorer's orders
+ORDERS = {
+    "newest": "Newest first",
+    "oldest": "Oldest first",
+    "negative": "Most negative first",
+    "positive": "Most positive first",
+}
 DEFAULT_DAYS = 90
 # Spikes are judged against each theme's own recent weeks, so the query reaches back this far
 # before the period shown (the engine's default baseline of eight weeks).
@@ -410,11 +417,13 @@ def comment_list(
     week: dt.date | None = None,
     survey_id: int | None = None,
     window: Window | None = None,
+    order: str = "",
 ) -> QuerySet[Response]:
     """The comments of the last ``days`` (or of a ``window`` of chosen dates) the actor may see,
-    or of the ``week`` starting that Monday (a spike's), newest first, with their readings; of
-    one survey's responses with a ``survey_id``. With a ``theme``, ``sentiment`` is that of what
-    a comment says about the theme, not of the whole comment."""
+    or of the ``week`` starting that Monday (a spike's), with their readings, in an ``order`` of
+    ``ORDERS`` (newest first by default); of one survey's responses with a ``survey_id``. With a
+    ``theme``, ``sentiment`` is that of what a comment says about the theme, not of the whole
+    comment."""
     if week is not None:
         # weeks are local calendar weeks, as the spikes count them
         monday = week - dt.timedelta(days=week.weekday())
@@ -438,11 +447,31 @@ def comment_list(
         comments = comments.filter(**{FLAGS[flag]: True})
     if search:
         comments = comments.filter(comment__icontains=search)
-    return (
-        comments.select_related("analysis", "customer__account", "customer__team")
-        .prefetch_related("theme_mentions")
-        .order_by("-responded_at", "-id")
-    )
+    return _ordered(
+        comments.select_related("analysis", "customer__account", "customer__team"),
+        order,
+        theme,
+    ).prefetch_related("theme_mentions")
+
+
+def _ordered(comments: QuerySet[Response], order: str, theme: str) -> QuerySet[Response]:
+    """Newest first, oldest first, or by sentiment: with a ``theme``, that of what each comment
+    says about it. Comments not yet read come last; the newest first among equals."""
+    if order == "oldest":
+        return comments.order_by("responded_at", "id")
+    if order not in ("negative", "positive"):
+        return comments.order_by("-responded_at", "-id")
+    score: F | Subquery = F("analysis__sentiment_score")
+    if theme:
+        score = Subquery(
+            ThemeMention.objects.filter(response=OuterRef("pk"), theme=theme).values(
+                "sentiment_score"
+            )[:1]
+        )
+    comments = comments.annotate(sentiment_order=score)
+    first = F("sentiment_order")
+    by = first.asc(nulls_last=True) if order == "negative" else first.desc(nulls_last=True)
+    return comments.order_by(by, "-responded_at", "-id")
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,7 @@ def comments(request: AuthedRequest) -> HttpResponse:
         "surveys": _surveys(request.user),
         "sentiments": ResponseAnalysis.Label.choices,
         "flags": FLAG_CHOICES,
+        "orders": selectors.ORDERS,
         "query": request.GET.urlencode(),
         "whole_period": _without(request, "week"),
         "scope_query": _scope_query(filters),
@@ -166,6 +167,7 @@ def _comment_filters(request: HttpRequest) -> dict[str, Any]:
         "flag": request.GET.get("flag", ""),
         "search": request.GET.get("q", "").strip(),
         "week": _monday(_date(request.GET.get("week"))),
+        "order": request.GET.get("order", ""),
     }
 
 

@@ -131,8 +131,37 @@ class CommentApiTest(InsightsApiTestCase):
         self.assertTrue(item["read"])
         self.assertEqual(owner.json()["count"], 2)  # Acme's, not Globex's
 
+    def test_comments_come_most_negative_or_positive_first_about_a_theme_if_asked(
+        self,
+    ) -> None:
+        awful = self.give(self.acme, 0, "Terrible, awful, the worst service ever.")
+        praise = self.give(self.acme, 10, "Wonderful people, brilliant service.")
+        mixed = self.give(
+            self.acme, 5, "Delivery was quick and careful. Billing is a disaster, a total mess."
+        )
+        unread = Response.objects.create(
+            organisation=self.org,
+            customer=self.acme,
+            channel="api",
+            comment="Not read yet.",
+            responded_at=timezone.now(),
+        )
+
+        def ids(**params: str) -> list[int]:
+            found = self.get("/insights/comments", self.cx_lead, **params).json()["items"]
+            return [item["id"] for item in found]
+
+        self.assertEqual(ids(order="negative")[0], awful.pk)
+        self.assertEqual(ids(order="negative")[-1], unread.pk)  # not read: last
+        self.assertEqual(ids(order="positive")[0], praise.pk)
+        self.assertEqual(ids(order="oldest")[0], awful.pk)
+        self.assertEqual(ids()[0], unread.pk)  # newest first
+        # about delivery, the mixed comment is positive, whatever it says of billing
+        self.assertEqual(ids(order="positive", theme="delivery")[0], mixed.pk)
+
     def test_bad_filters_are_refused_with_the_parameter_named(self) -> None:
         for params, name in [
+            ({"order": "loudest"}, "order"),
             ({"sentiment": "angry"}, "sentiment"),
             ({"flag": "loud"}, "flag"),
             ({"week": "last week"}, "week"),

@@ -547,6 +547,19 @@ class InsightsPagesTest(PersonasTestCase):
             self.get(name, days="30")
         self.assertEqual((Response.objects.count(), ResponseAnalysis.objects.count()), before)
 
+    def test_the_explorer_orders_comments_as_asked(self) -> None:
+        self.login(self.cx_lead)
+        newest = self.get("comments")
+        negative = self.get("comments", order="negative")
+
+        scores = [row.analysis.sentiment_score for row in negative.context["page"]]
+        self.assertEqual(scores, sorted(scores))
+        self.assertContains(
+            negative, '<option value="negative" selected>Most negative first</option>'
+        )
+        dates = [row.responded_at for row in newest.context["page"]]
+        self.assertEqual(dates, sorted(dates, reverse=True))
+
     def test_an_unknown_period_falls_back_to_ninety_days(self) -> None:
         self.login(self.owner)
         self.assertEqual(self.get("overview", days="7").context["insights"].window.days, 90)
