@@ -126,6 +126,11 @@ OTHER_SENSES: dict[str, frozenset[str]] = {
 # Words that name a theme unless the word right after them shows another sense: what "bugs"
 # someone annoys them, it is no fault in the software.
 SENSES_BEFORE: dict[str, frozenset[str]] = {
+    # an "account manager" is a person, and "on account of" a reason: no balance to be billed
+    "account": _words(
+        """manager managers management team teams executive executives director directors rep
+        reps representative representatives lead leads owner owners of"""
+    ),
     "bug": _words(
         """me you him her us them people anyone anybody everyone everybody someone somebody
         some most many"""

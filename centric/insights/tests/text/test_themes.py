@@ -177,6 +177,9 @@ def test_garment_talk_is_not_talk_of_service_software_or_staff():
     assert "staff" in names("Very professional and accommodating people.")
     assert "reliability" not in names("Maybe this won't bug some people but it would drive me mad.")
     assert "reliability" in names("The app has a bug that logs me out.")
+    assert "billing" not in names("Our account manager always explains what is happening.")
+    assert "staff" in names("Our account manager always explains what is happening.")
+    assert "billing" in names("Our account was charged twice.")
 
 
 def test_pretty_as_a_degree_is_no_talk_of_looks():
