@@ -547,6 +547,22 @@ class InsightsPagesTest(PersonasTestCase):
             self.get(name, days="30")
         self.assertEqual((Response.objects.count(), ResponseAnalysis.objects.count()), before)
 
+    def test_the_home_pages_scores_lead_to_insights_and_read_as_insights_writes_them(
+        self,
+    ) -> None:
+        for _ in range(20):  # the NPS falls below zero
+            self.analysed("Terrible.", score=0, score_type="nps")
+        self.login(self.cx_lead)
+
+        home = self.client.get(reverse("home"))
+
+        self.assertContains(home, f'href="{reverse("insights:overview")}?days=90"')
+        value = nps(pl.Series([*NPS_SCORES, *[0] * 20])).value
+        assert value is not None
+        self.assertLess(value, 0)
+        self.assertContains(home, f'<div class="stat">{number(value, 0)}</div>', html=True)
+        self.assertIn("−", number(value, 0))  # a minus sign, as on the Insights pages
+
     def test_the_explorer_orders_comments_as_asked(self) -> None:
         self.login(self.cx_lead)
         newest = self.get("comments")
