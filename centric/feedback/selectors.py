@@ -26,7 +26,7 @@ from centric.feedback.models import (
     Response,
     Survey,
 )
-from centric.insights.metrics import Ces, Csat, Difference, Estimate, Metric, Nps
+from centric.insights.metrics import Ces, Csat, Difference, Estimate, Metric, Nps, estimate
 from centric.insights.metrics.compare import difference_of
 from centric.insights.metrics.scores import (
     Summary,
@@ -84,6 +84,48 @@ _WAVE_METRICS: tuple[tuple[str, Metric, str], ...] = (
     ("csat", Csat(column="score"), "%"),
     ("ces", Ces(column="score"), ""),
 )
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A survey's headline score over every submitted answer the reader may see."""
+
+    score: Estimate
+    unit: str
+
+
+def survey_headlines(*, actor: User, surveys: Iterable[Survey]) -> dict[int, Headline]:
+    """Each survey's headline score (NPS, else CSAT, else CES: the first its questions ask),
+    with its interval, of the answers the reader may see; none for a survey that asks none."""
+    ids = [survey.pk for survey in surveys]
+    kinds: dict[int, set[str]] = {}
+    for survey_id, kind in Question.objects.filter(survey_id__in=ids).values_list(
+        "survey_id", "kind"
+    ):
+        kinds.setdefault(survey_id, set()).add(kind)
+    asked = {
+        survey_id: found
+        for survey_id, found_kinds in kinds.items()
+        if (found := next((m for m in _WAVE_METRICS if m[0] in found_kinds), None))
+    }
+    rows = list(
+        responses_visible_to(actor)
+        .filter(survey_id__in=list(asked), submitted_at__isnull=False, score__isnull=False)
+        .order_by()
+        .values_list("survey_id", "score_type", "score")
+        .annotate(count=Count("pk"))
+    )
+    frame = pl.DataFrame(
+        rows,
+        schema={"survey": pl.Int64, "kind": pl.String, "score": pl.Int64, "count": pl.Int64},
+        orient="row",
+    )
+    headlines = {}
+    for survey_id, (kind, metric, unit) in asked.items():
+        answers = frame.filter((pl.col("survey") == survey_id) & (pl.col("kind") == kind))
+        scores = answers.select(pl.col("score").repeat_by("count").explode())
+        headlines[survey_id] = Headline(estimate(scores, metric), unit)
+    return headlines
 
 
 def survey_waves(*, actor: User, survey: Survey) -> list[Wave]:

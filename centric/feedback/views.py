@@ -86,8 +86,10 @@ UI = {
 
 
 def survey_list(request: AuthedRequest) -> HttpResponse:
+    surveys = list(selectors.survey_list(actor=request.user))
+    headlines = selectors.survey_headlines(actor=request.user, surveys=surveys)
     context = {
-        "surveys": selectors.survey_list(actor=request.user),
+        "rows": [(survey, headlines.get(survey.pk)) for survey in surveys],
         "can_add": sees_whole_organisation(request.user),
     }
     return render(request, "feedback/survey_list.html", context)

@@ -10,7 +10,8 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from centric.feedback import editing, services
+from centric.customers.models import Customer
+from centric.feedback import editing, selectors, services
 from centric.feedback.catalog import TEMPLATES
 from centric.feedback.models import (
     Answer,
@@ -21,7 +22,7 @@ from centric.feedback.models import (
     Survey,
     Touchpoint,
 )
-from tests.factories import ContactFactory
+from tests.factories import AccountFactory, ContactFactory
 from tests.personas import PersonasTestCase
 from tests.smtp import LocalSmtpServer
 
@@ -195,8 +196,56 @@ class SurveyBuildingTest(SurveyTestCase):
             self.make_survey(name=name)
         self.login(self.cx_lead)
         self.client.get(reverse("feedback:survey_list"))  # sessions, caches
-        with self.assertNumQueries(4):  # session, user, organisation, surveys with their counts
+        # session, user, organisation, surveys with their counts, their questions' kinds and
+        # their scores
+        with self.assertNumQueries(6):
             self.client.get(reverse("feedback:survey_list"))
+
+    def test_each_survey_has_its_headline_score_of_the_answers_the_reader_may_see(self) -> None:
+        nps = self.open_survey(self.make_survey(name="Relationship"))
+        csat = self.open_survey(self.make_survey("touchpoint-csat", name="After delivery"))
+        acme = Customer.objects.get(account=self.account)
+        globex = Customer.objects.get(
+            account=AccountFactory.create(organisation=self.org, name="Globex")
+        )
+        for survey, score_type, scores, customer in [
+            (nps, "nps", [10] * 20 + [0] * 10, acme),
+            (nps, "nps", [0] * 30, globex),
+            (csat, "csat", [5, 4, 1], acme),
+        ]:
+            for score in scores:
+                Response.objects.create(
+                    organisation=self.org,
+                    survey=survey,
+                    customer=customer,
+                    channel="link",
+                    score=score,
+                    score_type=score_type,
+                    submitted_at=timezone.now(),
+                )
+        Response.objects.create(  # not sent: not counted
+            organisation=self.org,
+            survey=nps,
+            customer=acme,
+            channel="link",
+            score=0,
+            score_type="nps",
+        )
+
+        lead = selectors.survey_headlines(actor=self.cx_lead, surveys=[nps, csat])
+        owner = selectors.survey_headlines(actor=self.owner, surveys=[nps, csat])
+
+        self.assertAlmostEqual(lead[nps.pk].score.value or 0, -100 / 3)
+        self.assertEqual(lead[nps.pk].score.n, 60)
+        self.assertAlmostEqual(owner[nps.pk].score.value or 0, 100 / 3)  # Acme's alone
+        self.assertEqual(owner[nps.pk].score.n, 30)
+        self.assertAlmostEqual(lead[csat.pk].score.value or 0, 200 / 3)
+        self.assertEqual(lead[csat.pk].unit, "%")
+        self.assertFalse(lead[csat.pk].score.reliable)  # three answers
+        self.login(self.cx_lead)
+        listed = self.client.get(reverse("feedback:survey_list"))
+        self.assertContains(listed, "NPS −33")
+        self.assertContains(listed, "only 3 answers")
 
     def test_members_see_surveys_but_cannot_build_or_open_them(self) -> None:
         survey = self.make_survey()
