@@ -12,10 +12,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Min, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -148,6 +150,7 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
     results = survey_results(actor=user, survey=survey, wave=wave)
     context = {
         "survey": survey,
+        "insights_query": _insights_query(survey, responses),
         "questions": questions,
         "question_rows": [(question, _follow_up_of(question, asked)) for question in questions],
         "missing_wording": [
@@ -222,6 +225,16 @@ def survey_status(request: AuthedRequest, survey_id: int) -> HttpResponse:
         elif waiting:
             messages.info(request, f"No invitation is emailed now:{waiting}")
     return redirect(survey)
+
+
+def _insights_query(survey: Survey, responses: QuerySet[Response]) -> str:
+    """The Insights pages' filters for the survey's responses: from the day of its first answer
+    to today (the last 365 days if it has none), so they count what its results count."""
+    first = responses.filter(submitted_at__isnull=False).aggregate(first=Min("responded_at"))
+    day = timezone.localdate(first["first"]) if first["first"] else None
+    if day is None or day > timezone.localdate():
+        return urlencode({"survey": survey.pk, "days": 365})
+    return urlencode({"survey": survey.pk, "days": "dates", "from": day.isoformat()})
 
 
 def _wave_asked(request: HttpRequest, numbers: Collection[int]) -> int | None:

@@ -163,7 +163,9 @@ class SurveyResultsTest(SurveyTestCase):
         self.assertContains(page, "40 · 100%")  # everyone chose delivery
         self.assertContains(page, "each could choose several")
         self.assertContains(page, "0 = Not at all likely, 10 = Extremely likely")
-        self.assertContains(page, f"/insights/?survey={self.survey.pk}&amp;days=365")
+        # Insights from the day of the first answer: it counts what the results count
+        since = f"survey={self.survey.pk}&amp;days=dates&amp;from={timezone.localdate()}"
+        self.assertContains(page, f"/insights/?{since}")
         self.assertContains(page, "data-print>Print or save as PDF</button>")
 
     def test_a_survey_without_answers_has_no_results_section(self) -> None:
@@ -190,8 +192,10 @@ class SurveyResultsTest(SurveyTestCase):
             html=True,
         )
         self.assertContains(page, "fix first:")
-        # a question's written answers open in the comment explorer, for this survey alone
-        self.assertContains(page, f"/insights/comments/?survey={self.survey.pk}&amp;days=365")
+        # a question's written answers open in the comment explorer, for this survey alone,
+        # from its first answer's day (last year's): all of them, not the last 12 months'
+        since = f"survey={self.survey.pk}&amp;days=dates&amp;from={timezone.localdate(given)}"
+        self.assertContains(page, f"/insights/comments/?{since}")
 
     def test_the_api_gives_each_questions_results_to_whom_may_see_them(self) -> None:
         for score in SCORES:

@@ -50,16 +50,18 @@ def reading(response: Response) -> dict[str, Any]:
 
 
 @register.inclusion_tag("insights/_answer_themes.html")
-def answer_themes(question: Question, user: User, wave: int | None = None) -> dict[str, Any]:
-    """What the answers to a free-text question speak of, for its survey's results."""
+def answer_themes(
+    question: Question, user: User, wave: int | None, insights_query: str
+) -> dict[str, Any]:
+    """What the answers to a free-text question speak of, for its survey's results;
+    ``insights_query`` filters the comment explorer to the survey's answers."""
     found = selectors.answer_themes(actor=user, question=question, wave=wave)
     return {
         "found": found,
         "rows": [(row, negative_meter(row.negative)) for row in found.themes[:SHOWN_THEMES]],
         "more": len(found.themes) - SHOWN_THEMES,
         "unread": found.answered - found.read,
-        "question": question,
-        "wave": wave,
+        "insights_query": insights_query,
     }
 
 

@@ -104,10 +104,11 @@ class AnswerThemesTest(SurveyTestCase):
         page = self.client.get(reverse("feedback:survey_detail", args=[self.survey.pk]))
 
         self.assertContains(page, "What the answers speak of")
+        since = f"survey={self.survey.pk}&amp;days=dates&amp;from={timezone.localdate()}"
+        self.assertContains(page, f"/insights/comments/?{since}&amp;theme=delivery")
         self.assertContains(
-            page, f"/insights/comments/?survey={self.survey.pk}&amp;theme=delivery&amp;days=365"
+            page, f"/insights/comments/?{since}&amp;theme=delivery&amp;sentiment=negative"
         )
-        self.assertContains(page, "&amp;sentiment=negative&amp;days=365")
         self.assertContains(page, "1 of 1")  # too few answers for a share of negative ones
         self.assertContains(page, "None of the 1 answer the engine has read speaks of a theme")
         self.assertNotContains(page, "<script>alert(1)")
