@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from centric.core.models import Organisation
 from centric.feedback.models import Response
-from centric.insights.models import Reanalysis, ThemeDefinition, ThemeProposal
+from centric.insights import services
+from centric.insights.models import Reanalysis, ResponseAnalysis, ThemeDefinition, ThemeProposal
 from centric.insights.tests.test_taxonomy import COMMENTS
 from tests.personas import PersonasTestCase
 
@@ -225,6 +226,23 @@ class ReanalysisPageTest(PersonasTestCase):
         response = self.client.get(reverse("insights:reanalysis"))
         self.assertNotContains(response, "hx-trigger")
         self.assertContains(response, "Done")
+
+    def test_readings_made_by_an_earlier_engine_are_counted_with_the_way_to_read_them_again(
+        self,
+    ) -> None:
+        response = Response.objects.create(
+            organisation=self.org, channel="api", comment="The delivery was late."
+        )
+        services.responses_analyse(response_ids=[response.pk])
+        ResponseAnalysis.objects.filter(response=response).update(engine_version="engine-1:x")
+        self.login(self.cx_lead)
+
+        page = self.client.get(reverse("insights:theme_list"))
+
+        self.assertContains(
+            page, "1 reading was made with earlier themes or an earlier version of the engine"
+        )
+        self.assertContains(page, f'<a href="{reverse("insights:reanalysis")}">read every')
 
     def test_another_organisations_reanalysis_is_not_shown(self) -> None:
         Reanalysis.objects.create(
