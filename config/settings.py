@@ -171,7 +171,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic work, run by `celery worker --beat` (the demo and `make worker` do this) or by a
 # separate `celery beat`: SLA breaches escalate within a minute, feedback whose analysis task was
 # lost is analysed within minutes, and invitations held back by the fatigue window go within an
-# hour of its passing.
+# hour of its passing, and the CX leads hear of a theme's spike within the hour it is found.
 CELERY_BEAT_SCHEDULE = {
     "escalate-sla-breaches": {"task": "centric.cases.tasks.escalate_breaches", "schedule": 60.0},
     "analyse-missed-feedback": {
@@ -182,6 +182,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "centric.feedback.tasks.send_waiting_invitations",
         "schedule": 3600.0,
     },
+    "alert-spikes": {"task": "centric.insights.tasks.alert_spikes", "schedule": 3600.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 

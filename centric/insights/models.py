@@ -209,3 +209,30 @@ class SentimentCalibration(OrganisationScoped):
 
     def __str__(self) -> str:
         return f"Sentiment calibration {self.pk} ({self.get_status_display()})"
+
+
+class SpikeAlert(OrganisationScoped):
+    """A theme's week that rose far above its own usual weeks (``volume``) or turned markedly
+    more negative or positive (``sentiment``), told to the CX leads once: a row can exist once
+    for its week, theme and kind, written with the mails that tell of it."""
+
+    class Kind(models.TextChoices):
+        VOLUME = "volume", "Spike in mentions"
+        SENTIMENT = "sentiment", "Shift in sentiment"
+
+    week = models.DateField()  # its Monday
+    theme = models.CharField(max_length=120)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    sentence = models.CharField(max_length=500)
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-week", "theme"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "week", "theme", "kind"], name="one_alert_per_theme_week"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.theme}, week of {self.week}"

@@ -847,6 +847,21 @@ def _drivers(
     }
 
 
+def organisation_alarms(
+    *, organisation_id: int, since: dt.date, now: dt.datetime
+) -> tuple[list[SpikeWeek], list[Shift]]:
+    """The spikes and sentiment shifts of every customer's feedback of the organisation in the
+    weeks from the one of ``since`` to ``now``, each against its theme's own previous weeks, as
+    the overview finds them: for the alerts, which no person's scope narrows."""
+    start = timezone.make_aware(dt.datetime.combine(since, dt.time.min))
+    responses = Response.objects.filter(
+        organisation_id=organisation_id,
+        responded_at__gte=start - dt.timedelta(weeks=BASELINE_WEEKS),
+        responded_at__lt=now,
+    )
+    return _spike_weeks(responses, shown_from=since), _shifts(responses, shown_from=since)
+
+
 def _spike_weeks(responses: QuerySet[Response], *, shown_from: dt.date) -> list[SpikeWeek]:
     """Weekly theme volumes against each theme's own baseline; alarms in the period shown,
     grouped by week."""

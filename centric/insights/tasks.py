@@ -41,3 +41,9 @@ def discover_themes(organisation_id: int) -> int:
 @shared_task(acks_late=True)
 def learn_sentiment(calibration_id: int) -> bool:
     return services.calibration_learn(calibration_id=calibration_id)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def alert_spikes() -> int:
+    """Scheduled: tell the CX leads of this week's and last week's spikes and shifts, once."""
+    return services.spikes_alert()

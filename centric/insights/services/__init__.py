@@ -1,5 +1,6 @@
 """Writes for Insights: the analysis pipeline, the organisation's taxonomy and re-analysis."""
 
+from centric.insights.services.alerts import spikes_alert
 from centric.insights.services.analysis import (
     BATCH_SIZE,
     directory_members,
@@ -44,6 +45,7 @@ __all__ = [
     "reanalysis_start",
     "responses_analyse",
     "scored_counts",
+    "spikes_alert",
     "theme_delete",
     "theme_discovery_request",
     "theme_save",

@@ -1,0 +1,102 @@
+"""Spikes and sentiment shifts told as they happen: a periodic task looks at this week and last
+of every organisation with feedback in them, as the overview's Spikes and Sentiment shifts do
+(each theme against its own previous eight weeks, false alarms held to 1%), and mails its CX
+leads (its admins if it has none) of each alarm once. An alarm is a ``SpikeAlert`` row that can
+exist once, written in the same transaction as its mails, so a retried, duplicated or restarted
+run never tells anyone twice; a mail that cannot be sent leaves no row, to try again."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from centric.core import clock
+from centric.core.models import Organisation
+from centric.core.roles import Role
+from centric.feedback.models import Response
+from centric.insights import selectors
+from centric.insights.models import SpikeAlert
+from centric.people.models import User
+
+# This week and last: an older alarm is history, on the overview, and is not mailed.
+ALERT_WEEKS = 2
+
+
+def spikes_alert(*, now: dt.datetime | None = None) -> int:
+    """Tell every organisation's CX leads of each spike and shift of this week or last that
+    they have not been told of. Returns the number of alarms told."""
+    now = now or clock.now()
+    told = 0
+    recent = Response.objects.filter(
+        responded_at__gte=now - dt.timedelta(weeks=ALERT_WEEKS), analysis__isnull=False
+    )
+    organisation_ids = recent.order_by().values_list("organisation_id", flat=True).distinct()
+    for organisation in Organisation.objects.filter(pk__in=organisation_ids):
+        # weeks are the organisation's own calendar weeks
+        with timezone.override(ZoneInfo(organisation.time_zone)):
+            today = timezone.localdate(now)
+            since = today - dt.timedelta(days=today.weekday() + 7 * (ALERT_WEEKS - 1))
+            spike_weeks, shifts = selectors.organisation_alarms(
+                organisation_id=organisation.pk, since=since, now=now
+            )
+            alarms = [
+                (found.week, spike.theme, SpikeAlert.Kind.VOLUME, spike.sentence)
+                for found in spike_weeks
+                for spike in found.spikes
+            ] + [
+                (shift.week, shift.theme, SpikeAlert.Kind.SENTIMENT, shift.sentence)
+                for shift in shifts
+            ]
+            told += sum(_alert(organisation, *alarm) for alarm in alarms)
+    return told
+
+
+def recipients(organisation_id: int) -> list[User]:
+    """The CX leads, or the admins where there are none, as for escalations."""
+    people = User.objects.filter(organisation_id=organisation_id, is_active=True).exclude(email="")
+    return list(people.filter(role=Role.CX_LEAD)) or list(people.filter(role=Role.ADMIN))
+
+
+def _alert(organisation: Organisation, week: dt.date, theme: str, kind: str, sentence: str) -> bool:
+    """Tell of one alarm, once. False when it was told before (by this run or another)."""
+    people = recipients(organisation.pk)
+    comments = reverse("insights:comments")
+    query = {"theme": theme, "week": week.isoformat()}
+    if kind == SpikeAlert.Kind.SENTIMENT:
+        query["sentiment"] = "negative"
+    context = {
+        "organisation": organisation,
+        "theme": theme,
+        "week": week,
+        "kind": SpikeAlert.Kind(kind).label,
+        "sentence": sentence,
+        "comments_url": f"{settings.SITE_URL}{comments}?{urlencode(query)}",
+        "overview_url": f"{settings.SITE_URL}{reverse('insights:overview')}",
+    }
+    subject = render_to_string("insights/email/spike_subject.txt", context).strip()
+    body = render_to_string("insights/email/spike.txt", context)
+    try:
+        with transaction.atomic():
+            _, created = SpikeAlert.objects.get_or_create(
+                organisation=organisation,
+                week=week,
+                theme=theme,
+                kind=kind,
+                defaults={"sentence": sentence[:500], "recipients": len(people)},
+            )
+            if not created:
+                return False
+            get_connection().send_messages(
+                [EmailMessage(subject=subject, body=body, to=[person.email]) for person in people]
+            )
+    except IntegrityError:  # another run told of it at the same moment
+        return False
+    return True
