@@ -100,3 +100,13 @@ def test_production_keeps_database_connections_and_checks_them_before_reuse() ->
         {**PRODUCTION, "DATABASE_CONN_MAX_AGE": "0"}, "shell", "-v", "0", "-c", show
     )
     assert per_request.stdout.split() == ["0", "True"], per_request.stderr
+
+
+def test_every_scheduled_task_is_a_task_the_workers_know() -> None:
+    from django.conf import settings
+
+    from config.celery import app
+
+    app.loader.import_default_modules()
+    for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
+        assert entry["task"] in app.tasks, name
