@@ -44,6 +44,7 @@ class ProfilePatch(Schema):
     job_title: str | None = None
     language: str | None = None
     time_zone: str | None = None
+    spike_alerts: bool | None = None
 
 
 class PersonOut(Schema):
@@ -55,6 +56,7 @@ class PersonOut(Schema):
     role: Role
     language: str
     time_zone: str
+    spike_alerts: bool
     team_ids: list[int]
 
     @staticmethod
@@ -141,7 +143,9 @@ def me(request: HttpRequest) -> User:
 
 
 @router.patch(
-    "/me", response=PersonOut, summary="Change your own name, job title, language or time zone"
+    "/me",
+    response=PersonOut,
+    summary="Change your own name, job title, language, time zone or whether spikes are mailed",
 )
 def update_me(request: HttpRequest, payload: ProfilePatch) -> User:
     actor = _actor(request)

@@ -70,7 +70,7 @@ class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "job_title", "language", "time_zone"]
+        fields = ["first_name", "last_name", "job_title", "language", "time_zone", "spike_alerts"]
         widgets = {"time_zone": TimeZoneSelect}
 
 

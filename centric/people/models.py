@@ -61,6 +61,12 @@ class User(AbstractUser):
     job_title = models.CharField(max_length=120, blank=True)
     language = models.CharField(max_length=8, choices=LANGUAGES, default="en")
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    spike_alerts = models.BooleanField(
+        "mail me of spikes",
+        default=True,
+        help_text="A theme's sudden rise in mentions or turn in sentiment, told once; "
+        "CX leads hear of them (admins, where there are no CX leads).",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []

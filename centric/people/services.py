@@ -83,8 +83,9 @@ def person_update(*, actor: User, person: User, values: Mapping[str, Any]) -> Us
 
 
 def profile_update(*, person: User, values: Mapping[str, Any]) -> User:
-    """A person changing their own name, job title, language or time zone."""
-    allowed = {"first_name", "last_name", "job_title", "language", "time_zone"}
+    """A person changing their own name, job title, language, time zone, or whether spikes
+    are mailed to them."""
+    allowed = {"first_name", "last_name", "job_title", "language", "time_zone", "spike_alerts"}
     if set(values) - allowed:
         raise PermissionDenied("Only an admin can change your email address, role or teams.")
     return audited_update(actor=person, instance=person, values=values)

@@ -60,9 +60,11 @@ def spikes_alert(*, now: dt.datetime | None = None) -> int:
 
 
 def recipients(organisation_id: int) -> list[User]:
-    """The CX leads, or the admins where there are none, as for escalations."""
-    people = User.objects.filter(organisation_id=organisation_id, is_active=True).exclude(email="")
-    return list(people.filter(role=Role.CX_LEAD)) or list(people.filter(role=Role.ADMIN))
+    """The CX leads, or the admins where there are none, as for escalations; those of them who
+    asked not to be mailed of spikes are not."""
+    people = User.objects.filter(organisation_id=organisation_id, is_active=True)
+    role = Role.CX_LEAD if people.filter(role=Role.CX_LEAD).exists() else Role.ADMIN
+    return list(people.filter(role=role, spike_alerts=True).exclude(email=""))
 
 
 def _alert(organisation: Organisation, week: dt.date, theme: str, kind: str, sentence: str) -> bool:

@@ -96,6 +96,20 @@ class SpikeAlertTest(PersonasTestCase):
             {address for message in mail.outbox for address in message.to}, {self.admin.email}
         )
 
+    def test_a_cx_lead_who_asked_not_to_be_mailed_is_not(self) -> None:
+        self.client.force_login(self.cx_lead)
+        changed = self.client.patch(
+            "/api/me", {"spike_alerts": False}, content_type="application/json"
+        )
+        self.assertEqual(changed.json()["spike_alerts"], False)
+        self.usual_weeks()
+        self.give(INCIDENT, 0, 25)
+
+        services.spikes_alert(now=self.now)
+
+        self.assertEqual(mail.outbox, [])  # nor the admins: there is a CX lead
+        self.assertEqual(SpikeAlert.objects.get(theme="billing", kind="volume").recipients, 0)
+
     @override_settings(EMAIL_BACKEND="centric.insights.tests.test_alerts.FailingBackend")
     def test_a_mail_that_cannot_be_sent_leaves_the_spike_to_tell_again(self) -> None:
         self.usual_weeks()
