@@ -20,13 +20,14 @@ from centric.cases import selectors, services
 from centric.cases.models import Case, CaseEvent, Priority
 from centric.core.api import ErrorOut, invalid_fields
 from centric.core.permissions import require_write
+from centric.feedback.selectors import response_access
 from centric.people.models import User
 
 router = Router(tags=["cases"])
 
 Inbox = Literal["mine", "team", "soon", "unassigned", "all", "closed"]
 # the services name model fields; the API names the ids it takes
-FIELD_NAMES = {"owner": "owner_id"}
+FIELD_NAMES = {"owner": "owner_id", "response": "response_id"}
 REFUSED: dict[int | str, Any] = {403: ErrorOut, 404: ErrorOut}
 
 
@@ -92,6 +93,13 @@ class CaseDetailOut(CaseOut):
     @staticmethod
     def resolve_events(case: Case) -> list[CaseEvent]:
         return list(case.events.all())
+
+
+class OpenIn(Schema):
+    response_id: int = Field(description="The feedback the case is about; no rule opened one.")
+    owner_id: int = Field(description="The person who owns the case.")
+    priority: Priority = Priority.NORMAL
+    note: str = Field("", max_length=20_000, description="Starts the case's timeline.")
 
 
 class AssignIn(Schema):
@@ -184,6 +192,29 @@ def assign_case(request: HttpRequest, case_id: int, payload: AssignIn) -> Case:
         )
     with _field_errors():
         return services.case_assign(actor=actor, case=case, owner=owner)
+
+
+@router.post(
+    "/cases",
+    response={201: CaseOut, **REFUSED},
+    summary="Open a case by hand for feedback no rule opened one for, with its owner",
+)
+def open_case(request: HttpRequest, payload: OpenIn) -> Status[Case]:
+    actor = _actor(request)
+    response = response_access(actor=actor, response_id=payload.response_id)
+    require_write(actor)
+    owner = User.objects.filter(pk=payload.owner_id, organisation_id=actor.organisation_id).first()
+    if owner is None:
+        raise invalid_fields({"owner_id": ["Choose an active person of your organisation."]})
+    with _field_errors():
+        case = services.case_open_by_person(
+            actor=actor,
+            response=response,
+            owner=owner,
+            priority=payload.priority,
+            note=payload.note,
+        )
+    return Status(201, case)
 
 
 @router.post(

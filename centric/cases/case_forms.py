@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from centric.cases.models import Case, CaseEvent, RootCause
+from centric.cases.models import Case, CaseEvent, Priority, RootCause
 from centric.core.roles import Role
 from centric.people.models import User
 
@@ -21,6 +21,24 @@ def owners_for(organisation_id: int) -> QuerySet[User]:
 
 class AssignForm(forms.Form):
     owner = forms.ModelChoiceField(queryset=User.objects.none(), label="New owner")
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners_for(organisation_id)  # type: ignore[attr-defined]
+
+
+class OpenCaseForm(forms.Form):
+    """A case opened by hand for a piece of feedback no rule opened one for."""
+
+    owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Owner")
+    priority = forms.ChoiceField(choices=Priority.choices, initial=Priority.NORMAL)
+    note = forms.CharField(
+        label="Note (optional)",
+        required=False,
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Why it needs an owner; it starts the case's timeline.",
+    )
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -28,6 +28,7 @@ from centric.cases.models import (
     CaseEvent,
     ClosingTemplate,
     Notification,
+    Priority,
     RootCause,
     Rule,
     SlaPolicy,
@@ -37,6 +38,7 @@ from centric.core import clock
 from centric.core.audit import audit_event, audit_record
 from centric.core.models import AuditEvent
 from centric.core.permissions import require_write
+from centric.core.roles import Role
 from centric.customers.models import Customer
 from centric.feedback.models import Invitation, Response, Survey
 from centric.feedback.services import survey_from_template
@@ -338,6 +340,56 @@ def _open(matches: Sequence[tuple[Response, Rule]]) -> list[Case]:
 
 def _hours(hours: Decimal) -> dt.timedelta:
     return dt.timedelta(hours=float(hours))
+
+
+def case_open_by_person(
+    *, actor: User, response: Response, owner: User, priority: str, note: str = ""
+) -> Case:
+    """A person opens a case for a piece of feedback no rule opened one for, and hands it to
+    ``owner`` (themselves, often): the team that looks after the customer holds it (the
+    owner's first team for a customer no team looks after), with the SLA of its priority."""
+    require_write(actor)
+    if response.organisation_id != actor.organisation_id:
+        raise PermissionDenied("This feedback belongs to another organisation.")
+    if owner.organisation_id != actor.organisation_id or not owner.is_active:
+        raise ValidationError({"owner": "Choose an active person of your organisation."})
+    if owner.role == Role.VIEWER:
+        raise ValidationError({"owner": "A viewer cannot own a case."})
+    if priority not in Priority.values:
+        raise ValidationError({"priority": "Choose urgent, high, normal or low."})
+    now, calendar = clock.now(), calendar_of(actor.organisation_id)
+    first, resolution = _targets(_policies(actor.organisation_id), priority, None)
+    team = _Placer().serving_team(response.customer) or owner.teams.order_by("name").first()
+    try:
+        with transaction.atomic():
+            case = Case.objects.create(
+                organisation_id=actor.organisation_id,
+                title=case_title(response)[:200],
+                comment=response.comment,
+                customer=response.customer,
+                contact=response.contact,
+                response=response,
+                owner=owner,
+                team=team,
+                priority=priority,
+                opened_at=now,
+                first_contact_due=sla.add_business_time(calendar, now, _hours(first)),
+                resolution_due=sla.add_business_time(calendar, now, _hours(resolution)),
+            )
+            _event(case, actor, CaseEvent.Kind.OPENED, {"by": str(actor)}, text=note.strip())
+            audit_record(
+                organisation=case.organisation_id,
+                actor=actor,
+                action=AuditEvent.Action.CREATE,
+                instance=case,
+                changes={"response": [None, response.pk], "owner": [None, str(owner)]},
+            )
+            if owner.pk != actor.pk:
+                notify(owner, case, f"{actor} opened a case for you: {case.title}", email=True)
+            webhooks.publish(case=case, event="case.opened")
+    except IntegrityError:  # one piece of feedback opens one case, and it has one
+        raise ValidationError({"response": "This feedback has a case already."}) from None
+    return case
 
 
 # --- working a case -------------------------------------------------------------------------

@@ -13,6 +13,7 @@ urlpatterns = [
         measure_views.root_cause_cases,
         name="root_cause_cases",
     ),
+    path("cases/open/<int:response_id>/", views.case_open, name="case_open"),
     path("cases/<int:case_id>/", views.case_detail, name="case_detail"),
     path("cases/<int:case_id>/assign/", views.case_assign, name="case_assign"),
     path("cases/<int:case_id>/state/", views.case_state, name="case_state"),

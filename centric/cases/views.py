@@ -22,6 +22,7 @@ from centric.cases.case_forms import (
     CloseLoopForm,
     CommentForm,
     ContactAttemptForm,
+    OpenCaseForm,
     StateForm,
     owners_for,
 )
@@ -29,7 +30,8 @@ from centric.cases.charts import sentiment_history
 from centric.cases.models import Case, Notification, Priority
 from centric.cases.services import TRANSITIONS
 from centric.core.htmx import render_page
-from centric.core.permissions import can_write, sees_whole_organisation
+from centric.core.permissions import can_write, require_write, sees_whole_organisation
+from centric.feedback.selectors import response_access
 from centric.insights.highlight import highlighted
 from centric.people.auth import AuthedRequest
 from centric.people.selectors import teams_visible_to
@@ -147,6 +149,36 @@ def _case_context(request: AuthedRequest, case: Case, **forms: Any) -> dict[str,
         ),
         "recipient": draft.to if draft else "",
     }
+
+
+@require_POST
+def case_open(request: AuthedRequest, response_id: int) -> HttpResponse:
+    """Open a case by hand from a response's page, for feedback no rule opened one for."""
+    user = request.user
+    response = response_access(actor=user, response_id=response_id)
+    require_write(user)
+    form = OpenCaseForm(request.POST, organisation_id=user.organisation_id)
+    if not form.is_valid():
+        for field, errors in form.errors.as_data().items():
+            named = form.fields[field].label if field in form.fields else ""
+            for text in (message for error in errors for message in error.messages):
+                messages.error(request, f"{named}: {text}" if named else text)
+        return redirect("feedback:response_detail", response.pk)
+    data = form.cleaned_data
+    try:
+        case = services.case_open_by_person(
+            actor=user,
+            response=response,
+            owner=data["owner"],
+            priority=data["priority"],
+            note=data["note"],
+        )
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return redirect("feedback:response_detail", response.pk)
+    messages.success(request, f"Case opened and handed to {case.owner}.")
+    return redirect(case)
 
 
 def _channel(case: Case) -> str:

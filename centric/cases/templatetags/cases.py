@@ -8,9 +8,11 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from centric.cases.case_forms import OpenCaseForm
 from centric.cases.models import Case, CaseEvent, Escalation
 from centric.cases.selectors import cases_visible_to
 from centric.core import clock
+from centric.core.permissions import can_write
 from centric.feedback.models import Response
 from centric.people.models import User
 
@@ -59,9 +61,18 @@ def sla_clock(due: dt.datetime, done: dt.datetime | None) -> SafeString:
     return format_html('<span class="sla{}" title="{}">Due in {}</span>', soon, title, _span(left))
 
 
-@register.inclusion_tag("cases/_response_case.html")
-def response_case(response: Response, user: User) -> dict[str, object]:
+@register.inclusion_tag("cases/_response_case.html", takes_context=True)
+def response_case(context: template.Context, response: Response, user: User) -> dict[str, object]:
     """The case opened from ``response`` (a response opens one at most), if ``user`` may see it,
-    for the response's page."""
+    for the response's page; or, where none was opened and ``user`` may write, the form that
+    opens one by hand."""
     case = cases_visible_to(user).filter(response=response).select_related("owner").first()
-    return {"case": case}
+    opened = case is not None or Case.objects.filter(response=response).exists()
+    can_open = not opened and can_write(user)
+    form = OpenCaseForm(organisation_id=user.organisation_id, initial={"owner": user.pk})
+    return {
+        "case": case,
+        "response": response,
+        "form": form if can_open else None,
+        "csrf_token": context.get("csrf_token"),
+    }
