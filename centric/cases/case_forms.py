@@ -33,7 +33,7 @@ class OpenCaseForm(forms.Form):
     owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Owner")
     priority = forms.ChoiceField(choices=Priority.choices, initial=Priority.NORMAL)
     note = forms.CharField(
-        label="Note (optional)",
+        label="Note",
         required=False,
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 2}),
