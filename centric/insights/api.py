@@ -18,6 +18,7 @@ from ninja.responses import Status
 from centric.core.api import ErrorOut, validate_with_form
 from centric.core.permissions import require_org_wide
 from centric.customers.models import Segment
+from centric.customers.selectors import customer_access
 from centric.feedback.api import ScoreOut
 from centric.feedback.models import Response, Survey
 from centric.feedback.selectors import response_access, survey_access
@@ -227,6 +228,7 @@ class ScopeQuery(Schema):
     who: Who | None = Field(None, description="External customers (accounts) or internal (teams).")
     segment_id: int | None = None
     survey_id: int | None = None
+    customer_id: int | None = Field(None, description="One customer's feedback (an account's).")
 
 
 def _scope(actor: User, scope: ScopeQuery) -> dict[str, Any]:
@@ -247,6 +249,8 @@ def _scope(actor: User, scope: ScopeQuery) -> dict[str, Any]:
         _refuse("start", "Give the first day of the period with its last.")
     if scope.survey_id is not None:
         survey_access(actor=actor, survey_id=scope.survey_id)
+    if scope.customer_id is not None:
+        customer_access(actor=actor, customer_id=scope.customer_id)
     if scope.segment_id is not None:
         if not Segment.objects.filter(pk=scope.segment_id, organisation_id=actor.organisation_id):
             raise Http404("No such segment")
@@ -258,6 +262,7 @@ def _scope(actor: User, scope: ScopeQuery) -> dict[str, Any]:
         "who": scope.who or "",
         "segment_id": scope.segment_id,
         "survey_id": scope.survey_id,
+        "customer_id": scope.customer_id,
     }
 
 

@@ -335,6 +335,7 @@ def insights_overview(
     who: str = "",
     survey_id: int | None = None,
     window: Window | None = None,
+    customer_id: int | None = None,
 ) -> InsightsOverview:
     """Scores, segments compared, themes with their NPS drivers, and volume spikes over the last
     ``days`` (or a ``window`` of chosen dates), against as long a stretch before it, within the
@@ -343,7 +344,7 @@ def insights_overview(
     The segment comparison is of every segment, whatever ``segment_id`` narrows the rest to."""
     window = window or Window.last(days)
     since, now, before = window.start, window.end, window.previous.start
-    scope = _scope(actor, segment_id, who, survey_id)
+    scope = _scope(actor, segment_id, who, survey_id, customer_id)
     current = scope.filter(responded_at__gte=since, responded_at__lt=now)
     previous = scope.filter(responded_at__gte=before, responded_at__lt=since)
     readings = ResponseAnalysis.objects.filter(response__in=current).aggregate(
@@ -418,6 +419,7 @@ def comment_list(
     survey_id: int | None = None,
     window: Window | None = None,
     order: str = "",
+    customer_id: int | None = None,
 ) -> QuerySet[Response]:
     """The comments of the last ``days`` (or of a ``window`` of chosen dates) the actor may see,
     or of the ``week`` starting that Monday (a spike's), with their readings, in an ``order`` of
@@ -432,7 +434,8 @@ def comment_list(
         when = Q(responded_at__gte=clock.now() - dt.timedelta(days=days))
     else:
         when = Q(responded_at__gte=window.start, responded_at__lt=window.end)
-    comments = _scope(actor, segment_id, who, survey_id).filter(when).exclude(comment="")
+    comments = _scope(actor, segment_id, who, survey_id, customer_id).filter(when)
+    comments = comments.exclude(comment="")
     if theme and sentiment and sentiment != ResponseAnalysis.Label.UNREAD:
         # what the comment says about the theme, as the theme table's share counts it
         comments = comments.filter(
@@ -563,6 +566,58 @@ def _themes_within(reading: dict[str, Any], start: int, length: int) -> list[tup
     ]
 
 
+@dataclass(frozen=True)
+class CustomerVoice:
+    """What one customer told us over the last ``days``: its scores, what its comments speak
+    of, and its latest comments, of the feedback the reader may see."""
+
+    days: int
+    scores: list[tuple[str, Estimate, str]]  # label, figure, unit
+    read: int  # comments the engine read
+    themes: list[AnswerTheme]
+    latest: list[Response]
+    commented: int  # comments, read or not
+
+    @property
+    def empty(self) -> bool:
+        return not self.commented and not any(figure.n for _, figure, _ in self.scores)
+
+
+def customer_voice(*, actor: User, customer_id: int, days: int = 365) -> CustomerVoice:
+    responses = responses_visible_to(actor).filter(
+        customer_id=customer_id, responded_at__gte=clock.now() - dt.timedelta(days=days)
+    )
+    read = _read(responses)
+    answers_read = read.count()
+    counts = (
+        ThemeMention.objects.filter(response__in=read)
+        .values("theme")
+        .annotate(volume=Count("id"), negative=Count("id", filter=Q(sentiment_label="negative")))
+        .order_by("-volume", "theme")
+    )
+    commented = responses.exclude(comment="")
+    return CustomerVoice(
+        days=days,
+        scores=[
+            (label, estimate(_scores(responses, kind), metric), unit)
+            for kind, label, metric, unit in SCORE_KINDS
+        ],
+        read=answers_read,
+        themes=[
+            AnswerTheme(
+                row["theme"], row["volume"], 100.0 * row["volume"] / answers_read, row["negative"]
+            )
+            for row in counts
+        ],
+        latest=list(
+            commented.select_related("analysis", "customer__account", "customer__team")
+            .prefetch_related("theme_mentions")
+            .order_by("-responded_at", "-id")[:5]
+        ),
+        commented=commented.count(),
+    )
+
+
 def themes_seen(*, actor: User) -> list[str]:
     """Every theme found in the feedback the actor may see, for the explorer's filter."""
     return list(
@@ -574,11 +629,17 @@ def themes_seen(*, actor: User) -> list[str]:
 
 
 def _scope(
-    actor: User, segment_id: int | None, who: str = "", survey_id: int | None = None
+    actor: User,
+    segment_id: int | None,
+    who: str = "",
+    survey_id: int | None = None,
+    customer_id: int | None = None,
 ) -> QuerySet[Response]:
     responses = responses_visible_to(actor)
     if survey_id is not None:
         responses = responses.filter(survey_id=survey_id)
+    if customer_id is not None:
+        responses = responses.filter(customer_id=customer_id)
     if segment_id:
         responses = responses.filter(customer__account__segment_id=segment_id)
     if who in WHO:

@@ -13,7 +13,8 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from centric.core.htmx import render_page
-from centric.customers.selectors import segment_list
+from centric.customers.models import Customer
+from centric.customers.selectors import customers_visible_to, segment_list
 from centric.feedback.exports import csv_lines, xlsx_bytes
 from centric.feedback.models import Survey
 from centric.insights import selectors
@@ -102,6 +103,8 @@ def comments(request: AuthedRequest) -> HttpResponse:
         "orders": selectors.ORDERS,
         "query": request.GET.urlencode(),
         "whole_period": _without(request, "week"),
+        "customer": _customer(request.user, filters["customer_id"]),
+        "everyone": _without(request, "customer"),
         "scope_query": _scope_query(filters),
     }
     return render_page(request, "insights/comments.html", "insights/_comment_list.html", context)
@@ -156,6 +159,7 @@ def _scope_filters(request: HttpRequest) -> dict[str, Any]:
         "who": who,
         "segment_id": _segment(request, who),
         "survey_id": _int(request.GET.get("survey")),
+        "customer_id": _int(request.GET.get("customer")),
     }
 
 
@@ -187,7 +191,16 @@ def _scope_query(filters: dict[str, Any]) -> str:
         query["who"] = filters["who"]
     if filters["survey_id"] is not None:
         query["survey"] = str(filters["survey_id"])
+    if filters["customer_id"] is not None:
+        query["customer"] = str(filters["customer_id"])
     return query.urlencode()
+
+
+def _customer(user: User, customer_id: int | None) -> Customer | None:
+    """The customer whose comments the explorer shows, if the reader may see them."""
+    if customer_id is None:
+        return None
+    return customers_visible_to(user).filter(pk=customer_id).first()
 
 
 def _surveys(user: User) -> list[tuple[int, str]]:

@@ -10,6 +10,7 @@ from django import template
 from django.utils.timesince import timesince
 
 from centric.core import clock
+from centric.customers.models import Customer
 from centric.feedback.models import Question, Response
 from centric.insights import selectors
 from centric.insights.highlight import comment_reading
@@ -62,6 +63,18 @@ def answer_themes(
         "more": len(found.themes) - SHOWN_THEMES,
         "unread": found.answered - found.read,
         "insights_query": insights_query,
+    }
+
+
+@register.inclusion_tag("insights/_customer_voice.html")
+def customer_voice(customer: Customer, user: User) -> dict[str, Any]:
+    """What one customer told us in the last year, for its account's or team's page."""
+    voice = selectors.customer_voice(actor=user, customer_id=customer.pk)
+    return {
+        "voice": voice,
+        "customer": customer,
+        "rows": [(row, negative_meter(row.negative)) for row in voice.themes[:SHOWN_THEMES]],
+        "latest": [comment_reading(response) for response in voice.latest],
     }
 
 

@@ -96,6 +96,7 @@ class OverviewApiTest(InsightsApiTestCase):
             ({"segment_id": other_segment.pk}, 404, ""),
             ({"segment_id": self.segment.pk, "who": "internal"}, 404, ""),
             ({"survey_id": 999_999}, 404, ""),
+            ({"customer_id": 999_999}, 404, ""),
         ]
         for params, status, where in refused:
             with self.subTest(params=params):
@@ -130,6 +131,12 @@ class CommentApiTest(InsightsApiTestCase):
         self.assertEqual(mentions["support"], "positive")
         self.assertTrue(item["read"])
         self.assertEqual(owner.json()["count"], 2)  # Acme's, not Globex's
+        globex = self.get("/insights/comments", self.cx_lead, customer_id=self.globex.pk)
+        self.assertEqual(globex.json()["count"], 1)
+        self.assertEqual(
+            self.get("/insights/comments", self.owner, customer_id=self.globex.pk).status_code,
+            404,  # not a customer the owner's teams serve
+        )
 
     def test_comments_come_most_negative_or_positive_first_about_a_theme_if_asked(
         self,
