@@ -1,6 +1,7 @@
 """The JSON API for Insights: the overview's figures, the comments with what the engine read in
-them, what a survey's free-text answers speak of, and the taxonomy with its proposals and
-re-analysis. The same selectors, services, forms, roles and scopes as the pages."""
+them, what a survey's free-text answers speak of, the taxonomy with its proposals and
+re-analysis, and the sentiment learnt from scores. The same selectors, services, forms, roles
+and scopes as the pages."""
 
 # No `from __future__ import annotations` here: django-ninja reads the query parameters' types
 # at import time.
