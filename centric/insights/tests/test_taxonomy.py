@@ -87,6 +87,27 @@ class DefaultSeedWordsMigrationTest(TaxonomyTestCase):
         self.assertEqual(seeds[self.other_org.pk], ["invoice", "paid"])
         self.assertEqual(tuple(new), DEFAULT_TAXONOMY.by_name["billing"].seed_words)
 
+    def test_an_unedited_communication_theme_learns_that_nobody_tells(self) -> None:
+        migration = importlib.import_module("centric.insights.migrations.0009_default_seed_tells")
+        ThemeDefinition.objects.filter(name="communication").update(
+            seed_words=migration._words(migration.OLD)
+        )
+        ThemeDefinition.objects.filter(organisation=self.other_org, name="communication").update(
+            seed_words=["email"]
+        )
+
+        migration.new_defaults(apps, None)
+
+        seeds = dict(
+            ThemeDefinition.objects.filter(name="communication").values_list(
+                "organisation_id", "seed_words"
+            )
+        )
+        self.assertEqual(
+            tuple(seeds[self.org.pk]), DEFAULT_TAXONOMY.by_name["communication"].seed_words
+        )
+        self.assertEqual(seeds[self.other_org.pk], ["email"])
+
 
 class PipelineReadsTheOrganisationsThemesTest(TaxonomyTestCase):
     def test_a_theme_the_organisation_added_is_found_and_a_deleted_one_is_not(self) -> None:

@@ -176,7 +176,8 @@ DEFAULT_TAXONOMY = Taxonomy(
             "communication",
             "Keeping customers informed: emails, updates, notifications, clarity.",
             "email, emails, update, updates, informed, notification, notified, communication, "
-            "communicate, told, explained, unclear, follow up, newsletter, message",
+            "communicate, told, explained, unclear, follow up, newsletter, message, "
+            "nobody tells, no one tells",
         ),
         _theme(
             "reliability",

@@ -180,6 +180,7 @@ def test_garment_talk_is_not_talk_of_service_software_or_staff():
     assert "billing" not in names("Our account manager always explains what is happening.")
     assert "staff" in names("Our account manager always explains what is happening.")
     assert "billing" in names("Our account was charged twice.")
+    assert "communication" in names("Nobody tells us when something changes.")
 
 
 def test_pretty_as_a_degree_is_no_talk_of_looks():
