@@ -71,6 +71,8 @@ def overview(request: AuthedRequest) -> HttpResponse:
         ),
         "filters": filters,
         "period_error": _window(request)[1],
+        "customer": _customer(request.user, filters["customer_id"]),
+        "everyone": _without(request, "customer"),
         "scope_query": _scope_query(filters),
         # for the links to one segment's comments
         "unsegmented_query": _scope_query({**filters, "segment_id": None}),

@@ -76,6 +76,11 @@ class CustomerVoiceTest(PersonasTestCase):
         self.assertContains(found, "The comments of")
         everyone = self.client.get(reverse("insights:comments"))
         self.assertContains(everyone, "Globex:")
+        # its way to the overview keeps to the customer, and the overview says so
+        self.assertContains(found, f"/insights/?days=90&amp;customer={self.acme.pk}")
+        overview = self.client.get(reverse("insights:overview"), {"customer": self.acme.pk})
+        self.assertContains(overview, "The feedback of")
+        self.assertEqual(overview.context["insights"].analysed, 1)
 
     def test_a_customer_without_feedback_and_a_reader_who_sees_none(self) -> None:
         self.login(self.owner)
