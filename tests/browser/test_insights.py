@@ -9,7 +9,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from centric.customers.models import Account
 from centric.demo.organisation import DEMO_EMAIL, DEMO_PASSWORD
+from centric.feedback.models import Response
 from centric.insights.selectors import Window
 from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, shoot, sign_in
 
@@ -101,3 +103,45 @@ def test_the_insights_pages_show_the_demo_feedback(page: Page, transactional_db:
     expect(page.locator(".comments .mark-kind").first).to_be_visible()
     shoot(page, "insights-comments-spike-week")
     assert_accessible(page)
+
+
+def test_an_accounts_voice_leads_to_a_comment_that_is_given_an_owner_by_hand(
+    page: Page, transactional_db: None
+) -> None:
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - closed with the process
+    account = (
+        Account.objects.filter(
+            customer__responses__comment__gt="",
+            customer__responses__responded_at__gte=timezone.now() - dt.timedelta(days=300),
+        )
+        .distinct()
+        .order_by("name")
+        .first()
+    )
+    assert account is not None
+    sign_in(page, DEMO_EMAIL, DEMO_PASSWORD)
+    page.goto(f"/accounts/{account.pk}/")
+    voice = page.get_by_role("region", name="What they told us, last 12 months")
+    expect(voice).to_be_visible()
+    expect(voice.get_by_role("heading", name="Latest comments")).to_be_visible()
+    shoot(page, "account-voice")
+    assert_accessible(page)
+
+    # a comment no rule took is given an owner from its page
+    response = (
+        Response.objects.filter(customer__account=account, cases__isnull=True)
+        .exclude(comment="")
+        .order_by("-responded_at")
+        .first()
+    )
+    assert response is not None
+    page.goto(f"/responses/{response.pk}/")
+    opening = page.get_by_role("region", name="Open a case")
+    expect(opening).to_be_visible()
+    assert_accessible(page)
+    opening.get_by_label("Priority").select_option("high")
+    opening.get_by_label("Note").fill("Call them today.")
+    opening.get_by_role("button", name="Open the case").click()
+    expect(page.get_by_text("Case opened and handed to")).to_be_visible()
+    expect(page.get_by_text("Call them today.").first).to_be_visible()
+    shoot(page, "case-opened-by-hand")
