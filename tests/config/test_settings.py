@@ -110,3 +110,16 @@ def test_every_scheduled_task_is_a_task_the_workers_know() -> None:
     app.loader.import_default_modules()
     for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
         assert entry["task"] in app.tasks, name
+
+
+def test_starting_django_loads_no_statistics_library() -> None:
+    """scipy and statsmodels weigh about 140 MB: a process that never computes a statistic (a
+    survey page, a file import) must not carry them (see ``centric/insights/metrics``)."""
+    probe = (
+        "import sys, django; django.setup(); "
+        "print(sorted(m for m in ('scipy', 'statsmodels', 'sklearn', 'pandas') if m in sys.modules))"
+    )
+    found = subprocess.run(  # noqa: S603 - a fixed command line
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert found.stdout.strip().splitlines()[-1] == "[]", found.stdout

@@ -4,6 +4,11 @@ drivers and theme anomalies. Pure Python on Polars frames; imports no Django.
     from centric.insights.metrics import Nps, estimate, trend
     estimate(responses, Nps("likelihood_to_recommend")).describe()
     # 'NPS 32 (95% CI 24-40, n = 210).' (with an en dash)
+
+scipy and statsmodels are imported by the functions that use them, on first use: every process
+imports this package as it starts (the surveys' selectors use it), and most of them — a web
+worker answering a survey page, a worker importing a file — never compute a p-value, so they
+need not carry the libraries' 140 MB (``tests/config`` checks that starting Django loads neither).
 """
 
 from centric.insights.metrics.anomalies import MEANINGFUL_SHIFT, sentiment_shifts, volume_spikes

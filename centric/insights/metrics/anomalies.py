@@ -37,7 +37,6 @@ from typing import Literal, NamedTuple, TypeVar
 import numpy as np
 import polars as pl
 from numpy.typing import NDArray
-from scipy import stats
 
 from centric.insights.metrics.corrections import CORRECTION_NAMES, Correction, adjust_p_values
 from centric.insights.metrics.estimate import format_number
@@ -126,6 +125,8 @@ def volume_spikes(
     ``false_alarm_rate``, the count is at least ``min_count`` and the ratio at least
     ``min_ratio``; ``sentence`` describes alarms and is null otherwise.
     """
+    from scipy import stats  # loaded on first use: see metrics/__init__.py
+
     _check_window(baseline_periods, min_baseline_periods, false_alarm_rate)
     for theme in themes:
         if theme not in frame.columns or frame.schema[theme] != pl.Boolean:
@@ -371,6 +372,8 @@ def _pooled_t_test(
     liberal here in simulation (a small week against a large baseline, far in the tail,
     which is exactly where a correction across many checks looks).
     """
+    from scipy import stats  # loaded on first use: see metrics/__init__.py
+
     (n_now, mean_now, var_now), (n_base, mean_base, var_base) = now, base
     difference = mean_now - mean_base
     df = n_now + n_base - 2.0

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Literal
 
 import numpy as np
-from statsmodels.stats.multitest import multipletests
 
 Correction = Literal["holm", "fdr_bh", "bonferroni", "none"]
 
@@ -25,6 +24,10 @@ def adjust_p_values(p_values: Sequence[float], correction: Correction) -> list[f
     Benjamini-Hochberg bounds the expected share of false findings among those reported,
     which keeps more power when dozens of themes or segments are screened.
     """
+    from statsmodels.stats.multitest import (
+        multipletests,
+    )  # loaded on first use: see metrics/__init__.py
+
     if correction not in CORRECTION_NAMES:
         raise ValueError(
             f"correction must be one of {', '.join(CORRECTION_NAMES)}; got {correction!r}"

@@ -10,8 +10,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from scipy import stats
-
 
 @dataclass(frozen=True)
 class TwoSample:
@@ -24,6 +22,8 @@ class TwoSample:
 
 
 def z_critical(confidence: float) -> float:
+    from scipy import stats  # loaded on first use: see metrics/__init__.py
+
     return float(stats.norm.ppf(0.5 + confidence / 2.0))
 
 
@@ -48,6 +48,8 @@ def wilson_interval(successes: int, n: int, confidence: float) -> tuple[float, f
 
 def t_interval(mean: float, variance: float, n: int, confidence: float) -> tuple[float, float]:
     """Student t interval for a mean: mean +/- t(n-1) * s / sqrt(n). Needs n >= 2."""
+    from scipy import stats  # loaded on first use: see metrics/__init__.py
+
     if n < 2:
         raise ValueError("a t interval needs at least two responses")
     half = float(stats.t.ppf(0.5 + confidence / 2.0, n - 1)) * math.sqrt(variance / n)
@@ -94,6 +96,8 @@ def nps_difference(
     answers unanimously; the same standard error gives the interval and the p-value, so
     the interval excludes zero exactly when p < 1 - confidence.
     """
+    from scipy import stats  # loaded on first use: see metrics/__init__.py
+
     (pa, da, na), (pb, db, nb) = a, b
     if na <= 0 or nb <= 0:
         raise ValueError("both groups need at least one response")
@@ -116,6 +120,8 @@ def two_proportion_difference(
     the two Wilson intervals, which keeps good coverage near 0% and 100% where the Wald
     interval for a difference fails. The two can disagree at the margin of significance.
     """
+    from scipy import stats  # loaded on first use: see metrics/__init__.py
+
     (sa, na), (sb, nb) = a, b
     if na <= 0 or nb <= 0:
         raise ValueError("both groups need at least one response")
@@ -140,6 +146,8 @@ def welch_difference(
     Welch rather than Student because segments rarely share a variance and differ in
     size; degrees of freedom by Welch-Satterthwaite. Needs at least two responses a group.
     """
+    from scipy import stats  # loaded on first use: see metrics/__init__.py
+
     (mean_a, var_a, na), (mean_b, var_b, nb) = a, b
     if na < 2 or nb < 2:
         raise ValueError("Welch's t-test needs at least two responses in each group")
