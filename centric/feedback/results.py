@@ -13,7 +13,7 @@ from django.db.models import Count, QuerySet
 from centric.feedback import answers as answer_rules
 from centric.feedback.models import Answer, Question, Response, Survey
 from centric.feedback.scales import SCALE_ENDS
-from centric.feedback.selectors import responses_visible_to
+from centric.feedback.selectors import centricity_frame, headline_metric, responses_visible_to
 from centric.insights.metrics import Ces, Csat, Estimate, MeanScore, Metric, Nps, estimate
 from centric.people.models import User
 
@@ -104,6 +104,16 @@ def survey_results(*, actor: User, survey: Survey, wave: int | None = None) -> l
         else:
             results.append(QuestionResult(question, wording, written.get(question.pk, 0)))
     return results
+
+
+def centricity_result(*, actor: User, survey: Survey, wave: int | None = None) -> Estimate | None:
+    """The customer-centricity index of the responses a customer-centricity survey's results
+    count (see ``responses_counted``); none for any other survey."""
+    headline = headline_metric(survey, survey.questions.values_list("kind", "key"))
+    if headline is None or headline.kind != "centricity":
+        return None
+    responses = responses_counted(actor=actor, survey=survey, wave=wave)
+    return estimate(centricity_frame(responses, "survey_id"), headline.metric)
 
 
 def _scored(

@@ -3,6 +3,7 @@ person may see (their accounts' contacts, their teams' internal customers)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,6 +20,7 @@ from centric.core.permissions import sees_whole_organisation
 from centric.core.queries import CompiledQuery
 from centric.customers.selectors import customers_visible_to
 from centric.feedback.models import (
+    Answer,
     Invitation,
     JourneyStage,
     OptOut,
@@ -26,7 +28,15 @@ from centric.feedback.models import (
     Response,
     Survey,
 )
-from centric.insights.metrics import Ces, Csat, Difference, Estimate, Metric, Nps, estimate
+from centric.insights.metrics import (
+    CentricityIndex,
+    Ces,
+    Csat,
+    Difference,
+    Estimate,
+    Metric,
+    Nps,
+)
 from centric.insights.metrics.compare import difference_of
 from centric.insights.metrics.scores import (
     Summary,
@@ -78,12 +88,93 @@ class Wave:
     change: Difference | None = None
 
 
-# The headline scores a wave is compared by, in the order a response's headline is chosen
-_WAVE_METRICS: tuple[tuple[str, Metric, str], ...] = (
-    ("nps", Nps(column="score"), ""),
-    ("csat", Csat(column="score"), "%"),
-    ("ces", Ces(column="score"), ""),
+# the customer-centricity survey (seed 003): its three questions, each a rating of 1-5, make the
+# customer-centricity index, which is its headline
+CENTRICITY_TEMPLATE = "customer-centricity"
+CENTRICITY_KEYS = ("discovery", "service", "engagement")
+
+
+@dataclass(frozen=True)
+class HeadlineMetric:
+    """What a survey is summed up by: the kind of score (a response's ``score_type``, or
+    "centricity"), its metric, its unit and its short name."""
+
+    kind: str
+    metric: Metric
+    unit: str
+    label: str
+
+
+# NPS, else CSAT, else CES: the first a survey asks, in the order a response's headline is chosen
+_SCORE_HEADLINES = (
+    HeadlineMetric("nps", Nps(column="score"), "", "NPS"),
+    HeadlineMetric("csat", Csat(column="score"), "%", "CSAT"),
+    HeadlineMetric("ces", Ces(column="score"), "", "CES"),
 )
+_CENTRICITY = HeadlineMetric("centricity", CentricityIndex(), "", "Centricity index")
+
+
+def headline_metric(survey: Survey, asked: Iterable[tuple[str, str]]) -> HeadlineMetric | None:
+    """The headline of ``survey``, given the (kind, key) of each of its questions: the
+    customer-centricity index for a customer-centricity survey that asks its three questions,
+    else NPS, CSAT or CES; none for a survey that asks none of these."""
+    asked = list(asked)
+    keys = {key for kind, key in asked if kind == "rating"}
+    if survey.template == CENTRICITY_TEMPLATE and keys.issuperset(CENTRICITY_KEYS):
+        return _CENTRICITY
+    kinds = {kind for kind, _ in asked}
+    return next((found for found in _SCORE_HEADLINES if found.kind in kinds), None)
+
+
+def centricity_frame(
+    responses: QuerySet[Response], group: str, dtype: pl.DataType | type[pl.DataType] = pl.Int64
+) -> pl.DataFrame:
+    """One row per response to a customer-centricity survey among ``responses``: its three
+    answers (null where skipped) and, as ``group`` of ``dtype``, the response's value of the
+    ``group`` lookup (its survey, wave or date)."""
+    answered: dict[int, dict[str, Any]] = defaultdict(dict)
+    for response_id, key, number, value in Answer.objects.filter(
+        response__in=responses.filter(survey__template=CENTRICITY_TEMPLATE),
+        question__key__in=CENTRICITY_KEYS,
+        question__kind="rating",
+        number__isnull=False,
+    ).values_list("response_id", "question__key", "number", f"response__{group}"):
+        answered[response_id][key] = number
+        answered[response_id]["group"] = value
+    rows = list(answered.values())
+    columns = (*CENTRICITY_KEYS, "group")
+    return pl.DataFrame(
+        {column: [row.get(column) for row in rows] for column in columns},
+        schema={**dict.fromkeys(CENTRICITY_KEYS, pl.Int64), "group": dtype},
+    )
+
+
+def _headline_summaries(
+    responses: QuerySet[Response], headline: HeadlineMetric, group: str
+) -> dict[Any, Summary]:
+    """The summary of ``headline`` over the submitted ``responses``, per value of the
+    ``group`` lookup (``survey_id``, ``invitation__wave``)."""
+    submitted = responses.filter(submitted_at__isnull=False)
+    if headline.kind == "centricity":
+        frame = centricity_frame(submitted, group)
+    else:
+        counted = (
+            submitted.filter(score_type=headline.kind, score__isnull=False)
+            .order_by()
+            .values_list(group, "score")
+            .annotate(count=Count("pk"))
+        )
+        frame = (
+            pl.DataFrame(
+                list(counted),
+                schema={"group": pl.Int64, "score": pl.Int64, "count": pl.Int64},
+                orient="row",
+            )
+            .select("group", pl.col("score").repeat_by("count"))
+            .explode("score")
+        )
+    summaries = frame.group_by("group").agg(summary_aggregations(headline.metric.expression()))
+    return {row["group"]: summary_from_row(row) for row in summaries.iter_rows(named=True)}
 
 
 @dataclass(frozen=True)
@@ -92,39 +183,32 @@ class Headline:
 
     score: Estimate
     unit: str
+    label: str
 
 
 def survey_headlines(*, actor: User, surveys: Iterable[Survey]) -> dict[int, Headline]:
-    """Each survey's headline score (NPS, else CSAT, else CES: the first its questions ask),
-    with its interval, of the answers the reader may see; none for a survey that asks none."""
-    ids = [survey.pk for survey in surveys]
-    kinds: dict[int, set[str]] = {}
-    for survey_id, kind in Question.objects.filter(survey_id__in=ids).values_list(
-        "survey_id", "kind"
+    """Each survey's headline score (see ``headline_metric``) with its interval, of the answers
+    the reader may see; none for a survey that has no headline."""
+    surveys = list(surveys)
+    asked: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for survey_id, kind, key in Question.objects.filter(survey__in=surveys).values_list(
+        "survey_id", "kind", "key"
     ):
-        kinds.setdefault(survey_id, set()).add(kind)
-    asked = {
-        survey_id: found
-        for survey_id, found_kinds in kinds.items()
-        if (found := next((m for m in _WAVE_METRICS if m[0] in found_kinds), None))
+        asked[survey_id].append((kind, key))
+    chosen = {
+        survey.pk: found
+        for survey in surveys
+        if (found := headline_metric(survey, asked[survey.pk]))
     }
-    rows = list(
-        responses_visible_to(actor)
-        .filter(survey_id__in=list(asked), submitted_at__isnull=False, score__isnull=False)
-        .order_by()
-        .values_list("survey_id", "score_type", "score")
-        .annotate(count=Count("pk"))
-    )
-    frame = pl.DataFrame(
-        rows,
-        schema={"survey": pl.Int64, "kind": pl.String, "score": pl.Int64, "count": pl.Int64},
-        orient="row",
-    )
+    visible = responses_visible_to(actor)
     headlines = {}
-    for survey_id, (kind, metric, unit) in asked.items():
-        answers = frame.filter((pl.col("survey") == survey_id) & (pl.col("kind") == kind))
-        scores = answers.select(pl.col("score").repeat_by("count").explode())
-        headlines[survey_id] = Headline(estimate(scores, metric), unit)
+    for headline in {found.kind: found for found in chosen.values()}.values():
+        ids = [pk for pk, found in chosen.items() if found is headline]
+        summaries = _headline_summaries(visible.filter(survey_id__in=ids), headline, "survey_id")
+        for survey_id in ids:
+            summary = summaries.get(survey_id, Summary(0, 0.0, 0.0, 0, 0))
+            score = estimate_from_summary(summary, headline.metric)
+            headlines[survey_id] = Headline(score, headline.unit, headline.label)
     return headlines
 
 
@@ -136,12 +220,12 @@ def survey_waves(*, actor: User, survey: Survey) -> list[Wave]:
     to no invitation, so neither is counted in a wave."""
     counts = _wave_counts(survey)
     numbers = range(1, survey.current_wave + 1)
-    kinds = set(survey.questions.values_list("kind", flat=True))
-    found = next((found for found in _WAVE_METRICS if found[0] in kinds), None)
-    if found is None:
+    headline = headline_metric(survey, survey.questions.values_list("kind", "key"))
+    if headline is None:
         return [Wave(number, **counts.get(number, {})) for number in numbers]
-    kind, metric, unit = found
-    scores = _wave_scores(responses_visible_to(actor).filter(survey=survey), kind, metric)
+    metric = headline.metric
+    answered = responses_visible_to(actor).filter(survey=survey, invitation__follow_up=False)
+    scores = _headline_summaries(answered, headline, "invitation__wave")
     empty = Summary(0, 0.0, 0.0, 0, 0)
     waves: list[Wave] = []
     for number in numbers:
@@ -150,26 +234,10 @@ def survey_waves(*, actor: User, survey: Survey) -> list[Wave]:
         change = None
         if waves and waves[-1].score and waves[-1].score.reliable and score.reliable:
             change = difference_of(summary, before, metric)
-        waves.append(Wave(number, **counts.get(number, {}), score=score, unit=unit, change=change))
+        waves.append(
+            Wave(number, **counts.get(number, {}), score=score, unit=headline.unit, change=change)
+        )
     return waves
-
-
-def _wave_scores(responses: QuerySet[Response], kind: str, metric: Metric) -> dict[int, Summary]:
-    """Per wave, the summary of the headline scores of ``kind`` (NPS, else CSAT, else CES: the
-    first the survey's questions ask) of the ``responses`` that answered its invitations."""
-    rows = responses.filter(
-        invitation__follow_up=False,
-        submitted_at__isnull=False,
-        score_type=kind,
-        score__isnull=False,
-    ).values_list("invitation__wave", "score")
-    frame = pl.DataFrame(list(rows), schema={"wave": pl.Int64, "score": pl.Int64}, orient="row")
-    return {
-        row["wave"]: summary_from_row(row)
-        for row in frame.group_by("wave")
-        .agg(summary_aggregations(metric.expression()))
-        .iter_rows(named=True)
-    }
 
 
 def _wave_counts(survey: Survey) -> dict[int, dict[str, Any]]:

@@ -35,7 +35,7 @@ from centric.feedback.forms import (
     TouchpointForm,
 )
 from centric.feedback.models import Answer, Question, Response, Survey, Touchpoint, new_attempt
-from centric.feedback.results import survey_results
+from centric.feedback.results import centricity_result, survey_results
 from centric.feedback.scales import SCALE_ENDS
 from centric.feedback.tasks import send_invitations, send_reminders
 from centric.people.auth import AuthedRequest
@@ -158,6 +158,7 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
             for language, found in selectors.survey_missing_wording(survey, questions).items()
         ],
         "results": results,
+        "centricity": centricity_result(actor=user, survey=survey, wave=wave),
         "answered": responses.filter(submitted_at__isnull=False).exists(),
         "latest": latest,
         "partial_count": responses.filter(submitted_at__isnull=True).count(),

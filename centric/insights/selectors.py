@@ -18,7 +18,7 @@ from centric.core import clock
 from centric.core.permissions import require_org_wide
 from centric.feedback.models import Answer, Question, Response
 from centric.feedback.results import responses_counted
-from centric.feedback.selectors import responses_visible_to
+from centric.feedback.selectors import CENTRICITY_KEYS, centricity_frame, responses_visible_to
 from centric.insights.metrics import (
     MEANINGFUL_SHIFT,
     CentricityIndex,
@@ -70,9 +70,6 @@ FLAGS = {
     "praise": "analysis__praise",
 }
 _SCORE = "__score"
-# the customer-centricity survey's three questions (seed 003), each 1-5
-CENTRICITY_TEMPLATE = "customer-centricity"
-CENTRICITY_KEYS = ("discovery", "service", "engagement")
 _WHEN = "__when"
 _SEGMENT = "__segment"
 # The scores a response can carry, as the score cards show them: (score type, label, metric, unit)
@@ -665,19 +662,9 @@ def _scores(responses: QuerySet[Response], score_type: str) -> pl.DataFrame:
 def _centricity(responses: QuerySet[Response]) -> pl.DataFrame:
     """One row per answer to the customer-centricity survey: its three answers (null where
     skipped) and its date."""
-    answered: dict[int, dict[str, Any]] = defaultdict(dict)
-    for response_id, key, number, when in Answer.objects.filter(
-        response__in=responses.filter(survey__template=CENTRICITY_TEMPLATE),
-        question__key__in=CENTRICITY_KEYS,
-        number__isnull=False,
-    ).values_list("response_id", "question__key", "number", "response__responded_at"):
-        answered[response_id][key] = number
-        answered[response_id][_WHEN] = timezone.localdate(when) if when else None
-    rows = list(answered.values())
-    return pl.DataFrame(
-        {column: [row.get(column) for row in rows] for column in (*CENTRICITY_KEYS, _WHEN)},
-        schema={**dict.fromkeys(CENTRICITY_KEYS, pl.Int64), _WHEN: pl.Date},
-    )
+    frame = centricity_frame(responses, "responded_at", pl.Object)
+    days = [timezone.localdate(when) if when else None for when in frame["group"]]
+    return frame.select(*CENTRICITY_KEYS, pl.Series(_WHEN, days, dtype=pl.Date))
 
 
 def _score_card(
