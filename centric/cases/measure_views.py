@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from centric.cases import measures as selectors
 from centric.core.htmx import render_page
+from centric.core.periods import PERIODS
 from centric.insights.report.charts import ACCENT, GRID
 from centric.people.auth import AuthedRequest
 
@@ -26,7 +27,7 @@ def measures(request: AuthedRequest) -> HttpResponse:
     result = selectors.case_measures(actor=request.user, days=days, group=group)
     context = {
         "measures": result,
-        "periods": selectors.PERIODS,
+        "periods": PERIODS,
         "groups": selectors.GROUPS,
         "min_n": selectors.MIN_N,
     }
@@ -39,7 +40,7 @@ def root_causes(request: AuthedRequest) -> HttpResponse:
     context = {
         "report": report,
         "rows": [(row, sparkline(row.buckets, unit=report.bucket_label)) for row in report.rows],
-        "periods": selectors.PERIODS,
+        "periods": PERIODS,
     }
     return render_page(request, "cases/root_causes.html", "cases/_root_causes.html", context)
 
@@ -51,14 +52,14 @@ def root_cause_cases(request: AuthedRequest, root_cause_id: int) -> HttpResponse
         actor=request.user, root_cause_id=root_cause_id, days=days
     )
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"cause": cause, "page": page, "days": days, "periods": selectors.PERIODS}
+    context = {"cause": cause, "page": page, "days": days, "periods": PERIODS}
     return render(request, "cases/root_cause_cases.html", context)
 
 
 def _days(request: HttpRequest) -> int:
     value = request.GET.get("days", "")
     days = int(value) if value.isdigit() else selectors.DEFAULT_DAYS
-    return days if days in selectors.PERIODS else selectors.DEFAULT_DAYS
+    return days if days in PERIODS else selectors.DEFAULT_DAYS
 
 
 def sparkline(buckets: Sequence[tuple[str, int]], *, unit: str) -> SafeString:

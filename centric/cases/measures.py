@@ -34,9 +34,9 @@ from centric.cases.models import Case, RootCause
 from centric.cases.selectors import cases_visible_to
 from centric.cases.services import calendar_of
 from centric.core import clock
+from centric.core.periods import PERIODS
 from centric.people.models import User
 
-PERIODS = (30, 90, 365)
 DEFAULT_DAYS = 90
 GROUPS = {"": "Everyone", "team": "Team", "owner": "Owner", "rule": "Rule", "period": "Period"}
 # Below this many cases a figure is shown with a note rather than as a finding.

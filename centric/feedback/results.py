@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import polars as pl
 from django.db.models import Count, QuerySet
 
+from centric.core.periods import Window
 from centric.feedback import answers as answer_rules
 from centric.feedback.models import Answer, Question, Response, Survey
 from centric.feedback.scales import SCALE_ENDS
@@ -41,21 +42,39 @@ class QuestionResult:
     ends: tuple[str, str] | None = None  # what the lowest and highest point of a scale mean
 
 
+@dataclass(frozen=True)
+class Selection:
+    """Which submitted responses a survey's results count: those answering the invitations of
+    one ``wave`` or every one, given within a ``window`` of time or at any time."""
+
+    wave: int | None = None
+    window: Window | None = None
+
+
+EVERY = Selection()
+
+
 def responses_counted(
-    *, actor: User, survey: Survey, wave: int | None = None
+    *, actor: User, survey: Survey, selection: Selection = EVERY
 ) -> QuerySet[Response]:
-    """The responses a survey's results count: every submitted one the actor may see, or those
-    answering the invitations of one ``wave``."""
+    """The responses a survey's results count: every submitted one the actor may see, of the
+    ``selection``."""
     responses = responses_visible_to(actor).filter(survey=survey, submitted_at__isnull=False)
-    if wave is not None:
-        responses = responses.filter(invitation__wave=wave, invitation__follow_up=False)
+    if selection.wave is not None:
+        responses = responses.filter(invitation__wave=selection.wave, invitation__follow_up=False)
+    if selection.window is not None:
+        responses = responses.filter(
+            responded_at__gte=selection.window.start, responded_at__lt=selection.window.end
+        )
     return responses
 
 
-def survey_results(*, actor: User, survey: Survey, wave: int | None = None) -> list[QuestionResult]:
+def survey_results(
+    *, actor: User, survey: Survey, selection: Selection = EVERY
+) -> list[QuestionResult]:
     """Every question of ``survey``, in order, with the results of its answers (see
     ``responses_counted``)."""
-    responses = responses_counted(actor=actor, survey=survey, wave=wave)
+    responses = responses_counted(actor=actor, survey=survey, selection=selection)
     answers = Answer.objects.filter(question__survey=survey, response__in=responses).order_by()
     numbers: dict[int, Counter[int]] = {}
     for question_id, number, count in (
@@ -106,13 +125,15 @@ def survey_results(*, actor: User, survey: Survey, wave: int | None = None) -> l
     return results
 
 
-def centricity_result(*, actor: User, survey: Survey, wave: int | None = None) -> Estimate | None:
+def centricity_result(
+    *, actor: User, survey: Survey, selection: Selection = EVERY
+) -> Estimate | None:
     """The customer-centricity index of the responses a customer-centricity survey's results
     count (see ``responses_counted``); none for any other survey."""
     headline = headline_metric(survey, survey.questions.values_list("kind", "key"))
     if headline is None or headline.kind != "centricity":
         return None
-    responses = responses_counted(actor=actor, survey=survey, wave=wave)
+    responses = responses_counted(actor=actor, survey=survey, selection=selection)
     return estimate(centricity_frame(responses, "survey_id"), headline.metric)
 
 

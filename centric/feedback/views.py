@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from centric.core.periods import CHOSEN, PERIODS, Window, chosen_window
 from centric.core.permissions import require_org_wide, sees_whole_organisation
 from centric.customers.models import Contact
 from centric.feedback import answers as answer_rules
@@ -35,7 +36,7 @@ from centric.feedback.forms import (
     TouchpointForm,
 )
 from centric.feedback.models import Answer, Question, Response, Survey, Touchpoint, new_attempt
-from centric.feedback.results import centricity_result, survey_results
+from centric.feedback.results import Selection, centricity_result, survey_results
 from centric.feedback.scales import SCALE_ENDS
 from centric.feedback.tasks import send_invitations, send_reminders
 from centric.people.auth import AuthedRequest
@@ -147,10 +148,12 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
     asked = {question.key: question for question in questions}
     waves = _waves(user, survey)
     wave = _wave_asked(request, [found.number for found in waves])
-    results = survey_results(actor=user, survey=survey, wave=wave)
+    window, period_error = _results_window(request)
+    selection = Selection(wave=wave, window=window)
+    results = survey_results(actor=user, survey=survey, selection=selection)
     context = {
         "survey": survey,
-        "insights_query": _insights_query(survey, responses),
+        "insights_query": _insights_query(survey, responses, window),
         "questions": questions,
         "question_rows": [(question, _follow_up_of(question, asked)) for question in questions],
         "missing_wording": [
@@ -158,7 +161,16 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
             for language, found in selectors.survey_missing_wording(survey, questions).items()
         ],
         "results": results,
-        "centricity": centricity_result(actor=user, survey=survey, wave=wave),
+        "centricity": centricity_result(actor=user, survey=survey, selection=selection),
+        "selection": selection,
+        "periods": PERIODS,
+        "period_error": period_error,
+        # the period chosen, kept by the links to each wave's results
+        "period_query": urlencode(
+            {name: request.GET[name] for name in ("days", "from", "to") if request.GET.get(name)}
+        )
+        if window
+        else "",
         "answered": responses.filter(submitted_at__isnull=False).exists(),
         "latest": latest,
         "partial_count": responses.filter(submitted_at__isnull=True).count(),
@@ -228,14 +240,30 @@ def survey_status(request: AuthedRequest, survey_id: int) -> HttpResponse:
     return redirect(survey)
 
 
-def _insights_query(survey: Survey, responses: QuerySet[Response]) -> str:
-    """The Insights pages' filters for the survey's responses: from the day of its first answer
-    to today (the last 365 days if it has none), so they count what its results count."""
+def _insights_query(survey: Survey, responses: QuerySet[Response], window: Window | None) -> str:
+    """The Insights pages' filters for the survey's responses: of the ``window`` its results
+    read, or from the day of its first answer to today (the last 365 days if it has none), so
+    they count what its results count."""
+    if window is not None and window.days:
+        return urlencode({"survey": survey.pk, "days": window.days})
+    if window is not None:
+        since, until = window.first.isoformat(), window.last_day.isoformat()
+        return urlencode({"survey": survey.pk, "days": CHOSEN, "from": since, "to": until})
     first = responses.filter(submitted_at__isnull=False).aggregate(first=Min("responded_at"))
     day = timezone.localdate(first["first"]) if first["first"] else None
     if day is None or day > timezone.localdate():
         return urlencode({"survey": survey.pk, "days": 365})
     return urlencode({"survey": survey.pk, "days": "dates", "from": day.isoformat()})
+
+
+def _results_window(request: HttpRequest) -> tuple[Window | None, str]:
+    """The answers' period the results are asked for: the last 30, 90 or 365 days
+    (``?days=90``), chosen dates (``?days=dates&from=…&to=…``), or None: any time; and what is
+    wrong with the dates asked for, if anything (every answer is shown then)."""
+    days = request.GET.get("days", "")
+    if days.isdigit() and int(days) in PERIODS:
+        return Window.last(int(days)), ""
+    return chosen_window(request.GET)
 
 
 def _wave_asked(request: HttpRequest, numbers: Collection[int]) -> int | None:

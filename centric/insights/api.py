@@ -17,11 +17,13 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 
 from centric.core.api import ErrorOut, validate_with_form
+from centric.core.periods import PERIODS, Window
 from centric.core.permissions import require_org_wide
 from centric.customers.models import Segment
 from centric.customers.selectors import customer_access
 from centric.feedback.api import ScoreOut
 from centric.feedback.models import Response, Survey
+from centric.feedback.results import Selection
 from centric.feedback.selectors import response_access, survey_access
 from centric.insights import selectors, services
 from centric.insights.forms import ThemeForm
@@ -236,18 +238,9 @@ def _scope(actor: User, scope: ScopeQuery) -> dict[str, Any]:
     """The pages' filters, each checked: a period the pages do not offer is a 422, a segment or
     survey the actor's organisation does not have a 404, and segments group accounts, so
     internal customers have none."""
-    if scope.days not in selectors.PERIODS:
-        _refuse("days", f"One of {', '.join(map(str, selectors.PERIODS))}.")
-    window = None
-    if scope.start is not None:
-        if scope.start > timezone.localdate():
-            _refuse("start", "The period starts after today.")
-        end = scope.end or timezone.localdate()
-        if end < scope.start:
-            _refuse("end", "The last day of the period is before its first.")
-        window = selectors.Window.between(scope.start, end)
-    elif scope.end is not None:
-        _refuse("start", "Give the first day of the period with its last.")
+    if scope.days not in PERIODS:
+        _refuse("days", f"One of {', '.join(map(str, PERIODS))}.")
+    window = _window(scope.start, scope.end)
     if scope.survey_id is not None:
         survey_access(actor=actor, survey_id=scope.survey_id)
     if scope.customer_id is not None:
@@ -265,6 +258,21 @@ def _scope(actor: User, scope: ScopeQuery) -> dict[str, Any]:
         "survey_id": scope.survey_id,
         "customer_id": scope.customer_id,
     }
+
+
+def _window(start: date | None, end: date | None) -> Window | None:
+    """The local days from ``start`` to ``end`` (today if not given), or None for neither; a
+    422 naming the parameter for days that cannot be a period."""
+    if start is None:
+        if end is not None:
+            _refuse("start", "Give the first day of the period with its last.")
+        return None
+    if start > timezone.localdate():
+        _refuse("start", "The period starts after today.")
+    end = end or timezone.localdate()
+    if end < start:
+        _refuse("end", "The last day of the period is before its first.")
+    return Window.between(start, end)
 
 
 def _refuse(parameter: str, message: str) -> NoReturn:
@@ -465,16 +473,24 @@ class QuestionThemesOut(Schema):
     "/insights/surveys/{survey_id}/themes",
     response={200: list[QuestionThemesOut], 404: ErrorOut},
     summary="What a survey's free-text answers speak of, question by question",
-    description="Of the submitted responses you may see, or of one `wave`'s invitations.",
+    description=(
+        "Of the submitted responses you may see: every one, or those to one `wave`'s "
+        "invitations, and those given between `start` and `end` (local days, inclusive)."
+    ),
 )
 def survey_themes(
-    request: HttpRequest, survey_id: int, wave: int | None = None
+    request: HttpRequest,
+    survey_id: int,
+    wave: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
 ) -> list[dict[str, Any]]:
     actor = _actor(request)
     survey: Survey = survey_access(actor=actor, survey_id=survey_id)
+    selection = Selection(wave=wave, window=_window(start, end))
     found = []
     for question in survey.questions.filter(kind="text"):
-        themes = selectors.answer_themes(actor=actor, question=question, wave=wave)
+        themes = selectors.answer_themes(actor=actor, question=question, selection=selection)
         found.append(
             {
                 "key": question.key,

@@ -15,9 +15,10 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from centric.core import clock
+from centric.core.periods import Window
 from centric.core.permissions import require_org_wide
 from centric.feedback.models import Answer, Question, Response
-from centric.feedback.results import responses_counted
+from centric.feedback.results import EVERY, Selection, responses_counted
 from centric.feedback.selectors import CENTRICITY_KEYS, centricity_frame, responses_visible_to
 from centric.insights.metrics import (
     MEANINGFUL_SHIFT,
@@ -52,7 +53,6 @@ from centric.insights.taxonomy import organisation_taxonomy
 from centric.insights.text.teaching import MIN_EACH
 from centric.people.models import User
 
-PERIODS = (30, 90, 365)
 # the comment explorer's orders
 ORDERS = {
     "newest": "Newest first",
@@ -236,74 +236,6 @@ class SegmentComparison:
 # Whose feedback the pages read: every customer's, the external customers' (accounts), or the
 # internal customers' (teams rating the teams that serve them), whose scores are not customers'.
 WHO = {"external": "External customers", "internal": "Internal customers (teams)"}
-
-
-@dataclass(frozen=True)
-class Window:
-    """The stretch of time the pages read: the last ``days`` up to now, or the local calendar
-    days from ``first`` to ``last`` chosen by a person (``between``). Each is compared with as
-    long a stretch just before it."""
-
-    start: dt.datetime
-    end: dt.datetime
-    days: int | None = None  # the last so many days; None: chosen dates
-
-    @classmethod
-    def last(cls, days: int) -> Window:
-        now = clock.now()
-        return cls(now - dt.timedelta(days=days), now, days)
-
-    @classmethod
-    def between(cls, first: dt.date, last: dt.date) -> Window:
-        return cls(_local_midnight(first), _local_midnight(last + dt.timedelta(days=1)))
-
-    @property
-    def chosen(self) -> bool:
-        return self.days is None
-
-    @property
-    def first(self) -> dt.date:
-        return timezone.localdate(self.start)
-
-    @property
-    def last_day(self) -> dt.date:
-        return timezone.localdate(self.end - dt.timedelta(microseconds=1))
-
-    @property
-    def length(self) -> int:
-        """In days (a day the clocks change counts as one)."""
-        return self.days or (self.last_day - self.first).days + 1
-
-    @property
-    def previous(self) -> Window:
-        if self.days is not None:
-            return Window(self.start - dt.timedelta(days=self.days), self.start, self.days)
-        before = self.first - dt.timedelta(days=1)
-        return Window.between(before - dt.timedelta(days=self.length - 1), before)
-
-    @property
-    def label(self) -> str:
-        """ "last 90 days", or "1 Jul 2026 to 30 Sep 2026"."""
-        if self.days is not None:
-            return f"last {self.days} days"
-        if self.first == self.last_day:
-            return _day(self.first)
-        return f"{_day(self.first)} to {_day(self.last_day)}"
-
-    @property
-    def previous_label(self) -> str:
-        """ "Previous 90 days", or "The 92 days before" (its dates in ``previous.label``)."""
-        if self.days is not None:
-            return f"Previous {self.days} days"
-        return f"The {self.length} day{'s' if self.length > 1 else ''} before"
-
-
-def _local_midnight(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 @dataclass(frozen=True)
@@ -500,13 +432,13 @@ class AnswerThemes:
     themes: list[AnswerTheme]
 
 
-def answer_themes(*, actor: User, question: Question, wave: int | None = None) -> AnswerThemes:
+def answer_themes(*, actor: User, question: Question, selection: Selection = EVERY) -> AnswerThemes:
     """The themes of the answers to a free-text ``question`` that its survey's results count
     (``responses_counted``), most spoken of first, each with how many answers speak of it and
     how many of those are negative about it. A response's comment is its free-text answers
     one after another; where it holds other answers too, only the themes the engine found in
     this answer's part of it count."""
-    responses = responses_counted(actor=actor, survey=question.survey, wave=wave)
+    responses = responses_counted(actor=actor, survey=question.survey, selection=selection)
     given = Answer.objects.filter(question=question, response__in=responses).exclude(text="")
     read = _read(Response.objects.filter(pk__in=given.values("response_id")))
     shared = set(

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from centric.core.htmx import render_page
+from centric.core.periods import CHOSEN, PERIODS, chosen_window, iso_date
 from centric.customers.models import Customer
 from centric.customers.selectors import customers_visible_to, segment_list
 from centric.feedback.exports import csv_lines, xlsx_bytes
@@ -34,8 +35,6 @@ from centric.people.auth import AuthedRequest
 from centric.people.models import User
 
 PAGE_SIZE = 25
-# the period filter's choice for dates given beside it
-CHOSEN = "dates"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FLAG_CHOICES = [("urgent", "Urgent"), ("churn", "Churn risk"), ("praise", "Praise")]
 
@@ -70,14 +69,14 @@ def overview(request: AuthedRequest) -> HttpResponse:
             for row in insights.themes
         ),
         "filters": filters,
-        "period_error": _window(request)[1],
+        "period_error": chosen_window(request.GET)[1],
         "customer": _customer(request.user, filters["customer_id"]),
         "everyone": _without(request, "customer"),
         "scope_query": _scope_query(filters),
         # for the links to one segment's comments
         "unsegmented_query": _scope_query({**filters, "segment_id": None}),
         "whos": selectors.WHO,
-        "periods": selectors.PERIODS,
+        "periods": PERIODS,
         "segments": segment_list(actor=request.user),
         "surveys": _surveys(request.user),
     }
@@ -94,8 +93,8 @@ def comments(request: AuthedRequest) -> HttpResponse:
         "page": page,
         "rows": [comment_reading(response) for response in page],
         "filters": filters,
-        "period_error": _window(request)[1],
-        "periods": selectors.PERIODS,
+        "period_error": chosen_window(request.GET)[1],
+        "periods": PERIODS,
         "segments": segment_list(actor=request.user),
         "whos": selectors.WHO,
         "themes": selectors.themes_seen(actor=request.user),
@@ -157,7 +156,7 @@ def _scope_filters(request: HttpRequest) -> dict[str, Any]:
     who = _who(request)
     return {
         "days": _period(request),
-        "window": _window(request)[0],
+        "window": chosen_window(request.GET)[0],
         "who": who,
         "segment_id": _segment(request, who),
         "survey_id": _int(request.GET.get("survey")),
@@ -172,7 +171,7 @@ def _comment_filters(request: HttpRequest) -> dict[str, Any]:
         "sentiment": request.GET.get("sentiment", ""),
         "flag": request.GET.get("flag", ""),
         "search": request.GET.get("q", "").strip(),
-        "week": _monday(_date(request.GET.get("week"))),
+        "week": _monday(iso_date(request.GET.get("week"))),
         "order": request.GET.get("order", ""),
     }
 
@@ -241,43 +240,13 @@ def _segment(request: HttpRequest, who: str) -> int | None:
 
 def _period(request: HttpRequest) -> int:
     days = _int(request.GET.get("days"))
-    return days if days in selectors.PERIODS else selectors.DEFAULT_DAYS
-
-
-def _window(request: HttpRequest) -> tuple[selectors.Window | None, str]:
-    """The dates asked for (``days=dates&from=2026-07-01&to=2026-09-30``, the last day today if
-    none is given), or None for the last so many days; and what is wrong with the dates, if
-    anything, for the page to say (it shows the last so many days then)."""
-    if request.GET.get("days") != CHOSEN:
-        return None, ""
-    given = request.GET.get("from", "").strip(), request.GET.get("to", "").strip()
-    first, last = _date(given[0]), _date(given[1])
-    if not given[0]:
-        return None, "Give the first day of the period."
-    for text, day in zip(given, (first, last), strict=True):
-        if text and day is None:
-            return None, f"“{text}” is not a date: give it as YYYY-MM-DD."
-    today = timezone.localdate()
-    assert first is not None
-    if first > today:
-        return None, "The period starts after today."
-    last = last or today
-    if last < first:
-        return None, "The last day of the period is before its first."
-    return selectors.Window.between(first, last), ""
+    return days if days in PERIODS else selectors.DEFAULT_DAYS
 
 
 def _without(request: HttpRequest, name: str) -> str:
     query = request.GET.copy()
     query.pop(name, None)
     return query.urlencode()
-
-
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def _monday(day: dt.date | None) -> dt.date | None:

@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from centric.core.periods import Window
 from centric.customers.models import Account
 from centric.demo.organisation import DEMO_EMAIL, DEMO_PASSWORD
 from centric.feedback.models import Response
-from centric.insights.selectors import Window
 from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, shoot, sign_in
 
 

@@ -4,8 +4,10 @@ on a phone, a detractor sees the detractor's follow-up, and the pages pass axe-c
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from centric.customers.models import Contact
@@ -112,4 +114,17 @@ def test_a_detractor_answers_on_a_phone_in_their_language(
     expect(results.get_by_text("1 · 100%").first).to_be_visible()  # one detractor of one
     expect(page.get_by_text("Die Rechnungen <kommen> zu spät.")).to_be_visible()
     shoot(page, "survey-results")
+    assert_accessible(page)
+    # the results of the answers given in chosen dates: today's answer is in them, or not
+    form = results.get_by_role("form", name="Answers given")
+    form.get_by_label("Answers given").select_option("Between dates")
+    today = timezone.localdate()
+    form.get_by_label("From").fill(str(today - timedelta(days=7)))
+    form.get_by_label("To").fill(str(today - timedelta(days=1)))
+    form.get_by_role("button", name="Show").click()
+    expect(results.get_by_text("No answers in this period.").first).to_be_visible()
+    form.get_by_label("Answers given").select_option("In the last 30 days")
+    form.get_by_role("button", name="Show").click()
+    expect(results.get_by_text("given in the last 30 days", exact=False)).to_be_visible()
+    expect(results.get_by_text("1 · 100%").first).to_be_visible()
     assert_accessible(page)

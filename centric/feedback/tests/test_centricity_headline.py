@@ -10,7 +10,7 @@ from django.utils import timezone
 from centric.customers.models import Customer
 from centric.feedback import selectors
 from centric.feedback.models import Answer, Invitation, Response
-from centric.feedback.results import centricity_result
+from centric.feedback.results import Selection, centricity_result
 from centric.feedback.tests.test_surveys import SurveyTestCase
 from centric.insights.metrics import CentricityIndex, compare, estimate
 
@@ -101,7 +101,9 @@ class CentricityHeadlineTest(SurveyTestCase):
         result = centricity_result(actor=self.cx_lead, survey=self.survey)
         assert result is not None
         self.assertEqual((result.value, result.low, result.n), (every.value, every.low, 75))
-        in_wave = centricity_result(actor=self.cx_lead, survey=self.survey, wave=2)
+        in_wave = centricity_result(
+            actor=self.cx_lead, survey=self.survey, selection=Selection(wave=2)
+        )
         assert in_wave is not None
         self.assertEqual((in_wave.value, in_wave.n), (expected[1].value, 35))
 

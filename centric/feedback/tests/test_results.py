@@ -1,6 +1,7 @@
 """A survey's results question by question, on its page: the figure with its interval, the spread
 of the answers, and only the responses the reader may see."""
 
+from datetime import timedelta
 from typing import Any
 
 import polars as pl
@@ -235,3 +236,74 @@ class SurveyResultsTest(SurveyTestCase):
         )
         self.assertIsNone(unknown.context["wave"])  # no such wave: every response
         self.assertEqual(unknown.context["results"][0].answered, 2)
+
+    def test_the_results_can_be_read_of_the_answers_given_in_a_period(self) -> None:
+        now = timezone.now()
+        for days_ago, score in [(200, 0), (100, 3), (40, 9), (5, 10), (1, 10)]:
+            given = self.respond(self.acme, nps=score)
+            Response.objects.filter(pk=given.pk).update(responded_at=now - timedelta(days=days_ago))
+        self.login(self.cx_lead)
+        url = reverse("feedback:survey_detail", args=[self.survey.pk])
+
+        def answered(**query: str) -> list[int]:
+            page = self.client.get(url, query)
+            nps = page.context["results"][0]
+            return [bar.count for bar in nps.bars if bar.count]
+
+        self.assertEqual(answered(), [1, 1, 1, 2])
+        self.assertEqual(answered(days="90"), [1, 2])
+        self.assertEqual(answered(days="30"), [2])
+        today = timezone.localdate()
+        chosen = {"days": "dates", "from": str(today - timedelta(days=150)), "to": str(today)}
+        self.assertEqual(answered(**chosen), [1, 1, 2])
+        one_day = {"days": "dates", "from": str(today - timedelta(days=40))}
+        one_day["to"] = one_day["from"]
+        self.assertEqual(answered(**one_day), [1])
+
+        page = self.client.get(url, chosen)
+        label = f"{(today - timedelta(days=150)):%-d %b %Y} to {today:%-d %b %Y}"
+        self.assertContains(page, f"given from {label}")
+        # the explorer and Insights read the same dates; the waves' links keep them
+        self.assertContains(
+            page,
+            f"survey={self.survey.pk}&amp;days=dates&amp;from={chosen['from']}"
+            f"&amp;to={chosen['to']}",
+        )
+        self.assertContains(page, '<option value="dates" class="between-dates" selected>')
+        self.assertContains(self.client.get(url, {"days": "90"}), "given in the last 90 days")
+        empty = self.client.get(url, {"days": "dates", "from": str(today), "to": str(today)})
+        self.assertContains(empty, "No answers in this period.")
+
+    def test_dates_that_cannot_be_a_period_are_named_and_every_answer_counted(self) -> None:
+        self.respond(self.acme, nps=9)
+        self.login(self.cx_lead)
+        url = reverse("feedback:survey_detail", args=[self.survey.pk])
+        tomorrow = timezone.localdate() + timedelta(days=1)
+        for query, error in [
+            ({"days": "dates", "from": "yesterday"}, "“yesterday” is not a date"),
+            ({"days": "dates", "from": str(tomorrow)}, "The period starts after today."),
+            ({"days": "dates", "from": "<b>x</b>"}, "“&lt;b&gt;x&lt;/b&gt;” is not a date"),
+        ]:
+            page = self.client.get(url, query)
+            self.assertContains(page, error)
+            self.assertContains(page, "Every answer is counted meanwhile.")
+            self.assertEqual(page.context["results"][0].answered, 1)
+        # a number of days the page does not offer is any time
+        self.assertEqual(self.client.get(url, {"days": "7"}).context["selection"].window, None)
+
+    def test_the_waves_links_keep_the_period(self) -> None:
+        (invitation,), _ = services.invitations_create(
+            actor=self.cx_lead, survey=self.survey, contacts=[self.contact]
+        )
+        answered = self.respond(self.acme, nps=2)
+        Response.objects.filter(pk=answered.pk).update(invitation=invitation)
+        self.login(self.cx_lead)
+        url = reverse("feedback:survey_detail", args=[self.survey.pk])
+        page = self.client.get(url, {"wave": "1", "days": "30"})
+        self.assertContains(
+            page,
+            '<a href="?wave=1&amp;days=30#results-h" aria-current="page">Wave 1</a>',
+            html=True,
+        )
+        self.assertContains(page, '<input type="hidden" name="wave" value="1">', html=True)
+        self.assertEqual(page.context["results"][0].answered, 1)

@@ -12,6 +12,7 @@ from django.utils.timesince import timesince
 from centric.core import clock
 from centric.customers.models import Customer
 from centric.feedback.models import Question, Response
+from centric.feedback.results import Selection
 from centric.insights import selectors
 from centric.insights.highlight import comment_reading
 from centric.insights.metrics.compare import Difference
@@ -52,11 +53,11 @@ def reading(response: Response) -> dict[str, Any]:
 
 @register.inclusion_tag("insights/_answer_themes.html")
 def answer_themes(
-    question: Question, user: User, wave: int | None, insights_query: str
+    question: Question, user: User, selection: Selection, insights_query: str
 ) -> dict[str, Any]:
     """What the answers to a free-text question speak of, for its survey's results;
     ``insights_query`` filters the comment explorer to the survey's answers."""
-    found = selectors.answer_themes(actor=user, question=question, wave=wave)
+    found = selectors.answer_themes(actor=user, question=question, selection=selection)
     return {
         "found": found,
         "rows": [(row, negative_meter(row.negative)) for row in found.themes[:SHOWN_THEMES]],

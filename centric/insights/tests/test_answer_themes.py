@@ -1,12 +1,16 @@
 """What the answers to a free-text question speak of, on its survey's results: each theme the
 engine found in them, how many answers speak of it and how many are negative about it."""
 
+from datetime import timedelta
+
 from django.urls import reverse
 from django.utils import timezone
 
+from centric.core.periods import Window
 from centric.customers.models import Customer
 from centric.feedback import services
 from centric.feedback.models import Answer, Response
+from centric.feedback.results import Selection
 from centric.feedback.tests.test_surveys import SurveyTestCase
 from centric.insights.selectors import answer_themes
 from centric.insights.services.analysis import responses_analyse
@@ -120,3 +124,36 @@ class AnswerThemesTest(SurveyTestCase):
         page = self.client.get(reverse("feedback:survey_detail", args=[self.survey.pk]))
 
         self.assertNotContains(page, "What the answers speak of")
+
+    def test_the_themes_are_of_the_answers_given_in_the_period_the_results_read(self) -> None:
+        old = self.respond(nps=2, fix_first=BILLING)
+        Response.objects.filter(pk=old.pk).update(responded_at=timezone.now() - timedelta(days=60))
+        self.respond(nps=2, fix_first=LATE)
+        recent = Selection(window=Window.last(30))
+
+        found = answer_themes(actor=self.cx_lead, question=self.by_key["fix_first"])
+        lately = answer_themes(
+            actor=self.cx_lead, question=self.by_key["fix_first"], selection=recent
+        )
+
+        self.assertLessEqual({"billing", "delivery"}, {row.theme for row in found.themes})
+        self.assertNotIn("billing", {row.theme for row in lately.themes})
+        self.assertEqual((lately.answered, lately.read), (1, 1))
+        self.login(self.cx_lead)
+        page = self.client.get(
+            reverse("feedback:survey_detail", args=[self.survey.pk]), {"days": "30"}
+        )
+        self.assertContains(page, f"/insights/comments/?survey={self.survey.pk}&amp;days=30")
+        self.assertNotContains(page, "theme=billing")
+        api = self.client.get(
+            f"/api/insights/surveys/{self.survey.pk}/themes",
+            {"start": str(timezone.localdate() - timedelta(days=29))},
+        )
+        fix_first = next(row for row in api.json() if row["key"] == "fix_first")
+        self.assertEqual(fix_first["answered"], 1)
+        refused = self.client.get(
+            f"/api/insights/surveys/{self.survey.pk}/themes",
+            {"start": str(timezone.localdate() + timedelta(days=1))},
+        )
+        self.assertEqual(refused.status_code, 422)
+        self.assertIn("The period starts after today.", refused.content.decode())

@@ -15,12 +15,13 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from centric.core.periods import Window
 from centric.customers.models import Customer
 from centric.feedback.models import Response
 from centric.insights import services
 from centric.insights.metrics import Nps, estimate
 from centric.insights.models import ThemeDefinition
-from centric.insights.selectors import Window, comment_list, insights_overview
+from centric.insights.selectors import comment_list, insights_overview
 from centric.people.services import api_token_create
 from tests.personas import PersonasTestCase
 

@@ -1,0 +1,116 @@
+"""Stretches of time the pages read: the last so many days, or the dates a person chose, each
+compared with as long a stretch just before it; and the dates asked for in a query string."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.http import QueryDict
+from django.utils import timezone
+
+from centric.core import clock
+
+# the value of ``days`` in a query string that asks for the dates of ``from`` and ``to``
+CHOSEN = "dates"
+# the stretches of "the last so many days" the pages offer
+PERIODS = (30, 90, 365)
+
+
+@dataclass(frozen=True)
+class Window:
+    """The stretch of time the pages read: the last ``days`` up to now, or the local calendar
+    days from ``first`` to ``last`` chosen by a person (``between``). Each is compared with as
+    long a stretch just before it."""
+
+    start: dt.datetime
+    end: dt.datetime
+    days: int | None = None  # the last so many days; None: chosen dates
+
+    @classmethod
+    def last(cls, days: int) -> Window:
+        now = clock.now()
+        return cls(now - dt.timedelta(days=days), now, days)
+
+    @classmethod
+    def between(cls, first: dt.date, last: dt.date) -> Window:
+        return cls(_local_midnight(first), _local_midnight(last + dt.timedelta(days=1)))
+
+    @property
+    def chosen(self) -> bool:
+        return self.days is None
+
+    @property
+    def first(self) -> dt.date:
+        return timezone.localdate(self.start)
+
+    @property
+    def last_day(self) -> dt.date:
+        return timezone.localdate(self.end - dt.timedelta(microseconds=1))
+
+    @property
+    def length(self) -> int:
+        """In days (a day the clocks change counts as one)."""
+        return self.days or (self.last_day - self.first).days + 1
+
+    @property
+    def previous(self) -> Window:
+        if self.days is not None:
+            return Window(self.start - dt.timedelta(days=self.days), self.start, self.days)
+        before = self.first - dt.timedelta(days=1)
+        return Window.between(before - dt.timedelta(days=self.length - 1), before)
+
+    @property
+    def label(self) -> str:
+        """ "last 90 days", or "1 Jul 2026 to 30 Sep 2026"."""
+        if self.days is not None:
+            return f"last {self.days} days"
+        if self.first == self.last_day:
+            return _day(self.first)
+        return f"{_day(self.first)} to {_day(self.last_day)}"
+
+    @property
+    def previous_label(self) -> str:
+        """ "Previous 90 days", or "The 92 days before" (its dates in ``previous.label``)."""
+        if self.days is not None:
+            return f"Previous {self.days} days"
+        return f"The {self.length} day{'s' if self.length > 1 else ''} before"
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def chosen_window(query: QueryDict) -> tuple[Window | None, str]:
+    """The dates asked for (``days=dates&from=2026-07-01&to=2026-09-30``, the last day today if
+    none is given), or None when ``days`` asks for no dates; and what is wrong with the dates,
+    if anything, for the page to say."""
+    if query.get("days") != CHOSEN:
+        return None, ""
+    given = query.get("from", "").strip(), query.get("to", "").strip()
+    first, last = iso_date(given[0]), iso_date(given[1])
+    if not given[0]:
+        return None, "Give the first day of the period."
+    for text, day in zip(given, (first, last), strict=True):
+        if text and day is None:
+            return None, f"“{text}” is not a date: give it as YYYY-MM-DD."
+    today = timezone.localdate()
+    assert first is not None
+    if first > today:
+        return None, "The period starts after today."
+    last = last or today
+    if last < first:
+        return None, "The last day of the period is before its first."
+    return Window.between(first, last), ""
+
+
+def iso_date(value: str | None) -> dt.date | None:
+    """The date ``value`` gives as YYYY-MM-DD, or None."""
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
