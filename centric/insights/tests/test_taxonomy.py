@@ -108,6 +108,43 @@ class DefaultSeedWordsMigrationTest(TaxonomyTestCase):
         )
         self.assertEqual(seeds[self.other_org.pk], ["email"])
 
+    def test_organisations_on_the_defaults_gain_the_relationship_theme(self) -> None:
+        migration = importlib.import_module("centric.insights.migrations.0010_default_relationship")
+        # both as they were before the migration; the other organisation edited its themes
+        ThemeDefinition.objects.filter(name="relationship").delete()
+        ThemeDefinition.objects.filter(name="product quality").update(
+            seed_words=migration._words(migration.OLD_QUALITY)
+        )
+        ThemeDefinition.objects.filter(organisation=self.other_org, name="design").update(
+            name="look and feel"
+        )
+        ThemeDefinition.objects.filter(organisation=self.other_org, name="product quality").update(
+            seed_words=["quality", "made"]
+        )
+
+        migration.new_defaults(apps, None)
+
+        quality = dict(
+            ThemeDefinition.objects.filter(name="product quality").values_list(
+                "organisation_id", "seed_words"
+            )
+        )
+        default = DEFAULT_TAXONOMY.by_name
+        self.assertEqual(tuple(quality[self.org.pk]), default["product quality"].seed_words)
+        self.assertEqual(quality[self.other_org.pk], ["quality", "made"])
+        added = ThemeDefinition.objects.get(name="relationship")
+        self.assertEqual(added.organisation_id, self.org.pk)
+        self.assertEqual(tuple(added.seed_words), default["relationship"].seed_words)
+        self.assertEqual(added.description, default["relationship"].description)
+
+        migration.old_defaults(apps, None)  # and back
+
+        self.assertFalse(ThemeDefinition.objects.filter(name="relationship").exists())
+        self.assertIn(
+            "made",
+            ThemeDefinition.objects.get(organisation=self.org, name="product quality").seed_words,
+        )
+
 
 class PipelineReadsTheOrganisationsThemesTest(TaxonomyTestCase):
     def test_a_theme_the_organisation_added_is_found_and_a_deleted_one_is_not(self) -> None:

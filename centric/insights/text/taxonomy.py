@@ -142,7 +142,9 @@ DEFAULT_TAXONOMY = Taxonomy(
         _theme(
             "product quality",
             "Whether the product is well made, works and lasts.",
-            "quality, well made, made, material, fabric, durable, broke, broken, defect, "
+            # not "made" alone: "your data made our audit easier", "made us wait"
+            "quality, well made, poorly made, badly made, material, fabric, durable, broke, "
+            "broken, defect, "
             "defects, defective, faulty, cheaply made, flimsy, sturdy, stitching, seams, tear, "
             "holes, pilling",
         ),
@@ -178,6 +180,15 @@ DEFAULT_TAXONOMY = Taxonomy(
             "email, emails, update, updates, informed, notification, notified, communication, "
             "communicate, told, explained, unclear, follow up, newsletter, message, "
             "nobody tells, no one tells",
+        ),
+        _theme(
+            "relationship",
+            "How well we know the customer and work with them: their needs and plans, visits, "
+            "regular check-ins and reviews, and acting on what they tell us.",
+            "relationship, partnership, account manager, account management, check in, "
+            "checks in, checked in, check-ins, visit us, visited us, site visit, on our site, "
+            "business review, account review, quarterly review, our plans, our needs, "
+            "understand our business, proactive, proactively, feedback",
         ),
         _theme(
             "reliability",

@@ -203,3 +203,23 @@ def test_the_colours_and_sizes_a_garment_comes_in_are_availability():
     assert "delivery" not in found
     assert "availability" in names("It only comes in two colours.")
     assert "availability" not in names("These will come in handy.")
+
+
+def test_how_we_know_and_work_with_a_business_customer_is_the_relationship():
+    for said in (
+        "Ask about our plans before you propose a solution.",
+        "Spend a day on our site to see how we use your parts.",
+        "Check in with us more than once a year.",
+        "Tell us what changed after we gave you feedback.",
+        "Our account manager visited us twice and understood our needs.",
+    ):
+        assert "relationship" in names(said), said
+    assert "relationship" not in names("The site is down again.")
+    assert "relationship" not in names("I love this dress, so flattering.")
+
+
+def test_what_something_made_happen_is_no_product_quality():
+    assert "product quality" not in names("Your carbon data made our audit much easier.")
+    assert "product quality" not in names("The delay made us wait a week.")
+    assert "product quality" in names("Poorly made: the seams came apart.")
+    assert "product quality" in names("Well made and it lasts.")
