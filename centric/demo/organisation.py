@@ -313,7 +313,7 @@ def _taxonomy(organisation: Organisation) -> None:
     quality.description = "Whether the components are well made, work and last."
     quality.seed_words = [
         *quality.seed_words,
-        *["components", "pump", "pumps", "failed", "solid", "last for years"],
+        *["components", "pump", "pumps", "failed", "solid", "last for years", "bauteil"],
     ]
     quality.save()
     ThemeDefinition.objects.create(
@@ -327,6 +327,11 @@ def _taxonomy(organisation: Organisation) -> None:
             "reordering",
             "spare part",
             "logs us out",
+            # and in German, for the customers who write in it
+            "nachbestellung",
+            "nachbestellen",
+            "ersatzteil",
+            "meldet uns ab",
         ],
     )
 

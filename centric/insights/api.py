@@ -198,7 +198,9 @@ class OverviewOut(Schema):
     segment_id: int | None
     survey_id: int | None
     analysed: int = Field(description="Comments the engine analysed in the period.")
-    unread: int = Field(description="Of those, comments not in English, which it does not read.")
+    unread: int = Field(
+        description="Of those, comments in a language it does not read (not English or German)."
+    )
     scores: list[ScoreCardOut]
     segments: list[SegmentComparisonOut]
     themes: list[ThemeRowOut]
@@ -464,7 +466,9 @@ class AnswerThemeOut(Schema):
 class QuestionThemesOut(Schema):
     key: str
     answered: int
-    read: int = Field(description="Of the answers, those the engine has read (English ones).")
+    read: int = Field(
+        description="Of the answers, those the engine has read (English and German ones)."
+    )
     themed: int = Field(description="Of those read, the ones that speak of some theme.")
     themes: list[AnswerThemeOut]
 

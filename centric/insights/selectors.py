@@ -243,7 +243,7 @@ class InsightsOverview:
     window: Window
     segment_id: int | None
     analysed: int
-    unread: int  # of those, comments in another language than English, which are not read
+    unread: int  # of those, comments in a language the engine does not read (not English or German)
     previous_read: int  # comments read in the period before, which the change in share is from
     scores: list[ScoreCard]
     themes: list[ThemeRow]
@@ -427,7 +427,7 @@ class AnswerThemes:
     """What the answers to one free-text question speak of."""
 
     answered: int
-    read: int  # of the answers, those the engine read (not yet read, or not English: not)
+    read: int  # of the answers, those the engine read (not yet read, or not English or German: not)
     themed: int  # of those read, the ones that speak of some theme
     themes: list[AnswerTheme]
 

@@ -32,7 +32,7 @@ from centric.insights.report.scores import SCORE, Figure, figures
 from centric.insights.report.spikes import Spike, drop_runs, spike_runs
 from centric.insights.text import DEFAULT_TAXONOMY, Analysis, Signal, Taxonomy
 
-# "unread": in another language than English, which the engine does not read
+# "unread": in another language than English or German, which the engine does not read
 SENTIMENTS = ("positive", "mixed", "neutral", "negative", "unread")
 CARE_SIGNALS = ("risk", "fear", "desire", "wish", "constraint", "hope", "opportunity")
 DISCOVERY_SAMPLE = 5000

@@ -30,7 +30,7 @@ def key_findings(report: Report) -> list[str]:
         if mix["unread"]:
             found.append(
                 f"{mix['unread']:,} comment{' is' if mix['unread'] == 1 else 's are'} in another "
-                "language than English and not read: the engine reads English."
+                "language than English or German and not read: the engine reads those two."
             )
     if report.themes:
         top = ", ".join(f"{t.name} ({percent(t.share)})" for t in report.themes[:3])

@@ -178,7 +178,7 @@ def _distribution_and_sentiment(report: Report) -> str:
         ]
         legend = "".join(
             f'<li><i style="background:{colour}"></i>'
-            f"{_e('not English, not read' if label == 'unread' else label)} {_e(percent(value))}</li>"
+            f"{_e('not English or German, not read' if label == 'unread' else label)} {_e(percent(value))}</li>"
             for label, value, colour in mix
             if label != "unread" or value
         )
@@ -261,7 +261,7 @@ def _themes(report: Report) -> str:
         )
     if report.sentiment["unread"]:
         lede += (
-            f". The {report.sentiment['unread']:,} comments in another language than English, "
+            f". The {report.sentiment['unread']:,} comments in another language than English or German, "
             "which were not read, are left out of the shares and associations"
         )
     table = (

@@ -794,14 +794,15 @@ class CentricityCardTest(PersonasTestCase):
 
 
 class UnreadLanguageTest(PersonasTestCase):
-    """A comment in another language than English is said to be unread, not misread."""
+    """A comment in a language the engine does not read (not English or German) is said to be
+    unread, not misread."""
 
     def test_unread_comments_are_left_out_of_theme_shares_and_drivers(self) -> None:
-        # every English comment is about billing; the German ones, unread, are the only
+        # every English comment is about billing; the French ones, unread, are the only
         # comments without it, and their themes are unknown: nothing to compare billing with
         acme = Customer.objects.get(account=self.account)
         comments = ["We were charged twice for the same invoice."] * 12 + [
-            "Die Rechnung war doppelt, und der Support hat nicht geantwortet."
+            "La facture était en double, et le support ne nous a pas répondu."
         ] * 12
         responses = [
             Response.objects.create(
@@ -825,23 +826,50 @@ class UnreadLanguageTest(PersonasTestCase):
         self.assertEqual(billing.share, 100.0)
         self.assertTrue(billing.driver is None or not billing.driver.reliable)
 
-    def test_a_german_comment_is_stored_unread_and_said_so_on_the_pages(self) -> None:
+    def test_a_french_comment_is_stored_unread_and_said_so_on_the_pages(self) -> None:
+        acme = Customer.objects.get(account=self.account)
+        french = Response.objects.create(
+            organisation=self.org,
+            customer=acme,
+            channel=Response.Channel.API,
+            comment="Les pièces sont bonnes. Le support a résolu notre problème tout de suite.",
+            responded_at=timezone.now() - dt.timedelta(days=1),
+        )
+        services.responses_analyse(response_ids=[french.pk])
+        reading = ResponseAnalysis.objects.get(response=french)
+        self.assertEqual(reading.sentiment_label, "unread")
+        self.assertEqual(reading.reading["language"], "fr")
+
+        self.login(self.owner)
+        overview = self.client.get(reverse("insights:overview"))
+        self.assertContains(
+            overview, "of which 1 in another language than English or German were not read"
+        )
+        unread = self.client.get(reverse("insights:comments"), {"sentiment": "unread"})
+        self.assertContains(unread, "Not read: FR")
+        self.assertContains(unread, "Le support a résolu notre problème")
+
+    def test_a_german_comment_is_read_in_german_and_highlighted(self) -> None:
         acme = Customer.objects.get(account=self.account)
         german = Response.objects.create(
             organisation=self.org,
             customer=acme,
             channel=Response.Channel.API,
-            comment="Die Teile sind gut. Der Support hat unser Problem sofort gelöst.",
+            comment="Die Lieferung war zu spät und niemand hat uns informiert. "
+            "Wenn sich das nicht bessert, verlängern wir nicht.",
             responded_at=timezone.now() - dt.timedelta(days=1),
         )
         services.responses_analyse(response_ids=[german.pk])
         reading = ResponseAnalysis.objects.get(response=german)
-        self.assertEqual(reading.sentiment_label, "unread")
+        self.assertEqual((reading.sentiment_label, reading.churn_risk), ("negative", True))
         self.assertEqual(reading.reading["language"], "de")
+        self.assertEqual(
+            set(german.theme_mentions.values_list("theme", "sentiment_label")),
+            {("delivery", "negative"), ("communication", "negative")},
+        )
 
         self.login(self.owner)
-        overview = self.client.get(reverse("insights:overview"))
-        self.assertContains(overview, "of which 1 in another language than English were not read")
-        unread = self.client.get(reverse("insights:comments"), {"sentiment": "unread"})
-        self.assertContains(unread, "Not read: DE")
-        self.assertContains(unread, "Der Support hat unser Problem")
+        page = self.client.get(reverse("insights:comments"), {"theme": "delivery"})
+        self.assertContains(page, "Die <mark")  # the word that found the theme, marked
+        self.assertContains(page, "verlängern wir nicht")
+        self.assertNotContains(page, "Not read: DE")

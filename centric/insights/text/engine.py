@@ -14,10 +14,16 @@ from typing import TYPE_CHECKING
 
 from centric.insights.text.analysis import Analysis, Praise
 from centric.insights.text.directory import Directory, Member
-from centric.insights.text.language import ENGLISH, UNREAD, guess_language
+from centric.insights.text.german import GermanSentiment, GermanThemeMatcher
+from centric.insights.text.language import ENGLISH, READ, UNREAD, guess_language
 from centric.insights.text.segment import lower_keeping_offsets
 from centric.insights.text.sentiment import SentimentAnalyzer, label_for
-from centric.insights.text.signals import care_signals, flags, journey_stage, praise_sentences
+from centric.insights.text.signals import (
+    care_signals,
+    flags,
+    journey_stage,
+    praise_sentences,
+)
 from centric.insights.text.taxonomy import DEFAULT_TAXONOMY, Taxonomy
 from centric.insights.text.themes import ThemeMatcher
 from centric.insights.text.types import DocumentSentiment
@@ -53,6 +59,8 @@ class TextAnalyzer:
         self.sentiment = sentiment or SentimentAnalyzer()
         self.calibration = calibration
         self.themes = ThemeMatcher(taxonomy, threshold=theme_threshold, use_concepts=use_concepts)
+        self.german = GermanSentiment()
+        self.german_themes = GermanThemeMatcher(taxonomy, threshold=theme_threshold)
 
     def analyze(self, text: str) -> Analysis:
         """Everything the engine reads in ``text`` (an empty text gives a neutral reading)."""
@@ -96,17 +104,22 @@ class TextAnalyzer:
 
     def _analyze(self, text: str, calibrated: float | None) -> Analysis:
         language = guess_language(text)
-        if language != ENGLISH:  # said to be unread, rather than read with English words
+        if language not in READ:  # said to be unread, rather than read with English words
             unread = DocumentSentiment(0.0, UNREAD, 0.0, 0.0, ())
             return Analysis(text, unread, (), None, (), (), False, (), language=language)
-        if calibrated is None and self.calibration is not None:
-            calibrated = float(self.calibration.scores([text])[0])
-        reading = self.sentiment.analyze(text)
-        if calibrated is not None and text.strip():  # nothing written reads neutral, learnt or not
-            reading = _recalibrated(reading, calibrated, self.sentiment)
+        if language == ENGLISH:
+            if calibrated is None and self.calibration is not None:
+                calibrated = float(self.calibration.scores([text])[0])
+            reading = self.sentiment.analyze(text)
+            if calibrated is not None and text.strip():  # nothing written reads neutral
+                reading = _recalibrated(reading, calibrated, self.sentiment)
+            themes = self.themes
+        else:  # German, by its own lexicon; sentiment learnt from scores is learnt in English
+            reading = self.german.analyze(text)
+            themes = self.german_themes
         sentences = reading.sentences
         lowered = lower_keeping_offsets(text)
-        praising = praise_sentences(sentences)
+        praising = praise_sentences(sentences, language)
         praised: list[Praise] = []
         if self.directory and praising:
             for sentence in praising:
@@ -118,12 +131,13 @@ class TextAnalyzer:
         return Analysis(
             text=text,
             sentiment=reading,
-            themes=tuple(self.themes.mentions(reading)),
-            journey_stage=journey_stage(text, lowered),
-            care_signals=tuple(care_signals(text, sentences, lowered)),
-            flags=tuple(flags(text, sentences, lowered)),
+            themes=tuple(themes.mentions(reading)),
+            journey_stage=journey_stage(text, lowered, language),
+            care_signals=tuple(care_signals(text, sentences, lowered, language)),
+            flags=tuple(flags(text, sentences, lowered, language)),
             praise=bool(praising),
             praised=tuple(praised),
+            language=language,
         )
 
 

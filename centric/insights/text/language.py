@@ -1,17 +1,21 @@
 """The language a comment is written in, told by its commonest short words.
 
-The engine reads English. A comment plainly in another language is better left unread, and
-said to be, than read with English words: German "die" is an article, not a death, and a
-German "Problem gelöst" is no problem. Each language here is known by function words that are
+The engine reads English and German, each with its own words and rules. A comment plainly in
+another language is better left unread, and said to be, than read with English words: French
+"pain" is bread, and Dutch "slim" is clever. Each language here is known by function words that are
 not English words too, so an English comment is never taken for another language; a comment
 with too few telling words (a short one, or one that mixes languages) is read as English.
 """
 
 from __future__ import annotations
 
+from centric.insights.text.german import is_german_word
 from centric.insights.text.segment import tokenize
 
 ENGLISH = "en"
+GERMAN = "de"
+# the languages the engine reads (``german.py`` for German); a comment in another is left unread
+READ = (ENGLISH, GERMAN)
 # the sentiment label of a comment in another language, which the engine does not read
 UNREAD = "unread"
 # A language is named only with this many of its own words, twice as many as English ones.
@@ -23,7 +27,10 @@ _WORDS = {
     "de": """der das und ist nicht ich wir sie ein eine einen mit zu den dem von auf für sind war
         hat haben uns unser unsere sehr auch aber noch schon immer wurde wurden wenn dass
         bei nach kein keine nur die vom zum zur leider danke bitte wieder kam kamen alles
-        geht gibt eines einer einem macht""",
+        geht gibt eines einer einem macht seit über unter zwischen durch gegen ohne weil denn
+        oder doch jetzt hier heute gestern mehr ihre ihren ihrem ihrer ihr euch mir mich ihm
+        ihn wie wer warum sich sagt wird werden kann können muss müssen soll sollte würde
+        würden hatte hatten sind unseren unserem unserer""",
     "fr": """le les et est pas je nous vous il elle une des du avec pour sur très mais qui
         sont était ont cette ce au aux nos notre leur été""",
     "es": """el los las y es yo nosotros una con para por muy pero que del se su sus está
@@ -37,6 +44,15 @@ _WORDS = {
 }
 # letters that only these languages write: a word with one counts as one of theirs
 _LETTERS = {"de": frozenset("äöüß"), "es": frozenset("ñ¿¡"), "pt": frozenset("ãõ")}
+# endings only German words have: "Rechnungen", "Pünktlichkeit", "freundlich", "Partnerschaft"
+_GERMAN_ENDINGS = ("ungen", "keit", "heit", "lich", "liche", "lichen", "schaft")
+
+
+def _german(token: str) -> bool:
+    """A German word by its ending, or one the German reader knows that English does not."""
+    return (len(token) > 6 and token.endswith(_GERMAN_ENDINGS)) or is_german_word(token)
+
+
 _SETS = {language: frozenset(words.split()) for language, words in _WORDS.items()}
 for _language, _words in _SETS.items():  # a word English uses too would tell nothing
     if _language != ENGLISH:
@@ -50,7 +66,9 @@ def guess_language(text: str) -> str:
     english = sum(token in _SETS[ENGLISH] for token in tokens)
     counts = {
         language: sum(
-            token in words or not _LETTERS.get(language, frozenset()).isdisjoint(token)
+            token in words
+            or not _LETTERS.get(language, frozenset()).isdisjoint(token)
+            or (language == GERMAN and _german(token))
             for token in tokens
         )
         for language, words in _SETS.items()

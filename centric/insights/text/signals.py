@@ -12,6 +12,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from centric.insights.text import german
+from centric.insights.text.language import ENGLISH, GERMAN
 from centric.insights.text.segment import lower_keeping_offsets
 from centric.insights.text.types import SentenceSentiment
 
@@ -147,13 +149,12 @@ _FLAG_PATTERNS: dict[str, dict[str, str]] = {
     },
 }
 
-_PRAISE_WORDS = re.compile(
+_PRAISE_WORDS = (
     r"\bthank\w*|\bgrateful\b|\bkudos\b|\bshout ?out\b|\bappreciat\w*|\bhelpful\b|"
     r"\blov(?:e|ed|es|ing)\b|"
     r"\bamazing\b|\bexcellent\b|\bwonderful\b|\bfantastic\b|\bgreat\b|\bbest\b|\bfriendly\b|"
     r"\bprofessional\b|\bpatient\b|\bknowledgeable\b|\babove and beyond\b|\bout of (?:his|her|"
-    r"their) way\b|\bsuperb\b|\bawesome\b|\bbrilliant\b|\blovely\b|\bkind\b",
-    re.IGNORECASE,
+    r"their) way\b|\bsuperb\b|\bawesome\b|\bbrilliant\b|\blovely\b|\bkind\b"
 )
 
 
@@ -167,17 +168,67 @@ def _alternation(patterns: dict[str, str]) -> tuple[re.Pattern[str], dict[str, s
     return re.compile(rf"\b(?:{joined})"), groups
 
 
-_STAGES, _STAGE_GROUPS = _alternation({k: rf"\b(?:{v})\b" for k, v in _STAGE_WORDS.items()})
-_CARE, _CARE_GROUPS = _alternation(_CARE_PATTERNS)
-_FLAGS, _FLAG_GROUPS = _alternation(
-    {
-        f"{flag}:{reason}": p
-        for flag, reasons in _FLAG_PATTERNS.items()
-        for reason, p in reasons.items()
+@dataclass(frozen=True)
+class _Patterns:
+    """One language's patterns, compiled."""
+
+    stages: re.Pattern[str]
+    stage_groups: dict[str, str]
+    care: re.Pattern[str]
+    care_groups: dict[str, str]
+    flags: re.Pattern[str]
+    flag_groups: dict[str, str]
+    clause_end: re.Pattern[str]
+    negated: re.Pattern[str]  # what a churn phrase or a word of urgency is denied by
+    praise: re.Pattern[str]
+    supposed: re.Pattern[str] | None  # a sentence whose outage is only supposed
+
+
+def _compiled(
+    stages: dict[str, str],
+    care: dict[str, str],
+    flag_patterns: dict[str, dict[str, str]],
+    *,
+    clause_end: str,
+    negated: str,
+    praise: str,
+    supposed: str | None = None,
+) -> _Patterns:
+    flagged = {
+        f"{flag}:{reason}": pattern
+        for flag, reasons in flag_patterns.items()
+        for reason, pattern in reasons.items()
     }
-)
-_CLAUSE_END = re.compile(r"[,;:.!?()]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(?:not|never|no|don'?t|didn'?t|wouldn'?t|won'?t)\s+(?:\w+\s+)?$")
+    return _Patterns(
+        *_alternation({k: rf"\b(?:{v})\b" for k, v in stages.items()}),
+        *_alternation(care),
+        *_alternation(flagged),
+        re.compile(clause_end, re.IGNORECASE),
+        re.compile(negated),
+        re.compile(praise, re.IGNORECASE),
+        re.compile(supposed) if supposed else None,
+    )
+
+
+_LANGUAGES = {
+    ENGLISH: _compiled(
+        _STAGE_WORDS,
+        _CARE_PATTERNS,
+        _FLAG_PATTERNS,
+        clause_end=r"[,;:.!?()]|\bbut\b|\bhowever\b|\balthough\b",
+        negated=r"\b(?:not|never|no|don'?t|didn'?t|wouldn'?t|won'?t)\s+(?:\w+\s+)?$",
+        praise=_PRAISE_WORDS,
+    ),
+    GERMAN: _compiled(
+        german.STAGE_WORDS,
+        german.CARE_PATTERNS,
+        german.FLAG_PATTERNS,
+        clause_end=german.CLAUSE_END,
+        negated=german.NEGATED,
+        praise=german.PRAISE,
+        supposed=german.SUPPOSED,
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,12 +242,13 @@ class Signal:
     end: int
 
 
-def journey_stage(text: str, lowered: str | None = None) -> str | None:
+def journey_stage(text: str, lowered: str | None = None, language: str = "en") -> str | None:
     """The journey stage the comment talks about most; the later stage wins a tie, since a
     comment about a return mentions the purchase too. ``None`` when no stage is named."""
+    patterns = _LANGUAGES[language]
     counts: dict[str, int] = {}
-    for match in _STAGES.finditer(lowered or lower_keeping_offsets(text)):
-        stage = _STAGE_GROUPS[match.lastgroup or ""]
+    for match in patterns.stages.finditer(lowered or lower_keeping_offsets(text)):
+        stage = patterns.stage_groups[match.lastgroup or ""]
         counts[stage] = counts.get(stage, 0) + 1
     if not counts:
         return None
@@ -204,32 +256,40 @@ def journey_stage(text: str, lowered: str | None = None) -> str | None:
 
 
 def care_signals(
-    text: str, sentences: Sequence[SentenceSentiment], lowered: str | None = None
+    text: str,
+    sentences: Sequence[SentenceSentiment],
+    lowered: str | None = None,
+    language: str = "en",
 ) -> list[Signal]:
     """Risks, fears, desires, wishes, constraints, hopes and opportunities, in text order."""
+    patterns = _LANGUAGES[language]
     found: list[Signal] = []
     starts = [s.start for s in sentences]
-    for match in _CARE.finditer(lowered or lower_keeping_offsets(text)):
-        kind = _CARE_GROUPS[match.lastgroup or ""]
+    for match in patterns.care.finditer(lowered or lower_keeping_offsets(text)):
+        kind = patterns.care_groups[match.lastgroup or ""]
         sentence = _sentence_at(sentences, starts, match.start())
         if sentence is not None:
-            found.append(_signal(kind, kind, sentence, *match.span()))
+            found.append(_signal(kind, kind, sentence, *match.span(), patterns.clause_end))
     return found
 
 
 def flags(
-    text: str, sentences: Sequence[SentenceSentiment], lowered: str | None = None
+    text: str,
+    sentences: Sequence[SentenceSentiment],
+    lowered: str | None = None,
+    language: str = "en",
 ) -> list[Signal]:
     """``urgent`` and ``churn_risk`` flags with their reason, at most one per reason.
 
     A churn phrase or a word of urgency right after a negation ("I would never cancel",
-    "not urgent") is not a flag.
+    "not urgent") is not a flag, nor an outage a German sentence only supposes ("wenn …").
     """
+    patterns = _LANGUAGES[language]
     found: dict[str, Signal] = {}
     lowered = lowered or lower_keeping_offsets(text)
     starts = [s.start for s in sentences]
-    for match in _FLAGS.finditer(lowered):
-        key = _FLAG_GROUPS[match.lastgroup or ""]
+    for match in patterns.flags.finditer(lowered):
+        key = patterns.flag_groups[match.lastgroup or ""]
         if key in found:
             continue
         flag, reason = key.split(":")
@@ -237,9 +297,12 @@ def flags(
         if sentence is None:
             continue
         denied = flag == "churn_risk" or reason == "urgency"
-        if denied and _NEGATED.search(lowered, sentence.start, match.start()):
+        if denied and patterns.negated.search(lowered, sentence.start, match.start()):
             continue
-        found[key] = _signal(flag, reason, sentence, *match.span())
+        supposed = patterns.supposed
+        if reason == "outage" and supposed and supposed.match(lowered, sentence.start):
+            continue
+        found[key] = _signal(flag, reason, sentence, *match.span(), patterns.clause_end)
     return sorted(found.values(), key=lambda s: (s.start, s.kind))
 
 
@@ -253,19 +316,29 @@ def _sentence_at(
     return None
 
 
-def praise_sentences(sentences: Sequence[SentenceSentiment]) -> list[SentenceSentiment]:
+def praise_sentences(
+    sentences: Sequence[SentenceSentiment], language: str = "en"
+) -> list[SentenceSentiment]:
     """Sentences that praise: clearly positive and using words of praise or thanks."""
-    return [s for s in sentences if s.score > 0.3 and _PRAISE_WORDS.search(s.text)]
+    praise = _LANGUAGES[language].praise
+    return [s for s in sentences if s.score > 0.3 and praise.search(s.text)]
 
 
-def _signal(kind: str, reason: str, sentence: SentenceSentiment, start: int, end: int) -> Signal:
+def _signal(
+    kind: str,
+    reason: str,
+    sentence: SentenceSentiment,
+    start: int,
+    end: int,
+    boundaries: re.Pattern[str],
+) -> Signal:
     """The signal with its phrase: the clause of the sentence around the match."""
     text = sentence.text
     start, end = start - sentence.start, end - sentence.start
     clause_start = 0
-    for boundary in _CLAUSE_END.finditer(text, 0, start):
+    for boundary in boundaries.finditer(text, 0, start):
         clause_start = boundary.end()
-    following = _CLAUSE_END.search(text, end)
+    following = boundaries.search(text, end)
     clause_end = following.start() if following else len(text)
     phrase = text[clause_start:clause_end]
     lead = len(phrase) - len(phrase.lstrip())

@@ -152,13 +152,13 @@ class ThemeMatcher:
         for i, word in enumerate(stemmed):
             hits = unigrams.get(word)
             if hits and not self._in_another_sense(words, stemmed, i):
-                _record(found, surfaces, (word,), hits, words[i : i + 1])
+                record_evidence(found, surfaces, (word,), hits, words[i : i + 1])
             if word in starts:
                 for size in range(2, min(self._longest, len(stemmed) - i) + 1):
                     key = tuple(stemmed[i : i + size])
                     hits = index.get(key)
                     if hits:
-                        _record(found, surfaces, key, hits, words[i : i + size])
+                        record_evidence(found, surfaces, key, hits, words[i : i + size])
         return found
 
     def _in_another_sense(self, words: Sequence[str], stemmed: list[str], i: int) -> bool:
@@ -238,7 +238,7 @@ class ThemeMatcher:
         return sorted(scored.values(), key=lambda m: (-m.confidence, m.name))
 
 
-def _record(
+def record_evidence(
     found: dict[int, dict[tuple[str, ...], float]],
     surfaces: dict[tuple[str, ...], str] | None,
     key: tuple[str, ...],

@@ -209,14 +209,14 @@ def test_comments_in_another_language_are_counted_as_unread_and_said_so():
 
     rows = nps_rows(60)
     for row in rows[:6]:
-        row["comment"] = "Der Support hat unser Problem sofort gelöst, danke."
+        row["comment"] = "Le support a résolu notre problème tout de suite, merci."
     report, _ = report_for(rows)
 
     assert report.sentiment["unread"] == 6
-    assert "6 comments are in another language than English and not read" in " ".join(
+    assert "6 comments are in another language than English or German and not read" in " ".join(
         key_findings(report)
     )
-    assert "not English, not read 10%" in render_html(report)
+    assert "not English or German, not read 10%" in render_html(report)
 
 
 def test_unread_comments_are_left_out_of_theme_shares_and_drivers():
@@ -224,7 +224,7 @@ def test_unread_comments_are_left_out_of_theme_shares_and_drivers():
     rows = [
         {"score": "2", "comment": "We were charged twice for the same invoice."} for _ in range(20)
     ] + [
-        {"score": "10", "comment": "Die Rechnung war doppelt, der Support hat nicht geantwortet."}
+        {"score": "10", "comment": "La facture était en double, le support ne nous a pas répondu."}
         for _ in range(20)
     ]
     report, _ = report_for(rows)
@@ -362,11 +362,11 @@ def test_a_percentage_rounds_half_up_and_is_never_zero_for_something_there():
 
 def test_the_sentiment_legend_never_shows_zero_for_comments_that_are_there():
     rows = nps_rows(300)
-    rows[0]["comment"] = "Der Support hat unser Problem sofort gelöst, danke."
+    rows[0]["comment"] = "Le support a résolu notre problème tout de suite, merci."
 
     html = render_html(report_for(rows)[0])
 
-    assert "not English, not read &lt;1%" in html
+    assert "not English or German, not read &lt;1%" in html
 
 
 def methods_of(html):

@@ -33,11 +33,20 @@ def test_english_and_comments_too_short_to_tell_are_english():
         assert guess_language(text) == "en", text
 
 
-def test_a_comment_in_another_language_is_not_read_with_english_words():
+def test_a_comment_in_a_language_the_engine_does_not_read_is_not_read_with_english_words():
+    # "pain" and "problème" would read as negative English words
+    reading = analyze("Les pièces sont bonnes. Le support a résolu notre problème sans pain.")
+
+    assert (reading.label, reading.language, reading.score) == ("unread", "fr", 0.0)
+    assert (reading.themes, reading.care_signals, reading.flags) == ((), (), ())
+    assert reading.to_dict()["language"] == "fr"
+    assert analyze("Support solved our problem at once.").language == "en"
+
+
+def test_a_german_comment_is_read_with_german_words():
     # "die" and "Problem" would read as negative English words
     reading = analyze("Die Teile sind gut. Der Support hat unser Problem sofort gelöst.")
 
-    assert (reading.label, reading.language, reading.score) == ("unread", "de", 0.0)
-    assert (reading.themes, reading.care_signals, reading.flags) == ((), (), ())
+    assert (reading.label, reading.language) == ("positive", "de")
+    assert [theme.name for theme in reading.themes] == ["support"]
     assert reading.to_dict()["language"] == "de"
-    assert analyze("Support solved our problem at once.").language == "en"
