@@ -11,6 +11,7 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from centric.cases import receivers, signals  # noqa: F401 - signals connect on import
-        from centric.insights.signals import responses_analysed
+        from centric.insights.signals import responses_analysed, spike_alerted
 
         responses_analysed.connect(receivers.route_analysed_feedback, dispatch_uid="cases_route")
+        spike_alerted.connect(receivers.notify_spike, dispatch_uid="cases_spike_notifications")

@@ -378,6 +378,8 @@ class Notification(OrganisationScoped):
         Case, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     message = models.CharField(max_length=300)
+    # where to read more when no case is: the comments behind a spike
+    link = models.CharField(max_length=300, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

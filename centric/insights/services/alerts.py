@@ -24,6 +24,7 @@ from centric.core.roles import Role
 from centric.feedback.models import Response
 from centric.insights import selectors
 from centric.insights.models import SpikeAlert
+from centric.insights.signals import spike_alerted_send
 from centric.people.models import User
 
 # This week and last: an older alarm is history, on the overview, and is not mailed.
@@ -60,27 +61,28 @@ def spikes_alert(*, now: dt.datetime | None = None) -> int:
 
 
 def recipients(organisation_id: int) -> list[User]:
-    """The CX leads, or the admins where there are none, as for escalations; those of them who
-    asked not to be mailed of spikes are not."""
+    """The CX leads, or the admins where there are none, as for escalations. Each is told in
+    the app; those of them who asked not to be mailed of spikes are not mailed."""
     people = User.objects.filter(organisation_id=organisation_id, is_active=True)
     role = Role.CX_LEAD if people.filter(role=Role.CX_LEAD).exists() else Role.ADMIN
-    return list(people.filter(role=role, spike_alerts=True).exclude(email=""))
+    return list(people.filter(role=role))
 
 
 def _alert(organisation: Organisation, week: dt.date, theme: str, kind: str, sentence: str) -> bool:
     """Tell of one alarm, once. False when it was told before (by this run or another)."""
     people = recipients(organisation.pk)
-    comments = reverse("insights:comments")
+    mailed = [person for person in people if person.spike_alerts and person.email]
     query = {"theme": theme, "week": week.isoformat()}
     if kind == SpikeAlert.Kind.SENTIMENT:
         query["sentiment"] = "negative"
+    comments = f"{reverse('insights:comments')}?{urlencode(query)}"
     context = {
         "organisation": organisation,
         "theme": theme,
         "week": week,
         "kind": SpikeAlert.Kind(kind).label,
         "sentence": sentence,
-        "comments_url": f"{settings.SITE_URL}{comments}?{urlencode(query)}",
+        "comments_url": f"{settings.SITE_URL}{comments}",
         "overview_url": f"{settings.SITE_URL}{reverse('insights:overview')}",
     }
     subject = render_to_string("insights/email/spike_subject.txt", context).strip()
@@ -92,12 +94,17 @@ def _alert(organisation: Organisation, week: dt.date, theme: str, kind: str, sen
                 week=week,
                 theme=theme,
                 kind=kind,
-                defaults={"sentence": sentence[:500], "recipients": len(people)},
+                defaults={"sentence": sentence[:500], "recipients": len(mailed)},
             )
             if not created:
                 return False
             get_connection().send_messages(
-                [EmailMessage(subject=subject, body=body, to=[person.email]) for person in people]
+                [EmailMessage(subject=subject, body=body, to=[person.email]) for person in mailed]
+            )
+            label = SpikeAlert.Kind(kind).label
+            message = f"{label} for {theme}, week of {week.day} {week:%b %Y}: {sentence}"
+            spike_alerted_send(
+                user_ids=[person.pk for person in people], message=message[:300], link=comments
             )
     except IntegrityError:  # another run told of it at the same moment
         return False
