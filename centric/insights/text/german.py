@@ -40,7 +40,7 @@ _GROUPS: dict[float, str] = {
     3.4: """hervorragend ausgezeichnet perfekt fantastisch phantastisch großartig grossartig
         genial exzellent erstklassig herausragend sensationell überragend traumhaft
         begeistert spitze""",
-    3.0: """super toll wunderbar wunderschön klasse prima beste besten bestens top
+    3.0: """super toll wunderbar wunderschön klasse prima best beste besten bestens top
         empfehlenswert vorbildlich""",
     2.6: """schön empfehlen empfehle empfehlung glücklich freuen erfreut lobenswert
         reibungslos kulant einwandfrei tadellos""",
@@ -71,6 +71,8 @@ _GROUPS: dict[float, str] = {
 LEXICON: dict[str, float] = {
     word: value for value, block in _GROUPS.items() for word in words(block)
 }
+# forms that look like an opinion word and are none: "später" is "later", not "more late"
+LEXICON.update(dict.fromkeys(words("später spätestens"), 0.0))
 # Phrases read as one, by their lower-case words
 PHRASES: dict[tuple[str, ...], float] = {
     ("auf", "dem", "laufenden"): 1.8,
@@ -118,9 +120,15 @@ SOLVED = frozenset(words("gelöst behoben beseitigt erledigt repariert"))
 # "steht … still": a line, a plant or a system has stopped
 STANDING = frozenset(words("steht stehen stand standen"))
 STANDSTILL = -1.8
-# compounds take the opinion of their last part: "Sicherheitsproblem", "Lieferverzögerung"
+# compounds take the opinion of their last part, where it is one of these nouns:
+# "Sicherheitsproblem", "Lieferverzögerung" (not any word: "Mehrwertsteuer" ends in "teuer",
+# "erwarten" in "warten", "ankündigen" in "kündigen")
 _HEADS = tuple(
-    word for word, value in LEXICON.items() if value < 0 and len(word) >= 5 and word[0].isalpha()
+    words(
+        """problem probleme fehler störung störungen ausfall mangel mängel ärger chaos
+        katastrophe verzögerung verspätung schaden schäden beschwerde reklamation stillstand
+        wartezeit frechheit betrug enttäuschung unverschämtheit"""
+    )
 )
 _ENDINGS = ("sten", "ste", "em", "en", "er", "es", "e")
 NEGATION_SCALAR = -0.75  # a positive word negated: "nicht gut" is bad, if less than "schlecht"
@@ -145,8 +153,9 @@ def valence(word: str) -> float:
     if word.startswith("un") and len(word) > 5 and (value := valence(word[2:])):
         return -0.8 * value
     for head in _HEADS:
-        if word.endswith(head) and len(word) > len(head) + 2:
-            return LEXICON[head]
+        for form in (head, head + "en", head + "n", head + "s"):  # and its plural
+            if word.endswith(form) and len(word) > len(form) + 2:
+                return LEXICON[head]
     return 0.0
 
 

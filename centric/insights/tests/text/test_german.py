@@ -57,6 +57,15 @@ def test_the_words_that_drove_a_german_score_are_named_with_their_offsets() -> N
     assert valence("schnellere") == valence("schnell")  # an inflected form
 
 
+def test_compounds_take_the_opinion_of_a_last_part_that_is_a_noun_of_trouble() -> None:
+    assert valence("lieferverzögerungen") == valence("verzögerung") < 0
+    assert valence("sicherheitsproblem") == valence("problem") < 0
+    # not any word that ends like one: tax, expecting, announcing, later
+    for word in ("mehrwertsteuer", "erwarten", "ankündigung", "später"):
+        assert valence(word) == 0.0, word
+    assert label("Bitte weisen Sie die Mehrwertsteuer aus, wir melden uns später.") == "neutral"
+
+
 def test_german_themes_come_from_german_seed_words_and_compounds() -> None:
     assert themes("Die Lieferung war zwei Wochen zu spät.") == {"delivery"}
     assert themes("Der Kundenservice hat nicht geantwortet.") == {"support"}
