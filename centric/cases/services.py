@@ -265,6 +265,20 @@ def cases_comment_sync(*, response_ids: Sequence[int]) -> int:
     )
 
 
+def _case_for(response: Response, **values: Any) -> Case:
+    """A case (not yet saved) about ``response``: its words, customer and contact are the
+    response's; ``values`` are the rest."""
+    return Case(
+        organisation_id=response.organisation_id,
+        title=case_title(response)[:200],
+        comment=response.comment,
+        customer=response.customer,
+        contact=response.contact,
+        response=response,
+        **values,
+    )
+
+
 def _open(matches: Sequence[tuple[Response, Rule]]) -> list[Case]:
     taken = set(
         Case.objects.filter(response_id__in=[response.pk for response, _ in matches]).values_list(
@@ -288,13 +302,8 @@ def _open(matches: Sequence[tuple[Response, Rule]]) -> list[Case]:
         placement = placer.place(rule, response.customer)
         first, resolution = _targets(policies, rule.priority, rule)
         cases.append(
-            Case(
-                organisation_id=organisation_id,
-                title=case_title(response)[:200],
-                comment=response.comment,
-                customer=response.customer,
-                contact=response.contact,
-                response=response,
+            _case_for(
+                response,
                 rule=rule,
                 owner=placement.owner,
                 team=placement.team,
@@ -362,13 +371,8 @@ def case_open_by_person(
     team = _Placer().serving_team(response.customer) or owner.teams.order_by("name").first()
     try:
         with transaction.atomic():
-            case = Case.objects.create(
-                organisation_id=actor.organisation_id,
-                title=case_title(response)[:200],
-                comment=response.comment,
-                customer=response.customer,
-                contact=response.contact,
-                response=response,
+            case = _case_for(
+                response,
                 owner=owner,
                 team=team,
                 priority=priority,
@@ -376,6 +380,7 @@ def case_open_by_person(
                 first_contact_due=sla.add_business_time(calendar, now, _hours(first)),
                 resolution_due=sla.add_business_time(calendar, now, _hours(resolution)),
             )
+            case.save()
             _event(case, actor, CaseEvent.Kind.OPENED, {"by": str(actor)}, text=note.strip())
             audit_record(
                 organisation=case.organisation_id,

@@ -4,7 +4,7 @@ refuse exactly the same input, and the error responses every endpoint shares."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -52,6 +52,11 @@ def invalid_fields(
             for message in messages
         ]
     )
+
+
+def refuse_query(parameter: str, message: str) -> NoReturn:
+    """A 422 naming a query parameter and what is wrong with it, as a schema error does."""
+    raise ValidationError([{"loc": ["query", parameter], "msg": message, "type": "value_error"}])
 
 
 def _as_form_data(data: Mapping[str, Any]) -> Any:

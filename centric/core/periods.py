@@ -108,6 +108,31 @@ def chosen_window(query: QueryDict) -> tuple[Window | None, str]:
     return Window.between(first, last), ""
 
 
+class PeriodError(ValueError):
+    """Dates that cannot be a period, with the parameter at fault."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+
+
+def window_between(start: dt.date | None, end: dt.date | None) -> Window | None:
+    """The local days from ``start`` to ``end`` (today if not given), or None for neither, as an
+    API takes them; ``PeriodError`` for days that cannot be a period."""
+    if start is None:
+        if end is not None:
+            raise PeriodError("start", "Give the first day of the period with its last.")
+        return None
+    today = timezone.localdate()
+    if start > today:
+        raise PeriodError("start", "The period starts after today.")
+    end = end or today
+    if end < start:
+        raise PeriodError("end", "The last day of the period is before its first.")
+    return Window.between(start, end)
+
+
 def iso_date(value: str | None) -> dt.date | None:
     """The date ``value`` gives as YYYY-MM-DD, or None."""
     try:

@@ -3,7 +3,7 @@ scopes as the pages."""
 
 # No `from __future__ import annotations` here: django-ninja reads the query parameters' types
 # at import time.
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal, Self
 
 from django.db.models import QuerySet
@@ -14,11 +14,17 @@ from ninja.params import HeaderEx, P, QueryEx
 from ninja.responses import Status
 from pydantic import ModelWrapValidatorHandler, PrivateAttr, model_validator
 
-from centric.core.api import ErrorOut
+from centric.core.api import ErrorOut, refuse_query
+from centric.core.periods import PeriodError, window_between
 from centric.feedback import selectors
 from centric.feedback.ingestion import MAX_COMMENT, MAX_ITEMS, feedback_ingest
 from centric.feedback.models import Question, Response, Survey
-from centric.feedback.results import QuestionResult, survey_results
+from centric.feedback.results import (
+    QuestionResult,
+    Selection,
+    centricity_result,
+    survey_results,
+)
 from centric.people.models import User
 
 router = Router(tags=["feedback"])
@@ -172,8 +178,9 @@ class SurveyOut(Schema):
 
 
 class ScoreOut(Schema):
-    """A score with its 95% interval: a wave's headline score (NPS, CSAT or CES, the first the
-    survey's questions ask), or a question's figure (also the average score of a rating)."""
+    """A score with its 95% interval: a wave's headline score (the customer-centricity index
+    for that survey, else NPS, CSAT or CES, the first the survey's questions ask), a question's
+    figure (also the average score of a rating), or a customer-centricity index."""
 
     metric: str
     value: float | None
@@ -202,7 +209,9 @@ class WaveOut(Schema):
     )
     first_sent: datetime | None
     last_sent: datetime | None
-    score: ScoreOut | None = Field(description="None for a survey asking no NPS, CSAT or CES.")
+    score: ScoreOut | None = Field(
+        description="None for a survey asking no NPS, CSAT or CES (nor the index's questions)."
+    )
     change: WaveChangeOut | None
 
 
@@ -231,6 +240,16 @@ class QuestionResultOut(Schema):
         return result.question.kind
 
 
+class SurveyResultsOut(Schema):
+    wave: int | None = Field(description="The wave whose invitations' answers are counted.")
+    start: date | None = Field(description="The first local day of the answers counted.")
+    end: date | None = Field(description="The last local day of the answers counted.")
+    centricity_index: ScoreOut | None = Field(
+        description="The customer-centricity index (0-100), for a customer-centricity survey."
+    )
+    questions: list[QuestionResultOut] = Field(description="Each question's results, in order.")
+
+
 class SurveyDetailOut(SurveyOut):
     questions: list[QuestionOut]
     waves: list[WaveOut] = Field(
@@ -251,6 +270,42 @@ class SurveyDetailOut(SurveyOut):
         if survey.kind != Survey.Kind.RELATIONSHIP:
             return []
         return selectors.survey_waves(actor=_actor(context["request"]), survey=survey)
+
+
+@router.get(
+    "/surveys/{survey_id}/results",
+    response={200: SurveyResultsOut, 404: ErrorOut},
+    summary="A survey's results, of one wave or of the answers given between two dates",
+    description=(
+        "Each question's results among the submitted responses you may see, as on the survey's "
+        "page: of every response, of one `wave`'s invitations, of those given from `start` to "
+        "`end` (local days, inclusive; `end` is today if left out), or of both. A wave the "
+        "survey does not have, or dates that cannot be a period, get 422 naming the parameter."
+    ),
+)
+def get_survey_results(
+    request: HttpRequest,
+    survey_id: int,
+    wave: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> dict[str, Any]:
+    actor = _actor(request)
+    survey = selectors.survey_access(actor=actor, survey_id=survey_id)
+    if wave is not None and not 1 <= wave <= survey.current_wave:
+        refuse_query("wave", f"This survey has waves 1 to {survey.current_wave}.")
+    try:
+        window = window_between(start, end)
+    except PeriodError as error:
+        refuse_query(error.parameter, error.message)
+    selection = Selection(wave=wave, window=window)
+    return {
+        "wave": wave,
+        "start": window.first if window else None,
+        "end": window.last_day if window else None,
+        "centricity_index": centricity_result(actor=actor, survey=survey, selection=selection),
+        "questions": survey_results(actor=actor, survey=survey, selection=selection),
+    }
 
 
 @router.post(

@@ -6,18 +6,16 @@ and scopes as the pages."""
 # No `from __future__ import annotations` here: django-ninja reads the query parameters' types
 # at import time.
 from datetime import date, datetime
-from typing import Any, Literal, NoReturn
+from typing import Any, Literal
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from django.utils import timezone
 from ninja import Field, Query, Router, Schema
-from ninja.errors import ValidationError
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from centric.core.api import ErrorOut, validate_with_form
-from centric.core.periods import PERIODS, Window
+from centric.core.api import ErrorOut, refuse_query, validate_with_form
+from centric.core.periods import PERIODS, PeriodError, Window, window_between
 from centric.core.permissions import require_org_wide
 from centric.customers.models import Segment
 from centric.customers.selectors import customer_access
@@ -241,7 +239,7 @@ def _scope(actor: User, scope: ScopeQuery) -> dict[str, Any]:
     survey the actor's organisation does not have a 404, and segments group accounts, so
     internal customers have none."""
     if scope.days not in PERIODS:
-        _refuse("days", f"One of {', '.join(map(str, PERIODS))}.")
+        refuse_query("days", f"One of {', '.join(map(str, PERIODS))}.")
     window = _window(scope.start, scope.end)
     if scope.survey_id is not None:
         survey_access(actor=actor, survey_id=scope.survey_id)
@@ -263,22 +261,12 @@ def _scope(actor: User, scope: ScopeQuery) -> dict[str, Any]:
 
 
 def _window(start: date | None, end: date | None) -> Window | None:
-    """The local days from ``start`` to ``end`` (today if not given), or None for neither; a
-    422 naming the parameter for days that cannot be a period."""
-    if start is None:
-        if end is not None:
-            _refuse("start", "Give the first day of the period with its last.")
-        return None
-    if start > timezone.localdate():
-        _refuse("start", "The period starts after today.")
-    end = end or timezone.localdate()
-    if end < start:
-        _refuse("end", "The last day of the period is before its first.")
-    return Window.between(start, end)
-
-
-def _refuse(parameter: str, message: str) -> NoReturn:
-    raise ValidationError([{"loc": ["query", parameter], "msg": message, "type": "value_error"}])
+    """The local days from ``start`` to ``end``, or None for neither; a 422 naming the
+    parameter for days that cannot be a period."""
+    try:
+        return window_between(start, end)
+    except PeriodError as error:
+        refuse_query(error.parameter, error.message)
 
 
 @router.get(

@@ -119,6 +119,11 @@ class CentricityHeadlineTest(SurveyTestCase):
         page = self.client.get(self.survey.get_absolute_url(), {"wave": 2})
         self.assertContains(page, f'<span class="stat">{expected[1].value:.0f}</span>', html=True)
         self.assertContains(page, "35 answers to all three")
+        api = self.client.get(f"/api/surveys/{self.survey.pk}/results", {"wave": 2}).json()
+        self.assertEqual(api["centricity_index"]["value"], expected[1].value)
+        self.assertEqual(api["centricity_index"]["n"], 35)
+        waves = self.client.get(f"/api/surveys/{self.survey.pk}").json()["waves"]
+        self.assertEqual(waves[0]["score"]["metric"], "Customer-centricity index")
 
     def test_the_index_is_of_the_answers_the_reader_may_see(self) -> None:
         self.answered_wave(1, times(3, (5, 5, 5)))

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from centric.customers.models import Customer
 from centric.feedback import editing, services
-from centric.feedback.models import Answer, Response
+from centric.feedback.models import Answer, Response, Survey
 from centric.feedback.results import survey_results
 from centric.feedback.tests.test_surveys import SurveyTestCase
 from centric.insights.metrics import Nps, estimate
@@ -307,3 +307,46 @@ class SurveyResultsTest(SurveyTestCase):
         )
         self.assertContains(page, '<input type="hidden" name="wave" value="1">', html=True)
         self.assertEqual(page.context["results"][0].answered, 1)
+
+    def test_the_api_gives_the_results_of_a_wave_or_of_dates(self) -> None:
+        (invitation,), _ = services.invitations_create(
+            actor=self.cx_lead, survey=self.survey, contacts=[self.contact]
+        )
+        answered = self.respond(self.acme, nps=2)
+        Response.objects.filter(pk=answered.pk).update(invitation=invitation)
+        old = self.respond(self.acme, nps=10)  # by the open link, 60 days ago
+        Response.objects.filter(pk=old.pk).update(responded_at=timezone.now() - timedelta(days=60))
+        url = f"/api/surveys/{self.survey.pk}/results"
+        today = timezone.localdate()
+
+        self.assertEqual(self.client.get(url).status_code, 401)
+        self.login(self.cx_lead)
+        every = self.client.get(url).json()
+        wave = self.client.get(url, {"wave": 1}).json()
+        recent = self.client.get(url, {"start": str(today - timedelta(days=30))}).json()
+
+        self.assertEqual(every["questions"][0]["answered"], 2)
+        self.assertEqual((every["wave"], every["start"], every["centricity_index"]), (None,) * 3)
+        self.assertEqual((wave["wave"], wave["questions"][0]["answered"]), (1, 1))
+        self.assertEqual(recent["questions"][0]["answered"], 1)
+        self.assertEqual((recent["start"], recent["end"]), (str(today - timedelta(30)), str(today)))
+        refusals: list[tuple[dict[str, str], str, str]] = [
+            ({"wave": "2"}, "wave", "This survey has waves 1 to 1."),
+            ({"start": str(today + timedelta(days=1))}, "start", "The period starts after today."),
+            ({"end": str(today)}, "start", "Give the first day of the period with its last."),
+            (
+                {"start": str(today), "end": str(today - timedelta(days=1))},
+                "end",
+                "The last day of the period is before its first.",
+            ),
+        ]
+        for query, parameter, message in refusals:
+            refused = self.client.get(url, query)
+            self.assertEqual(refused.status_code, 422, query)
+            (error,) = refused.json()["detail"]
+            self.assertEqual((error["loc"], error["msg"]), (["query", parameter], message))
+        self.login(self.outsider)  # serves none of Acme: the survey, without its answers
+        self.assertEqual(self.client.get(url).json()["questions"][0]["answered"], 0)
+        elsewhere = Survey.objects.create(organisation=self.other_org, name="Theirs")
+        self.login(self.cx_lead)
+        self.assertEqual(self.client.get(f"/api/surveys/{elsewhere.pk}/results").status_code, 404)
