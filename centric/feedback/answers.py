@@ -5,7 +5,8 @@ access here."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Protocol, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
 
 from centric.feedback.scales import SCORE_RANGES
 
@@ -142,6 +143,52 @@ def first_incomplete_page(
         if unanswered(questions, page, answers):
             return page
     return None
+
+
+@dataclass(frozen=True)
+class PageAnswered(Generic[Q]):
+    """What a page of answers leads to: the next page (None when the survey is finished) and
+    every answer with this page's; or, with ``errors``, the page to answer again."""
+
+    following: int | None
+    errors: dict[str, str]
+    answers: dict[str, Any]
+    shown: list[Q]  # the page's questions
+    values: dict[str, Any]  # their answers, as given
+    hidden: list[Q]  # follow-ups that no longer apply (a score changed), their answers dropped
+
+
+def answer_page(
+    questions: Sequence[Q],
+    page: int,
+    answers: Mapping[str, Any],
+    data: Mapping[str, list[str]],
+    language: str,
+) -> PageAnswered[Q]:
+    """Check the answers ``data`` gives to ``page``, after the earlier ``answers``: an earlier
+    page whose required questions are not answered is answered before any later one."""
+    shown = visible_on_page(questions, page, answers)
+    values, errors = parse(shown, data, language)
+    if errors:
+        return PageAnswered(page, errors, dict(answers), shown, values, [])
+    after = dict(answers)
+    for question in shown:
+        if question.key in values:
+            after[question.key] = values[question.key]
+        else:
+            after.pop(question.key, None)
+    following = next_page(questions, page, after)
+    incomplete = first_incomplete_page(questions, after)
+    if incomplete is not None and (incomplete < page or following is None):
+        # a later page posted directly, or a submission that skips a required question
+        missing = {
+            q.key: message(language, "required") for q in unanswered(questions, incomplete, after)
+        }
+        return PageAnswered(incomplete, missing, dict(answers), shown, values, [])
+    hidden = [question for question in questions if not is_visible(question, after)]
+    for question in hidden:
+        after.pop(question.key, None)
+    return PageAnswered(following, {}, after, shown, values, hidden)
 
 
 def condition_can_hold(condition: Mapping[str, Any], bounds: tuple[int, int]) -> bool:

@@ -490,28 +490,11 @@ def response_save_page(
     survey = _open_survey_of(response)
     language = language or response.language
     questions = questions if questions is not None else selectors.survey_questions(survey)
-    answers = response_answers(response)
-    shown = answer_rules.visible_on_page(questions, page, answers)
-    values, errors = answer_rules.parse(shown, data, language)
-    if errors:
-        return page, errors
-    for question in shown:
-        if question.key in values:
-            answers[question.key] = values[question.key]
-        else:
-            answers.pop(question.key, None)
-    following = answer_rules.next_page(questions, page, answers)
-    incomplete = answer_rules.first_incomplete_page(questions, answers)
-    if incomplete is not None and (incomplete < page or following is None):
-        # a later page posted directly, or a submission that skips a required question
-        missing = answer_rules.unanswered(questions, incomplete, answers)
-        return incomplete, {
-            question.key: answer_rules.message(language, "required") for question in missing
-        }
-    # follow-ups that no longer apply (the score changed) are dropped, before the summary
-    hidden = [question for question in questions if not answer_rules.is_visible(question, answers)]
-    for question in hidden:
-        answers.pop(question.key, None)
+    answered = answer_rules.answer_page(questions, page, response_answers(response), data, language)
+    if answered.errors:
+        return answered.following, answered.errors
+    following, answers = answered.following, answered.answers
+    shown, values, hidden = answered.shown, answered.values, answered.hidden
     response.page = following or page
     response.language = language
     read_before = _what_is_read(response)

@@ -500,14 +500,17 @@ def _page(
     request: HttpRequest,
     survey: Survey,
     questions: list[Question],
-    response: Response | None,
+    current: Mapping[str, Any],
     language: str,
     page: int,
     errors: dict[str, str],
     posted: dict[str, list[str]] | None,
     attempt: str = "",
+    *,
+    preview: bool = False,
 ) -> HttpResponse:
-    current = services.response_answers(response) if response else {}
+    """A page of the survey as the respondent sees it, with their ``current`` answers (or
+    what they just ``posted``) and the ``errors`` in it."""
     shown = answer_rules.visible_on_page(questions, page, current)
     pages = sorted({question.page for question in questions})
     ends = SCALE_ENDS.get(language, SCALE_ENDS["en"])
@@ -559,6 +562,7 @@ def _page(
         "action": _with_language(request.path, request, survey),
         "attempt": attempt,
         "languages": survey.languages,
+        "preview": preview,
     }
     return render(request, "feedback/respond.html", context, status=422 if errors else 200)
 
@@ -604,8 +608,16 @@ def link_not_valid(request: HttpRequest) -> HttpResponse:
     raise Http404("No such survey link")
 
 
-def _thanks(request: HttpRequest, survey: Survey, language: str, token: str | None) -> HttpResponse:
+def _thanks(
+    request: HttpRequest,
+    survey: Survey,
+    language: str,
+    token: str | None,
+    *,
+    preview: bool = False,
+) -> HttpResponse:
     context = {
+        "preview": preview,
         "survey": survey,
         "ui": UI.get(language, UI["en"]),
         "language": language,
@@ -642,7 +654,8 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
         if errors:
             again = following or page
             posted = data if again == page else None
-            return _page(request, survey, questions, response, language, again, errors, posted)
+            current = services.response_answers(response)
+            return _page(request, survey, questions, current, language, again, errors, posted)
         if following is None:
             return redirect(
                 _with_language(reverse("feedback:thanks", args=[token]), request, survey)
@@ -651,7 +664,7 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     existing = selectors.invitation_response(invitation)
     answers = services.response_answers(existing) if existing else {}
     page = _requested_page(request, questions, answers, existing)
-    return _page(request, survey, questions, existing, language, page, {}, None)
+    return _page(request, survey, questions, answers, language, page, {}, None)
 
 
 def _posted_page(request: HttpRequest) -> int:
@@ -717,8 +730,9 @@ def respond_open(request: HttpRequest, public_key: str) -> HttpResponse:
         if errors:
             again = following or page
             posted = data if again == page else None
+            current = services.response_answers(response)
             return _page(
-                request, survey, questions, response, language, again, errors, posted, attempt
+                request, survey, questions, current, language, again, errors, posted, attempt
             )
         if following is None:
             request.session.pop(session_key, None)
@@ -732,7 +746,55 @@ def respond_open(request: HttpRequest, public_key: str) -> HttpResponse:
     attempt = started.attempt if started is not None else new_attempt()
     answers = services.response_answers(started) if started else {}
     page = _requested_page(request, questions, answers, started)
-    return _page(request, survey, questions, started, language, page, {}, None, attempt)
+    return _page(request, survey, questions, answers, language, page, {}, None, attempt)
+
+
+def survey_preview(request: AuthedRequest, survey_id: int) -> HttpResponse:
+    """The survey as its respondents see it, in each of its languages, page by page with its
+    follow-ups and checks, before it opens or while it runs; for anyone who may read it.
+    Nothing is stored: the answers given so far live in this browser's session, to go back and
+    forth, and are forgotten once the last page is sent."""
+    survey = selectors.survey_access(actor=request.user, survey_id=survey_id)
+    language = _language(request, survey)
+    questions = selectors.survey_questions(survey)
+    key = f"survey-preview-{survey.pk}"
+    kept = request.session.get(key)
+    answers: dict[str, Any] = kept if isinstance(kept, dict) else {}
+    if request.method == "POST":
+        page = _posted_page(request)
+        if "back" in request.POST:
+            previous = answer_rules.previous_page(questions, page, answers) or page
+            return redirect(_with_language(request.path, request, survey, page=previous))
+        data = dict(request.POST.lists())
+        answered = answer_rules.answer_page(questions, page, answers, data, language)
+        if answered.errors:
+            posted = data if answered.following == page else None
+            again = answered.following or page
+            return _page(
+                request, survey, questions, answers, language, again, answered.errors, posted,
+                preview=True,
+            )  # fmt: skip
+        if answered.following is None:
+            request.session.pop(key, None)
+            return _thanks(request, survey, language, None, preview=True)
+        request.session[key] = answered.answers
+        return redirect(_with_language(request.path, request, survey, page=answered.following))
+    page = _preview_page(request, questions, answers)
+    return _page(request, survey, questions, answers, language, page, {}, None, preview=True)
+
+
+def _preview_page(request: HttpRequest, questions: list[Question], answers: dict[str, Any]) -> int:
+    """The page asked for, if the answers so far reach it (no earlier page is missing a required
+    answer, and it shows a question); else the first page still to answer."""
+    reached = answer_rules.first_incomplete_page(questions, answers)
+    asked = request.GET.get("page", "")
+    if asked.isdigit():
+        page = int(asked)
+        if (reached is None or page <= reached) and answer_rules.visible_on_page(
+            questions, page, answers
+        ):
+            return page
+    return reached or answer_rules.first_page(questions, answers)
 
 
 def _open_link_started(request: HttpRequest, survey: Survey, session_key: str) -> Response | None:

@@ -42,6 +42,18 @@ def test_a_cx_lead_builds_a_survey_from_a_template_and_opens_it(
     expect(page.get_by_text("Question saved.")).to_be_visible()
     shoot(page, "survey-draft")
     assert_accessible(page)
+    # the draft previewed as respondents will see it, on a phone, with nothing kept
+    page.get_by_role("link", name="Preview").click()
+    expect(page.get_by_text("Preview: this is what respondents see.")).to_be_visible()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_role("radio", name="2", exact=True).first.check()
+    page.get_by_role("button", name="Next").click()  # the other questions are required
+    expect(page.get_by_text("Please answer this question.").first).to_be_visible()
+    expect(page.get_by_role("radio", name="2", exact=True).first).to_be_checked()
+    shoot(page, "survey-preview")
+    assert_accessible(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.get_by_role("link", name="Back to the survey").click()
     page.get_by_role("button", name="Open the survey").click()
     expect(page.get_by_text("The survey is now open.")).to_be_visible()
     survey = Survey.objects.get(name="How well do we know you? 2026")
