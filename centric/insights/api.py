@@ -41,6 +41,7 @@ Who = Literal["external", "internal"]
 Sentiment = Literal["positive", "negative", "neutral", "mixed", "unread"]
 Flag = Literal["urgent", "churn", "praise"]
 Order = Literal["newest", "oldest", "negative", "positive"]
+Language = Literal["en", "de"]
 
 
 def _actor(request: HttpRequest) -> User:
@@ -392,7 +393,8 @@ def _analysis(response: Response) -> ResponseAnalysis | None:
     description="Filters as on the page. With a `theme`, `sentiment` is that of what a comment "
     "says about the theme, not of the whole comment. `week` (any day of it) gives one week's "
     "comments instead of the period. `flag` is urgent, churn (risk) or praise. `order`: newest "
-    "(first), oldest, negative or positive (by sentiment; with a `theme`, about it).",
+    "(first), oldest, negative or positive (by sentiment; with a `theme`, about it). `language`: "
+    "en or de, the comments the engine read in English or in German.",
 )
 @paginate
 def comments(
@@ -404,9 +406,11 @@ def comments(
     q: str = "",
     week: date | None = None,
     order: Order = "newest",
+    language: Language | None = None,
 ) -> QuerySet[Response]:
     actor = _actor(request)
     return selectors.comment_list(
+        language=language or "",
         actor=actor,
         theme=theme.strip(),
         sentiment=sentiment or "",

@@ -64,6 +64,8 @@ DEFAULT_DAYS = 90
 # Spikes are judged against each theme's own recent weeks, so the query reaches back this far
 # before the period shown (the engine's default baseline of eight weeks).
 BASELINE_WEEKS = 8
+# the languages the engine reads, as the explorer offers them
+LANGUAGES = {"en": "English", "de": "German"}
 FLAGS = {
     "urgent": "analysis__urgent",
     "churn": "analysis__churn_risk",
@@ -349,12 +351,13 @@ def comment_list(
     window: Window | None = None,
     order: str = "",
     customer_id: int | None = None,
+    language: str = "",
 ) -> QuerySet[Response]:
     """The comments of the last ``days`` (or of a ``window`` of chosen dates) the actor may see,
     or of the ``week`` starting that Monday (a spike's), with their readings, in an ``order`` of
-    ``ORDERS`` (newest first by default); of one survey's responses with a ``survey_id``. With a
-    ``theme``, ``sentiment`` is that of what a comment says about the theme, not of the whole
-    comment."""
+    ``ORDERS`` (newest first by default); of one survey's responses with a ``survey_id``; in
+    one of the ``LANGUAGES`` the engine reads, with a ``language``. With a ``theme``,
+    ``sentiment`` is that of what a comment says about the theme, not of the whole comment."""
     if week is not None:
         # weeks are local calendar weeks, as the spikes count them
         monday = week - dt.timedelta(days=week.weekday())
@@ -379,6 +382,8 @@ def comment_list(
         comments = comments.filter(**{FLAGS[flag]: True})
     if search:
         comments = comments.filter(comment__icontains=search)
+    if language in LANGUAGES:
+        comments = comments.filter(analysis__reading__language=language)
     return _ordered(
         comments.select_related("analysis", "customer__account", "customer__team"),
         order,

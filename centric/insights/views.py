@@ -102,6 +102,7 @@ def comments(request: AuthedRequest) -> HttpResponse:
         "sentiments": ResponseAnalysis.Label.choices,
         "flags": FLAG_CHOICES,
         "orders": selectors.ORDERS,
+        "languages": selectors.LANGUAGES,
         "query": request.GET.urlencode(),
         "whole_period": _without(request, "week"),
         "customer": _customer(request.user, filters["customer_id"]),
@@ -173,6 +174,7 @@ def _comment_filters(request: HttpRequest) -> dict[str, Any]:
         "search": request.GET.get("q", "").strip(),
         "week": _monday(iso_date(request.GET.get("week"))),
         "order": request.GET.get("order", ""),
+        "language": request.GET.get("language", ""),
     }
 
 

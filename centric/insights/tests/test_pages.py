@@ -873,3 +873,40 @@ class UnreadLanguageTest(PersonasTestCase):
         self.assertContains(page, "Die <mark")  # the word that found the theme, marked
         self.assertContains(page, "verlängern wir nicht")
         self.assertNotContains(page, "Not read: DE")
+
+    def test_the_explorer_keeps_to_the_comments_of_one_language(self) -> None:
+        acme = Customer.objects.get(account=self.account)
+        comments = {
+            "en": "The delivery was late again.",
+            "de": "Die Lieferung war wieder zu spät.",
+            "fr": "La livraison était encore en retard et nous sommes très déçus.",
+        }
+        responses = [
+            Response.objects.create(
+                organisation=self.org,
+                customer=acme,
+                channel=Response.Channel.API,
+                comment=comment,
+                responded_at=timezone.now() - dt.timedelta(days=1),
+            )
+            for comment in comments.values()
+        ]
+        services.responses_analyse(response_ids=[response.pk for response in responses])
+        self.login(self.owner)
+        url = reverse("insights:comments")
+
+        german = self.client.get(url, {"language": "de"})
+        every = self.client.get(url, {"language": "fr"})  # not offered: every comment
+        api = self.client.get("/api/insights/comments", {"language": "en"}).json()["items"]
+
+        shown = [response.comment for response in german.context["page"]]
+        self.assertEqual(shown, [comments["de"]])
+        self.assertContains(german, '<option value="de" selected>German</option>', html=True)
+        self.assertEqual(len(every.context["page"].object_list), 3)
+        self.assertEqual([item["comment"] for item in api], [comments["en"]])
+        refused = self.client.get("/api/insights/comments", {"language": "fr"})
+        self.assertEqual(refused.status_code, 422)
+        exported = self.client.get(reverse("insights:comments_csv"), {"language": "de"})
+        text = b"".join(exported.streaming_content).decode()  # type: ignore[attr-defined]
+        self.assertIn(comments["de"], text)
+        self.assertNotIn(comments["en"], text)
