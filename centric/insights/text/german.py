@@ -42,7 +42,7 @@ _GROUPS: dict[float, str] = {
         begeistert spitze""",
     3.0: """super toll wunderbar wunderschön klasse prima best beste besten bestens top
         empfehlenswert vorbildlich""",
-    2.6: """schön empfehlen empfehle empfehlung glücklich freuen erfreut lobenswert
+    2.6: """schön empfehlen empfehle empfehlung empfohlen weiterempfehlen weiterempfohlen glücklich freuen erfreut lobenswert
         reibungslos kulant einwandfrei tadellos""",
     2.2: """freundlich hilfsbereit hilfreich zuverlässig kompetent professionell zufrieden
         dankbar höflich engagiert sorgfältig intuitiv benutzerfreundlich angenehm nett
@@ -51,13 +51,14 @@ _GROUPS: dict[float, str] = {
         behoben danke unkompliziert verlässlich bequem praktisch sauber stabil robust
         solide geduldig flexibel zügig rasch""",
     1.2: """gerne gern einfach klar korrekt stimmt stimmen verbessert bessert gefällt gefallen
-        informiert erklärt funktioniert funktionieren brauchbar ordentlich""",
+        informiert erklärt funktioniert funktionieren brauchbar ordentlich vollständig
+        zurückgemeldet zurückgerufen geantwortet beantwortet""",
     0.8: """bescheid passt passen ok okay""",
     -0.8: """gestiegen erhöht leider""",
-    -1.2: """problem probleme spät fehler gewartet warten wartezeit reklamation
-        verspätet unklar ewig""",
+    -1.2: """problem probleme spät fehler gewartet warten warte wartet wartete warteten
+        wartezeit reklamation verspätet unklar ewig verlieren verloren""",
     -1.5: """teuer langsam kompliziert verwirrend belastet verzögert verzögerung beschwerde
-        mühsam lästig störung störungen mangel kündigen kündigung""",
+        mühsam lästig störung störungen mangel kündigen kündigung stürzt nachhaken""",
     -1.8: """falsch ausgefallen ausfall umständlich unübersichtlich verspätung ärger nervig
         überfordert mängel abgestürzt schaden schäden stillstand""",
     -2.2: """schlecht schlechter schlechteste defekt kaputt beschädigt fehlerhaft
@@ -92,6 +93,9 @@ PHRASES: dict[tuple[str, ...], float] = {
     ("nicht", "geliefert"): -1.8,
     ("nicht", "erreichbar"): -1.5,
     ("in", "ordnung"): 1.2,
+    ("nie", "bestellt"): -1.5,
+    ("nicht", "bestellt"): -1.5,
+    ("ohne", "probleme"): 1.8,
 }
 _PHRASE_STARTS = frozenset(phrase[0] for phrase in PHRASES)
 NEGATORS = frozenset(
@@ -133,8 +137,14 @@ _HEADS = tuple(
 _ENDINGS = ("sten", "ste", "em", "en", "er", "es", "e")
 NEGATION_SCALAR = -0.75  # a positive word negated: "nicht gut" is bad, if less than "schlecht"
 DENIAL_SCALAR = -0.5  # a negative word negated: "nicht schlecht" is mildly good
-NEGATION_REACH = 4  # words after the negation
-NEGATION_BACK = 2  # words before it: "passt nie", "gefällt uns nicht"
+NEGATION_REACH = 4  # words after the negation; before it, anywhere in its clause, as German
+# puts "nicht" last: "die Rechnung passt nie", "der Login funktioniert seitdem nicht mehr"
+# a clause that supposes or wishes: its praise is what is missing ("es wäre schön, wenn …",
+# "der Service könnte besser sein"), as the English engine reads "it would be great if"
+WISHING = frozenset(words("wäre wären könnte könnten hätte hätten sollte sollten"))
+WISHED = -0.5
+# words a negation after them does not turn: "gefällt uns leider nicht" turns "gefällt"
+UNNEGATED = frozenset(words("leider"))
 
 
 @lru_cache(maxsize=65536)
@@ -262,6 +272,7 @@ def _score_clause(tokens: list[str], start: int, end: int) -> list[tuple[int, in
     negators: list[int] = []
     boost, boosted_at = 0.0, -1
     solved = not SOLVED.isdisjoint(tokens[start:end])
+    wishing = not WISHING.isdisjoint(tokens[start:end])
     i = start
     while i < end:
         word = tokens[i]
@@ -273,7 +284,7 @@ def _score_clause(tokens: list[str], start: int, end: int) -> list[tuple[int, in
             continue
         if word in NEGATORS:
             negators.append(i)
-        elif word == "zu" and i + 1 < end and tokens[i + 1] in EXCESS:
+        elif word == "zu" and i + 1 < end and _measure(tokens[i + 1]):
             value = valence(tokens[i + 1])
             hits.append((i, i + 2, value * 1.3 if value < 0 else EXCESS_VALUE))
             i += 2
@@ -290,9 +301,18 @@ def _score_clause(tokens: list[str], start: int, end: int) -> list[tuple[int, in
                 continue
             if boosted_at == i - 1:
                 value *= 1 + boost
+            if wishing and value > 0:
+                value *= WISHED
             hits.append((i, i + 1, value))
         i += 1
-    return _negated(hits, negators)
+    return _negated(hits, negators, tokens)
+
+
+def _measure(word: str) -> bool:
+    """Whether ``word`` is an adjective of measure, in any of its forms ("lange", "späten")."""
+    return word in EXCESS or any(
+        word.endswith(ending) and word[: len(word) - len(ending)] in EXCESS for ending in _ENDINGS
+    )
 
 
 def _phrase(tokens: list[str], i: int, end: int) -> tuple[int, float] | None:
@@ -304,15 +324,19 @@ def _phrase(tokens: list[str], i: int, end: int) -> tuple[int, float] | None:
 
 
 def _negated(
-    hits: list[tuple[int, int, float]], negators: Sequence[int]
+    hits: list[tuple[int, int, float]], negators: Sequence[int], tokens: Sequence[str]
 ) -> list[tuple[int, int, float]]:
-    """Each negation turns the first opinion after it within reach, or else one just before
-    it ("passt nie", "gefällt uns nicht"); a phrase that says its negation itself is left
-    alone."""
+    """Each negation turns the first opinion after it within reach, or else the nearest one
+    before it in its clause ("passt nie", "gefällt uns nicht"); a phrase that says its negation
+    itself is left alone."""
     turned = set()
     for at in negators:
         after = [n for n, (first, _, _) in enumerate(hits) if 0 < first - at <= NEGATION_REACH]
-        before = [n for n, (_, last, _) in enumerate(hits) if 0 <= at - last < NEGATION_BACK]
+        before = [
+            n
+            for n, (first, last, _) in reversed(list(enumerate(hits)))
+            if last <= at and tokens[first] not in UNNEGATED
+        ]
         chosen = next((n for n in after + before if n not in turned), None)
         if chosen is not None:
             turned.add(chosen)
@@ -352,7 +376,7 @@ GERMAN_SEEDS: dict[str, tuple[str, ...]] = {
         "installation",
         "communication": "informiert, information, informationen, bescheid, rückmeldung, "
         "kommunikation, benachrichtigung, auf dem laufenden, erklärung, erklärt",
-        "relationship": "ansprechpartner, kundenbetreuer, betreuung, partnerschaft, "
+        "relationship": "ansprechpartner, kundenbetreuer, betreuung, außendienst, partnerschaft, "
         "zusammenarbeit, besuch, besuchen, pläne, feedback, melden sie sich",
         "reliability": "ausfall, absturz, abgestürzt, stürzt, systemfehler, störung, "
         "fehlermeldung, langsam, "
@@ -415,7 +439,9 @@ class GermanThemeMatcher(ThemeMatcher):
         found += [
             (seed, hits)
             for seed, hits in self._suffixes.items()
-            if word.endswith(seed) and not word.startswith(seed)
+            # the end of a compound, not the word turned round: "unkompliziert" is no
+            # "kompliziert"
+            if word.endswith(seed) and not word.startswith(seed) and word != f"un{seed}"
         ]
         return found
 

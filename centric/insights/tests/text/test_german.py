@@ -40,6 +40,17 @@ def themes(text: str, taxonomy: Taxonomy = DEFAULT_TAXONOMY) -> set[str]:
         ("Seit Tagen steht unsere Produktion still.", "negative"),
         ("Sie halten uns bei jedem Schritt auf dem Laufenden.", "positive"),
         ("Wir haben eine Frage zur Rechnung.", "neutral"),
+        # "nicht" last in its clause, however far from the word it turns
+        ("Nach dem Update funktioniert der Login nicht mehr.", "negative"),
+        ("Das Produkt gefällt uns leider überhaupt nicht.", "negative"),
+        ("Der Kundenservice hat sich nie zurückgemeldet.", "negative"),
+        ("Die Maschine läuft seit Monaten ohne Probleme.", "positive"),
+        # a wish or a supposition: its praise is what is missing
+        ("Es wäre schön, wenn das Portal eine Exportfunktion hätte.", "negative"),
+        ("Die Preise sind okay, aber der Service könnte besser sein.", "negative"),
+        ("Ich würde Sie jederzeit weiterempfehlen.", "positive"),
+        ("Der Versand dauert viel zu lange.", "negative"),
+        ("Die Rechnung enthielt Positionen, die wir nie bestellt haben.", "negative"),
     ],
 )
 def test_german_sentiment(text: str, expected: str) -> None:
@@ -72,6 +83,8 @@ def test_german_themes_come_from_german_seed_words_and_compounds() -> None:
     assert themes("Die Rechnungen stimmen.") == {"billing"}
     assert "billing" not in themes("Die Teile sind billig.")  # "bill" is English
     assert "price" in themes("Die Teile sind billig.")
+    assert "usability" not in themes("Die Bestellung wurde unkompliziert bearbeitet.")
+    assert "relationship" in themes("Ihr Außendienst kümmert sich hervorragend um uns.")
     reading = analyze("Die Lieferung war gut, aber die Rechnung war falsch.")
     assert {(theme.name, theme.label) for theme in reading.themes} == {
         ("billing", "negative"),
