@@ -20,13 +20,25 @@ DateOrder = Literal["day", "month"]  # which comes first in 03/04/2024
 DATE_ORDERS: tuple[DateOrder, ...] = get_args(DateOrder)
 NONE = "none"
 
-_TEXT_HINTS = ("comment", "review", "text", "feedback", "verbatim", "response", "message", "body")
-_SCORE_HINTS = ("nps", "score", "rating", "csat", "ces", "star", "recommend", "satisf", "effort")
+# each in English, then in German (the engine reads both): "Kommentar", "Bewertung", "Datum"
+_TEXT_HINTS = (
+    "comment", "review", "text", "feedback", "verbatim", "response", "message", "body",
+    "kommentar", "anmerkung", "rezension", "rückmeldung", "nachricht", "begründung",
+)  # fmt: skip
+_SCORE_HINTS = (
+    "nps", "score", "rating", "csat", "ces", "star", "recommend", "satisf", "effort",
+    "bewertung", "empfehl", "zufrieden", "sterne", "aufwand", "punkte",
+)  # fmt: skip
 # when the customer gave the feedback before when a system stored or submitted it
-_DATE_HINTS = ("date", "responded", "created", "submitted", "time", "day", "when")
+_DATE_HINTS = (
+    "date", "responded", "created", "submitted", "time", "day", "when",
+    "datum", "erstellt", "zeitpunkt", "eingang",
+)  # fmt: skip
 _SEGMENT_HINTS = (
     "segment", "department", "category", "region", "country", "plan", "tier", "channel",
     "product", "team", "division", "class", "type", "store", "brand", "market", "language",
+    "abteilung", "kategorie", "land", "kanal", "produkt", "sparte", "filiale", "marke",
+    "markt", "sprache",
 )  # fmt: skip
 _NOT_A_SCORE = ("id", "age", "count", "year", "number", "index", "zip", "phone")
 # A column that names each row's scale, as an export of several surveys has (Centric's own:
@@ -57,10 +69,10 @@ class Scale:
 
 # What a column's name says it measures, checked in this order ("score" or "Q3" says nothing).
 _NAMED_SCALES = (
-    (("nps", "recommend", "likel", "ltr"), Scale("nps", 0, 10)),
-    (("csat", "satisf"), Scale("csat", 1, 5)),
-    (("ces", "effort"), Scale("ces", 1, 7)),
-    (("star", "rating"), Scale("stars", 1, 5)),
+    (("nps", "recommend", "likel", "ltr", "empfehl", "weiterempfehl"), Scale("nps", 0, 10)),
+    (("csat", "satisf", "zufrieden"), Scale("csat", 1, 5)),
+    (("ces", "effort", "aufwand"), Scale("ces", 1, 7)),
+    (("star", "rating", "sterne"), Scale("stars", 1, 5)),
 )
 # How a sentence names each scale, at its start and within it.
 _SCALE_NAMES: dict[ScoreType, tuple[str, str]] = {

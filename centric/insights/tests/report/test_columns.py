@@ -40,6 +40,28 @@ def test_it_guesses_text_score_date_and_segment():
     assert columns.notes[0].startswith("text: 'comment'")
 
 
+def test_it_guesses_the_columns_of_a_german_export():
+    rows = [
+        {
+            "Kunden-Nr": str(1000 + i),
+            "Weiterempfehlung": str(i % 11),
+            "Kommentar": "Die Lieferung kam pünktlich, aber die Rechnung war falsch.",
+            "Datum": f"{1 + i % 28:02d}.03.2026",
+            "Sparte": ("Industrie", "Handel")[i % 2],
+        }
+        for i in range(60)
+    ]
+    columns = guess_columns(frame_of(rows))
+
+    assert (columns.text, columns.score, columns.date, columns.segment) == (
+        "Kommentar",
+        "Weiterempfehlung",
+        "Datum",
+        "Sparte",
+    )
+    assert columns.scale == Scale("nps", 0, 10)
+
+
 def test_it_reads_a_one_to_five_rating_as_stars_and_ignores_ids_ages_and_flags():
     columns = guess_columns(reviews())
 
