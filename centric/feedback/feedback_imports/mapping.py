@@ -38,7 +38,8 @@ CUSTOMER_TARGETS = ("contact_email", "account_external_id", "customer_id")
 SCORE_TYPES = ("nps", "csat", "ces", "rating")
 KINDS = ("survey", "review", "ticket", "note")
 
-# header names each field is recognised by when no preset or saved mapping says otherwise
+# header names each field is recognised by when no preset or saved mapping says otherwise, in
+# English and then in German (an export from a German tool: "Kommentar", "Datum", "Kundennummer")
 ALIASES: dict[str, tuple[str, ...]] = {
     "score": (
         "score",
@@ -52,28 +53,81 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "rating",
         "stars",
         "star rating",
+        "bewertung",
+        "punktzahl",
+        "weiterempfehlung",
+        "zufriedenheit",
+        "sterne",
     ),
-    "score_type": ("score type", "metric"),
-    "comment": ("comment", "comments", "feedback", "text", "review", "body", "description"),
-    "responded_at": ("date", "responded at", "submitted at", "created at", "timestamp"),
-    "contact_email": ("email", "contact email", "requester email", "respondent email"),
-    "account_external_id": ("account external id", "account id", "crm id", "organization id"),
+    "score_type": ("score type", "metric", "skala"),
+    "comment": (
+        "comment",
+        "comments",
+        "feedback",
+        "text",
+        "review",
+        "body",
+        "description",
+        "kommentar",
+        "kommentare",
+        "anmerkung",
+        "freitext",
+        "rückmeldung",
+        "begründung",
+        "beschreibung",
+        "rezension",
+    ),
+    "responded_at": (
+        "date",
+        "responded at",
+        "submitted at",
+        "created at",
+        "timestamp",
+        "datum",
+        "erstellt am",
+        "eingegangen am",
+        "zeitstempel",
+    ),
+    "contact_email": (
+        "email",
+        "contact email",
+        "requester email",
+        "respondent email",
+        "e-mail-adresse",
+    ),
+    "account_external_id": (
+        "account external id",
+        "account id",
+        "crm id",
+        "organization id",
+        "kundennummer",
+        "kunden-nr",
+        "debitorennummer",
+    ),
     "customer_id": ("customer id", "customer"),
-    "segment": ("segment",),
-    "stage": ("stage", "journey stage"),
-    "touchpoint": ("touchpoint",),
-    "kind": ("kind", "type"),
-    "channel": ("channel", "source", "via"),
-    "language": ("language", "lang"),
-    "external_id": ("external id", "id", "response id", "ticket id", "review id"),
+    "segment": ("segment", "kundensegment"),
+    "stage": ("stage", "journey stage", "phase"),
+    "touchpoint": ("touchpoint", "kontaktpunkt"),
+    "kind": ("kind", "type", "art"),
+    "channel": ("channel", "source", "via", "kanal", "quelle"),
+    "language": ("language", "lang", "sprache"),
+    "external_id": (
+        "external id",
+        "id",
+        "response id",
+        "ticket id",
+        "review id",
+        "ticketnummer",
+        "antwort-id",
+    ),
 }
 # The words in the name of a score column that say which scale its scores are on. "Rating" may
 # be said of another scale ("Satisfaction rating"), so it counts only when no other is named.
 SCORE_TYPE_WORDS: dict[str, frozenset[str]] = {
-    "nps": frozenset({"nps", "promoter", "recommend", "likelihood"}),
-    "csat": frozenset({"csat", "satisfaction"}),
-    "ces": frozenset({"ces", "effort"}),
-    "rating": frozenset({"rating", "stars", "star"}),
+    "nps": frozenset({"nps", "promoter", "recommend", "likelihood", "weiterempfehlung"}),
+    "csat": frozenset({"csat", "satisfaction", "zufriedenheit"}),
+    "ces": frozenset({"ces", "effort", "aufwand"}),
+    "rating": frozenset({"rating", "stars", "star", "bewertung", "sterne"}),
 }
 SEPARATORS = re.compile(r"[\s_\-\u2010-\u2015]+")
 # the words of a name, camel case (npsScore) split too

@@ -67,6 +67,24 @@ class ScoreTypeTest(SimpleTestCase):
 
 
 class HeaderNameTest(SimpleTestCase):
+    def test_a_german_export_is_mapped_by_its_german_names(self) -> None:
+        columns = ["Kunden-Nr", "E-Mail-Adresse", "Weiterempfehlung", "Kommentar", "Datum", "Kanal"]
+        mapping = suggest(columns)
+        self.assertEqual(
+            mapping.columns,
+            {
+                "account_external_id": "Kunden-Nr",
+                "contact_email": "E-Mail-Adresse",
+                "score": "Weiterempfehlung",
+                "comment": "Kommentar",
+                "responded_at": "Datum",
+                "channel": "Kanal",
+            },
+        )
+        self.assertEqual(mapping.score_type, "nps")
+        self.assertEqual(suggest(["Zufriedenheit"]).score_type, "csat")
+        self.assertEqual(suggest(["Bewertung"]).score_type, "rating")
+
     def test_email_is_recognised_however_it_is_written(self) -> None:
         for column in ("Email", "E-Mail", "e-mail", "e_mail", "E Mail", "EMAIL", "E‐mail"):
             with self.subTest(column=column):
