@@ -6,8 +6,11 @@ problem. The rules are those of the English engine where German works the same w
 German's own where it does not:
 
 - a negation ("nicht", "kein", "nie", "niemand", "ohne") turns the opinion word after it,
-  or, as German puts "nicht" late in the clause, the one just before it: "nicht zufrieden",
-  "das gefällt uns nicht", "die Rechnung passt nie";
+  or, as German puts "nicht" late in the clause, the nearest one before it in its clause:
+  "nicht zufrieden", "das gefällt uns leider nicht", "die Rechnung passt nie";
+- a clause that wishes or supposes ("es wäre schön, wenn …", "könnte besser sein") says
+  what is missing, so its praise counts against, as the English engine reads "it would be
+  great if";
 - boosters and downtoners scale the word they come before ("sehr schnell", "etwas langsam"),
   and "zu" before an adjective of measure makes it an excess ("zu spät", "zu teuer");
 - compounds take the opinion of their last part ("Sicherheitsproblem" is a problem), "un-"
@@ -16,9 +19,9 @@ German's own where it does not:
 - "aber", "jedoch", "sondern" make what follows the verdict, "obwohl" and "zwar" concede.
 
 Themes are found by ``GermanThemeMatcher``: the default themes' German seed words
-(``GERMAN_SEEDS``) and every seed word an organisation gave, German words matched within
-compounds ("Lieferung" in "Lieferverzögerung" is not, "Liefer-" is; "Service" in
-"Kundenservice" is).
+(``GERMAN_SEEDS``) and every seed word an organisation gave, those of five letters or more
+also at the start of a word and at the end of a compound ("Rechnung" in "Rechnungsfehler",
+"Service" in "Kundenservice").
 """
 
 from __future__ import annotations
@@ -42,8 +45,8 @@ _GROUPS: dict[float, str] = {
         begeistert spitze""",
     3.0: """super toll wunderbar wunderschön klasse prima best beste besten bestens top
         empfehlenswert vorbildlich""",
-    2.6: """schön empfehlen empfehle empfehlung empfohlen weiterempfehlen weiterempfohlen glücklich freuen erfreut lobenswert
-        reibungslos kulant einwandfrei tadellos""",
+    2.6: """schön empfehlen empfehle empfehlung empfohlen weiterempfehlen weiterempfohlen
+        glücklich freuen erfreut lobenswert reibungslos kulant einwandfrei tadellos""",
     2.2: """freundlich hilfsbereit hilfreich zuverlässig kompetent professionell zufrieden
         dankbar höflich engagiert sorgfältig intuitiv benutzerfreundlich angenehm nett
         übersichtlich gelungen""",
@@ -137,8 +140,10 @@ _HEADS = tuple(
 _ENDINGS = ("sten", "ste", "em", "en", "er", "es", "e")
 NEGATION_SCALAR = -0.75  # a positive word negated: "nicht gut" is bad, if less than "schlecht"
 DENIAL_SCALAR = -0.5  # a negative word negated: "nicht schlecht" is mildly good
-NEGATION_REACH = 4  # words after the negation; before it, anywhere in its clause, as German
-# puts "nicht" last: "die Rechnung passt nie", "der Login funktioniert seitdem nicht mehr"
+# words after the negation it turns; before it, anywhere in its clause, as German puts
+# "nicht" last: "die Rechnung passt nie", "der Login funktioniert seitdem nicht mehr"
+NEGATION_REACH = 4
+
 # a clause that supposes or wishes: its praise is what is missing ("es wäre schön, wenn …",
 # "der Service könnte besser sein"), as the English engine reads "it would be great if"
 WISHING = frozenset(words("wäre wären könnte könnten hätte hätten sollte sollten"))
@@ -191,6 +196,7 @@ class GermanSentiment:
         self.alpha = alpha
 
     def analyze(self, text: str) -> DocumentSentiment:
+        """Sentiment of ``text`` with its sentences, clauses and the words that drove it."""
         lowered = lower_keeping_offsets(text)
         sentences = tuple(self._sentence(lowered, span) for span in split_sentences(text))
         positive = sum(s.positive for s in sentences)
