@@ -81,6 +81,49 @@ def survey_create_from_template(*, actor: User, template: str, values: Mapping[s
     )
 
 
+# what a copy of a survey keeps: how it asks, not whom it asked or what they answered
+COPIED = (
+    "kind", "template", "stage", "touchpoint", "subject_team", "languages", "default_language",
+    "intro", "thank_you", "open_link", "fatigue_days",
+)  # fmt: skip
+
+
+@transaction.atomic
+def survey_copy(*, actor: User, survey: Survey, name: str = "") -> Survey:
+    """A new draft with ``survey``'s questions and settings, for asking again (next year's
+    relationship survey, say): no invitations, answers or waves, an open link of its own, and
+    its questions editable again until it opens. Named ``name``, else "… (copy)"."""
+    require_org_wide(actor)
+    name = name.strip() or f"{survey.name} (copy)"[: Survey._meta.get_field("name").max_length]
+    copy = audited_create(
+        actor=actor,
+        organisation_id=survey.organisation_id,
+        model=Survey,
+        values={
+            **{field: getattr(survey, field) for field in COPIED},
+            "name": name,
+            "created_by": actor,
+        },
+    )
+    Question.objects.bulk_create(
+        Question(
+            survey=copy,
+            key=question.key,
+            position=question.position,
+            page=question.page,
+            kind=question.kind,
+            required=question.required,
+            text=question.text,
+            options=question.options,
+            scale_min=question.scale_min,
+            scale_max=question.scale_max,
+            show_if=question.show_if,
+        )
+        for question in survey.questions.order_by("page", "position")
+    )
+    return copy
+
+
 @transaction.atomic
 def survey_from_template(
     *, actor: User | None, organisation_id: int, template: str, values: Mapping[str, Any]

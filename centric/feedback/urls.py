@@ -17,6 +17,7 @@ urlpatterns = [
     path("surveys/<int:survey_id>/", views.survey_detail, name="survey_detail"),
     path("surveys/<int:survey_id>/settings/", views.survey_edit, name="survey_edit"),
     path("surveys/<int:survey_id>/preview/", views.survey_preview, name="survey_preview"),
+    path("surveys/<int:survey_id>/copy/", views.survey_copy, name="survey_copy"),
     path("surveys/<int:survey_id>/status/", views.survey_status, name="survey_status"),
     path("surveys/<int:survey_id>/invite/", views.survey_invite, name="survey_invite"),
     path("surveys/<int:survey_id>/send/", views.survey_send, name="survey_send"),

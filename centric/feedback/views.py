@@ -222,6 +222,23 @@ def _answers_read(answers: Iterable[Answer], survey: Survey) -> list[dict[str, s
 
 
 @require_POST
+def survey_copy(request: AuthedRequest, survey_id: int) -> HttpResponse:
+    survey = selectors.survey_access(actor=request.user, survey_id=survey_id)
+    try:
+        copy = services.survey_copy(
+            actor=request.user, survey=survey, name=request.POST.get("name", "")
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(survey)
+    messages.success(
+        request, f"“{copy}” is a draft with the questions of “{survey}”: change it, then open it."
+    )
+    return redirect(copy)
+
+
+@require_POST
 def survey_status(request: AuthedRequest, survey_id: int) -> HttpResponse:
     survey = selectors.survey_access(actor=request.user, survey_id=survey_id)
     services.survey_set_status(
