@@ -23,7 +23,7 @@ from centric.feedback.api import ScoreOut
 from centric.feedback.models import Response, Survey
 from centric.feedback.results import Selection
 from centric.feedback.selectors import response_access, survey_access
-from centric.insights import selectors, services
+from centric.insights import selectors, services, theme_selectors
 from centric.insights.forms import ThemeForm
 from centric.insights.models import (
     Reanalysis,
@@ -550,12 +550,12 @@ class ReanalysisOut(Schema):
 
 @router.get("/insights/themes", response=list[ThemeOut], summary="The taxonomy")
 def themes(request: HttpRequest) -> QuerySet[ThemeDefinition]:
-    return selectors.theme_list(actor=_actor(request))
+    return theme_selectors.theme_list(actor=_actor(request))
 
 
 @router.get("/insights/themes/{theme_id}", response={200: ThemeOut, 404: ErrorOut})
 def theme(request: HttpRequest, theme_id: int) -> ThemeDefinition:
-    return selectors.theme_access(actor=_actor(request), theme_id=theme_id)
+    return theme_selectors.theme_access(actor=_actor(request), theme_id=theme_id)
 
 
 # the form's field names as the API takes them
@@ -597,7 +597,7 @@ def create_theme(request: HttpRequest, payload: ThemeIn) -> Status[ThemeDefiniti
 )
 def update_theme(request: HttpRequest, theme_id: int, payload: ThemePatch) -> ThemeDefinition:
     actor = _actor(request)
-    found = selectors.theme_access(actor=actor, theme_id=theme_id)
+    found = theme_selectors.theme_access(actor=actor, theme_id=theme_id)
     require_org_wide(actor)
     values = validate_with_form(
         ThemeForm,
@@ -616,7 +616,9 @@ def update_theme(request: HttpRequest, theme_id: int, payload: ThemePatch) -> Th
 )
 def delete_theme(request: HttpRequest, theme_id: int) -> Status[None]:
     actor = _actor(request)
-    services.theme_delete(actor=actor, theme=selectors.theme_access(actor=actor, theme_id=theme_id))
+    services.theme_delete(
+        actor=actor, theme=theme_selectors.theme_access(actor=actor, theme_id=theme_id)
+    )
     return Status(204, None)
 
 
@@ -626,7 +628,7 @@ def delete_theme(request: HttpRequest, theme_id: int) -> Status[None]:
     summary="Themes discovery proposes, waiting for a decision (admins and CX leads)",
 )
 def proposals(request: HttpRequest) -> QuerySet[ThemeProposal]:
-    return selectors.proposal_list(actor=_actor(request))
+    return theme_selectors.proposal_list(actor=_actor(request))
 
 
 @router.post(
@@ -646,7 +648,7 @@ def discover(request: HttpRequest) -> Status[None]:
 )
 def accept_proposal(request: HttpRequest, proposal_id: int) -> Status[ThemeDefinition]:
     actor = _actor(request)
-    proposal = selectors.proposal_access(actor=actor, proposal_id=proposal_id)
+    proposal = theme_selectors.proposal_access(actor=actor, proposal_id=proposal_id)
     return Status(201, services.proposal_accept(actor=actor, proposal=proposal))
 
 
@@ -657,7 +659,7 @@ def accept_proposal(request: HttpRequest, proposal_id: int) -> Status[ThemeDefin
 )
 def reject_proposal(request: HttpRequest, proposal_id: int) -> Status[None]:
     actor = _actor(request)
-    proposal = selectors.proposal_access(actor=actor, proposal_id=proposal_id)
+    proposal = theme_selectors.proposal_access(actor=actor, proposal_id=proposal_id)
     services.proposal_reject(actor=actor, proposal=proposal)
     return Status(204, None)
 
@@ -668,7 +670,7 @@ def reject_proposal(request: HttpRequest, proposal_id: int) -> Status[None]:
     summary="The latest re-analysis of past comments, with its progress",
 )
 def reanalysis(request: HttpRequest) -> Reanalysis:
-    latest = selectors.reanalysis_latest(actor=_actor(request))
+    latest = theme_selectors.reanalysis_latest(actor=_actor(request))
     if latest is None:
         raise Http404("No re-analysis yet")
     return latest
@@ -717,8 +719,8 @@ class SentimentLearningOut(Schema):
     response={200: SentimentLearningOut, 403: ErrorOut},
     summary="The sentiment learnt from your scored comments (admins and CX leads)",
 )
-def sentiment_learning(request: HttpRequest) -> selectors.SentimentLearning:
-    return selectors.sentiment_learning(actor=_actor(request))
+def sentiment_learning(request: HttpRequest) -> theme_selectors.SentimentLearning:
+    return theme_selectors.sentiment_learning(actor=_actor(request))
 
 
 @router.post(

@@ -11,12 +11,10 @@ from typing import Any
 
 import polars as pl
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from centric.core import clock
 from centric.core.periods import Window
-from centric.core.permissions import require_org_wide
 from centric.feedback.models import Answer, Question, Response
 from centric.feedback.results import EVERY, Selection, responses_counted
 from centric.feedback.selectors import CENTRICITY_KEYS, centricity_frame, responses_visible_to
@@ -41,16 +39,9 @@ from centric.insights.metrics import (
 from centric.insights.metrics.periods import period_grid, period_of, period_start
 from centric.insights.metrics.scores import DEFAULT_MIN_N
 from centric.insights.models import (
-    Reanalysis,
     ResponseAnalysis,
-    SentimentCalibration,
-    ThemeDefinition,
     ThemeMention,
-    ThemeProposal,
 )
-from centric.insights.services.calibration import scored_counts
-from centric.insights.taxonomy import organisation_taxonomy
-from centric.insights.text.teaching import MIN_EACH
 from centric.people.models import User
 
 # the comment explorer's orders
@@ -934,84 +925,4 @@ def _spike(row: dict[str, Any]) -> Spike:
         count=row["count"],
         expected=row["expected"],
         sentence=row["sentence"],
-    )
-
-
-# The taxonomy, its proposals and re-analysis -----------------------------------------------------
-
-
-def theme_list(*, actor: User) -> QuerySet[ThemeDefinition]:
-    """The organisation's themes; everyone in it may read the taxonomy."""
-    return (
-        ThemeDefinition.objects.filter(organisation_id=actor.organisation_id)
-        .select_related("parent")
-        .order_by("name")
-    )
-
-
-def theme_access(*, actor: User, theme_id: int) -> ThemeDefinition:
-    return get_object_or_404(theme_list(actor=actor), pk=theme_id)
-
-
-def proposal_list(*, actor: User) -> QuerySet[ThemeProposal]:
-    """Open proposals. Their examples are comments from the whole organisation, so only the
-    people who see the whole organisation see them."""
-    require_org_wide(actor)
-    return ThemeProposal.objects.filter(
-        organisation_id=actor.organisation_id, status=ThemeProposal.Status.OPEN
-    )
-
-
-def proposal_access(*, actor: User, proposal_id: int) -> ThemeProposal:
-    require_org_wide(actor)
-    return get_object_or_404(
-        ThemeProposal.objects.filter(organisation_id=actor.organisation_id), pk=proposal_id
-    )
-
-
-def reanalysis_latest(*, actor: User) -> Reanalysis | None:
-    return (
-        Reanalysis.objects.filter(organisation_id=actor.organisation_id)
-        .select_related("started_by")
-        .first()
-    )
-
-
-@dataclass(frozen=True)
-class SentimentLearning:
-    """What the sentiment page shows: the learnt sentiment in use, the latest attempt (which may
-    be learning or have failed) and how many scored comments could teach it now."""
-
-    in_use: SentimentCalibration | None
-    latest: SentimentCalibration | None
-    positive: int
-    negative: int
-
-    minimum = MIN_EACH
-
-    @property
-    def can_learn(self) -> bool:
-        return min(self.positive, self.negative) >= self.minimum
-
-
-def sentiment_learning(*, actor: User) -> SentimentLearning:
-    """For admins and CX leads: the counts are of the whole organisation's comments."""
-    require_org_wide(actor)
-    rows = SentimentCalibration.objects.filter(organisation_id=actor.organisation_id).defer("model")
-    positive, negative = scored_counts(organisation_id=actor.organisation_id)
-    return SentimentLearning(
-        in_use=rows.filter(status=SentimentCalibration.Status.READY).first(),
-        latest=rows.select_related("started_by").first(),
-        positive=positive,
-        negative=negative,
-    )
-
-
-def stale_readings(*, actor: User) -> int:
-    """Readings made with another engine or taxonomy than the organisation's current one."""
-    version = organisation_taxonomy(organisation_id=actor.organisation_id).version
-    return (
-        ResponseAnalysis.objects.filter(organisation_id=actor.organisation_id)
-        .exclude(engine_version=version)
-        .count()
     )

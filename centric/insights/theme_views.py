@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from centric.core.permissions import require_org_wide, sees_whole_organisation
-from centric.insights import selectors, services
+from centric.insights import services, theme_selectors
 from centric.insights.forms import ThemeForm
 from centric.people.auth import AuthedRequest
 from centric.people.models import User
@@ -23,9 +23,9 @@ def theme_list(request: AuthedRequest) -> HttpResponse:
     user = request.user
     can_edit = sees_whole_organisation(user)
     context = {
-        "themes": selectors.theme_list(actor=user),
+        "themes": theme_selectors.theme_list(actor=user),
         "can_edit": can_edit,
-        "proposals": selectors.proposal_list(actor=user).count() if can_edit else 0,
+        "proposals": theme_selectors.proposal_list(actor=user).count() if can_edit else 0,
         **_progress(user),
     }
     return render(request, "insights/theme_list.html", context)
@@ -34,7 +34,7 @@ def theme_list(request: AuthedRequest) -> HttpResponse:
 def theme_edit(request: AuthedRequest, theme_id: int | None = None) -> HttpResponse:
     user = request.user
     require_org_wide(user)
-    theme = selectors.theme_access(actor=user, theme_id=theme_id) if theme_id else None
+    theme = theme_selectors.theme_access(actor=user, theme_id=theme_id) if theme_id else None
     form = ThemeForm(request.POST or None, instance=theme, organisation_id=user.organisation_id)
     if request.method == "POST" and form.is_valid():
         saved = services.theme_save(actor=user, values=form.changed_values(), theme=theme)
@@ -49,7 +49,7 @@ def theme_edit(request: AuthedRequest, theme_id: int | None = None) -> HttpRespo
 def theme_delete(request: AuthedRequest, theme_id: int) -> HttpResponse:
     user = request.user
     require_org_wide(user)
-    theme = selectors.theme_access(actor=user, theme_id=theme_id)
+    theme = theme_selectors.theme_access(actor=user, theme_id=theme_id)
     if request.method == "POST":
         try:
             services.theme_delete(actor=user, theme=theme)
@@ -63,7 +63,7 @@ def theme_delete(request: AuthedRequest, theme_id: int) -> HttpResponse:
 
 @require_GET
 def proposal_list(request: AuthedRequest) -> HttpResponse:
-    proposals = selectors.proposal_list(actor=request.user)
+    proposals = theme_selectors.proposal_list(actor=request.user)
     return render(request, "insights/proposal_list.html", {"proposals": proposals})
 
 
@@ -79,7 +79,7 @@ def theme_discover(request: AuthedRequest) -> HttpResponse:
 @require_POST
 def proposal_decide(request: AuthedRequest, proposal_id: int) -> HttpResponse:
     user = request.user
-    proposal = selectors.proposal_access(actor=user, proposal_id=proposal_id)
+    proposal = theme_selectors.proposal_access(actor=user, proposal_id=proposal_id)
     try:
         if request.POST.get("action") == "accept":
             services.proposal_accept(actor=user, proposal=proposal)
@@ -111,7 +111,7 @@ def reanalysis_start(request: AuthedRequest) -> HttpResponse:
 @require_GET
 def sentiment(request: AuthedRequest) -> HttpResponse:
     """The sentiment learnt from the organisation's scores; htmx polls it while it learns."""
-    learning = selectors.sentiment_learning(actor=request.user)
+    learning = theme_selectors.sentiment_learning(actor=request.user)
     template = "insights/_sentiment.html" if request.htmx else "insights/sentiment.html"  # type: ignore[attr-defined]
     return render(request, template, {"learning": learning})
 
@@ -138,7 +138,7 @@ def sentiment_stop(request: AuthedRequest) -> HttpResponse:
 
 
 def _progress(user: User) -> dict[str, object]:
-    job = selectors.reanalysis_latest(actor=user)
+    job = theme_selectors.reanalysis_latest(actor=user)
     # counting stale readings scans them all, so not every two seconds while a job runs
-    stale = 0 if job is not None and job.in_progress else selectors.stale_readings(actor=user)
+    stale = 0 if job is not None and job.in_progress else theme_selectors.stale_readings(actor=user)
     return {"job": job, "stale": stale}
