@@ -16,6 +16,7 @@ from centric.feedback.models import Response
 from centric.insights.models import ResponseAnalysis, ThemeMention
 from centric.insights.taxonomy import organisation_taxonomy
 from centric.insights.text import Analysis, Member, TextAnalyzer
+from centric.insights.text.language import ENGLISH, READ
 from centric.people.models import Team, User
 
 if TYPE_CHECKING:  # scikit-learn loads only where a learnt sentiment is used
@@ -157,6 +158,17 @@ def _unread() -> QuerySet[Response]:
 
 def with_comments(organisation_id: int) -> QuerySet[Response]:
     return Response.objects.filter(organisation_id=organisation_id).exclude(comment="")
+
+
+def english_comments(organisation_id: int) -> QuerySet[Response]:
+    """The comments not found to be in another language than English: what the parts of the
+    engine that learn or discover from words read (a German "gut" teaches an English reading
+    nothing, and "die" is no English topic). Comments not read yet are among them."""
+    return (
+        with_comments(organisation_id)
+        .exclude(analysis__sentiment_label=ResponseAnalysis.Label.UNREAD)
+        .exclude(analysis__reading__language__in=[code for code in READ if code != ENGLISH])
+    )
 
 
 def _reading_row(reading: Analysis, version: str, now: dt.datetime) -> dict[str, Any]:

@@ -26,11 +26,10 @@ from centric.core import clock
 from centric.core.permissions import require_org_wide
 from centric.feedback.models import Response
 from centric.feedback.scales import SCORE_RANGES
-from centric.insights.models import ResponseAnalysis, SentimentCalibration
-from centric.insights.services.analysis import with_comments
+from centric.insights.models import SentimentCalibration
+from centric.insights.services.analysis import english_comments
 from centric.insights.services.reanalysis import reanalysis_start
 from centric.insights.text import SentimentAnalyzer
-from centric.insights.text.language import ENGLISH, READ
 from centric.insights.text.teaching import MIN_EACH, score_sides
 from centric.people.models import User
 
@@ -42,8 +41,6 @@ logger = logging.getLogger(__name__)
 # the most recent comments of each side it learns from: enough, and a bounded time to learn
 MAX_EACH = 25_000
 HELD_OUT = 0.2
-# the languages besides English that the engine reads, with no learnt sentiment
-READ_IN_ANOTHER_LANGUAGE = [language for language in READ if language != ENGLISH]
 # what it learnt is put in use only if, on the comments held back, it agrees with their scores
 # at least this well (macro-F1; 0.5 is a coin's toss) and no less than the built-in reading
 MIN_F1 = 0.7
@@ -68,13 +65,8 @@ def side_of(side: str) -> Q:
 
 
 def _teaching(organisation_id: int) -> QuerySet[Response]:
-    """The comments it may learn from: those the engine read in English; another language's
-    words would teach an English reading nothing (a German "gut" is no English word)."""
-    return (
-        with_comments(organisation_id)
-        .exclude(analysis__sentiment_label=ResponseAnalysis.Label.UNREAD)
-        .exclude(analysis__reading__language__in=READ_IN_ANOTHER_LANGUAGE)
-    )
+    """The comments it may learn from: the English ones."""
+    return english_comments(organisation_id)
 
 
 def scored_counts(*, organisation_id: int) -> tuple[int, int]:

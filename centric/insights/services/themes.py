@@ -15,12 +15,13 @@ from centric.core import clock
 from centric.core.audit import audited_create, audited_delete, audited_update
 from centric.core.permissions import require_org_wide
 from centric.insights.models import ThemeDefinition, ThemeProposal
-from centric.insights.services.analysis import with_comments
+from centric.insights.services.analysis import english_comments
 from centric.insights.services.reanalysis import reanalysis_start
 from centric.insights.taxonomy import default_theme_values, organisation_taxonomy
 from centric.people.models import User
 
-# Discovery reads the most recent comments: enough to find what people talk about now.
+# Discovery reads the most recent English comments: enough to find what people talk about now
+# (its words and stop words are English; a German "die" is no topic).
 DISCOVERY_SAMPLE = 5000
 DISCOVERY_MINIMUM = 20
 
@@ -97,7 +98,7 @@ def themes_discover(*, organisation_id: int, sample: int = DISCOVERY_SAMPLE) -> 
     from centric.insights.text import ThemeDiscovery
 
     comments = list(
-        with_comments(organisation_id)
+        english_comments(organisation_id)
         .order_by("-responded_at", "-pk")
         .values_list("comment", flat=True)[:sample]
     )

@@ -378,6 +378,22 @@ class DiscoveryTest(TaxonomyTestCase):
             self.assertNotIn(proposal.name, DEFAULT_TAXONOMY.names)
         self.assertFalse(ThemeProposal.objects.filter(organisation=self.other_org).exists())
 
+    def test_discovery_reads_the_english_comments(self) -> None:
+        # a German topic, read as German: its words would be no English topic ("die", "der")
+        german = [
+            self.response(f"Die Parkplätze vor dem Werk sind immer belegt, leider ({n}).")
+            for n in range(30)
+        ]
+        services.responses_analyse(response_ids=[response.pk for response in german])
+
+        services.themes_discover(organisation_id=self.org.pk)
+
+        terms = {term for p in ThemeProposal.objects.all() for term in p.key_terms}
+        self.assertTrue(terms)
+        self.assertFalse({"die", "dem", "parkplätze", "werk", "belegt"} & terms)
+        examples = [example for p in ThemeProposal.objects.all() for example in p.examples]
+        self.assertFalse([example for example in examples if "Parkplätze" in example])
+
     def test_too_few_comments_propose_nothing(self) -> None:
         self.response("Parking was full.", organisation=self.other_org)
         self.assertEqual(services.themes_discover(organisation_id=self.other_org.pk), 0)
