@@ -270,7 +270,7 @@ def _insights_query(survey: Survey, responses: QuerySet[Response], window: Windo
     day = timezone.localdate(first["first"]) if first["first"] else None
     if day is None or day > timezone.localdate():
         return urlencode({"survey": survey.pk, "days": 365})
-    return urlencode({"survey": survey.pk, "days": "dates", "from": day.isoformat()})
+    return urlencode({"survey": survey.pk, "days": CHOSEN, "from": day.isoformat()})
 
 
 def _results_window(request: HttpRequest) -> tuple[Window | None, str]:
