@@ -27,6 +27,8 @@ class ResponseAnalysis(OrganisationScoped):
     sentiment_label = models.CharField(max_length=8, choices=Label.choices)
     sentiment_score = models.FloatField()
     journey_stage = models.CharField(max_length=20, blank=True)
+    # the language the engine found the comment written in (ISO 639-1), read or not
+    language = models.CharField(max_length=8, default="en")
     urgent = models.BooleanField(default=False)
     churn_risk = models.BooleanField(default=False)
     praise = models.BooleanField(default=False)

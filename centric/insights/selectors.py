@@ -374,7 +374,7 @@ def comment_list(
     if search:
         comments = comments.filter(comment__icontains=search)
     if language in LANGUAGES:
-        comments = comments.filter(analysis__reading__language=language)
+        comments = comments.filter(analysis__language=language)
     return _ordered(
         comments.select_related("analysis", "customer__account", "customer__team"),
         order,

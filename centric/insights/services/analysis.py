@@ -16,7 +16,7 @@ from centric.feedback.models import Response
 from centric.insights.models import ResponseAnalysis, ThemeMention
 from centric.insights.taxonomy import organisation_taxonomy
 from centric.insights.text import Analysis, Member, TextAnalyzer
-from centric.insights.text.language import ENGLISH, READ
+from centric.insights.text.language import ENGLISH
 from centric.people.models import Team, User
 
 if TYPE_CHECKING:  # scikit-learn loads only where a learnt sentiment is used
@@ -27,6 +27,7 @@ _READING_FIELDS = [
     "sentiment_label",
     "sentiment_score",
     "journey_stage",
+    "language",
     "urgent",
     "churn_risk",
     "praise",
@@ -164,10 +165,8 @@ def english_comments(organisation_id: int) -> QuerySet[Response]:
     """The comments not found to be in another language than English: what the parts of the
     engine that learn or discover from words read (a German "gut" teaches an English reading
     nothing, and "die" is no English topic). Comments not read yet are among them."""
-    return (
-        with_comments(organisation_id)
-        .exclude(analysis__sentiment_label=ResponseAnalysis.Label.UNREAD)
-        .exclude(analysis__reading__language__in=[code for code in READ if code != ENGLISH])
+    return with_comments(organisation_id).filter(
+        Q(analysis__isnull=True) | Q(analysis__language=ENGLISH)
     )
 
 
@@ -177,6 +176,7 @@ def _reading_row(reading: Analysis, version: str, now: dt.datetime) -> dict[str,
         "sentiment_label": reading.label,
         "sentiment_score": round(reading.score, 4),
         "journey_stage": reading.journey_stage or "",
+        "language": reading.language,
         "urgent": reading.urgent,
         "churn_risk": reading.churn_risk,
         "praise": reading.praise,
@@ -246,7 +246,8 @@ def _store(
 _LOAD_TABLE = """
 CREATE TEMPORARY TABLE IF NOT EXISTS insights_reading_load (
     response_id bigint, sentiment_label varchar(8), sentiment_score double precision,
-    journey_stage varchar(20), urgent boolean, churn_risk boolean, praise boolean,
+    journey_stage varchar(20), language varchar(8), urgent boolean, churn_risk boolean,
+    praise boolean,
     care_signals jsonb, reading jsonb, engine_version varchar(40), analysed_at timestamptz
 ) ON COMMIT DELETE ROWS
 """

@@ -4,12 +4,14 @@ CSV export that no spreadsheet can turn into a formula."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import io
 import re
 from collections import defaultdict
 from typing import Any
 
 import polars as pl
+from django.apps import apps
 from django.test import SimpleTestCase
 from django.urls import reverse
 from django.utils import timezone
@@ -906,6 +908,17 @@ class UnreadLanguageTest(PersonasTestCase):
         self.assertEqual([item["comment"] for item in api], [comments["en"]])
         refused = self.client.get("/api/insights/comments", {"language": "fr"})
         self.assertEqual(refused.status_code, 422)
+        self.assertEqual(
+            dict(ResponseAnalysis.objects.values_list("response__comment", "language")),
+            {comments["en"]: "en", comments["de"]: "de", comments["fr"]: "fr"},
+        )
+        # readings stored before the column say their language within: the migration reads it
+        ResponseAnalysis.objects.update(language="en")
+        migration = importlib.import_module("centric.insights.migrations.0012_analysis_language")
+        migration.from_readings(apps, None)
+        self.assertEqual(
+            sorted(ResponseAnalysis.objects.values_list("language", flat=True)), ["de", "en", "fr"]
+        )
         exported = self.client.get(reverse("insights:comments_csv"), {"language": "de"})
         text = b"".join(exported.streaming_content).decode()  # type: ignore[attr-defined]
         self.assertIn(comments["de"], text)
