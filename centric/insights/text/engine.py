@@ -17,7 +17,7 @@ from centric.insights.text.directory import Directory, Member
 from centric.insights.text.german import GermanSentiment, GermanThemeMatcher
 from centric.insights.text.language import ENGLISH, READ, UNREAD, guess_language
 from centric.insights.text.segment import lower_keeping_offsets
-from centric.insights.text.sentiment import SentimentAnalyzer, label_for
+from centric.insights.text.sentiment import SentimentAnalyzer
 from centric.insights.text.signals import (
     care_signals,
     flags,
@@ -59,7 +59,7 @@ class TextAnalyzer:
         self.sentiment = sentiment or SentimentAnalyzer()
         self.calibration = calibration
         self.themes = ThemeMatcher(taxonomy, threshold=theme_threshold, use_concepts=use_concepts)
-        self.german = GermanSentiment()
+        self.german = GermanSentiment(self.sentiment)
         self.german_themes = GermanThemeMatcher(taxonomy, threshold=theme_threshold)
 
     def analyze(self, text: str) -> Analysis:
@@ -153,14 +153,7 @@ def _recalibrated(
     unopinionated = reading.positive == 0 and reading.negative == 0
     if unopinionated and abs(score) < SURE:
         return DocumentSentiment(score, "neutral", 0.0, 0.0, reading.sentences)
-    label = label_for(
-        score,
-        reading.positive,
-        reading.negative,
-        neutral_threshold=analyzer.neutral_threshold,
-        mixed_ratio=analyzer.mixed_ratio,
-        mixed_min=analyzer.mixed_min,
-    )
+    label = analyzer.label(score, reading.positive, reading.negative)
     return DocumentSentiment(score, label, reading.positive, reading.negative, reading.sentences)
 
 

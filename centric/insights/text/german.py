@@ -32,7 +32,7 @@ from functools import lru_cache
 from centric.insights.text.lexicon import valence as english_valence
 from centric.insights.text.lexicon import words
 from centric.insights.text.segment import TOKEN, Span, lower_keeping_offsets, split_sentences
-from centric.insights.text.sentiment import label_for, normalize
+from centric.insights.text.sentiment import SentimentAnalyzer, normalize
 from centric.insights.text.taxonomy import DEFAULT_TAXONOMY, Taxonomy
 from centric.insights.text.themes import SEED_WEIGHT, ThemeMatcher, record_evidence
 from centric.insights.text.types import Clause, Contribution, DocumentSentiment, SentenceSentiment
@@ -178,22 +178,10 @@ class GermanSentiment:
     """Zero-shot sentiment of German comments, with the same results as the English engine's
     ``SentimentAnalyzer`` (sentences, clauses, the phrases that drove each score)."""
 
-    def __init__(
-        self,
-        *,
-        contrast_weight: float = 1.5,
-        concession_weight: float = 0.5,
-        neutral_threshold: float = 0.05,
-        mixed_ratio: float = 0.6,
-        mixed_min: float = 1.5,
-        alpha: float = 15.0,
-    ) -> None:
-        self.contrast_weight = contrast_weight
-        self.concession_weight = concession_weight
-        self.neutral_threshold = neutral_threshold
-        self.mixed_ratio = mixed_ratio
-        self.mixed_min = mixed_min
-        self.alpha = alpha
+    def __init__(self, rules: SentimentAnalyzer | None = None) -> None:
+        """``rules``: the English reader whose weights of contrast and concession, scale and
+        labels the German one keeps, so both languages are read on the same terms."""
+        self.rules = rules or SentimentAnalyzer()
 
     def analyze(self, text: str) -> DocumentSentiment:
         """Sentiment of ``text`` with its sentences, clauses and the words that drove it."""
@@ -201,19 +189,9 @@ class GermanSentiment:
         sentences = tuple(self._sentence(lowered, span) for span in split_sentences(text))
         positive = sum(s.positive for s in sentences)
         negative = sum(s.negative for s in sentences)
-        score = normalize(positive - negative, self.alpha)
+        score = normalize(positive - negative, self.rules.alpha)
         return DocumentSentiment(
-            score, self._label(score, positive, negative), positive, negative, sentences
-        )
-
-    def _label(self, score: float, positive: float, negative: float) -> str:
-        return label_for(
-            score,
-            positive,
-            negative,
-            neutral_threshold=self.neutral_threshold,
-            mixed_ratio=self.mixed_ratio,
-            mixed_min=self.mixed_min,
+            score, self.rules.label(score, positive, negative), positive, negative, sentences
         )
 
     def _sentence(self, lowered: str, span: Span) -> SentenceSentiment:
@@ -234,13 +212,13 @@ class GermanSentiment:
             clauses.append(Clause(*where, tuple(tokens[start:end]), positive, negative))
         positive = sum(c.positive for c in clauses)
         negative = sum(c.negative for c in clauses)
-        score = normalize(positive - negative, self.alpha)
+        score = normalize(positive - negative, self.rules.alpha)
         return SentenceSentiment(
             text=span.text,
             start=span.start,
             end=span.end,
             score=score,
-            label=self._label(score, positive, negative),
+            label=self.rules.label(score, positive, negative),
             raw=positive - negative,
             positive=positive,
             negative=negative,
@@ -264,10 +242,12 @@ class GermanSentiment:
         turns = [i for i, (s, _) in enumerate(units) if i > 0 and tokens[s] in CONTRAST]
         if turns:
             for i in range(len(units)):
-                weights[i] *= self.concession_weight if i < turns[-1] else self.contrast_weight
+                weights[i] *= (
+                    self.rules.concession_weight if i < turns[-1] else self.rules.contrast_weight
+                )
         for i, (s, _) in enumerate(units):
             if tokens[s] in CONCESSIVE:
-                weights[i] *= self.concession_weight
+                weights[i] *= self.rules.concession_weight
         return [(s, e, w) for (s, e), w in zip(units, weights, strict=True)]
 
 

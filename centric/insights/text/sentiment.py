@@ -148,7 +148,7 @@ class SentimentAnalyzer:
         score = normalize(raw, self.alpha)
         return DocumentSentiment(
             score=score,
-            label=self._label(score, positive, negative),
+            label=self.label(score, positive, negative),
             positive=positive,
             negative=negative,
             sentences=tuple(sentences),
@@ -158,7 +158,8 @@ class SentimentAnalyzer:
         """The document score of ``text`` in [-1, 1]."""
         return self.analyze(text).score
 
-    def _label(self, score: float, positive: float, negative: float) -> str:
+    def label(self, score: float, positive: float, negative: float) -> str:
+        """The label of a score and the evidence behind it, by this reader's thresholds."""
         return label_for(
             score,
             positive,
@@ -224,7 +225,7 @@ class SentimentAnalyzer:
             start=span.start,
             end=span.end,
             score=score,
-            label=self._label(score, positive, negative),
+            label=self.label(score, positive, negative),
             raw=raw,
             positive=positive,
             negative=negative,
