@@ -12,6 +12,8 @@ from centric.cases.api import router as cases_router
 from centric.core.api import install_error_handlers
 from centric.customers.api import router as customers_router
 from centric.feedback.api import router as feedback_router
+from centric.feedback.import_api import router as feedback_import_router
+from centric.feedback.survey_api import router as survey_router
 from centric.insights.api import router as insights_router
 from centric.people.api import router as people_router
 from centric.people.auth import SessionAuth, TokenAuth
@@ -47,5 +49,7 @@ install_error_handlers(api)
 api.add_router("/", people_router)
 api.add_router("/", customers_router)
 api.add_router("/", feedback_router)
+api.add_router("/", survey_router)
+api.add_router("/", feedback_import_router)
 api.add_router("/", insights_router)
 api.add_router("/", cases_router)

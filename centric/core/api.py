@@ -33,10 +33,18 @@ def validate_with_form(
     (by the API's name for it, through ``names``, as ``invalid_fields`` does)."""
     fields = [name for name in data if name in form_class.base_fields]
     bound_class = forms.modelform_factory(form_class._meta.model, form=form_class, fields=fields)
-    form = bound_class(data=_as_form_data(data), instance=instance, **form_kwargs)
+    form = bound_class(data=as_form_data(data), instance=instance, **form_kwargs)
     if not form.is_valid():
         raise invalid_fields(form.errors, names)
     return {name: form.cleaned_data[name] for name in fields}
+
+
+def require_valid(form: forms.BaseForm, names: Mapping[str, str] | None = None) -> None:
+    """Raise a 422 naming each field of a bound form that is not valid, and why (by the API's
+    names for them, through ``names``). For forms validated whole: what the request leaves out
+    is filled in by the caller from what is stored."""
+    if not form.is_valid():
+        raise invalid_fields(form.errors, names)
 
 
 def invalid_fields(
@@ -59,7 +67,8 @@ def refuse_query(parameter: str, message: str) -> NoReturn:
     raise ValidationError([{"loc": ["query", parameter], "msg": message, "type": "value_error"}])
 
 
-def _as_form_data(data: Mapping[str, Any]) -> Any:
+def as_form_data(data: Mapping[str, Any]) -> Any:
+    """API values as a form's POST data: lists as repeated values, None as empty."""
     form_data: MultiValueDict[str, Any] = MultiValueDict()
     for name, value in data.items():
         if isinstance(value, list):

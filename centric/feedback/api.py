@@ -1,9 +1,9 @@
-"""The JSON API for feedback and surveys: the ingestion batch endpoint, and reads with the same
-scopes as the pages."""
+"""The JSON API for feedback: the ingestion batch endpoint, and reads of feedback with the same
+scopes as the pages. Surveys have their own (``survey_api``)."""
 
 # No `from __future__ import annotations` here: django-ninja reads the query parameters' types
 # at import time.
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Any, Literal, Self
 
 from django.db.models import QuerySet
@@ -14,17 +14,10 @@ from ninja.params import HeaderEx, P, QueryEx
 from ninja.responses import Status
 from pydantic import ModelWrapValidatorHandler, PrivateAttr, model_validator
 
-from centric.core.api import ErrorOut, refuse_query
-from centric.core.periods import PeriodError, window_between
+from centric.core.api import ErrorOut
 from centric.feedback import selectors
 from centric.feedback.ingestion import MAX_COMMENT, MAX_ITEMS, feedback_ingest
-from centric.feedback.models import Question, Response, Survey
-from centric.feedback.results import (
-    QuestionResult,
-    Selection,
-    centricity_result,
-    survey_results,
-)
+from centric.feedback.models import Response
 from centric.people.models import User
 
 router = Router(tags=["feedback"])
@@ -137,177 +130,6 @@ class FeedbackOut(Schema):
         return response.touchpoint.name if response.touchpoint else None
 
 
-class QuestionOut(Schema):
-    key: str
-    position: int
-    page: int
-    kind: Question.Kind
-    required: bool
-    text: dict[str, str]
-    options: list[dict[str, Any]]
-    scale_min: int | None
-    scale_max: int | None
-    show_if: dict[str, Any]
-
-
-class SurveyOut(Schema):
-    id: int
-    name: str
-    kind: Survey.Kind
-    status: Survey.Status
-    current_wave: int = Field(
-        description="The wave new invitations go into (relationship surveys)."
-    )
-    template: str
-    stage: str | None
-    touchpoint: str | None
-    languages: list[str]
-    default_language: str
-    open_link: bool
-    invited: int
-    answered: int
-    created_at: datetime
-
-    @staticmethod
-    def resolve_stage(survey: Survey) -> str | None:
-        return survey.stage.name if survey.stage else None
-
-    @staticmethod
-    def resolve_touchpoint(survey: Survey) -> str | None:
-        return survey.touchpoint.name if survey.touchpoint else None
-
-
-class ScoreOut(Schema):
-    """A score with its 95% interval: a wave's headline score (the customer-centricity index
-    for that survey, else NPS, CSAT or CES, the first the survey's questions ask), a question's
-    figure (also the average score of a rating), or a customer-centricity index."""
-
-    metric: str
-    value: float | None
-    low: float | None
-    high: float | None
-    n: int
-    reliable: bool = Field(description="False below 30 answers: too few to rely on.")
-
-
-class WaveChangeOut(Schema):
-    """The score's change from the wave before, where both waves' scores are reliable."""
-
-    difference: float
-    low: float
-    high: float
-    p_value: float
-    significant: bool = Field(description="At 95%, by the two-sample test for the metric.")
-
-
-class WaveOut(Schema):
-    number: int
-    invited: int
-    emailed: int
-    answered: int = Field(
-        description="Invitations of the wave answered (open-link answers are in no wave)."
-    )
-    first_sent: datetime | None
-    last_sent: datetime | None
-    score: ScoreOut | None = Field(
-        description="None for a survey asking no NPS, CSAT or CES (nor the index's questions)."
-    )
-    change: WaveChangeOut | None
-
-
-class BarOut(Schema):
-    label: str
-    count: int
-    share: float = Field(description="Percent of those who answered the question.")
-
-
-class QuestionResultOut(Schema):
-    """A question's results among the submitted responses the caller may see."""
-
-    key: str
-    kind: str
-    answered: int
-    figure: ScoreOut | None = Field(description="NPS, CSAT, CES or a rating's average score.")
-    bars: list[BarOut] = Field(description="Each point of the scale, or each option.")
-    groups: list[BarOut] = Field(description="NPS's detractors, passives and promoters.")
-
-    @staticmethod
-    def resolve_key(result: QuestionResult) -> str:
-        return result.question.key
-
-    @staticmethod
-    def resolve_kind(result: QuestionResult) -> str:
-        return result.question.kind
-
-
-class SurveyResultsOut(Schema):
-    wave: int | None = Field(description="The wave whose invitations' answers are counted.")
-    start: date | None = Field(description="The first local day of the answers counted.")
-    end: date | None = Field(description="The last local day of the answers counted.")
-    centricity_index: ScoreOut | None = Field(
-        description="The customer-centricity index (0-100), for a customer-centricity survey."
-    )
-    questions: list[QuestionResultOut] = Field(description="Each question's results, in order.")
-
-
-class SurveyDetailOut(SurveyOut):
-    questions: list[QuestionOut]
-    waves: list[WaveOut] = Field(
-        description="A relationship survey's waves; none for a transactional one."
-    )
-    results: list[QuestionResultOut] = Field(description="Each question's results, in order.")
-
-    @staticmethod
-    def resolve_results(survey: Survey, context: dict[str, Any]) -> list[QuestionResult]:
-        return survey_results(actor=_actor(context["request"]), survey=survey)
-
-    @staticmethod
-    def resolve_questions(survey: Survey) -> list[Question]:
-        return list(survey.questions.all())
-
-    @staticmethod
-    def resolve_waves(survey: Survey, context: dict[str, Any]) -> list[selectors.Wave]:
-        if survey.kind != Survey.Kind.RELATIONSHIP:
-            return []
-        return selectors.survey_waves(actor=_actor(context["request"]), survey=survey)
-
-
-@router.get(
-    "/surveys/{survey_id}/results",
-    response={200: SurveyResultsOut, 404: ErrorOut},
-    summary="A survey's results, of one wave or of the answers given between two dates",
-    description=(
-        "Each question's results among the submitted responses you may see, as on the survey's "
-        "page: of every response, of one `wave`'s invitations, of those given from `start` to "
-        "`end` (local days, inclusive; `end` is today if left out), or of both. A wave the "
-        "survey does not have, or dates that cannot be a period, get 422 naming the parameter."
-    ),
-)
-def get_survey_results(
-    request: HttpRequest,
-    survey_id: int,
-    wave: int | None = None,
-    start: date | None = None,
-    end: date | None = None,
-) -> dict[str, Any]:
-    actor = _actor(request)
-    survey = selectors.survey_access(actor=actor, survey_id=survey_id)
-    if wave is not None and not 1 <= wave <= survey.current_wave:
-        refuse_query("wave", f"This survey has waves 1 to {survey.current_wave}.")
-    try:
-        window = window_between(start, end)
-    except PeriodError as error:
-        refuse_query(error.parameter, error.message)
-    selection = Selection(wave=wave, window=window)
-    return {
-        "wave": wave,
-        "start": window.first if window else None,
-        "end": window.last_day if window else None,
-        "centricity_index": centricity_result(actor=actor, survey=survey, selection=selection),
-        "questions": survey_results(actor=actor, survey=survey, selection=selection),
-    }
-
-
 @router.post(
     "/feedback",
     response={
@@ -375,14 +197,3 @@ def list_feedback(
 @router.get("/feedback/{response_id}", response=FeedbackOut)
 def get_feedback(request: HttpRequest, response_id: int) -> Response:
     return selectors.response_access(actor=_actor(request), response_id=response_id)
-
-
-@router.get("/surveys", response=list[SurveyOut])
-@paginate
-def list_surveys(request: HttpRequest) -> QuerySet[Survey]:
-    return selectors.survey_list(actor=_actor(request)).select_related("stage", "touchpoint")
-
-
-@router.get("/surveys/{survey_id}", response=SurveyDetailOut)
-def get_survey(request: HttpRequest, survey_id: int) -> Survey:
-    return selectors.survey_access(actor=_actor(request), survey_id=survey_id)

@@ -19,10 +19,10 @@ from centric.core.periods import PERIODS, PeriodError, Window, window_between
 from centric.core.permissions import require_org_wide
 from centric.customers.models import Segment
 from centric.customers.selectors import customer_access
-from centric.feedback.api import ScoreOut
 from centric.feedback.models import Response, Survey
 from centric.feedback.results import Selection
 from centric.feedback.selectors import response_access, survey_access
+from centric.feedback.survey_api import ScoreOut
 from centric.insights import selectors, services, theme_selectors
 from centric.insights.forms import ThemeForm
 from centric.insights.models import (

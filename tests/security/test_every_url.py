@@ -86,6 +86,7 @@ class EveryUrlTest(PersonasTestCase):
             ).pk,
             "survey_id": survey.pk,
             "question_id": survey.questions.first().pk,  # type: ignore[union-attr]
+            "key": survey.questions.first().key,  # type: ignore[union-attr]
             "stage_id": survey_stage.pk,
             "touchpoint_id": Touchpoint.objects.create(organisation=self.org, name="Visit").pk,
             "response_id": survey_response.pk,

@@ -1,0 +1,901 @@
+"""The JSON API for making and running surveys, as the survey pages do: from a template, its
+settings and questions, opening and closing it, its waves, whom it invites and the links they
+answer by, and the journey its surveys belong to. Each endpoint calls the pages' service and
+validates with the pages' form, so the two accept and refuse the same things."""
+
+# No `from __future__ import annotations` here: django-ninja reads the parameters' types at
+# import time.
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any, Literal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Exists, Max, OuterRef, QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
+from ninja.responses import Status
+
+from centric.core.api import (
+    ErrorOut,
+    as_form_data,
+    invalid_fields,
+    refuse_query,
+    require_valid,
+    validate_with_form,
+)
+from centric.core.periods import PeriodError, window_between
+from centric.core.permissions import require_org_wide
+from centric.customers.models import Contact
+from centric.feedback import editing, selectors, services
+from centric.feedback.catalog import TEMPLATES
+from centric.feedback.forms import (
+    InviteForm,
+    JourneyStageForm,
+    QuestionForm,
+    SurveyCreateForm,
+    SurveySettingsForm,
+    TouchpointForm,
+)
+from centric.feedback.models import Invitation, JourneyStage, Question, Response, Survey, Touchpoint
+from centric.feedback.results import QuestionResult, Selection, centricity_result, survey_results
+from centric.feedback.tasks import send_invitations, send_reminders
+from centric.people.models import User
+
+router = Router(tags=["surveys"])
+
+# the forms' names for what the API calls by the object's id
+IDS = {"stage": "stage_id", "touchpoint": "touchpoint_id", "subject_team": "subject_team_id"}
+REFUSED = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+
+
+def _actor(request: HttpRequest) -> User:
+    return request.auth  # type: ignore[attr-defined,no-any-return]
+
+
+def _form_names(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """API fields by the forms' names for them (``stage_id`` → ``stage``)."""
+    forms_name = {api: form for form, api in IDS.items()}
+    return {forms_name.get(name, name): value for name, value in payload.items()}
+
+
+def _survey(actor: User, survey_id: int) -> Survey:
+    """The survey as the list shows it (with its counts), within the actor's scope."""
+    return selectors.survey_access(actor=actor, survey_id=survey_id)
+
+
+# -- templates and surveys ----------------------------------------------------------------------
+
+
+class QuestionOut(Schema):
+    key: str
+    position: int
+    page: int
+    kind: Question.Kind
+    required: bool
+    text: dict[str, str]
+    options: list[dict[str, Any]]
+    scale_min: int | None
+    scale_max: int | None
+    show_if: dict[str, Any]
+
+
+class SurveyOut(Schema):
+    id: int
+    name: str
+    kind: Survey.Kind
+    status: Survey.Status
+    current_wave: int = Field(
+        description="The wave new invitations go into (relationship surveys)."
+    )
+    template: str
+    stage: str | None
+    touchpoint: str | None
+    languages: list[str]
+    default_language: str
+    open_link: bool
+    invited: int
+    answered: int
+    created_at: datetime
+
+    @staticmethod
+    def resolve_stage(survey: Survey) -> str | None:
+        return survey.stage.name if survey.stage else None
+
+    @staticmethod
+    def resolve_touchpoint(survey: Survey) -> str | None:
+        return survey.touchpoint.name if survey.touchpoint else None
+
+
+class ScoreOut(Schema):
+    """A score with its 95% interval: a wave's headline score (the customer-centricity index
+    for that survey, else NPS, CSAT or CES, the first the survey's questions ask), a question's
+    figure (also the average score of a rating), or a customer-centricity index."""
+
+    metric: str
+    value: float | None
+    low: float | None
+    high: float | None
+    n: int
+    reliable: bool = Field(description="False below 30 answers: too few to rely on.")
+
+
+class WaveChangeOut(Schema):
+    """The score's change from the wave before, where both waves' scores are reliable."""
+
+    difference: float
+    low: float
+    high: float
+    p_value: float
+    significant: bool = Field(description="At 95%, by the two-sample test for the metric.")
+
+
+class WaveOut(Schema):
+    number: int
+    invited: int
+    emailed: int
+    answered: int = Field(
+        description="Invitations of the wave answered (open-link answers are in no wave)."
+    )
+    first_sent: datetime | None
+    last_sent: datetime | None
+    score: ScoreOut | None = Field(
+        description="None for a survey asking no NPS, CSAT or CES (nor the index's questions)."
+    )
+    change: WaveChangeOut | None
+
+
+class BarOut(Schema):
+    label: str
+    count: int
+    share: float = Field(description="Percent of those who answered the question.")
+
+
+class QuestionResultOut(Schema):
+    """A question's results among the submitted responses the caller may see."""
+
+    key: str
+    kind: str
+    answered: int
+    figure: ScoreOut | None = Field(description="NPS, CSAT, CES or a rating's average score.")
+    bars: list[BarOut] = Field(description="Each point of the scale, or each option.")
+    groups: list[BarOut] = Field(description="NPS's detractors, passives and promoters.")
+
+    @staticmethod
+    def resolve_key(result: QuestionResult) -> str:
+        return result.question.key
+
+    @staticmethod
+    def resolve_kind(result: QuestionResult) -> str:
+        return result.question.kind
+
+
+class SurveyResultsOut(Schema):
+    wave: int | None = Field(description="The wave whose invitations' answers are counted.")
+    start: date | None = Field(description="The first local day of the answers counted.")
+    end: date | None = Field(description="The last local day of the answers counted.")
+    centricity_index: ScoreOut | None = Field(
+        description="The customer-centricity index (0-100), for a customer-centricity survey."
+    )
+    questions: list[QuestionResultOut] = Field(description="Each question's results, in order.")
+
+
+class SurveyDetailOut(SurveyOut):
+    stage_id: int | None
+    touchpoint_id: int | None
+    subject_team_id: int | None = Field(description="The team an internal-customer survey rates.")
+    intro: dict[str, str] = Field(description="The words before the first question, by language.")
+    thank_you: dict[str, str] = Field(description="The words of the thank-you page, by language.")
+    open_link_url: str | None = Field(
+        description="The survey's open link, which anyone may answer by, while it is on."
+    )
+    questions: list[QuestionOut]
+    waves: list[WaveOut] = Field(
+        description="A relationship survey's waves; none for a transactional one."
+    )
+    results: list[QuestionResultOut] = Field(description="Each question's results, in order.")
+
+    @staticmethod
+    def resolve_open_link_url(survey: Survey, context: dict[str, Any]) -> str | None:
+        if not survey.open_link:
+            return None
+        path = reverse("feedback:respond_open", args=[survey.public_key])
+        return context["request"].build_absolute_uri(path)  # type: ignore[no-any-return]
+
+    @staticmethod
+    def resolve_results(survey: Survey, context: dict[str, Any]) -> list[QuestionResult]:
+        return survey_results(actor=_actor(context["request"]), survey=survey)
+
+    @staticmethod
+    def resolve_questions(survey: Survey) -> list[Question]:
+        return list(survey.questions.all())
+
+    @staticmethod
+    def resolve_waves(survey: Survey, context: dict[str, Any]) -> list[selectors.Wave]:
+        if survey.kind != Survey.Kind.RELATIONSHIP:
+            return []
+        return selectors.survey_waves(actor=_actor(context["request"]), survey=survey)
+
+
+@router.get(
+    "/surveys/{survey_id}/results",
+    response={200: SurveyResultsOut, 404: ErrorOut},
+    summary="A survey's results, of one wave or of the answers given between two dates",
+    description=(
+        "Each question's results among the submitted responses you may see, as on the survey's "
+        "page: of every response, of one `wave`'s invitations, of those given from `start` to "
+        "`end` (local days, inclusive; `end` is today if left out), or of both. A wave the "
+        "survey does not have, or dates that cannot be a period, get 422 naming the parameter."
+    ),
+)
+def get_survey_results(
+    request: HttpRequest,
+    survey_id: int,
+    wave: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> dict[str, Any]:
+    actor = _actor(request)
+    survey = selectors.survey_access(actor=actor, survey_id=survey_id)
+    if wave is not None and not 1 <= wave <= survey.current_wave:
+        refuse_query("wave", f"This survey has waves 1 to {survey.current_wave}.")
+    try:
+        window = window_between(start, end)
+    except PeriodError as error:
+        refuse_query(error.parameter, error.message)
+    selection = Selection(wave=wave, window=window)
+    return {
+        "wave": wave,
+        "start": window.first if window else None,
+        "end": window.last_day if window else None,
+        "centricity_index": centricity_result(actor=actor, survey=survey, selection=selection),
+        "questions": survey_results(actor=actor, survey=survey, selection=selection),
+    }
+
+
+@router.get("/surveys", response=list[SurveyOut])
+@paginate
+def list_surveys(request: HttpRequest) -> QuerySet[Survey]:
+    return selectors.survey_list(actor=_actor(request)).select_related("stage", "touchpoint")
+
+
+@router.get("/surveys/{survey_id}", response=SurveyDetailOut)
+def get_survey(request: HttpRequest, survey_id: int) -> Survey:
+    return selectors.survey_access(actor=_actor(request), survey_id=survey_id)
+
+
+class TemplateOut(Schema):
+    slug: str
+    name: str
+    description: str
+    kind: Survey.Kind
+    internal: bool = Field(description="Asks a team's internal customers about that team.")
+    questions: int
+
+    @staticmethod
+    def resolve_questions(template: Any) -> int:
+        return len(template.questions)
+
+
+class SurveyCreateIn(Schema):
+    template: str = Field(description="The slug of one of `GET /api/survey-templates`.")
+    name: str
+    stage_id: int | None = None
+    touchpoint_id: int | None = None
+    subject_team_id: int | None = Field(
+        None, description="The team being rated: an internal-customer survey only, and required."
+    )
+    default_language: Literal["en", "de"] = "en"
+    open_link: bool = True
+    fatigue_days: int = Field(
+        30, description="Nobody is asked by this survey within this many days of another."
+    )
+
+
+class SurveyChangeIn(Schema):
+    name: str | None = None
+    stage_id: int | None = None
+    touchpoint_id: int | None = None
+    open_link: bool | None = None
+    fatigue_days: int | None = None
+    intro: dict[str, str] | None = Field(
+        None, description="The words before the first question, by language; '' removes one."
+    )
+    thank_you: dict[str, str] | None = Field(
+        None, description="The words on the thank-you page, by language; '' removes one."
+    )
+
+
+class SurveyStatusIn(Schema):
+    status: Survey.Status
+
+
+class SurveyCopyIn(Schema):
+    name: str = Field("", description="Defaults to the survey's name with “(copy)”.")
+
+
+@router.get("/survey-templates", response=list[TemplateOut], summary="The survey templates")
+def list_templates(request: HttpRequest) -> list[Any]:
+    return list(TEMPLATES.values())
+
+
+@router.post(
+    "/surveys",
+    response={201: SurveyDetailOut, 422: ErrorOut, **REFUSED},
+    summary="Make a draft survey from a template (admins and CX leads)",
+    description=(
+        "The survey starts as a draft with the template's questions in English and German; "
+        "change them, then open it. An internal-customer template needs `subject_team_id`, "
+        "the others refuse one; a touchpoint must belong to the stage given with it."
+    ),
+)
+def create_survey(request: HttpRequest, payload: SurveyCreateIn) -> Status[Survey]:
+    actor = _actor(request)
+    require_org_wide(actor)
+    values = validate_with_form(
+        SurveyCreateForm,
+        _form_names(payload.dict()),
+        names=IDS,
+        organisation_id=actor.organisation_id,
+    )
+    template = values.pop("template")
+    survey = services.survey_create_from_template(actor=actor, template=template, values=values)
+    return Status(201, _survey(actor, survey.pk))
+
+
+@router.patch(
+    "/surveys/{survey_id}",
+    response={200: SurveyDetailOut, 422: ErrorOut, **REFUSED},
+    summary="Change a survey's settings (admins and CX leads)",
+    description=(
+        "Only the fields sent change. `intro` and `thank_you` take the survey's languages; a "
+        "language left out keeps its words. Questions change through their own endpoints."
+    ),
+)
+def change_survey(request: HttpRequest, survey_id: int, payload: SurveyChangeIn) -> Survey:
+    actor = _actor(request)
+    survey = _survey(actor, survey_id)
+    require_org_wide(actor)
+    sent = _form_names(payload.dict(exclude_unset=True))
+    data: dict[str, Any] = {
+        "name": survey.name,
+        "stage": survey.stage_id,
+        "touchpoint": survey.touchpoint_id,
+        "open_link": survey.open_link,
+        "fatigue_days": survey.fatigue_days,
+        **{name: value for name, value in sent.items() if name not in {"intro", "thank_you"}},
+    }
+    names = dict(IDS)
+    for part in ("intro", "thank_you"):
+        words = {**getattr(survey, part), **(sent.get(part) or {})}
+        unknown = sorted(set(words) - set(survey.languages))
+        if unknown:
+            raise invalid_fields(
+                {part: [f"This survey is in {', '.join(survey.languages)}, not {unknown[0]}."]}
+            )
+        for language in survey.languages:
+            data[f"{part}_{language}"] = words.get(language, "")
+            names[f"{part}_{language}"] = f"{part}.{language}"
+    form = SurveySettingsForm(data=as_form_data(data), instance=survey)
+    require_valid(form, names)
+    services.survey_update(actor=actor, survey=survey, values=form.values())
+    return _survey(actor, survey.pk)
+
+
+@router.post(
+    "/surveys/{survey_id}/status",
+    response={200: SurveyDetailOut, 422: ErrorOut, **REFUSED},
+    summary="Open, close or return a survey to draft (admins and CX leads)",
+    description=(
+        "Opening it emails, in the background, the invitations made while it was not open "
+        "(but those the fatigue window holds back). Questions change only in a draft."
+    ),
+)
+def set_survey_status(request: HttpRequest, survey_id: int, payload: SurveyStatusIn) -> Survey:
+    actor = _actor(request)
+    survey = _survey(actor, survey_id)
+    services.survey_set_status(actor=actor, survey=survey, status=payload.status)
+    return _survey(actor, survey.pk)
+
+
+@router.post(
+    "/surveys/{survey_id}/copy",
+    response={201: SurveyDetailOut, 422: ErrorOut, **REFUSED},
+    summary="Copy a survey as a new draft (admins and CX leads)",
+    description="Its questions and settings; no invitations, answers or waves.",
+)
+def copy_survey(request: HttpRequest, survey_id: int, payload: SurveyCopyIn) -> Status[Survey]:
+    actor = _actor(request)
+    copy = services.survey_copy(actor=actor, survey=_survey(actor, survey_id), name=payload.name)
+    return Status(201, _survey(actor, copy.pk))
+
+
+@router.post(
+    "/surveys/{survey_id}/waves",
+    response={201: SurveyDetailOut, 422: ErrorOut, **REFUSED},
+    summary="Start a relationship survey's next wave (admins and CX leads)",
+    description=(
+        "Invitations made from now on go into the new wave, so the same people can be asked "
+        "again and the waves compared. Refused (422, saying why) for a transactional, draft or "
+        "closed survey, and while the current wave has no invitations."
+    ),
+)
+def start_wave(request: HttpRequest, survey_id: int) -> Status[Survey]:
+    actor = _actor(request)
+    survey = services.survey_wave_start(actor=actor, survey=_survey(actor, survey_id))
+    return Status(201, _survey(actor, survey.pk))
+
+
+# -- questions ----------------------------------------------------------------------------------
+
+
+class OptionIn(Schema):
+    en: str = Field(min_length=1, max_length=200)
+    de: str = Field("", max_length=200)
+
+
+class ConditionIn(Schema):
+    question: str = Field(description="The key of a score question on an earlier page.")
+    min: int | None = Field(None, description="Shown when that answer is at least this.")
+    max: int | None = Field(None, description="Shown when that answer is at most this.")
+
+
+class QuestionTextIn(Schema):
+    en: str
+    de: str = ""
+
+
+class QuestionIn(Schema):
+    kind: Question.Kind
+    text: QuestionTextIn = Field(description="German may wait: German readers see the English.")
+    required: bool = True
+    page: int = 1
+    options: list[OptionIn] = Field(
+        default_factory=list, description="A choice question's options (at least two)."
+    )
+    scale_min: int | None = Field(None, description="A rating's lowest point (default 1).")
+    scale_max: int | None = Field(None, description="A rating's highest point (default 5).")
+    show_if: ConditionIn | None = Field(
+        None, description="A follow-up: shown only when an earlier score is within these bounds."
+    )
+
+
+class QuestionChangeIn(Schema):
+    kind: Question.Kind | None = None
+    text: QuestionTextIn | None = None
+    required: bool | None = None
+    page: int | None = None
+    options: list[OptionIn] | None = None
+    scale_min: int | None = None
+    scale_max: int | None = None
+    show_if: ConditionIn | None = Field(
+        None, description="null makes it an unconditional question."
+    )
+
+
+class QuestionMoveIn(Schema):
+    direction: Literal["up", "down"] = Field(description="Within its page.")
+
+
+class QuestionEditOut(Schema):
+    id: int
+    key: str
+    position: int
+    page: int
+    kind: Question.Kind
+    required: bool
+    text: dict[str, str]
+    options: list[dict[str, Any]]
+    scale_min: int | None
+    scale_max: int | None
+    show_if: dict[str, Any]
+
+
+# the question form's fields by the API's names for them, for errors
+QUESTION_NAMES = {
+    "text_en": "text.en",
+    "text_de": "text.de",
+    "follows": "show_if.question",
+    "show_min": "show_if.min",
+    "show_max": "show_if.max",
+}
+
+
+def _options_as_lines(options: list[dict[str, str]]) -> str:
+    """The options as the form takes them, one a line, ``English | German``; a label that would
+    break that reading is refused rather than split."""
+    for index, option in enumerate(options):
+        for language, label in option.items():
+            if "|" in label or "\n" in label or "\r" in label:
+                raise invalid_fields(
+                    {f"options.{index}.{language}": ["An option may not hold “|” or a line break."]}
+                )
+    return "\n".join(" | ".join(filter(None, (item["en"], item.get("de", "")))) for item in options)
+
+
+def _question_data(sent: Mapping[str, Any]) -> dict[str, Any]:
+    """The API's question fields as the question form's."""
+    data: dict[str, Any] = {}
+    for name in ("kind", "required", "page", "scale_min", "scale_max"):
+        if name in sent:
+            data[name] = sent[name]
+    if "text" in sent:
+        data["text_en"], data["text_de"] = sent["text"]["en"], sent["text"].get("de", "")
+    if "options" in sent:
+        data["options"] = _options_as_lines(sent["options"] or [])
+    if "show_if" in sent:
+        condition = sent["show_if"] or {}
+        data["follows"] = condition.get("question", "")
+        data["show_min"], data["show_max"] = condition.get("min"), condition.get("max")
+    return data
+
+
+def _question_save(
+    actor: User, survey: Survey, sent: Mapping[str, Any], question: Question | None = None
+) -> Question:
+    """Validate with the page's form, what is not sent as it is stored, and save."""
+    stored = QuestionForm(survey=survey, question=question).initial if question else {}
+    data = {"required": True, "page": 1, **stored, **_question_data(sent)}
+    form = QuestionForm(data=as_form_data(data), survey=survey, question=question)
+    require_valid(form, QUESTION_NAMES)
+    try:
+        return editing.question_save(
+            actor=actor, survey=survey, values=form.values(), question=question
+        )
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            raise invalid_fields(error.message_dict, QUESTION_NAMES) from None
+        raise
+
+
+def _question(survey: Survey, key: str) -> Question:
+    return get_object_or_404(survey.questions, key=key)
+
+
+@router.post(
+    "/surveys/{survey_id}/questions",
+    response={201: QuestionEditOut, 422: ErrorOut, **REFUSED},
+    summary="Add a question at the end of its page (a draft survey; admins and CX leads)",
+    description=(
+        "Its `key` is made from its English wording. A follow-up (`show_if`) depends on a score "
+        "question on an earlier page, with bounds on that question's scale. Once a survey is "
+        "open its questions stay as they were answered (403)."
+    ),
+)
+def add_question(request: HttpRequest, survey_id: int, payload: QuestionIn) -> Status[Question]:
+    actor = _actor(request)
+    survey = _survey(actor, survey_id)
+    require_org_wide(actor)
+    return Status(201, _question_save(actor, survey, payload.dict()))
+
+
+@router.patch(
+    "/surveys/{survey_id}/questions/{key}",
+    response={200: QuestionEditOut, 422: ErrorOut, **REFUSED},
+    summary="Change a question of a draft survey (admins and CX leads)",
+    description="Only the fields sent change; its key stays.",
+)
+def change_question(
+    request: HttpRequest, survey_id: int, key: str, payload: QuestionChangeIn
+) -> Question:
+    actor = _actor(request)
+    survey = _survey(actor, survey_id)
+    require_org_wide(actor)
+    return _question_save(actor, survey, payload.dict(exclude_unset=True), _question(survey, key))
+
+
+@router.post(
+    "/surveys/{survey_id}/questions/{key}/move",
+    response={200: list[QuestionEditOut], 422: ErrorOut, **REFUSED},
+    summary="Move a question up or down within its page (a draft survey)",
+    description="Answers the survey's questions in their new order.",
+)
+def move_question(
+    request: HttpRequest, survey_id: int, key: str, payload: QuestionMoveIn
+) -> list[Question]:
+    actor = _actor(request)
+    survey = _survey(actor, survey_id)
+    require_org_wide(actor)
+    editing.question_move(
+        actor=actor, question=_question(survey, key), up=payload.direction == "up"
+    )
+    return list(survey.questions.order_by("page", "position"))
+
+
+@router.delete(
+    "/surveys/{survey_id}/questions/{key}",
+    response={204: None, 422: ErrorOut, **REFUSED},
+    summary="Delete a question of a draft survey (not one others follow up on)",
+)
+def delete_question(request: HttpRequest, survey_id: int, key: str) -> Status[None]:
+    actor = _actor(request)
+    survey = _survey(actor, survey_id)
+    require_org_wide(actor)
+    editing.question_delete(actor=actor, question=_question(survey, key))
+    return Status(204, None)
+
+
+# -- invitations --------------------------------------------------------------------------------
+
+
+class InviteIn(Schema):
+    account_ids: list[int] = Field(
+        default_factory=list, description="Every contact of these accounts is invited."
+    )
+    team_ids: list[int] = Field(
+        default_factory=list,
+        description="Every member of these teams is invited, as an internal customer.",
+    )
+
+
+class SkippedOut(Schema):
+    email: str
+    reason: str
+
+
+class InvitedOut(Schema):
+    invited: int
+    wave: int
+    skipped: list[SkippedOut] = Field(
+        description="Not invited: already invited in this wave, opted out, asked within the "
+        "fatigue window, or in the team being rated."
+    )
+    emailing: int = Field(description="Invitations being emailed now (an open survey).")
+    held_back: int = Field(
+        description="Invitations waiting for the fatigue window, emailed once it has passed."
+    )
+
+
+class InvitationOut(Schema):
+    id: int
+    email: str
+    wave: int
+    language: str
+    customer_id: int
+    contact_id: int | None
+    person_id: int | None
+    follow_up: bool = Field(description="A re-survey after a case was closed.")
+    sent_at: datetime | None
+    reminded_at: datetime | None
+    answered: bool = Field(description="A response was submitted by this link.")
+    url: str = Field(description="This person's own link: send it by your own means if you like.")
+
+    @staticmethod
+    def resolve_url(invitation: Invitation, context: dict[str, Any]) -> str:
+        path = reverse("feedback:respond", args=[invitation.token])
+        return context["request"].build_absolute_uri(path)  # type: ignore[no-any-return]
+
+
+class SendIn(Schema):
+    what: Literal["invitations", "reminders"] = Field(
+        "invitations",
+        description="`invitations`: email those not emailed yet; `reminders`: one reminder to "
+        "those emailed at least a few days ago who have not answered.",
+    )
+
+
+class SentOut(Schema):
+    queued: int = Field(description="Emails being sent in the background.")
+    held_back: int
+
+
+@router.post(
+    "/surveys/{survey_id}/invitations",
+    response={201: InvitedOut, 422: ErrorOut, **REFUSED},
+    summary="Invite the contacts of accounts, or teams' members (admins and CX leads)",
+    description=(
+        "Into the survey's current wave, as the survey's page does. Nobody is invited twice in "
+        "a wave, nor asked within the fatigue window, nor after opting out: those are listed in "
+        "`skipped` with the reason. An open survey emails the new invitations in the background; "
+        "a draft's wait until it opens. An internal-customer survey invites teams only."
+    ),
+)
+def invite(request: HttpRequest, survey_id: int, payload: InviteIn) -> Status[dict[str, Any]]:
+    actor = _actor(request)
+    survey = _survey(actor, survey_id)
+    require_org_wide(actor)
+    form = InviteForm(
+        data=as_form_data({"accounts": payload.account_ids, "teams": payload.team_ids}),
+        organisation_id=actor.organisation_id,
+        survey=survey,
+    )
+    if "accounts" not in form.fields and payload.account_ids:
+        raise invalid_fields(
+            {"account_ids": ["This survey asks a team's internal customers: invite teams."]}
+        )
+    require_valid(form, {"accounts": "account_ids", "teams": "team_ids"})
+    created, skipped = services.invitations_create(
+        actor=actor,
+        survey=survey,
+        contacts=Contact.objects.filter(account__in=form.cleaned_data["accounts"]),
+        people=User.objects.filter(teams__in=form.cleaned_data["teams"], is_active=True).distinct(),
+    )
+    emailing = 0
+    if survey.status == Survey.Status.OPEN:
+        services.invitations_queue(survey=survey)
+        emailing = selectors.invitations_ready(survey).count()
+    return Status(
+        201,
+        {
+            "invited": len(created),
+            "wave": survey.current_wave,
+            "skipped": [{"email": item.email, "reason": item.reason} for item in skipped],
+            "emailing": emailing,
+            "held_back": selectors.invitations_held_back(survey).count(),
+        },
+    )
+
+
+@router.get(
+    "/surveys/{survey_id}/invitations",
+    response={200: list[InvitationOut], **REFUSED},
+    summary="Whom a survey invited, each with their own link (admins and CX leads)",
+    description="Newest first; `wave` keeps to one wave.",
+)
+@paginate
+def list_invitations(
+    request: HttpRequest, survey_id: int, wave: int | None = None
+) -> QuerySet[Invitation]:
+    actor = _actor(request)
+    survey = _survey(actor, survey_id)
+    require_org_wide(actor)
+    invitations = survey.invitations.annotate(
+        answered=Exists(
+            Response.objects.filter(invitation=OuterRef("pk"), submitted_at__isnull=False)
+        )
+    ).order_by("-created_at", "-pk")
+    return invitations.filter(wave=wave) if wave is not None else invitations
+
+
+@router.post(
+    "/surveys/{survey_id}/send",
+    response={202: SentOut, 422: ErrorOut, **REFUSED},
+    summary="Email the invitations not sent yet, or one reminder (an open survey)",
+    description=(
+        "In the background. A reminder goes once, to those emailed at least "
+        f"{selectors.REMINDER_AFTER.days} days ago who have not answered or opted out; "
+        "`queued` 0 says nobody needed one."
+    ),
+)
+def send(request: HttpRequest, survey_id: int, payload: SendIn) -> Status[dict[str, int]]:
+    actor = _actor(request)
+    survey = _survey(actor, survey_id)
+    require_org_wide(actor)
+    if survey.status != Survey.Status.OPEN:
+        raise ValidationError("Open the survey before sending invitations.")
+    if payload.what == "reminders":
+        task, count = send_reminders, selectors.invitations_due_reminder(survey.pk).count()
+    else:
+        task, count = send_invitations, selectors.invitations_ready(survey).count()
+    if count:
+        transaction.on_commit(lambda: task.delay(survey.pk))
+    held_back = selectors.invitations_held_back(survey).count()
+    return Status(202, {"queued": count, "held_back": held_back})
+
+
+# -- the journey --------------------------------------------------------------------------------
+
+
+class TouchpointOut(Schema):
+    id: int
+    name: str
+    stage_id: int | None
+
+
+class StageOut(Schema):
+    id: int
+    name: str
+    position: int
+    touchpoints: list[TouchpointOut]
+
+    @staticmethod
+    def resolve_touchpoints(stage: JourneyStage) -> list[Touchpoint]:
+        return list(stage.touchpoints.all())
+
+
+class StageIn(Schema):
+    name: str
+    position: int | None = Field(
+        None, description="Stages are in this order, lowest first; defaults to after the last."
+    )
+
+
+class StageChangeIn(Schema):
+    name: str | None = None
+    position: int | None = None
+
+
+class TouchpointIn(Schema):
+    name: str
+    stage_id: int | None = None
+
+
+class TouchpointChangeIn(Schema):
+    name: str | None = None
+    stage_id: int | None = None
+
+
+def _stage_save(
+    actor: User, sent: Mapping[str, Any], stage: JourneyStage | None = None
+) -> JourneyStage:
+    require_org_wide(actor)
+    values = validate_with_form(
+        JourneyStageForm, sent, instance=stage, organisation_id=actor.organisation_id
+    )
+    saved = services.journey_stage_save(actor=actor, values=values, stage=stage)
+    return selectors.journey(actor=actor).get(pk=saved.pk)
+
+
+def _touchpoint_save(
+    actor: User, sent: Mapping[str, Any], touchpoint: Touchpoint | None = None
+) -> Touchpoint:
+    require_org_wide(actor)
+    values = validate_with_form(
+        TouchpointForm,
+        _form_names(sent),
+        instance=touchpoint,
+        names=IDS,
+        organisation_id=actor.organisation_id,
+    )
+    return services.touchpoint_save(actor=actor, values=values, touchpoint=touchpoint)
+
+
+@router.get(
+    "/journey/stages",
+    response=list[StageOut],
+    summary="The journey: its stages in order, each with its touchpoints",
+)
+def list_stages(request: HttpRequest) -> QuerySet[JourneyStage]:
+    return selectors.journey(actor=_actor(request))
+
+
+@router.post(
+    "/journey/stages",
+    response={201: StageOut, 422: ErrorOut, **REFUSED},
+    summary="Add a journey stage (admins and CX leads)",
+)
+def create_stage(request: HttpRequest, payload: StageIn) -> Status[JourneyStage]:
+    actor = _actor(request)
+    sent = payload.dict()
+    if sent["position"] is None:
+        last = selectors.journey(actor=actor).aggregate(last=Max("position"))["last"]
+        sent["position"] = 0 if last is None else last + 1
+    return Status(201, _stage_save(actor, sent))
+
+
+@router.patch(
+    "/journey/stages/{stage_id}",
+    response={200: StageOut, 422: ErrorOut, **REFUSED},
+    summary="Rename or reorder a journey stage (admins and CX leads)",
+)
+def change_stage(request: HttpRequest, stage_id: int, payload: StageChangeIn) -> JourneyStage:
+    actor = _actor(request)
+    stage = get_object_or_404(selectors.journey(actor=actor), pk=stage_id)
+    return _stage_save(actor, payload.dict(exclude_unset=True), stage)
+
+
+@router.post(
+    "/journey/touchpoints",
+    response={201: TouchpointOut, 422: ErrorOut, **REFUSED},
+    summary="Add a touchpoint, in a stage or none (admins and CX leads)",
+)
+def create_touchpoint(request: HttpRequest, payload: TouchpointIn) -> Status[Touchpoint]:
+    return Status(201, _touchpoint_save(_actor(request), payload.dict()))
+
+
+@router.patch(
+    "/journey/touchpoints/{touchpoint_id}",
+    response={200: TouchpointOut, 422: ErrorOut, **REFUSED},
+    summary="Rename a touchpoint or move it to another stage (admins and CX leads)",
+)
+def change_touchpoint(
+    request: HttpRequest, touchpoint_id: int, payload: TouchpointChangeIn
+) -> Touchpoint:
+    actor = _actor(request)
+    touchpoint = get_object_or_404(
+        Touchpoint.objects.filter(organisation_id=actor.organisation_id), pk=touchpoint_id
+    )
+    return _touchpoint_save(actor, payload.dict(exclude_unset=True), touchpoint)
