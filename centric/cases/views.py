@@ -70,7 +70,6 @@ def inbox(request: AuthedRequest) -> HttpResponse:
         "owners": owners_for(user.organisation_id),
         "can_write": can_write(user),
         "can_configure": sees_whole_organisation(user),
-        "unread": Notification.objects.filter(recipient=user, read_at__isnull=True).count(),
         "query": request.GET.urlencode(),
     }
     return render_page(request, "cases/inbox.html", "cases/_inbox_table.html", context)

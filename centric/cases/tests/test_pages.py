@@ -235,3 +235,17 @@ class InboxTests(PersonasTestCase):
         self.assertFalse(
             Notification.objects.filter(recipient=self.owner, read_at__isnull=True).exists()
         )
+
+    def test_every_page_says_how_many_of_your_notifications_are_unread(self) -> None:
+        unread = Notification.objects.filter(recipient=self.owner, read_at__isnull=True).count()
+        self.assertGreater(unread, 0)
+        badge = f'<span class="count">{unread}<span class="visually-hidden"> unread</span></span>'
+        self.login(self.owner)
+        self.assertContains(self.client.get(reverse("feedback:survey_list")), badge, count=2)
+        self.client.post(reverse("cases:notifications_read"))
+        page = self.client.get(reverse("feedback:survey_list"))
+        self.assertContains(page, "Notifications</a>", count=2)  # wide menu and the phone's
+        self.assertNotContains(page, " unread</span>")
+        # the teammate's page counts none of the owner's
+        self.login(self.teammate)
+        self.assertNotContains(self.client.get(reverse("cases:inbox")), " unread</span>")

@@ -197,8 +197,8 @@ class SurveyBuildingTest(SurveyTestCase):
         self.login(self.cx_lead)
         self.client.get(reverse("feedback:survey_list"))  # sessions, caches
         # session, user, organisation, surveys with their counts, their questions' kinds and
-        # their scores
-        with self.assertNumQueries(6):
+        # their scores, and the reader's unread notifications
+        with self.assertNumQueries(7):
             self.client.get(reverse("feedback:survey_list"))
 
     def test_each_survey_has_its_headline_score_of_the_answers_the_reader_may_see(self) -> None:
