@@ -105,20 +105,10 @@ def survey_copy(*, actor: User, survey: Survey, name: str = "") -> Survey:
             "created_by": actor,
         },
     )
+    asked = ("key", "position", "page", "kind", "required", "text", "options", "scale_min",
+             "scale_max", "show_if")  # fmt: skip
     Question.objects.bulk_create(
-        Question(
-            survey=copy,
-            key=question.key,
-            position=question.position,
-            page=question.page,
-            kind=question.kind,
-            required=question.required,
-            text=question.text,
-            options=question.options,
-            scale_min=question.scale_min,
-            scale_max=question.scale_max,
-            show_if=question.show_if,
-        )
+        Question(survey=copy, **{field: getattr(question, field) for field in asked})
         for question in survey.questions.order_by("page", "position")
     )
     return copy

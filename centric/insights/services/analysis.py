@@ -161,13 +161,14 @@ def with_comments(organisation_id: int) -> QuerySet[Response]:
     return Response.objects.filter(organisation_id=organisation_id).exclude(comment="")
 
 
-def english_comments(organisation_id: int) -> QuerySet[Response]:
-    """The comments not found to be in another language than English: what the parts of the
-    engine that learn or discover from words read (a German "gut" teaches an English reading
-    nothing, and "die" is no English topic). Comments not read yet are among them."""
-    return with_comments(organisation_id).filter(
-        Q(analysis__isnull=True) | Q(analysis__language=ENGLISH)
-    )
+def comments_in(organisation_id: int, language: str) -> QuerySet[Response]:
+    """The comments read in ``language``, and for English those not read yet too: what the
+    parts of the engine that learn or discover from words read (a German "gut" teaches an
+    English reading nothing, and "die" is no English topic)."""
+    read_in = Q(analysis__language=language)
+    if language == ENGLISH:
+        read_in |= Q(analysis__isnull=True)
+    return with_comments(organisation_id).filter(read_in)
 
 
 def _reading_row(reading: Analysis, version: str, now: dt.datetime) -> dict[str, Any]:

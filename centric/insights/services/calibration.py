@@ -27,9 +27,10 @@ from centric.core.permissions import require_org_wide
 from centric.feedback.models import Response
 from centric.feedback.scales import SCORE_RANGES
 from centric.insights.models import SentimentCalibration
-from centric.insights.services.analysis import english_comments
+from centric.insights.services.analysis import comments_in
 from centric.insights.services.reanalysis import reanalysis_start
 from centric.insights.text import SentimentAnalyzer
+from centric.insights.text.language import ENGLISH
 from centric.insights.text.teaching import MIN_EACH, score_sides
 from centric.people.models import User
 
@@ -66,7 +67,7 @@ def side_of(side: str) -> Q:
 
 def _teaching(organisation_id: int) -> QuerySet[Response]:
     """The comments it may learn from: the English ones."""
-    return english_comments(organisation_id)
+    return comments_in(organisation_id, ENGLISH)
 
 
 def scored_counts(*, organisation_id: int) -> tuple[int, int]:

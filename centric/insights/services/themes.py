@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,13 +15,17 @@ from centric.core import clock
 from centric.core.audit import audited_create, audited_delete, audited_update
 from centric.core.permissions import require_org_wide
 from centric.insights.models import ThemeDefinition, ThemeProposal
-from centric.insights.services.analysis import english_comments
+from centric.insights.services.analysis import comments_in
 from centric.insights.services.reanalysis import reanalysis_start
 from centric.insights.taxonomy import default_theme_values, organisation_taxonomy
+from centric.insights.text.language import READ
 from centric.people.models import User
 
-# Discovery reads the most recent English comments: enough to find what people talk about now
-# (its words and stop words are English; a German "die" is no topic).
+if TYPE_CHECKING:
+    from centric.insights.text import ProposedTheme
+
+# Discovery reads the most recent comments of each language the engine reads, each in its own
+# words: enough to find what people talk about now (a German "die" is no English topic).
 DISCOVERY_SAMPLE = 5000
 DISCOVERY_MINIMUM = 20
 
@@ -92,22 +96,29 @@ def theme_discovery_request(*, actor: User) -> None:
 
 
 def themes_discover(*, organisation_id: int, sample: int = DISCOVERY_SAMPLE) -> int:
-    """Replace the open proposals with what discovery finds in the latest ``sample`` comments,
-    leaving out names that are already themes or were decided before. Returns how many were
-    proposed; with fewer than ``DISCOVERY_MINIMUM`` comments nothing is."""
+    """Replace the open proposals with what discovery finds in the latest ``sample`` comments
+    of each language the engine reads, leaving out names that are already themes or were
+    decided before. Returns how many were proposed; a language with fewer than
+    ``DISCOVERY_MINIMUM`` comments proposes nothing."""
     from centric.insights.text import ThemeDiscovery
 
-    comments = list(
-        english_comments(organisation_id)
-        .order_by("-responded_at", "-pk")
-        .values_list("comment", flat=True)[:sample]
-    )
-    if len(comments) < DISCOVERY_MINIMUM:
-        return 0
     current = organisation_taxonomy(organisation_id=organisation_id)
-    try:
-        discovery = ThemeDiscovery(taxonomy=current.taxonomy, n_examples=12, seed=0).fit(comments)
-    except ValueError:  # the comments share too few words to group them by
+    found: list[ProposedTheme] = []
+    read = False
+    for language in READ:
+        comments = list(
+            comments_in(organisation_id, language)
+            .order_by("-responded_at", "-pk")
+            .values_list("comment", flat=True)[:sample]
+        )
+        if len(comments) < DISCOVERY_MINIMUM:
+            continue
+        read = True
+        discovery = ThemeDiscovery(
+            taxonomy=current.taxonomy, n_examples=12, seed=0, language=language
+        )
+        found += discovery.fit(comments).proposals_
+    if not read:
         return 0
     known = {name.casefold() for name in current.taxonomy.names} | {
         name.casefold()
@@ -115,7 +126,11 @@ def themes_discover(*, organisation_id: int, sample: int = DISCOVERY_SAMPLE) -> 
         .exclude(status=ThemeProposal.Status.OPEN)
         .values_list("name", flat=True)
     }
-    fresh = [p for p in discovery.proposals_ if p.name.casefold() not in known]
+    fresh = []
+    for proposal in sorted(found, key=lambda proposal: -proposal.size):
+        if proposal.name.casefold() not in known:
+            known.add(proposal.name.casefold())  # the same name from both languages once
+            fresh.append(proposal)
     with transaction.atomic():
         ThemeProposal.objects.filter(
             organisation_id=organisation_id, status=ThemeProposal.Status.OPEN

@@ -362,6 +362,20 @@ COMMENTS = [
 ]
 
 
+GERMAN_COMMENTS = [
+    "Die Parkplätze vor dem Werk sind immer belegt, leider",
+    "Keine freien Parkplätze für Besucher",
+    "Parkplätze für Lieferanten fehlen am Werk",
+    "Das WLAN im Besprechungsraum bricht ständig ab",
+    "Im Besprechungsraum gibt es kein WLAN für Gäste",
+    "Das Gäste-WLAN ist zu langsam",
+    "Die Kantine hat mittags kein vegetarisches Essen",
+    "Das Essen in der Kantine ist kalt",
+    "Kantine schon um 13 Uhr geschlossen",
+    "Kaffee in der Kantine ist leer",
+]
+
+
 class DiscoveryTest(TaxonomyTestCase):
     def setUp(self) -> None:
         for n in range(30):
@@ -378,21 +392,32 @@ class DiscoveryTest(TaxonomyTestCase):
             self.assertNotIn(proposal.name, DEFAULT_TAXONOMY.names)
         self.assertFalse(ThemeProposal.objects.filter(organisation=self.other_org).exists())
 
-    def test_discovery_reads_the_english_comments(self) -> None:
-        # a German topic, read as German: its words would be no English topic ("die", "der")
+    def test_discovery_reads_each_language_in_its_own_words(self) -> None:
+        # a German topic, read as German: its function words are no topic ("die", "dem")
         german = [
-            self.response(f"Die Parkplätze vor dem Werk sind immer belegt, leider ({n}).")
-            for n in range(30)
+            self.response(f"{GERMAN_COMMENTS[n % len(GERMAN_COMMENTS)]} ({n})") for n in range(30)
         ]
         services.responses_analyse(response_ids=[response.pk for response in german])
 
         services.themes_discover(organisation_id=self.org.pk)
 
+        proposals = list(ThemeProposal.objects.all())
+        terms = {term for p in proposals for term in p.key_terms}
+        self.assertFalse({"die", "dem", "vor", "sind", "immer", "leider"} & terms)
+        self.assertTrue([p for p in proposals if "parkplätze" in p.name])
+        self.assertTrue([p for p in proposals if "kantine" in p.name])
+        # each proposal holds comments of one language
+        for proposal in proposals:
+            german_ones = {e.startswith(tuple(GERMAN_COMMENTS)) for e in proposal.examples}
+            self.assertEqual(len(german_ones), 1, proposal.examples)
+
+    def test_a_language_with_too_few_comments_proposes_nothing_of_its_own(self) -> None:
+        german = [self.response(f"Die Parkplätze sind belegt ({n}).") for n in range(5)]
+        services.responses_analyse(response_ids=[response.pk for response in german])
+        services.themes_discover(organisation_id=self.org.pk)
         terms = {term for p in ThemeProposal.objects.all() for term in p.key_terms}
         self.assertTrue(terms)
-        self.assertFalse({"die", "dem", "parkplätze", "werk", "belegt"} & terms)
-        examples = [example for p in ThemeProposal.objects.all() for example in p.examples]
-        self.assertFalse([example for example in examples if "Parkplätze" in example])
+        self.assertNotIn("parkplätze", terms)
 
     def test_too_few_comments_propose_nothing(self) -> None:
         self.response("Parking was full.", organisation=self.other_org)

@@ -6,6 +6,10 @@ represent it best. Topics the taxonomy already covers are not proposed again: th
 by a theme's seed word, whose key terms are mostly seed words, or whose comments mostly match
 one theme already. Nor is a seed word offered as a key term of a new theme. A person accepts
 or rejects proposals.
+
+Comments are read in one language, English or German (``language``): its words, the words it
+says nothing of a topic with, its opinion words and, for German, its seed words within
+compounds ("Lieferzeit" is the delivery theme's).
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Self
 
 import numpy as np
@@ -22,9 +27,12 @@ from numpy.typing import NDArray
 from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from centric.insights.text import german
+from centric.insights.text.language import ENGLISH, FUNCTION_WORDS, GERMAN
 from centric.insights.text.lexicon import BOOSTERS, NEGATORS, valence, words
+from centric.insights.text.segment import tokenize
 from centric.insights.text.taxonomy import Taxonomy, Theme
-from centric.insights.text.themes import STOPWORDS, ThemeMatcher, stem, stems
+from centric.insights.text.themes import STOPWORDS, ThemeMatcher, stem
 
 # factorisations tried, the best kept (see ThemeDiscovery._topics)
 STARTS = 3
@@ -62,6 +70,7 @@ class ThemeDiscovery:
         min_df: int = 2,
         max_df: float = 0.5,
         seed: int = 0,
+        language: str = ENGLISH,
     ) -> None:
         self.n_themes = n_themes
         self.n_terms = n_terms
@@ -70,13 +79,14 @@ class ThemeDiscovery:
         self.min_df = min_df
         self.max_df = max_df
         self.seed = seed
+        self.words = _READING[language]
 
     def fit(self, texts: Sequence[str]) -> Self:
         """Find topics in ``texts``; needs a few comments that share words."""
         texts = [t for t in texts if t and t.strip()]
         min_df = self.min_df if len(texts) >= 20 else 1
         vectorizer = TfidfVectorizer(
-            analyzer=_topic_terms,
+            analyzer=partial(_topic_terms, reading=self.words),
             min_df=min_df,
             max_df=self.max_df if len(texts) >= 20 else 1.0,
             sublinear_tf=True,
@@ -92,7 +102,7 @@ class ThemeDiscovery:
         terms = vectorizer.get_feature_names_out()
         owner = weights.argmax(axis=1)
         strength = weights.max(axis=1)
-        coverage = _Coverage(self.taxonomy) if self.taxonomy is not None else None
+        coverage = _Coverage(self.taxonomy, self.words) if self.taxonomy is not None else None
         proposals: list[ProposedTheme] = []
         for topic in range(n_topics):
             members = np.flatnonzero((owner == topic) & (strength > 0))
@@ -113,7 +123,7 @@ class ThemeDiscovery:
             examples = tuple(itertools.islice(dict.fromkeys(ranked_texts), self.n_examples))
             proposals.append(
                 ProposedTheme(
-                    name=_name(top),
+                    name=_name(top, self.words.stem),
                     key_terms=tuple(top),
                     examples=examples,
                     size=len(members),
@@ -148,24 +158,30 @@ class ThemeDiscovery:
 class _Coverage:
     """What the themes of a taxonomy already cover, compared on word stems."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, reading: _Reading) -> None:
         self.taxonomy = taxonomy
-        self.matcher = ThemeMatcher(taxonomy)
+        self.reading = reading
+        self.matcher = reading.matcher(taxonomy)
         # a seed phrase counts only as a whole: "site is down" does not make "site" a seed word
         self._seeds: dict[tuple[str, ...], str] = {}
         for theme in taxonomy.themes:
-            for seed in (theme.name, *theme.seed_words):
-                self._seeds.setdefault(stems(seed), theme.name)
+            for seed in (theme.name, *reading.seeds(theme), *theme.seed_words):
+                self._seeds.setdefault(reading.stems(seed), theme.name)
         self._seeds.pop((), None)
 
     def seed_of(self, term: str) -> str | None:
-        """The theme with a seed word (or name) in ``term``, "invoices clear" -> billing."""
-        words = tuple(stem(w) for w in term.split())
+        """The theme with a seed word (or name) in ``term``, "invoices clear" -> billing; in
+        German also within a word, "lieferzeit" -> delivery."""
+        words = tuple(self.reading.stem(w) for w in term.split())
         for size in range(len(words), 0, -1):
             for start in range(len(words) - size + 1):
                 theme = self._seeds.get(words[start : start + size])
                 if theme is not None:
                     return theme
+        if self.reading.compounds:
+            for word in term.split():
+                if found := self.matcher.evidence([word]):
+                    return self.taxonomy.themes[min(found)].name
         return None
 
     def theme_covering(self, key_terms: list[str], comments: Sequence[str]) -> str | None:
@@ -174,7 +190,7 @@ class _Coverage:
         delivery" about delivery), seed words are half or more of the key terms, or the theme
         is found in most of the topic's comments ("invoices are clear and match the order"
         and "charged twice for the same order" make "order / match", which is billing)."""
-        for word in _name(key_terms).split(" / "):
+        for word in _name(key_terms, self.reading.stem).split(" / "):
             if theme := self.seed_of(word):
                 return theme
         seeded = Counter(t for t in map(self.seed_of, key_terms) if t is not None)
@@ -206,20 +222,83 @@ _NUMBERS = frozenset(
     )
 )
 _OPINION_WORDS = frozenset(BOOSTERS) | NEGATORS | STOPWORDS | _NUMBERS
+_GERMAN_WORD = re.compile(r"[a-zäöüß][a-zäöüß0-9'-]+")
+_GERMAN_LEFT_OUT = (
+    FUNCTION_WORDS[GERMAN]
+    | german.NEGATORS
+    | frozenset(
+        words(
+            """zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert
+            tausend einmal zweimal halb dutzend mehrere viele viel etwas ganz gar wirklich
+            eigentlich also dann nun bis aus ein einem eines einer ihnen sehr mal man schon
+            jeder jede jedes alle allen beim seit uns unsere unser andere anderen wieder vor
+            hinter neben trotz während wegen statt außer gegenüber innerhalb außerhalb ständig
+            oft selten manchmal"""
+        )
+    )
+)
 
 
-def _topic_terms(text: str) -> list[str]:
+def _german_stem(word: str) -> str:
+    """A light stem for German: "Lieferungen" and "Lieferung" meet, "Rechnungen" and
+    "Rechnung" too."""
+    word = word.lower()
+    for ending in ("en", "er", "es", "e", "n", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """How discovery reads the words of one language."""
+
+    word: re.Pattern[str]
+    left_out: frozenset[str]
+    opinion: Callable[[str], bool]
+    stem: Callable[[str], str]
+    matcher: Callable[[Taxonomy], ThemeMatcher]
+    # a theme's seed words in this language besides the organisation's own
+    seeds: Callable[[Theme], Sequence[str]]
+    compounds: bool = False
+
+    def stems(self, text: str) -> tuple[str, ...]:
+        return tuple(self.stem(t) for t in tokenize(text) if t[0].isalnum())
+
+
+_READING = {
+    ENGLISH: _Reading(
+        word=_WORD,
+        left_out=_OPINION_WORDS,
+        opinion=lambda word: valence(word) is not None,
+        stem=stem,
+        matcher=ThemeMatcher,
+        seeds=lambda theme: (),
+    ),
+    GERMAN: _Reading(
+        word=_GERMAN_WORD,
+        left_out=_GERMAN_LEFT_OUT | _OPINION_WORDS,
+        opinion=lambda word: german.valence(word) != 0.0,
+        stem=_german_stem,
+        matcher=german.GermanThemeMatcher,
+        seeds=lambda theme: german.GERMAN_SEEDS.get(theme.name, ()),
+        compounds=True,
+    ),
+}
+
+
+def _topic_terms(text: str, reading: _Reading = _READING[ENGLISH]) -> list[str]:
     """Words and bigrams that say what a comment is about: opinion words ("love", "great")
     are left out, or every topic would be about loving things."""
     words = [
         w
-        for w in _WORD.findall(text.lower())
-        if w not in _OPINION_WORDS and "'" not in w and valence(w) is None and len(w) > 2
+        for w in reading.word.findall(text.lower())
+        if w not in reading.left_out and "'" not in w and not reading.opinion(w) and len(w) > 2
     ]
     return words + [f"{a} {b}" for a, b in itertools.pairwise(words) if a != b]
 
 
-def _name(key_terms: list[str]) -> str:
+def _name(key_terms: list[str], stem: Callable[[str], str] = stem) -> str:
     """Two strongest distinct words, "fabric / quality"; a bigram counts as its words."""
     words: list[str] = []
     for term in key_terms:

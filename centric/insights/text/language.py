@@ -4,7 +4,8 @@ The engine reads English and German, each with its own words and rules. A commen
 another language is better left unread, and said to be, than read with English words: French
 "pain" is bread, and Dutch "slim" is clever. Each language here is known by function words that are
 not English words too, so an English comment is never taken for another language; a comment
-with too few telling words (a short one, or one that mixes languages) is read as English.
+with too few telling words (one that mixes languages, or a long one with a single foreign word)
+is read as English. A short comment with no English word in it is told by one of its own.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ GERMAN = "de"
 READ = (ENGLISH, GERMAN)
 # the sentiment label of a comment in another language, which the engine does not read
 UNREAD = "unread"
-# A language is named only with this many of its own words, twice as many as English ones.
+# A language is named only with this many of its own words, twice as many as English ones; a
+# comment of up to SHORT words, none of them English, by one ("Alles super!", "Danke").
 MIN_WORDS = 2
+SHORT = 3
 
 _WORDS = {
     ENGLISH: """the and is was it to of in that for with not but my we you they this are have
@@ -54,6 +57,8 @@ def _german(token: str) -> bool:
 
 
 _SETS = {language: frozenset(words.split()) for language, words in _WORDS.items()}
+# each language's function words whole, English ones too: what says nothing of a topic
+FUNCTION_WORDS = dict(_SETS)
 for _language, _words in _SETS.items():  # a word English uses too would tell nothing
     if _language != ENGLISH:
         _SETS[_language] = _words - _SETS[ENGLISH]
@@ -64,18 +69,24 @@ def guess_language(text: str) -> str:
     English or when too few of its words tell."""
     tokens = [token.lower() for token in tokenize(text) if token[0].isalpha()]
     english = sum(token in _SETS[ENGLISH] for token in tokens)
-    counts = {
-        language: sum(
-            token in words
+    telling = {
+        language: [
+            token
+            for token in tokens
+            if token in words
             or not _LETTERS.get(language, frozenset()).isdisjoint(token)
             or (language == GERMAN and _german(token))
-            for token in tokens
-        )
+        ]
         for language, words in _SETS.items()
         if language != ENGLISH
     }
+    counts = {language: len(found) for language, found in telling.items()}
     best = max(counts, key=lambda language: counts[language])
     others = sorted(counts.values())[-2]
-    if counts[best] >= MIN_WORDS and counts[best] >= 2 * english and counts[best] > others:
+    # a short comment, with no English word, by one word of its own long enough to tell
+    # ("Alles super!", not the "ab" of "Ab fab!")
+    short = len(tokens) <= SHORT and not english
+    needed = 1 if short and any(len(token) >= 4 for token in telling[best]) else MIN_WORDS
+    if counts[best] >= needed and counts[best] >= 2 * english and counts[best] > others:
         return best
     return ENGLISH

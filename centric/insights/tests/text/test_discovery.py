@@ -135,3 +135,42 @@ def test_a_proposal_gives_different_comments_as_its_examples():
     [parking] = discovery.proposals_
     assert len(parking.examples) == 3
     assert len(set(parking.examples)) == 3
+
+
+GERMAN = [
+    "Wir brauchen die CO2-Bilanz der Bauteile für unseren Nachhaltigkeitsbericht.",
+    "Bitte liefern Sie Angaben zur CO2-Bilanz pro Bauteil.",
+    "Die CO2-Bilanz fehlt in den Datenblättern.",
+    "Ohne CO2-Bilanz können wir den Bericht nicht abschließen.",
+    "Die Datenblätter sollten die CO2-Bilanz enthalten.",
+    "Die Verpackung war beschädigt und die Kartons waren nass.",
+    "Verpackung kaputt, Kartons eingedrückt.",
+    "Die Kartons kamen nass an, die Verpackung ist zu dünn.",
+    "Die Lieferzeit ist viel zu lang, wir warten seit Wochen.",
+    "Lieferzeiten von drei Wochen sind zu lang.",
+]
+
+
+def test_german_comments_are_discovered_in_german_words():
+    discovery = ThemeDiscovery(taxonomy=DEFAULT_TAXONOMY, language="de", n_themes=3, seed=0).fit(
+        GERMAN * 2
+    )
+
+    new = {proposal.name: proposal for proposal in discovery.proposals_}
+    assert list(new) == ["co2-bilanz / abschließen"]
+    assert all("CO2-Bilanz" in example for example in new["co2-bilanz / abschließen"].examples)
+    # the delivery theme's German seeds cover the rest, "Lieferzeit" by its first part
+    assert {proposal.overlaps for proposal in discovery.covered_} == {"delivery"}
+    terms = {
+        term
+        for proposal in discovery.proposals_ + discovery.covered_
+        for term in proposal.key_terms
+    }
+    assert not {"die", "der", "den", "wir", "ist", "sind", "zu", "drei"} & terms
+
+
+def test_english_discovery_reads_german_function_words_as_topics():
+    # which is why each language is discovered in its own words
+    discovery = ThemeDiscovery(taxonomy=DEFAULT_TAXONOMY, n_themes=3, seed=0).fit(GERMAN * 2)
+    terms = {term for proposal in discovery.proposals_ for term in proposal.key_terms}
+    assert {"die", "den"} & terms

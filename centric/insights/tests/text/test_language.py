@@ -20,6 +20,15 @@ def test_short_german_comments_are_told_by_their_articles_and_umlauts():
         assert guess_language(text) == "de", text
 
 
+def test_a_short_comment_with_no_english_word_is_told_by_one_word_of_its_own():
+    for text in ("Alles super!", "Danke", "Perfekt", "Kein Kommentar", "Nicht gut"):
+        assert guess_language(text) == "de", text
+    assert analyze("Alles super!").label == "positive"
+    # but not by a word of two or three letters, which English writes too
+    for text in ("Ab fab!", "Treat yo self", "Expectations met!", "Do i dare??", "Le sac"):
+        assert guess_language(text) == "en", text
+
+
 def test_english_and_comments_too_short_to_tell_are_english():
     for text in (
         "Great product, but billing charged me twice.",
