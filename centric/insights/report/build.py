@@ -31,6 +31,7 @@ from centric.insights.report.columns import Columns, Scale
 from centric.insights.report.scores import SCORE, Figure, figures
 from centric.insights.report.spikes import Spike, drop_runs, spike_runs
 from centric.insights.text import DEFAULT_TAXONOMY, Analysis, Signal, Taxonomy
+from centric.insights.text.language import READ
 
 # "unread": in another language than English or German, which the engine does not read
 SENTIMENTS = ("positive", "mixed", "neutral", "negative", "unread")
@@ -149,6 +150,7 @@ def build_report(
             drivers[row["theme"]] = row
 
     spike_period = _spike_period(dated)
+    proposals, discovery_sample = _proposals(read, taxonomy) if discover else ((), 0)
     return Report(
         source=source,
         columns=columns,
@@ -186,10 +188,8 @@ def build_report(
         shifts=_shifts(read, readings, spike_period),
         flags=_flags(read, readings),
         care=_care(read, readings),
-        proposals=_proposals(read, taxonomy) if discover else (),
-        discovery_sample=min(read.height, DISCOVERY_SAMPLE)
-        if discover and read.height >= MIN_DISCOVERY
-        else 0,
+        proposals=proposals,
+        discovery_sample=discovery_sample,
         date_range=(dated["date"].min(), dated["date"].max()) if dated.height else None,  # type: ignore[arg-type]
         calibration=calibration,
     )
@@ -204,6 +204,7 @@ def _with_readings(
         (pl.col("text").str.strip_chars() != "").alias("has_text"),
         pl.Series("sentiment_label", [r.label for r in readings], dtype=pl.String),
         pl.Series("sentiment_score", [r.score for r in readings], dtype=pl.Float64),
+        pl.Series("language", [r.language for r in readings], dtype=pl.String),
         *(
             pl.Series(theme, [theme in found for found in names], dtype=pl.Boolean)
             for theme in taxonomy.names
@@ -423,18 +424,25 @@ def _distribution(scored: pl.DataFrame, scale: Scale | None) -> tuple[tuple[floa
     return tuple(sorted(counts.items()))
 
 
-def _proposals(commented: pl.DataFrame, taxonomy: Taxonomy) -> tuple[Proposal, ...]:
+def _proposals(commented: pl.DataFrame, taxonomy: Taxonomy) -> tuple[tuple[Proposal, ...], int]:
+    """Topics the themes do not cover, largest first, found in the comments of each language
+    the engine reads in its own words; and how many comments discovery read."""
     from centric.insights.text import ThemeDiscovery  # scikit-learn loads only when needed
 
-    texts = commented.get_column("text").to_list()
-    if len(texts) < MIN_DISCOVERY:
-        return ()
-    sample = texts
-    if len(texts) > DISCOVERY_SAMPLE:
-        sample = random.Random(0).sample(texts, DISCOVERY_SAMPLE)  # noqa: S311 - not security
-    discovery = ThemeDiscovery(n_themes=10, taxonomy=taxonomy, seed=0).fit(sample)
-    scale = len(texts) / len(sample)
-    return tuple(
-        Proposal(p.name, p.key_terms, round(p.size * scale), p.examples)
-        for p in discovery.proposals_
-    )
+    proposals: list[Proposal] = []
+    read = 0
+    for language in READ:
+        texts = commented.filter(pl.col("language") == language).get_column("text").to_list()
+        if len(texts) < MIN_DISCOVERY:
+            continue
+        sample = texts
+        if len(texts) > DISCOVERY_SAMPLE:
+            sample = random.Random(0).sample(texts, DISCOVERY_SAMPLE)  # noqa: S311 - not security
+        read += len(sample)
+        discovery = ThemeDiscovery(n_themes=10, taxonomy=taxonomy, seed=0, language=language)
+        scale = len(texts) / len(sample)
+        proposals += [
+            Proposal(p.name, p.key_terms, round(p.size * scale), p.examples)
+            for p in discovery.fit(sample).proposals_
+        ]
+    return tuple(sorted(proposals, key=lambda proposal: -proposal.size)), read

@@ -128,6 +128,24 @@ def test_proposed_themes_come_from_discovery():
     assert "Proposed new themes" in render_html(report)
 
 
+def test_discovery_reads_a_files_german_comments_in_german_words():
+    from centric.insights.tests.text.test_discovery import GERMAN
+
+    rows = [{"comment": text, "nps": "5"} for text in GERMAN * 3]
+    rows += [
+        {"comment": f"The zipper on the {item} jammed", "nps": "3"} for item in ("bag", "coat")
+    ]
+    rows += [{"comment": r["comment"], "nps": "9"} for r in nps_rows(40)]
+
+    report, readings = report_for(rows, discover=True)
+
+    assert {reading.language for reading in readings} == {"en", "de"}
+    terms = {term for proposal in report.proposals for term in proposal.key_terms}
+    assert "co2-bilanz" in terms
+    assert not {"die", "der", "den", "wir"} & terms
+    assert report.discovery_sample == len(rows)
+
+
 def test_the_score_distribution_lists_every_point_of_the_scale_even_those_nobody_gave():
     rows = [{"comment": "Fine", "nps": score} for score in ("0", "4", "4", "6", "10")]
 
