@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Lower
 
 from centric.core.forms import OrganisationModelForm, limit_choices
-from centric.customers.models import Account
+from centric.customers.models import Account, Contact, Segment
 from centric.feedback.catalog import TEMPLATES
 from centric.feedback.models import JourneyStage, Question, Survey, Touchpoint
-from centric.people.models import LANGUAGES, Team
+from centric.people.models import LANGUAGES, Team, User
 
 
 class SurveyCreateForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -119,32 +122,74 @@ class InviteForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text="Every contact of these accounts is invited.",
     )
+    segments = forms.ModelMultipleChoiceField(
+        queryset=Segment.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+        help_text="Every contact of the accounts in these segments is invited.",
+    )
+    contacts = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Contacts by email",
+        help_text="These contacts are invited, whatever their account: their email addresses, "
+        "one a line or separated by commas.",
+    )
     teams = forms.ModelMultipleChoiceField(
         queryset=Team.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text="Every member of these teams is invited, as an internal customer.",
     )
+    EXTERNAL = ("accounts", "segments", "contacts")
 
     def __init__(self, *args: Any, organisation_id: int, survey: Survey, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.survey = survey
+        self.organisation_id = organisation_id
         limit_choices(
             self,
             accounts=Account.objects.filter(organisation_id=organisation_id).order_by("name"),
+            segments=Segment.objects.filter(organisation_id=organisation_id).order_by("name"),
             teams=Team.objects.filter(organisation_id=organisation_id),
         )
         if survey.subject_team_id is not None:  # it asks a team's internal customers only
-            del self.fields["accounts"]
+            for name in self.EXTERNAL:
+                del self.fields[name]
+
+    def clean_contacts(self) -> list[Contact]:
+        """The contacts whose addresses are given; an address that is none of the
+        organisation's contacts is named."""
+        given = dict.fromkeys(
+            email.strip().lower()
+            for email in re.split(r"[\s,;]+", self.cleaned_data["contacts"])
+            if email.strip()
+        )
+        found = {
+            contact.email.lower(): contact
+            for contact in Contact.objects.annotate(address=Lower("email")).filter(
+                organisation_id=self.organisation_id, address__in=list(given)
+            )
+        }
+        unknown = [email for email in given if email not in found]
+        if unknown:
+            shown = ", ".join(unknown[:5]) + (
+                f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+            )
+            raise forms.ValidationError(f"Not the address of a contact: {shown}.")
+        return [found[email] for email in given]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        data.setdefault("accounts", [])
-        if not data["accounts"] and not data.get("teams"):
+        for name in self.EXTERNAL:
+            data.setdefault(name, [])
+        if self.errors:  # what was given is wrong: that is the error, not that nothing was
+            return data
+        if not any(data[name] for name in self.EXTERNAL) and not data.get("teams"):
             raise forms.ValidationError(
                 "Choose at least one team to invite."
                 if "accounts" not in self.fields
-                else "Choose at least one account or team to invite."
+                else "Choose at least one account, segment, contact or team to invite."
             )
         rated = self.survey.subject_team
         if rated is not None and rated in data.get("teams", []):
@@ -153,6 +198,19 @@ class InviteForm(forms.Form):
                 "invite the teams it serves."
             )
         return data
+
+    def invited_contacts(self) -> QuerySet[Contact]:
+        """The contacts chosen, by their account, its segment or themselves."""
+        data = self.cleaned_data
+        return Contact.objects.filter(
+            Q(account__in=data["accounts"])
+            | Q(account__segment__in=data["segments"])
+            | Q(pk__in=[contact.pk for contact in data["contacts"]])
+        ).distinct()
+
+    def invited_people(self) -> QuerySet[User]:
+        """The active members of the teams chosen."""
+        return User.objects.filter(teams__in=self.cleaned_data["teams"], is_active=True).distinct()
 
 
 class JourneyStageForm(OrganisationModelForm):

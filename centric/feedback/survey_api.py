@@ -29,7 +29,6 @@ from centric.core.api import (
 )
 from centric.core.periods import PeriodError, window_between
 from centric.core.permissions import require_org_wide
-from centric.customers.models import Contact
 from centric.feedback import editing, selectors, services
 from centric.feedback.catalog import TEMPLATES
 from centric.feedback.forms import (
@@ -625,6 +624,13 @@ class InviteIn(Schema):
     account_ids: list[int] = Field(
         default_factory=list, description="Every contact of these accounts is invited."
     )
+    segment_ids: list[int] = Field(
+        default_factory=list,
+        description="Every contact of the accounts in these segments is invited.",
+    )
+    contact_emails: list[str] = Field(
+        default_factory=list, description="These contacts are invited, by their email addresses."
+    )
     team_ids: list[int] = Field(
         default_factory=list,
         description="Every member of these teams is invited, as an internal customer.",
@@ -685,33 +691,40 @@ class SentOut(Schema):
 @router.post(
     "/surveys/{survey_id}/invitations",
     response={201: InvitedOut, 422: ErrorOut, **REFUSED},
-    summary="Invite the contacts of accounts, or teams' members (admins and CX leads)",
+    summary="Invite contacts (by account, segment or one by one) or teams' members",
     description=(
         "Into the survey's current wave, as the survey's page does. Nobody is invited twice in "
         "a wave, nor asked within the fatigue window, nor after opting out: those are listed in "
         "`skipped` with the reason. An open survey emails the new invitations in the background; "
-        "a draft's wait until it opens. An internal-customer survey invites teams only."
+        "a draft's wait until it opens. An internal-customer survey invites teams only. Admins "
+        "and CX leads."
     ),
 )
 def invite(request: HttpRequest, survey_id: int, payload: InviteIn) -> Status[dict[str, Any]]:
     actor = _actor(request)
     survey = _survey(actor, survey_id)
     require_org_wide(actor)
+    chosen: dict[str, Any] = {
+        "accounts": payload.account_ids,
+        "segments": payload.segment_ids,
+        "contacts": "\n".join(payload.contact_emails),
+        "teams": payload.team_ids,
+    }
+    names = {name: f"{name[:-1]}_ids" for name in chosen} | {"contacts": "contact_emails"}
     form = InviteForm(
-        data=as_form_data({"accounts": payload.account_ids, "teams": payload.team_ids}),
-        organisation_id=actor.organisation_id,
-        survey=survey,
+        data=as_form_data(chosen), organisation_id=actor.organisation_id, survey=survey
     )
-    if "accounts" not in form.fields and payload.account_ids:
-        raise invalid_fields(
-            {"account_ids": ["This survey asks a team's internal customers: invite teams."]}
-        )
-    require_valid(form, {"accounts": "account_ids", "teams": "team_ids"})
+    for name in InviteForm.EXTERNAL:
+        if name not in form.fields and chosen[name]:
+            raise invalid_fields(
+                {names[name]: ["This survey asks a team's internal customers: invite teams."]}
+            )
+    require_valid(form, names)
     created, skipped = services.invitations_create(
         actor=actor,
         survey=survey,
-        contacts=Contact.objects.filter(account__in=form.cleaned_data["accounts"]),
-        people=User.objects.filter(teams__in=form.cleaned_data["teams"], is_active=True).distinct(),
+        contacts=form.invited_contacts(),
+        people=form.invited_people(),
     )
     emailing = 0
     if survey.status == Survey.Status.OPEN:

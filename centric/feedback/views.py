@@ -23,7 +23,6 @@ from django.views.decorators.http import require_POST
 
 from centric.core.periods import CHOSEN, PERIODS, Window, chosen_window
 from centric.core.permissions import require_org_wide, sees_whole_organisation
-from centric.customers.models import Contact
 from centric.feedback import answers as answer_rules
 from centric.feedback import editing, selectors, services
 from centric.feedback.catalog import TEMPLATES
@@ -342,13 +341,16 @@ def survey_invite(request: AuthedRequest, survey_id: int) -> HttpResponse:
     survey = selectors.survey_access(actor=user, survey_id=survey_id)
     form = InviteForm(request.POST, organisation_id=user.organisation_id, survey=survey)
     if not form.is_valid():
-        for error in form.non_field_errors():
-            messages.error(request, str(error))
+        for name, errors in form.errors.items():
+            field = form.fields.get(name)
+            for error in errors:
+                messages.error(request, f"{field.label}: {error}" if field else str(error))
         return redirect(survey)
-    contacts = Contact.objects.filter(account__in=form.cleaned_data["accounts"])
-    people = User.objects.filter(teams__in=form.cleaned_data["teams"], is_active=True).distinct()
     created, skipped = services.invitations_create(
-        actor=user, survey=survey, contacts=contacts, people=people
+        actor=user,
+        survey=survey,
+        contacts=form.invited_contacts(),
+        people=form.invited_people(),
     )
     messages.success(request, f"{len(created)} invited.")
     if skipped:

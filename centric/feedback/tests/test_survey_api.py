@@ -10,7 +10,7 @@ from centric.feedback import services
 from centric.feedback.catalog import TEMPLATES
 from centric.feedback.models import Invitation, JourneyStage, Survey, Touchpoint
 from tests.api.test_api import ApiTestCase
-from tests.factories import ContactFactory
+from tests.factories import AccountFactory, ContactFactory
 
 
 class SurveyApiTestCase(ApiTestCase):
@@ -365,6 +365,36 @@ class InvitationApiTest(SurveyApiTestCase):
         )
         self.assertEqual(reminders.json()["queued"], 0)
 
+    def test_a_segments_accounts_and_chosen_contacts_are_invited(self) -> None:
+        other = AccountFactory.create(organisation=self.org, name="Beta", segment=None)
+        chosen = ContactFactory.create(
+            organisation=self.org, account=other, email="bo@beta.example"
+        )
+        ContactFactory.create(organisation=self.org, account=other, email="left@beta.example")
+        survey = self.make_survey()
+        body = {
+            "segment_ids": [self.segment.pk],
+            "contact_emails": [chosen.email, "Carla@Acme.example"],
+        }
+
+        response = self.send("post", f"/surveys/{survey.pk}/invitations", self.cx_lead, body)
+
+        self.assertEqual((response.status_code, response.json()["invited"]), (201, 2))
+        self.assertEqual(
+            sorted(Invitation.objects.values_list("email", flat=True)),
+            ["bo@beta.example", "carla@acme.example"],
+        )
+        theirs = ContactFactory.create(
+            account=AccountFactory.create(organisation=self.other_org), email="x@else.example"
+        )
+        refused = self.send(
+            "post",
+            f"/surveys/{survey.pk}/invitations",
+            self.cx_lead,
+            {"contact_emails": [theirs.email, "nobody@acme.example"]},
+        )
+        self.assertIn("x@else.example, nobody@acme.example", self.errors(refused)["contact_emails"])
+
     def test_bad_invitations_are_refused(self) -> None:
         survey = self.make_survey()
         path = f"/surveys/{survey.pk}/invitations"
@@ -381,6 +411,14 @@ class InvitationApiTest(SurveyApiTestCase):
                 self.send("post", f"/surveys/{internal.pk}/invitations", self.cx_lead, body)
             ),
         )
+        external: list[tuple[str, object]] = [
+            ("segment_ids", self.segment.pk),
+            ("contact_emails", self.contact.email),
+        ]
+        for field, value in external:
+            body = {field: [value]}
+            refused = self.send("post", f"/surveys/{internal.pk}/invitations", self.cx_lead, body)
+            self.assertIn(field, self.errors(refused))
         rates_itself = {"team_ids": [self.finance.pk]}
         self.assertIn(
             "payload",

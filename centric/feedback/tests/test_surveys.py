@@ -396,6 +396,40 @@ class InvitationTest(SurveyTestCase):
         self.assertContains(again, "dan@acme.example")
         self.assertEqual(Invitation.objects.filter(survey=survey).count(), 2)
 
+    def test_a_segments_accounts_or_chosen_contacts_are_invited(self) -> None:
+        other = AccountFactory.create(organisation=self.org, name="Beta", segment=None)
+        chosen = ContactFactory.create(account=other, first_name="Bo", email="bo@beta.example")
+        ContactFactory.create(account=other, email="left@beta.example")
+        survey = self.make_survey()
+        url = reverse("feedback:survey_invite", args=[survey.pk])
+        self.login(self.cx_lead)
+        page = self.client.get(survey.get_absolute_url())
+        # each field says what it does, where a screen reader looks for it
+        self.assertContains(page, 'aria-describedby="id_contacts_helptext"')
+        self.assertContains(page, 'id="id_contacts_helptext"')
+
+        answer = self.client.post(
+            url,
+            {"segments": [self.segment.pk], "contacts": f"{chosen.email},\n CARLA@acme.example"},
+        )
+
+        self.assertRedirects(answer, survey.get_absolute_url(), fetch_redirect_response=False)
+        self.assertEqual(
+            sorted(Invitation.objects.filter(survey=survey).values_list("email", flat=True)),
+            ["bo@beta.example", "carla@acme.example"],  # Carla once, by segment and by name
+        )
+        stranger = ContactFactory.create(
+            account=AccountFactory.create(organisation=self.other_org), email="x@else.example"
+        )
+        refused = self.client.post(url, {"contacts": stranger.email}, follow=True)
+        self.assertContains(
+            refused, "Contacts by email: Not the address of a contact: x@else.example."
+        )
+        self.assertNotContains(refused, "Choose at least one")
+        nothing = self.client.post(url, {"contacts": " "}, follow=True)
+        self.assertContains(nothing, "Choose at least one account, segment, contact or team")
+        self.assertFalse(Invitation.objects.filter(email="x@else.example").exists())
+
     def test_the_skip_message_agrees_with_how_many_were_skipped(self) -> None:
         first = self.open_survey(self.make_survey(name="First"))
         services.invitations_create(actor=self.cx_lead, survey=first, contacts=[self.contact])
