@@ -416,8 +416,8 @@ class InvitationApiTest(SurveyApiTestCase):
             ("contact_emails", self.contact.email),
         ]
         for field, value in external:
-            body = {field: [value]}
-            refused = self.send("post", f"/surveys/{internal.pk}/invitations", self.cx_lead, body)
+            sent = {field: [value]}
+            refused = self.send("post", f"/surveys/{internal.pk}/invitations", self.cx_lead, sent)
             self.assertIn(field, self.errors(refused))
         rates_itself = {"team_ids": [self.finance.pk]}
         self.assertIn(
