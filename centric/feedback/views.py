@@ -134,8 +134,14 @@ def survey_edit(request: AuthedRequest, survey_id: int) -> HttpResponse:
 
 
 def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
+    return _survey_page(request, selectors.survey_access(actor=request.user, survey_id=survey_id))
+
+
+def _survey_page(
+    request: AuthedRequest, survey: Survey, invite_form: InviteForm | None = None
+) -> HttpResponse:
+    """The survey's page; with the invitation form as it was sent, when it was refused."""
     user = request.user
-    survey = selectors.survey_access(actor=user, survey_id=survey_id)
     responses = selectors.response_list(actor=user, survey=survey)
     # by when each was given (an imported answer by its file's date), or last changed if not yet
     newest = responses.order_by(Coalesce("responded_at", "updated_at").desc(), "-pk")
@@ -178,7 +184,8 @@ def survey_detail(request: AuthedRequest, survey_id: int) -> HttpResponse:
         "can_manage": sees_whole_organisation(user),
         "waves": waves,
         "wave": wave,
-        "invite_form": InviteForm(organisation_id=user.organisation_id, survey=survey),
+        "invite_form": invite_form
+        or InviteForm(organisation_id=user.organisation_id, survey=survey),
         "open_link": request.build_absolute_uri(
             reverse("feedback:respond_open", args=[survey.public_key])
         ),
@@ -341,11 +348,12 @@ def survey_invite(request: AuthedRequest, survey_id: int) -> HttpResponse:
     survey = selectors.survey_access(actor=user, survey_id=survey_id)
     form = InviteForm(request.POST, organisation_id=user.organisation_id, survey=survey)
     if not form.is_valid():
+        # said at the top, and beside each field of the form, which keeps what was given
         for name, errors in form.errors.items():
             field = form.fields.get(name)
             for error in errors:
                 messages.error(request, f"{field.label}: {error}" if field else str(error))
-        return redirect(survey)
+        return _survey_page(request, survey, invite_form=form)
     created, skipped = services.invitations_create(
         actor=user,
         survey=survey,

@@ -421,12 +421,14 @@ class InvitationTest(SurveyTestCase):
         stranger = ContactFactory.create(
             account=AccountFactory.create(organisation=self.other_org), email="x@else.example"
         )
-        refused = self.client.post(url, {"contacts": stranger.email}, follow=True)
+        refused = self.client.post(url, {"contacts": f"{stranger.email}\n{chosen.email}"})
+        # nobody is invited, and the addresses given stay in the form to be put right
+        self.assertContains(refused, f"{stranger.email}\n{chosen.email}</textarea>")
         self.assertContains(
             refused, "Contacts by email: Not the address of a contact: x@else.example."
         )
         self.assertNotContains(refused, "Choose at least one")
-        nothing = self.client.post(url, {"contacts": " "}, follow=True)
+        nothing = self.client.post(url, {"contacts": " "})
         self.assertContains(nothing, "Choose at least one account, segment, contact or team")
         self.assertFalse(Invitation.objects.filter(email="x@else.example").exists())
 
