@@ -20,7 +20,15 @@ from django.db.models import Prefetch
 
 from centric.cases import sla
 from centric.cases.configuration import rule_save
-from centric.cases.models import Case, CaseEvent, ClosingTemplate, Notification, RootCause, Rule
+from centric.cases.models import (
+    Case,
+    CaseEvent,
+    ClosingTemplate,
+    Notification,
+    Priority,
+    RootCause,
+    Rule,
+)
 from centric.cases.routing import active_rules, facts_of, first_match
 from centric.cases.services import calendar_of, case_title, placement_for, sla_hours
 from centric.core import clock
@@ -207,7 +215,29 @@ def demo_cases_load(*, admin: User, seed: int = 2026) -> int:
         for case in cases
         if case.owner is not None and case.state == State.NEW
     )
+    _followed_by(admin, cases)
     return len(cases)
+
+
+def _followed_by(admin: User, cases: list[Case]) -> None:
+    """The chief customer officer follows the urgent cases being worked on, and has been told
+    of where each stands, as following a case tells its watchers of each change of state."""
+    followed = [
+        case
+        for case in cases
+        if case.priority == Priority.URGENT and case.state in (State.CONTACTED, State.IN_PROGRESS)
+    ][-3:]
+    for case in followed:
+        case.watchers.add(admin)
+    Notification.objects.bulk_create(
+        Notification(
+            organisation_id=admin.organisation_id,
+            recipient=admin,
+            case=case,
+            message=f"{case.title}: now {State(case.state).label.lower()}",
+        )
+        for case in followed
+    )
 
 
 def _rules_save(admin: User, teams: dict[str, Team]) -> None:

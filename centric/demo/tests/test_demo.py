@@ -138,6 +138,19 @@ class DemoOrganisationTest(TestCase):
         self.assertContains(response, "Northwind Components at a glance")
         self.assertContains(response, "Public sector")
 
+    def test_the_demo_login_follows_urgent_cases_and_has_unread_notifications(self) -> None:
+        from centric.cases.models import Case, Notification
+
+        followed = Case.objects.filter(watchers__email=DEMO_EMAIL)
+        self.assertTrue(followed.exists())
+        self.assertEqual(set(followed.values_list("priority", flat=True)), {"urgent"})
+        unread = Notification.objects.filter(recipient__email=DEMO_EMAIL, read_at__isnull=True)
+        self.assertEqual(unread.count(), followed.count())
+        self.client.login(username=DEMO_EMAIL, password=DEMO_PASSWORD)
+        self.assertContains(
+            self.client.get("/"), f'<span class="count">{unread.count()}<span', count=2
+        )
+
     def test_the_rules_opened_cases_in_every_state_from_recent_feedback(self) -> None:
         from centric.cases.models import Case, Rule
 
