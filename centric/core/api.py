@@ -12,12 +12,21 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils.datastructures import MultiValueDict
-from ninja import NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import ValidationError
 
 
 class ErrorOut(Schema):
     detail: str
+
+
+class InvalidOut(Schema):
+    """A 422: what the request got wrong."""
+
+    detail: str | list[dict[str, Any]] = Field(
+        description="A sentence, or for each field its place (`loc`, e.g. "
+        '`["body", "stage_id"]`) and what is wrong with it (`msg`).'
+    )
 
 
 def validate_with_form(

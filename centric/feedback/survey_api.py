@@ -21,6 +21,7 @@ from ninja.responses import Status
 
 from centric.core.api import (
     ErrorOut,
+    InvalidOut,
     as_form_data,
     invalid_fields,
     refuse_query,
@@ -48,7 +49,7 @@ router = Router(tags=["surveys"])
 
 # the forms' names for what the API calls by the object's id
 IDS = {"stage": "stage_id", "touchpoint": "touchpoint_id", "subject_team": "subject_team_id"}
-REFUSED = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+REFUSED = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
 
 
 def _actor(request: HttpRequest) -> User:
@@ -221,7 +222,7 @@ class SurveyDetailOut(SurveyOut):
 
 @router.get(
     "/surveys/{survey_id}/results",
-    response={200: SurveyResultsOut, 404: ErrorOut},
+    response={200: SurveyResultsOut, **REFUSED},
     summary="A survey's results, of one wave or of the answers given between two dates",
     description=(
         "Each question's results among the submitted responses you may see, as on the survey's "
@@ -323,7 +324,7 @@ def list_templates(request: HttpRequest) -> list[Any]:
 
 @router.post(
     "/surveys",
-    response={201: SurveyDetailOut, 422: ErrorOut, **REFUSED},
+    response={201: SurveyDetailOut, **REFUSED},
     summary="Make a draft survey from a template (admins and CX leads)",
     description=(
         "The survey starts as a draft with the template's questions in English and German; "
@@ -347,7 +348,7 @@ def create_survey(request: HttpRequest, payload: SurveyCreateIn) -> Status[Surve
 
 @router.patch(
     "/surveys/{survey_id}",
-    response={200: SurveyDetailOut, 422: ErrorOut, **REFUSED},
+    response={200: SurveyDetailOut, **REFUSED},
     summary="Change a survey's settings (admins and CX leads)",
     description=(
         "Only the fields sent change. `intro` and `thank_you` take the survey's languages; a "
@@ -386,7 +387,7 @@ def change_survey(request: HttpRequest, survey_id: int, payload: SurveyChangeIn)
 
 @router.post(
     "/surveys/{survey_id}/status",
-    response={200: SurveyDetailOut, 422: ErrorOut, **REFUSED},
+    response={200: SurveyDetailOut, **REFUSED},
     summary="Open, close or return a survey to draft (admins and CX leads)",
     description=(
         "Opening it emails, in the background, the invitations made while it was not open "
@@ -402,7 +403,7 @@ def set_survey_status(request: HttpRequest, survey_id: int, payload: SurveyStatu
 
 @router.post(
     "/surveys/{survey_id}/copy",
-    response={201: SurveyDetailOut, 422: ErrorOut, **REFUSED},
+    response={201: SurveyDetailOut, **REFUSED},
     summary="Copy a survey as a new draft (admins and CX leads)",
     description="Its questions and settings; no invitations, answers or waves.",
 )
@@ -414,7 +415,7 @@ def copy_survey(request: HttpRequest, survey_id: int, payload: SurveyCopyIn) -> 
 
 @router.post(
     "/surveys/{survey_id}/waves",
-    response={201: SurveyDetailOut, 422: ErrorOut, **REFUSED},
+    response={201: SurveyDetailOut, **REFUSED},
     summary="Start a relationship survey's next wave (admins and CX leads)",
     description=(
         "Invitations made from now on go into the new wave, so the same people can be asked "
@@ -556,7 +557,7 @@ def _question(survey: Survey, key: str) -> Question:
 
 @router.post(
     "/surveys/{survey_id}/questions",
-    response={201: QuestionEditOut, 422: ErrorOut, **REFUSED},
+    response={201: QuestionEditOut, **REFUSED},
     summary="Add a question at the end of its page (a draft survey; admins and CX leads)",
     description=(
         "Its `key` is made from its English wording. A follow-up (`show_if`) depends on a score "
@@ -573,7 +574,7 @@ def add_question(request: HttpRequest, survey_id: int, payload: QuestionIn) -> S
 
 @router.patch(
     "/surveys/{survey_id}/questions/{key}",
-    response={200: QuestionEditOut, 422: ErrorOut, **REFUSED},
+    response={200: QuestionEditOut, **REFUSED},
     summary="Change a question of a draft survey (admins and CX leads)",
     description="Only the fields sent change; its key stays.",
 )
@@ -588,7 +589,7 @@ def change_question(
 
 @router.post(
     "/surveys/{survey_id}/questions/{key}/move",
-    response={200: list[QuestionEditOut], 422: ErrorOut, **REFUSED},
+    response={200: list[QuestionEditOut], **REFUSED},
     summary="Move a question up or down within its page (a draft survey)",
     description="Answers the survey's questions in their new order.",
 )
@@ -606,7 +607,7 @@ def move_question(
 
 @router.delete(
     "/surveys/{survey_id}/questions/{key}",
-    response={204: None, 422: ErrorOut, **REFUSED},
+    response={204: None, **REFUSED},
     summary="Delete a question of a draft survey (not one others follow up on)",
 )
 def delete_question(request: HttpRequest, survey_id: int, key: str) -> Status[None]:
@@ -690,7 +691,7 @@ class SentOut(Schema):
 
 @router.post(
     "/surveys/{survey_id}/invitations",
-    response={201: InvitedOut, 422: ErrorOut, **REFUSED},
+    response={201: InvitedOut, **REFUSED},
     summary="Invite contacts (by account, segment or one by one) or teams' members",
     description=(
         "Into the survey's current wave, as the survey's page does. Nobody is invited twice in "
@@ -765,7 +766,7 @@ def list_invitations(
 
 @router.post(
     "/surveys/{survey_id}/send",
-    response={202: SentOut, 422: ErrorOut, **REFUSED},
+    response={202: SentOut, **REFUSED},
     summary="Email the invitations not sent yet, or one reminder (an open survey)",
     description=(
         "In the background. A reminder goes once, to those emailed at least "
@@ -867,7 +868,7 @@ def list_stages(request: HttpRequest) -> QuerySet[JourneyStage]:
 
 @router.post(
     "/journey/stages",
-    response={201: StageOut, 422: ErrorOut, **REFUSED},
+    response={201: StageOut, **REFUSED},
     summary="Add a journey stage (admins and CX leads)",
 )
 def create_stage(request: HttpRequest, payload: StageIn) -> Status[JourneyStage]:
@@ -881,7 +882,7 @@ def create_stage(request: HttpRequest, payload: StageIn) -> Status[JourneyStage]
 
 @router.patch(
     "/journey/stages/{stage_id}",
-    response={200: StageOut, 422: ErrorOut, **REFUSED},
+    response={200: StageOut, **REFUSED},
     summary="Rename or reorder a journey stage (admins and CX leads)",
 )
 def change_stage(request: HttpRequest, stage_id: int, payload: StageChangeIn) -> JourneyStage:
@@ -892,7 +893,7 @@ def change_stage(request: HttpRequest, stage_id: int, payload: StageChangeIn) ->
 
 @router.post(
     "/journey/touchpoints",
-    response={201: TouchpointOut, 422: ErrorOut, **REFUSED},
+    response={201: TouchpointOut, **REFUSED},
     summary="Add a touchpoint, in a stage or none (admins and CX leads)",
 )
 def create_touchpoint(request: HttpRequest, payload: TouchpointIn) -> Status[Touchpoint]:
@@ -901,7 +902,7 @@ def create_touchpoint(request: HttpRequest, payload: TouchpointIn) -> Status[Tou
 
 @router.patch(
     "/journey/touchpoints/{touchpoint_id}",
-    response={200: TouchpointOut, 422: ErrorOut, **REFUSED},
+    response={200: TouchpointOut, **REFUSED},
     summary="Rename a touchpoint or move it to another stage (admins and CX leads)",
 )
 def change_touchpoint(

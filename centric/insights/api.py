@@ -14,7 +14,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from centric.core.api import ErrorOut, refuse_query, validate_with_form
+from centric.core.api import ErrorOut, InvalidOut, refuse_query, validate_with_form
 from centric.core.periods import PERIODS, PeriodError, Window, window_between
 from centric.core.permissions import require_org_wide
 from centric.customers.models import Segment
@@ -36,7 +36,7 @@ from centric.people.models import User
 
 router = Router(tags=["insights"])
 
-REFUSED: dict[int, type[Schema]] = {403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+REFUSED: dict[int, type[Schema]] = {403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
 Who = Literal["external", "internal"]
 Sentiment = Literal["positive", "negative", "neutral", "mixed", "unread"]
 Flag = Literal["urgent", "churn", "praise"]
