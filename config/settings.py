@@ -184,6 +184,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600.0,
     },
     "alert-spikes": {"task": "centric.insights.tasks.alert_spikes", "schedule": 3600.0},
+    "close-due-surveys": {"task": "centric.feedback.tasks.close_due_surveys", "schedule": 300.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from centric.core.forms import OrganisationModelForm, limit_choices
 from centric.customers.models import Account, Contact, Segment
@@ -74,6 +77,14 @@ class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
     open link, the fatigue window, and the words respondents read before and after it, in each
     of the survey's languages. The questions are edited one by one on the survey's page."""
 
+    last_day = forms.DateField(
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        label="Last day to answer",
+        help_text="Answers are taken until the end of this day, in your organisation's time "
+        "zone; then the survey closes by itself. Leave it empty to close it by hand.",
+    )
+
     class Meta:
         model = Survey
         fields = ["name", "stage", "touchpoint", "open_link", "fatigue_days"]
@@ -81,6 +92,8 @@ class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         survey: Survey = self.instance
+        self.zone = ZoneInfo(survey.organisation.time_zone)
+        self.fields["last_day"].initial = last_day_of(survey.closes_at, self.zone)
         limit_choices(
             self,
             stage=JourneyStage.objects.filter(organisation_id=survey.organisation_id),
@@ -97,6 +110,13 @@ class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
                     initial=getattr(survey, part).get(language, ""),
                 )
 
+    def clean_last_day(self) -> dt.date | None:
+        day: dt.date | None = self.cleaned_data["last_day"]
+        unchanged = day == last_day_of(self.instance.closes_at, self.zone)
+        if day is not None and not unchanged and day < timezone.localdate(timezone=self.zone):
+            raise forms.ValidationError("That day has passed: choose today or a later one.")
+        return day
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         _check_touchpoint_in_stage(self, data)
@@ -106,6 +126,7 @@ class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
         """The cleaned values as ``survey_update`` takes them."""
         data = self.cleaned_data
         values = {name: data[name] for name in self.Meta.fields}
+        values["closes_at"] = closing_time(data["last_day"], self.zone)
         for part in ("intro", "thank_you"):
             values[part] = {
                 language: data[f"{part}_{language}"].strip()
@@ -113,6 +134,21 @@ class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
                 if data[f"{part}_{language}"].strip()
             }
         return values
+
+
+def closing_time(last_day: dt.date | None, zone: ZoneInfo) -> dt.datetime | None:
+    """When a survey whose last day to answer is ``last_day`` closes: that day's end, the
+    next day's first moment, in the organisation's time zone."""
+    if last_day is None:
+        return None
+    return dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time(), tzinfo=zone)
+
+
+def last_day_of(closes_at: dt.datetime | None, zone: ZoneInfo) -> dt.date | None:
+    """The last day to answer a survey that closes at ``closes_at``."""
+    if closes_at is None:
+        return None
+    return (closes_at.astimezone(zone) - dt.timedelta(microseconds=1)).date()
 
 
 class InviteForm(forms.Form):

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from centric.core import clock
 from centric.core.models import ImportMode, Organisation, OrganisationScoped
 from centric.customers.models import Contact, Customer
 from centric.people.models import LANGUAGES, Team
@@ -91,8 +92,9 @@ class Survey(OrganisationScoped):
     )
     languages: models.JSONField[list[str]] = models.JSONField(default=list)
     default_language = models.CharField(max_length=8, choices=LANGUAGES, default="en")
-    intro: models.JSONField[dict[str, str]] = models.JSONField(default=dict)
-    thank_you: models.JSONField[dict[str, str]] = models.JSONField(default=dict)
+    # the words before the first question and on the thank-you page, by language; none is fine
+    intro: models.JSONField[dict[str, str]] = models.JSONField(default=dict, blank=True)
+    thank_you: models.JSONField[dict[str, str]] = models.JSONField(default=dict, blank=True)
     public_key = models.CharField(max_length=32, unique=True, default=new_public_key)
     open_link = models.BooleanField(
         default=False, help_text="Anyone with the open link may answer, anonymously."
@@ -100,6 +102,11 @@ class Survey(OrganisationScoped):
     fatigue_days = models.PositiveSmallIntegerField(
         default=30,
         help_text="Nobody is asked more often than once in this many days, across all surveys.",
+    )
+    closes_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Answers are taken until then; the survey then closes by itself.",
     )
     # a relationship survey is sent in waves (each quarter, say), compared wave by wave
     current_wave = models.PositiveSmallIntegerField(
@@ -117,6 +124,13 @@ class Survey(OrganisationScoped):
 
     def get_absolute_url(self) -> str:
         return reverse("feedback:survey_detail", args=[self.pk])
+
+    @property
+    def takes_answers(self) -> bool:
+        """Open, and not past its closing time (which a scheduled task then marks closed)."""
+        return self.status == self.Status.OPEN and (
+            self.closes_at is None or clock.now() < self.closes_at
+        )
 
 
 class Question(models.Model):

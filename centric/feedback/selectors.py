@@ -260,7 +260,7 @@ def survey_access(*, actor: User, survey_id: int) -> Survey:
     try:
         return (
             survey_list(actor=actor)
-            .select_related("stage", "touchpoint", "subject_team")
+            .select_related("stage", "touchpoint", "subject_team", "organisation")
             .get(pk=survey_id)
         )
     except Survey.DoesNotExist:
@@ -371,7 +371,11 @@ def _mailable(invitations: QuerySet[Invitation]) -> QuerySet[Invitation]:
     opted_out = OptOut.objects.filter(
         organisation_id=OuterRef("organisation_id"), email=OuterRef("email")
     )
-    return invitations.filter(survey__status=Survey.Status.OPEN).exclude(Exists(opted_out))
+    return (
+        invitations.filter(survey__status=Survey.Status.OPEN)
+        .exclude(survey__closes_at__lte=clock.now())
+        .exclude(Exists(opted_out))
+    )
 
 
 def invitations_unsent(survey_id: int) -> QuerySet[Invitation]:

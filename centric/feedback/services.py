@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -167,10 +167,26 @@ def survey_set_status(*, actor: User, survey: Survey, status: str) -> Survey:
     if status not in Survey.Status.values:
         raise ValidationError(f"Unknown status “{status}”.")
     opening = status == Survey.Status.OPEN and survey.status != Survey.Status.OPEN
+    if opening and survey.closes_at is not None and survey.closes_at <= clock.now():
+        raise ValidationError(
+            "This survey's last day has passed: choose a later one in its settings, or none, "
+            "before opening it."
+        )
     survey = audited_update(actor=actor, instance=survey, values={"status": status})
     if opening:
         invitations_queue(survey=survey)
     return survey
+
+
+def surveys_close_due(*, now: datetime | None = None) -> int:
+    """Close the open surveys whose last day has passed (they took no answers since); audited,
+    as done by no one. Returns how many were closed."""
+    closed = 0
+    due = Survey.objects.filter(status=Survey.Status.OPEN, closes_at__lte=now or clock.now())
+    for survey in due:
+        audited_update(actor=None, instance=survey, values={"status": Survey.Status.CLOSED})
+        closed += 1
+    return closed
 
 
 @transaction.atomic
@@ -611,7 +627,7 @@ def _what_is_read(response: Response) -> tuple[int | None, str, str]:
 def _open_survey_of(response: Response) -> Survey:
     """The response's survey, which must be open for its answers to change."""
     survey = response.survey
-    if survey is None or survey.status != Survey.Status.OPEN:
+    if survey is None or not survey.takes_answers:
         raise PermissionDenied("This survey is closed.")
     return survey
 

@@ -8,6 +8,7 @@ validates with the pages' form, so the two accept and refuse the same things."""
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -39,6 +40,7 @@ from centric.feedback.forms import (
     SurveyCreateForm,
     SurveySettingsForm,
     TouchpointForm,
+    last_day_of,
 )
 from centric.feedback.models import Invitation, JourneyStage, Question, Response, Survey, Touchpoint
 from centric.feedback.results import QuestionResult, Selection, centricity_result, survey_results
@@ -192,6 +194,10 @@ class SurveyDetailOut(SurveyOut):
     open_link_url: str | None = Field(
         description="The survey's open link, which anyone may answer by, while it is on."
     )
+    closes_at: datetime | None = Field(
+        description="When the survey stops taking answers and closes: the end of its last day "
+        "to answer, in the organisation's time zone."
+    )
     questions: list[QuestionOut]
     waves: list[WaveOut] = Field(
         description="A relationship survey's waves; none for a transactional one."
@@ -307,6 +313,11 @@ class SurveyChangeIn(Schema):
     thank_you: dict[str, str] | None = Field(
         None, description="The words on the thank-you page, by language; '' removes one."
     )
+    last_day: date | None = Field(
+        None,
+        description="The last day to answer (the organisation's time zone); then the survey "
+        "closes by itself. null: it closes when closed by hand.",
+    )
 
 
 class SurveyStatusIn(Schema):
@@ -366,6 +377,7 @@ def change_survey(request: HttpRequest, survey_id: int, payload: SurveyChangeIn)
         "touchpoint": survey.touchpoint_id,
         "open_link": survey.open_link,
         "fatigue_days": survey.fatigue_days,
+        "last_day": last_day_of(survey.closes_at, ZoneInfo(survey.organisation.time_zone)),
         **{name: value for name, value in sent.items() if name not in {"intro", "thank_you"}},
     }
     names = dict(IDS)

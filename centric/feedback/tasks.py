@@ -18,3 +18,8 @@ def send_reminders(survey_id: int) -> int:
 @shared_task(acks_late=True)
 def send_waiting_invitations() -> int:
     return services.invitations_send_waiting()
+
+
+@shared_task(acks_late=True)
+def close_due_surveys() -> int:
+    return services.surveys_close_due()

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Concatenate, ParamSpec
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -33,6 +34,7 @@ from centric.feedback.forms import (
     SurveyCreateForm,
     SurveySettingsForm,
     TouchpointForm,
+    last_day_of,
 )
 from centric.feedback.models import Answer, Question, Response, Survey, Touchpoint, new_attempt
 from centric.feedback.results import Selection, centricity_result, survey_results
@@ -184,6 +186,7 @@ def _survey_page(
         "can_manage": sees_whole_organisation(user),
         "waves": waves,
         "wave": wave,
+        "last_day": last_day_of(survey.closes_at, ZoneInfo(survey.organisation.time_zone)),
         "invite_form": invite_form
         or InviteForm(organisation_id=user.organisation_id, survey=survey),
         "open_link": request.build_absolute_uri(
@@ -247,9 +250,13 @@ def survey_copy(request: AuthedRequest, survey_id: int) -> HttpResponse:
 @require_POST
 def survey_status(request: AuthedRequest, survey_id: int) -> HttpResponse:
     survey = selectors.survey_access(actor=request.user, survey_id=survey_id)
-    services.survey_set_status(
-        actor=request.user, survey=survey, status=request.POST.get("status", "")
-    )
+    try:
+        services.survey_set_status(
+            actor=request.user, survey=survey, status=request.POST.get("status", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(survey)
     messages.success(request, f"The survey is now {survey.get_status_display().lower()}.")
     if survey.status == Survey.Status.OPEN:
         ready = selectors.invitations_ready(survey).count()
@@ -663,7 +670,7 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     invitation = selectors.invitation_by_token(token)
     survey = invitation.survey
     language = _language(request, survey, invitation.language)
-    if survey.status != Survey.Status.OPEN:
+    if not survey.takes_answers:
         return _not_open(request, survey, language)
     questions = selectors.survey_questions(survey)
     if request.method == "POST":
@@ -734,7 +741,7 @@ def respond_open(request: HttpRequest, public_key: str) -> HttpResponse:
     response; the session remembers the attempt, to come back to an unfinished one."""
     survey = selectors.survey_by_open_link(public_key)
     language = _language(request, survey)
-    if survey.status != Survey.Status.OPEN:
+    if not survey.takes_answers:
         return _not_open(request, survey, language)
     session_key = f"survey-{survey.pk}"
     questions = selectors.survey_questions(survey)

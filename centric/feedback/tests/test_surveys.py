@@ -313,6 +313,19 @@ class SurveySettingsTest(SurveyTestCase):
         survey.refresh_from_db()
         self.assertEqual(survey.name, "Q4 relationship")
 
+    def test_the_introduction_and_thanks_may_be_left_out_in_every_language(self) -> None:
+        survey = self.open_survey(self.make_survey())
+        self.login(self.admin)
+        answer = self.client.post(
+            reverse("feedback:survey_edit", args=[survey.pk]),
+            {"name": survey.name, "fatigue_days": "30"},  # every text emptied
+        )
+        self.assertRedirects(answer, survey.get_absolute_url(), fetch_redirect_response=False)
+        survey.refresh_from_db()
+        self.assertEqual((survey.intro, survey.thank_you), ({}, {}))
+        respond = self.client.get(reverse("feedback:respond_open", args=[survey.public_key]))
+        self.assertNotEqual(respond.status_code, 500)
+
     def test_a_missing_name_is_refused_and_nothing_changes(self) -> None:
         survey = self.make_survey()
         self.login(self.admin)
