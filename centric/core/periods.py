@@ -139,3 +139,17 @@ def iso_date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def end_of_day(day: dt.date | None, zone: dt.tzinfo) -> dt.datetime | None:
+    """The moment ``day`` ends in ``zone``: the next day's first moment there."""
+    if day is None:
+        return None
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=zone)
+
+
+def day_ended_by(moment: dt.datetime | None, zone: dt.tzinfo) -> dt.date | None:
+    """The day in ``zone`` that ends at ``moment`` (``end_of_day`` turned round)."""
+    if moment is None:
+        return None
+    return (moment.astimezone(zone) - dt.timedelta(microseconds=1)).date()

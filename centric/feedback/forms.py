@@ -11,6 +11,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from centric.core.forms import OrganisationModelForm, limit_choices
+from centric.core.periods import day_ended_by, end_of_day
 from centric.customers.models import Account, Contact, Segment
 from centric.feedback.catalog import TEMPLATES
 from centric.feedback.models import JourneyStage, Question, Survey, Touchpoint
@@ -93,7 +94,7 @@ class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         survey: Survey = self.instance
         self.zone = ZoneInfo(survey.organisation.time_zone)
-        self.fields["last_day"].initial = last_day_of(survey.closes_at, self.zone)
+        self.fields["last_day"].initial = day_ended_by(survey.closes_at, self.zone)
         limit_choices(
             self,
             stage=JourneyStage.objects.filter(organisation_id=survey.organisation_id),
@@ -112,7 +113,7 @@ class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def clean_last_day(self) -> dt.date | None:
         day: dt.date | None = self.cleaned_data["last_day"]
-        unchanged = day == last_day_of(self.instance.closes_at, self.zone)
+        unchanged = day == day_ended_by(self.instance.closes_at, self.zone)
         if day is not None and not unchanged and day < timezone.localdate(timezone=self.zone):
             raise forms.ValidationError("That day has passed: choose today or a later one.")
         return day
@@ -126,7 +127,7 @@ class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
         """The cleaned values as ``survey_update`` takes them."""
         data = self.cleaned_data
         values = {name: data[name] for name in self.Meta.fields}
-        values["closes_at"] = closing_time(data["last_day"], self.zone)
+        values["closes_at"] = end_of_day(data["last_day"], self.zone)
         for part in ("intro", "thank_you"):
             values[part] = {
                 language: data[f"{part}_{language}"].strip()
@@ -134,21 +135,6 @@ class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
                 if data[f"{part}_{language}"].strip()
             }
         return values
-
-
-def closing_time(last_day: dt.date | None, zone: ZoneInfo) -> dt.datetime | None:
-    """When a survey whose last day to answer is ``last_day`` closes: that day's end, the
-    next day's first moment, in the organisation's time zone."""
-    if last_day is None:
-        return None
-    return dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time(), tzinfo=zone)
-
-
-def last_day_of(closes_at: dt.datetime | None, zone: ZoneInfo) -> dt.date | None:
-    """The last day to answer a survey that closes at ``closes_at``."""
-    if closes_at is None:
-        return None
-    return (closes_at.astimezone(zone) - dt.timedelta(microseconds=1)).date()
 
 
 class InviteForm(forms.Form):

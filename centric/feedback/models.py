@@ -3,8 +3,10 @@ responses customers give (external contacts and internal teams alike)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +14,7 @@ from django.urls import reverse
 
 from centric.core import clock
 from centric.core.models import ImportMode, Organisation, OrganisationScoped
+from centric.core.periods import day_ended_by
 from centric.customers.models import Contact, Customer
 from centric.people.models import LANGUAGES, Team
 
@@ -124,6 +127,11 @@ class Survey(OrganisationScoped):
 
     def get_absolute_url(self) -> str:
         return reverse("feedback:survey_detail", args=[self.pk])
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day to answer, in the organisation's time zone; None: until closed."""
+        return day_ended_by(self.closes_at, ZoneInfo(self.organisation.time_zone))
 
     @property
     def takes_answers(self) -> bool:

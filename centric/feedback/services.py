@@ -387,6 +387,7 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
         "language": invitation.language,
         "organisation": survey.organisation.name,
         "team": survey.subject_team,  # an internal-customer survey's, named so surveys differ
+        "last_day": survey.last_day,
     }
     subject = render_to_string("feedback/email/subject.txt", context)
     EmailMessage(

@@ -8,7 +8,6 @@ validates with the pages' form, so the two accept and refuse the same things."""
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any, Literal
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -40,7 +39,6 @@ from centric.feedback.forms import (
     SurveyCreateForm,
     SurveySettingsForm,
     TouchpointForm,
-    last_day_of,
 )
 from centric.feedback.models import Invitation, JourneyStage, Question, Response, Survey, Touchpoint
 from centric.feedback.results import QuestionResult, Selection, centricity_result, survey_results
@@ -377,7 +375,7 @@ def change_survey(request: HttpRequest, survey_id: int, payload: SurveyChangeIn)
         "touchpoint": survey.touchpoint_id,
         "open_link": survey.open_link,
         "fatigue_days": survey.fatigue_days,
-        "last_day": last_day_of(survey.closes_at, ZoneInfo(survey.organisation.time_zone)),
+        "last_day": survey.last_day,
         **{name: value for name, value in sent.items() if name not in {"intro", "thank_you"}},
     }
     names = dict(IDS)

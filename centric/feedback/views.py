@@ -7,7 +7,6 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Concatenate, ParamSpec
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -34,7 +33,6 @@ from centric.feedback.forms import (
     SurveyCreateForm,
     SurveySettingsForm,
     TouchpointForm,
-    last_day_of,
 )
 from centric.feedback.models import Answer, Question, Response, Survey, Touchpoint, new_attempt
 from centric.feedback.results import Selection, centricity_result, survey_results
@@ -186,7 +184,6 @@ def _survey_page(
         "can_manage": sees_whole_organisation(user),
         "waves": waves,
         "wave": wave,
-        "last_day": last_day_of(survey.closes_at, ZoneInfo(survey.organisation.time_zone)),
         "invite_form": invite_form
         or InviteForm(organisation_id=user.organisation_id, survey=survey),
         "open_link": request.build_absolute_uri(

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from centric.core.models import AuditEvent, Organisation
 from centric.feedback import selectors, services
-from centric.feedback.models import Response, Survey
+from centric.feedback.models import Invitation, Response, Survey
 from centric.feedback.tests.test_surveys import SurveyTestCase
 from centric.people.services import api_token_create
 
@@ -114,6 +114,19 @@ class SurveyClosingTest(SurveyTestCase):
             self.assertEqual(selectors.invitations_ready(self.survey).count(), 0)
             services.invitations_send(survey_id=self.survey.pk)
         self.assertEqual(mail.outbox, [])
+
+    def test_the_invitation_says_until_when_it_can_be_answered(self) -> None:
+        last_day = timezone.localdate(timezone=BERLIN) + dt.timedelta(days=14)
+        self.client.post(self.settings_url, self.settings_with(last_day=last_day))
+
+        services.invitations_send(survey_id=self.survey.pk)
+
+        self.assertIn(f"until the end of {last_day:%-d %B %Y}.", mail.outbox[0].body)
+        # in German the day is written the German way
+        Invitation.objects.filter(pk=self.invitation.pk).update(language="de", sent_at=None)
+        services.invitations_send(survey_id=self.survey.pk)
+        german = f"bis zum {last_day.day}.{last_day.month}.{last_day.year}."
+        self.assertIn(german, mail.outbox[1].body)
 
     def test_a_survey_past_its_last_day_is_not_opened_again_until_the_day_changes(self) -> None:
         services.survey_set_status(actor=self.cx_lead, survey=self.survey, status="closed")
