@@ -71,6 +71,7 @@ def _survey(actor: User, survey_id: int) -> Survey:
 
 
 class QuestionOut(Schema):
+    id: int
     key: str
     position: int
     page: int
@@ -490,20 +491,6 @@ class QuestionMoveIn(Schema):
     direction: Literal["up", "down"] = Field(description="Within its page.")
 
 
-class QuestionEditOut(Schema):
-    id: int
-    key: str
-    position: int
-    page: int
-    kind: Question.Kind
-    required: bool
-    text: dict[str, str]
-    options: list[dict[str, Any]]
-    scale_min: int | None
-    scale_max: int | None
-    show_if: dict[str, Any]
-
-
 # the question form's fields by the API's names for them, for errors
 QUESTION_NAMES = {
     "text_en": "text.en",
@@ -567,7 +554,7 @@ def _question(survey: Survey, key: str) -> Question:
 
 @router.post(
     "/surveys/{survey_id}/questions",
-    response={201: QuestionEditOut, **REFUSED},
+    response={201: QuestionOut, **REFUSED},
     summary="Add a question at the end of its page (a draft survey; admins and CX leads)",
     description=(
         "Its `key` is made from its English wording. A follow-up (`show_if`) depends on a score "
@@ -584,7 +571,7 @@ def add_question(request: HttpRequest, survey_id: int, payload: QuestionIn) -> S
 
 @router.patch(
     "/surveys/{survey_id}/questions/{key}",
-    response={200: QuestionEditOut, **REFUSED},
+    response={200: QuestionOut, **REFUSED},
     summary="Change a question of a draft survey (admins and CX leads)",
     description="Only the fields sent change; its key stays.",
 )
@@ -599,7 +586,7 @@ def change_question(
 
 @router.post(
     "/surveys/{survey_id}/questions/{key}/move",
-    response={200: list[QuestionEditOut], **REFUSED},
+    response={200: list[QuestionOut], **REFUSED},
     summary="Move a question up or down within its page (a draft survey)",
     description="Answers the survey's questions in their new order.",
 )
