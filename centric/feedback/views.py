@@ -60,6 +60,7 @@ UI = {
         "unsubscribed": "You will not receive surveys from us again.",
         "unsubscribe_ask": "Stop receiving surveys from us?",
         "back": "Back",
+        "answer_by": "Please answer by the end of {day:%-d %B %Y}.",
         "link_not_valid": "This link is not valid",
         "link_not_valid_help": "Please check that you opened the whole link, as it was sent to "
         "you, or ask whoever sent it for a new one.",
@@ -80,6 +81,7 @@ UI = {
         "unsubscribed": "Sie erhalten keine Umfragen mehr von uns.",
         "unsubscribe_ask": "Keine Umfragen mehr von uns erhalten?",
         "back": "Zurück",
+        "answer_by": "Bitte antworten Sie bis zum {day.day}.{day.month}.{day.year}.",
         "link_not_valid": "Dieser Link ist nicht gültig",
         "link_not_valid_help": "Bitte prüfen Sie, ob Sie den ganzen Link geöffnet haben, so wie "
         "er Ihnen geschickt wurde, oder bitten Sie den Absender um einen neuen.",
@@ -588,6 +590,10 @@ def _page(
         "language": language,
         "intro": answer_rules.localised(survey.intro, language, survey.default_language)
         if page == pages[0]
+        else "",
+        # asked only of a survey with a last day: its organisation's time zone is one query
+        "answer_by": UI.get(language, UI["en"])["answer_by"].format(day=survey.last_day)
+        if survey.closes_at
         else "",
         "errors": errors,
         "action": _with_language(request.path, request, survey),

@@ -62,7 +62,11 @@ class SurveyClosingTest(SurveyTestCase):
         self.assertContains(form, f'value="{last_day.isoformat()}"')
         # until that day ends the survey takes answers; from the next moment it does not
         with at(end - dt.timedelta(seconds=1)):
-            self.assertEqual(self.client.get(self.url).status_code, 200)
+            page = self.client.get(self.url)
+            self.assertContains(page, f"Please answer by the end of {last_day:%-d %B %Y}.")
+            german = self.client.get(self.url, {"lang": "de"})
+            day = f"{last_day.day}.{last_day.month}.{last_day.year}"
+            self.assertContains(german, f"Bitte antworten Sie bis zum {day}.")
         with at(end):
             self.assertEqual(self.client.get(self.url).status_code, 410)
             refused = self.client.post(self.url, {"page": "1", "nps": "9"})
