@@ -714,6 +714,19 @@ def notify_many(notes: Sequence[tuple[User, Case | None, str, bool]]) -> list[No
     return stored
 
 
+def notification_open(*, actor: User, notification: Notification) -> str:
+    """Mark one of the actor's notifications read; returns where it points: its case, or the
+    page it links to."""
+    if notification.recipient_id != actor.pk:
+        raise PermissionDenied("This notification is someone else's.")
+    if notification.read_at is None:
+        notification.read_at = clock.now()
+        notification.save(update_fields=["read_at"])
+    if notification.case_id is not None:
+        return reverse("cases:case_detail", args=[notification.case_id])
+    return notification.link
+
+
 def notifications_read(*, actor: User) -> int:
     return Notification.objects.filter(recipient=actor, read_at__isnull=True).update(
         read_at=clock.now()

@@ -24,6 +24,11 @@ urlpatterns = [
     path("cases/<int:case_id>/watch/", views.case_watch, name="case_watch"),
     path("notifications/", views.notification_list, name="notifications"),
     path("notifications/read/", views.notifications_read, name="notifications_read"),
+    path(
+        "notifications/<int:notification_id>/open/",
+        views.notification_open,
+        name="notification_open",
+    ),
     path("cases/rules/", rule_views.rule_list, name="rule_list"),
     path("cases/rules/new/", rule_views.rule_edit, name="rule_create"),
     path("cases/rules/<int:rule_id>/", rule_views.rule_edit, name="rule_edit"),

@@ -11,7 +11,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from centric.cases import selectors, services
@@ -286,6 +287,16 @@ def notification_list(request: AuthedRequest) -> HttpResponse:
     notes = Notification.objects.filter(recipient=request.user).select_related("case")
     page = Paginator(notes, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "cases/notifications.html", {"page": page})
+
+
+@require_POST
+def notification_open(request: AuthedRequest, notification_id: int) -> HttpResponse:
+    """Follow a notification to its case or page, marking it read (a POST: it changes it)."""
+    notification = get_object_or_404(Notification, pk=notification_id, recipient=request.user)
+    target = services.notification_open(actor=request.user, notification=notification)
+    if not target or not url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+        return redirect("cases:notifications")
+    return redirect(target)
 
 
 @require_POST

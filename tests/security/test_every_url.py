@@ -4,7 +4,14 @@ visitors are refused, GET never changes anything, and no URL is left out of thes
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from centric.cases.models import Case, RootCause, Rule, WebhookDelivery, WebhookEndpoint
+from centric.cases.models import (
+    Case,
+    Notification,
+    RootCause,
+    Rule,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from centric.core import clock
 from centric.core.models import AuditEvent
 from centric.customers.models import Customer, ImportJob
@@ -101,6 +108,9 @@ class EveryUrlTest(PersonasTestCase):
                 resolution_due=clock.now(),
             ).pk,
             "endpoint_id": webhook.pk,
+            "notification_id": Notification.objects.create(
+                organisation=self.org, recipient=self.admin, message="Note"
+            ).pk,
             "delivery_id": WebhookDelivery.objects.create(
                 endpoint=webhook, event="ping", event_id="evt_1", payload={}, created_at=clock.now()
             ).pk,

@@ -236,6 +236,43 @@ class InboxTests(PersonasTestCase):
             Notification.objects.filter(recipient=self.owner, read_at__isnull=True).exists()
         )
 
+    def test_following_a_notification_marks_it_read_and_only_its_recipient_may(self) -> None:
+        note = Notification.objects.filter(recipient=self.owner, case__isnull=False).first()
+        assert note is not None
+        url = reverse("cases:notification_open", args=[note.pk])
+        self.login(self.owner)
+        self.assertContains(self.client.get(reverse("cases:notifications")), f'action="{url}"')
+        self.assertEqual(self.client.get(url).status_code, 405)  # a GET changes nothing
+        note.refresh_from_db()
+        self.assertIsNone(note.read_at)
+
+        answer = self.client.post(url)
+
+        self.assertRedirects(
+            answer, reverse("cases:case_detail", args=[note.case_id]), fetch_redirect_response=False
+        )
+        note.refresh_from_db()
+        self.assertIsNotNone(note.read_at)
+        # a spike's notification leads to its comments; a link elsewhere is not followed
+        spike = Notification.objects.create(
+            organisation=self.org,
+            recipient=self.owner,
+            message="Spike",
+            link="/insights/comments/?theme=billing",
+        )
+        answer = self.client.post(reverse("cases:notification_open", args=[spike.pk]))
+        self.assertRedirects(answer, spike.link, fetch_redirect_response=False)
+        elsewhere = Notification.objects.create(
+            organisation=self.org, recipient=self.owner, message="Odd", link="https://evil.example/"
+        )
+        answer = self.client.post(reverse("cases:notification_open", args=[elsewhere.pk]))
+        self.assertRedirects(answer, reverse("cases:notifications"), fetch_redirect_response=False)
+        # someone else's is not found, and stays unread
+        self.login(self.teammate)
+        self.assertEqual(
+            self.client.post(reverse("cases:notification_open", args=[spike.pk])).status_code, 404
+        )
+
     def test_every_page_says_how_many_of_your_notifications_are_unread(self) -> None:
         unread = Notification.objects.filter(recipient=self.owner, read_at__isnull=True).count()
         self.assertGreater(unread, 0)
