@@ -185,6 +185,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "alert-spikes": {"task": "centric.insights.tasks.alert_spikes", "schedule": 3600.0},
     "close-due-surveys": {"task": "centric.feedback.tasks.close_due_surveys", "schedule": 300.0},
+    "send-due-reminders": {
+        "task": "centric.feedback.tasks.send_due_reminders",
+        "schedule": 3600.0,
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 

@@ -88,7 +88,14 @@ class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = Survey
-        fields = ["name", "stage", "touchpoint", "open_link", "fatigue_days"]
+        fields = [
+            "name",
+            "stage",
+            "touchpoint",
+            "open_link",
+            "fatigue_days",
+            "remind_automatically",
+        ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -106,6 +106,11 @@ class Survey(OrganisationScoped):
         default=30,
         help_text="Nobody is asked more often than once in this many days, across all surveys.",
     )
+    remind_automatically = models.BooleanField(
+        default=False,
+        help_text="Send the one reminder by itself, three days after the invitation, to those "
+        "who have not answered.",
+    )
     closes_at = models.DateTimeField(
         null=True,
         blank=True,

@@ -428,6 +428,13 @@ def reminders_send(*, survey_id: int, after: timedelta = selectors.REMINDER_AFTE
     return _mail_once(due, stamp="reminded_at", reminder=True)
 
 
+def reminders_send_due() -> int:
+    """Scheduled: the one reminder of every open survey that sends it by itself, to those due
+    one. Returns the number emailed."""
+    surveys = Survey.objects.filter(status=Survey.Status.OPEN, remind_automatically=True)
+    return sum(reminders_send(survey_id=pk) for pk in surveys.values_list("pk", flat=True))
+
+
 def _mail_once(invitations: QuerySet[Invitation], *, stamp: str, reminder: bool) -> int:
     """Mail each invitation whose ``stamp`` is still empty, skipping addresses that opted out,
     and first invitations to addresses another survey asked within the fatigue window since they

@@ -193,6 +193,9 @@ class SurveyDetailOut(SurveyOut):
     open_link_url: str | None = Field(
         description="The survey's open link, which anyone may answer by, while it is on."
     )
+    remind_automatically: bool = Field(
+        description="The one reminder is sent by itself, three days after the invitation."
+    )
     closes_at: datetime | None = Field(
         description="When the survey stops taking answers and closes: the end of its last day "
         "to answer, in the organisation's time zone."
@@ -312,6 +315,9 @@ class SurveyChangeIn(Schema):
     thank_you: dict[str, str] | None = Field(
         None, description="The words on the thank-you page, by language; '' removes one."
     )
+    remind_automatically: bool | None = Field(
+        None, description="Send the one reminder by itself, three days after the invitation."
+    )
     last_day: date | None = Field(
         None,
         description="The last day to answer (the organisation's time zone); then the survey "
@@ -376,6 +382,7 @@ def change_survey(request: HttpRequest, survey_id: int, payload: SurveyChangeIn)
         "touchpoint": survey.touchpoint_id,
         "open_link": survey.open_link,
         "fatigue_days": survey.fatigue_days,
+        "remind_automatically": survey.remind_automatically,
         "last_day": survey.last_day,
         **{name: value for name, value in sent.items() if name not in {"intro", "thank_you"}},
     }

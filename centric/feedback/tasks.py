@@ -23,3 +23,8 @@ def send_waiting_invitations() -> int:
 @shared_task(acks_late=True)
 def close_due_surveys() -> int:
     return services.surveys_close_due()
+
+
+@shared_task(acks_late=True)
+def send_due_reminders() -> int:
+    return services.reminders_send_due()

@@ -186,6 +186,7 @@ def _survey_page(
         "can_manage": sees_whole_organisation(user),
         "waves": waves,
         "wave": wave,
+        "reminder_days": selectors.REMINDER_AFTER.days,
         "invite_form": invite_form
         or InviteForm(organisation_id=user.organisation_id, survey=survey),
         "open_link": request.build_absolute_uri(

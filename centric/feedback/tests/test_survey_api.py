@@ -115,7 +115,12 @@ class SurveyBuildingApiTest(SurveyApiTestCase):
             "patch",
             f"/surveys/{survey.pk}",
             self.cx_lead,
-            {"fatigue_days": 60, "intro": {"de": "Neue Einleitung"}, "open_link": False},
+            {
+                "fatigue_days": 60,
+                "intro": {"de": "Neue Einleitung"},
+                "open_link": False,
+                "remind_automatically": True,
+            },
         )
 
         self.assertEqual(response.status_code, 200, response.content)
@@ -125,6 +130,8 @@ class SurveyBuildingApiTest(SurveyApiTestCase):
         )
         self.assertEqual(survey.intro, {"en": intro_en, "de": "Neue Einleitung"})
         self.assertIsNone(response.json()["open_link_url"])
+        self.assertTrue(response.json()["remind_automatically"])
+        self.assertTrue(survey.remind_automatically)
         # a language emptied is removed; a language the survey is not in is refused
         self.send("patch", f"/surveys/{survey.pk}", self.cx_lead, {"intro": {"de": ""}})
         survey.refresh_from_db()

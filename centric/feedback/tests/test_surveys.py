@@ -591,6 +591,31 @@ class InvitationTest(SurveyTestCase):
             self.assertEqual(services.reminders_send(survey_id=survey.pk), 0)
         self.assertTrue(mail.outbox[-1].subject.startswith("Reminder:"))
 
+    def test_a_survey_set_to_remind_by_itself_sends_its_one_reminder_when_due(self) -> None:
+        survey = self.open_survey(self.make_survey())
+        by_hand = self.open_survey(self.make_survey(name="By hand"))
+        other = ContactFactory.create(account=self.account, email="dan@acme.example")
+        services.invitations_create(actor=self.cx_lead, survey=survey, contacts=[self.contact])
+        services.invitations_create(actor=self.cx_lead, survey=by_hand, contacts=[other])
+        services.invitations_send(survey_id=survey.pk)
+        services.invitations_send(survey_id=by_hand.pk)
+        self.login(self.cx_lead)
+        self.client.post(
+            reverse("feedback:survey_edit", args=[survey.pk]),
+            {"name": survey.name, "fatigue_days": "30", "remind_automatically": "on"},
+        )
+        survey.refresh_from_db()
+        self.assertTrue(survey.remind_automatically)
+        page = self.client.get(survey.get_absolute_url())
+        self.assertContains(page, "One reminder goes by itself")
+
+        self.assertEqual(services.reminders_send_due(), 0)  # too soon
+        with mock.patch("centric.core.clock.now", return_value=timezone.now() + timedelta(days=4)):
+            self.assertEqual(services.reminders_send_due(), 1)  # not the survey reminded by hand
+            self.assertEqual(services.reminders_send_due(), 0)  # one reminder only
+        self.assertEqual(mail.outbox[-1].to, [self.contact.email])
+        self.assertTrue(mail.outbox[-1].subject.startswith("Reminder:"))
+
     def test_sending_a_reminder_says_to_how_many_people(self) -> None:
         survey = self.open_survey(self.make_survey())
         services.invitations_create(actor=self.cx_lead, survey=survey, contacts=[self.contact])
