@@ -96,6 +96,7 @@ class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
             "fatigue_days",
             "remind_automatically",
         ]
+        labels = {"remind_automatically": "Send the reminder by itself"}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
