@@ -11,6 +11,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from centric.core.forms import OrganisationModelForm, limit_choices
+from centric.core.models import Organisation
 from centric.core.periods import day_ended_by, end_of_day
 from centric.customers.models import Account, Contact, Segment
 from centric.feedback.catalog import TEMPLATES
@@ -18,7 +19,32 @@ from centric.feedback.models import JourneyStage, Question, Survey, Touchpoint
 from centric.people.models import LANGUAGES, Team, User
 
 
-class SurveyCreateForm(forms.ModelForm):  # type: ignore[type-arg]
+class LastDayForm(forms.Form):
+    """A survey's last day to answer, a day in its organisation's time zone (``zone``), which
+    the survey keeps as the moment it closes (``closes_at``)."""
+
+    last_day = forms.DateField(
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        label="Last day to answer",
+        help_text="Answers are taken until the end of this day, in your organisation's time "
+        "zone; then the survey closes by itself. Leave it empty to close it by hand.",
+    )
+    zone: ZoneInfo
+    instance: Survey
+
+    def clean_last_day(self) -> dt.date | None:
+        day: dt.date | None = self.cleaned_data["last_day"]
+        kept = day == day_ended_by(self.instance.closes_at, self.zone)
+        if day is not None and not kept and day < timezone.localdate(timezone=self.zone):
+            raise forms.ValidationError("That day has passed: choose today or a later one.")
+        return day
+
+    def closes_at(self) -> dt.datetime | None:
+        return end_of_day(self.cleaned_data["last_day"], self.zone)
+
+
+class SurveyCreateForm(LastDayForm, forms.ModelForm):  # type: ignore[type-arg]
     template = forms.ChoiceField(
         choices=[(slug, f"{spec.name}: {spec.description}") for slug, spec in TEMPLATES.items()],
         widget=forms.RadioSelect,
@@ -35,11 +61,17 @@ class SurveyCreateForm(forms.ModelForm):  # type: ignore[type-arg]
             "default_language",
             "open_link",
             "fatigue_days",
+            "remind_automatically",
         ]
-        labels = {"subject_team": "Team being rated (internal-customer survey only)"}
+        labels = {
+            "subject_team": "Team being rated (internal-customer survey only)",
+            "remind_automatically": "Send the reminder by itself",
+        }
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        zone = Organisation.objects.values_list("time_zone", flat=True).get(pk=organisation_id)
+        self.zone = ZoneInfo(zone)
         limit_choices(
             self,
             stage=JourneyStage.objects.filter(organisation_id=organisation_id),
@@ -61,6 +93,11 @@ class SurveyCreateForm(forms.ModelForm):  # type: ignore[type-arg]
         _check_touchpoint_in_stage(self, data)
         return data
 
+    def values(self) -> dict[str, Any]:
+        """The cleaned values as ``survey_create_from_template`` takes them."""
+        values = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {**values, "closes_at": self.closes_at()}
+
 
 def _check_touchpoint_in_stage(form: forms.BaseForm, data: dict[str, Any]) -> None:
     """A survey's touchpoint lies in its journey stage, or every response says two things."""
@@ -73,18 +110,10 @@ def _check_touchpoint_in_stage(form: forms.BaseForm, data: dict[str, Any]) -> No
         )
 
 
-class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
+class SurveySettingsForm(LastDayForm, forms.ModelForm):  # type: ignore[type-arg]
     """What can change after a survey is made: its name, where it belongs in the journey, the
     open link, the fatigue window, and the words respondents read before and after it, in each
     of the survey's languages. The questions are edited one by one on the survey's page."""
-
-    last_day = forms.DateField(
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        label="Last day to answer",
-        help_text="Answers are taken until the end of this day, in your organisation's time "
-        "zone; then the survey closes by itself. Leave it empty to close it by hand.",
-    )
 
     class Meta:
         model = Survey
@@ -119,13 +148,6 @@ class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
                     initial=getattr(survey, part).get(language, ""),
                 )
 
-    def clean_last_day(self) -> dt.date | None:
-        day: dt.date | None = self.cleaned_data["last_day"]
-        unchanged = day == day_ended_by(self.instance.closes_at, self.zone)
-        if day is not None and not unchanged and day < timezone.localdate(timezone=self.zone):
-            raise forms.ValidationError("That day has passed: choose today or a later one.")
-        return day
-
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         _check_touchpoint_in_stage(self, data)
@@ -135,7 +157,7 @@ class SurveySettingsForm(forms.ModelForm):  # type: ignore[type-arg]
         """The cleaned values as ``survey_update`` takes them."""
         data = self.cleaned_data
         values = {name: data[name] for name in self.Meta.fields}
-        values["closes_at"] = end_of_day(data["last_day"], self.zone)
+        values["closes_at"] = self.closes_at()
         for part in ("intro", "thank_you"):
             values[part] = {
                 language: data[f"{part}_{language}"].strip()

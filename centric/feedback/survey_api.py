@@ -301,6 +301,14 @@ class SurveyCreateIn(Schema):
     fatigue_days: int = Field(
         30, description="Nobody is asked by this survey within this many days of another."
     )
+    remind_automatically: bool = Field(
+        False, description="Send the one reminder by itself, three days after the invitation."
+    )
+    last_day: date | None = Field(
+        None,
+        description="The last day to answer (the organisation's time zone); none: until "
+        "closed by hand.",
+    )
 
 
 class SurveyChangeIn(Schema):
@@ -351,14 +359,13 @@ def list_templates(request: HttpRequest) -> list[Any]:
 def create_survey(request: HttpRequest, payload: SurveyCreateIn) -> Status[Survey]:
     actor = _actor(request)
     require_org_wide(actor)
-    values = validate_with_form(
-        SurveyCreateForm,
-        _form_names(payload.dict()),
-        names=IDS,
-        organisation_id=actor.organisation_id,
+    form = SurveyCreateForm(
+        data=as_form_data(_form_names(payload.dict())), organisation_id=actor.organisation_id
     )
-    template = values.pop("template")
-    survey = services.survey_create_from_template(actor=actor, template=template, values=values)
+    require_valid(form, IDS)
+    survey = services.survey_create_from_template(
+        actor=actor, template=form.cleaned_data["template"], values=form.values()
+    )
     return Status(201, _survey(actor, survey.pk))
 
 

@@ -104,10 +104,9 @@ def survey_create(request: AuthedRequest) -> HttpResponse:
     require_org_wide(user)
     form = SurveyCreateForm(request.POST or None, organisation_id=user.organisation_id)
     if request.method == "POST" and form.is_valid():
-        values = {name: value for name, value in form.cleaned_data.items() if name != "template"}
         try:
             survey = services.survey_create_from_template(
-                actor=user, template=form.cleaned_data["template"], values=values
+                actor=user, template=form.cleaned_data["template"], values=form.values()
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -166,3 +166,35 @@ class SurveyClosingTest(SurveyTestCase):
         )
         self.assertEqual(refused.status_code, 422)
         self.assertEqual(refused.json()["detail"][0]["loc"], ["body", "last_day"])
+
+    def test_a_new_survey_may_be_given_its_last_day_and_its_reminder(self) -> None:
+        last_day = timezone.localdate(timezone=BERLIN) + dt.timedelta(days=30)
+        answer = self.client.post(
+            reverse("feedback:survey_create"),
+            {
+                "template": "relationship-nps",
+                "name": "Spring check-in",
+                "default_language": "en",
+                "fatigue_days": "30",
+                "remind_automatically": "on",
+                "last_day": last_day.isoformat(),
+            },
+        )
+        survey = Survey.objects.get(name="Spring check-in")
+        self.assertRedirects(answer, survey.get_absolute_url(), fetch_redirect_response=False)
+        self.assertTrue(survey.remind_automatically)
+        self.assertEqual(survey.last_day, last_day)
+        # the API makes one the same way, and refuses a day gone by
+        _, secret = api_token_create(user=self.cx_lead, name="test")
+        headers = {"Authorization": f"Bearer {secret}"}
+        body = {"template": "relationship-nps", "name": "Summer", "last_day": "2020-06-30"}
+        refused = self.client.post(
+            "/api/surveys", json.dumps(body), content_type="application/json", headers=headers
+        )
+        self.assertEqual(refused.json()["detail"][0]["loc"], ["body", "last_day"])
+        body["last_day"] = last_day.isoformat()
+        made = self.client.post(
+            "/api/surveys", json.dumps(body), content_type="application/json", headers=headers
+        )
+        self.assertEqual(made.status_code, 201, made.content)
+        self.assertEqual(Survey.objects.get(name="Summer").last_day, last_day)
