@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Concatenate, ParamSpec
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -21,7 +22,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from centric.core.periods import CHOSEN, PERIODS, Window, chosen_window
+from centric.core.periods import CHOSEN, PERIODS, Window, chosen_window, day_ended_by
 from centric.core.permissions import require_org_wide, sees_whole_organisation
 from centric.feedback import answers as answer_rules
 from centric.feedback import editing, selectors, services
@@ -92,8 +93,12 @@ UI = {
 def survey_list(request: AuthedRequest) -> HttpResponse:
     surveys = list(selectors.survey_list(actor=request.user))
     headlines = selectors.survey_headlines(actor=request.user, surveys=surveys)
+    zone = ZoneInfo(request.user.organisation.time_zone)
     context = {
-        "rows": [(survey, headlines.get(survey.pk)) for survey in surveys],
+        "rows": [
+            (survey, headlines.get(survey.pk), day_ended_by(survey.closes_at, zone))
+            for survey in surveys
+        ],
         "can_add": sees_whole_organisation(request.user),
     }
     return render(request, "feedback/survey_list.html", context)

@@ -58,6 +58,8 @@ class SurveyClosingTest(SurveyTestCase):
         self.assertEqual(self.survey.closes_at, end)
         page = self.client.get(self.survey.get_absolute_url())
         self.assertContains(page, f"last day to answer: {last_day:%-d %b %Y}")
+        listed = self.client.get(reverse("feedback:survey_list"))
+        self.assertContains(listed, f"until {last_day:%-d %b %Y}")
         form = self.client.get(self.settings_url)
         self.assertContains(form, f'value="{last_day.isoformat()}"')
         # until that day ends the survey takes answers; from the next moment it does not
