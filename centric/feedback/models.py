@@ -145,6 +145,17 @@ class Survey(OrganisationScoped):
             self.closes_at is None or clock.now() < self.closes_at
         )
 
+    @property
+    def status_now(self) -> str:
+        """Its status as respondents find it: closed once past its closing time, before the
+        scheduled task has marked it so."""
+        if self.status == self.Status.OPEN and not self.takes_answers:
+            return self.Status.CLOSED
+        return self.status
+
+    def get_status_now_display(self) -> str:
+        return str(self.Status(self.status_now).label)
+
 
 class Question(models.Model):
     class Kind(models.TextChoices):

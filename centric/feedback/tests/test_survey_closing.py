@@ -71,6 +71,9 @@ class SurveyClosingTest(SurveyTestCase):
             self.assertContains(german, f"Bitte antworten Sie bis zum {day}.")
         with at(end):
             self.assertEqual(self.client.get(self.url).status_code, 410)
+            # its page says so before the scheduled task marks it closed
+            page = self.client.get(self.survey.get_absolute_url())
+            self.assertContains(page, '<span class="badge churned">Closed</span>')
             refused = self.client.post(self.url, {"page": "1", "nps": "9"})
             self.assertEqual(refused.status_code, 410)
         self.assertFalse(Response.objects.filter(submitted_at__isnull=False).exists())
