@@ -30,6 +30,8 @@ class SpikeNotificationTest(SpikeTestCase):
         self.assertFalse(Notification.objects.exclude(recipient=self.cx_lead).exists())
         self.client.force_login(self.cx_lead)
         page = self.client.get(reverse("cases:notifications"))
-        self.assertContains(page, f'<a href="{escape(note.link)}">{escape(note.message)}</a>')
+        self.assertContains(page, escape(note.message))
+        opened = self.client.post(reverse("cases:notification_open", args=[note.pk]))
+        self.assertRedirects(opened, note.link, fetch_redirect_response=False)
         self.client.force_login(self.owner)  # not theirs
         self.assertNotContains(self.client.get(reverse("cases:notifications")), "for billing")
