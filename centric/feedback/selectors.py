@@ -422,6 +422,50 @@ def _asked_elsewhere_in_window(survey: Survey) -> Exists:
     )
 
 
+# what became of an invitation, as the list of a survey's invitations filters by it
+INVITATION_STATES = {
+    "waiting": "Not emailed yet",
+    "emailed": "Emailed, no answer yet",
+    "started": "Started, not finished",
+    "answered": "Answered",
+    "opted_out": "Unsubscribed",
+}
+
+
+def survey_invitations(
+    survey: Survey, *, wave: int | None = None, state: str = ""
+) -> QuerySet[Invitation]:
+    """The survey's invitations, newest first, each with ``answered``, ``started`` (a response
+    begun, not sent) and ``opted_out`` (its address unsubscribed); of one ``wave`` and in one
+    of ``INVITATION_STATES`` if asked."""
+    responses = Response.objects.filter(invitation=OuterRef("pk"))
+    invitations = (
+        survey.invitations.annotate(
+            answered=Exists(responses.filter(submitted_at__isnull=False)),
+            started=Exists(responses.filter(submitted_at__isnull=True)),
+            opted_out=Exists(
+                OptOut.objects.filter(
+                    organisation_id=OuterRef("organisation_id"), email=OuterRef("email")
+                )
+            ),
+        )
+        .select_related("contact__account", "person", "customer__team")
+        .order_by("-created_at", "-pk")
+    )
+    if wave is not None:
+        invitations = invitations.filter(wave=wave)
+    waiting = Q(sent_at__isnull=True, answered=False, opted_out=False)
+    return invitations.filter(
+        {
+            "waiting": waiting,
+            "emailed": Q(sent_at__isnull=False, answered=False, started=False, opted_out=False),
+            "started": Q(started=True, answered=False),
+            "answered": Q(answered=True),
+            "opted_out": Q(opted_out=True),
+        }.get(state, Q())
+    )
+
+
 def invitations_held_back(survey: Survey) -> QuerySet[Invitation]:
     """The survey's unsent invitations whose address another survey asked within this one's
     fatigue window, since they were made: they are not emailed until the window has passed."""

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef, QuerySet
+from django.db.models import Max, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -40,8 +40,9 @@ from centric.feedback.forms import (
     SurveySettingsForm,
     TouchpointForm,
 )
-from centric.feedback.models import Invitation, JourneyStage, Question, Response, Survey, Touchpoint
+from centric.feedback.models import Invitation, JourneyStage, Question, Survey, Touchpoint
 from centric.feedback.results import QuestionResult, Selection, centricity_result, survey_results
+from centric.feedback.selectors import INVITATION_STATES
 from centric.feedback.tasks import send_invitations, send_reminders
 from centric.people.models import User
 
@@ -679,6 +680,8 @@ class InvitationOut(Schema):
     sent_at: datetime | None
     reminded_at: datetime | None
     answered: bool = Field(description="A response was submitted by this link.")
+    started: bool = Field(description="A response was begun by this link and not sent.")
+    opted_out: bool = Field(description="The address unsubscribed from surveys.")
     url: str = Field(description="This person's own link: send it by your own means if you like.")
 
     @staticmethod
@@ -758,21 +761,21 @@ def invite(request: HttpRequest, survey_id: int, payload: InviteIn) -> Status[di
     "/surveys/{survey_id}/invitations",
     response={200: list[InvitationOut], **REFUSED},
     summary="Whom a survey invited, each with their own link (admins and CX leads)",
-    description="Newest first; `wave` keeps to one wave.",
+    description="Newest first; `wave` keeps to one wave, `state` to what became of them: "
+    + ", ".join(f"`{value}` ({label.lower()})" for value, label in INVITATION_STATES.items())
+    + ".",
 )
 @paginate
 def list_invitations(
-    request: HttpRequest, survey_id: int, wave: int | None = None
+    request: HttpRequest,
+    survey_id: int,
+    wave: int | None = None,
+    state: Literal["waiting", "emailed", "started", "answered", "opted_out"] | None = None,
 ) -> QuerySet[Invitation]:
     actor = _actor(request)
     survey = _survey(actor, survey_id)
     require_org_wide(actor)
-    invitations = survey.invitations.annotate(
-        answered=Exists(
-            Response.objects.filter(invitation=OuterRef("pk"), submitted_at__isnull=False)
-        )
-    ).order_by("-created_at", "-pk")
-    return invitations.filter(wave=wave) if wave is not None else invitations
+    return selectors.survey_invitations(survey, wave=wave, state=state or "")
 
 
 @router.post(

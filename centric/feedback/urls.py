@@ -20,6 +20,11 @@ urlpatterns = [
     path("surveys/<int:survey_id>/copy/", views.survey_copy, name="survey_copy"),
     path("surveys/<int:survey_id>/status/", views.survey_status, name="survey_status"),
     path("surveys/<int:survey_id>/invite/", views.survey_invite, name="survey_invite"),
+    path(
+        "surveys/<int:survey_id>/invitations/",
+        views.survey_invitations,
+        name="survey_invitations",
+    ),
     path("surveys/<int:survey_id>/send/", views.survey_send, name="survey_send"),
     path("surveys/<int:survey_id>/waves/", views.survey_wave_start, name="survey_wave_start"),
     path(

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Min, QuerySet
 from django.db.models.functions import Coalesce
@@ -20,7 +21,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from centric.core.periods import CHOSEN, PERIODS, Window, chosen_window, day_ended_by
 from centric.core.permissions import require_org_wide, sees_whole_organisation
@@ -44,6 +45,8 @@ from centric.people.models import LANGUAGES, User
 
 # The few words of the respondent's pages, in the languages surveys are written in.
 LANGUAGE_NAMES = dict(LANGUAGES)
+INVITATIONS_SHOWN = 50
+
 UI = {
     "en": {
         "next": "Next",
@@ -316,6 +319,31 @@ def _waves(user: User, survey: Survey) -> list[selectors.Wave]:
     if len(waves) == 1 and not waves[0].invited and survey.invitations.exists():
         return []
     return waves
+
+
+@require_GET
+def survey_invitations(request: AuthedRequest, survey_id: int) -> HttpResponse:
+    """Whom the survey invited and what became of each invitation (admins and CX leads, who
+    send them)."""
+    user = request.user
+    require_org_wide(user)
+    survey = selectors.survey_access(actor=user, survey_id=survey_id)
+    waves = list(range(1, survey.current_wave + 1))
+    wave = _wave_asked(request, waves)
+    state = request.GET.get("state", "")
+    if state not in selectors.INVITATION_STATES:
+        state = ""
+    invitations = selectors.survey_invitations(survey, wave=wave, state=state)
+    page = Paginator(invitations, INVITATIONS_SHOWN).get_page(request.GET.get("page"))
+    context = {
+        "survey": survey,
+        "page": page,
+        "waves": waves if len(waves) > 1 else [],
+        "wave": wave,
+        "state": state,
+        "states": selectors.INVITATION_STATES,
+    }
+    return render(request, "feedback/survey_invitations.html", context)
 
 
 @require_POST
