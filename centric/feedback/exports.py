@@ -19,8 +19,8 @@ from django.db import connection
 from django.db.models import QuerySet
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from centric.feedback.models import Answer, Question, Response, Survey
-from centric.feedback.selectors import responses_visible_to
+from centric.feedback.models import Answer, Invitation, Question, Response, Survey
+from centric.feedback.selectors import INVITATION_STATES, invitation_state, responses_visible_to
 from centric.people.models import User
 
 COLUMNS = [
@@ -213,6 +213,26 @@ class _Echo:
 
     def write(self, value: str) -> str:
         return value
+
+
+def invitation_rows(invitations: Iterable[Invitation]) -> Rows:
+    """A survey's invitations, a row each: whom, for which account or team, and what became
+    of it (times in UTC, as in the responses' exports)."""
+    yield ["Name", "Account or team", "Email", "Language", "Wave", "Emailed (UTC)",
+           "Reminded (UTC)", "What became of it"]  # fmt: skip
+    for invitation in invitations:
+        who = invitation.contact or invitation.person
+        account = invitation.contact.account if invitation.contact else invitation.customer.team
+        yield [
+            str(who) if who else "",
+            str(account) if account else "",
+            invitation.email,
+            invitation.language,
+            invitation.wave,
+            _utc(invitation.sent_at),
+            _utc(invitation.reminded_at),
+            INVITATION_STATES[invitation_state(invitation)],
+        ]
 
 
 def csv_lines(rows: Iterable[list[Cell]]) -> Iterator[str]:

@@ -432,6 +432,17 @@ INVITATION_STATES = {
 }
 
 
+def invitation_state(invitation: Invitation) -> str:
+    """What became of an invitation of ``survey_invitations``: a key of ``INVITATION_STATES``."""
+    if invitation.answered:  # type: ignore[attr-defined]
+        return "answered"
+    if invitation.opted_out:  # type: ignore[attr-defined]
+        return "opted_out"
+    if invitation.started:  # type: ignore[attr-defined]
+        return "started"
+    return "emailed" if invitation.sent_at else "waiting"
+
+
 def survey_invitations(
     survey: Survey, *, wave: int | None = None, state: str = ""
 ) -> QuerySet[Invitation]:

@@ -25,6 +25,11 @@ urlpatterns = [
         views.survey_invitations,
         name="survey_invitations",
     ),
+    path(
+        "surveys/<int:survey_id>/invitations.csv",
+        views.survey_invitations_csv,
+        name="survey_invitations_csv",
+    ),
     path("surveys/<int:survey_id>/send/", views.survey_send, name="survey_send"),
     path("surveys/<int:survey_id>/waves/", views.survey_wave_start, name="survey_wave_start"),
     path(

@@ -16,7 +16,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Min, QuerySet
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +28,7 @@ from centric.core.permissions import require_org_wide, sees_whole_organisation
 from centric.feedback import answers as answer_rules
 from centric.feedback import editing, selectors, services
 from centric.feedback.catalog import TEMPLATES
+from centric.feedback.exports import csv_lines, invitation_rows
 from centric.feedback.forms import (
     InviteForm,
     JourneyStageForm,
@@ -321,29 +322,49 @@ def _waves(user: User, survey: Survey) -> list[selectors.Wave]:
     return waves
 
 
-@require_GET
-def survey_invitations(request: AuthedRequest, survey_id: int) -> HttpResponse:
-    """Whom the survey invited and what became of each invitation (admins and CX leads, who
-    send them)."""
+def _invitations_asked(request: AuthedRequest, survey_id: int) -> tuple[Survey, dict[str, Any]]:
+    """The survey whose invitations are asked for (admins and CX leads, who send them), and the
+    wave and state asked for, if it has them: anything else asks for all."""
     user = request.user
     require_org_wide(user)
     survey = selectors.survey_access(actor=user, survey_id=survey_id)
-    waves = list(range(1, survey.current_wave + 1))
-    wave = _wave_asked(request, waves)
     state = request.GET.get("state", "")
-    if state not in selectors.INVITATION_STATES:
-        state = ""
-    invitations = selectors.survey_invitations(survey, wave=wave, state=state)
+    return survey, {
+        "wave": _wave_asked(request, range(1, survey.current_wave + 1)),
+        "state": state if state in selectors.INVITATION_STATES else "",
+    }
+
+
+@require_GET
+def survey_invitations(request: AuthedRequest, survey_id: int) -> HttpResponse:
+    """Whom the survey invited and what became of each invitation."""
+    survey, asked = _invitations_asked(request, survey_id)
+    invitations = selectors.survey_invitations(survey, **asked)
     page = Paginator(invitations, INVITATIONS_SHOWN).get_page(request.GET.get("page"))
     context = {
         "survey": survey,
         "page": page,
-        "waves": waves if len(waves) > 1 else [],
-        "wave": wave,
-        "state": state,
+        "rows": [(invitation, selectors.invitation_state(invitation)) for invitation in page],
+        "waves": list(range(1, survey.current_wave + 1)) if survey.current_wave > 1 else [],
+        **asked,
         "states": selectors.INVITATION_STATES,
+        "query": urlencode({name: value for name, value in asked.items() if value}),
     }
     return render(request, "feedback/survey_invitations.html", context)
+
+
+@require_GET
+def survey_invitations_csv(request: AuthedRequest, survey_id: int) -> StreamingHttpResponse:
+    """The same invitations as the page shows, every one of them, as CSV."""
+    survey, asked = _invitations_asked(request, survey_id)
+    invitations = selectors.survey_invitations(survey, **asked)
+    return StreamingHttpResponse(
+        csv_lines(invitation_rows(invitations.iterator(chunk_size=2000))),
+        content_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="survey-{survey.pk}-invitations.csv"'
+        },
+    )
 
 
 @require_POST

@@ -76,6 +76,29 @@ class InvitationListTest(SurveyTestCase):
         # an unknown state is every invitation, not an error page
         self.assertContains(self.client.get(self.url, {"state": "nonsense"}), "5 in all")
 
+    def test_the_invitations_download_as_csv_as_filtered_and_defused(self) -> None:
+        self.contact.first_name = "=HYPERLINK(1)"
+        self.contact.save()
+        self.login(self.cx_lead)
+        page = self.client.get(self.url, {"state": "waiting"})
+        csv_url = reverse("feedback:survey_invitations_csv", args=[self.survey.pk])
+        self.assertContains(page, f'href="{csv_url}?state=waiting"')
+
+        every = self.client.get(csv_url)
+        lines = b"".join(every.streaming_content).decode("utf-8-sig").splitlines()  # type: ignore[attr-defined]
+
+        self.assertEqual(every["Content-Type"], "text/csv; charset=utf-8")
+        self.assertEqual(lines[0].split(",")[0], "Name")
+        self.assertEqual(len(lines), 6)
+        self.assertIn("'=HYPERLINK(1)", lines[1])  # a formula is text to a spreadsheet
+        self.assertTrue(lines[1].endswith("Not emailed yet"))
+        answered = self.client.get(csv_url, {"state": "answered"})
+        rows = b"".join(answered.streaming_content).decode("utf-8-sig").splitlines()  # type: ignore[attr-defined]
+        self.assertEqual(len(rows), 2)
+        self.assertIn("answered@acme.example", rows[1])
+        self.login(self.owner)
+        self.assertEqual(self.client.get(csv_url).status_code, 403)
+
     def test_the_api_filters_the_same_way(self) -> None:
         _, secret = api_token_create(user=self.cx_lead, name="test")
         answer = self.client.get(
