@@ -682,7 +682,16 @@ class InvitationOut(Schema):
     answered: bool = Field(description="A response was submitted by this link.")
     started: bool = Field(description="A response was begun by this link and not sent.")
     opted_out: bool = Field(description="The address unsubscribed from surveys.")
+    state: str = Field(
+        description="What became of it: "
+        + ", ".join(f"`{value}` ({label.lower()})" for value, label in INVITATION_STATES.items())
+        + "."
+    )
     url: str = Field(description="This person's own link: send it by your own means if you like.")
+
+    @staticmethod
+    def resolve_state(invitation: Invitation) -> str:
+        return selectors.invitation_state(invitation)
 
     @staticmethod
     def resolve_url(invitation: Invitation, context: dict[str, Any]) -> str:

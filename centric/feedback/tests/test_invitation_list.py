@@ -108,8 +108,8 @@ class InvitationListTest(SurveyTestCase):
         )
         [item] = answer.json()["items"]
         self.assertEqual(
-            (item["email"], item["started"], item["answered"], item["opted_out"]),
-            ("started@acme.example", True, False, False),
+            (item["email"], item["started"], item["answered"], item["opted_out"], item["state"]),
+            ("started@acme.example", True, False, False, "started"),
         )
         refused = self.client.get(
             f"/api/surveys/{self.survey.pk}/invitations",
