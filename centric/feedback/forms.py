@@ -63,10 +63,7 @@ class SurveyCreateForm(LastDayForm, forms.ModelForm):  # type: ignore[type-arg]
             "fatigue_days",
             "remind_automatically",
         ]
-        labels = {
-            "subject_team": "Team being rated (internal-customer survey only)",
-            "remind_automatically": "Send the reminder by itself",
-        }
+        labels = {"subject_team": "Team being rated (internal-customer survey only)"}
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -112,8 +109,9 @@ def _check_touchpoint_in_stage(form: forms.BaseForm, data: dict[str, Any]) -> No
 
 class SurveySettingsForm(LastDayForm, forms.ModelForm):  # type: ignore[type-arg]
     """What can change after a survey is made: its name, where it belongs in the journey, the
-    open link, the fatigue window, and the words respondents read before and after it, in each
-    of the survey's languages. The questions are edited one by one on the survey's page."""
+    open link, the fatigue window, whether its reminder goes by itself, its last day to answer,
+    and the words respondents read before and after it, in each of the survey's languages. The
+    questions are edited one by one on the survey's page."""
 
     class Meta:
         model = Survey
@@ -125,7 +123,6 @@ class SurveySettingsForm(LastDayForm, forms.ModelForm):  # type: ignore[type-arg
             "fatigue_days",
             "remind_automatically",
         ]
-        labels = {"remind_automatically": "Send the reminder by itself"}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

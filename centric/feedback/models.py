@@ -107,6 +107,7 @@ class Survey(OrganisationScoped):
         help_text="Nobody is asked more often than once in this many days, across all surveys.",
     )
     remind_automatically = models.BooleanField(
+        "send the reminder by itself",
         default=False,
         help_text="Send the one reminder by itself, three days after the invitation, to those "
         "who have not answered.",
