@@ -65,7 +65,7 @@ UI = {
         "unsubscribed": "You will not receive surveys from us again.",
         "unsubscribe_ask": "Stop receiving surveys from us?",
         "back": "Back",
-        "answer_by": "Please answer by the end of {day:%-d %B %Y}.",
+        "answer_by": "Please answer by the end of {day.day} {day:%B %Y}.",
         "link_not_valid": "This link is not valid",
         "link_not_valid_help": "Please check that you opened the whole link, as it was sent to "
         "you, or ask whoever sent it for a new one.",
