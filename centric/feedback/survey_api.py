@@ -715,7 +715,7 @@ class SentOut(Schema):
 @router.post(
     "/surveys/{survey_id}/invitations",
     response={201: InvitedOut, **REFUSED},
-    summary="Invite contacts (by account, segment or one by one) or teams' members",
+    summary="Invite contacts (by account, segment or address) or teams' members",
     description=(
         "Into the survey's current wave, as the survey's page does. Nobody is invited twice in "
         "a wave, nor asked within the fatigue window, nor after opting out: those are listed in "
