@@ -48,19 +48,13 @@ from centric.people.models import User
 
 router = Router(tags=["surveys"])
 
-# the forms' names for what the API calls by the object's id
+# the API's names (its schemas' aliases) for what the forms call by the object: errors name them
 IDS = {"stage": "stage_id", "touchpoint": "touchpoint_id", "subject_team": "subject_team_id"}
 REFUSED = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
 
 
 def _actor(request: HttpRequest) -> User:
     return request.auth  # type: ignore[attr-defined,no-any-return]
-
-
-def _form_names(payload: Mapping[str, Any]) -> dict[str, Any]:
-    """API fields by the forms' names for them (``stage_id`` → ``stage``)."""
-    forms_name = {api: form for form, api in IDS.items()}
-    return {forms_name.get(name, name): value for name, value in payload.items()}
 
 
 def _survey(actor: User, survey_id: int) -> Survey:
@@ -292,10 +286,12 @@ class TemplateOut(Schema):
 class SurveyCreateIn(Schema):
     template: str = Field(description="The slug of one of `GET /api/survey-templates`.")
     name: str
-    stage_id: int | None = None
-    touchpoint_id: int | None = None
-    subject_team_id: int | None = Field(
-        None, description="The team being rated: an internal-customer survey only, and required."
+    stage: int | None = Field(None, alias="stage_id")
+    touchpoint: int | None = Field(None, alias="touchpoint_id")
+    subject_team: int | None = Field(
+        None,
+        alias="subject_team_id",
+        description="The team being rated: an internal-customer survey only, and required.",
     )
     default_language: Literal["en", "de"] = "en"
     open_link: bool = True
@@ -314,8 +310,8 @@ class SurveyCreateIn(Schema):
 
 class SurveyChangeIn(Schema):
     name: str | None = None
-    stage_id: int | None = None
-    touchpoint_id: int | None = None
+    stage: int | None = Field(None, alias="stage_id")
+    touchpoint: int | None = Field(None, alias="touchpoint_id")
     open_link: bool | None = None
     fatigue_days: int | None = None
     intro: dict[str, str] | None = Field(
@@ -361,7 +357,7 @@ def create_survey(request: HttpRequest, payload: SurveyCreateIn) -> Status[Surve
     actor = _actor(request)
     require_org_wide(actor)
     form = SurveyCreateForm(
-        data=as_form_data(_form_names(payload.dict())), organisation_id=actor.organisation_id
+        data=as_form_data(payload.dict()), organisation_id=actor.organisation_id
     )
     require_valid(form, IDS)
     survey = services.survey_create_from_template(
@@ -383,7 +379,7 @@ def change_survey(request: HttpRequest, survey_id: int, payload: SurveyChangeIn)
     actor = _actor(request)
     survey = _survey(actor, survey_id)
     require_org_wide(actor)
-    sent = _form_names(payload.dict(exclude_unset=True))
+    sent = payload.dict(exclude_unset=True)
     data: dict[str, Any] = {
         "name": survey.name,
         "stage": survey.stage_id,
@@ -847,12 +843,12 @@ class StageChangeIn(Schema):
 
 class TouchpointIn(Schema):
     name: str
-    stage_id: int | None = None
+    stage: int | None = Field(None, alias="stage_id")
 
 
 class TouchpointChangeIn(Schema):
     name: str | None = None
-    stage_id: int | None = None
+    stage: int | None = Field(None, alias="stage_id")
 
 
 def _stage_save(
@@ -872,7 +868,7 @@ def _touchpoint_save(
     require_org_wide(actor)
     values = validate_with_form(
         TouchpointForm,
-        _form_names(sent),
+        sent,
         instance=touchpoint,
         names=IDS,
         organisation_id=actor.organisation_id,
