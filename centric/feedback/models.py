@@ -140,17 +140,20 @@ class Survey(OrganisationScoped):
         return day_ended_by(self.closes_at, ZoneInfo(self.organisation.time_zone))
 
     @property
+    def past_last_day(self) -> bool:
+        """Its closing time has come: it takes no more answers, and a scheduled task marks it
+        closed if it is open."""
+        return self.closes_at is not None and self.closes_at <= clock.now()
+
+    @property
     def takes_answers(self) -> bool:
-        """Open, and not past its closing time (which a scheduled task then marks closed)."""
-        return self.status == self.Status.OPEN and (
-            self.closes_at is None or clock.now() < self.closes_at
-        )
+        return self.status == self.Status.OPEN and not self.past_last_day
 
     @property
     def status_now(self) -> str:
-        """Its status as respondents find it: closed once past its closing time, before the
+        """Its status as respondents find it: closed once past its last day, before the
         scheduled task has marked it so."""
-        if self.status == self.Status.OPEN and not self.takes_answers:
+        if self.status == self.Status.OPEN and self.past_last_day:
             return self.Status.CLOSED
         return self.status
 

@@ -167,7 +167,7 @@ def survey_set_status(*, actor: User, survey: Survey, status: str) -> Survey:
     if status not in Survey.Status.values:
         raise ValidationError(f"Unknown status “{status}”.")
     opening = status == Survey.Status.OPEN and survey.status != Survey.Status.OPEN
-    if opening and survey.closes_at is not None and survey.closes_at <= clock.now():
+    if opening and survey.past_last_day:
         raise ValidationError(
             "This survey's last day has passed: choose a later one in its settings, or none, "
             "before opening it."
