@@ -20,7 +20,7 @@ from django.db.models import QuerySet
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from centric.feedback.models import Answer, Invitation, Question, Response, Survey
-from centric.feedback.selectors import INVITATION_STATES, invitation_state, responses_visible_to
+from centric.feedback.selectors import INVITATION_STATES, responses_visible_to
 from centric.people.models import User
 
 COLUMNS = [
@@ -216,7 +216,7 @@ class _Echo:
 
 
 def invitation_rows(invitations: Iterable[Invitation]) -> Rows:
-    """A survey's invitations, a row each: whom, for which account or team, and what became
+    """A survey's invitations (``selectors.survey_invitations``), a row each: whom, for which account or team, and what became
     of it (times in UTC, as in the responses' exports)."""
     yield ["Name", "Account or team", "Email", "Language", "Wave", "Emailed (UTC)",
            "Reminded (UTC)", "What became of it"]  # fmt: skip
@@ -231,7 +231,7 @@ def invitation_rows(invitations: Iterable[Invitation]) -> Rows:
             invitation.wave,
             _utc(invitation.sent_at),
             _utc(invitation.reminded_at),
-            INVITATION_STATES[invitation_state(invitation)],
+            INVITATION_STATES[invitation.state],  # type: ignore[attr-defined]
         ]
 
 

@@ -11,7 +11,20 @@ from functools import lru_cache
 from typing import Any
 
 import polars as pl
-from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
@@ -432,49 +445,32 @@ INVITATION_STATES = {
 }
 
 
-def invitation_state(invitation: Invitation) -> str:
-    """What became of an invitation of ``survey_invitations``: a key of ``INVITATION_STATES``."""
-    if invitation.answered:  # type: ignore[attr-defined]
-        return "answered"
-    if invitation.opted_out:  # type: ignore[attr-defined]
-        return "opted_out"
-    if invitation.started:  # type: ignore[attr-defined]
-        return "started"
-    return "emailed" if invitation.sent_at else "waiting"
-
-
 def survey_invitations(
     survey: Survey, *, wave: int | None = None, state: str = ""
 ) -> QuerySet[Invitation]:
-    """The survey's invitations, newest first, each with ``answered``, ``started`` (a response
-    begun, not sent) and ``opted_out`` (its address unsubscribed); of one ``wave`` and in one
-    of ``INVITATION_STATES`` if asked."""
+    """The survey's invitations, newest first, each with its ``state``, what became of it (a
+    key of ``INVITATION_STATES``, the first that holds of: answered, its address unsubscribed,
+    a response begun, emailed; else waiting); of one ``wave`` and one ``state`` if asked."""
     responses = Response.objects.filter(invitation=OuterRef("pk"))
+    unsubscribed = OptOut.objects.filter(
+        organisation_id=OuterRef("organisation_id"), email=OuterRef("email")
+    )
     invitations = (
         survey.invitations.annotate(
-            answered=Exists(responses.filter(submitted_at__isnull=False)),
-            started=Exists(responses.filter(submitted_at__isnull=True)),
-            opted_out=Exists(
-                OptOut.objects.filter(
-                    organisation_id=OuterRef("organisation_id"), email=OuterRef("email")
-                )
-            ),
+            state=Case(
+                When(Exists(responses.filter(submitted_at__isnull=False)), then=Value("answered")),
+                When(Exists(unsubscribed), then=Value("opted_out")),
+                When(Exists(responses), then=Value("started")),
+                When(sent_at__isnull=False, then=Value("emailed")),
+                default=Value("waiting"),
+            )
         )
         .select_related("contact__account", "person", "customer__team")
         .order_by("-created_at", "-pk")
     )
     if wave is not None:
         invitations = invitations.filter(wave=wave)
-    waiting = Q(sent_at__isnull=True, answered=False, opted_out=False)
-    return invitations.filter(
-        {
-            "waiting": waiting,
-            "emailed": Q(sent_at__isnull=False, answered=False, started=False, opted_out=False),
-            "started": Q(started=True, answered=False),
-            "answered": Q(answered=True),
-            "opted_out": Q(opted_out=True),
-        }.get(state, Q())
-    )
+    return invitations.filter(state=state) if state else invitations
 
 
 def invitations_held_back(survey: Survey) -> QuerySet[Invitation]:

@@ -677,7 +677,7 @@ class InvitationOut(Schema):
     reminded_at: datetime | None
     answered: bool = Field(description="A response was submitted by this link.")
     started: bool = Field(description="A response was begun by this link and not sent.")
-    opted_out: bool = Field(description="The address unsubscribed from surveys.")
+    opted_out: bool = Field(description="The address unsubscribed (and has not answered).")
     state: str = Field(
         description="What became of it: "
         + ", ".join(f"`{value}` ({label.lower()})" for value, label in INVITATION_STATES.items())
@@ -686,8 +686,16 @@ class InvitationOut(Schema):
     url: str = Field(description="This person's own link: send it by your own means if you like.")
 
     @staticmethod
-    def resolve_state(invitation: Invitation) -> str:
-        return selectors.invitation_state(invitation)
+    def resolve_answered(invitation: Invitation) -> bool:
+        return invitation.state == "answered"  # type: ignore[attr-defined,no-any-return]
+
+    @staticmethod
+    def resolve_started(invitation: Invitation) -> bool:
+        return invitation.state == "started"  # type: ignore[attr-defined,no-any-return]
+
+    @staticmethod
+    def resolve_opted_out(invitation: Invitation) -> bool:
+        return invitation.state == "opted_out"  # type: ignore[attr-defined,no-any-return]
 
     @staticmethod
     def resolve_url(invitation: Invitation, context: dict[str, Any]) -> str:

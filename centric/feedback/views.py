@@ -344,7 +344,6 @@ def survey_invitations(request: AuthedRequest, survey_id: int) -> HttpResponse:
     context = {
         "survey": survey,
         "page": page,
-        "rows": [(invitation, selectors.invitation_state(invitation)) for invitation in page],
         "waves": list(range(1, survey.current_wave + 1)) if survey.current_wave > 1 else [],
         **asked,
         "states": selectors.INVITATION_STATES,
