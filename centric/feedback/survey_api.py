@@ -380,26 +380,20 @@ def change_survey(request: HttpRequest, survey_id: int, payload: SurveyChangeIn)
     survey = _survey(actor, survey_id)
     require_org_wide(actor)
     sent = payload.dict(exclude_unset=True)
-    data: dict[str, Any] = {
-        "name": survey.name,
-        "stage": survey.stage_id,
-        "touchpoint": survey.touchpoint_id,
-        "open_link": survey.open_link,
-        "fatigue_days": survey.fatigue_days,
-        "remind_automatically": survey.remind_automatically,
-        "last_day": survey.last_day,
-        **{name: value for name, value in sent.items() if name not in {"intro", "thank_you"}},
-    }
+    # the page's form as it shows the survey, with what was sent in place of its values
+    shown = SurveySettingsForm(instance=survey)
+    data = {name: shown[name].initial for name in shown.fields}
+    data |= {name: value for name, value in sent.items() if name not in {"intro", "thank_you"}}
     names = dict(IDS)
     for part in ("intro", "thank_you"):
-        words = {**getattr(survey, part), **(sent.get(part) or {})}
-        unknown = sorted(set(words) - set(survey.languages))
+        given = sent.get(part) or {}
+        unknown = sorted(set(given) - set(survey.languages))
         if unknown:
             raise invalid_fields(
                 {part: [f"This survey is in {', '.join(survey.languages)}, not {unknown[0]}."]}
             )
         for language in survey.languages:
-            data[f"{part}_{language}"] = words.get(language, "")
+            data[f"{part}_{language}"] = given.get(language, data[f"{part}_{language}"])
             names[f"{part}_{language}"] = f"{part}.{language}"
     form = SurveySettingsForm(data=as_form_data(data), instance=survey)
     require_valid(form, names)
