@@ -223,6 +223,7 @@ _NUMBERS = frozenset(
 )
 _OPINION_WORDS = frozenset(BOOSTERS) | NEGATORS | STOPWORDS | _NUMBERS
 _GERMAN_WORD = re.compile(r"[a-zäöüß][a-zäöüß0-9'-]+")
+# German's function words, negators, numbers and other words of no topic
 _GERMAN_LEFT_OUT = (
     FUNCTION_WORDS[GERMAN]
     | german.NEGATORS
@@ -230,10 +231,9 @@ _GERMAN_LEFT_OUT = (
         words(
             """zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert
             tausend einmal zweimal halb dutzend mehrere viele viel etwas ganz gar wirklich
-            eigentlich also dann nun bis aus ein einem eines einer ihnen sehr mal man schon
-            jeder jede jedes alle allen beim seit uns unsere unser andere anderen wieder vor
-            hinter neben trotz während wegen statt außer gegenüber innerhalb außerhalb ständig
-            oft selten manchmal"""
+            eigentlich also dann nun bis aus ihnen mal man jeder jede jedes alle allen beim
+            andere anderen vor hinter neben trotz während wegen statt außer gegenüber
+            innerhalb außerhalb ständig oft selten manchmal"""
         )
     )
 )
