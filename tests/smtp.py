@@ -58,3 +58,12 @@ class LocalSmtpServer:
             "EMAIL_PORT": self.port,
             "EMAIL_USE_TLS": False,
         }
+
+
+def message_part(message: Message, content_type: str) -> str:
+    """The text of a received message's part of ``content_type`` (``text/plain``,
+    ``text/html``), decoded, with Python's line ends."""
+    found = next(item for item in message.walk() if item.get_content_type() == content_type)
+    payload = found.get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    return payload.decode().replace("\r\n", "\n")

@@ -125,6 +125,23 @@ def first_page(questions: Sequence[QuestionLike], answers: Mapping[str, Any]) ->
     return page if page is not None else 1
 
 
+def opening_question(questions: Sequence[Q]) -> Q | None:
+    """The question an invitation can ask in the email itself: the first one a respondent sees,
+    when it is answered with one number (NPS, CSAT, CES, a rating)."""
+    shown = visible_on_page(questions, first_page(questions, {}), {})
+    return shown[0] if shown and scale(shown[0]) else None
+
+
+def suggested_answer(questions: Sequence[Q], value: str) -> tuple[Q, int] | None:
+    """The opening question and ``value`` as its answer, when ``value`` (a number chosen in an
+    invitation, carried by its link) is one of that question's numbers; else None."""
+    question = opening_question(questions)
+    if question is None or not (value.isascii() and value.isdigit()):
+        return None
+    low, high = scale(question) or (0, -1)
+    return (question, int(value)) if low <= int(value) <= high else None
+
+
 def unanswered(questions: Sequence[Q], page: int, answers: Mapping[str, Any]) -> list[Q]:
     """The required questions shown on ``page`` that have no answer yet."""
     return [

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
@@ -36,6 +36,7 @@ from centric.feedback.models import (
     Survey,
     Touchpoint,
 )
+from centric.feedback.scales import SCALE_ENDS
 from centric.feedback.signals import feedback_received_send
 from centric.people.models import Team, User
 
@@ -373,25 +374,74 @@ def invitations_create(
     return created, skipped
 
 
+# The words of an invitation's HTML part; its plain-text part holds the same in its template.
+MAIL_WORDS = {
+    "en": {
+        "hello": "Hello",
+        "rated_team": "The team you are rating:",
+        "pick": "Choose a number to start: the survey opens with it marked, to send with the "
+        "rest of your answers.",
+        "start": "Answer the survey",
+        "yours": "This link is yours alone. You can change your answers while the survey is open",
+        "until": "until the end of",
+        "thanks": "Thank you,",
+        "stop": "Stop receiving surveys",
+    },
+    "de": {
+        "hello": "Guten Tag",
+        "rated_team": "Das Team, das Sie bewerten:",
+        "pick": "Wählen Sie eine Zahl, um zu beginnen: Die Umfrage öffnet sich mit ihr markiert, "
+        "und Sie senden sie mit Ihren weiteren Antworten.",
+        "start": "Zur Umfrage",
+        "yours": "Der Link gehört nur Ihnen. Sie können Ihre Antworten ändern, solange die "
+        "Umfrage offen ist",
+        "until": "bis zum",
+        "thanks": "Vielen Dank",
+        "stop": "Keine Umfragen mehr erhalten",
+    },
+}
+
+
+def _opening(survey: Survey, language: str, link: str) -> dict[str, Any] | None:
+    """The survey's opening question as the invitation asks it: its words in ``language`` and a
+    link per number, which opens the survey with that number marked (nothing is stored until
+    the respondent sends the page); None when the survey opens with another kind of question."""
+    question = answer_rules.opening_question(selectors.survey_questions(survey))
+    if question is None:
+        return None
+    low, high = answer_rules.scale(question) or (0, -1)
+    return {
+        "text": answer_rules.localised(question.text, language, survey.default_language),
+        "links": [(number, f"{link}?answer={number}") for number in range(low, high + 1)],
+        "ends": SCALE_ENDS.get(language, SCALE_ENDS["en"]).get(question.kind, ("", "")),
+    }
+
+
 def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
+    """Email an invitation, in plain text and in HTML; the HTML part asks the survey's opening
+    score question in the mail itself."""
     survey = invitation.survey
+    language = invitation.language
     link = settings.SITE_URL + reverse("feedback:respond", args=[invitation.token])
+    recipient = invitation.contact or invitation.person
     context = {
         "invitation": invitation,
+        "name": recipient.first_name if recipient else "",
         "survey": survey,
         "link": link,
         "reminder": reminder,
-        "intro": survey.intro.get(invitation.language)
-        or survey.intro.get(survey.default_language, ""),
+        "intro": survey.intro.get(language) or survey.intro.get(survey.default_language, ""),
         "unsubscribe": settings.SITE_URL + reverse("feedback:unsubscribe", args=[invitation.token]),
-        "language": invitation.language,
+        "language": language,
+        "words": MAIL_WORDS.get(language, MAIL_WORDS["en"]),
         "organisation": survey.organisation.name,
         "team": survey.subject_team,  # an internal-customer survey's, named so surveys differ
         "last_day": survey.last_day,
+        "opening": _opening(survey, language, link),
     }
-    subject = render_to_string("feedback/email/subject.txt", context)
-    EmailMessage(
-        subject=" ".join(subject.split()),  # one line: a header holds no line break
+    subject = " ".join(render_to_string("feedback/email/subject.txt", context).split())
+    message = EmailMultiAlternatives(
+        subject=subject,  # one line: a header holds no line break
         body=render_to_string("feedback/email/invitation.txt", context),
         to=[invitation.email],
         # the mail programs' own unsubscribe button, one click (RFC 8058), which large
@@ -400,7 +450,10 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
             "List-Unsubscribe": f"<{context['unsubscribe']}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
-    ).send()
+    )
+    html = render_to_string("feedback/email/invitation.html", {**context, "subject": subject})
+    message.attach_alternative(html, "text/html")
+    message.send()
 
 
 def invitations_send(*, survey_id: int) -> int:

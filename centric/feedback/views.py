@@ -66,6 +66,8 @@ UI = {
         "unsubscribe_ask": "Stop receiving surveys from us?",
         "back": "Back",
         "answer_by": "Please answer by the end of {day.day} {day:%B %Y}.",
+        "suggested": "Your answer from the email, {value}, is marked below. It is kept once "
+        "you press “{button}”.",
         "link_not_valid": "This link is not valid",
         "link_not_valid_help": "Please check that you opened the whole link, as it was sent to "
         "you, or ask whoever sent it for a new one.",
@@ -87,6 +89,8 @@ UI = {
         "unsubscribe_ask": "Keine Umfragen mehr von uns erhalten?",
         "back": "Zurück",
         "answer_by": "Bitte antworten Sie bis zum {day.day}.{day.month}.{day.year}.",
+        "suggested": "Ihre Antwort aus der E-Mail, {value}, ist unten markiert. Sie wird "
+        "gespeichert, sobald Sie auf „{button}“ klicken.",
         "link_not_valid": "Dieser Link ist nicht gültig",
         "link_not_valid_help": "Bitte prüfen Sie, ob Sie den ganzen Link geöffnet haben, so wie "
         "er Ihnen geschickt wurde, oder bitten Sie den Absender um einen neuen.",
@@ -594,9 +598,11 @@ def _page(
     attempt: str = "",
     *,
     preview: bool = False,
+    suggested: int | None = None,
 ) -> HttpResponse:
     """A page of the survey as the respondent sees it, with their ``current`` answers (or
-    what they just ``posted``) and the ``errors`` in it."""
+    what they just ``posted``) and the ``errors`` in it; ``suggested``, the number chosen in
+    the invitation, is said to be marked and not yet kept."""
     shown = answer_rules.visible_on_page(questions, page, current)
     pages = sorted({question.page for question in questions})
     ends = SCALE_ENDS.get(language, SCALE_ENDS["en"])
@@ -631,6 +637,7 @@ def _page(
             }
         )
     is_last = not answer_rules.more_may_follow(questions, page, current)
+    ui = UI.get(language, UI["en"])
     context = {
         "survey": survey,
         "rows": rows,
@@ -639,15 +646,19 @@ def _page(
         "page_count": len(pages),
         "is_last": is_last,
         "has_previous": answer_rules.previous_page(questions, page, current) is not None,
-        "ui": UI.get(language, UI["en"]),
+        "ui": ui,
         "language": language,
         "intro": answer_rules.localised(survey.intro, language, survey.default_language)
         if page == pages[0]
         else "",
         # asked only of a survey with a last day: its organisation's time zone is one query
-        "answer_by": UI.get(language, UI["en"])["answer_by"].format(day=survey.last_day)
-        if survey.closes_at
+        "answer_by": ui["answer_by"].format(day=survey.last_day) if survey.closes_at else "",
+        "suggested": ui["suggested"].format(
+            value=suggested, button=ui["submit"] if is_last else ui["next"]
+        )
+        if suggested is not None
         else "",
+        "suggested_value": suggested,
         "errors": errors,
         "action": _with_language(request.path, request, survey),
         "attempt": attempt,
@@ -754,7 +765,8 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     existing = selectors.invitation_response(invitation)
     answers = services.response_answers(existing) if existing else {}
     page = _requested_page(request, questions, answers, existing)
-    return _page(request, survey, questions, answers, language, page, {}, None)
+    answers, page, suggested = _suggestion(request, questions, answers, page)
+    return _page(request, survey, questions, answers, language, page, {}, None, suggested=suggested)
 
 
 def _posted_page(request: HttpRequest) -> int:
@@ -784,6 +796,20 @@ def _requested_page(
     ):
         return asked
     return first if response is None or response.submitted_at else reached
+
+
+def _suggestion(
+    request: HttpRequest, questions: list[Question], answers: dict[str, Any], page: int
+) -> tuple[dict[str, Any], int, int | None]:
+    """The answers and page to show when the link carries the number chosen in the invitation
+    (``?answer=9``): that number marked on the opening question's page. It is not stored here,
+    since a GET stores nothing (a mail scanner opens links too): the respondent sends it with
+    the page, as any answer."""
+    suggestion = answer_rules.suggested_answer(questions, request.GET.get("answer", ""))
+    if suggestion is None:
+        return answers, page, None
+    question, value = suggestion
+    return {**answers, question.key: value}, question.page, value
 
 
 ATTEMPT = re.compile(r"[A-Za-z0-9_-]{16,40}")
@@ -836,7 +862,10 @@ def respond_open(request: HttpRequest, public_key: str) -> HttpResponse:
     attempt = started.attempt if started is not None else new_attempt()
     answers = services.response_answers(started) if started else {}
     page = _requested_page(request, questions, answers, started)
-    return _page(request, survey, questions, answers, language, page, {}, None, attempt)
+    answers, page, suggested = _suggestion(request, questions, answers, page)
+    return _page(
+        request, survey, questions, answers, language, page, {}, None, attempt, suggested=suggested
+    )
 
 
 def survey_preview(request: AuthedRequest, survey_id: int) -> HttpResponse:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
@@ -140,3 +142,40 @@ def test_a_detractor_answers_on_a_phone_in_their_language(
     expect(results.get_by_text("given in the last 30 days", exact=False)).to_be_visible()
     expect(results.get_by_text("1 · 100%").first).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_promoter_answers_from_the_email_on_a_phone(
+    page: Page, live_server: object, transactional_db: None, mailoutbox: list[EmailMessage]
+) -> None:
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    cx_lead = User.objects.get(email=DEMO_EMAIL)
+    survey = services.survey_create_from_template(
+        actor=cx_lead, template="relationship-nps", values={"name": "Northwind 2026"}
+    )
+    services.survey_set_status(actor=cx_lead, survey=survey, status="open")
+    # the English contacts the fatigue rule lets us ask (the demo asked some of them lately)
+    invited, _ = services.invitations_create(
+        actor=cx_lead, survey=survey, contacts=list(Contact.objects.filter(language="en"))
+    )
+    invitation = invited[0]
+    services.invitations_send(survey_id=survey.pk)
+    (message,) = [message for message in mailoutbox if message.to == [invitation.email]]
+    assert isinstance(message, EmailMultiAlternatives)
+    html = str(message.alternatives[0][0]).replace(settings.SITE_URL, str(live_server))
+    # the mail as a mail program shows it, on a phone: the question and its numbers
+    page.set_viewport_size(PHONE)
+    page.set_content(html)
+    assert_accessible(page)
+    page.screenshot(path=SCREENSHOTS / "invitation-mail-phone.png", full_page=True)
+    page.get_by_role("link", name="9", exact=True).click()
+    # the survey opens with 9 marked; nothing is kept until the page is sent
+    expect(page.get_by_role("radio", name="9", exact=True)).to_be_checked()
+    expect(page.get_by_text("Your answer from the email, 9, is marked below.")).to_be_visible()
+    assert_accessible(page)
+    page.screenshot(path=SCREENSHOTS / "respond-from-mail-phone.png", full_page=True)
+    assert not Response.objects.filter(invitation=invitation).exists()
+    page.get_by_role("button", name="Next").click()
+    expect(page.locator("legend", has_text="What do we do best?")).to_be_visible()
+    page.get_by_role("button", name="Send my answers").click()
+    expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
+    assert Response.objects.get(invitation=invitation).score == 9

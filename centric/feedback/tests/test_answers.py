@@ -12,8 +12,10 @@ from centric.feedback.answers import (
     is_visible,
     more_may_follow,
     next_page,
+    opening_question,
     parse,
     previous_page,
+    suggested_answer,
     visible_on_page,
 )
 
@@ -154,3 +156,29 @@ def test_staff_read_a_choice_by_its_labels_in_the_surveys_language() -> None:
     assert display(topics, ["gone"], "en") == "gone"  # an option since removed: its code
     assert display(Q("nps", "nps"), 7, "en") == "7"
     assert display(Q("why", "text"), "Late", "en") == "Late"
+
+
+def test_an_invitation_asks_the_opening_question_when_it_is_answered_with_one_number() -> None:
+    assert opening_question(NPS) is NPS[0]
+    rating = [
+        Q("intro", "text", page=1, show_if={"question": "x", "in": ["y"]}),
+        Q("r", "rating", page=2),
+    ]
+    assert opening_question(rating) is rating[1]  # the first question anyone sees
+    assert opening_question([Q("comment", "text"), Q("nps", "nps")]) is None
+    assert opening_question([Q("pick", "single", options=[{"value": "a"}])]) is None
+    assert opening_question([]) is None
+
+
+def test_the_number_a_link_carries_is_taken_only_within_the_opening_question_s_scale() -> None:
+    assert suggested_answer(NPS, "0") == (NPS[0], 0)
+    assert suggested_answer(NPS, "10") == (NPS[0], 10)
+    for refused in ("11", "-1", "", "nine", "9.5", " 9", "\u0669", "\u00b2"):
+        assert suggested_answer(NPS, refused) is None, refused
+    ces = [Q("ces", "ces")]
+    assert suggested_answer(ces, "7") == (ces[0], 7)
+    assert suggested_answer(ces, "0") is None
+    zero_to_three = [Q("r", "rating", scale_min=0, scale_max=3)]
+    assert suggested_answer(zero_to_three, "3") == (zero_to_three[0], 3)
+    assert suggested_answer(zero_to_three, "4") is None
+    assert suggested_answer([Q("comment", "text")], "1") is None

@@ -18,7 +18,7 @@ from centric.feedback import selectors, services
 from centric.feedback.models import Invitation, Survey
 from tests.factories import ContactFactory
 from tests.personas import PersonasTestCase
-from tests.smtp import LocalSmtpServer
+from tests.smtp import LocalSmtpServer, message_part
 
 
 class InvitationMailTest(PersonasTestCase):
@@ -165,7 +165,7 @@ class InvitationMailTest(PersonasTestCase):
         received = {
             message["To"]: (
                 str(make_header(decode_header(message["Subject"]))),
-                message.get_payload(decode=True).decode().replace("\r\n", "\n"),  # type: ignore[union-attr]
+                message_part(message, "text/plain"),
             )
             for message in smtp.messages
         }
@@ -177,6 +177,13 @@ class InvitationMailTest(PersonasTestCase):
             subject, "Northwind: Internal service – wie gut dient Ihnen das Team Finance?"
         )
         self.assertIn("Das Team, das Sie bewerten: Finance\n\nSie sind Kunde dieses Teams.", body)
+        (german,) = [
+            message for message in smtp.messages if message["To"] == "teammate@northwind.example"
+        ]
+        self.assertIn(
+            "Das Team, das Sie bewerten: <strong>Finance</strong>",
+            message_part(german, "text/html"),
+        )
 
     def test_an_external_invitation_names_no_team(self) -> None:
         survey = self.make_survey("Relationship")

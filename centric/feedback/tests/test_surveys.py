@@ -24,7 +24,7 @@ from centric.feedback.models import (
 )
 from tests.factories import AccountFactory, ContactFactory
 from tests.personas import PersonasTestCase
-from tests.smtp import LocalSmtpServer
+from tests.smtp import LocalSmtpServer, message_part
 
 
 class SurveyTestCase(PersonasTestCase):
@@ -351,7 +351,7 @@ class InvitationTest(SurveyTestCase):
             self.assertEqual(services.invitations_send(survey_id=survey.pk), 1)
             self.assertEqual(services.invitations_send(survey_id=survey.pk), 0)  # never twice
         self.assertEqual(len(smtp.messages), 1)
-        body = smtp.messages[0].get_payload(decode=True).decode()  # type: ignore[union-attr]
+        body = message_part(smtp.messages[0], "text/plain")
         self.assertIn("Guten Tag Carla", body)
         self.assertIn(f"/r/{created[0].token}/", body)
         self.assertEqual(created[0].customer.account, self.account)
