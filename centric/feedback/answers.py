@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
-from centric.feedback.scales import SCORE_RANGES
+from centric.feedback.scales import SCALE_ENDS, SCORE_RANGES
 
 # What a respondent is told about an answer, in the languages surveys are written in.
 MESSAGES = {
@@ -42,6 +42,10 @@ class QuestionLike(Protocol):
     scale_min: int | None
     scale_max: int | None
     show_if: dict[str, Any]
+
+
+class WordedQuestion(QuestionLike, Protocol):
+    text: dict[str, str]
 
 
 Q = TypeVar("Q", bound=QuestionLike)
@@ -140,6 +144,24 @@ def suggested_answer(questions: Sequence[Q], value: str) -> tuple[Q, int] | None
         return None
     low, high = scale(question) or (0, -1)
     return (question, int(value)) if low <= int(value) <= high else None
+
+
+def opening_links(
+    questions: Sequence[WordedQuestion], language: str, fallback: str, link: str
+) -> dict[str, Any] | None:
+    """The opening question as an invitation or a web page asks it: its words in ``language``
+    (else ``fallback``), a link to ``link`` per number, which opens the survey with that number
+    marked, and what the scale's two ends mean; None when the survey opens with another kind of
+    question."""
+    question = opening_question(questions)
+    if question is None:
+        return None
+    low, high = scale(question) or (0, -1)
+    return {
+        "text": localised(question.text, language, fallback),
+        "links": [(number, f"{link}?answer={number}") for number in range(low, high + 1)],
+        "ends": SCALE_ENDS.get(language, SCALE_ENDS["en"]).get(question.kind, ("", "")),
+    }
 
 
 def unanswered(questions: Sequence[Q], page: int, answers: Mapping[str, Any]) -> list[Q]:

@@ -36,7 +36,6 @@ from centric.feedback.models import (
     Survey,
     Touchpoint,
 )
-from centric.feedback.scales import SCALE_ENDS
 from centric.feedback.signals import feedback_received_send
 from centric.people.models import Team, User
 
@@ -402,21 +401,6 @@ MAIL_WORDS = {
 }
 
 
-def _opening(survey: Survey, language: str, link: str) -> dict[str, Any] | None:
-    """The survey's opening question as the invitation asks it: its words in ``language`` and a
-    link per number, which opens the survey with that number marked (nothing is stored until
-    the respondent sends the page); None when the survey opens with another kind of question."""
-    question = answer_rules.opening_question(selectors.survey_questions(survey))
-    if question is None:
-        return None
-    low, high = answer_rules.scale(question) or (0, -1)
-    return {
-        "text": answer_rules.localised(question.text, language, survey.default_language),
-        "links": [(number, f"{link}?answer={number}") for number in range(low, high + 1)],
-        "ends": SCALE_ENDS.get(language, SCALE_ENDS["en"]).get(question.kind, ("", "")),
-    }
-
-
 def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
     """Email an invitation, in plain text and in HTML; the HTML part asks the survey's opening
     score question in the mail itself."""
@@ -437,7 +421,9 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
         "organisation": survey.organisation.name,
         "team": survey.subject_team,  # an internal-customer survey's, named so surveys differ
         "last_day": survey.last_day,
-        "opening": _opening(survey, language, link),
+        "opening": answer_rules.opening_links(
+            selectors.survey_questions(survey), language, survey.default_language, link
+        ),
     }
     subject = " ".join(render_to_string("feedback/email/subject.txt", context).split())
     message = EmailMultiAlternatives(

@@ -18,6 +18,18 @@ urlpatterns = [
     path("surveys/<int:survey_id>/settings/", views.survey_edit, name="survey_edit"),
     path("surveys/<int:survey_id>/preview/", views.survey_preview, name="survey_preview"),
     path("surveys/<int:survey_id>/copy/", views.survey_copy, name="survey_copy"),
+    path(
+        "surveys/<int:survey_id>/open-link.svg",
+        views.survey_open_link_qr,
+        {"kind": "svg"},
+        name="survey_open_link_svg",
+    ),
+    path(
+        "surveys/<int:survey_id>/open-link.png",
+        views.survey_open_link_qr,
+        {"kind": "png"},
+        name="survey_open_link_png",
+    ),
     path("surveys/<int:survey_id>/status/", views.survey_status, name="survey_status"),
     path("surveys/<int:survey_id>/invite/", views.survey_invite, name="survey_invite"),
     path(

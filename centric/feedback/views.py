@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import functools
+import io
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Concatenate, ParamSpec
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
+import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,6 +21,7 @@ from django.db.models import Min, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
@@ -201,11 +205,45 @@ def _survey_page(
         "reminder_days": selectors.REMINDER_AFTER.days,
         "invite_form": invite_form
         or InviteForm(organisation_id=user.organisation_id, survey=survey),
-        "open_link": request.build_absolute_uri(
-            reverse("feedback:respond_open", args=[survey.public_key])
-        ),
+        **(_open_link(survey) if survey.open_link else {}),
     }
     return render(request, "feedback/survey_detail.html", context)
+
+
+def _open_link(survey: Survey) -> dict[str, str]:
+    """The open link as the survey's page shares it: the link, and the HTML that asks its
+    opening score question on another page or in a newsletter (none if it opens otherwise)."""
+    link = settings.SITE_URL + reverse("feedback:respond_open", args=[survey.public_key])
+    language = survey.default_language
+    opening = answer_rules.opening_links(
+        selectors.survey_questions(survey), language, language, link
+    )
+    snippet = (
+        render_to_string("feedback/email/_opening.html", {"opening": opening}).strip()
+        if opening
+        else ""
+    )
+    return {"open_link": link, "open_link_snippet": snippet}
+
+
+@require_GET
+def survey_open_link_qr(request: AuthedRequest, survey_id: int, kind: str) -> HttpResponse:
+    """The open link as a QR code (SVG or PNG), to print where customers meet the touchpoint."""
+    survey = selectors.survey_access(actor=request.user, survey_id=survey_id)
+    if not survey.open_link:
+        raise Http404("This survey has no open link")
+    link = settings.SITE_URL + reverse("feedback:respond_open", args=[survey.public_key])
+    code = segno.make(link, error="m")
+    out = io.BytesIO()
+    if kind == "svg":
+        code.save(out, kind="svg", scale=4, border=2, dark="#1b1f24", title=survey.name)
+        content_type = "image/svg+xml"
+    else:
+        code.save(out, kind="png", scale=12, border=2)
+        content_type = "image/png"
+    response = HttpResponse(out.getvalue(), content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="survey-{survey.pk}-open-link.{kind}"'
+    return response
 
 
 def _follow_up_of(question: Question, asked: Mapping[str, Question]) -> str:
