@@ -23,7 +23,7 @@ from centric.core.permissions import require_org_wide
 from centric.customers.models import Contact, Customer
 from centric.customers.services import customer_ensure_for_team
 from centric.feedback import answers as answer_rules
-from centric.feedback import selectors
+from centric.feedback import selectors, wording
 from centric.feedback.catalog import LANGUAGES, TEMPLATES, THANK_YOU
 from centric.feedback.models import (
     DEFAULT_STAGES,
@@ -373,34 +373,6 @@ def invitations_create(
     return created, skipped
 
 
-# The words of an invitation's HTML part; its plain-text part holds the same in its template.
-MAIL_WORDS = {
-    "en": {
-        "hello": "Hello",
-        "rated_team": "The team you are rating:",
-        "pick": "Choose a number to start: the survey opens with it marked, to send with the "
-        "rest of your answers.",
-        "start": "Answer the survey",
-        "yours": "This link is yours alone. You can change your answers while the survey is open",
-        "until": "until the end of",
-        "thanks": "Thank you,",
-        "stop": "Stop receiving surveys",
-    },
-    "de": {
-        "hello": "Guten Tag",
-        "rated_team": "Das Team, das Sie bewerten:",
-        "pick": "Wählen Sie eine Zahl, um zu beginnen: Die Umfrage öffnet sich mit ihr markiert, "
-        "und Sie senden sie mit Ihren weiteren Antworten.",
-        "start": "Zur Umfrage",
-        "yours": "Der Link gehört nur Ihnen. Sie können Ihre Antworten ändern, solange die "
-        "Umfrage offen ist",
-        "until": "bis zum",
-        "thanks": "Vielen Dank",
-        "stop": "Keine Umfragen mehr erhalten",
-    },
-}
-
-
 def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
     """Email an invitation, in plain text and in HTML; the HTML part asks the survey's opening
     score question in the mail itself."""
@@ -408,6 +380,7 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
     language = invitation.language
     link = settings.SITE_URL + reverse("feedback:respond", args=[invitation.token])
     recipient = invitation.contact or invitation.person
+    words = wording.mail_words(language)
     context = {
         "invitation": invitation,
         "name": recipient.first_name if recipient else "",
@@ -417,10 +390,15 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
         "intro": survey.intro.get(language) or survey.intro.get(survey.default_language, ""),
         "unsubscribe": settings.SITE_URL + reverse("feedback:unsubscribe", args=[invitation.token]),
         "language": language,
-        "words": MAIL_WORDS.get(language, MAIL_WORDS["en"]),
+        "words": words,
         "organisation": survey.organisation.name,
         "team": survey.subject_team,  # an internal-customer survey's, named so surveys differ
-        "last_day": survey.last_day,
+        "subject_team": words["subject_team"].format(team=survey.subject_team.name)
+        if survey.subject_team
+        else "",
+        "last_day": wording.day_in_words(survey.last_day, language)
+        if survey.closes_at and survey.last_day
+        else "",
         "opening": answer_rules.opening_links(
             selectors.survey_questions(survey), language, survey.default_language, link
         ),

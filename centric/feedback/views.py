@@ -30,7 +30,7 @@ from django.views.decorators.http import require_GET, require_POST
 from centric.core.periods import CHOSEN, PERIODS, Window, chosen_window, day_ended_by
 from centric.core.permissions import require_org_wide, sees_whole_organisation
 from centric.feedback import answers as answer_rules
-from centric.feedback import editing, selectors, services
+from centric.feedback import editing, selectors, services, wording
 from centric.feedback.catalog import TEMPLATES
 from centric.feedback.exports import csv_lines, invitation_rows
 from centric.feedback.forms import (
@@ -48,58 +48,8 @@ from centric.feedback.tasks import send_invitations, send_reminders
 from centric.people.auth import AuthedRequest
 from centric.people.models import LANGUAGES, User
 
-# The few words of the respondent's pages, in the languages surveys are written in.
 LANGUAGE_NAMES = dict(LANGUAGES)
 INVITATIONS_SHOWN = 50
-
-UI = {
-    "en": {
-        "next": "Next",
-        "submit": "Send my answers",
-        "closed": "This survey is closed.",
-        "not_open": "This survey is not open yet.",
-        "rated_team": "The team you are rating:",
-        "thanks": "Thank you",
-        "edit": "Change my answers",
-        "page": "Page",
-        "of": "of",
-        "required": "required",
-        "errors": "Please check the answers marked below.",
-        "unsubscribe": "Stop receiving surveys",
-        "unsubscribed": "You will not receive surveys from us again.",
-        "unsubscribe_ask": "Stop receiving surveys from us?",
-        "back": "Back",
-        "answer_by": "Please answer by the end of {day.day} {day:%B %Y}.",
-        "suggested": "Your answer from the email, {value}, is marked below. It is kept once "
-        "you press “{button}”.",
-        "link_not_valid": "This link is not valid",
-        "link_not_valid_help": "Please check that you opened the whole link, as it was sent to "
-        "you, or ask whoever sent it for a new one.",
-    },
-    "de": {
-        "next": "Weiter",
-        "submit": "Antworten senden",
-        "closed": "Diese Umfrage ist geschlossen.",
-        "not_open": "Diese Umfrage ist noch nicht geöffnet.",
-        "rated_team": "Das Team, das Sie bewerten:",
-        "thanks": "Vielen Dank",
-        "edit": "Antworten ändern",
-        "page": "Seite",
-        "of": "von",
-        "required": "Pflichtfrage",
-        "errors": "Bitte prüfen Sie die markierten Antworten.",
-        "unsubscribe": "Keine Umfragen mehr erhalten",
-        "unsubscribed": "Sie erhalten keine Umfragen mehr von uns.",
-        "unsubscribe_ask": "Keine Umfragen mehr von uns erhalten?",
-        "back": "Zurück",
-        "answer_by": "Bitte antworten Sie bis zum {day.day}.{day.month}.{day.year}.",
-        "suggested": "Ihre Antwort aus der E-Mail, {value}, ist unten markiert. Sie wird "
-        "gespeichert, sobald Sie auf „{button}“ klicken.",
-        "link_not_valid": "Dieser Link ist nicht gültig",
-        "link_not_valid_help": "Bitte prüfen Sie, ob Sie den ganzen Link geöffnet haben, so wie "
-        "er Ihnen geschickt wurde, oder bitten Sie den Absender um einen neuen.",
-    },
-}
 
 
 def survey_list(request: AuthedRequest) -> HttpResponse:
@@ -675,7 +625,7 @@ def _page(
             }
         )
     is_last = not answer_rules.more_may_follow(questions, page, current)
-    ui = UI.get(language, UI["en"])
+    ui = wording.ui(language)
     context = {
         "survey": survey,
         "rows": rows,
@@ -690,7 +640,9 @@ def _page(
         if page == pages[0]
         else "",
         # asked only of a survey with a last day: its organisation's time zone is one query
-        "answer_by": ui["answer_by"].format(day=survey.last_day) if survey.closes_at else "",
+        "answer_by": ui["answer_by"].format(day=wording.day_in_words(survey.last_day, language))
+        if survey.closes_at and survey.last_day
+        else "",
         "suggested": ui["suggested"].format(
             value=suggested, button=ui["submit"] if is_last else ui["next"]
         )
@@ -708,7 +660,7 @@ def _page(
 
 def _not_open(request: HttpRequest, survey: Survey, language: str) -> HttpResponse:
     """A survey that takes no answers: not open yet (a draft), or closed."""
-    ui = UI.get(language, UI["en"])
+    ui = wording.ui(language)
     draft = survey.status == Survey.Status.DRAFT
     context = {
         "survey": survey,
@@ -734,8 +686,8 @@ def _says_when_the_link_is_not_valid(
         try:
             return view(request, *args, **kwargs)
         except Http404:
-            language = _language_among(request, UI) or "en"
-            context = {"ui": UI[language], "language": language}
+            language = _language_among(request, wording.SURVEY_LANGUAGES) or "en"
+            context = {"ui": wording.ui(language), "language": language}
             return render(request, "feedback/link_not_valid.html", context, status=404)
 
     return page
@@ -758,7 +710,7 @@ def _thanks(
     context = {
         "preview": preview,
         "survey": survey,
-        "ui": UI.get(language, UI["en"]),
+        "ui": wording.ui(language),
         "language": language,
         "token": token,
         "edit": _with_language(reverse("feedback:respond", args=[token]), request, survey)
@@ -989,7 +941,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         services.opt_out(invitation=invitation)
         done = True
     context = {
-        "ui": UI.get(language, UI["en"]),
+        "ui": wording.ui(language),
         "language": language,
         "done": done,
         "survey": invitation.survey,
