@@ -629,7 +629,7 @@ def _invite(
                     customer=customers[contact.account_id],
                     contact=contact,
                     email=contact.email,
-                    language=contact.language if contact.language in ("en", "de") else "en",
+                    language=contact.language,  # every survey is offered in every language
                     sent_at=sent,
                 )
             )
@@ -697,7 +697,7 @@ def _later_waves(
                     customer=customers[contact.account_id],
                     contact=contact,
                     email=contact.email,
-                    language=contact.language if contact.language in ("en", "de") else "en",
+                    language=contact.language,  # every survey is offered in every language
                     sent_at=now - timedelta(days=_days_ago_in_wave(rng, wave)),
                 )
             )

@@ -30,6 +30,82 @@ MESSAGES = {
         "too_long": "Bitte schreiben Sie weniger als 5.000 Zeichen.",
         "unreadable": "Ihre Antwort enthält ein unsichtbares Steuerzeichen; bitte tippen Sie sie neu.",
     },
+    "fr": {
+        "required": "Veuillez répondre à cette question.",
+        "number": "Veuillez choisir l'un des nombres proposés.",
+        "range": "Veuillez choisir un nombre de {low} à {high}.",
+        "option": "Veuillez choisir l'une des réponses proposées.",
+        "options": "Veuillez choisir uniquement parmi les réponses proposées.",
+        "too_long": "Veuillez écrire moins de 5\u202f000 caractères.",
+        "unreadable": "Votre réponse contient un caractère de contrôle invisible\u202f; veuillez "
+        "la saisir à nouveau.",
+    },
+    "es": {
+        "required": "Por favor, responda a esta pregunta.",
+        "number": "Elija uno de los números.",
+        "range": "Elija un número del {low} al {high}.",
+        "option": "Elija una de las opciones.",
+        "options": "Elija solo entre las opciones mostradas.",
+        "too_long": "Por favor, escriba menos de 5000 caracteres.",
+        "unreadable": "Su respuesta contiene un carácter de control invisible; por favor, "
+        "escríbala de nuevo.",
+    },
+    "it": {
+        "required": "Per favore, risponda a questa domanda.",
+        "number": "Scelga uno dei numeri.",
+        "range": "Scelga un numero da {low} a {high}.",
+        "option": "Scelga una delle opzioni.",
+        "options": "Scelga solo tra le opzioni proposte.",
+        "too_long": "La preghiamo di scrivere meno di 5.000 caratteri.",
+        "unreadable": "La Sua risposta contiene un carattere di controllo invisibile; La "
+        "preghiamo di digitarla di nuovo.",
+    },
+    "nl": {
+        "required": "Beantwoord deze vraag.",
+        "number": "Kies een van de getallen.",
+        "range": "Kies een getal van {low} tot en met {high}.",
+        "option": "Kies een van de opties.",
+        "options": "Kies alleen uit de getoonde opties.",
+        "too_long": "Houd uw antwoord korter dan 5.000 tekens.",
+        "unreadable": "Uw antwoord bevat een onzichtbaar stuurteken; typ het opnieuw.",
+    },
+    "pt": {
+        "required": "Por favor, responda a esta pergunta.",
+        "number": "Escolha um dos números.",
+        "range": "Escolha um número de {low} a {high}.",
+        "option": "Escolha uma das opções.",
+        "options": "Escolha apenas entre as opções apresentadas.",
+        "too_long": "Por favor, escreva menos de 5000 caracteres.",
+        "unreadable": "A sua resposta contém um carácter de controlo invisível; por favor, "
+        "escreva-a novamente.",
+    },
+    "pl": {
+        "required": "Prosimy odpowiedzieć na to pytanie.",
+        "number": "Prosimy wybrać jedną z liczb.",
+        "range": "Prosimy wybrać liczbę od {low} do {high}.",
+        "option": "Prosimy wybrać jedną z opcji.",
+        "options": "Prosimy wybierać tylko spośród pokazanych opcji.",
+        "too_long": "Odpowiedź musi być krótsza niż 5\u00a0000 znaków.",
+        "unreadable": "Odpowiedź zawiera niewidoczny znak sterujący; prosimy wpisać ją ponownie.",
+    },
+    "sv": {
+        "required": "Svara på den här frågan.",
+        "number": "Välj en av siffrorna.",
+        "range": "Välj en siffra från {low} till {high}.",
+        "option": "Välj ett av alternativen.",
+        "options": "Välj bara bland alternativen som visas.",
+        "too_long": "Håll ditt svar under 5\u00a0000 tecken.",
+        "unreadable": "Ditt svar innehåller ett osynligt styrtecken; skriv det igen.",
+    },
+    "ja": {
+        "required": "この質問にご回答ください。",
+        "number": "いずれかの数字を選択してください。",
+        "range": "{low}から{high}までの数字を選択してください。",
+        "option": "いずれかの選択肢をお選びください。",
+        "options": "表示されている選択肢の中からお選びください。",
+        "too_long": "回答は5,000文字以内でご入力ください。",
+        "unreadable": "回答に目に見えない制御文字が含まれています。もう一度入力してください。",
+    },
 }
 
 

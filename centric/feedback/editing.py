@@ -3,7 +3,7 @@ answer, the questions they answered must stay as they were."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, NoReturn
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,20 +25,38 @@ def _require_draft(actor: User, survey: Survey) -> None:
         raise PermissionDenied("Questions can only change while the survey is a draft.")
 
 
-def options_from_lines(text: str) -> list[dict[str, Any]]:
-    """One option a line, ``English | German`` (the German part is optional)."""
+def options_from_lines(text: str, languages: Sequence[str] = ("en", "de")) -> list[dict[str, Any]]:
+    """One option a line, its wording in each of ``languages`` (English first) separated by
+    ``|``; a language may be left out (``Price | | Prix``), English may not."""
     options: list[dict[str, Any]] = []
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        english, _, german = (part.strip() for part in line.partition("|"))
-        value = slugify(english)[:40] or f"option-{len(options) + 1}"
-        label = {"en": english, **({"de": german} if german else {})}
+        parts = [part.strip() for part in line.split("|")]
+        if len(parts) > len(languages):
+            raise ValidationError(
+                f"Line {number} has {len(parts)} wordings, and the survey has "
+                f"{len(languages)} language{'s' if len(languages) != 1 else ''} "
+                f"({', '.join(languages)}): separate its languages by “|”, one option a line."
+            )
+        if not parts[0]:
+            raise ValidationError(f"Line {number} has no English wording.")
+        value = slugify(parts[0])[:40] or f"option-{len(options) + 1}"
+        label = {code: part for code, part in zip(languages, parts, strict=False) if part}
         options.append({"value": value, "label": label})
     values = [option["value"] for option in options]
     if len(set(values)) != len(values):
         raise ValidationError("Two options have the same wording.")
     return options
+
+
+def options_as_lines(options: Sequence[Mapping[str, Any]], languages: Sequence[str]) -> str:
+    """``options`` as ``options_from_lines`` reads them: one a line, its wording in each of
+    ``languages`` separated by `` | ``, the empty ones at the end left out."""
+    return "\n".join(
+        " | ".join(item["label"].get(code, "") for code in languages).rstrip(" |")
+        for item in options
+    )
 
 
 def _validate(survey: Survey, question: Question) -> None:

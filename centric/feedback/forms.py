@@ -15,7 +15,10 @@ from centric.core.models import Organisation
 from centric.core.periods import day_ended_by, end_of_day
 from centric.customers.models import Account, Contact, Segment
 from centric.feedback.catalog import TEMPLATES
+from centric.feedback.editing import options_as_lines, options_from_lines
 from centric.feedback.models import JourneyStage, Question, Survey, Touchpoint
+from centric.feedback.selectors import languages_read
+from centric.feedback.wording import SURVEY_LANGUAGES
 from centric.people.models import LANGUAGES, Team, User
 
 
@@ -44,7 +47,36 @@ class LastDayForm(forms.Form):
         return end_of_day(self.cleaned_data["last_day"], self.zone)
 
 
-class SurveyCreateForm(LastDayForm, forms.ModelForm):  # type: ignore[type-arg]
+LANGUAGE_NAMES = dict(LANGUAGES)
+
+
+class LanguagesForm(forms.Form):
+    """The languages a survey is offered in, among those it can be written in; always with its
+    default language, the one shown to a respondent who reads none of the others."""
+
+    languages = forms.MultipleChoiceField(
+        choices=[(code, LANGUAGE_NAMES[code]) for code in SURVEY_LANGUAGES],
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "choice-columns"}),
+        label="Languages",
+        help_text="Each respondent sees the survey in their own language if it is one of "
+        "these, else in the default language. The templates' questions are written in every one.",
+    )
+
+    def default_language(self) -> str:
+        raise NotImplementedError
+
+    def clean_languages(self) -> list[str]:
+        chosen: list[str] = self.cleaned_data["languages"]
+        default = self.default_language()
+        if default and default not in chosen:
+            raise forms.ValidationError(
+                f"Keep {LANGUAGE_NAMES.get(default, default)}, the survey's default language: "
+                "respondents who read none of its languages see that one."
+            )
+        return [code for code in SURVEY_LANGUAGES if code in chosen]
+
+
+class SurveyCreateForm(LastDayForm, LanguagesForm, forms.ModelForm):  # type: ignore[type-arg]
     template = forms.ChoiceField(
         choices=[(slug, f"{spec.name}: {spec.description}") for slug, spec in TEMPLATES.items()],
         widget=forms.RadioSelect,
@@ -59,6 +91,7 @@ class SurveyCreateForm(LastDayForm, forms.ModelForm):  # type: ignore[type-arg]
             "touchpoint",
             "subject_team",
             "default_language",
+            "languages",
             "open_link",
             "fatigue_days",
             "remind_automatically",
@@ -75,7 +108,14 @@ class SurveyCreateForm(LastDayForm, forms.ModelForm):  # type: ignore[type-arg]
             touchpoint=Touchpoint.objects.filter(organisation_id=organisation_id),
             subject_team=Team.objects.filter(organisation_id=organisation_id),
         )
-        self.fields["default_language"].choices = [("en", "English"), ("de", "German")]  # type: ignore[attr-defined]
+        self.fields["default_language"].choices = [  # type: ignore[attr-defined]
+            (code, LANGUAGE_NAMES[code]) for code in SURVEY_LANGUAGES
+        ]
+        self.fields["languages"].initial = languages_read(organisation_id)
+        self.order_fields(["template", "name"])  # what to start from first, then the rest
+
+    def default_language(self) -> str:
+        return str(self.cleaned_data.get("default_language", ""))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -107,7 +147,7 @@ def _check_touchpoint_in_stage(form: forms.BaseForm, data: dict[str, Any]) -> No
         )
 
 
-class SurveySettingsForm(LastDayForm, forms.ModelForm):  # type: ignore[type-arg]
+class SurveySettingsForm(LastDayForm, LanguagesForm, forms.ModelForm):  # type: ignore[type-arg]
     """What can change after a survey is made: its name, where it belongs in the journey, the
     open link, the fatigue window, whether its reminder goes by itself, its last day to answer,
     and the words respondents read before and after it, in each of the survey's languages. The
@@ -119,6 +159,7 @@ class SurveySettingsForm(LastDayForm, forms.ModelForm):  # type: ignore[type-arg
             "name",
             "stage",
             "touchpoint",
+            "languages",
             "open_link",
             "fatigue_days",
             "remind_automatically",
@@ -134,11 +175,13 @@ class SurveySettingsForm(LastDayForm, forms.ModelForm):  # type: ignore[type-arg
             stage=JourneyStage.objects.filter(organisation_id=survey.organisation_id),
             touchpoint=Touchpoint.objects.filter(organisation_id=survey.organisation_id),
         )
-        names = dict(LANGUAGES)
-        for language in survey.languages:
+        # the words before and after the survey in the languages it is offered in now (the
+        # languages chosen in this form get theirs once it is saved)
+        self.shown_languages = list(survey.languages)
+        for language in self.shown_languages:
             for part, label in (("intro", "Introduction"), ("thank_you", "Thank-you message")):
                 self.fields[f"{part}_{language}"] = forms.CharField(
-                    label=f"{label} ({names.get(language, language)})",
+                    label=f"{label} ({LANGUAGE_NAMES.get(language, language)})",
                     required=False,
                     max_length=2000,
                     widget=forms.Textarea(attrs={"rows": 3}),
@@ -156,12 +199,15 @@ class SurveySettingsForm(LastDayForm, forms.ModelForm):  # type: ignore[type-arg
         values = {name: data[name] for name in self.Meta.fields}
         values["closes_at"] = self.closes_at()
         for part in ("intro", "thank_you"):
-            values[part] = {
-                language: data[f"{part}_{language}"].strip()
-                for language in self.instance.languages
-                if data[f"{part}_{language}"].strip()
-            }
+            # the words of the languages not shown are kept, for when they are offered again
+            kept = {**getattr(self.instance, part)}
+            for language in self.shown_languages:
+                kept[language] = data[f"{part}_{language}"].strip()
+            values[part] = {language: words for language, words in kept.items() if words}
         return values
+
+    def default_language(self) -> str:
+        return self.instance.default_language
 
 
 class InviteForm(forms.Form):
@@ -279,12 +325,19 @@ class TouchpointForm(OrganisationModelForm):
         limit_choices(self, stage=JourneyStage.objects.filter(organisation_id=organisation_id))
 
 
+def question_languages(survey: Survey) -> list[str]:
+    """The languages a question is worded in, in the order its form asks for them: English,
+    which every question has, then the survey's others."""
+    return ["en", *(code for code in survey.languages if code != "en")]
+
+
 class QuestionForm(forms.Form):
-    """A question in the survey's two languages; German may be left for later (English is shown)."""
+    """A question in each of the survey's languages (``text_en``, ``text_de``, …). English is
+    required; another language may be left for later, and its readers see the survey's default
+    language meanwhile (the survey's page says which questions lack it)."""
 
     kind = forms.ChoiceField(choices=Question.Kind.choices)
     text_en = forms.CharField(label="Question (English)", max_length=500)
-    text_de = forms.CharField(label="Question (German)", max_length=500, required=False)
     required = forms.BooleanField(required=False, initial=True, label="An answer is required")
     page = forms.IntegerField(
         min_value=1,
@@ -295,7 +348,7 @@ class QuestionForm(forms.Form):
     options = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
-        help_text="For choice questions: one option a line, “English | German”.",
+        help_text="For choice questions: one option a line.",
     )
     scale_min = forms.IntegerField(required=False, min_value=0, max_value=10, label="Rating from")
     scale_max = forms.IntegerField(
@@ -312,18 +365,15 @@ class QuestionForm(forms.Form):
     def __init__(
         self, *args: Any, survey: Survey, question: Question | None = None, **kwargs: Any
     ) -> None:
+        self.languages = question_languages(survey)
         if question is not None and "initial" not in kwargs:
             condition = question.show_if or {}
             kwargs["initial"] = {
                 "kind": question.kind,
-                "text_en": question.text.get("en", ""),
-                "text_de": question.text.get("de", ""),
+                **{f"text_{code}": question.text.get(code, "") for code in self.languages},
                 "required": question.required,
                 "page": question.page,
-                "options": "\n".join(
-                    " | ".join(filter(None, (item["label"].get("en", ""), item["label"].get("de"))))
-                    for item in question.options
-                ),
+                "options": options_as_lines(question.options, self.languages),
                 "scale_min": question.scale_min,
                 "scale_max": question.scale_max,
                 "follows": condition.get("question", ""),
@@ -331,6 +381,18 @@ class QuestionForm(forms.Form):
                 "show_max": condition.get("max"),
             }
         super().__init__(*args, **kwargs)
+        for code in self.languages[1:]:
+            self.fields[f"text_{code}"] = forms.CharField(
+                label=f"Question ({LANGUAGE_NAMES.get(code, code)})", max_length=500, required=False
+            )
+        self.order_fields(["kind", *(f"text_{code}" for code in self.languages)])
+        if len(self.languages) > 1:
+            self.fields["options"].help_text = (
+                "For choice questions: one option a line, its wording in each language "
+                "separated by “|”, in this order: "
+                + " | ".join(LANGUAGE_NAMES.get(code, code) for code in self.languages)
+                + ". A language left out shows the default language's wording."
+            )
         scored = survey.questions.filter(kind__in=["nps", "csat", "ces", "rating"])
         if question is not None:
             scored = scored.exclude(pk=question.pk)
@@ -345,8 +407,6 @@ class QuestionForm(forms.Form):
         return data
 
     def values(self) -> dict[str, Any]:
-        from centric.feedback.editing import options_from_lines
-
         data = self.cleaned_data
         condition: dict[str, Any] = {}
         if data.get("follows"):
@@ -356,11 +416,11 @@ class QuestionForm(forms.Form):
                     condition[bound] = data[f"show_{bound}"]
         return {
             "kind": data["kind"],
-            # no German yet: German readers see the English, and the survey's page says so
-            "text": {"en": data["text_en"], **({"de": data["text_de"]} if data["text_de"] else {})},
+            # a language left empty: its readers see the default language's, as the page says
+            "text": {code: data[f"text_{code}"] for code in self.languages if data[f"text_{code}"]},
             "required": data["required"],
             "page": data["page"],
-            "options": options_from_lines(data.get("options") or ""),
+            "options": options_from_lines(data.get("options") or "", self.languages),
             "scale_min": data.get("scale_min"),
             "scale_max": data.get("scale_max"),
             "show_if": condition,

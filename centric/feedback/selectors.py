@@ -31,6 +31,7 @@ from django.http import Http404
 from centric.core import clock
 from centric.core.permissions import sees_whole_organisation
 from centric.core.queries import CompiledQuery
+from centric.customers.models import Contact
 from centric.customers.selectors import customers_visible_to
 from centric.feedback.models import (
     Answer,
@@ -41,6 +42,7 @@ from centric.feedback.models import (
     Response,
     Survey,
 )
+from centric.feedback.wording import SURVEY_LANGUAGES
 from centric.insights.metrics import (
     CentricityIndex,
     Ces,
@@ -542,3 +544,20 @@ def survey_questions(survey: Survey) -> list[Question]:
 @lru_cache(maxsize=256)
 def _open_survey_questions(survey_id: int, updated_at: datetime) -> tuple[Question, ...]:
     return tuple(Question.objects.filter(survey_id=survey_id))
+
+
+def languages_read(organisation_id: int) -> list[str]:
+    """The languages a survey can be written in that the organisation's contacts or people
+    read, English among them: what a new survey is offered in unless chosen otherwise."""
+    read = {"en"}
+    read.update(
+        Contact.objects.filter(organisation_id=organisation_id)
+        .values_list("language", flat=True)
+        .distinct()
+    )
+    read.update(
+        User.objects.filter(organisation_id=organisation_id, is_active=True)
+        .values_list("language", flat=True)
+        .distinct()
+    )
+    return [code for code in SURVEY_LANGUAGES if code in read]

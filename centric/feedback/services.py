@@ -380,10 +380,14 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
     language = invitation.language
     link = settings.SITE_URL + reverse("feedback:respond", args=[invitation.token])
     recipient = invitation.contact or invitation.person
+    name = recipient.first_name if recipient else ""
+    last_day = survey.last_day if survey.closes_at else None
     words = wording.mail_words(language)
     context = {
-        "invitation": invitation,
-        "name": recipient.first_name if recipient else "",
+        "greeting": words["greeting"].format(name=name) if name else words["greeting_alone"],
+        "yours": words["yours_until"].format(day=wording.day_in_words(last_day, language))
+        if last_day
+        else words["yours"],
         "survey": survey,
         "link": link,
         "reminder": reminder,
@@ -395,9 +399,6 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
         "team": survey.subject_team,  # an internal-customer survey's, named so surveys differ
         "subject_team": words["subject_team"].format(team=survey.subject_team.name)
         if survey.subject_team
-        else "",
-        "last_day": wording.day_in_words(survey.last_day, language)
-        if survey.closes_at and survey.last_day
         else "",
         "opening": answer_rules.opening_links(
             selectors.survey_questions(survey), language, survey.default_language, link

@@ -32,6 +32,7 @@ from centric.core.periods import PeriodError, window_between
 from centric.core.permissions import require_org_wide
 from centric.feedback import editing, selectors, services
 from centric.feedback.catalog import TEMPLATES
+from centric.feedback.editing import options_as_lines
 from centric.feedback.forms import (
     InviteForm,
     JourneyStageForm,
@@ -39,11 +40,13 @@ from centric.feedback.forms import (
     SurveyCreateForm,
     SurveySettingsForm,
     TouchpointForm,
+    question_languages,
 )
 from centric.feedback.models import Invitation, JourneyStage, Question, Survey, Touchpoint
 from centric.feedback.results import QuestionResult, Selection, centricity_result, survey_results
 from centric.feedback.selectors import INVITATION_STATES
 from centric.feedback.tasks import send_invitations, send_reminders
+from centric.feedback.wording import SURVEY_LANGUAGES
 from centric.people.models import User
 
 router = Router(tags=["surveys"])
@@ -283,6 +286,10 @@ class TemplateOut(Schema):
         return len(template.questions)
 
 
+# the languages a survey can be written in (wording.SURVEY_LANGUAGES), for the schema
+LanguageCode = Literal["en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "ja"]
+
+
 class SurveyCreateIn(Schema):
     template: str = Field(description="The slug of one of `GET /api/survey-templates`.")
     name: str
@@ -293,7 +300,12 @@ class SurveyCreateIn(Schema):
         alias="subject_team_id",
         description="The team being rated: an internal-customer survey only, and required.",
     )
-    default_language: Literal["en", "de"] = "en"
+    default_language: LanguageCode = "en"
+    languages: list[LanguageCode] | None = Field(
+        None,
+        description="The languages it is offered in, the default language among them; none "
+        "given: those the organisation's contacts and people read, English among them.",
+    )
     open_link: bool = True
     fatigue_days: int = Field(
         30, description="Nobody is asked by this survey within this many days of another."
@@ -310,6 +322,9 @@ class SurveyCreateIn(Schema):
 
 class SurveyChangeIn(Schema):
     name: str | None = None
+    languages: list[LanguageCode] | None = Field(
+        None, description="The languages it is offered in, its default language among them."
+    )
     stage: int | None = Field(None, alias="stage_id")
     touchpoint: int | None = Field(None, alias="touchpoint_id")
     open_link: bool | None = None
@@ -356,9 +371,10 @@ def list_templates(request: HttpRequest) -> list[Any]:
 def create_survey(request: HttpRequest, payload: SurveyCreateIn) -> Status[Survey]:
     actor = _actor(request)
     require_org_wide(actor)
-    form = SurveyCreateForm(
-        data=as_form_data(payload.dict()), organisation_id=actor.organisation_id
-    )
+    sent = payload.dict()
+    if sent["languages"] is None:
+        sent["languages"] = selectors.languages_read(actor.organisation_id)
+    form = SurveyCreateForm(data=as_form_data(sent), organisation_id=actor.organisation_id)
     require_valid(form, IDS)
     survey = services.survey_create_from_template(
         actor=actor, template=form.cleaned_data["template"], values=form.values()
@@ -451,6 +467,14 @@ def start_wave(request: HttpRequest, survey_id: int) -> Status[Survey]:
 class OptionIn(Schema):
     en: str = Field(min_length=1, max_length=200)
     de: str = Field("", max_length=200)
+    fr: str = Field("", max_length=200)
+    es: str = Field("", max_length=200)
+    it: str = Field("", max_length=200)
+    nl: str = Field("", max_length=200)
+    pt: str = Field("", max_length=200)
+    pl: str = Field("", max_length=200)
+    sv: str = Field("", max_length=200)
+    ja: str = Field("", max_length=200)
 
 
 class ConditionIn(Schema):
@@ -462,11 +486,22 @@ class ConditionIn(Schema):
 class QuestionTextIn(Schema):
     en: str
     de: str = ""
+    fr: str = ""
+    es: str = ""
+    it: str = ""
+    nl: str = ""
+    pt: str = ""
+    pl: str = ""
+    sv: str = ""
+    ja: str = ""
 
 
 class QuestionIn(Schema):
     kind: Question.Kind
-    text: QuestionTextIn = Field(description="German may wait: German readers see the English.")
+    text: QuestionTextIn = Field(
+        description="English, and any of the survey's other languages; one left out may wait "
+        "(its readers see the default language's)."
+    )
     required: bool = True
     page: int = 1
     options: list[OptionIn] = Field(
@@ -498,36 +533,52 @@ class QuestionMoveIn(Schema):
 
 # the question form's fields by the API's names for them, for errors
 QUESTION_NAMES = {
-    "text_en": "text.en",
-    "text_de": "text.de",
+    **{f"text_{code}": f"text.{code}" for code in SURVEY_LANGUAGES},
     "follows": "show_if.question",
     "show_min": "show_if.min",
     "show_max": "show_if.max",
 }
 
 
-def _options_as_lines(options: list[dict[str, str]]) -> str:
-    """The options as the form takes them, one a line, ``English | German``; a label that would
-    break that reading is refused rather than split."""
+def _given_languages(survey: Survey, field: str, texts: Mapping[str, str]) -> None:
+    """Refuse wording in a language the survey is not offered in (it would be dropped)."""
+    for code, words in texts.items():
+        if words and code != "en" and code not in survey.languages:
+            raise invalid_fields(
+                {
+                    f"{field}.{code}": [
+                        f"This survey is in {', '.join(survey.languages)}, not {code}: add "
+                        "the language in its settings first."
+                    ]
+                }
+            )
+
+
+def _options_as_lines(survey: Survey, options: list[dict[str, str]]) -> str:
+    """The options as the form takes them, one a line, their languages separated by ``|``; a
+    label that would break that reading is refused rather than split."""
     for index, option in enumerate(options):
+        _given_languages(survey, f"options.{index}", option)
         for language, label in option.items():
             if "|" in label or "\n" in label or "\r" in label:
                 raise invalid_fields(
                     {f"options.{index}.{language}": ["An option may not hold “|” or a line break."]}
                 )
-    return "\n".join(" | ".join(filter(None, (item["en"], item.get("de", "")))) for item in options)
+    return options_as_lines([{"label": option} for option in options], question_languages(survey))
 
 
-def _question_data(sent: Mapping[str, Any]) -> dict[str, Any]:
+def _question_data(survey: Survey, sent: Mapping[str, Any]) -> dict[str, Any]:
     """The API's question fields as the question form's."""
     data: dict[str, Any] = {}
     for name in ("kind", "required", "page", "scale_min", "scale_max"):
         if name in sent:
             data[name] = sent[name]
     if "text" in sent:
-        data["text_en"], data["text_de"] = sent["text"]["en"], sent["text"].get("de", "")
+        _given_languages(survey, "text", sent["text"])
+        # sent whole: a language left out has no wording now
+        data |= {f"text_{code}": sent["text"].get(code, "") for code in SURVEY_LANGUAGES}
     if "options" in sent:
-        data["options"] = _options_as_lines(sent["options"] or [])
+        data["options"] = _options_as_lines(survey, sent["options"] or [])
     if "show_if" in sent:
         condition = sent["show_if"] or {}
         data["follows"] = condition.get("question", "")
@@ -540,7 +591,7 @@ def _question_save(
 ) -> Question:
     """Validate with the page's form, what is not sent as it is stored, and save."""
     stored = QuestionForm(survey=survey, question=question).initial if question else {}
-    data = {"required": True, "page": 1, **stored, **_question_data(sent)}
+    data = {"required": True, "page": 1, **stored, **_question_data(survey, sent)}
     form = QuestionForm(data=as_form_data(data), survey=survey, question=question)
     require_valid(form, QUESTION_NAMES)
     try:

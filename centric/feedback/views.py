@@ -652,7 +652,7 @@ def _page(
         "errors": errors,
         "action": _with_language(request.path, request, survey),
         "attempt": attempt,
-        "languages": survey.languages,
+        "languages": [(code, wording.NATIVE_NAMES.get(code, code)) for code in survey.languages],
         "preview": preview,
     }
     return render(request, "feedback/respond.html", context, status=422 if errors else 200)

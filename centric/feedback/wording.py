@@ -1,17 +1,35 @@
 """The words respondents read — on the survey's pages and in its invitations — in every language
 a survey can be written in. A survey's own questions, introduction and thanks are its own; these
-are the words around them."""
+are the words around them.
+
+French typography: a no-break space (U+00A0) before a colon, a narrow no-break space (U+202F)
+before ? ! ; and inside « »."""
 
 from __future__ import annotations
 
 from datetime import date
 
 # The languages a survey can be written in (each a language contacts and people may have).
-SURVEY_LANGUAGES = ("en", "de")
+SURVEY_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "ja")
+
+# Each language by its own name, as a respondent looks for it in the language switch.
+NATIVE_NAMES = {
+    "en": "English",
+    "de": "Deutsch",
+    "fr": "Français",
+    "es": "Español",
+    "it": "Italiano",
+    "nl": "Nederlands",
+    "pt": "Português",
+    "pl": "Polski",
+    "sv": "Svenska",
+    "ja": "日本語",
+}
 
 # The respondent's pages.
 UI = {
     "en": {
+        "language": "Language",
         "next": "Next",
         "submit": "Send my answers",
         "closed": "This survey is closed.",
@@ -35,6 +53,7 @@ UI = {
         "you, or ask whoever sent it for a new one.",
     },
     "de": {
+        "language": "Sprache",
         "next": "Weiter",
         "submit": "Antworten senden",
         "closed": "Diese Umfrage ist geschlossen.",
@@ -57,18 +76,216 @@ UI = {
         "link_not_valid_help": "Bitte prüfen Sie, ob Sie den ganzen Link geöffnet haben, so wie "
         "er Ihnen geschickt wurde, oder bitten Sie den Absender um einen neuen.",
     },
+    "fr": {
+        "language": "Langue",
+        "next": "Suivant",
+        "submit": "Envoyer mes réponses",
+        "closed": "Cette enquête est clôturée.",
+        "not_open": "Cette enquête n'est pas encore ouverte.",
+        "rated_team": "L'équipe que vous évaluez\u00a0:",
+        "thanks": "Merci",
+        "edit": "Modifier mes réponses",
+        "page": "Page",
+        "of": "sur",
+        "required": "obligatoire",
+        "errors": "Veuillez vérifier les réponses signalées ci-dessous.",
+        "unsubscribe": "Ne plus recevoir d'enquêtes",
+        "unsubscribed": "Vous ne recevrez plus d'enquêtes de notre part.",
+        "unsubscribe_ask": "Ne plus recevoir d'enquêtes de notre part\u202f?",
+        "back": "Précédent",
+        "answer_by": "Veuillez répondre au plus tard le {day}.",
+        "suggested": "La réponse que vous avez choisie dans l'e-mail, {value}, est sélectionnée "
+        "ci-dessous. Elle sera enregistrée lorsque vous cliquerez sur «\u202f{button}\u202f».",
+        "link_not_valid": "Ce lien n'est pas valide",
+        "link_not_valid_help": "Veuillez vérifier que vous avez ouvert le lien en entier, tel "
+        "qu'il vous a été envoyé, ou demandez-en un nouveau à la personne qui vous l'a envoyé.",
+    },
+    "es": {
+        "language": "Idioma",
+        "next": "Siguiente",
+        "submit": "Enviar mis respuestas",
+        "closed": "Esta encuesta está cerrada.",
+        "not_open": "Esta encuesta aún no está abierta.",
+        "rated_team": "El equipo que está evaluando:",
+        "thanks": "Muchas gracias",
+        "edit": "Modificar mis respuestas",
+        "page": "Página",
+        "of": "de",
+        "required": "obligatoria",
+        "errors": "Por favor, revise las respuestas señaladas a continuación.",
+        "unsubscribe": "Dejar de recibir encuestas",
+        "unsubscribed": "No volverá a recibir encuestas de nuestra parte.",
+        "unsubscribe_ask": "¿Desea dejar de recibir nuestras encuestas?",
+        "back": "Anterior",
+        "answer_by": "Por favor, responda a más tardar el {day}.",
+        "suggested": "La respuesta que eligió en el correo electrónico, {value}, está marcada "
+        "a continuación. Se guardará en cuanto haga clic en «{button}».",
+        "link_not_valid": "Este enlace no es válido",
+        "link_not_valid_help": "Por favor, compruebe que ha abierto el enlace completo, tal como "
+        "se lo enviaron, o pida uno nuevo a la persona que se lo envió.",
+    },
+    "it": {
+        "language": "Lingua",
+        "next": "Avanti",
+        "submit": "Invia le mie risposte",
+        "closed": "Questo sondaggio è chiuso.",
+        "not_open": "Questo sondaggio non è ancora aperto.",
+        "rated_team": "Il team che sta valutando:",
+        "thanks": "Grazie",
+        "edit": "Modifica le mie risposte",
+        "page": "Pagina",
+        "of": "di",
+        "required": "obbligatoria",
+        "errors": "La preghiamo di controllare le risposte segnalate qui sotto.",
+        "unsubscribe": "Non ricevere più sondaggi",
+        "unsubscribed": "Non riceverà più sondaggi da parte nostra.",
+        "unsubscribe_ask": "Non desidera più ricevere i nostri sondaggi?",
+        "back": "Indietro",
+        # "il giorno" keeps the article whole before any day ("entro l'8" would need elision)
+        "answer_by": "La preghiamo di rispondere entro il giorno {day}.",
+        "suggested": "La risposta scelta nell'e-mail, {value}, è selezionata qui sotto. Verrà "
+        "salvata quando farà clic su «{button}».",
+        "link_not_valid": "Questo link non è valido",
+        "link_not_valid_help": "La preghiamo di verificare di aver aperto il link completo, "
+        "esattamente come Le è stato inviato, oppure di chiederne uno nuovo al mittente.",
+    },
+    "nl": {
+        "language": "Taal",
+        "next": "Volgende",
+        "submit": "Antwoorden versturen",
+        "closed": "Deze enquête is gesloten.",
+        "not_open": "Deze enquête is nog niet geopend.",
+        "rated_team": "Het team dat u beoordeelt:",
+        "thanks": "Hartelijk dank",
+        "edit": "Antwoorden wijzigen",
+        "page": "Pagina",
+        "of": "van",
+        "required": "verplicht",
+        "errors": "Controleer de antwoorden die hieronder zijn gemarkeerd.",
+        "unsubscribe": "Geen enquêtes meer ontvangen",
+        "unsubscribed": "U ontvangt geen enquêtes meer van ons.",
+        "unsubscribe_ask": "Geen enquêtes meer van ons ontvangen?",
+        "back": "Vorige",
+        "answer_by": "Wij ontvangen uw antwoorden graag uiterlijk {day}.",
+        "suggested": "Uw antwoord uit de e-mail, {value}, is hieronder gemarkeerd. Het wordt "
+        "opgeslagen zodra u op “{button}” klikt.",
+        "link_not_valid": "Deze link is niet geldig",
+        "link_not_valid_help": "Controleer of u de volledige link hebt geopend, zoals die naar u "
+        "is verstuurd, of vraag de afzender om een nieuwe link.",
+    },
+    "pt": {
+        "language": "Idioma",
+        "next": "Seguinte",
+        "submit": "Enviar respostas",
+        "closed": "Este questionário está encerrado.",
+        "not_open": "Este questionário ainda não está aberto.",
+        "rated_team": "A equipa que vai avaliar:",
+        "thanks": "Muito obrigado",
+        "edit": "Alterar respostas",
+        "page": "Página",
+        "of": "de",
+        "required": "obrigatória",
+        "errors": "Por favor, verifique as respostas marcadas abaixo.",
+        "unsubscribe": "Deixar de receber questionários",
+        "unsubscribed": "Não voltará a receber questionários nossos.",
+        "unsubscribe_ask": "Deseja deixar de receber os nossos questionários?",
+        "back": "Anterior",
+        "answer_by": "Por favor, responda até {day}.",
+        "suggested": "A resposta que escolheu no e-mail, {value}, está marcada abaixo. Será "
+        "guardada quando clicar em «{button}».",
+        "link_not_valid": "Este link não é válido",
+        "link_not_valid_help": "Por favor, verifique se abriu o link completo, tal como lhe foi "
+        "enviado, ou peça um novo a quem o enviou.",
+    },
+    "pl": {
+        "language": "Język",
+        "next": "Dalej",
+        "submit": "Wyślij odpowiedzi",
+        "closed": "Ta ankieta jest zamknięta.",
+        "not_open": "Ta ankieta nie jest jeszcze otwarta.",
+        "rated_team": "Oceniany zespół:",
+        "thanks": "Dziękujemy",
+        "edit": "Zmień odpowiedzi",
+        "page": "Strona",
+        "of": "z",
+        "required": "obowiązkowe",
+        "errors": "Prosimy sprawdzić odpowiedzi zaznaczone poniżej.",
+        "unsubscribe": "Zrezygnuj z otrzymywania ankiet",
+        "unsubscribed": "Nie będziemy już wysyłać ankiet na ten adres.",
+        "unsubscribe_ask": "Zrezygnować z otrzymywania naszych ankiet?",
+        "back": "Wstecz",
+        "answer_by": "Prosimy o odpowiedź najpóźniej {day}.",
+        "suggested": "Odpowiedź wybrana w e-mailu, {value}, jest zaznaczona poniżej. Zostanie "
+        "zapisana po kliknięciu „{button}”.",
+        "link_not_valid": "Ten link jest nieprawidłowy",
+        "link_not_valid_help": "Prosimy sprawdzić, czy został otwarty cały link, dokładnie w "
+        "takiej postaci, w jakiej go wysłano, albo poprosić nadawcę o nowy.",
+    },
+    "sv": {
+        "language": "Språk",
+        "next": "Nästa",
+        "submit": "Skicka mina svar",
+        "closed": "Den här enkäten är stängd.",
+        "not_open": "Den här enkäten är inte öppen ännu.",
+        "rated_team": "Teamet som du bedömer:",
+        "thanks": "Tack så mycket",
+        "edit": "Ändra mina svar",
+        "page": "Sida",
+        "of": "av",
+        "required": "obligatorisk",
+        "errors": "Kontrollera svaren som är markerade nedan.",
+        "unsubscribe": "Sluta ta emot enkäter",
+        "unsubscribed": "Du kommer inte att få fler enkäter från oss.",
+        "unsubscribe_ask": "Vill du sluta ta emot enkäter från oss?",
+        "back": "Tillbaka",
+        "answer_by": "Vi ber dig svara senast {day}.",
+        "suggested": "Ditt svar från e-postmeddelandet, {value}, är markerat nedan. Det sparas "
+        "när du klickar på ”{button}”.",
+        "link_not_valid": "Den här länken är inte giltig",
+        "link_not_valid_help": "Kontrollera att du har öppnat hela länken, så som den skickades "
+        "till dig, eller be avsändaren om en ny.",
+    },
+    "ja": {
+        "language": "言語",
+        "next": "次へ",
+        "submit": "回答を送信",
+        "closed": "このアンケートは終了しました。",
+        "not_open": "このアンケートはまだ開始されていません。",
+        "rated_team": "評価対象のチーム：",
+        "thanks": "ありがとうございました",
+        "edit": "回答を変更する",
+        "page": "ページ",
+        "of": "/",
+        "required": "必須",
+        "errors": "以下で指摘されている回答をご確認ください。",
+        "unsubscribe": "アンケートの受信を停止する",
+        "unsubscribed": "今後、アンケートをお送りすることはありません。",
+        "unsubscribe_ask": "今後のアンケートの受信を停止しますか？",
+        "back": "戻る",
+        "answer_by": "{day}までにご回答ください。",
+        "suggested": "メールで選択された回答（{value}）が、以下で選択済みになっています。"
+        "「{button}」を押すと保存されます。",
+        "link_not_valid": "このリンクは無効です",
+        "link_not_valid_help": "リンクが途中で切れずに、送信されたとおりに開かれているかご確認"
+        "ください。または、送信者に新しいリンクをご依頼ください。",
+    },
 }
 
-# An invitation and its reminder, in plain text and HTML.
+# An invitation and its reminder, in plain text and HTML. "greeting" names the invitee
+# ("greeting_alone" when there is no name), "yours_until" replaces "yours" when the survey has a
+# last day, "thanks" stands above the organisation's name, and the subject is
+# "{reminder} {organisation}: {survey} – {subject}".
 MAIL_WORDS = {
     "en": {
-        "hello": "Hello",
+        "greeting": "Hello {name},",
+        "greeting_alone": "Hello,",
         "rated_team": "The team you are rating:",
         "pick": "Choose a number to start: the survey opens with it marked, to send with the "
         "rest of your answers.",
         "start": "Answer the survey",
-        "yours": "This link is yours alone. You can change your answers while the survey is open",
-        "until": "until the end of",
+        "yours": "This link is yours alone. You can change your answers while the survey is open.",
+        "yours_until": "This link is yours alone. You can change your answers while the survey is open: "
+        "until the end of {day}.",
         "thanks": "Thank you,",
         "stop": "Stop receiving surveys",
         "reminder": "Reminder:",
@@ -76,39 +293,216 @@ MAIL_WORDS = {
         "subject_team": "how does {team} serve you?",
     },
     "de": {
-        "hello": "Guten Tag",
+        "greeting": "Guten Tag {name},",
+        "greeting_alone": "Guten Tag,",
         "rated_team": "Das Team, das Sie bewerten:",
         "pick": "Wählen Sie eine Zahl, um zu beginnen: Die Umfrage öffnet sich mit ihr markiert, "
         "und Sie senden sie mit Ihren weiteren Antworten.",
         "start": "Zur Umfrage",
         "yours": "Der Link gehört nur Ihnen. Sie können Ihre Antworten ändern, solange die "
-        "Umfrage offen ist",
-        "until": "bis zum",
+        "Umfrage offen ist.",
+        "yours_until": "Der Link gehört nur Ihnen. Sie können Ihre Antworten ändern, solange die "
+        "Umfrage offen ist: bis zum {day}.",
         "thanks": "Vielen Dank",
         "stop": "Keine Umfragen mehr erhalten",
         "reminder": "Erinnerung:",
         "subject": "Ihre Meinung zählt",
         "subject_team": "wie gut dient Ihnen das Team {team}?",
     },
+    "fr": {
+        "greeting": "Bonjour {name},",
+        "greeting_alone": "Bonjour,",
+        "rated_team": "L'équipe que vous évaluez\u00a0:",
+        "pick": "Choisissez une note pour commencer\u00a0: l'enquête s'ouvrira avec cette note "
+        "déjà sélectionnée, et vous l'enverrez avec le reste de vos réponses.",
+        "start": "Répondre à l'enquête",
+        "yours": "Ce lien vous est personnel. Vous pouvez modifier vos réponses tant que "
+        "l'enquête est ouverte.",
+        "yours_until": "Ce lien vous est personnel. Vous pouvez modifier vos réponses tant que "
+        "l'enquête est ouverte, jusqu'au {day} inclus.",
+        "thanks": "Avec nos remerciements,",
+        "stop": "Ne plus recevoir d'enquêtes",
+        "reminder": "Rappel\u00a0:",
+        "subject": "votre avis compte pour nous",
+        "subject_team": "que pensez-vous du service de l'équipe {team}\u202f?",
+    },
+    "es": {
+        "greeting": "Hola, {name}:",
+        "greeting_alone": "Hola:",
+        "rated_team": "El equipo que está evaluando:",
+        "pick": "Elija un número para empezar: la encuesta se abrirá con él ya marcado, para que "
+        "lo envíe junto con el resto de sus respuestas.",
+        "start": "Responder a la encuesta",
+        "yours": "Este enlace es solo para usted. Puede modificar sus respuestas mientras la "
+        "encuesta esté abierta.",
+        "yours_until": "Este enlace es solo para usted. Puede modificar sus respuestas mientras la "
+        "encuesta esté abierta: hasta el {day} inclusive.",
+        "thanks": "Muchas gracias,",
+        "stop": "Dejar de recibir encuestas",
+        "reminder": "Recordatorio:",
+        "subject": "nos interesa su opinión",
+        "subject_team": "¿qué opina del servicio del equipo {team}?",
+    },
+    "it": {
+        "greeting": "Buongiorno {name},",
+        "greeting_alone": "Buongiorno,",
+        "rated_team": "Il team che sta valutando:",
+        "pick": "Scelga un numero per iniziare: il sondaggio si aprirà con il numero già "
+        "selezionato, da inviare insieme alle altre risposte.",
+        "start": "Rispondi al sondaggio",
+        "yours": "Questo link è riservato a Lei. Può modificare le Sue risposte finché il "
+        "sondaggio è aperto.",
+        "yours_until": "Questo link è riservato a Lei. Può modificare le Sue risposte finché il "
+        "sondaggio è aperto: fino al giorno {day} compreso.",
+        "thanks": "Grazie,",
+        "stop": "Non ricevere più sondaggi",
+        "reminder": "Promemoria:",
+        "subject": "ci farebbe piacere conoscere la Sua opinione",
+        "subject_team": "come valuta il servizio del team {team}?",
+    },
+    "nl": {
+        "greeting": "Beste {name},",
+        "greeting_alone": "Goedendag,",
+        "rated_team": "Het team dat u beoordeelt:",
+        "pick": "Kies een cijfer om te beginnen: de enquête opent met dat cijfer al "
+        "geselecteerd, zodat u het samen met uw andere antwoorden kunt versturen.",
+        "start": "Naar de enquête",
+        "yours": "Deze link is alleen voor u bestemd. U kunt uw antwoorden wijzigen zolang de "
+        "enquête openstaat.",
+        "yours_until": "Deze link is alleen voor u bestemd. U kunt uw antwoorden wijzigen zolang de "
+        "enquête openstaat: tot en met {day}.",
+        "thanks": "Hartelijk dank,",
+        "stop": "Geen enquêtes meer ontvangen",
+        "reminder": "Herinnering:",
+        "subject": "wij horen graag uw mening",
+        "subject_team": "hoe ervaart u de dienstverlening van {team}?",
+    },
+    "pt": {
+        "greeting": "Olá, {name}:",
+        "greeting_alone": "Olá:",
+        "rated_team": "A equipa que vai avaliar:",
+        "pick": "Escolha um número para começar: o questionário abre com esse número já "
+        "marcado, para enviar juntamente com as restantes respostas.",
+        "start": "Responder ao questionário",
+        "yours": "Este link é exclusivamente seu. Pode alterar as suas respostas enquanto o "
+        "questionário estiver aberto.",
+        "yours_until": "Este link é exclusivamente seu. Pode alterar as suas respostas enquanto o "
+        "questionário estiver aberto: até {day}, inclusive.",
+        "thanks": "Muito obrigado,",
+        "stop": "Deixar de receber questionários",
+        "reminder": "Lembrete:",
+        "subject": "a sua opinião é importante para nós",
+        "subject_team": "como avalia o serviço da equipa {team}?",
+    },
+    "pl": {
+        "greeting": "Dzień dobry, {name}!",
+        "greeting_alone": "Dzień dobry!",
+        "rated_team": "Oceniany zespół:",
+        "pick": "Aby rozpocząć, prosimy wybrać liczbę: ankieta otworzy się z nią już "
+        "zaznaczoną, a wybór zostanie wysłany razem z pozostałymi odpowiedziami.",
+        "start": "Wypełnij ankietę",
+        "yours": "Ten link jest osobisty. Odpowiedzi można zmieniać, dopóki ankieta jest otwarta.",
+        "yours_until": "Ten link jest osobisty. Odpowiedzi można zmieniać, dopóki ankieta jest otwarta: "
+        "do końca dnia {day}.",
+        "thanks": "Dziękujemy",
+        "stop": "Zrezygnuj z otrzymywania ankiet",
+        "reminder": "Przypomnienie:",
+        "subject": "prosimy o opinię",
+        "subject_team": "prosimy o ocenę zespołu {team}",
+    },
+    "sv": {
+        "greeting": "Hej {name}!",
+        "greeting_alone": "Hej!",
+        "rated_team": "Teamet som du bedömer:",
+        "pick": "Välj en siffra för att börja: enkäten öppnas med den markerad, och du skickar "
+        "den tillsammans med resten av dina svar.",
+        "start": "Svara på enkäten",
+        "yours": "Länken är personlig. Du kan ändra dina svar så länge enkäten är öppen.",
+        "yours_until": "Länken är personlig. Du kan ändra dina svar så länge enkäten är öppen, "
+        "till och med {day}.",
+        "thanks": "Stort tack",
+        "stop": "Sluta ta emot enkäter",
+        "reminder": "Påminnelse:",
+        "subject": "vi vill gärna höra vad du tycker",
+        "subject_team": "hur upplever du servicen från {team}?",
+    },
+    "ja": {
+        "greeting": "{name}様",
+        "greeting_alone": "お客様各位",
+        "rated_team": "評価対象のチーム：",
+        "pick": "数字を選んで回答を始めてください。選んだ数字が選択された状態でアンケートが開き"
+        "ますので、ほかの回答と一緒に送信してください。",
+        "start": "アンケートに回答する",
+        "yours": "このリンクはご本人専用です。アンケートの受付期間中は回答を変更できます。",
+        "yours_until": "このリンクはご本人専用です。アンケートの受付期間（{day}まで）中は回答を変更できます。",
+        "thanks": "よろしくお願いいたします。",
+        "stop": "アンケートの受信を停止する",
+        "reminder": "【リマインド】",
+        "subject": "ご意見をお聞かせください",
+        "subject_team": "{team}の対応はいかがでしょうか？",
+    },
 }
 
 
 # How a day is written ("the last day to answer"): {day}, {number} (the month's), {month} (its
-# name) and {year}.
-DAY_FORMATS = {"en": "{day} {month} {year}", "de": "{day}.{number}.{year}"}
+# name, as it stands in a date: Polish in the genitive) and {year}.
+DAY_FORMATS = {
+    "en": "{day} {month} {year}",
+    "de": "{day}.{number}.{year}",
+    "fr": "{day} {month} {year}",
+    "es": "{day} de {month} de {year}",
+    "it": "{day} {month} {year}",
+    "nl": "{day} {month} {year}",
+    "pt": "{day} de {month} de {year}",
+    "pl": "{day} {month} {year}",
+    "sv": "{day} {month} {year}",
+    "ja": "{year}年{number}月{day}日",
+}
 MONTHS = {
     "en": (
         "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December",
     ),
+    "fr": (
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ),
+    "es": (
+        "enero", "febrero", "marzo", "abril", "mayo", "junio",
+        "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+    ),
+    "it": (
+        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
+        "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+    ),
+    "nl": (
+        "januari", "februari", "maart", "april", "mei", "juni",
+        "juli", "augustus", "september", "oktober", "november", "december",
+    ),
+    "pt": (
+        "janeiro", "fevereiro", "março", "abril", "maio", "junho",
+        "julho", "agosto", "setembro", "outubro", "novembro", "dezembro",
+    ),
+    "pl": (
+        "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca",
+        "lipca", "sierpnia", "września", "października", "listopada", "grudnia",
+    ),
+    "sv": (
+        "januari", "februari", "mars", "april", "maj", "juni",
+        "juli", "augusti", "september", "oktober", "november", "december",
+    ),
 }  # fmt: skip
+
+# The first of a month, where a language writes it as an ordinal: "1er avril", "1º aprile".
+FIRST_DAY = {"fr": "1er", "it": "1º"}
 
 
 def day_in_words(day: date, language: str) -> str:
-    """A day as a respondent reads it: "31 March 2027", "31.3.2027"."""
+    """A day as a respondent reads it: "31 March 2027", "31.3.2027", "1er avril 2027"."""
     months = MONTHS.get(language, MONTHS["en"])
+    number = FIRST_DAY.get(language, "1") if day.day == 1 else str(day.day)
     return DAY_FORMATS.get(language, DAY_FORMATS["en"]).format(
-        day=day.day, number=day.month, month=months[day.month - 1], year=day.year
+        day=number, number=day.month, month=months[day.month - 1], year=day.year
     )
 
 

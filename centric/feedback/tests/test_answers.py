@@ -125,7 +125,7 @@ def test_what_is_wrong_is_said_in_the_respondents_language() -> None:
     assert parse(NPS[:1], {"nps": ["11"]}, "de")[1] == {
         "nps": "Bitte wählen Sie eine Zahl von 0 bis 10."
     }
-    assert parse(NPS[:1], {}, "fr")[1] == {"nps": "Please answer this question."}
+    assert parse(NPS[:1], {}, "xx")[1] == {"nps": "Please answer this question."}
 
 
 def test_the_first_incomplete_page_has_a_required_question_shown_and_unanswered() -> None:

@@ -108,8 +108,8 @@ class SurveyBuildingApiTest(SurveyApiTestCase):
         self.assertEqual(response.json()["subject_team_id"], self.finance.pk)
 
     def test_settings_change_only_as_sent(self) -> None:
-        survey = self.make_survey(fatigue_days=30)
-        intro_en = survey.intro["en"]
+        survey = self.make_survey(fatigue_days=30, languages=["en", "de"])
+        intro_en, intro_fr = survey.intro["en"], survey.intro["fr"]
 
         response = self.send(
             "patch",
@@ -128,14 +128,19 @@ class SurveyBuildingApiTest(SurveyApiTestCase):
         self.assertEqual(
             (survey.fatigue_days, survey.open_link, survey.name), (60, False, "Q4 relationship")
         )
-        self.assertEqual(survey.intro, {"en": intro_en, "de": "Neue Einleitung"})
+        # the template's words in the languages not offered are kept for when they are
+        self.assertEqual(
+            (survey.intro["en"], survey.intro["de"], survey.intro["fr"]),
+            (intro_en, "Neue Einleitung", intro_fr),
+        )
         self.assertIsNone(response.json()["open_link_url"])
         self.assertTrue(response.json()["remind_automatically"])
         self.assertTrue(survey.remind_automatically)
         # a language emptied is removed; a language the survey is not in is refused
         self.send("patch", f"/surveys/{survey.pk}", self.cx_lead, {"intro": {"de": ""}})
         survey.refresh_from_db()
-        self.assertEqual(survey.intro, {"en": intro_en})
+        self.assertNotIn("de", survey.intro)
+        self.assertEqual(survey.intro["en"], intro_en)
         errors = self.errors(
             self.send("patch", f"/surveys/{survey.pk}", self.cx_lead, {"intro": {"fr": "Bonjour"}})
         )

@@ -42,6 +42,7 @@ class SurveyClosingTest(SurveyTestCase):
             "open_link": "on",
             "fatigue_days": self.survey.fatigue_days,
             "last_day": "",
+            "languages": self.survey.languages,
             **changes,
         }
 
@@ -180,6 +181,7 @@ class SurveyClosingTest(SurveyTestCase):
                 "template": "relationship-nps",
                 "name": "Spring check-in",
                 "default_language": "en",
+                "languages": ["en", "de"],
                 "fatigue_days": "30",
                 "remind_automatically": "on",
                 "last_day": last_day.isoformat(),

@@ -79,6 +79,7 @@ class SurveyBuildingTest(SurveyTestCase):
                 "name": "After delivery",
                 "stage": stage.pk,
                 "default_language": "en",
+                "languages": ["en", "de"],
                 "fatigue_days": 30,
             },
         )
@@ -99,6 +100,7 @@ class SurveyBuildingTest(SurveyTestCase):
             "stage": shop.pk,
             "touchpoint": call.pk,
             "default_language": "en",
+            "languages": ["en", "de"],
             "fatigue_days": 30,
         }
         refused = self.client.post(reverse("feedback:survey_create"), values)
@@ -115,7 +117,13 @@ class SurveyBuildingTest(SurveyTestCase):
         settings = reverse("feedback:survey_edit", args=[survey.pk])
         moved = self.client.post(
             settings,
-            {"name": survey.name, "stage": shop.pk, "touchpoint": call.pk, "fatigue_days": 30},
+            {
+                "name": survey.name,
+                "stage": shop.pk,
+                "touchpoint": call.pk,
+                "fatigue_days": 30,
+                "languages": ["en", "de"],
+            },
         )
         self.assertIn("touchpoint", moved.context["form"].errors)
 
@@ -127,6 +135,7 @@ class SurveyBuildingTest(SurveyTestCase):
                 "template": "internal-customer",
                 "name": "IT service",
                 "default_language": "en",
+                "languages": ["en", "de"],
                 "fatigue_days": 30,
             },
         )
@@ -142,6 +151,7 @@ class SurveyBuildingTest(SurveyTestCase):
                 "name": "After delivery",
                 "subject_team": self.finance.pk,
                 "default_language": "en",
+                "languages": ["en", "de"],
                 "fatigue_days": 30,
             },
         )
@@ -271,8 +281,7 @@ class SurveySettingsTest(SurveyTestCase):
     def test_a_cx_lead_fixes_the_name_and_the_words_respondents_read(self) -> None:
         from centric.core.models import AuditEvent
 
-        survey = self.make_survey()
-        self.assertEqual(survey.languages, ["en", "de"])
+        survey = self.make_survey(languages=["en", "de"])
         self.login(self.cx_lead)
         url = reverse("feedback:survey_edit", args=[survey.pk])
         page = self.client.get(url)
@@ -283,6 +292,7 @@ class SurveySettingsTest(SurveyTestCase):
             {
                 "name": "Q4 relationship survey",
                 "fatigue_days": "45",
+                "languages": ["en", "de"],
                 "intro_en": "Two minutes, and we read every answer.",
                 "intro_de": "Zwei Minuten, und wir lesen jede Antwort.",
                 "thank_you_en": "Thank you!",
@@ -294,7 +304,8 @@ class SurveySettingsTest(SurveyTestCase):
         survey.refresh_from_db()
         self.assertEqual((survey.name, survey.fatigue_days), ("Q4 relationship survey", 45))
         self.assertEqual(survey.intro["de"], "Zwei Minuten, und wir lesen jede Antwort.")
-        self.assertEqual(survey.thank_you, {"en": "Thank you!"})
+        self.assertEqual(survey.thank_you["en"], "Thank you!")
+        self.assertNotIn("de", survey.thank_you)
         event = AuditEvent.objects.filter(action="update").latest("pk")
         self.assertIn("name", event.changes)
         respond = self.client.get(reverse("feedback:respond_open", args=[survey.public_key]))
@@ -318,7 +329,7 @@ class SurveySettingsTest(SurveyTestCase):
         self.login(self.admin)
         answer = self.client.post(
             reverse("feedback:survey_edit", args=[survey.pk]),
-            {"name": survey.name, "fatigue_days": "30"},  # every text emptied
+            {"name": survey.name, "fatigue_days": "30", "languages": survey.languages},  # no words
         )
         self.assertRedirects(answer, survey.get_absolute_url(), fetch_redirect_response=False)
         survey.refresh_from_db()
@@ -602,7 +613,12 @@ class InvitationTest(SurveyTestCase):
         self.login(self.cx_lead)
         self.client.post(
             reverse("feedback:survey_edit", args=[survey.pk]),
-            {"name": survey.name, "fatigue_days": "30", "remind_automatically": "on"},
+            {
+                "name": survey.name,
+                "fatigue_days": "30",
+                "remind_automatically": "on",
+                "languages": survey.languages,
+            },
         )
         survey.refresh_from_db()
         self.assertTrue(survey.remind_automatically)
