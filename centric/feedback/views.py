@@ -129,6 +129,10 @@ def _survey_page(
         "insights_query": _insights_query(survey, responses, window),
         "questions": questions,
         "question_rows": [(question, _follow_up_of(question, asked)) for question in questions],
+        "language_names": [LANGUAGE_NAMES.get(code, code) for code in survey.languages],
+        "default_language_name": LANGUAGE_NAMES.get(
+            survey.default_language, survey.default_language
+        ),
         "missing_wording": [
             (LANGUAGE_NAMES.get(language, language), found)
             for language, found in selectors.survey_missing_wording(survey, questions).items()

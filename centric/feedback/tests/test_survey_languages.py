@@ -44,6 +44,11 @@ class SurveyLanguagesTest(SurveyApiTestCase):
         self.create()
         survey = Survey.objects.get(name="After delivery")
         self.assertEqual(survey.languages, ["en", "fr"])
+        self.assertContains(
+            self.client.get(survey.get_absolute_url()),
+            "Languages: English, French. Respondents see their own language, or English, the "
+            "default, if it is none of these.",
+        )
 
     def test_the_default_language_must_be_one_of_them(self) -> None:
         refused = self.create(default_language="de")
@@ -193,3 +198,31 @@ class SurveyLanguagesTest(SurveyApiTestCase):
         from centric.feedback.wording import SURVEY_LANGUAGES
 
         self.assertEqual(survey.languages, list(SURVEY_LANGUAGES))
+
+    def test_a_french_contact_is_invited_and_asked_in_french(self) -> None:
+        from django.core import mail
+
+        self.contact.language = "fr"
+        self.contact.save()
+        survey = self.make_survey()
+        services.survey_set_status(actor=self.cx_lead, survey=survey, status="open")
+        (invitation,), _ = services.invitations_create(
+            actor=self.cx_lead, survey=survey, contacts=[self.contact]
+        )
+        self.assertEqual(invitation.language, "fr")
+        services.invitations_send(survey_id=survey.pk)
+        (message,) = mail.outbox
+        self.assertEqual(
+            message.subject, "Northwind: Q4 relationship – votre avis compte pour nous"
+        )
+        self.assertTrue(message.body.startswith("Bonjour Carla,"))
+        self.assertIn("Ne plus recevoir d'enquêtes", message.body)
+        page = self.client.get(reverse("feedback:respond", args=[invitation.token]))
+        self.assertContains(page, '<html lang="fr">')
+        self.assertContains(page, "Quelle est la probabilité que vous nous recommandiez")
+        self.assertContains(page, "Pas du tout probable")
+        self.assertContains(page, "Suivant")
+        refused = self.client.post(
+            reverse("feedback:respond", args=[invitation.token]), {"page": "1"}
+        )
+        self.assertContains(refused, "Veuillez répondre à cette question.", status_code=422)
