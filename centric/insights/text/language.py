@@ -3,12 +3,15 @@
 The engine reads English and German, each with its own words and rules. A comment plainly in
 another language is better left unread, and said to be, than read with English words: French
 "pain" is bread, and Dutch "slim" is clever. Each language here is known by function words that are
-not English words too, so an English comment is never taken for another language; a comment
+not English words too (Japanese by its own script), so an English comment is never taken for
+another language; a comment
 with too few telling words (one that mixes languages, or a long one with a single foreign word)
 is read as English. A short comment with no English word in it is told by one of its own.
 """
 
 from __future__ import annotations
+
+import re
 
 from centric.insights.text.german import is_german_word
 from centric.insights.text.segment import tokenize
@@ -44,9 +47,22 @@ _WORDS = {
         nostro nostra anche più""",
     "pt": """os não eu nós um uma com para muito mas que do da são foi está nosso nossa
         também mais""",
+    "pl": """nie jest się że na bardzo są był była było dla od przez tylko już też jak
+        mamy nasz nasza nasze tego który która które jestem jesteśmy czy oraz bez po""",
+    "sv": """och är inte jag vi det att med för på av mycket som har var ett kan också eller
+        från våra vår vårt inga ingen""",
 }
 # letters that only these languages write: a word with one counts as one of theirs
-_LETTERS = {"de": frozenset("äöüß"), "es": frozenset("ñ¿¡"), "pt": frozenset("ãõ")}
+_LETTERS = {
+    "de": frozenset("äöüß"),
+    "es": frozenset("ñ¿¡"),
+    "pt": frozenset("ãõ"),
+    "pl": frozenset("ąćęłńśźż"),
+    "sv": frozenset("å"),
+}
+# Japanese is told by its own script (hiragana and katakana), which no other language writes
+_KANA = re.compile(r"[\u3040-\u30ff]")
+JAPANESE = "ja"
 # endings only German words have: "Rechnungen", "Pünktlichkeit", "freundlich", "Partnerschaft"
 _GERMAN_ENDINGS = ("ungen", "keit", "heit", "lich", "liche", "lichen", "schaft")
 
@@ -67,6 +83,8 @@ for _language, _words in _SETS.items():  # a word English uses too would tell no
 def guess_language(text: str) -> str:
     """The ISO 639-1 code of the language ``text`` is plainly written in; ``"en"`` when it is
     English or when too few of its words tell."""
+    if len(_KANA.findall(text)) >= MIN_WORDS:
+        return JAPANESE
     tokens = [token.lower() for token in tokenize(text) if token[0].isalpha()]
     english = sum(token in _SETS[ENGLISH] for token in tokens)
     telling = {

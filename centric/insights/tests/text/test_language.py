@@ -8,6 +8,12 @@ def test_it_tells_the_languages_comments_arrive_in():
     assert guess_language("Le service est très lent et nous sommes déçus.") == "fr"
     assert guess_language("El envío fue muy rápido, gracias.") == "es"
     assert guess_language("De levering was niet op tijd.") == "nl"
+    assert guess_language("Dostawa była bardzo szybka, dziękujemy.") == "pl"
+    assert guess_language("Faktura nie zgadza się z ofertą.") == "pl"
+    assert guess_language("Vi är inte nöjda med supporten.") == "sv"
+    assert guess_language("Leveransen var mycket snabb och personalen är trevlig.") == "sv"
+    assert guess_language("配送がとても早かったです。") == "ja"
+    assert guess_language("サポートの対応が遅い") == "ja"
 
 
 def test_short_german_comments_are_told_by_their_articles_and_umlauts():
@@ -36,6 +42,9 @@ def test_english_and_comments_too_short_to_tell_are_english():
         "I would die for this dress, an amazing fit",
         "Im gonna die, the alles bag is gut",
         "I love the café and the naïve décor",
+        "I think I was there on time, na",
+        "Great ale and a smörgåsbord",
+        "Emoji only ✨",
         "Ok",
         "",
     ):
