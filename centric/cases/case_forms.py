@@ -94,5 +94,7 @@ class CloseLoopForm(forms.Form):
         required=False,
         initial=True,
         label="Invite the customer to rate us again",
-        help_text="Adds a one-question link; a higher score than before counts as a recovery.",
+        help_text="Adds a link to a short survey where the message says {survey_link} (else at "
+        "its end; without it, {survey_link} is left out). A higher score than before counts as "
+        "a recovery.",
     )

@@ -66,10 +66,65 @@ CLOSING_TEMPLATES = {
         "dem nachgegangen und haben Folgendes getan:\n\n{resolution}\n\n{survey_link}\n"
         "Mit freundlichen Grüßen\n{sender}",
     ),
+    "fr": (
+        "Votre avis\u00a0: ce que nous avons fait",
+        "Bonjour {name},\n\nMerci de nous avoir fait part de ce qui n'allait pas. Nous avons "
+        "examiné la question, et voici ce que nous avons fait\u00a0:\n\n{resolution}\n\n"
+        "{survey_link}\nBien cordialement,\n{sender}",
+    ),
+    "es": (
+        "Su opinión: lo que hemos hecho al respecto",
+        "Hola, {name}:\n\nGracias por hacernos saber qué ha fallado. Lo hemos revisado y esto es "
+        "lo que hemos hecho:\n\n{resolution}\n\n{survey_link}\nUn cordial saludo,\n{sender}",
+    ),
+    "it": (
+        "Il Suo feedback: ecco cosa abbiamo fatto",
+        "Buongiorno {name},\n\nLa ringraziamo per averci segnalato che cosa non ha funzionato. "
+        "Abbiamo esaminato la questione ed ecco che cosa abbiamo fatto:\n\n{resolution}\n\n"
+        "{survey_link}\nCordiali saluti,\n{sender}",
+    ),
+    "nl": (
+        "Uw feedback: wat we ermee hebben gedaan",
+        "Beste {name},\n\nHartelijk dank dat u ons hebt laten weten wat er misging. We hebben het "
+        "uitgezocht en dit is wat we hebben gedaan:\n\n{resolution}\n\n{survey_link}\n"
+        "Met vriendelijke groet,\n{sender}",
+    ),
+    "pt": (
+        "A sua opinião: o que fizemos a esse respeito",
+        "Olá, {name}:\n\nAgradecemos que nos tenha dado a conhecer o que correu mal. Analisámos a "
+        "situação e foi isto que fizemos:\n\n{resolution}\n\n{survey_link}\n"
+        "Com os melhores cumprimentos,\n{sender}",
+    ),
+    "pl": (
+        "Państwa opinia: co zrobiliśmy w tej sprawie",
+        "Dzień dobry, {name}!\n\nDziękujemy za informację o tym, co poszło nie tak. Przyjrzeliśmy "
+        "się sprawie i podjęliśmy następujące działania:\n\n{resolution}\n\n{survey_link}\n"
+        "Z poważaniem\n{sender}",
+    ),
+    "sv": (
+        "Dina synpunkter: det här har vi gjort",
+        "Hej {name}!\n\nTack för att du berättade för oss vad som gick fel. Vi har undersökt "
+        "saken och har gjort följande:\n\n{resolution}\n\n{survey_link}\n"
+        "Vänliga hälsningar\n{sender}",
+    ),
+    "ja": (
+        "お寄せいただいたご意見への対応について",
+        "{name}様\n\nこのたびは、至らなかった点をお知らせいただき、誠にありがとうございました。"
+        "内容を確認のうえ、以下のとおり対応いたしました。\n\n{resolution}\n\n{survey_link}\n"
+        "今後ともよろしくお願いいたします。\n{sender}",
+    ),
 }
 SURVEY_LINK_LINE = {
     "en": "Would you tell us how we did now? {link}\n",
     "de": "Mögen Sie uns sagen, wie wir es jetzt gemacht haben? {link}\n",
+    "fr": "Pourriez-vous nous dire ce que vous en pensez à présent\u202f? {link}\n",
+    "es": "¿Le importaría decirnos qué opina ahora? {link}\n",
+    "it": "Vorrebbe dirci che cosa ne pensa ora? {link}\n",
+    "nl": "Wilt u ons laten weten hoe u het nu ervaart? {link}\n",
+    "pt": "Poderia dizer-nos o que pensa agora? {link}\n",
+    "pl": "Czy zechcieliby Państwo ocenić teraz nasze działania? {link}\n",
+    "sv": "Vill du berätta för oss vad du tycker nu? {link}\n",
+    "ja": "よろしければ、今回の対応について改めてご意見をお聞かせください。{link}\n",
 }
 
 
@@ -591,7 +646,8 @@ def closing_draft(*, case: Case, sender: User) -> ClosingMessage | None:
         "case": case.title,
         "resolution": case.resolution,
         "sender": sender.get_full_name() or sender.email,
-        "survey_link": "",
+        # kept, so the re-survey's line goes where the template puts it, not after the signature
+        "survey_link": "{survey_link}",
     }
     return ClosingMessage(
         to=email,
@@ -631,7 +687,7 @@ def case_close_loop(*, actor: User, case: Case, subject: str, body: str, resurve
             body.replace("{survey_link}", line) if "{survey_link}" in body else f"{body}\n\n{line}"
         )
         case.resurvey = invitation
-    body = body.replace("{survey_link}", "")
+    body = body.replace("{survey_link}\n", "").replace("{survey_link}", "")
     send_mail(subject=subject.strip(), message=body, from_email=None, recipient_list=[email])
     _event(case, actor, CaseEvent.Kind.MESSAGE, {"to": email, "resurvey": resurvey}, text=body)
     case.save(update_fields=["resurvey", "updated_at"])

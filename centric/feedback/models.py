@@ -121,8 +121,9 @@ class Survey(OrganisationScoped):
     current_wave = models.PositiveSmallIntegerField(
         default=1, help_text="The wave new invitations go into."
     )
+    # none for a survey the system makes (a case's re-survey)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:

@@ -18,6 +18,7 @@ from centric.core.models import AuditEvent
 from centric.customers.models import Customer
 from centric.feedback.models import Response, Survey
 from centric.feedback.services import response_for_invitation
+from centric.feedback.wording import SURVEY_LANGUAGES
 from tests.personas import PersonasTestCase
 
 State = Case.State
@@ -175,7 +176,7 @@ class CaseLifecycleTests(PersonasTestCase):
                     "language", flat=True
                 )
             ),
-            {"en", "de"},
+            set(SURVEY_LANGUAGES),
         )
 
     def org_calendar_hours(self) -> dict[str, list[str]]:
