@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 from centric.customers.models import Contact
 from centric.demo.organisation import DEMO_EMAIL, DEMO_PASSWORD
 from centric.feedback import services
-from centric.feedback.models import Response, Survey
+from centric.feedback.models import Invitation, Response, Survey
 from centric.people.models import User
 from tests.browser.conftest import PHONE, SCREENSHOTS, assert_accessible, shoot, sign_in
 
@@ -78,20 +78,26 @@ def test_a_cx_lead_builds_a_survey_from_a_template_and_opens_it(
     assert_accessible(page)
 
 
-def test_a_detractor_answers_on_a_phone_in_their_language(
-    page: Page, transactional_db: None
-) -> None:
+def _invited_to_the_demo_survey(language: str) -> tuple[Survey, Invitation]:
+    """The demo organisation with an open relationship survey, and the invitation of one of its
+    contacts who read ``language`` (one the fatigue rule lets us ask: the demo asked some of
+    them lately)."""
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     cx_lead = User.objects.get(email=DEMO_EMAIL)
     survey = services.survey_create_from_template(
         actor=cx_lead, template="relationship-nps", values={"name": "Northwind 2026"}
     )
     services.survey_set_status(actor=cx_lead, survey=survey, status="open")
-    # a German contact the fatigue rule lets us ask (the demo asked some of them lately)
     invited, _ = services.invitations_create(
-        actor=cx_lead, survey=survey, contacts=list(Contact.objects.filter(language="de"))
+        actor=cx_lead, survey=survey, contacts=list(Contact.objects.filter(language=language))
     )
-    invitation = invited[0]
+    return survey, invited[0]
+
+
+def test_a_detractor_answers_on_a_phone_in_their_language(
+    page: Page, transactional_db: None
+) -> None:
+    survey, invitation = _invited_to_the_demo_survey("de")
     page.set_viewport_size(PHONE)
     page.goto(f"/r/{invitation.token}/")
     expect(page.get_by_text("Wie wahrscheinlich ist es")).to_be_visible()
@@ -147,17 +153,7 @@ def test_a_detractor_answers_on_a_phone_in_their_language(
 def test_a_promoter_answers_from_the_email_on_a_phone(
     page: Page, live_server: object, transactional_db: None, mailoutbox: list[EmailMessage]
 ) -> None:
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    cx_lead = User.objects.get(email=DEMO_EMAIL)
-    survey = services.survey_create_from_template(
-        actor=cx_lead, template="relationship-nps", values={"name": "Northwind 2026"}
-    )
-    services.survey_set_status(actor=cx_lead, survey=survey, status="open")
-    # the English contacts the fatigue rule lets us ask (the demo asked some of them lately)
-    invited, _ = services.invitations_create(
-        actor=cx_lead, survey=survey, contacts=list(Contact.objects.filter(language="en"))
-    )
-    invitation = invited[0]
+    survey, invitation = _invited_to_the_demo_survey("en")
     services.invitations_send(survey_id=survey.pk)
     (message,) = [message for message in mailoutbox if message.to == [invitation.email]]
     assert isinstance(message, EmailMultiAlternatives)

@@ -60,6 +60,20 @@ class DefaultWordingTests(SimpleTestCase):
 
 
 class ClosingLanguagesTests(PersonasTestCase):
+    def resolved_case(self, resolution: str) -> Case:
+        """A case opened by Carla's detractor score and resolved with ``resolution``."""
+        detractor_rule(self.org.pk)
+        acme = Customer.objects.get(account=self.account)
+        responses_route(response_ids=[feedback(customer=acme, contact=self.contact).pk])
+        case = Case.objects.get()
+        services.case_record_cause(
+            actor=self.owner,
+            case=case,
+            root_cause=RootCause.objects.get(organisation=self.org, name="Billing error"),
+            resolution=resolution,
+        )
+        return services.case_transition(actor=self.owner, case=case, state=Case.State.RESOLVED)
+
     def test_a_new_organisation_has_a_closing_template_in_every_survey_language(self) -> None:
         organisation = OrganisationFactory.create(name="Brand new")
         stored = dict(
@@ -74,17 +88,7 @@ class ClosingLanguagesTests(PersonasTestCase):
         self.contact.language = "fr"
         self.contact.save()
         # no re-survey chosen on the closing messages: the organisation's own is made
-        detractor_rule(self.org.pk)
-        acme = Customer.objects.get(account=self.account)
-        responses_route(response_ids=[feedback(customer=acme, contact=self.contact).pk])
-        case = Case.objects.get()
-        services.case_record_cause(
-            actor=self.owner,
-            case=case,
-            root_cause=RootCause.objects.get(organisation=self.org, name="Billing error"),
-            resolution="Nous avons remboursé le double prélèvement.",
-        )
-        services.case_transition(actor=self.owner, case=case, state=Case.State.RESOLVED)
+        case = self.resolved_case("Nous avons remboursé le double prélèvement.")
         draft = services.closing_draft(case=case, sender=self.owner)
         assert draft is not None
         subject, _ = CLOSING_TEMPLATES["fr"]
@@ -114,6 +118,19 @@ class ClosingLanguagesTests(PersonasTestCase):
         self.assertNotIn("Would you tell us", message.body)
         self.assertNotIn("{", message.body)
 
+    def test_without_a_re_survey_the_template_s_place_for_it_is_left_out(self) -> None:
+        case = self.resolved_case("We refunded the second charge.")
+        draft = services.closing_draft(case=case, sender=self.owner)
+        assert draft is not None
+        self.assertIn("{survey_link}", draft.body)  # the owner sees where the link would go
+        mail.outbox.clear()
+        services.case_close_loop(
+            actor=self.owner, case=case, subject=draft.subject, body=draft.body, resurvey=False
+        )
+        (message,) = mail.outbox
+        self.assertIn("We refunded the second charge.\n\nKind regards,\n", message.body)
+        self.assertNotIn("{", message.body)
+
 
 class MigrationTests(PersonasTestCase):
     def test_existing_organisations_get_the_missing_languages_and_keep_their_own(self) -> None:
@@ -139,26 +156,3 @@ class MigrationTests(PersonasTestCase):
             ClosingTemplate.objects.filter(organisation=self.other_org).count(),
             len(SURVEY_LANGUAGES),
         )
-
-    def test_without_a_re_survey_the_template_s_place_for_it_is_left_out(self) -> None:
-        detractor_rule(self.org.pk)
-        acme = Customer.objects.get(account=self.account)
-        responses_route(response_ids=[feedback(customer=acme, contact=self.contact).pk])
-        case = Case.objects.get()
-        services.case_record_cause(
-            actor=self.owner,
-            case=case,
-            root_cause=RootCause.objects.get(organisation=self.org, name="Billing error"),
-            resolution="We refunded the second charge.",
-        )
-        services.case_transition(actor=self.owner, case=case, state=Case.State.RESOLVED)
-        draft = services.closing_draft(case=case, sender=self.owner)
-        assert draft is not None
-        self.assertIn("{survey_link}", draft.body)  # the owner sees where the link would go
-        mail.outbox.clear()
-        services.case_close_loop(
-            actor=self.owner, case=case, subject=draft.subject, body=draft.body, resurvey=False
-        )
-        (message,) = mail.outbox
-        self.assertIn("We refunded the second charge.\n\nKind regards,\n", message.body)
-        self.assertNotIn("{", message.body)
