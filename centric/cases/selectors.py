@@ -16,6 +16,7 @@ from django.http import Http404
 
 from centric.cases.models import Case, CaseEvent
 from centric.core import clock
+from centric.core.periods import in_working_hours
 from centric.core.permissions import can_write, sees_whole_organisation
 from centric.customers.models import Contact, Customer, Influence
 from centric.customers.selectors import accounts_visible_to
@@ -171,7 +172,7 @@ class LocalTime:
 
     @property
     def working(self) -> bool:
-        return self.now.weekday() < 5 and self.opens <= self.now.time() < self.closes
+        return in_working_hours(self.now, self.time_zone, self.opens, self.closes)
 
 
 @dataclass(frozen=True)

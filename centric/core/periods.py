@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from django.http import QueryDict
 from django.utils import timezone
@@ -153,3 +154,10 @@ def day_ended_by(moment: dt.datetime | None, zone: dt.tzinfo) -> dt.date | None:
     if moment is None:
         return None
     return (moment.astimezone(zone) - dt.timedelta(microseconds=1)).date()
+
+
+def in_working_hours(moment: dt.datetime, zone: str, opens: dt.time, closes: dt.time) -> bool:
+    """Whether ``moment`` falls on a weekday between ``opens`` and ``closes`` on the clock of
+    ``zone``: the customer's working hours (seed 004: respond on their schedule)."""
+    local = moment.astimezone(ZoneInfo(zone))
+    return local.weekday() < 5 and opens <= local.time() < closes

@@ -95,6 +95,7 @@ class SurveyCreateForm(LastDayForm, LanguagesForm, forms.ModelForm):  # type: ig
             "open_link",
             "fatigue_days",
             "remind_automatically",
+            "send_in_working_hours",
         ]
         labels = {"subject_team": "Team being rated (internal-customer survey only)"}
 
@@ -163,6 +164,7 @@ class SurveySettingsForm(LastDayForm, LanguagesForm, forms.ModelForm):  # type: 
             "open_link",
             "fatigue_days",
             "remind_automatically",
+            "send_in_working_hours",
         ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

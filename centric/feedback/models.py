@@ -112,6 +112,13 @@ class Survey(OrganisationScoped):
         help_text="Send the one reminder by itself, three days after the invitation, to those "
         "who have not answered.",
     )
+    send_in_working_hours = models.BooleanField(
+        "email within each invitee's working hours",
+        default=False,
+        help_text="Each invitation, and the reminder sent by itself, leaves on a weekday within "
+        "the invitee's working hours, on their clock (a contact's own hours; 9 to 5 for a "
+        "colleague); outside them it waits for the next hour that is.",
+    )
     closes_at = models.DateTimeField(
         null=True,
         blank=True,

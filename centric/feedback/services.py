@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from centric.core import clock
 from centric.core.audit import audited_create, audited_update
+from centric.core.periods import in_working_hours
 from centric.core.permissions import require_org_wide
 from centric.customers.models import Contact, Customer
 from centric.customers.services import customer_ensure_for_team
@@ -84,7 +85,8 @@ def survey_create_from_template(*, actor: User, template: str, values: Mapping[s
 # what a copy of a survey keeps: how it asks, not whom it asked or what they answered
 COPIED = (
     "kind", "template", "stage", "touchpoint", "subject_team", "languages", "default_language",
-    "intro", "thank_you", "open_link", "fatigue_days",
+    "intro", "thank_you", "open_link", "fatigue_days", "remind_automatically",
+    "send_in_working_hours",
 )  # fmt: skip
 
 
@@ -440,23 +442,50 @@ def invitations_send_waiting() -> int:
     )
 
 
-def reminders_send(*, survey_id: int, after: timedelta = selectors.REMINDER_AFTER) -> int:
-    """One reminder, to those who were invited at least ``after`` ago and have not answered."""
+def reminders_send(
+    *, survey_id: int, after: timedelta = selectors.REMINDER_AFTER, within_hours: bool = False
+) -> int:
+    """One reminder, to those who were invited at least ``after`` ago and have not answered:
+    at once when sent by hand; ``within_hours``, only to those in their working hours now (if
+    the survey asks for that), as the scheduled reminder goes, the others in a later hour."""
     due = selectors.invitations_due_reminder(survey_id, after=after)
-    return _mail_once(due, stamp="reminded_at", reminder=True)
+    return _mail_once(due, stamp="reminded_at", reminder=True, within_hours=within_hours)
 
 
 def reminders_send_due() -> int:
     """Scheduled: the one reminder of every open survey that sends it by itself, to those due
     one. Returns the number emailed."""
     surveys = Survey.objects.filter(status=Survey.Status.OPEN, remind_automatically=True)
-    return sum(reminders_send(survey_id=pk) for pk in surveys.values_list("pk", flat=True))
+    return sum(
+        reminders_send(survey_id=pk, within_hours=True)
+        for pk in surveys.values_list("pk", flat=True)
+    )
 
 
-def _mail_once(invitations: QuerySet[Invitation], *, stamp: str, reminder: bool) -> int:
+def _in_invitees_working_hours(invitation: Invitation) -> bool:
+    """Whether it is now a weekday within the invitee's working hours on their clock: a
+    contact's own hours, a colleague's nine to five (an address with neither: any time)."""
+    if not invitation.survey.send_in_working_hours:
+        return True
+    now = clock.now()
+    if invitation.contact is not None:
+        contact = invitation.contact
+        return in_working_hours(
+            now, contact.time_zone, contact.working_hours_start, contact.working_hours_end
+        )
+    if invitation.person is not None:
+        return in_working_hours(now, invitation.person.time_zone, time(9), time(17))
+    return True
+
+
+def _mail_once(
+    invitations: QuerySet[Invitation], *, stamp: str, reminder: bool, within_hours: bool = True
+) -> int:
     """Mail each invitation whose ``stamp`` is still empty, skipping addresses that opted out,
-    and first invitations to addresses another survey asked within the fatigue window since they
-    were made (``selectors.invitations_held_back``: they wait for the window to pass). The stamp
+    first invitations to addresses another survey asked within the fatigue window since they
+    were made (``selectors.invitations_held_back``: they wait for the window to pass), and,
+    ``within_hours``, invitees outside their working hours when the survey asks to respect them
+    (they wait for the hourly task to find them in them). The stamp
     is set in the same transaction as the mail leaves, with every invitation to the address
     locked, so a retried or concurrent task — of this survey or another — never mails anyone
     twice."""
@@ -473,12 +502,15 @@ def _mail_once(invitations: QuerySet[Invitation], *, stamp: str, reminder: bool)
                 .values_list("pk", flat=True)
             )
             invitation = (
-                Invitation.objects.select_related("survey__organisation", "survey__subject_team")
+                Invitation.objects.select_related(
+                    "survey__organisation", "survey__subject_team", "contact", "person"
+                )
                 .filter(pk=invitation_id, **{f"{stamp}__isnull": True})
                 .first()
             )
             if (
                 invitation is None
+                or (within_hours and not _in_invitees_working_hours(invitation))
                 or OptOut.objects.filter(
                     organisation_id=invitation.organisation_id, email=invitation.email
                 ).exists()

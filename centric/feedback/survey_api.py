@@ -194,6 +194,10 @@ class SurveyDetailOut(SurveyOut):
     remind_automatically: bool = Field(
         description="The one reminder is sent by itself, three days after the invitation."
     )
+    send_in_working_hours: bool = Field(
+        description="Invitations (and the reminder sent by itself) leave within each "
+        "invitee's working hours, on their clock."
+    )
     closes_at: datetime | None = Field(
         description="When the survey stops taking answers and closes: the end of its last day "
         "to answer, in the organisation's time zone."
@@ -313,6 +317,11 @@ class SurveyCreateIn(Schema):
     remind_automatically: bool = Field(
         False, description="Send the one reminder by itself, three days after the invitation."
     )
+    send_in_working_hours: bool = Field(
+        False,
+        description="Email each invitation (and the reminder sent by itself) within the "
+        "invitee's working hours, on their clock.",
+    )
     last_day: date | None = Field(
         None,
         description="The last day to answer (the organisation's time zone); none: until "
@@ -337,6 +346,11 @@ class SurveyChangeIn(Schema):
     )
     remind_automatically: bool | None = Field(
         None, description="Send the one reminder by itself, three days after the invitation."
+    )
+    send_in_working_hours: bool | None = Field(
+        None,
+        description="Email each invitation (and the reminder sent by itself) within the "
+        "invitee's working hours, on their clock.",
     )
     last_day: date | None = Field(
         None,
