@@ -19,7 +19,10 @@ class InvitationListTest(SurveyTestCase):
         self.survey = self.open_survey(self.make_survey())
         people = {
             name: ContactFactory.create(
-                account=self.account, first_name=name.title(), email=f"{name}@acme.example"
+                account=self.account,
+                first_name=name.title(),
+                email=f"{name}@acme.example",
+                language="ja" if name == "silent" else "en",
             )
             for name in ("answered", "started", "gone", "silent")
         }
@@ -57,6 +60,7 @@ class InvitationListTest(SurveyTestCase):
         self.assertContains(page, '<span class="badge churned">Unsubscribed</span>', count=1)
         self.assertContains(page, "No answer yet", count=1)
         self.assertContains(page, '<span class="muted">Not emailed yet</span>', count=1)
+        self.assertContains(page, '<td data-label="Language">Japanese</td>', count=1)
 
     def test_the_list_keeps_to_what_became_of_them(self) -> None:
         self.login(self.cx_lead)
