@@ -233,9 +233,10 @@ def opening_links(
     if question is None:
         return None
     low, high = scale(question) or (0, -1)
+    joined = "&" if "?" in link else "?"
     return {
         "text": localised(question.text, language, fallback),
-        "links": [(number, f"{link}?answer={number}") for number in range(low, high + 1)],
+        "links": [(number, f"{link}{joined}answer={number}") for number in range(low, high + 1)],
         "ends": SCALE_ENDS.get(language, SCALE_ENDS["en"]).get(question.kind, ("", "")),
     }
 

@@ -375,14 +375,20 @@ def invitations_create(
     return created, skipped
 
 
-def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
-    """Email an invitation, in plain text and in HTML; the HTML part asks the survey's opening
-    score question in the mail itself."""
-    survey = invitation.survey
-    language = invitation.language
-    link = settings.SITE_URL + reverse("feedback:respond", args=[invitation.token])
-    recipient = invitation.contact or invitation.person
-    name = recipient.first_name if recipient else ""
+def _invitation_message(
+    survey: Survey,
+    *,
+    language: str,
+    name: str,
+    to: str,
+    link: str,
+    unsubscribe: str,
+    reminder: bool = False,
+    test: bool = False,
+) -> EmailMultiAlternatives:
+    """An invitation to ``survey`` in ``language``, in plain text and in HTML; the HTML part
+    asks the survey's opening score question in the mail itself. ``test``: a copy for staff,
+    so marked in its subject."""
     last_day = survey.last_day if survey.closes_at else None
     words = wording.mail_words(language)
     context = {
@@ -394,7 +400,7 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
         "link": link,
         "reminder": reminder,
         "intro": survey.intro.get(language) or survey.intro.get(survey.default_language, ""),
-        "unsubscribe": settings.SITE_URL + reverse("feedback:unsubscribe", args=[invitation.token]),
+        "unsubscribe": unsubscribe,
         "language": language,
         "words": words,
         "organisation": survey.organisation.name,
@@ -408,19 +414,51 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
     }
     subject = " ".join(render_to_string("feedback/email/subject.txt", context).split())
     message = EmailMultiAlternatives(
-        subject=subject,  # one line: a header holds no line break
+        subject=f"[Test] {subject}" if test else subject,  # one line: a header holds no break
         body=render_to_string("feedback/email/invitation.txt", context),
-        to=[invitation.email],
+        to=[to],
         # the mail programs' own unsubscribe button, one click (RFC 8058), which large
         # mailbox providers require of bulk mail
         headers={
-            "List-Unsubscribe": f"<{context['unsubscribe']}>",
+            "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
     html = render_to_string("feedback/email/invitation.html", {**context, "subject": subject})
     message.attach_alternative(html, "text/html")
-    message.send()
+    return message
+
+
+def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
+    recipient = invitation.contact or invitation.person
+    _invitation_message(
+        invitation.survey,
+        language=invitation.language,
+        name=recipient.first_name if recipient else "",
+        to=invitation.email,
+        link=settings.SITE_URL + reverse("feedback:respond", args=[invitation.token]),
+        unsubscribe=settings.SITE_URL + reverse("feedback:unsubscribe", args=[invitation.token]),
+        reminder=reminder,
+    ).send()
+
+
+def invitation_test_send(*, actor: User, survey: Survey, language: str) -> None:
+    """Email ``actor`` the survey's invitation in ``language`` as its invitees get it, its
+    links leading to the survey's preview (which stores nothing), so they can see it before
+    anyone else does. No invitation is made."""
+    require_org_wide(actor)
+    if language not in survey.languages:
+        raise ValidationError(f"This survey is not offered in “{language}”.")
+    preview = settings.SITE_URL + reverse("feedback:survey_preview", args=[survey.pk])
+    _invitation_message(
+        survey,
+        language=language,
+        name=actor.first_name,
+        to=actor.email,
+        link=f"{preview}?lang={language}",
+        unsubscribe=settings.SITE_URL + survey.get_absolute_url(),
+        test=True,
+    ).send()
 
 
 def invitations_send(*, survey_id: int) -> int:

@@ -876,6 +876,30 @@ def send(request: HttpRequest, survey_id: int, payload: SendIn) -> Status[dict[s
     return Status(202, {"queued": count, "held_back": held_back})
 
 
+class TestInvitationIn(Schema):
+    language: LanguageCode = Field(description="One of the survey's languages.")
+
+
+class TestInvitationOut(Schema):
+    sent_to: str
+
+
+@router.post(
+    "/surveys/{survey_id}/test-invitation",
+    response={200: TestInvitationOut, **REFUSED},
+    summary="Email yourself the survey's invitation as its invitees get it (admins, CX leads)",
+    description="Its links open the survey's preview, which keeps nothing; no invitation is "
+    "made. A language the survey is not offered in is a 422.",
+)
+def send_test_invitation(
+    request: HttpRequest, survey_id: int, payload: TestInvitationIn
+) -> dict[str, str]:
+    actor = _actor(request)
+    survey = _survey(actor, survey_id)
+    services.invitation_test_send(actor=actor, survey=survey, language=payload.language)
+    return {"sent_to": actor.email}
+
+
 # -- the journey --------------------------------------------------------------------------------
 
 

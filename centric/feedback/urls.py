@@ -43,6 +43,11 @@ urlpatterns = [
         name="survey_invitations_csv",
     ),
     path("surveys/<int:survey_id>/send/", views.survey_send, name="survey_send"),
+    path(
+        "surveys/<int:survey_id>/test-invitation/",
+        views.survey_test_invitation,
+        name="survey_test_invitation",
+    ),
     path("surveys/<int:survey_id>/waves/", views.survey_wave_start, name="survey_wave_start"),
     path(
         "surveys/<int:survey_id>/export.csv",

@@ -130,6 +130,7 @@ def _survey_page(
         "questions": questions,
         "question_rows": [(question, _follow_up_of(question, asked)) for question in questions],
         "language_names": [LANGUAGE_NAMES.get(code, code) for code in survey.languages],
+        "language_choices": [(code, LANGUAGE_NAMES.get(code, code)) for code in survey.languages],
         "default_language_name": LANGUAGE_NAMES.get(
             survey.default_language, survey.default_language
         ),
@@ -459,6 +460,25 @@ def survey_send(request: AuthedRequest, survey_id: int) -> HttpResponse:
         return redirect(survey)
     transaction.on_commit(lambda: task.delay(survey.pk))
     messages.success(request, done)
+    return redirect(survey)
+
+
+@require_POST
+def survey_test_invitation(request: AuthedRequest, survey_id: int) -> HttpResponse:
+    """Email the signed-in admin or CX lead the survey's invitation, as its invitees get it."""
+    survey = selectors.survey_access(actor=request.user, survey_id=survey_id)
+    language = request.POST.get("language", "")
+    try:
+        services.invitation_test_send(actor=request.user, survey=survey, language=language)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        name = LANGUAGE_NAMES.get(language, language)
+        messages.success(
+            request,
+            f"A test invitation in {name} is on its way to {request.user.email}: its links open "
+            "the survey's preview, which keeps nothing.",
+        )
     return redirect(survey)
 
 
@@ -893,7 +913,11 @@ def survey_preview(request: AuthedRequest, survey_id: int) -> HttpResponse:
         request.session[key] = answered.answers
         return redirect(_with_language(request.path, request, survey, page=answered.following))
     page = _preview_page(request, questions, answers)
-    return _page(request, survey, questions, answers, language, page, {}, None, preview=True)
+    answers, page, suggested = _suggestion(request, questions, answers, page)
+    return _page(
+        request, survey, questions, answers, language, page, {}, None,
+        preview=True, suggested=suggested,
+    )  # fmt: skip
 
 
 def _preview_page(request: HttpRequest, questions: list[Question], answers: dict[str, Any]) -> int:

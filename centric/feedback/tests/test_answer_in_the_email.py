@@ -154,3 +154,61 @@ class AnswerInTheEmailTest(SurveyTestCase):
         self.assertIn(
             f'href="http://testserver{path}?answer=10"', message_part(received, "text/html")
         )
+
+
+class InvitationSeenFirstTest(SurveyTestCase):
+    def test_a_cx_lead_emails_themselves_the_invitation_whose_links_open_the_preview(
+        self,
+    ) -> None:
+        self.cx_lead.first_name = "Cleo"
+        self.cx_lead.save()
+        survey = self.make_survey(languages=["en", "fr"])
+        self.login(self.cx_lead)
+        url = reverse("feedback:survey_test_invitation", args=[survey.pk])
+        page = self.client.get(survey.get_absolute_url())
+        self.assertContains(page, "Email me a test invitation")
+        self.assertContains(page, '<option value="fr">French</option>', html=True)
+
+        answer = self.client.post(url, {"language": "fr"}, follow=True)
+
+        self.assertContains(answer, "A test invitation in French is on its way to cx@northwind")
+        (message,) = mail.outbox
+        self.assertEqual(message.to, ["cx@northwind.example"])
+        self.assertEqual(
+            message.subject, "[Test] Northwind: Q4 relationship – votre avis compte pour nous"
+        )
+        self.assertTrue(message.body.startswith("Bonjour Cleo,"))
+        preview = "http://testserver" + reverse("feedback:survey_preview", args=[survey.pk])
+        self.assertIn(f"{preview}?lang=fr\n", message.body)
+        self.assertIn(f'href="{preview}?lang=fr&amp;answer=9"', html_part(message))
+        self.assertFalse(Invitation.objects.exists())
+        # the number chosen in the test mail is marked in the preview, which keeps nothing
+        shown = self.client.get(f"{preview}?lang=fr&answer=9")
+        self.assertContains(shown, '<input type="radio" name="nps" value="9" checked>', html=True)
+        self.assertContains(shown, "La réponse que vous avez choisie dans l&#x27;e-mail, 9")
+        self.assertFalse(Response.objects.exists())
+
+    def test_a_language_the_survey_is_not_in_is_refused(self) -> None:
+        survey = self.make_survey(languages=["en"])
+        self.login(self.cx_lead)
+        url = reverse("feedback:survey_test_invitation", args=[survey.pk])
+        answer = self.client.post(url, {"language": "ja"}, follow=True)
+        self.assertContains(answer, "This survey is not offered in “ja”.")
+        self.assertEqual(mail.outbox, [])
+
+    def test_only_those_who_run_surveys_send_one_and_never_by_a_get(self) -> None:
+        survey = self.make_survey()
+        url = reverse("feedback:survey_test_invitation", args=[survey.pk])
+        self.assertRedirects(
+            self.client.post(url, {"language": "en"}),
+            f"/login/?next={url}",
+            fetch_redirect_response=False,
+        )
+        for person in (self.owner, self.viewer):
+            self.login(person)
+            self.assertEqual(self.client.post(url, {"language": "en"}).status_code, 403)
+        self.login(self.stranger)
+        self.assertEqual(self.client.post(url, {"language": "en"}).status_code, 404)
+        self.login(self.cx_lead)
+        self.assertEqual(self.client.get(url).status_code, 405)
+        self.assertEqual(mail.outbox, [])

@@ -226,3 +226,18 @@ class SurveyLanguagesTest(SurveyApiTestCase):
             reverse("feedback:respond", args=[invitation.token]), {"page": "1"}
         )
         self.assertContains(refused, "Veuillez répondre à cette question.", status_code=422)
+
+    def test_the_api_emails_a_test_invitation_to_whoever_asks(self) -> None:
+        from django.core import mail
+
+        survey = self.make_survey(languages=["en", "de"])
+        path = f"/surveys/{survey.pk}/test-invitation"
+        sent = self.send("post", path, self.cx_lead, {"language": "de"})
+        self.assertEqual(sent.status_code, 200, sent.content)
+        self.assertEqual(sent.json(), {"sent_to": "cx@northwind.example"})
+        (message,) = mail.outbox
+        self.assertTrue(message.subject.startswith("[Test] Northwind: Q4 relationship – "))
+        refused = self.send("post", path, self.cx_lead, {"language": "ja"})
+        self.assertEqual(refused.status_code, 422)
+        self.assertEqual(self.send("post", path, self.viewer, {"language": "en"}).status_code, 403)
+        self.assertEqual(len(mail.outbox), 1)
