@@ -379,20 +379,20 @@ def _invitation_message(
     survey: Survey,
     *,
     language: str,
-    name: str,
+    name: tuple[str, str],
     to: str,
     link: str,
     unsubscribe: str,
     reminder: bool = False,
     test: bool = False,
 ) -> EmailMultiAlternatives:
-    """An invitation to ``survey`` in ``language``, in plain text and in HTML; the HTML part
-    asks the survey's opening score question in the mail itself. ``test``: a copy for staff,
-    so marked in its subject."""
+    """An invitation to ``survey`` in ``language`` for the invitee whose first and family
+    ``name`` are given, in plain text and in HTML; the HTML part asks the survey's opening score
+    question in the mail itself. ``test``: a copy for staff, so marked in its subject."""
     last_day = survey.last_day if survey.closes_at else None
     words = wording.mail_words(language)
     context = {
-        "greeting": words["greeting"].format(name=name) if name else words["greeting_alone"],
+        "greeting": wording.greeting(language, *name),
         "yours": words["yours_until"].format(day=wording.day_in_words(last_day, language))
         if last_day
         else words["yours"],
@@ -434,7 +434,7 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
     _invitation_message(
         invitation.survey,
         language=invitation.language,
-        name=recipient.first_name if recipient else "",
+        name=(recipient.first_name, recipient.last_name) if recipient else ("", ""),
         to=invitation.email,
         link=settings.SITE_URL + reverse("feedback:respond", args=[invitation.token]),
         unsubscribe=settings.SITE_URL + reverse("feedback:unsubscribe", args=[invitation.token]),
@@ -453,7 +453,7 @@ def invitation_test_send(*, actor: User, survey: Survey, language: str) -> None:
     _invitation_message(
         survey,
         language=language,
-        name=actor.first_name,
+        name=(actor.first_name, actor.last_name),
         to=actor.email,
         link=f"{preview}?lang={language}",
         unsubscribe=settings.SITE_URL + survey.get_absolute_url(),

@@ -8,6 +8,7 @@ before ? ! ; and inside « »."""
 from __future__ import annotations
 
 from datetime import date
+from string import Formatter
 
 # The languages a survey can be written in (each a language contacts and people may have).
 SURVEY_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "ja")
@@ -271,8 +272,8 @@ UI = {
     },
 }
 
-# An invitation and its reminder, in plain text and HTML. "greeting" names the invitee
-# ("greeting_alone" when there is no name), "yours_until" replaces "yours" when the survey has a
+# An invitation and its reminder, in plain text and HTML. "greeting" names the invitee by
+# {name} (their first name) or {family_name} ("greeting_alone" when that name is not known), "yours_until" replaces "yours" when the survey has a
 # last day, "thanks" stands above the organisation's name, and the subject is
 # "{reminder} {organisation}: {survey} – {subject}".
 MAIL_WORDS = {
@@ -427,8 +428,8 @@ MAIL_WORDS = {
         "subject_team": "hur upplever du servicen från {team}?",
     },
     "ja": {
-        "greeting": "{name}様",
-        "greeting_alone": "お客様各位",
+        "greeting": "{family_name}様",  # a letter names the family, not the person
+        "greeting_alone": "お客様",
         "rated_team": "評価対象のチーム：",
         "pick": "数字を選んで回答を始めてください。選んだ数字が選択された状態でアンケートが開き"
         "ますので、ほかの回答と一緒に送信してください。",
@@ -514,3 +515,14 @@ def ui(language: str) -> dict[str, str]:
 def mail_words(language: str) -> dict[str, str]:
     """The words of an invitation in ``language``, else in English."""
     return MAIL_WORDS.get(language, MAIL_WORDS["en"])
+
+
+def greeting(language: str, first_name: str, family_name: str) -> str:
+    """An invitation's first line: the invitee by the name their language's letters use, or a
+    greeting without a name when that name is not known."""
+    words = mail_words(language)
+    names = {"name": first_name.strip(), "family_name": family_name.strip()}
+    used = {field for _, field, _, _ in Formatter().parse(words["greeting"]) if field}
+    if all(names.get(field) for field in used):
+        return words["greeting"].format(**names)
+    return words["greeting_alone"]
