@@ -14,7 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage, get_connection, send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.urls import reverse
@@ -36,7 +36,7 @@ from centric.cases.models import (
 from centric.cases.selectors import case_actionable
 from centric.core import clock
 from centric.core.audit import audit_event, audit_record
-from centric.core.models import AuditEvent
+from centric.core.models import AuditEvent, Organisation
 from centric.core.permissions import require_write
 from centric.core.roles import Role
 from centric.customers.models import Customer
@@ -688,7 +688,14 @@ def case_close_loop(*, actor: User, case: Case, subject: str, body: str, resurve
         )
         case.resurvey = invitation
     body = body.replace("{survey_link}\n", "").replace("{survey_link}", "")
-    send_mail(subject=subject.strip(), message=body, from_email=None, recipient_list=[email])
+    organisation = Organisation.objects.get(pk=case.organisation_id)
+    EmailMessage(
+        subject=subject.strip(),
+        body=body,
+        from_email=organisation.customer_mail_from(),
+        to=[email],
+        reply_to=organisation.customer_mail_reply_to(),
+    ).send()
     _event(case, actor, CaseEvent.Kind.MESSAGE, {"to": email, "resurvey": resurvey}, text=body)
     case.save(update_fields=["resurvey", "updated_at"])
     return case_transition(actor=actor, case=case, state=State.CLOSED)

@@ -63,5 +63,5 @@ class OrganisationModelForm(forms.ModelForm):  # type: ignore[type-arg]
 class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Organisation
-        fields = ["name", "time_zone", "currency"]
+        fields = ["name", "time_zone", "currency", "mail_sender_name", "mail_reply_to"]
         widgets = {"time_zone": TimeZoneSelect}

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from email.utils import formataddr, parseaddr
 from typing import Any
 
 from django.conf import settings
 from django.db import models
 
 from centric.core.roles import Role
-from centric.core.validators import validate_time_zone
+from centric.core.validators import validate_one_line, validate_time_zone
 
 __all__ = ["AuditEvent", "ImportMode", "Organisation", "OrganisationScoped", "Role"]
 
@@ -47,10 +48,33 @@ class Organisation(models.Model):
         default=Currency.EUR,
         help_text="The currency of the accounts' annual values.",
     )
+    mail_sender_name = models.CharField(
+        "sender name",
+        max_length=100,
+        blank=True,
+        validators=[validate_one_line],
+        help_text="The name customers see as the sender of surveys and closing messages; "
+        "empty: the organisation's name.",
+    )
+    mail_reply_to = models.EmailField(
+        "reply-to address",
+        blank=True,
+        help_text="Where customers' replies to surveys and closing messages go (your CX "
+        "team's inbox, say); empty: replies go to the installation's sending address.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
         return self.name
+
+    def customer_mail_from(self) -> str:
+        """The From of mail to customers: the organisation's sender name, at the address this
+        installation sends from (whose domain is the one set up to send)."""
+        _, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+        return formataddr((self.mail_sender_name or self.name, address))
+
+    def customer_mail_reply_to(self) -> list[str]:
+        return [self.mail_reply_to] if self.mail_reply_to else []
 
 
 class ImportMode(models.TextChoices):

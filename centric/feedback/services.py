@@ -413,10 +413,13 @@ def _invitation_message(
         ),
     }
     subject = " ".join(render_to_string("feedback/email/subject.txt", context).split())
+    organisation = survey.organisation
     message = EmailMultiAlternatives(
         subject=f"[Test] {subject}" if test else subject,  # one line: a header holds no break
         body=render_to_string("feedback/email/invitation.txt", context),
+        from_email=organisation.customer_mail_from(),
         to=[to],
+        reply_to=organisation.customer_mail_reply_to(),
         # the mail programs' own unsubscribe button, one click (RFC 8058), which large
         # mailbox providers require of bulk mail
         headers={

@@ -30,12 +30,20 @@ class OrganisationOut(Schema):
     name: str
     time_zone: str
     currency: str = Field(description="ISO 4217 code of the accounts' annual values.")
+    mail_sender_name: str = Field(
+        description="The sender name of mail to customers; empty: the organisation's name."
+    )
+    mail_reply_to: str = Field(
+        description="Where customers' replies go; empty: the installation's sending address."
+    )
 
 
 class OrganisationPatch(Schema):
     name: str | None = None
     time_zone: str | None = None
     currency: str | None = None
+    mail_sender_name: str | None = None
+    mail_reply_to: str | None = None
 
 
 class ProfilePatch(Schema):
@@ -161,7 +169,8 @@ def get_organisation(request: HttpRequest) -> Organisation:
 @router.patch(
     "/organisation",
     response=OrganisationOut,
-    summary="Rename the organisation or change its time zone or currency (admins)",
+    summary="Rename the organisation or change its time zone, currency or customer mail's "
+    "sender name and reply-to address (admins)",
 )
 def update_organisation(request: HttpRequest, payload: OrganisationPatch) -> Organisation:
     actor = _actor(request)

@@ -107,6 +107,7 @@ class ClosingLanguagesTests(PersonasTestCase):
         self.assertEqual(invitation.language, "fr")  # the re-survey asks in French too
         (message,) = mail.outbox
         self.assertEqual((message.to, message.subject), ([self.contact.email], subject))
+        self.assertTrue(message.from_email.startswith("Northwind <"))  # from the organisation
         self.assertTrue(message.body.startswith("Bonjour Carla,\n\nMerci de nous avoir fait part"))
         self.assertIn("\n\nNous avons remboursé le double prélèvement.\n\n", message.body)
         self.assertIn("Bien cordialement,\n", message.body)
