@@ -17,11 +17,11 @@ def route_analysed_feedback(sender: object, *, response_ids: Sequence[int], **kw
     transaction.on_commit(lambda: route_responses.delay(ids))
 
 
-def notify_spike(
+def notify_told(
     sender: object, *, user_ids: Sequence[int], message: str, link: str, **kwargs: Any
 ) -> None:
-    """A spike or shift Insights told of joins the notifications of those it told (the mail,
-    for those who take it, went with it)."""
+    """What another app told people of — a spike or shift in Insights, a survey that closed by
+    itself — joins their notifications (the mail, for those who take it, went with it)."""
     Notification.objects.bulk_create(
         Notification(
             organisation_id=person.organisation_id, recipient=person, message=message, link=link

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
@@ -37,7 +37,7 @@ from centric.feedback.models import (
     Survey,
     Touchpoint,
 )
-from centric.feedback.signals import feedback_received_send
+from centric.feedback.signals import feedback_received_send, survey_closed_told_send
 from centric.people.models import Team, User
 
 
@@ -184,11 +184,33 @@ def surveys_close_due(*, now: datetime | None = None) -> int:
     """Close the open surveys whose last day has passed (they took no answers since); audited,
     as done by no one. Returns how many were closed."""
     closed = 0
-    due = Survey.objects.filter(status=Survey.Status.OPEN, closes_at__lte=now or clock.now())
+    due = Survey.objects.filter(
+        status=Survey.Status.OPEN, closes_at__lte=now or clock.now()
+    ).select_related("organisation", "created_by")
     for survey in due:
-        audited_update(actor=None, instance=survey, values={"status": Survey.Status.CLOSED})
+        with transaction.atomic():
+            audited_update(actor=None, instance=survey, values={"status": Survey.Status.CLOSED})
+            _tell_closed(survey)
         closed += 1
     return closed
+
+
+def _tell_closed(survey: Survey) -> None:
+    """Tell whoever made a survey that it closed on its last day, and how many answered: by
+    mail and among their notifications."""
+    maker = survey.created_by
+    if maker is None or not maker.is_active or not maker.email:
+        return
+    invited = survey.invitations.filter(follow_up=False).count()
+    answered = survey.responses.filter(submitted_at__isnull=False).count()
+    share = f" ({answered / invited:.0%} of the {invited:,} invited)" if invited else ""
+    day = wording.day_in_words(survey.last_day, "en") if survey.last_day else "its last day"
+    message = f"“{survey.name}” closed at the end of {day}: {answered:,} answered{share}."
+    link = survey.get_absolute_url()
+    EmailMessage(
+        subject=message[:150], body=f"{message}\n\n{settings.SITE_URL}{link}\n", to=[maker.email]
+    ).send()
+    survey_closed_told_send(user_ids=[maker.pk], message=message, link=link)
 
 
 @transaction.atomic

@@ -2,7 +2,11 @@
 
 ``feedback_received`` announces new feedback to the apps above this one (insights analyses it).
 Feedback may not import them — insights sits above feedback in the layers — so it tells whoever
-listens instead; receivers get ``organisation_id`` and ``response_ids``."""
+listens instead; receivers get ``organisation_id`` and ``response_ids``.
+
+``survey_closed_told``: people were told a survey closed by itself on its last day (cases puts
+it among their notifications); receivers get ``user_ids``, a one-line ``message`` and the
+``link`` (a path) to the survey."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from centric.core.models import Organisation
 from centric.feedback.models import Response
 
 feedback_received = Signal()
+survey_closed_told = Signal()
 
 
 def feedback_received_send(*, organisation_id: int, response_ids: Sequence[int]) -> None:
@@ -27,6 +32,14 @@ def feedback_received_send(*, organisation_id: int, response_ids: Sequence[int])
             lambda: feedback_received.send(
                 sender=Response, organisation_id=organisation_id, response_ids=ids
             )
+        )
+
+
+def survey_closed_told_send(*, user_ids: Sequence[int], message: str, link: str) -> None:
+    ids = list(user_ids)
+    if ids:
+        transaction.on_commit(
+            lambda: survey_closed_told.send(sender=None, user_ids=ids, message=message, link=link)
         )
 
 

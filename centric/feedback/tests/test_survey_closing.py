@@ -115,6 +115,17 @@ class SurveyClosingTest(SurveyTestCase):
         self.assertIsNone(event.actor)
         self.assertEqual(event.changes["status"], ["Open", "Closed"])  # as the log shows them
         self.assertEqual(services.surveys_close_due(now=end), 0)
+        # whoever made it is told, once, with how many answered
+        (told,) = [message for message in mail.outbox if "closed at the end of" in message.subject]
+        self.assertEqual(told.to, [self.cx_lead.email])
+        day = self.survey.last_day
+        assert day is not None
+        self.assertEqual(
+            told.subject,
+            f"“Q4 relationship” closed at the end of {day.day} {day:%B} {day.year}: 0 answered "
+            "(0% of the 1 invited).",
+        )
+        self.assertIn(f"http://testserver{self.survey.get_absolute_url()}", told.body)
 
     def test_nobody_is_emailed_an_invitation_to_a_survey_past_its_last_day(self) -> None:
         end = timezone.now() + dt.timedelta(hours=1)
