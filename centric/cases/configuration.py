@@ -35,7 +35,7 @@ from centric.feedback.models import JourneyStage
 from centric.insights.models import ResponseAnalysis, ThemeDefinition, ThemeMention
 from centric.people.models import User
 
-PLACEHOLDERS = ("name", "case", "resolution", "survey_link", "sender")
+PLACEHOLDERS = ("name", "family_name", "case", "resolution", "survey_link", "sender")
 # Enough history for a back-fill to matter, short enough that a case still makes sense.
 BACKFILL_MAX_DAYS = 365
 SUGGESTIONS_LIMIT = 100

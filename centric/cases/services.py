@@ -109,7 +109,7 @@ CLOSING_TEMPLATES = {
     ),
     "ja": (
         "お寄せいただいたご意見への対応について",
-        "{name}様\n\nこのたびは、至らなかった点をお知らせいただき、誠にありがとうございました。"
+        "{family_name}様\n\nこのたびは、至らなかった点をお知らせいただき、誠にありがとうございました。"
         "内容を確認のうえ、以下のとおり対応いたしました。\n\n{resolution}\n\n{survey_link}\n"
         "今後ともよろしくお願いいたします。\n{sender}",
     ),
@@ -628,6 +628,13 @@ def closing_recipient(case: Case) -> tuple[str, str, str]:
     return "", "", "en"
 
 
+def _family_name(case: Case) -> str:
+    if case.contact is not None:
+        return case.contact.last_name
+    response = case.response
+    return response.person.last_name if response is not None and response.person else ""
+
+
 def closing_draft(*, case: Case, sender: User) -> ClosingMessage | None:
     """The closing message in the customer's language, filled in from the organisation's
     template, for the owner to read and edit before it leaves. None when there is nobody to
@@ -643,6 +650,7 @@ def closing_draft(*, case: Case, sender: User) -> ClosingMessage | None:
         return None
     fill = {
         "name": name,
+        "family_name": _family_name(case) or name,  # a Japanese letter names the family
         "case": case.title,
         "resolution": case.resolution,
         "sender": sender.get_full_name() or sender.email,

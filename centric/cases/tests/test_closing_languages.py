@@ -40,7 +40,15 @@ class DefaultWordingTests(SimpleTestCase):
             subject, body = CLOSING_TEMPLATES[language]
             with self.subTest(language=language):
                 self.assertEqual(placeholders(subject), placeholders(english_subject))
-                self.assertEqual(placeholders(body), placeholders(english_body))
+                # the addressee by name, or (Japanese) by family name
+                names = {"{name}", "{family_name}"}
+                self.assertEqual(
+                    [
+                        part if "{" + part + "}" not in names else "name"
+                        for part in placeholders(body)
+                    ],
+                    placeholders(english_body),
+                )
                 # the resolution stands in a paragraph of its own, the survey line under it,
                 # then the sign-off on a line of its own above the sender
                 self.assertIn("\n\n{resolution}\n\n{survey_link}\n", body)
@@ -157,3 +165,23 @@ class MigrationTests(PersonasTestCase):
             ClosingTemplate.objects.filter(organisation=self.other_org).count(),
             len(SURVEY_LANGUAGES),
         )
+
+
+class JapaneseClosingTests(PersonasTestCase):
+    def test_a_japanese_customer_is_addressed_by_family_name(self) -> None:
+        self.contact.language, self.contact.last_name = "ja", "Tanaka"
+        self.contact.save()
+        detractor_rule(self.org.pk)
+        acme = Customer.objects.get(account=self.account)
+        responses_route(response_ids=[feedback(customer=acme, contact=self.contact).pk])
+        case = Case.objects.get()
+        services.case_record_cause(
+            actor=self.owner,
+            case=case,
+            root_cause=RootCause.objects.get(organisation=self.org, name="Billing error"),
+            resolution="二重請求分を返金いたしました。",
+        )
+        services.case_transition(actor=self.owner, case=case, state=Case.State.RESOLVED)
+        draft = services.closing_draft(case=case, sender=self.owner)
+        assert draft is not None
+        self.assertTrue(draft.body.startswith("Tanaka様\n\n"))

@@ -264,7 +264,9 @@ class ClosingTemplateTest(SettingsTestCase):
         self.login(self.admin)
         url = reverse("cases:settings_closing_template_edit", args=["en"])
         response = self.client.post(url, {"subject": "Hi {customer}", "body": "Dear {name"})
-        self.assertContains(response, "Unknown placeholder {customer}: use {name}, {case}")
+        self.assertContains(
+            response, "Unknown placeholder {customer}: use {name}, {family_name}, {case}"
+        )
         self.assertContains(response, "does not pair up")
         response = self.client.post(url, {"subject": "Hi", "body": "{name!r} {sender:>9}"})
         self.assertContains(response, "Unknown placeholder {name!r}")
