@@ -142,6 +142,10 @@ class Survey(OrganisationScoped):
     def get_absolute_url(self) -> str:
         return reverse("feedback:survey_detail", args=[self.pk])
 
+    def open_link_url(self) -> str:
+        """The open link, whole, as it is shared: in a QR code, on another page."""
+        return settings.SITE_URL + reverse("feedback:respond_open", args=[self.public_key])
+
     @property
     def last_day(self) -> dt.date | None:
         """The last day to answer, in the organisation's time zone; None: until closed."""

@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 import segno
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -168,7 +167,7 @@ def _survey_page(
 def _open_link(survey: Survey) -> dict[str, str]:
     """The open link as the survey's page shares it: the link, and the HTML that asks its
     opening score question on another page or in a newsletter (none if it opens otherwise)."""
-    link = settings.SITE_URL + reverse("feedback:respond_open", args=[survey.public_key])
+    link = survey.open_link_url()
     language = survey.default_language
     opening = answer_rules.opening_links(
         selectors.survey_questions(survey), language, language, link
@@ -187,7 +186,7 @@ def survey_open_link_qr(request: AuthedRequest, survey_id: int, kind: str) -> Ht
     survey = selectors.survey_access(actor=request.user, survey_id=survey_id)
     if not survey.open_link:
         raise Http404("This survey has no open link")
-    link = settings.SITE_URL + reverse("feedback:respond_open", args=[survey.public_key])
+    link = survey.open_link_url()
     code = segno.make(link, error="m")
     out = io.BytesIO()
     if kind == "svg":
