@@ -42,6 +42,7 @@ from centric.insights.models import (
     ResponseAnalysis,
     ThemeMention,
 )
+from centric.people.models import LANGUAGES as PEOPLE_LANGUAGES
 from centric.people.models import User
 
 # the comment explorer's orders
@@ -237,6 +238,8 @@ class InsightsOverview:
     segment_id: int | None
     analysed: int
     unread: int  # of those, comments in a language the engine does not read (not English or German)
+    # those, by language (its name) and how many, most first
+    unread_languages: list[tuple[str, int]]
     previous_read: int  # comments read in the period before, which the change in share is from
     scores: list[ScoreCard]
     themes: list[ThemeRow]
@@ -274,6 +277,20 @@ def insights_overview(
         unread=Count("pk", filter=Q(sentiment_label=ResponseAnalysis.Label.UNREAD)),
     )
     analysed, unread = readings["analysed"], readings["unread"]
+    names = dict(PEOPLE_LANGUAGES)
+    unread_languages = (
+        [
+            (names.get(row["language"], row["language"]), row["count"])
+            for row in ResponseAnalysis.objects.filter(
+                response__in=current, sentiment_label=ResponseAnalysis.Label.UNREAD
+            )
+            .values("language")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "language")
+        ]
+        if unread
+        else []
+    )
     with_baseline = scope.filter(
         responded_at__gte=since - dt.timedelta(weeks=BASELINE_WEEKS), responded_at__lt=now
     )
@@ -288,6 +305,7 @@ def insights_overview(
         survey_id=survey_id,
         analysed=analysed,
         unread=unread,
+        unread_languages=unread_languages,
         previous_read=previous_read,
         scores=[
             *(

@@ -830,14 +830,21 @@ class UnreadLanguageTest(PersonasTestCase):
 
     def test_a_french_comment_is_stored_unread_and_said_so_on_the_pages(self) -> None:
         acme = Customer.objects.get(account=self.account)
-        french = Response.objects.create(
-            organisation=self.org,
-            customer=acme,
-            channel=Response.Channel.API,
-            comment="Les pièces sont bonnes. Le support a résolu notre problème tout de suite.",
-            responded_at=timezone.now() - dt.timedelta(days=1),
+        french, *others = (
+            Response.objects.create(
+                organisation=self.org,
+                customer=acme,
+                channel=Response.Channel.API,
+                comment=comment,
+                responded_at=timezone.now() - dt.timedelta(days=1),
+            )
+            for comment in (
+                "Les pièces sont bonnes. Le support a résolu notre problème tout de suite.",
+                "Dostawa była bardzo szybka, dziękujemy.",
+                "Faktura nie zgadza się z ofertą.",
+            )
         )
-        services.responses_analyse(response_ids=[french.pk])
+        services.responses_analyse(response_ids=[french.pk, *(other.pk for other in others)])
         reading = ResponseAnalysis.objects.get(response=french)
         self.assertEqual(reading.sentiment_label, "unread")
         self.assertEqual(reading.reading["language"], "fr")
@@ -845,7 +852,9 @@ class UnreadLanguageTest(PersonasTestCase):
         self.login(self.owner)
         overview = self.client.get(reverse("insights:overview"))
         self.assertContains(
-            overview, "of which 1 in another language than English or German were not read"
+            overview,
+            "of which 3 in another language than English or German (Polish 2, French 1) were "
+            "not read",
         )
         unread = self.client.get(reverse("insights:comments"), {"sentiment": "unread"})
         self.assertContains(unread, "Not read: FR")
