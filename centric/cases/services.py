@@ -617,29 +617,24 @@ class ClosingMessage:
     body: str
 
 
-def closing_recipient(case: Case) -> tuple[str, str, str]:
-    """Email, name and language of the person to close the loop with ("" when unknown)."""
+def closing_recipient(case: Case) -> tuple[str, str, str, str]:
+    """Email, first name, family name and language of the person to close the loop with (""
+    when unknown)."""
     if case.contact is not None:
-        return case.contact.email, case.contact.first_name, case.contact.language
+        contact = case.contact
+        return contact.email, contact.first_name, contact.last_name, contact.language
     response = case.response
     if response is not None and response.person is not None:
         person = response.person
-        return person.email, person.first_name or str(person), person.language
-    return "", "", "en"
-
-
-def _family_name(case: Case) -> str:
-    if case.contact is not None:
-        return case.contact.last_name
-    response = case.response
-    return response.person.last_name if response is not None and response.person else ""
+        return person.email, person.first_name or str(person), person.last_name, person.language
+    return "", "", "", "en"
 
 
 def closing_draft(*, case: Case, sender: User) -> ClosingMessage | None:
     """The closing message in the customer's language, filled in from the organisation's
     template, for the owner to read and edit before it leaves. None when there is nobody to
     write to."""
-    email, name, language = closing_recipient(case)
+    email, name, family_name, language = closing_recipient(case)
     if not email:
         return None
     templates = {
@@ -650,7 +645,7 @@ def closing_draft(*, case: Case, sender: User) -> ClosingMessage | None:
         return None
     fill = {
         "name": name,
-        "family_name": _family_name(case) or name,  # a Japanese letter names the family
+        "family_name": family_name or name,  # a Japanese letter names the family
         "case": case.title,
         "resolution": case.resolution,
         "sender": sender.get_full_name() or sender.email,
@@ -680,7 +675,7 @@ def case_close_loop(*, actor: User, case: Case, subject: str, body: str, resurve
     _check(actor, case)
     if case.state != State.RESOLVED:
         raise ValidationError({"state": "Resolve the case before closing the loop."})
-    email, _, language = closing_recipient(case)
+    email, _, _, language = closing_recipient(case)
     if not email:
         raise ValidationError(
             {"to": "This customer left no address to write to; close the case instead."}

@@ -148,7 +148,10 @@ class Survey(OrganisationScoped):
 
     @property
     def last_day(self) -> dt.date | None:
-        """The last day to answer, in the organisation's time zone; None: until closed."""
+        """The last day to answer, in the organisation's time zone; None: until closed (and
+        then the organisation's time zone is not read)."""
+        if self.closes_at is None:
+            return None
         return day_ended_by(self.closes_at, ZoneInfo(self.organisation.time_zone))
 
     @property

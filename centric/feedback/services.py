@@ -411,7 +411,7 @@ def _invitation_message(
     """An invitation to ``survey`` in ``language`` for the invitee whose first and family
     ``name`` are given, in plain text and in HTML; the HTML part asks the survey's opening score
     question in the mail itself. ``test``: a copy for staff, so marked in its subject."""
-    last_day = survey.last_day if survey.closes_at else None
+    last_day = survey.last_day
     words = wording.mail_words(language)
     context = {
         "greeting": wording.greeting(language, *name),

@@ -33,6 +33,7 @@ from centric.feedback import editing, selectors, services, wording
 from centric.feedback.catalog import TEMPLATES
 from centric.feedback.exports import csv_lines, invitation_rows
 from centric.feedback.forms import (
+    LANGUAGE_NAMES,
     InviteForm,
     JourneyStageForm,
     QuestionForm,
@@ -45,9 +46,8 @@ from centric.feedback.results import Selection, centricity_result, survey_result
 from centric.feedback.scales import SCALE_ENDS
 from centric.feedback.tasks import send_invitations, send_reminders
 from centric.people.auth import AuthedRequest
-from centric.people.models import LANGUAGES, User
+from centric.people.models import User
 
-LANGUAGE_NAMES = dict(LANGUAGES)
 INVITATIONS_SHOWN = 50
 
 
@@ -128,8 +128,7 @@ def _survey_page(
         "insights_query": _insights_query(survey, responses, window),
         "questions": questions,
         "question_rows": [(question, _follow_up_of(question, asked)) for question in questions],
-        "language_names": [LANGUAGE_NAMES.get(code, code) for code in survey.languages],
-        "language_choices": [(code, LANGUAGE_NAMES.get(code, code)) for code in survey.languages],
+        "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in survey.languages],
         "default_language_name": LANGUAGE_NAMES.get(
             survey.default_language, survey.default_language
         ),
@@ -662,9 +661,8 @@ def _page(
         "intro": answer_rules.localised(survey.intro, language, survey.default_language)
         if page == pages[0]
         else "",
-        # asked only of a survey with a last day: its organisation's time zone is one query
-        "answer_by": ui["answer_by"].format(day=wording.day_in_words(survey.last_day, language))
-        if survey.closes_at and survey.last_day
+        "answer_by": ui["answer_by"].format(day=wording.day_in_words(last_day, language))
+        if (last_day := survey.last_day)
         else "",
         "suggested": ui["suggested"].format(
             value=suggested, button=ui["submit"] if is_last else ui["next"]
