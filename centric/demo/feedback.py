@@ -41,7 +41,8 @@ TOUCHPOINTS = {
     "Dispose": ["Returns and recycling"],
 }
 
-# theme -> (praise, complaints), English and German
+# theme -> (praise, complaints), in the languages the demo's contacts write (its Polish
+# contacts answer in English)
 PHRASES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
     "en": {
         "delivery": (
@@ -168,14 +169,156 @@ PHRASES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
             ],
         ),
     },
+    "fr": {
+        "delivery": (
+            [
+                "La livraison est arrivée un jour en avance, le chauffeur était très soigneux.",
+                "Tout est arrivé à l'heure et bien emballé.",
+            ],
+            [
+                "La livraison avait deux semaines de retard et personne ne nous a prévenus.",
+                "Les pièces sont arrivées abîmées, l'emballage était beaucoup trop fin.",
+            ],
+        ),
+        "billing": (
+            ["Les factures sont claires et correspondent à la commande."],
+            [
+                "Nous avons été facturés deux fois pour la même commande.",
+                "La facture ne correspond jamais au devis.",
+            ],
+        ),
+        "support": (
+            ["Le support a résolu notre problème dès le premier appel."],
+            ["Nous avons attendu quatre jours une réponse du support."],
+        ),
+        "quality": (
+            ["La qualité est toujours excellente."],
+            ["Deux pompes sont tombées en panne en un mois."],
+        ),
+        "price": (
+            ["Des prix justes pour ce que nous recevons."],
+            ["Les prix ont encore augmenté sans aucune explication."],
+        ),
+        "portal": (
+            ["Le portail en ligne rend les commandes très simples."],
+            ["Le portail est lent et nous déconnecte sans arrêt."],
+        ),
+        "communication": (
+            ["Vous nous tenez informés à chaque étape."],
+            ["Personne ne nous prévient quand quelque chose change."],
+        ),
+        "sustainability": (
+            [
+                "Merci pour le bilan carbone par pièce, il est allé directement dans notre rapport de durabilité."
+            ],
+            [
+                "Nos auditeurs demandent sans cesse vos données carbone, et nous les attendons toujours."
+            ],
+        ),
+    },
+    "es": {
+        "delivery": (
+            [
+                "La entrega llegó un día antes y el conductor fue muy cuidadoso.",
+                "Todo llegó a tiempo y bien embalado.",
+            ],
+            [
+                "La entrega llegó con dos semanas de retraso y nadie nos avisó.",
+                "Las piezas llegaron dañadas, el embalaje era demasiado fino.",
+            ],
+        ),
+        "billing": (
+            ["Las facturas son claras y coinciden con el pedido."],
+            [
+                "Nos cobraron dos veces el mismo pedido.",
+                "La factura nunca coincide con el presupuesto.",
+            ],
+        ),
+        "support": (
+            ["El soporte resolvió nuestro problema en la primera llamada."],
+            ["Tuvimos que esperar cuatro días una respuesta del soporte."],
+        ),
+        "quality": (
+            ["La calidad es siempre excelente."],
+            ["Dos bombas se averiaron en menos de un mes."],
+        ),
+        "price": (
+            ["Precios justos por lo que recibimos."],
+            ["Los precios volvieron a subir sin ninguna explicación."],
+        ),
+        "portal": (
+            ["El portal en línea hace que repetir pedidos sea muy fácil."],
+            ["El portal es lento y nos desconecta constantemente."],
+        ),
+        "communication": (
+            ["Nos mantienen informados en cada paso."],
+            ["Nadie nos avisa cuando algo cambia."],
+        ),
+        "sustainability": (
+            [
+                "Gracias por la huella de carbono de cada pieza, fue directamente a nuestro informe de sostenibilidad."
+            ],
+            ["Nuestros auditores piden sus datos de carbono una y otra vez, y seguimos esperando."],
+        ),
+    },
+    "nl": {
+        "delivery": (
+            [
+                "De levering kwam een dag eerder en de chauffeur was zorgvuldig.",
+                "Alles kwam op tijd en goed verpakt aan.",
+            ],
+            [
+                "De levering was twee weken te laat en niemand heeft ons ingelicht.",
+                "De onderdelen kwamen beschadigd aan.",
+            ],
+        ),
+        "billing": (
+            ["De facturen zijn duidelijk en kloppen met de bestelling."],
+            ["We zijn twee keer gefactureerd voor dezelfde bestelling."],
+        ),
+        "support": (
+            ["De support heeft ons probleem meteen opgelost."],
+            ["We hebben vier dagen op een antwoord van de support gewacht."],
+        ),
+        "quality": (
+            ["De kwaliteit is altijd uitstekend."],
+            ["Twee pompen zijn binnen een maand uitgevallen."],
+        ),
+        "price": (
+            ["Eerlijke prijzen voor wat we krijgen."],
+            ["De prijzen zijn weer gestegen zonder enige uitleg."],
+        ),
+        "portal": (
+            ["Het portaal maakt nabestellen heel eenvoudig."],
+            ["Het portaal is traag en logt ons steeds uit."],
+        ),
+        "communication": (
+            ["Jullie houden ons bij elke stap op de hoogte."],
+            ["Niemand laat ons weten wanneer er iets verandert."],
+        ),
+        "sustainability": (
+            [
+                "Bedankt voor de CO2-cijfers per onderdeel, ze gingen zo ons duurzaamheidsverslag in."
+            ],
+            [
+                "Onze auditors vragen steeds naar jullie CO2-gegevens en we wachten er nog steeds op."
+            ],
+        ),
+    },
 }
 CHURN = {
     "en": "If this does not improve we will not renew next year.",
     "de": "Wenn sich das nicht bessert, verlängern wir nicht.",
+    "fr": "Si cela ne s'améliore pas, nous ne renouvellerons pas notre contrat.",
+    "es": "Si esto no mejora, no renovaremos el contrato el año que viene.",
+    "nl": "Als dit niet beter wordt, verlengen we ons contract niet.",
 }
 URGENT = {
     "en": "A cover came loose during operation, this is a safety issue.",
     "de": "Eine Abdeckung hat sich im Betrieb gelöst, das ist ein Sicherheitsproblem.",
+    "fr": "Un capot s'est détaché pendant le fonctionnement, c'est un problème de sécurité.",
+    "es": "Una tapa se soltó durante el funcionamiento, es un problema de seguridad.",
+    "nl": "Een afdekkap is tijdens bedrijf losgeraakt, dat is een veiligheidsprobleem.",
 }
 # What an account risks, fears, wishes, hopes, cannot do and could do with us (seed 004's care
 # signals), said in passing in some comments
@@ -196,11 +339,32 @@ CARE = {
         "Ich wünschte, das Portal zeigte das Lieferdatum jeder Bestellung.",
         "Wir hoffen, Ihre Pumpen nächstes Jahr auch im zweiten Werk einzusetzen.",
     ],
+    "fr": [
+        "Si les pièces arrivent encore en retard, notre ligne s'arrête.",
+        "Nous craignons que les nouveaux prix ne rentrent pas dans notre budget.",
+        "J'aimerais que le portail affiche la date de livraison de chaque commande.",
+        "Nous espérons déployer vos pompes dans notre deuxième usine l'an prochain.",
+    ],
+    "es": [
+        "Si las piezas vuelven a llegar tarde, nuestra línea se para.",
+        "Nos preocupa que los nuevos precios no quepan en nuestro presupuesto.",
+        "Ojalá el portal mostrara la fecha de entrega de cada pedido.",
+        "Esperamos que sus bombas lleguen también a nuestra segunda planta el año que viene.",
+    ],
+    "nl": [
+        "Als de onderdelen weer te laat komen, ligt onze lijn stil.",
+        "We zijn bang dat de nieuwe prijzen niet in ons budget passen.",
+        "Ik zou willen dat het portaal de leverdatum van elke bestelling toonde.",
+        "We hopen jullie pompen volgend jaar ook in onze tweede fabriek te gebruiken.",
+    ],
 }
 CARE_CHANCE = 0.12
 PRAISE = {
     "en": "{name} went out of their way to help us.",
     "de": "{name} hat sich besonders für uns eingesetzt.",
+    "fr": "Un grand merci à {name}, qui s'est démené pour nous aider.",
+    "es": "Muchas gracias a {name}, que hizo todo lo posible por ayudarnos.",
+    "nl": "Dank aan {name}, die alles heeft gedaan om ons te helpen.",
 }
 INTERNAL = {
     "IT": (
@@ -408,7 +572,7 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
         account = contact.account
         members = list(account.team.members.all()) if account.team else []
         shift = STAGE_WEIGHTS.get(LifecycleStage(account.lifecycle_stage), 0)
-        language = contact.language if contact.language in ("en", "de") else "en"
+        language = contact.language if contact.language in PHRASES else "en"
         said = partial(_comment, rng, language, team_members=members, mood=mood)
         for _ in range(rng.choice([1, 2, 2, 3])):
             when = _when(rng, now, contact.time_zone)
@@ -763,7 +927,7 @@ def _centricity_answers(
                 for key, mean in (("discovery", 3.3), ("service", 3.9), ("engagement", 3.0))
             }
             score = max(0, min(10, round(sum(ratings.values()) * 2 / 3 + rng.gauss(0, 1.2))))
-            language = contact.language if contact.language in ("en", "de") else "en"
+            language = contact.language if contact.language in ONE_THING else "en"
             # about half say what they would change: about what they rated lowest
             lowest = min(ratings, key=ratings.__getitem__)
             said = rng.choice(ONE_THING[language][lowest]) if rng.random() < 0.5 else ""

@@ -32,6 +32,7 @@ from centric.insights.models import (
     ThemeDefinition,
     ThemeProposal,
 )
+from centric.insights.text.language import READ_IN_WORDS
 from centric.people.models import User
 
 router = Router(tags=["insights"])
@@ -41,7 +42,7 @@ Who = Literal["external", "internal"]
 Sentiment = Literal["positive", "negative", "neutral", "mixed", "unread"]
 Flag = Literal["urgent", "churn", "praise"]
 Order = Literal["newest", "oldest", "negative", "positive"]
-Language = Literal["en", "de"]
+Language = Literal["en", "de", "fr", "es", "it", "pt", "nl"]  # language.READ
 
 
 def _actor(request: HttpRequest) -> User:
@@ -198,7 +199,7 @@ class OverviewOut(Schema):
     survey_id: int | None
     analysed: int = Field(description="Comments the engine analysed in the period.")
     unread: int = Field(
-        description="Of those, comments in a language it does not read (not English or German)."
+        description=f"Of those, comments in a language it does not read (it reads {READ_IN_WORDS})."
     )
     scores: list[ScoreCardOut]
     segments: list[SegmentComparisonOut]
@@ -459,7 +460,7 @@ class QuestionThemesOut(Schema):
     key: str
     answered: int
     read: int = Field(
-        description="Of the answers, those the engine has read (English and German ones)."
+        description=f"Of the answers, those the engine has read (in {READ_IN_WORDS})."
     )
     themed: int = Field(description="Of those read, the ones that speak of some theme.")
     themes: list[AnswerThemeOut]

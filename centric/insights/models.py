@@ -21,7 +21,7 @@ class ResponseAnalysis(OrganisationScoped):
         NEGATIVE = "negative", "Negative"
         NEUTRAL = "neutral", "Neutral"
         MIXED = "mixed", "Mixed"
-        UNREAD = "unread", "Not read (not English or German)"
+        UNREAD = "unread", "Not read (a language the engine does not read)"
 
     response = models.OneToOneField(Response, on_delete=models.CASCADE, related_name="analysis")
     sentiment_label = models.CharField(max_length=8, choices=Label.choices)

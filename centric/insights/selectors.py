@@ -42,6 +42,7 @@ from centric.insights.models import (
     ResponseAnalysis,
     ThemeMention,
 )
+from centric.insights.text.language import READ_NAMES
 from centric.people.models import LANGUAGES as PEOPLE_LANGUAGES
 from centric.people.models import User
 
@@ -57,7 +58,7 @@ DEFAULT_DAYS = 90
 # before the period shown (the engine's default baseline of eight weeks).
 BASELINE_WEEKS = 8
 # the languages the engine reads, as the explorer offers them
-LANGUAGES = {"en": "English", "de": "German"}
+LANGUAGES = READ_NAMES
 FLAGS = {
     "urgent": "analysis__urgent",
     "churn": "analysis__churn_risk",
@@ -237,7 +238,7 @@ class InsightsOverview:
     window: Window
     segment_id: int | None
     analysed: int
-    unread: int  # of those, comments in a language the engine does not read (not English or German)
+    unread: int  # of those, comments in a language the engine does not read
     # those, by language (its name) and how many, most first
     unread_languages: list[tuple[str, int]]
     previous_read: int  # comments read in the period before, which the change in share is from
@@ -441,7 +442,7 @@ class AnswerThemes:
     """What the answers to one free-text question speak of."""
 
     answered: int
-    read: int  # of the answers, those the engine read (not yet read, or not English or German: not)
+    read: int  # of the answers, those the engine read (not: those not yet read or unread)
     themed: int  # of those read, the ones that speak of some theme
     themes: list[AnswerTheme]
 

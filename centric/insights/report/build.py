@@ -33,7 +33,7 @@ from centric.insights.report.spikes import Spike, drop_runs, spike_runs
 from centric.insights.text import DEFAULT_TAXONOMY, Analysis, Signal, Taxonomy
 from centric.insights.text.language import READ
 
-# "unread": in another language than English or German, which the engine does not read
+# "unread": in a language the engine does not read (``language.READ``)
 SENTIMENTS = ("positive", "mixed", "neutral", "negative", "unread")
 CARE_SIGNALS = ("risk", "fear", "desire", "wish", "constraint", "hope", "opportunity")
 DISCOVERY_SAMPLE = 5000

@@ -12,6 +12,7 @@ from centric.insights.report.numbers import (
     span,
 )
 from centric.insights.report.spikes import spike_sentences
+from centric.insights.text.language import READ_IN_WORDS
 
 
 def key_findings(report: Report) -> list[str]:
@@ -29,8 +30,8 @@ def key_findings(report: Report) -> list[str]:
         )
         if mix["unread"]:
             found.append(
-                f"{mix['unread']:,} comment{' is' if mix['unread'] == 1 else 's are'} in another "
-                "language than English or German and not read: the engine reads those two."
+                f"{mix['unread']:,} comment{' is' if mix['unread'] == 1 else 's are'} in a "
+                f"language the engine does not read, and not read: it reads {READ_IN_WORDS}."
             )
     if report.themes:
         top = ", ".join(f"{t.name} ({percent(t.share)})" for t in report.themes[:3])

@@ -25,6 +25,7 @@ from centric.insights.report.findings import key_findings
 from centric.insights.report.numbers import effect_text, number, percent, share, span
 from centric.insights.report.scores import heading
 from centric.insights.report.spikes import spike_sentence, spike_sentences
+from centric.insights.text.language import READ_IN_WORDS
 
 _CSS = files("centric.insights.report").joinpath("report.css").read_text(encoding="utf-8")
 
@@ -178,7 +179,7 @@ def _distribution_and_sentiment(report: Report) -> str:
         ]
         legend = "".join(
             f'<li><i style="background:{colour}"></i>'
-            f"{_e('not English or German, not read' if label == 'unread' else label)} {_e(percent(value))}</li>"
+            f"{_e('other languages, not read' if label == 'unread' else label)} {_e(percent(value))}</li>"
             for label, value, colour in mix
             if label != "unread" or value
         )
@@ -261,8 +262,8 @@ def _themes(report: Report) -> str:
         )
     if report.sentiment["unread"]:
         lede += (
-            f". The {report.sentiment['unread']:,} comments in another language than English or German, "
-            "which were not read, are left out of the shares and associations"
+            f". The {report.sentiment['unread']:,} comments in a language the engine does not read "
+            f"(it reads {READ_IN_WORDS}) are left out of the shares and associations"
         )
     table = (
         '<div class="table-wrap"><table><thead><tr><th>Theme</th>'

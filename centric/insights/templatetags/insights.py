@@ -18,6 +18,7 @@ from centric.insights.highlight import comment_reading
 from centric.insights.metrics.compare import Difference
 from centric.insights.page_charts import negative_meter
 from centric.insights.report import numbers
+from centric.insights.text.language import READ_IN_WORDS
 from centric.people.models import User
 
 register = template.Library()
@@ -87,3 +88,9 @@ def ago(when: dt.datetime) -> str:
     if now - when < dt.timedelta(minutes=1):
         return "just now"
     return f"{timesince(when, now)} ago"
+
+
+@register.simple_tag
+def languages_read() -> str:
+    """The languages the engine reads, in words: "English, German, … and Dutch"."""
+    return READ_IN_WORDS

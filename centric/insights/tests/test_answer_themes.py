@@ -63,7 +63,7 @@ class AnswerThemesTest(SurveyTestCase):
         for _ in range(3):
             self.respond(nps=2, fix_first=LATE)
         self.respond(nps=3, fix_first=BILLING)
-        self.respond(nps=1, fix_first="Le service était très mauvais.")  # French: not read
+        self.respond(nps=1, fix_first="Servicen var mycket dålig.")  # Swedish: not read
         self.respond(nps=0)  # no answer to this question
         self.respond(submitted=False, nps=0, fix_first=LATE)  # not sent: not counted
 

@@ -796,15 +796,15 @@ class CentricityCardTest(PersonasTestCase):
 
 
 class UnreadLanguageTest(PersonasTestCase):
-    """A comment in a language the engine does not read (not English or German) is said to be
-    unread, not misread."""
+    """A comment in a language the engine does not read (Polish, Swedish) is said to be unread,
+    not misread."""
 
     def test_unread_comments_are_left_out_of_theme_shares_and_drivers(self) -> None:
-        # every English comment is about billing; the French ones, unread, are the only
+        # every English comment is about billing; the Swedish ones, unread, are the only
         # comments without it, and their themes are unknown: nothing to compare billing with
         acme = Customer.objects.get(account=self.account)
         comments = ["We were charged twice for the same invoice."] * 12 + [
-            "La facture était en double, et le support ne nous a pas répondu."
+            "Fakturan var dubbel och supporten har inte svarat oss."
         ] * 12
         responses = [
             Response.objects.create(
@@ -828,9 +828,9 @@ class UnreadLanguageTest(PersonasTestCase):
         self.assertEqual(billing.share, 100.0)
         self.assertTrue(billing.driver is None or not billing.driver.reliable)
 
-    def test_a_french_comment_is_stored_unread_and_said_so_on_the_pages(self) -> None:
+    def test_a_swedish_comment_is_stored_unread_and_said_so_on_the_pages(self) -> None:
         acme = Customer.objects.get(account=self.account)
-        french, *others = (
+        swedish, *others = (
             Response.objects.create(
                 organisation=self.org,
                 customer=acme,
@@ -839,26 +839,26 @@ class UnreadLanguageTest(PersonasTestCase):
                 responded_at=timezone.now() - dt.timedelta(days=1),
             )
             for comment in (
-                "Les pièces sont bonnes. Le support a résolu notre problème tout de suite.",
+                "Delarna är bra. Supporten löste vårt problem direkt, tack och hej.",
                 "Dostawa była bardzo szybka, dziękujemy.",
                 "Faktura nie zgadza się z ofertą.",
             )
         )
-        services.responses_analyse(response_ids=[french.pk, *(other.pk for other in others)])
-        reading = ResponseAnalysis.objects.get(response=french)
+        services.responses_analyse(response_ids=[swedish.pk, *(other.pk for other in others)])
+        reading = ResponseAnalysis.objects.get(response=swedish)
         self.assertEqual(reading.sentiment_label, "unread")
-        self.assertEqual(reading.reading["language"], "fr")
+        self.assertEqual(reading.reading["language"], "sv")
 
         self.login(self.owner)
         overview = self.client.get(reverse("insights:overview"))
         self.assertContains(
             overview,
-            "of which 3 in another language than English or German (Polish 2, French 1) were "
-            "not read",
+            "of which 3 in a language the engine does not read (Polish 2, Swedish 1) were not read",
         )
+        self.assertContains(overview, "the engine reads English, German, French, Spanish, ")
         unread = self.client.get(reverse("insights:comments"), {"sentiment": "unread"})
-        self.assertContains(unread, "Not read: FR")
-        self.assertContains(unread, "Le support a résolu notre problème")
+        self.assertContains(unread, "Not read: SV")
+        self.assertContains(unread, "Supporten löste vårt problem")
 
     def test_a_german_comment_is_read_in_german_and_highlighted(self) -> None:
         acme = Customer.objects.get(account=self.account)
@@ -885,12 +885,53 @@ class UnreadLanguageTest(PersonasTestCase):
         self.assertContains(page, "verlängern wir nicht")
         self.assertNotContains(page, "Not read: DE")
 
+    def test_french_and_spanish_comments_are_read_in_their_words_and_found_by_language(
+        self,
+    ) -> None:
+        acme = Customer.objects.get(account=self.account)
+        comments = {
+            "fr": "La livraison est arrivée en retard et personne ne nous a prévenus. "
+            "Si ça continue, nous allons résilier notre contrat.",
+            "es": "El técnico fue muy amable y resolvió el problema enseguida.",
+        }
+        responses = {
+            language: Response.objects.create(
+                organisation=self.org,
+                customer=acme,
+                channel=Response.Channel.API,
+                comment=comment,
+                responded_at=timezone.now() - dt.timedelta(days=1),
+            )
+            for language, comment in comments.items()
+        }
+        services.responses_analyse(response_ids=[r.pk for r in responses.values()])
+        french = ResponseAnalysis.objects.get(response=responses["fr"])
+        spanish = ResponseAnalysis.objects.get(response=responses["es"])
+        self.assertEqual((french.language, french.sentiment_label), ("fr", "negative"))
+        self.assertTrue(french.churn_risk)
+        self.assertIn(
+            ("delivery", "negative"),
+            set(responses["fr"].theme_mentions.values_list("theme", "sentiment_label")),
+        )
+        self.assertEqual((spanish.language, spanish.sentiment_label), ("es", "positive"))
+        self.assertTrue(spanish.praise)
+
+        self.login(self.owner)
+        url = reverse("insights:comments")
+        page = self.client.get(url, {"language": "fr", "theme": "delivery"})
+        self.assertEqual([r.comment for r in page.context["page"]], [comments["fr"]])
+        self.assertContains(page, '<option value="fr" selected>French</option>', html=True)
+        self.assertContains(page, "La <mark")  # the word that found the theme, marked
+        self.assertNotContains(page, "Not read: FR")
+        api = self.client.get("/api/insights/comments", {"language": "es"}).json()["items"]
+        self.assertEqual([item["comment"] for item in api], [comments["es"]])
+
     def test_the_explorer_keeps_to_the_comments_of_one_language(self) -> None:
         acme = Customer.objects.get(account=self.account)
         comments = {
             "en": "The delivery was late again.",
             "de": "Die Lieferung war wieder zu spät.",
-            "fr": "La livraison était encore en retard et nous sommes très déçus.",
+            "sv": "Leveransen var sen igen och vi är mycket missnöjda.",
         }
         responses = [
             Response.objects.create(
@@ -907,7 +948,7 @@ class UnreadLanguageTest(PersonasTestCase):
         url = reverse("insights:comments")
 
         german = self.client.get(url, {"language": "de"})
-        every = self.client.get(url, {"language": "fr"})  # not offered: every comment
+        every = self.client.get(url, {"language": "sv"})  # not offered: every comment
         api = self.client.get("/api/insights/comments", {"language": "en"}).json()["items"]
 
         shown = [response.comment for response in german.context["page"]]
@@ -915,18 +956,19 @@ class UnreadLanguageTest(PersonasTestCase):
         self.assertContains(german, '<option value="de" selected>German</option>', html=True)
         self.assertEqual(len(every.context["page"].object_list), 3)
         self.assertEqual([item["comment"] for item in api], [comments["en"]])
-        refused = self.client.get("/api/insights/comments", {"language": "fr"})
+        refused = self.client.get("/api/insights/comments", {"language": "sv"})
         self.assertEqual(refused.status_code, 422)
         self.assertEqual(
             dict(ResponseAnalysis.objects.values_list("response__comment", "language")),
-            {comments["en"]: "en", comments["de"]: "de", comments["fr"]: "fr"},
+            {comments["en"]: "en", comments["de"]: "de", comments["sv"]: "sv"},
         )
         # readings stored before the column say their language within: the migration reads it
-        ResponseAnalysis.objects.update(language="en")
+        # (of the languages told then)
+        ResponseAnalysis.objects.filter(language="de").update(language="en")
         migration = importlib.import_module("centric.insights.migrations.0012_analysis_language")
         migration.from_readings(apps, None)
         self.assertEqual(
-            sorted(ResponseAnalysis.objects.values_list("language", flat=True)), ["de", "en", "fr"]
+            sorted(ResponseAnalysis.objects.values_list("language", flat=True)), ["de", "en", "sv"]
         )
         exported = self.client.get(reverse("insights:comments_csv"), {"language": "de"})
         text = b"".join(exported.streaming_content).decode()  # type: ignore[attr-defined]

@@ -74,13 +74,16 @@ class LearningTest(SentimentLearningTestCase):
         )
 
     def test_comments_in_another_language_teach_nothing(self) -> None:
-        # German is read, by its own words, French not at all: neither teaches English
+        # German and French are read, by their own words, Swedish not at all: none teaches
+        # English
         german = self.respond("Sehr gut, die Lieferung kam pünktlich und alles war perfekt.", 10)
         french = self.respond("Le service était très rapide et nous sommes ravis.", 10)
+        swedish = self.respond("Servicen var mycket snabb och vi är nöjda.", 10)
         english = self.respond("Great service.", 10)
-        services.responses_analyse(response_ids=[german.pk, french.pk, english.pk])
+        services.responses_analyse(response_ids=[german.pk, french.pk, swedish.pk, english.pk])
         self.assertEqual(ResponseAnalysis.objects.get(response=german).sentiment_label, "positive")
-        self.assertEqual(ResponseAnalysis.objects.get(response=french).sentiment_label, "unread")
+        self.assertEqual(ResponseAnalysis.objects.get(response=french).sentiment_label, "positive")
+        self.assertEqual(ResponseAnalysis.objects.get(response=swedish).sentiment_label, "unread")
         self.assertEqual(services.scored_counts(organisation_id=self.org.pk), (1, 0))
 
     def test_a_comment_without_a_score_is_read_as_these_customers_write(self) -> None:

@@ -27,8 +27,8 @@ class Analysis:
 
     ``flags`` holds ``urgent`` and ``churn_risk`` findings; ``praise`` is true when a
     sentence of the comment praises (even in an otherwise unhappy comment), and ``praised``
-    lists the people and teams praised by name. A comment plainly in another language than
-    English or German is not read: its label is ``"unread"`` and it has no themes, signals or
+    lists the people and teams praised by name. A comment plainly in a language the engine does
+    not read (see ``language.py``) is not read: its label is ``"unread"`` and it has no themes, signals or
     flags.
     """
 
@@ -40,7 +40,7 @@ class Analysis:
     flags: tuple[Signal, ...]
     praise: bool
     praised: tuple[Praise, ...]
-    # the language it is written in; English and German are read (see ``language.py``)
+    # the language it is written in (see ``language.py``)
     language: str = "en"
 
     @property

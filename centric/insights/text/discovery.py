@@ -7,9 +7,9 @@ by a theme's seed word, whose key terms are mostly seed words, or whose comments
 one theme already. Nor is a seed word offered as a key term of a new theme. A person accepts
 or rejects proposals.
 
-Comments are read in one language, English or German (``language``): its words, the words it
-says nothing of a topic with, its opinion words and, for German, its seed words within
-compounds ("Lieferzeit" is the delivery theme's).
+Comments are read in one language, English or one with a wordbook (``language``): its words,
+the words it says nothing of a topic with, its opinion words, its seed words and, for German,
+its seed words within compounds ("Lieferzeit" is the delivery theme's).
 """
 
 from __future__ import annotations
@@ -27,12 +27,13 @@ from numpy.typing import NDArray
 from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from centric.insights.text import german
-from centric.insights.text.language import ENGLISH, FUNCTION_WORDS, GERMAN
+from centric.insights.text.language import ENGLISH, FUNCTION_WORDS
 from centric.insights.text.lexicon import BOOSTERS, NEGATORS, valence, words
+from centric.insights.text.reader import WORDBOOKS, WordbookThemeMatcher, book_seeds, reader
 from centric.insights.text.segment import tokenize
 from centric.insights.text.taxonomy import Taxonomy, Theme
 from centric.insights.text.themes import STOPWORDS, ThemeMatcher, stem
+from centric.insights.text.wordbook import Wordbook
 
 # factorisations tried, the best kept (see ThemeDiscovery._topics)
 STARTS = 3
@@ -222,31 +223,24 @@ _NUMBERS = frozenset(
     )
 )
 _OPINION_WORDS = frozenset(BOOSTERS) | NEGATORS | STOPWORDS | _NUMBERS
-_GERMAN_WORD = re.compile(r"[a-zäöüß][a-zäöüß0-9'-]+")
-# German's function words, negators, numbers and other words of no topic
-_GERMAN_LEFT_OUT = (
-    FUNCTION_WORDS[GERMAN]
-    | german.NEGATORS
-    | frozenset(
-        words(
-            """zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert
-            tausend einmal zweimal halb dutzend mehrere viele viel etwas ganz gar wirklich
-            eigentlich also dann nun bis aus ihnen mal man jeder jede jedes alle allen beim
-            andere anderen vor hinter neben trotz während wegen statt außer gegenüber
-            innerhalb außerhalb ständig oft selten manchmal"""
-        )
-    )
-)
+# a word of another language: letters of any alphabet, digits and hyphens ("co2-bilanz"),
+# cut at an apostrophe ("l'équipe" gives "équipe")
+_OTHER_WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*")
 
 
-def _german_stem(word: str) -> str:
-    """A light stem for German: "Lieferungen" and "Lieferung" meet, "Rechnungen" and
-    "Rechnung" too."""
-    word = word.lower()
-    for ending in ("en", "er", "es", "e", "n", "s"):
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
-    return word
+def _stemmer(book: Wordbook) -> Callable[[str], str]:
+    """A light stem for the language of ``book``: its longest inflection ending or plural
+    "s" cut off, so "Lieferungen" and "Lieferung" meet, "factures" and "facture" too."""
+    endings = sorted({ending for ending, _ in book.endings if ending} | {"s"}, key=len)[::-1]
+
+    def stem(word: str) -> str:
+        word = word.lower()
+        for ending in endings:
+            if word.endswith(ending) and len(word) - len(ending) >= 4:
+                return word[: -len(ending)]
+        return word
+
+    return stem
 
 
 @dataclass(frozen=True)
@@ -275,15 +269,21 @@ _READING = {
         matcher=ThemeMatcher,
         seeds=lambda theme: (),
     ),
-    GERMAN: _Reading(
-        word=_GERMAN_WORD,
-        left_out=_GERMAN_LEFT_OUT | _OPINION_WORDS,
-        opinion=lambda word: german.valence(word) != 0.0,
-        stem=_german_stem,
-        matcher=german.GermanThemeMatcher,
-        seeds=lambda theme: german.GERMAN_SEEDS.get(theme.name, ()),
-        compounds=True,
-    ),
+    **{
+        code: _Reading(
+            word=_OTHER_WORD,
+            # its function words, negators, numbers and other words of no topic
+            left_out=FUNCTION_WORDS.get(code, frozenset())
+            | frozenset(words(f"{book.negators} {book.left_out}"))
+            | _OPINION_WORDS,
+            opinion=reader(code).knows,
+            stem=_stemmer(book),
+            matcher=partial(WordbookThemeMatcher, book=book),
+            seeds=lambda theme, book=book: book_seeds(book, theme.name),  # type: ignore[misc]
+            compounds=book.compounds,
+        )
+        for code, book in WORDBOOKS.items()
+    },
 }
 
 

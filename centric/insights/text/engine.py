@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from centric.insights.text.analysis import Analysis, Praise
 from centric.insights.text.directory import Directory, Member
-from centric.insights.text.german import GermanSentiment, GermanThemeMatcher
 from centric.insights.text.language import ENGLISH, READ, UNREAD, guess_language
+from centric.insights.text.reader import WORDBOOKS, Reader, WordbookThemeMatcher
 from centric.insights.text.segment import lower_keeping_offsets
 from centric.insights.text.sentiment import SentimentAnalyzer
 from centric.insights.text.signals import (
@@ -59,8 +59,20 @@ class TextAnalyzer:
         self.sentiment = sentiment or SentimentAnalyzer()
         self.calibration = calibration
         self.themes = ThemeMatcher(taxonomy, threshold=theme_threshold, use_concepts=use_concepts)
-        self.german = GermanSentiment(self.sentiment)
-        self.german_themes = GermanThemeMatcher(taxonomy, threshold=theme_threshold)
+        self.theme_threshold = theme_threshold
+        # the other languages' readers, each made when a comment first needs it
+        self._readers: dict[str, tuple[Reader, WordbookThemeMatcher]] = {}
+
+    def _reader(self, language: str) -> tuple[Reader, ThemeMatcher]:
+        """The reader and theme matcher of a language read by its wordbook."""
+        found = self._readers.get(language)
+        if found is None:
+            book = WORDBOOKS[language]
+            found = self._readers[language] = (
+                Reader(book, self.sentiment),
+                WordbookThemeMatcher(self.taxonomy, book, threshold=self.theme_threshold),
+            )
+        return found
 
     def analyze(self, text: str) -> Analysis:
         """Everything the engine reads in ``text`` (an empty text gives a neutral reading)."""
@@ -114,9 +126,9 @@ class TextAnalyzer:
             if calibrated is not None and text.strip():  # nothing written reads neutral
                 reading = _recalibrated(reading, calibrated, self.sentiment)
             themes = self.themes
-        else:  # German, by its own lexicon; sentiment learnt from scores is learnt in English
-            reading = self.german.analyze(text)
-            themes = self.german_themes
+        else:  # by the language's own words; sentiment learnt from scores is learnt in English
+            reader, themes = self._reader(language)
+            reading = reader.analyze(text)
         sentences = reading.sentences
         lowered = lower_keeping_offsets(text)
         praising = praise_sentences(sentences, language)

@@ -1,8 +1,9 @@
 """The language a comment is written in, told by its commonest short words.
 
-The engine reads English and German, each with its own words and rules. A comment plainly in
-another language is better left unread, and said to be, than read with English words: French
-"pain" is bread, and Dutch "slim" is clever. Each language here is known by function words that are
+The engine reads English and the languages it has a wordbook for (German, French, Spanish,
+Italian, Portuguese, Dutch), each with its own words and rules. A comment plainly in another
+language is better left unread, and said to be, than read with English words: Polish "pan" is
+a gentleman, and Swedish "glass" ice cream. Each language here is known by function words that are
 not English words too (Japanese by its own script), so an English comment is never taken for
 another language; a comment
 with too few telling words (one that mixes languages, or a long one with a single foreign word)
@@ -13,13 +14,17 @@ from __future__ import annotations
 
 import re
 
-from centric.insights.text.german import is_german_word
+from centric.insights.text.reader import WORDBOOKS, is_own_word
 from centric.insights.text.segment import tokenize
 
 ENGLISH = "en"
 GERMAN = "de"
-# the languages the engine reads (``german.py`` for German); a comment in another is left unread
-READ = (ENGLISH, GERMAN)
+# the languages the engine reads (English by ``sentiment.py``, the others by their wordbooks in
+# ``reader.py``); a comment in another is left unread
+READ = (ENGLISH, *WORDBOOKS)
+# their names, and all of them in words ("English, German, … and Dutch"), for pages and reports
+READ_NAMES = {ENGLISH: "English", **{code: book.name for code, book in WORDBOOKS.items()}}
+READ_IN_WORDS = " and ".join((", ".join([*READ_NAMES.values()][:-1]), [*READ_NAMES.values()][-1]))
 # the sentiment label of a comment in another language, which the engine does not read
 UNREAD = "unread"
 # A language is named only with this many of its own words, twice as many as English ones; a
@@ -38,15 +43,29 @@ _WORDS = {
         ihn wie wer warum sich sagt wird werden kann können muss müssen soll sollte würde
         würden hatte hatten sind unseren unserem unserer""",
     "fr": """le les et est pas je nous vous il elle une des du avec pour sur très mais qui
-        sont était ont cette ce au aux nos notre leur été""",
+        sont était ont cette ce au aux nos notre leur été la de en ne ils elles un ces mon
+        mes votre vos leurs avons avez ai être fait aussi encore toujours jamais rien
+        personne tout tous toute toutes sans chez depuis après trop bien peu dans par
+        comme quand où qu""",
     "es": """el los las y es yo nosotros una con para por muy pero que del se su sus está
-        fue son como más nuestro nuestra""",
+        fue son como más nuestro nuestra la de en lo le les al nos ha han hemos hay este
+        esta estos estas también porque cuando donde desde hasta sin sobre entre todo
+        todos nada nadie ningún ninguna usted ustedes vuestro mis tus tiene tienen tenemos
+        ya aún muy están estaba""",
     "nl": """het een en niet ik wij zijn met voor op van heel maar ook dat werd wordt onze
-        geen nog al bij naar""",
+        geen nog al bij naar te er uw jullie mijn wel dit deze de je ze zij hij waren heb
+        hebben heeft hadden worden dus omdat als toen niets niemand nooit altijd erg zeer
+        hier daar wat wie waar uit om tegen na sinds ons""",
     "it": """il lo gli è non io noi una con per molto ma che di sono è stato della nella
-        nostro nostra anche più""",
+        nostro nostra anche più questo questa questi queste abbiamo avete hanno nel sul alla
+        dal perché però così già ancora tutto niente nessuno mai vostro vostra la le del
+        dei delle da un uno ci si ti ha ho stata quando dove sempre tutti troppo poco
+        quello loro ogni dopo senza su tra fra""",
     "pt": """os não eu nós um uma com para muito mas que do da são foi está nosso nossa
-        também mais""",
+        também mais ao à pelo pela num numa você vocês vosso vossa já há isso isto estão de
+        dos das em na nas nos por sem é estava tem têm temos ainda pouco menos porque
+        quando onde como tudo nada nenhum nenhuma ninguém sempre nunca meu minha seu sua
+        eles elas ele ela este esta esse essa""",
     "pl": """nie jest się że na bardzo są był była było dla od przez tylko już też jak
         mamy nasz nasza nasze tego który która które jestem jesteśmy czy oraz bez po""",
     "sv": """och är inte jag vi det att med för på av mycket som har var ett kan också eller
@@ -67,11 +86,15 @@ JAPANESE = "ja"
 _GERMAN_ENDINGS = ("ungen", "keit", "heit", "lich", "liche", "lichen", "schaft")
 
 
-def _german(token: str) -> bool:
-    """A German word by its ending, or one the German reader knows that English does not."""
-    return (len(token) > 6 and token.endswith(_GERMAN_ENDINGS)) or is_german_word(token)
+def _own(language: str, token: str) -> bool:
+    """A word of ``language`` that English does not write: one its reader knows, or for
+    German one with a German ending."""
+    if language == GERMAN and len(token) > 6 and token.endswith(_GERMAN_ENDINGS):
+        return True
+    return language in WORDBOOKS and is_own_word(language, token)
 
 
+_APOSTROPHE = re.compile("['’]")
 _SETS = {language: frozenset(words.split()) for language, words in _WORDS.items()}
 # each language's function words whole, English ones too: what says nothing of a topic
 FUNCTION_WORDS = dict(_SETS)
@@ -85,7 +108,14 @@ def guess_language(text: str) -> str:
     English or when too few of its words tell."""
     if len(_KANA.findall(text)) >= MIN_WORDS:
         return JAPANESE
-    tokens = [token.lower() for token in tokenize(text) if token[0].isalpha()]
+    # a word written with the next by an apostrophe is two: French "c'est", Italian "un'ottima"
+    tokens = [
+        part
+        for token in tokenize(text)
+        if token[0].isalpha()
+        for part in _APOSTROPHE.split(token.lower())
+        if part
+    ]
     english = sum(token in _SETS[ENGLISH] for token in tokens)
     telling = {
         language: [
@@ -93,14 +123,21 @@ def guess_language(text: str) -> str:
             for token in tokens
             if token in words
             or not _LETTERS.get(language, frozenset()).isdisjoint(token)
-            or (language == GERMAN and _german(token))
+            or _own(language, token)
         ]
         for language, words in _SETS.items()
         if language != ENGLISH
     }
     counts = {language: len(found) for language, found in telling.items()}
-    best = max(counts, key=lambda language: counts[language])
-    others = sorted(counts.values())[-2]
+    # of equally many telling words, those of its own and no function word tell the language:
+    # "Nadie nos ha ayudado" has Spanish "ayudado" and "nos", which French writes too
+    own = {
+        language: sum(token not in FUNCTION_WORDS[language] for token in found)
+        for language, found in telling.items()
+    }
+    ranked = sorted(counts, key=lambda language: (counts[language], own[language]))
+    best, second = ranked[-1], ranked[-2]
+    others = counts[second] if own[second] == own[best] else counts[second] - 1
     # a short comment, with no English word, by one word of its own long enough to tell
     # ("Alles super!", not the "ab" of "Ab fab!")
     short = len(tokens) <= SHORT and not english

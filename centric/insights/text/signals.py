@@ -12,8 +12,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from centric.insights.text import german
-from centric.insights.text.language import ENGLISH, GERMAN
+from centric.insights.text.language import ENGLISH
+from centric.insights.text.reader import WORDBOOKS
 from centric.insights.text.segment import lower_keeping_offsets
 from centric.insights.text.types import SentenceSentiment
 
@@ -219,15 +219,18 @@ _LANGUAGES = {
         negated=r"\b(?:not|never|no|don'?t|didn'?t|wouldn'?t|won'?t)\s+(?:\w+\s+)?$",
         praise=_PRAISE_WORDS,
     ),
-    GERMAN: _compiled(
-        german.STAGE_WORDS,
-        german.CARE_PATTERNS,
-        german.FLAG_PATTERNS,
-        clause_end=german.CLAUSE_END,
-        negated=german.NEGATED,
-        praise=german.PRAISE,
-        supposed=german.SUPPOSED,
-    ),
+    **{
+        code: _compiled(
+            book.stage_words,
+            book.care_patterns,
+            book.flag_patterns,
+            clause_end=book.clause_end,
+            negated=book.negated,
+            praise=book.praise,
+            supposed=book.supposed or None,
+        )
+        for code, book in WORDBOOKS.items()
+    },
 }
 
 

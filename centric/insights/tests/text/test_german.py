@@ -3,7 +3,7 @@
 import pytest
 
 from centric.insights.text import DEFAULT_TAXONOMY, Member, Taxonomy, TextAnalyzer, Theme, analyze
-from centric.insights.text.german import GermanSentiment, valence
+from centric.insights.text.reader import reader
 
 
 def label(text: str) -> str:
@@ -59,21 +59,23 @@ def test_german_sentiment(text: str, expected: str) -> None:
 
 def test_the_words_that_drove_a_german_score_are_named_with_their_offsets() -> None:
     text = "Der Versand war sehr schnell, aber die Rechnung war falsch."
-    reading = GermanSentiment().analyze(text)
+    reading = reader("de").analyze(text)
     found = {c.phrase: c for c in reading.contributions}
     assert set(found) == {"schnell", "falsch"}
     assert found["schnell"].weight > 0 > found["falsch"].weight
     assert abs(found["falsch"].weight) > 1.8  # the verdict after "aber" weighs more
     assert text[found["schnell"].start : found["schnell"].end] == "schnell"
-    assert valence("schnellere") == valence("schnell")  # an inflected form
+    assert reader("de").valence("schnellere") == reader("de").valence(
+        "schnell"
+    )  # an inflected form
 
 
 def test_compounds_take_the_opinion_of_a_last_part_that_is_a_noun_of_trouble() -> None:
-    assert valence("lieferverzögerungen") == valence("verzögerung") < 0
-    assert valence("sicherheitsproblem") == valence("problem") < 0
+    assert reader("de").valence("lieferverzögerungen") == reader("de").valence("verzögerung") < 0
+    assert reader("de").valence("sicherheitsproblem") == reader("de").valence("problem") < 0
     # not any word that ends like one: tax, expecting, announcing, later
     for word in ("mehrwertsteuer", "erwarten", "ankündigung", "später"):
-        assert valence(word) == 0.0, word
+        assert reader("de").valence(word) == 0.0, word
     assert label("Bitte weisen Sie die Mehrwertsteuer aus, wir melden uns später.") == "neutral"
 
 
@@ -114,6 +116,8 @@ def test_german_flags_and_care_signals() -> None:
     assert analyze("Seit Tagen steht unsere Produktion still.").urgent
     supposed = analyze("Wenn die Teile wieder zu spät kommen, steht unsere Linie still.")
     assert not supposed.urgent  # supposed: a risk, not an outage
+    # in any sentence, not the first alone
+    assert not analyze(f"Die Teile kamen wieder zu spät. {supposed.text}").urgent
     assert [s.kind for s in supposed.care_signals] == ["risk"]
     assert analyze("Wir wurden doppelt belastet.").urgent
     kinds = {

@@ -52,13 +52,27 @@ def test_english_and_comments_too_short_to_tell_are_english():
 
 
 def test_a_comment_in_a_language_the_engine_does_not_read_is_not_read_with_english_words():
-    # "pain" and "problème" would read as negative English words
-    reading = analyze("Les pièces sont bonnes. Le support a résolu notre problème sans pain.")
+    # "problem" would read as a negative English word
+    reading = analyze("Delarna är bra och supporten löste vårt problem direkt.")
 
-    assert (reading.label, reading.language, reading.score) == ("unread", "fr", 0.0)
+    assert (reading.label, reading.language, reading.score) == ("unread", "sv", 0.0)
     assert (reading.themes, reading.care_signals, reading.flags) == ((), (), ())
-    assert reading.to_dict()["language"] == "fr"
+    assert reading.to_dict()["language"] == "sv"
     assert analyze("Support solved our problem at once.").language == "en"
+
+
+def test_french_spanish_italian_portuguese_and_dutch_comments_are_read_in_their_words():
+    # "pain", "problème", "éxito" and "slim" would misread as English words
+    for text, language, label in (
+        ("Les pièces sont bonnes. Le support a résolu notre problème, merci.", "fr", "positive"),
+        ("Le pain était rassis et le service très lent.", "fr", "negative"),
+        ("La entrega fue un éxito, todo llegó perfecto.", "es", "positive"),
+        ("La consegna è arrivata in ritardo e nessuno ci ha risposto.", "it", "negative"),
+        ("O atendimento foi excelente e muito rápido.", "pt", "positive"),
+        ("Heel slim opgelost, de monteur was erg vriendelijk.", "nl", "positive"),
+    ):
+        reading = analyze(text)
+        assert (reading.language, reading.label) == (language, label), text
 
 
 def test_a_german_comment_is_read_with_german_words():
