@@ -6,22 +6,19 @@ particular about reading it:
 
 - negation comes in two parts around the verb, "ne … pas" ("ne … plus", "ne … jamais",
   "ne … rien", "ne … aucun", "ne … personne"), and spoken and written French often drops the
-  "ne" ("c'est pas top"). Only the second part negates here: "ne" (and its elided "n'") is
-  no negator, since it comes with a second part that already turns the opinion word after
-  it ("n'est pas bon", "n'a jamais répondu", "ne sont pas très réactifs"), is no negation at
-  all in "ne … que" ("je n'ai reçu que la moitié", only) and after "avant que", "de peur
-  que" (the expletive "ne"), and a set phrase with its own negation ("pas de problème",
-  "pas reçu", "aucune réponse") would be turned back by it. "personne" (nobody), "sans", "ni",
-  "non" and "peu" ("peu fiable", "peu aimable": not) negate alone; "personne" after an
-  article is a person ("une personne très aimable") and "un peu" is "a bit", read as set
-  phrases of no opinion, as are "sans doute", "sans cesse", "non seulement", "jamais été
-  aussi" (never so …). "plus" is mostly "more" ("plus rapide"), so "ne … plus" is read in
-  set phrases ("ne fonctionne plus", "plus jamais");
-- so negation never looks back, and where "pas" comes after the verb it negates (a verb in a
-  simple tense: "ne fonctionne pas", "je ne recommande pas", "ça ne me plaît pas", "je ne
-  regrette pas"), the verb and its negation are read as one phrase; after an auxiliary the
-  negation comes before the participle ("n'a pas fonctionné", "n'a jamais répondu") and
-  turns it;
+  "ne" ("c'est pas top"). "ne" (and its elided "n'") with a second part after it in its
+  clause is one negation from "ne", so it turns the verb between them ("la facture ne
+  correspond jamais au devis", "je ne le recommande pas", "je ne suis plus satisfait") or the
+  first opinion word after ("n'est pas bon", "n'a jamais répondu"); alone it negates nothing:
+  "ne … que" is "only" ("je n'ai reçu que la moitié"), and the expletive "ne" after "avant
+  que" or "de peur que" is no negation. A set phrase with its own negation ("pas de
+  problème", "pas reçu", "aucune réponse") keeps its second part, so it is not turned again.
+  "personne" (nobody), "sans", "ni", "non" and "peu" ("peu fiable", "peu aimable": not)
+  negate alone; "personne" after an article is a person ("une personne très aimable") and "un
+  peu" is "a bit", read as set phrases of no opinion, as are "sans doute", "sans cesse", "non
+  seulement", "jamais été aussi" (never so …). "plus" alone is "more" ("plus rapide");
+- negation never looks back: the phrases of a verb and its negation ("fonctionne pas",
+  "recommande pas") read a comment that drops the "ne";
 - "mais", "cependant", "toutefois", "néanmoins", "pourtant", "en revanche" and "par contre"
   make what follows the verdict (the last two by their second word); "malgré", "certes" and
   "quoique" concede ("bien que" and "même si" are left out: "bien" and "même" say other

@@ -13,6 +13,7 @@ is read as English. A short comment with no English word in it is told by one of
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from centric.insights.text.reader import WORDBOOKS, is_own_word
 from centric.insights.text.segment import tokenize
@@ -108,40 +109,49 @@ def guess_language(text: str) -> str:
     English or when too few of its words tell."""
     if len(_KANA.findall(text)) >= MIN_WORDS:
         return JAPANESE
-    # a word written with the next by an apostrophe is two: French "c'est", Italian "un'ottima"
-    tokens = [
-        part
-        for token in tokenize(text)
-        if token[0].isalpha()
-        for part in _APOSTROPHE.split(token.lower())
-        if part
-    ]
-    english = sum(token in _SETS[ENGLISH] for token in tokens)
-    telling = {
-        language: [
-            token
-            for token in tokens
-            if token in words
-            or not _LETTERS.get(language, frozenset()).isdisjoint(token)
-            or _own(language, token)
-        ]
-        for language, words in _SETS.items()
-        if language != ENGLISH
-    }
-    counts = {language: len(found) for language, found in telling.items()}
+    english = words = 0
+    counts = dict.fromkeys(_OTHERS, 0)
+    own = dict.fromkeys(_OTHERS, 0)  # of those, words of its own, no function words
+    long: set[str] = set()  # the languages told by a word of four letters or more
+    for token in tokenize(text):
+        if not token[0].isalpha():
+            continue
+        # a word written with the next by an apostrophe is two: French "c'est", "un'ottima"
+        for part in _APOSTROPHE.split(token.lower()):
+            if not part:
+                continue
+            words += 1
+            english += part in _SETS[ENGLISH]
+            for language, its_own in _tells(part):
+                counts[language] += 1
+                own[language] += its_own
+                if len(part) >= 4:
+                    long.add(language)
     # of equally many telling words, those of its own and no function word tell the language:
     # "Nadie nos ha ayudado" has Spanish "ayudado" and "nos", which French writes too
-    own = {
-        language: sum(token not in FUNCTION_WORDS[language] for token in found)
-        for language, found in telling.items()
-    }
-    ranked = sorted(counts, key=lambda language: (counts[language], own[language]))
+    ranked = sorted(_OTHERS, key=lambda language: (counts[language], own[language]))
     best, second = ranked[-1], ranked[-2]
     others = counts[second] if own[second] == own[best] else counts[second] - 1
     # a short comment, with no English word, by one word of its own long enough to tell
     # ("Alles super!", not the "ab" of "Ab fab!")
-    short = len(tokens) <= SHORT and not english
-    needed = 1 if short and any(len(token) >= 4 for token in telling[best]) else MIN_WORDS
+    short = words <= SHORT and not english
+    needed = 1 if short and best in long else MIN_WORDS
     if counts[best] >= needed and counts[best] >= 2 * english and counts[best] > others:
         return best
     return ENGLISH
+
+
+_OTHERS = tuple(language for language in _SETS if language != ENGLISH)
+
+
+@lru_cache(maxsize=65536)
+def _tells(word: str) -> tuple[tuple[str, bool], ...]:
+    """The languages other than English that the lower-case ``word`` tells, each with whether
+    it is a word of its own rather than a function word."""
+    return tuple(
+        (language, word not in FUNCTION_WORDS[language])
+        for language in _OTHERS
+        if word in _SETS[language]
+        or not _LETTERS.get(language, frozenset()).isdisjoint(word)
+        or _own(language, word)
+    )
