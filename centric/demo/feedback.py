@@ -209,7 +209,7 @@ PHRASES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
         ),
         "sustainability": (
             [
-                "Merci pour le bilan carbone par pièce, il est allé directement dans notre rapport de durabilité."
+                "Merci pour le bilan carbone par pièce, il est allé directement dans notre rapport RSE."
             ],
             [
                 "Nos auditeurs demandent sans cesse vos données carbone, et nous les attendons toujours."

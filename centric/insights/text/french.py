@@ -801,7 +801,7 @@ FRENCH = Wordbook(
         "relationship": "interlocuteur, interlocutrice, chargé de compte, chargée de compte, "
         "chargé d affaires, responsable de compte, commercial dédié, partenariat, partenaire, "
         "collaboration, relation, relation client, visite, visites, rendez-vous, point "
-        "régulier, bilan, revue, nos besoins, nos projets, notre activité, à l écoute, "
+        "régulier, bilan annuel, revue, nos besoins, nos projets, notre activité, à l écoute, "
         "proactif, proactive, retour d expérience, feedback",
         "reliability": "panne, pannes, en panne, bug, bugs, bogue, plantage, plantages, crash, "
         "message d erreur, code erreur, dysfonctionnement, hors service, hors ligne, coupure, "
