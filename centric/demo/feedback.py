@@ -750,7 +750,8 @@ def _invite(
     """Everyone who answered a survey was invited to it by email shortly before their first
     answer; about three in five answered that invitation, and the others (and everyone's later
     answers) came through the survey's open link, as a survey's token answers once. About half
-    the contacts who never answered a survey were invited to it too. The relationship NPS survey
+    the contacts who never answered a survey were invited to it too, and every colleague an
+    internal-customer survey asked who did not answer. The relationship NPS survey
     (``waved``) asks again each quarter (``_later_waves``). Its own random numbers leave the rest
     of the demo as it is."""
     rng = random.Random(5)
@@ -795,6 +796,28 @@ def _invite(
                     email=contact.email,
                     language=contact.language,  # every survey is offered in every language
                     sent_at=sent,
+                )
+            )
+    # the colleagues an internal-customer survey asked who did not answer were invited too
+    internal = {response.survey_id: response.survey for response in answers if response.person}
+    for survey_id, survey in internal.items():
+        assert survey is not None
+        assert survey.subject_team is not None
+        asked = User.objects.filter(teams__in=survey.subject_team.serves.all()).distinct()
+        for person in asked.order_by("pk"):
+            team = person.teams.first()
+            if (survey_id, None, person.pk) in first or team is None:
+                continue
+            invitations.append(
+                Invitation(
+                    organisation_id=survey.organisation_id,
+                    survey=survey,
+                    wave=1,
+                    customer=Customer.objects.get(team=team),
+                    person=person,
+                    email=person.email,
+                    language=person.language,
+                    sent_at=now - timedelta(days=rng.randint(1, 364)),
                 )
             )
     invitations += _later_waves(
