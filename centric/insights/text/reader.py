@@ -70,7 +70,7 @@ _CLAUSE_BREAKS = frozenset(",;:()-–—")
 _APOSTROPHES = "'’"
 
 
-@cache
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """``word`` without its accents: "rápido" -> "rapido", "très" -> "tres"."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
@@ -109,7 +109,8 @@ class Reader:
         self.forward_only = self._set(book.forward_only)
         self.opens = self._set(book.negation_opens)
         self.closes = self._set(book.negation_closes)
-        self.heads = tuple(self._set(book.heads))
+        # in the book's order, which decides between two that end a word
+        self.heads = tuple(dict.fromkeys(self.key(word) for word in words(book.heads)))
         self.elided = frozenset(words(book.elided))
         self.after = {
             self.key(word): (self._set(before), value)
