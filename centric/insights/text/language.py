@@ -25,7 +25,8 @@ GERMAN = "de"
 READ = (ENGLISH, *WORDBOOKS)
 # their names, and all of them in words ("English, German, … and Dutch"), for pages and reports
 READ_NAMES = {ENGLISH: "English", **{code: book.name for code, book in WORDBOOKS.items()}}
-READ_IN_WORDS = " and ".join((", ".join([*READ_NAMES.values()][:-1]), [*READ_NAMES.values()][-1]))
+*_FIRST_READ, _LAST_READ = READ_NAMES.values()
+READ_IN_WORDS = f"{', '.join(_FIRST_READ)} and {_LAST_READ}"
 # the sentiment label of a comment in another language, which the engine does not read
 UNREAD = "unread"
 # A language is named only with this many of its own words, twice as many as English ones; a

@@ -76,6 +76,12 @@ def fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+def lookup_key(book: Wordbook, word: str) -> str:
+    """How a lower-case word of ``book``'s language is looked up: without its accents where
+    the book says so."""
+    return fold(word) if book.fold_accents else word
+
+
 class Reader:
     """Sentiment of comments in one language, with the same results as the English engine's
     ``SentimentAnalyzer`` (sentences, clauses, the phrases that drove each score)."""
@@ -119,8 +125,8 @@ class Reader:
         self._valences: dict[str, float] = {}
 
     def key(self, word: str) -> str:
-        """How a lower-case word is looked up: without its accents where the book says so."""
-        return fold(word) if self.book.fold_accents else word
+        """How a lower-case word is looked up (``lookup_key``)."""
+        return lookup_key(self.book, word)
 
     def _set(self, block: str) -> frozenset[str]:
         return frozenset(self.key(word) for word in words(block))
@@ -139,11 +145,9 @@ class Reader:
         prefix turned round, or a compound by its last part; 0 for none."""
         if word in self.lexicon:
             return self.lexicon[word]
-        for ending, replacement in self.book.endings:
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                base = word[: len(word) - len(ending)] + replacement
-                if base in self.lexicon:
-                    return self.lexicon[base]
+        for base in self._bases(word, shortest=3):
+            if base in self.lexicon:
+                return self.lexicon[base]
         prefix = self.book.negative_prefix
         turned = prefix and word.startswith(prefix) and len(word) > len(prefix) + 3
         if turned and (value := self.valence(word[len(prefix) :])):
@@ -294,10 +298,14 @@ class Reader:
 
     def _measure(self, word: str) -> bool:
         """Whether ``word`` is an adjective of measure, in any of its forms ("lange")."""
-        return word in self.measures or any(
-            word.endswith(ending) and word[: len(word) - len(ending)] + replacement in self.measures
-            for ending, replacement in self.book.endings
-        )
+        return word in self.measures or any(base in self.measures for base in self._bases(word))
+
+    def _bases(self, word: str, shortest: int = 0) -> Iterator[str]:
+        """The base forms ``word`` may be inflected from, by the book's endings, in their
+        order; each keeps at least ``shortest`` letters of the word."""
+        for ending, replacement in self.book.endings:
+            if word.endswith(ending) and len(word) - len(ending) >= shortest:
+                yield word[: len(word) - len(ending)] + replacement
 
     def _phrase(self, keys: list[str], i: int, end: int) -> tuple[int, float] | None:
         for size in (4, 3, 2):
@@ -398,7 +406,7 @@ class WordbookThemeMatcher(ThemeMatcher):
             # thing in this language: Spanish "sale" is "leaves"
             given = [seed for seed in theme.seed_words if seed.lower() not in false_friends]
             for seed in (*book_seeds(book, theme.name), *given):
-                key = tuple(self._key(word) for word in seed.lower().split())
+                key = tuple(lookup_key(book, word) for word in seed.lower().split())
                 if not key:
                     continue
                 self._seed_index.setdefault(key, {})[position] = SEED_WEIGHT
@@ -408,14 +416,11 @@ class WordbookThemeMatcher(ThemeMatcher):
                         self._suffixes.setdefault(key[0], {})[position] = SEED_WEIGHT
         self._longest = max((len(k) for k in self._seed_index), default=1)
 
-    def _key(self, word: str) -> str:
-        return fold(word) if self.book.fold_accents else word
-
     def evidence(
         self, words: Sequence[str], surfaces: dict[tuple[str, ...], str] | None = None
     ) -> dict[int, dict[tuple[str, ...], float]]:
         found: dict[int, dict[tuple[str, ...], float]] = {}
-        keys = [self._key(word) for word in words]
+        keys = [lookup_key(self.book, word) for word in words]
         for i, word in enumerate(keys):
             for size in range(1, min(self._longest, len(keys) - i) + 1):
                 key = tuple(keys[i : i + size])
