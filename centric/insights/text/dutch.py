@@ -576,4 +576,7 @@ DUTCH = Wordbook(
         "plat": ("ligt liggen lag lagen", -1.8),
         "eruit": ("ligt liggen lag lagen", -1.8),
     },
+    # the default themes' English seed words that mean another thing in Dutch: "mail" is an
+    # email, "fit" healthy, "long" a lung, "server" a computer
+    false_friends="mail fit long server",
 )

@@ -769,7 +769,8 @@ FRENCH = Wordbook(
         "delivery": "livraison, livraisons, livrer, livré, livreur, livreuse, expédition, "
         "expédié, envoi, colis, carton, emballage, emballé, transporteur, coursier, "
         "chronopost, colissimo, point relais, suivi de colis, numéro de suivi, délai de "
-        "livraison, délais de livraison, frais de port, arrivé, arrivée, abîmé, endommagé, "
+        "livraison, délais de livraison, frais de port, est arrivé, est arrivée, sont arrivés, "
+        "sont arrivées, pas arrivé, jamais arrivé, arrivé en retard, arrivée, abîmé, endommagé, "
         "en retard, palette",
         "returns": "retour produit, retourner, retourné, renvoyer, renvoyé, renvoi, échanger, "
         "échangé, échange standard, bon de retour, étiquette de retour, frais de retour, "
@@ -785,7 +786,8 @@ FRENCH = Wordbook(
         "fabrication, solidité, robustesse, durabilité, défaut, défectueux, défectueuse, "
         "cassé, abîmé, usure, pièce défectueuse, pièces défectueuses, mal fini, bien fini",
         "fit and size": "taille, tailles, pointure, grandeur, trop petit, trop grand, "
-        "trop petite, trop grande, ajusté, serré, longueur, dimensions, mesures",
+        "trop petite, trop grande, trop large, trop court, trop courte, ajusté, serré, longueur, "
+        "dimensions, mesures",
         "design": "design, couleur, couleurs, coloris, look, style, esthétique, apparence, "
         "aspect, joli, jolie, beau, belle, élégant, moche",
         "usability": "facile à utiliser, simple d utilisation, facile d utilisation, "
@@ -854,4 +856,8 @@ FRENCH = Wordbook(
     negation_looks_back=False,
     elided="l d j n m t s c qu jusqu lorsqu puisqu",
     fold_accents=True,
+    # the default themes' English seed words that mean another thing in French: "mail" is
+    # an email, "prise en charge" handling, "sale" dirty, "une petite question" no size,
+    # "un large choix" a wide one, "la box" the router, "je n'arrive pas" "I can't"
+    false_friends="mail charge sale petite large long short box arrive server",
 )

@@ -121,14 +121,15 @@ GERMAN = Wordbook(
         "onboarding": "einrichtung, einarbeitung, schulung, inbetriebnahme, registrierung, "
         "installation",
         "communication": "informiert, information, informationen, bescheid, rückmeldung, "
-        "kommunikation, benachrichtigung, auf dem laufenden, erklärung, erklärt",
+        "kommunikation, benachrichtigung, auf dem laufenden, erklärung, erklärt, e-mail, mail, "
+        "mails",
         "relationship": "ansprechpartner, kundenbetreuer, betreuung, außendienst, partnerschaft, "
         "zusammenarbeit, besuch, besuchen, pläne, feedback, melden sie sich",
         "reliability": "ausfall, absturz, abgestürzt, stürzt, systemfehler, störung, "
         "fehlermeldung, langsam, "
         "funktioniert nicht, meldet uns ab, offline",
         "availability": "lieferbar, verfügbar, verfügbarkeit, ausverkauft, vorrätig, "
-        "lagerbestand, öffnungszeiten",
+        "lagerbestand, auf lager, öffnungszeiten",
     },
     stage_words={
         "shop": r"angebot\w*|anfrage\w*|vergleich\w*|katalog\w*|auswahl|webseite|website|beratung",
@@ -222,4 +223,7 @@ GERMAN = Wordbook(
     neutral="später spätestens",
     after={"still": ("steht stehen stand standen", -1.8)},
     loosened_by="sich",
+    # the default themes' English seed words that mean another thing in German: "Mail" is
+    # an email, "fit" healthy, "Stock" a floor, "Server" a computer
+    false_friends="mail fit stock server",
 )

@@ -493,4 +493,7 @@ ITALIAN = Wordbook(
     # imperative of a request ("migliorate il sito", "rimborsate i soldi")
     neutral="""beni chiaramente semplicemente facilmente completamente raccomandata
     raccomandate migliorate sistemate riparate aggiustate avvisate informate rimborsate""",
+    # the default themes' English seed words that mean another thing in Italian: "mail" is
+    # an email, "sale" rooms or salt, "server" a computer
+    false_friends="mail sale server",
 )

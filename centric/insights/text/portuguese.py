@@ -409,7 +409,7 @@ PORTUGUESE = Wordbook(
         "communication": "comunicação, comunicar, informado, informada, informados, "
         "informação, informações, informar, informou, informaram, notificação, "
         "notificações, aviso, avisos, "
-        "avisado, avisaram, email, e-mail, emails, mensagem, mensagens, explicação, "
+        "avisado, avisaram, email, e-mail, emails, mail, mensagem, mensagens, explicação, "
         "explicou, explicaram, esclarecimento, esclarecimentos, newsletter, sms, "
         "atualização, actualização, ninguém avisa, ninguém informa, ninguém diz nada",
         "relationship": "relacionamento, relação comercial, parceria, parceiro, "
@@ -571,4 +571,7 @@ PORTUGUESE = Wordbook(
         normalmente""",
     neutral="""simplesmente claramente praticamente completamente""",
     fold_accents=True,
+    # the default themes' English seed words that mean another thing in Portuguese: "mail"
+    # is an email, "box" a shower, "print" a screenshot, "server" a computer
+    false_friends="mail box print server",
 )

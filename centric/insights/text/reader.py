@@ -199,6 +199,8 @@ class Reader:
                 value *= weight
                 positive += max(value, 0.0)
                 negative += max(-value, 0.0)
+                if not value:  # a set phrase that only keeps its words from counting
+                    continue
                 phrase = " ".join(tokens[first:last])
                 where = offsets[first][0], offsets[last - 1][1]
                 contributions.append(Contribution(phrase, value, *where))
@@ -381,6 +383,10 @@ INFLECTION = 2
 _ENGLISH_SEEDS = frozenset(
     seed.lower() for theme in DEFAULT_TAXONOMY.themes for seed in theme.seed_words
 )
+_DEFAULT_SEEDS = {
+    theme.name: frozenset(seed.lower() for seed in theme.seed_words)
+    for theme in DEFAULT_TAXONOMY.themes
+}
 
 
 class WordbookThemeMatcher(ThemeMatcher):
@@ -402,9 +408,11 @@ class WordbookThemeMatcher(ThemeMatcher):
         false_friends = frozenset(words(book.false_friends))
         for position, theme in enumerate(taxonomy.themes):
             # the theme's own seed words (for the default themes, English ones, which other
-            # languages borrow: "Update", "email"), less the English words that mean another
-            # thing in this language: Spanish "sale" is "leaves"
-            given = [seed for seed in theme.seed_words if seed.lower() not in false_friends]
+            # languages borrow: "Update", "email"), less the default themes' English words
+            # that mean another thing in this language: Spanish "sale" is "leaves", French
+            # "mail" is an email; a seed word the organisation gave is its own choice
+            unmeant = false_friends & _DEFAULT_SEEDS.get(theme.name, frozenset())
+            given = [seed for seed in theme.seed_words if seed.lower() not in unmeant]
             for seed in (*book_seeds(book, theme.name), *given):
                 key = tuple(lookup_key(book, word) for word in seed.lower().split())
                 if not key:

@@ -432,7 +432,8 @@ _SEEDS: dict[str, str] = {
     "instalación, puesta en marcha, formación, capacitación, configuración, configurar, primeros "
     "pasos, incorporación, bienvenida, implantación",
     "communication": "comunicación, información, informado, informados, informaron, aviso, "
-    "avisos, avisaron, avisado, notificación, notificaciones, correo, correos, mensaje, mensajes, "
+    "avisos, avisaron, avisado, notificación, notificaciones, correo, correos, mail, email, "
+    "e-mail, mensaje, mensajes, "
     "explicación, explicaron, explicado, sin avisar, nadie nos avisó, al tanto, boletín",
     "relationship": "gestor, gestora, gestor de cuenta, responsable de cuenta, interlocutor, "
     "persona de contacto, nuestra relación, relación comercial, la relación con, colaboración, "
@@ -617,10 +618,12 @@ SPANISH = Wordbook(
     clause_end=_CLAUSE_END,
     negated=_NEGATED,
     supposed=_SUPPOSED,
+    # the default themes' English seed words that mean another thing in Spanish: "sale" is
+    # "leaves", "mail" an email, "server" a computer
+    false_friends="sale mail server",
     # words of the reader that English writes too, and the function words of its seed
     # phrases that other languages write too (Dutch "de", "en"; French "la"): they tell
     # nothing of the language
-    false_friends="sale",
     shared="""error horrible terrible genial cordial ideal flexible mediocre intolerable
         lamentable super top ok okay material web app chat ticket stock email portal feedback
         newsletter tutorial color personal demo menu sin no gran tan nada pronto largo grande

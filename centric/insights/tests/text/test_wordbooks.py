@@ -8,6 +8,7 @@ from centric.insights.text import DEFAULT_TAXONOMY, analyze
 from centric.insights.text.lexicon import words
 from centric.insights.text.reader import WORDBOOKS, Reader, fold, is_own_word, reader
 from centric.insights.text.signals import JOURNEY_STAGES
+from centric.insights.text.taxonomy import Taxonomy, Theme
 from centric.insights.text.wordbook import Wordbook
 
 BOOKS = pytest.mark.parametrize("book", list(WORDBOOKS.values()), ids=list(WORDBOOKS))
@@ -110,3 +111,54 @@ def test_a_reader_is_made_once_per_language_and_keeps_its_weights() -> None:
     assert reader("fr") is reader("fr")
     assert isinstance(reader("es"), Reader)
     assert reader("it").rules.contrast_weight == reader("de").rules.contrast_weight
+
+
+@BOOKS
+def test_false_friends_are_english_seed_words_of_the_default_themes(book: Wordbook) -> None:
+    english = {seed.lower() for theme in DEFAULT_TAXONOMY.themes for seed in theme.seed_words}
+    assert set(words(book.false_friends)) <= english
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("Votre prise en charge a été rapide et efficace.", "billing", None),
+        ("J'ai reçu un mail de confirmation après ma commande.", "delivery", "communication"),
+        ("Une petite question sur ma commande, merci.", "fit and size", None),
+        ("Un large choix de produits, bravo.", "fit and size", None),
+        ("Le pantalon est trop large à la taille.", None, "fit and size"),
+        ("Je n'arrive pas à me connecter depuis lundi.", "delivery", None),
+        ("Le magasin était sale et mal rangé.", "price", None),
+        ("Das Büro im dritten Stock war leider geschlossen.", "availability", None),
+        ("Ich habe eine Mail bekommen, aber keine Antwort.", "delivery", "communication"),
+        ("Der Server war den ganzen Tag nicht erreichbar.", "staff", None),
+        ("Le sale d'attesa erano piene e nessuno ci ha aiutato.", "price", None),
+        ("Mandei o print da tela ao suporte e nada.", "design", "support"),
+        ("Recibí un mail de confirmación muy claro.", "delivery", "communication"),
+        ("De monteur was fit en vriendelijk.", "fit and size", "staff"),
+    ],
+)
+def test_an_english_seed_word_that_means_another_thing_here_finds_no_theme(
+    text: str, wrong: str | None, right: str | None
+) -> None:
+    themes = {theme.name for theme in analyze(text).themes}
+    assert wrong not in themes
+    if right:
+        assert right in themes
+
+
+def test_an_organisations_own_seed_word_counts_even_where_it_is_a_false_friend() -> None:
+    taxonomy = Taxonomy(
+        (*DEFAULT_TAXONOMY.themes, Theme("infrastructure", seed_words=("server",))),
+        fallback=DEFAULT_TAXONOMY.fallback,
+    )
+    found = analyze("Der Server war den ganzen Tag nicht erreichbar.", taxonomy=taxonomy)
+    assert "infrastructure" in {theme.name for theme in found.themes}
+
+
+@BOOKS
+def test_set_phrases_that_only_keep_words_from_counting_explain_nothing(book: Wordbook) -> None:
+    neutral = [phrase for phrase, value in book.phrases.items() if not value][:20]
+    for phrase in neutral:
+        reading = reader(book.code).analyze(f"{phrase}, {phrase}.")
+        assert all(c.weight for s in reading.sentences for c in s.contributions), phrase
