@@ -163,20 +163,24 @@ def _survey_page(
     return render(request, "feedback/survey_detail.html", context)
 
 
-def _open_link(survey: Survey) -> dict[str, str]:
-    """The open link as the survey's page shares it: the link, and the HTML that asks its
-    opening score question on another page or in a newsletter (none if it opens otherwise)."""
+def _open_link(survey: Survey) -> dict[str, Any]:
+    """The open link as the survey's page shares it: the link, and for each of the survey's
+    languages (its default first) the HTML that asks its opening score question in it on
+    another page or in a newsletter, its links opening the survey in that language (none if
+    the survey opens otherwise)."""
     link = survey.open_link_url()
-    language = survey.default_language
-    opening = answer_rules.opening_links(
-        selectors.survey_questions(survey), language, language, link
-    )
-    snippet = (
-        render_to_string("feedback/email/_opening.html", {"opening": opening}).strip()
-        if opening
-        else ""
-    )
-    return {"open_link": link, "open_link_snippet": snippet}
+    questions = selectors.survey_questions(survey)
+    default = survey.default_language
+    languages = [default, *(code for code in survey.languages if code != default)]
+    snippets = []
+    for language in languages:
+        target = f"{link}?{urlencode({'lang': language})}" if len(languages) > 1 else link
+        opening = answer_rules.opening_links(questions, language, default, target)
+        if opening is None:
+            break
+        html = render_to_string("feedback/email/_opening.html", {"opening": opening}).strip()
+        snippets.append((language, LANGUAGE_NAMES.get(language, language), html))
+    return {"open_link": link, "open_link_snippets": snippets}
 
 
 @require_GET

@@ -29,12 +29,38 @@ class OpenLinkSharingTest(SurveyTestCase):
         self.assertContains(page, f"<code>{self.link}</code>", html=True)
         self.assertContains(page, f'<img src="{self.qr(self.survey, "svg")}"')
         self.assertContains(page, f'href="{self.qr(self.survey, "png")}" download')
-        snippet = page.context["open_link_snippet"]
+        snippets = page.context["open_link_snippets"]
+        self.assertEqual([code for code, _, _ in snippets], self.survey.languages)
+        code, name, snippet = snippets[0]  # the survey's default language first
+        self.assertEqual((code, name), ("en", "English"))
         for number in range(11):
-            self.assertIn(f'<a href="{self.link}?answer={number}"', snippet)
+            self.assertIn(f'<a href="{self.link}?lang=en&amp;answer={number}"', snippet)
         self.assertIn("How likely are you to recommend", snippet)
         # in the page, the HTML is text to copy, not markup
-        self.assertContains(page, f"&lt;a href=&quot;{self.link}?answer=9&quot;")
+        self.assertContains(page, f"&lt;a href=&quot;{self.link}?lang=en&amp;amp;answer=9&quot;")
+
+    def test_the_html_asks_the_first_question_in_each_of_the_surveys_languages(self) -> None:
+        self.login(self.cx_lead)
+        page = self.client.get(self.survey.get_absolute_url())
+        german = dict((code, html) for code, _, html in page.context["open_link_snippets"])["de"]
+        self.assertIn("Wie wahrscheinlich", german)
+        self.assertIn("Äußerst wahrscheinlich", german)  # the scale's ends in German too
+        self.assertContains(page, '<label for="open-link-snippet-de">German</label>', html=True)
+        # a number in it opens the survey in German with that number marked
+        self.client.logout()
+        answer = self.client.get(f"{self.link}?lang=de&answer=9", follow=True)
+        self.assertContains(answer, 'lang="de"')
+        self.assertContains(answer, 'value="9" checked')
+
+    def test_a_survey_in_one_language_shares_its_html_without_a_language(self) -> None:
+        survey = self.make_survey(name="English only", open_link=True, languages=["en"])
+        self.login(self.cx_lead)
+        [(code, _, snippet)] = self.client.get(survey.get_absolute_url()).context[
+            "open_link_snippets"
+        ]
+        self.assertEqual(code, "en")
+        link = "http://testserver" + reverse("feedback:respond_open", args=[survey.public_key])
+        self.assertIn(f'<a href="{link}?answer=9"', snippet)
 
     def test_the_qr_code_holds_the_open_link(self) -> None:
         self.login(self.viewer)  # anyone who may read the survey
