@@ -575,6 +575,10 @@ DUTCH = Wordbook(
         "stil": ("staat staan stond stonden ligt liggen lag lagen", -1.8),
         "plat": ("ligt liggen lag lagen", -1.8),
         "eruit": ("ligt liggen lag lagen", -1.8),
+        "uit": ("valt vallen viel vielen", -1.8),
+        "tegen": ("valt vallen viel vielen", -2.2),
+        "mee": ("valt vallen viel vielen", 1.8),
+        "terug": ("belt bellen belde belden", 0.8),
     },
     # the default themes' English seed words that mean another thing in Dutch: "mail" is an
     # email, "fit" healthy, "long" a lung, "server" a computer

@@ -221,7 +221,11 @@ GERMAN = Wordbook(
     negative_prefix="un",
     # forms that look like an opinion word and are none: "später" is "later", not "more late"
     neutral="später spätestens",
-    after={"still": ("steht stehen stand standen", -1.8)},
+    after={
+        "still": ("steht stehen stand standen", -1.8),
+        "aus": ("fällt fallen fiel fielen", -1.8),
+        "zurück": ("ruft rufen rief riefen", 0.8),
+    },
     loosened_by="sich",
     # the default themes' English seed words that mean another thing in German: "Mail" is
     # an email, "fit" healthy, "Stock" a floor, "Server" a computer

@@ -279,7 +279,7 @@ class Reader:
                 continue
             elif word in self.boosters and i + 1 < end and self.valence(keys[i + 1]):
                 boost, boosted_at = self.boosters[word], i
-            elif word in self.after and not self.after[word][0].isdisjoint(keys[start:i]):
+            elif word in self.after and self._separated(keys, start, i, hits):
                 hits.append((i, i + 1, self.after[word][1]))
             elif value := self.valence(word):
                 if word in self.solved and self._loosened(keys[start:i]):
@@ -294,6 +294,16 @@ class Reader:
                 hits.append((i, i + 1, value))
             i += 1
         return self._negated(hits, negators, keys)
+
+    def _separated(
+        self, keys: list[str], start: int, i: int, hits: list[tuple[int, int, float]]
+    ) -> bool:
+        """Whether the word at ``i`` ends a separable verb of its clause ("fällt … aus",
+        "valt … tegen") with no opinion between them: "fiel sehr gut aus" says how it turned
+        out, and the opinion is that."""
+        verbs = self.after[keys[i]][0]
+        verb = max((j for j in range(start, i) if keys[j] in verbs), default=-1)
+        return verb >= 0 and not any(first > verb for first, _, _ in hits)
 
     def _loosened(self, before: list[str]) -> bool:
         return bool(self.book.loosened_by) and self.book.loosened_by in before

@@ -77,8 +77,10 @@ class Wordbook:
     # are not matched in it: Spanish "sale" ("leaves")
     false_friends: str = ""
     neutral: str = ""  # forms that look like an opinion word and are none: "später"
-    # German's two rules of place: a word that is an opinion only after one of some words in
-    # its clause ({"still": ("steht stehen", -1.8)}: "steht … still"), and the word that makes
-    # a solved word a part coming loose ("sich": "hat sich gelöst")
+    # German's and Dutch's two rules of place: a word that is an opinion only after one of
+    # some words in its clause with no opinion between them, the particle of a separable
+    # verb ({"still": ("steht stehen", -1.8)}: "steht … still"; "fällt ständig aus", not
+    # "fiel gut aus"), and the word that makes a solved word a part coming loose ("sich":
+    # "hat sich gelöst")
     after: dict[str, tuple[str, float]] = field(default_factory=dict)
     loosened_by: str = ""

@@ -65,6 +65,13 @@ def themes(text: str, taxonomy: Taxonomy = DEFAULT_TAXONOMY) -> set[str]:
         ("Een echte aanrader, er is niets op aan te merken!", "positive"),
         ("Ik word steeds van het kastje naar de muur gestuurd.", "negative"),
         ("Sinds vanochtend ligt onze productie stil.", "negative"),
+        # a separable verb with its particle last: "valt … uit", "valt … tegen", "belt … terug"
+        ("Het systeem valt steeds uit.", "negative"),
+        ("De service viel ons dit jaar erg tegen.", "negative"),
+        ("Het viel allemaal erg mee.", "positive"),
+        ("Ze belden ons nooit terug.", "negative"),
+        ("Ze belden ons binnen een uur terug.", "positive"),
+        ("Het resultaat viel goed uit.", "positive"),  # turned out well: "goed" says how
         ("Het is gelukt, dank je wel voor de hulp!", "positive"),
         # no opinion: a question, a letter's formulas
         ("Wij hebben een vraag over de factuur van maart.", "neutral"),

@@ -38,6 +38,11 @@ def themes(text: str, taxonomy: Taxonomy = DEFAULT_TAXONOMY) -> set[str]:
         ("Nicht schlecht, aber der Preis ist zu hoch.", "negative"),
         ("Die Lieferung war langsam, aber der Support war hervorragend.", "positive"),
         ("Seit Tagen steht unsere Produktion still.", "negative"),
+        # a separable verb with its particle last, unless an opinion says how it turned out
+        ("Die Heizung fällt ständig aus.", "negative"),
+        ("Die Beratung fiel sehr gut aus.", "positive"),
+        ("Er rief uns nicht zurück.", "negative"),
+        ("Sie rief noch am selben Tag zurück.", "positive"),
         ("Sie halten uns bei jedem Schritt auf dem Laufenden.", "positive"),
         ("Wir haben eine Frage zur Rechnung.", "neutral"),
         # "nicht" last in its clause, however far from the word it turns
