@@ -56,13 +56,27 @@ def page(browser: Browser, live_server: object) -> Iterator[Page]:
     assert not [url for url in failed_requests if not url.startswith(str(live_server))]
 
 
+# The elements of a page's main part that reach past the window's right edge, other than in a
+# box that scrolls or clips them (a wide table scrolls within its frame; that is fine)
+OVERFLOWING = """() => [...document.querySelectorAll('main *')].filter(element => {
+  const box = element.getBoundingClientRect();
+  if (box.width === 0 || box.right <= window.innerWidth + 0.5) return false;
+  for (let outer = element.parentElement; outer; outer = outer.parentElement) {
+    if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(outer).overflowX)) return false;
+  }
+  return true;
+}).map(element => element.outerHTML.slice(0, 120))"""
+
+
 def shoot(page: Page, name: str) -> None:
-    """A full-page screenshot at desktop width and at phone width."""
+    """A full-page screenshot at desktop width and at phone width, where nothing of the page
+    may reach past the screen's edge."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size(DESKTOP)
     page.screenshot(path=SCREENSHOTS / f"{name}-desktop.png", full_page=True)
     page.set_viewport_size(PHONE)
     page.screenshot(path=SCREENSHOTS / f"{name}-phone.png", full_page=True)
+    assert page.evaluate(OVERFLOWING) == [], f"{name} is wider than a phone"
     page.set_viewport_size(DESKTOP)
 
 
