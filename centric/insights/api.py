@@ -689,19 +689,41 @@ def start_reanalysis(request: HttpRequest) -> Status[Reanalysis]:
 # Sentiment learnt from scores
 
 
+class CalibrationLanguageOut(Schema):
+    language: str = Field(description="A language the engine reads, learnt from its comments.")
+    positive: int
+    negative: int
+    held_out: int
+    learnt_f1: float | None
+    default_f1: float | None
+    in_use: bool = Field(description="Whether its comments are read with what it learnt.")
+    reason: str = Field(description="Why not, when not.")
+
+
 class CalibrationOut(Schema):
     id: int
     status: SentimentCalibration.Status
     positive: int = Field(description="Scored comments it learnt from as positive.")
     negative: int
     learnt_f1: float | None = Field(
-        description="How well the learnt reading agreed with the scores held back (macro-F1)."
+        description="How well the learnt reading agreed with the scores held back (macro-F1), "
+        "over the languages put in use."
     )
     default_f1: float | None = Field(description="The built-in reading's, on the same comments.")
     held_out: int
+    languages: list[CalibrationLanguageOut] = Field(
+        description="Each language learnt from its own scored comments."
+    )
     error: str
     created_at: datetime
     finished_at: datetime | None
+
+
+class ScoredLanguageOut(Schema):
+    language: str
+    positive: int
+    negative: int
+    enough: bool = Field(description="Enough on both sides to learn this language from.")
 
 
 class SentimentLearningOut(Schema):
@@ -709,10 +731,14 @@ class SentimentLearningOut(Schema):
         description="The learnt sentiment comments are read with."
     )
     latest: CalibrationOut | None
-    positive: int = Field(description="Scored comments it could learn from now, as positive.")
+    positive: int = Field(
+        description="Scored comments it could learn from now, as positive, in the languages "
+        "with enough of them."
+    )
     negative: int
-    minimum: int = Field(description="Comments needed on each side.")
+    minimum: int = Field(description="Comments needed on each side, in one language.")
     can_learn: bool
+    languages: list[ScoredLanguageOut] = Field(description="The scored comments of each language.")
 
 
 @router.get(

@@ -180,9 +180,12 @@ class SentimentCalibration(OrganisationScoped):
     """Sentiment learnt from the organisation's own scored comments (promoters against
     detractors, the top two answers of a rating against the bottom two), so that comments
     without a score are read the way its customers write. At most one is ``READY`` at a time:
-    the one the pipeline reads with. ``model`` holds the fitted ``CalibratedSentiment``,
-    pickled by this application alone; ``learnt_f1`` and ``default_f1`` say how well the learnt
-    and the default reading agreed with the scores of a fifth of the comments held back."""
+    the one the pipeline reads with. ``model`` holds the fitted ``CalibratedSentiment`` of each
+    language it learnt and put in use ({"en": …, "de": …}; before, one English one), pickled by
+    this application alone; ``learnt_f1`` and ``default_f1`` say how well the learnt and the
+    default reading agreed with the scores of a fifth of the comments held back, and
+    ``languages`` says the same of each language learnt, whether it was put in use, and why
+    not."""
 
     class Status(models.TextChoices):
         LEARNING = "learning", "Learning"
@@ -198,6 +201,9 @@ class SentimentCalibration(OrganisationScoped):
     learnt_f1 = models.FloatField(null=True, blank=True)
     default_f1 = models.FloatField(null=True, blank=True)
     held_out = models.PositiveIntegerField(default=0)
+    # per language learnt: {"language", "positive", "negative", "held_out", "learnt_f1",
+    # "default_f1", "in_use", "reason"}
+    languages = models.JSONField(default=list, blank=True)
     model = models.BinaryField(null=True, blank=True, editable=False)
     error = models.CharField(max_length=300, blank=True)
     started_by = models.ForeignKey(

@@ -18,6 +18,7 @@ from centric.insights.models import (
 )
 from centric.insights.services.calibration import scored_counts
 from centric.insights.taxonomy import organisation_taxonomy
+from centric.insights.text.language import READ_NAMES
 from centric.insights.text.teaching import MIN_EACH
 from centric.people.models import User
 
@@ -60,32 +61,63 @@ def reanalysis_latest(*, actor: User) -> Reanalysis | None:
 
 
 @dataclass(frozen=True)
+class ScoredLanguage:
+    """How many comments in one language could teach praise and complaint."""
+
+    language: str
+    name: str
+    positive: int
+    negative: int
+    enough: bool
+
+
+@dataclass(frozen=True)
 class SentimentLearning:
     """What the sentiment page shows: the learnt sentiment in use, the latest attempt (which may
-    be learning or have failed) and how many scored comments could teach it now."""
+    be learning or have failed) and how many scored comments could teach it now: in all, in
+    the languages with enough of them, and in each language."""
 
     in_use: SentimentCalibration | None
     latest: SentimentCalibration | None
-    positive: int
-    negative: int
+    languages: list[ScoredLanguage]
 
     minimum = MIN_EACH
 
     @property
+    def positive(self) -> int:
+        """Of the languages with enough to learn from (of every one, while none has)."""
+        return sum(part.positive for part in self._counted())
+
+    @property
+    def negative(self) -> int:
+        return sum(part.negative for part in self._counted())
+
+    def _counted(self) -> list[ScoredLanguage]:
+        return [part for part in self.languages if part.enough] or self.languages
+
+    @property
     def can_learn(self) -> bool:
-        return min(self.positive, self.negative) >= self.minimum
+        return any(part.enough for part in self.languages)
 
 
 def sentiment_learning(*, actor: User) -> SentimentLearning:
     """For admins and CX leads: the counts are of the whole organisation's comments."""
     require_org_wide(actor)
     rows = SentimentCalibration.objects.filter(organisation_id=actor.organisation_id).defer("model")
-    positive, negative = scored_counts(organisation_id=actor.organisation_id)
+    counts = scored_counts(organisation_id=actor.organisation_id)
     return SentimentLearning(
         in_use=rows.filter(status=SentimentCalibration.Status.READY).first(),
         latest=rows.select_related("started_by").first(),
-        positive=positive,
-        negative=negative,
+        languages=[
+            ScoredLanguage(
+                language,
+                READ_NAMES[language],
+                positive,
+                negative,
+                min(positive, negative) >= MIN_EACH,
+            )
+            for language, (positive, negative) in counts.items()
+        ],
     )
 
 

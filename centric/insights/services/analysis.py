@@ -112,7 +112,7 @@ def readings_store(read: Sequence[Readings]) -> int:
     return sum(len(part.responses) for part in read)
 
 
-def _learnt_sentiment(calibration_id: int | None) -> CalibratedSentiment | None:
+def _learnt_sentiment(calibration_id: int | None) -> dict[str, CalibratedSentiment] | None:
     from centric.insights.services.calibration import calibration_model
 
     return None if calibration_id is None else calibration_model(calibration_id)

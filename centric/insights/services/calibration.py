@@ -1,12 +1,14 @@
 """Sentiment learnt from the organisation's own scored comments, and read with by the pipeline.
 
-A person asks for it (``calibration_request``); a worker learns it (``calibration_learn``): a
-``CalibratedSentiment`` fitted on the comments whose score says plainly what the customer meant
-(promoters against detractors, the top two answers of a rating against the bottom two; the
-answers in between teach nothing), checked first on a fifth of them held back (the copies of
-one comment all on one side), against the built-in reading. Once it is in use, the readings'
-version names it, so every past comment is read again with it, and new comments are read with
-it as they arrive. Stopping it does the same with the built-in reading.
+A person asks for it (``calibration_request``); a worker learns it (``calibration_learn``): for
+each language the engine reads with enough scored comments in it, a ``CalibratedSentiment``
+fitted on the comments whose score says plainly what the customer meant (promoters against
+detractors, the top two answers of a rating against the bottom two; the answers in between
+teach nothing), checked first on a fifth of them held back (the copies of one comment all on
+one side), against the built-in reading of that language. The languages whose check it passes
+are put in use; the readings' version names it, so every past comment is read again with it,
+and new comments are read with it as they arrive. Stopping it does the same with the built-in
+reading.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from centric.insights.models import SentimentCalibration
 from centric.insights.services.analysis import comments_in
 from centric.insights.services.reanalysis import reanalysis_start
 from centric.insights.text import SentimentAnalyzer
-from centric.insights.text.language import ENGLISH
+from centric.insights.text.language import ENGLISH, READ, READ_NAMES
+from centric.insights.text.reader import reader
 from centric.insights.text.teaching import MIN_EACH, score_sides
 from centric.people.models import User
 
@@ -65,18 +68,28 @@ def side_of(side: str) -> Q:
     )
 
 
-def _teaching(organisation_id: int) -> QuerySet[Response]:
-    """The comments it may learn from: the English ones."""
-    return comments_in(organisation_id, ENGLISH)
+def _teaching(organisation_id: int, language: str) -> QuerySet[Response]:
+    """The comments it may learn ``language`` from: those read in it."""
+    return comments_in(organisation_id, language)
 
 
-def scored_counts(*, organisation_id: int) -> tuple[int, int]:
-    """How many comments could teach praise and how many complaint."""
-    counts = _teaching(organisation_id).aggregate(
-        positive=Count("pk", filter=side_of("positive")),
-        negative=Count("pk", filter=side_of("negative")),
-    )
-    return counts["positive"], counts["negative"]
+def scored_counts(*, organisation_id: int) -> dict[str, tuple[int, int]]:
+    """For each language the engine reads, in its order, how many comments in it could teach
+    praise and how many complaint (none: a language with neither is left out)."""
+    counts: dict[str, tuple[int, int]] = {}
+    for language in READ:
+        found = _teaching(organisation_id, language).aggregate(
+            positive=Count("pk", filter=side_of("positive")),
+            negative=Count("pk", filter=side_of("negative")),
+        )
+        if found["positive"] or found["negative"]:
+            counts[language] = (found["positive"], found["negative"])
+    return counts
+
+
+def learnable(counts: dict[str, tuple[int, int]]) -> list[str]:
+    """The languages with comments enough on both sides to learn from."""
+    return [language for language, sides in counts.items() if min(sides) >= MIN_EACH]
 
 
 def calibration_request(*, actor: User) -> SentimentCalibration:
@@ -85,10 +98,12 @@ def calibration_request(*, actor: User) -> SentimentCalibration:
 
     require_org_wide(actor)
     organisation_id = actor.organisation_id
-    positive, negative = scored_counts(organisation_id=organisation_id)
-    too_few = _too_few(positive, negative)
-    if too_few:
-        raise ValidationError(f"{too_few}.")
+    counts = scored_counts(organisation_id=organisation_id)
+    languages = learnable(counts)
+    if not languages:
+        raise ValidationError(f"{_too_few_anywhere(counts)}.")
+    positive = sum(counts[language][0] for language in languages)
+    negative = sum(counts[language][1] for language in languages)
     learning = SentimentCalibration.objects.filter(
         organisation_id=organisation_id, status=Status.LEARNING
     )
@@ -122,6 +137,9 @@ def calibration_learn(*, calibration_id: int) -> bool:
             learnt_f1=calibration.learnt_f1,
             default_f1=calibration.default_f1,
             held_out=calibration.held_out,
+            positive=calibration.positive,
+            negative=calibration.negative,
+            languages=calibration.languages,
         )
         return False
     with transaction.atomic():
@@ -177,8 +195,23 @@ def _too_few(positive: int, negative: int) -> str:
     )
 
 
-def calibration_model(calibration_id: int) -> CalibratedSentiment | None:
-    """The learnt sentiment of ``calibration_id`` if it is in use, loaded once per process."""
+def _too_few_anywhere(counts: dict[str, tuple[int, int]]) -> str:
+    """Why no language can be learnt: the counts of the one language, or of each."""
+    if len(counts) <= 1:
+        return _too_few(*counts.get(ENGLISH, next(iter(counts.values()), (0, 0))))
+    each = ", ".join(
+        f"{READ_NAMES[language]} {positive} and {negative}"
+        for language, (positive, negative) in counts.items()
+    )
+    return (
+        f"Learning needs at least {MIN_EACH} comments with a high score and {MIN_EACH} with a "
+        f"low one in one language; there are {each}"
+    )
+
+
+def calibration_model(calibration_id: int) -> dict[str, CalibratedSentiment] | None:
+    """The learnt sentiment of ``calibration_id``, by language, if it is in use, loaded once
+    per process."""
     token = (
         SentimentCalibration.objects.filter(pk=calibration_id, status=Status.READY)
         .values_list("token", flat=True)
@@ -188,62 +221,126 @@ def calibration_model(calibration_id: int) -> CalibratedSentiment | None:
 
 
 @lru_cache(maxsize=8)
-def _loaded(calibration_id: int, token: uuid.UUID) -> CalibratedSentiment | None:
+def _loaded(calibration_id: int, token: uuid.UUID) -> dict[str, CalibratedSentiment] | None:
     data = (
         SentimentCalibration.objects.filter(pk=calibration_id, token=token)
         .values_list("model", flat=True)
         .first()
     )
+    if data is None:
+        return None
     # only this application writes these bytes (``calibration_learn``); nobody can upload them
-    return None if data is None else pickle.loads(bytes(data))  # noqa: S301
+    learnt = pickle.loads(bytes(data))  # noqa: S301
+    # one learnt before it learnt each language is an English one
+    return learnt if isinstance(learnt, dict) else {learnt.language: learnt}
 
 
-def _learn(calibration: SentimentCalibration) -> CalibratedSentiment:
-    """Check, then fit, the learnt reading on the organisation's most recent scored comments;
-    records on ``calibration`` what it learnt from and how the check went."""
+def _learn(calibration: SentimentCalibration) -> dict[str, CalibratedSentiment]:
+    """Check, then fit, the learnt reading of each language with scored comments enough, on
+    the organisation's most recent ones; records on ``calibration`` what each learnt from and
+    how its check went. The languages whose check it fails stay with the built-in reading;
+    when every one fails, so does the whole."""
     from sklearn.metrics import f1_score
-    from sklearn.model_selection import StratifiedGroupKFold
 
-    from centric.insights.text import CalibratedSentiment
+    counts = scored_counts(organisation_id=calibration.organisation_id)
+    languages = learnable(counts)
+    if not languages:
+        raise ValueError(f"{_too_few_anywhere(counts)} now.")
+    learnt: dict[str, CalibratedSentiment] = {}
+    # the held-back comments' (score's side, learnt, built-in) labels, of each language
+    checked: dict[str, list[tuple[str, str, str]]] = {}
+    calibration.languages = []
+    for language in languages:
+        texts, sides = _scored(calibration.organisation_id, language)
+        result, checked[language] = _check(language, texts, sides)
+        calibration.languages.append(result)
+        if result["in_use"]:
+            learnt[language] = _model(language).fit(texts, sides)
+    calibration.positive = sum(part["positive"] for part in calibration.languages)
+    calibration.negative = sum(part["negative"] for part in calibration.languages)
+    # the figures of the languages put in use (of every one checked, when none is)
+    pooled = [row for language in learnt or checked for row in checked[language]]
+    if pooled:
+        truth, ours, built_in = zip(*pooled, strict=True)
+        calibration.held_out = len(truth)
+        calibration.learnt_f1 = round(float(f1_score(truth, ours, average="macro")), 4)
+        calibration.default_f1 = round(float(f1_score(truth, built_in, average="macro")), 4)
+    if not learnt:
+        parts = calibration.languages
+        if len(parts) == 1:
+            raise ValueError(parts[0]["reason"])
+        raise ValueError(
+            " ".join(f"{READ_NAMES[part['language']]}: {part['reason']}" for part in parts)
+        )
+    return learnt
 
-    comments = _teaching(calibration.organisation_id).order_by("-pk")
+
+def _scored(organisation_id: int, language: str) -> tuple[list[str], list[str]]:
+    """The most recent scored comments in ``language`` of each side, and their sides."""
+    comments = _teaching(organisation_id, language).order_by("-pk")
     texts: list[str] = []
     sides: list[str] = []
     for side in ("positive", "negative"):
         for text in comments.filter(side_of(side)).values_list("comment", flat=True)[:MAX_EACH]:
             texts.append(text)
             sides.append(side)
+    return texts, sides
+
+
+def _model(language: str) -> CalibratedSentiment:
+    from centric.insights.text import CalibratedSentiment
+
+    return CalibratedSentiment(language=language)
+
+
+def _check(
+    language: str, texts: list[str], sides: list[str]
+) -> tuple[dict[str, object], list[tuple[str, str, str]]]:
+    """How the reading learnt from four fifths of ``texts`` agrees with the scores of the fifth
+    held back, beside the built-in reading's, and whether that is good enough to use; with the
+    held-back comments' (side, learnt, built-in) labels."""
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import StratifiedGroupKFold
+
     positive = sides.count("positive")
-    negative = len(sides) - positive
-    too_few = _too_few(positive, negative)
-    if too_few:
-        raise ValueError(f"{too_few} now.")
+    result: dict[str, object] = {
+        "language": language,
+        "positive": positive,
+        "negative": len(sides) - positive,
+        "held_out": 0,
+        "learnt_f1": None,
+        "default_f1": None,
+        "in_use": False,
+        "reason": "",
+    }
     # Copies of one comment (a form letter, a template reply) are held back together or not at
     # all: a copy on both sides would test memory, not reading.
     copies = [" ".join(text.lower().split()) for text in texts]
     splitter = StratifiedGroupKFold(n_splits=round(1 / HELD_OUT), shuffle=True, random_state=0)
     fit, check = next(splitter.split(texts, sides, copies))
-    fit_texts, fit_sides = [texts[i] for i in fit], [sides[i] for i in fit]
-    check_texts, check_sides = [texts[i] for i in check], [sides[i] for i in check]
+    fit_sides, check_sides = [sides[i] for i in fit], [sides[i] for i in check]
     if len(set(fit_sides)) < 2 or len(set(check_sides)) < 2:
-        raise ValueError(
+        result["reason"] = (
             "Too few different comments on one side to learn and check: copies of one comment "
             "count once."
         )
-    checked = CalibratedSentiment().fit(fit_texts, fit_sides).predict(check_texts)
-    built_in = SentimentAnalyzer()
+        return result, []
+    check_texts = [texts[i] for i in check]
+    ours = _model(language).fit([texts[i] for i in fit], fit_sides).predict(check_texts)
+    built_in = SentimentAnalyzer() if language == ENGLISH else reader(language)
     default = [
         "positive" if built_in.analyze(text).score >= 0 else "negative" for text in check_texts
     ]
-    calibration.positive, calibration.negative = positive, negative
-    calibration.held_out = len(check_texts)
-    calibration.learnt_f1 = round(float(f1_score(check_sides, checked, average="macro")), 4)
-    calibration.default_f1 = round(float(f1_score(check_sides, default, average="macro")), 4)
-    if calibration.learnt_f1 < max(MIN_F1, calibration.default_f1):
-        raise ValueError(
-            f"Not put in use: on the comments held back, what it learnt agreed with their "
-            f"scores with a macro-F1 of {calibration.learnt_f1:.2f} and the built-in reading "
-            f"with {calibration.default_f1:.2f}; it needs at least {MIN_F1:.2f} and no less than "
-            "the built-in reading."
+    learnt_f1 = round(float(f1_score(check_sides, ours, average="macro")), 4)
+    default_f1 = round(float(f1_score(check_sides, default, average="macro")), 4)
+    result.update(held_out=len(check), learnt_f1=learnt_f1, default_f1=default_f1)
+    if learnt_f1 < max(MIN_F1, default_f1):
+        result["reason"] = (
+            "Not put in use: on the comments held back, what it learnt agreed with "
+            f"their scores with a macro-F1 of {learnt_f1:.2f} and the built-in reading with "
+            f"{default_f1:.2f}; it needs at least {MIN_F1:.2f} and no less than the built-in "
+            "reading."
         )
-    return CalibratedSentiment().fit(texts, sides)
+    else:
+        result["in_use"] = True
+    return result, list(zip(check_sides, ours, default, strict=True))

@@ -18,7 +18,7 @@ from centric.insights.highlight import comment_reading
 from centric.insights.metrics.compare import Difference
 from centric.insights.page_charts import negative_meter
 from centric.insights.report import numbers
-from centric.insights.text.language import READ_IN_WORDS
+from centric.insights.text.language import READ_IN_WORDS, READ_NAMES
 from centric.people.models import User
 
 register = template.Library()
@@ -94,3 +94,9 @@ def ago(when: dt.datetime) -> str:
 def languages_read() -> str:
     """The languages the engine reads, in words: "English, German, … and Dutch"."""
     return READ_IN_WORDS
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """The English name of a language the engine reads ("de": "German")."""
+    return READ_NAMES.get(code, code)

@@ -52,6 +52,9 @@ class SentimentLearningTestCase(PersonasTestCase):
             services.calibration_request(actor=self.cx_lead)
         return SentimentCalibration.objects.get(organisation=self.org, status=Status.READY)
 
+    def analyse_all(self) -> None:
+        services.responses_analyse(response_ids=list(Response.objects.values_list("pk", flat=True)))
+
     def ticket_label(self, ticket: Response) -> str:
         return ResponseAnalysis.objects.get(response=ticket).sentiment_label
 
@@ -70,12 +73,12 @@ class LearningTest(SentimentLearningTestCase):
         self.respond("No score.")
         self.assertEqual(
             services.scored_counts(organisation_id=self.org.pk),
-            (2 + 2 + 1 + 2, 2 + 2 + 0 + 1),
+            {"en": (2 + 2 + 1 + 2, 2 + 2 + 0 + 1)},
         )
 
-    def test_comments_in_another_language_teach_nothing(self) -> None:
+    def test_comments_teach_their_own_language_and_an_unread_one_teaches_nothing(self) -> None:
         # German and French are read, by their own words, Swedish not at all: none teaches
-        # English
+        # English, and Swedish teaches nothing
         german = self.respond("Sehr gut, die Lieferung kam pünktlich und alles war perfekt.", 10)
         french = self.respond("Le service était très rapide et nous sommes ravis.", 10)
         swedish = self.respond("Servicen var mycket snabb och vi är nöjda.", 10)
@@ -84,7 +87,10 @@ class LearningTest(SentimentLearningTestCase):
         self.assertEqual(ResponseAnalysis.objects.get(response=german).sentiment_label, "positive")
         self.assertEqual(ResponseAnalysis.objects.get(response=french).sentiment_label, "positive")
         self.assertEqual(ResponseAnalysis.objects.get(response=swedish).sentiment_label, "unread")
-        self.assertEqual(services.scored_counts(organisation_id=self.org.pk), (1, 0))
+        self.assertEqual(
+            services.scored_counts(organisation_id=self.org.pk),
+            {"en": (1, 0), "de": (1, 0), "fr": (1, 0)},
+        )
 
     def test_a_comment_without_a_score_is_read_as_these_customers_write(self) -> None:
         self.scored()
@@ -108,6 +114,74 @@ class LearningTest(SentimentLearningTestCase):
         newer = self.respond("The second parcel was glorbed as well.")
         services.responses_analyse(response_ids=[newer.pk])
         self.assertEqual(self.ticket_label(newer), "negative")
+
+    def test_each_language_with_scores_enough_is_learnt_from_its_own_comments(self) -> None:
+        # "verbummelt" is this organisation's German word for a parcel lost in its depot
+        self.scored()
+        for n in range(25):
+            self.respond(f"Bestellung {n} kam pünktlich, der Fahrer war freundlich.", 10)
+            self.respond(f"Die Bestellung {n} wurde wieder im Lager verbummelt.", 2)
+        for n in range(5):  # too few in French: it keeps the built-in reading
+            self.respond(f"Commande {n} livrée à l'heure, merci.", 10)
+        ticket = self.respond("Mein Paket wurde verbummelt.")
+        self.analyse_all()  # each comment's language is known from its reading
+        self.assertNotEqual(self.ticket_label(ticket), "negative")  # the built-in reading
+
+        learnt = self.learn()
+
+        self.assertEqual((learnt.positive, learnt.negative, learnt.held_out), (50, 50, 20))
+        self.assertEqual(
+            [(part["language"], part["in_use"]) for part in learnt.languages],
+            [("en", True), ("de", True)],
+        )
+        german = learnt.languages[1]
+        self.assertEqual((german["positive"], german["negative"], german["held_out"]), (25, 25, 10))
+        self.assertGreater(german["learnt_f1"], german["default_f1"])
+        self.assertEqual(ResponseAnalysis.objects.get(response=ticket).language, "de")
+        self.assertEqual(self.ticket_label(ticket), "negative")  # as its customers write
+        model = calibration_model(learnt.pk)
+        assert model is not None
+        self.assertEqual(sorted(model), ["de", "en"])
+        self.assertEqual(model["de"].language, "de")
+
+    def test_a_language_that_learns_no_better_than_the_built_in_reading_keeps_it(self) -> None:
+        self.scored()
+        draw = random.Random(0)
+        sides = [10] * 25 + [0] * 25
+        draw.shuffle(sides)
+        for n, score in enumerate(sides):  # German scores that the words do not tell
+            self.respond(f"Bestellung {n} ist heute gekommen.", score)
+        self.analyse_all()
+        learnt = self.learn()
+        self.assertEqual(
+            [(part["language"], part["in_use"]) for part in learnt.languages],
+            [("en", True), ("de", False)],
+        )
+        self.assertIn("Not put in use", learnt.languages[1]["reason"])
+        model = calibration_model(learnt.pk)
+        assert model is not None
+        self.assertEqual(list(model), ["en"])
+        self.login(self.cx_lead)
+        page = self.client.get(reverse("insights:sentiment"))
+        self.assertContains(page, '<th scope="row">German</th>', html=True)
+        self.assertContains(page, "The built-in reading")
+        self.assertContains(page, "German: 25 with a high score, 25 with a low one")
+
+    def test_an_english_calibration_learnt_before_languages_still_reads(self) -> None:
+        import pickle
+
+        from centric.insights.text import CalibratedSentiment
+
+        texts = [PRAISE.format(n) for n in range(25)] + [COMPLAINT.format(n) for n in range(25)]
+        model = CalibratedSentiment().fit(texts, ["positive"] * 25 + ["negative"] * 25)
+        del model.__dict__["language"]  # as pickled before it had one
+        old = SentimentCalibration.objects.create(
+            organisation=self.org, status=Status.READY, model=pickle.dumps(model)
+        )
+        loaded = calibration_model(old.pk)
+        assert loaded is not None
+        self.assertEqual(list(loaded), ["en"])
+        self.assertEqual(loaded["en"].predict([TICKET]), ["negative"])
 
     def test_going_back_reads_every_comment_with_the_built_in_sentiment(self) -> None:
         self.scored()
@@ -313,6 +387,12 @@ class SentimentLearningApiTest(SentimentLearningTestCase):
         self.assertEqual(learnt["in_use"]["id"], started.json()["id"])
         self.assertEqual(learnt["in_use"]["status"], "ready")
         self.assertGreater(learnt["in_use"]["learnt_f1"], 0.7)
+        [english] = learnt["in_use"]["languages"]
+        self.assertEqual((english["language"], english["in_use"]), ("en", True))
+        self.assertEqual(
+            learnt["languages"],
+            [{"language": "en", "positive": 25, "negative": 25, "enough": True}],
+        )
         self.assertEqual(self.post("/stop", self.cx_lead).status_code, 204)
         self.assertIsNone(self.client.get("/api/insights/sentiment-learning").json()["in_use"])
 

@@ -7,7 +7,7 @@ a single comment with the default engine.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -39,7 +39,8 @@ class TextAnalyzer:
 
     With a fitted ``calibration`` the document score and label come from it (the
     organisation's own reading); sentences, explanations and theme sentiment stay with
-    the lexicon engine so they remain explainable.
+    the lexicon engine so they remain explainable. ``calibration`` may be one learnt reading,
+    which reads the comments of its language, or one per language ({"en": …, "de": …}).
     """
 
     def __init__(
@@ -48,7 +49,7 @@ class TextAnalyzer:
         taxonomy: Taxonomy = DEFAULT_TAXONOMY,
         directory: Iterable[Member] | Directory = (),
         sentiment: SentimentAnalyzer | None = None,
-        calibration: CalibratedSentiment | None = None,
+        calibration: CalibratedSentiment | Mapping[str, CalibratedSentiment] | None = None,
         theme_threshold: float = 0.5,
         use_concepts: bool = True,
     ) -> None:
@@ -57,7 +58,10 @@ class TextAnalyzer:
         self.taxonomy = taxonomy
         self.directory = directory if isinstance(directory, Directory) else Directory(directory)
         self.sentiment = sentiment or SentimentAnalyzer()
-        self.calibration = calibration
+        if calibration is None or isinstance(calibration, Mapping):
+            self.calibrations = dict(calibration or {})
+        else:
+            self.calibrations = {calibration.language: calibration}
         self.themes = ThemeMatcher(taxonomy, threshold=theme_threshold, use_concepts=use_concepts)
         self.theme_threshold = theme_threshold
         # the other languages' readers, each made when a comment first needs it
@@ -80,18 +84,17 @@ class TextAnalyzer:
 
     def analyze_many(self, texts: Sequence[str], *, n_jobs: int = 1) -> list[Analysis]:
         """``analyze`` for each text, in order; ``n_jobs > 1`` spreads the work over processes."""
-        calibrated = list(self.calibration.scores(texts)) if self.calibration else None
+        languages = [guess_language(text) for text in texts]
+        calibrated: list[float | None] = [None] * len(texts)
+        for language, learnt in self.calibrations.items():  # each in one batch
+            rows = [i for i, found in enumerate(languages) if found == language]
+            for i, score in zip(rows, learnt.scores([texts[i] for i in rows]), strict=True):
+                calibrated[i] = float(score)
         if n_jobs > 1 and len(texts) > 1000:
             chunk = max(1, len(texts) // (n_jobs * 4))
             with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-                return list(
-                    pool.map(
-                        self._analyze, texts, calibrated or [None] * len(texts), chunksize=chunk
-                    )
-                )
-        if calibrated is None:
-            return [self._analyze(t, None) for t in texts]
-        return [self._analyze(t, float(c)) for t, c in zip(texts, calibrated, strict=True)]
+                return list(pool.map(self._analyze, texts, calibrated, languages, chunksize=chunk))
+        return list(map(self._analyze, texts, calibrated, languages))
 
     def analyze_frame(self, frame: pl.DataFrame, text_column: str = "text") -> pl.DataFrame:
         """``frame`` with the main readings added as columns, for bulk work and reports.
@@ -114,21 +117,25 @@ class TextAnalyzer:
             pl.Series("praise", [r.praise for r in results], dtype=pl.Boolean),
         )
 
-    def _analyze(self, text: str, calibrated: float | None) -> Analysis:
-        language = guess_language(text)
+    def _analyze(
+        self, text: str, calibrated: float | None, language: str | None = None
+    ) -> Analysis:
+        language = language or guess_language(text)
         if language not in READ:  # said to be unread, rather than read with English words
             unread = DocumentSentiment(0.0, UNREAD, 0.0, 0.0, ())
             return Analysis(text, unread, (), None, (), (), False, (), language=language)
+        themes: ThemeMatcher
         if language == ENGLISH:
-            if calibrated is None and self.calibration is not None:
-                calibrated = float(self.calibration.scores([text])[0])
+            rules, themes = self.sentiment, self.themes
             reading = self.sentiment.analyze(text)
-            if calibrated is not None and text.strip():  # nothing written reads neutral
-                reading = _recalibrated(reading, calibrated, self.sentiment)
-            themes = self.themes
-        else:  # by the language's own words; sentiment learnt from scores is learnt in English
+        else:  # by the language's own words
             reader, themes = self._reader(language)
-            reading = reader.analyze(text)
+            rules, reading = reader.rules, reader.analyze(text)
+        learnt = self.calibrations.get(language)
+        if calibrated is None and learnt is not None:
+            calibrated = float(learnt.scores([text])[0])
+        if calibrated is not None and text.strip():  # nothing written reads neutral
+            reading = _recalibrated(reading, calibrated, rules)
         sentences = reading.sentences
         lowered = lower_keeping_offsets(text)
         praising = praise_sentences(sentences, language)

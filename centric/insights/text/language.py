@@ -43,12 +43,12 @@ _WORDS = {
         geht gibt eines einer einem macht seit über unter zwischen durch gegen ohne weil denn
         oder doch jetzt hier heute gestern mehr ihre ihren ihrem ihrer ihr euch mir mich ihm
         ihn wie wer warum sich sagt wird werden kann können muss müssen soll sollte würde
-        würden hatte hatten sind unseren unserem unserer""",
+        würden hatte hatten sind unseren unserem unserer mein meine meinen meinem meiner""",
     "fr": """le les et est pas je nous vous il elle une des du avec pour sur très mais qui
         sont était ont cette ce au aux nos notre leur été la de en ne ils elles un ces mon
         mes votre vos leurs avons avez ai être fait aussi encore toujours jamais rien
         personne tout tous toute toutes sans chez depuis après trop bien peu dans par
-        comme quand où qu""",
+        comme quand où qu à""",
     "es": """el los las y es yo nosotros una con para por muy pero que del se su sus está
         fue son como más nuestro nuestra la de en lo le les al nos ha han hemos hay este
         esta estos estas también porque cuando donde desde hasta sin sobre entre todo

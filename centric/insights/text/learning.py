@@ -327,9 +327,10 @@ def stem_terms(text: str) -> list[str]:
     return stems + [f"{a} {b}" for a, b in itertools.pairwise(stems)]
 
 
-def negation_marked(text: str) -> list[str]:
+def negation_marked(text: str, negators: frozenset[str] = NEGATORS) -> list[str]:
     """The words of ``text``, lower-cased, with ``_not`` on those after a negation up to the
-    next punctuation: "not good, great" -> ["not", "good_not", "great"]."""
+    next punctuation: "not good, great" -> ["not", "good_not", "great"]. ``negators`` are
+    English unless told ("n't" always counts)."""
     marked: list[str] = []
     negated = False
     for token in tokenize(text.lower()):
@@ -337,15 +338,15 @@ def negation_marked(text: str) -> list[str]:
             negated = False
             continue
         marked.append(f"{token}_not" if negated else token)
-        if token in NEGATORS or token.endswith("n't"):
+        if token in negators or token.endswith("n't"):
             negated = True
     return marked
 
 
-def negation_grams(text: str) -> list[str]:
+def negation_grams(text: str, negators: frozenset[str] = NEGATORS) -> list[str]:
     """The ``negation_marked`` words of ``text`` and their bigrams, for a vectoriser: "was not
     very good" gives "good_not" and "very_not good_not" as well as "was not"."""
-    marked = negation_marked(text)
+    marked = negation_marked(text, negators)
     return marked + [f"{a} {b}" for a, b in itertools.pairwise(marked)]
 
 

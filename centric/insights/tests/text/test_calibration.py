@@ -50,3 +50,49 @@ def test_it_skips_unlabelled_comments_and_needs_both_labels():
     assert model.predict(["sick"]) == ["positive"]
     with pytest.raises(ValueError, match="both"):
         CalibratedSentiment().fit(["good", "fine"], ["positive", "positive"])
+
+
+# In this German community "krass" is praise and "lahm" lame, and "nicht krass" is no praise.
+GERMAN = [
+    "Das Brett ist krass",
+    "krasse Tricks den ganzen Tag",
+    "echt krass, danke",
+    "das Griptape ist krass",
+    "ziemlich lahm",
+    "lahm und langweilig",
+    "das Griptape ist nicht krass",
+    "so lahm",
+] * 4
+
+
+def test_a_calibration_reads_its_own_language_with_its_reader_and_negators():
+    model = CalibratedSentiment(seed=0, language="de").fit(GERMAN, LABELS * 4)
+    assert model.language == "de"
+    assert model.predict(["Die Rollen sind krass", "Die Rollen sind nicht krass"]) == [
+        "positive",
+        "negative",
+    ]
+    # the zero-shot summary comes from the German reader: "Katastrophe" is a German word
+    german, english = CalibratedSentiment(language="de"), CalibratedSentiment()
+    assert german._read(["Eine Katastrophe"])[0].score < 0
+    assert english._read(["Eine Katastrophe"])[0].score == 0
+
+
+def test_an_engine_reads_each_language_with_its_own_calibration():
+    from centric.insights.text import TextAnalyzer
+
+    german = CalibratedSentiment(seed=0, language="de").fit(GERMAN, LABELS * 4)
+    english = CalibratedSentiment(seed=0).fit(TEXTS, LABELS * 4)
+    engine = TextAnalyzer(calibration={"de": german, "en": english})
+    texts = ["Das Brett ist wirklich krass und die Rollen auch.", "a sick deck"]
+    assert [reading.label for reading in engine.analyze_many(texts)] == ["positive", "positive"]
+    assert [engine.analyze(text).label for text in texts] == ["positive", "positive"]
+    # one calibration reads its own language and leaves the others to the lexicon
+    alone = TextAnalyzer(calibration=english)
+    assert alone.calibrations == {"en": english}
+    assert alone.analyze("Die Lieferung war eine Katastrophe.").label == "negative"
+
+
+def test_a_calibration_needs_a_language_the_engine_reads():
+    with pytest.raises(ValueError, match="no reader for the language 'sv'"):
+        CalibratedSentiment(language="sv")
