@@ -3,6 +3,7 @@
 The scored comments teach a ``CalibratedSentiment`` what praise and complaint sound like in
 this file (NPS promoters against detractors, the top two boxes of a rating against the bottom
 two; the answers in between teach nothing), and it then reads every comment, scored or not.
+Each language the engine reads with scored comments enough is learnt from its own comments.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import polars as pl
 
 from centric.insights.report.columns import Scale
 from centric.insights.text import CalibratedSentiment
+from centric.insights.text.language import READ, READ_NAMES, guess_language
 from centric.insights.text.teaching import MIN_EACH, score_sides
 
 
@@ -22,17 +24,27 @@ class CalibrationError(ValueError):
 
 @dataclass(frozen=True)
 class Calibration:
-    """The learnt reading and what it learnt from."""
+    """The learnt reading of each language and what they learnt from."""
 
-    model: CalibratedSentiment
+    model: dict[str, CalibratedSentiment]
     positive: int
     negative: int
 
     def __str__(self) -> str:
+        learnt = (
+            f", each of {_in_words([READ_NAMES[code] for code in self.model])} by its own"
+            if len(self.model) > 1
+            else ""
+        )
         return (
             f"Sentiment learnt from this file's {self.positive + self.negative:,} scored comments "
-            f"({self.positive:,} high scores read as positive, {self.negative:,} low as negative)."
+            f"({self.positive:,} high scores read as positive, {self.negative:,} low as "
+            f"negative{learnt})."
         )
+
+
+def _in_words(names: list[str]) -> str:
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def score_labels(scale: Scale) -> pl.Expr:
@@ -54,15 +66,42 @@ def calibrate(table: pl.DataFrame, scale: Scale | None, *, engine: str = "light"
         table.filter(pl.col("text").str.strip_chars() != "")
         .select("text", score_labels(scale).alias("label"))
         .drop_nulls()
-    )
-    positive = labelled.filter(pl.col("label") == "positive").height
-    negative = labelled.height - positive
-    if min(positive, negative) < MIN_EACH:
-        raise CalibrationError(
-            f"--calibrate needs at least {MIN_EACH} comments with a high score and {MIN_EACH} "
-            f"with a low one; this file has {positive} and {negative}"
+        .with_columns(
+            pl.col("text").map_elements(guess_language, return_dtype=pl.String).alias("language")
         )
-    model = CalibratedSentiment(engine=engine).fit(
-        labelled.get_column("text").to_list(), labelled.get_column("label").to_list()
     )
-    return Calibration(model, positive, negative)
+    counts = {
+        language: (
+            part.filter(pl.col("label") == "positive").height,
+            part.filter(pl.col("label") == "negative").height,
+        )
+        for language in READ
+        if (part := labelled.filter(pl.col("language") == language)).height
+    }
+    learnable = [language for language, sides in counts.items() if min(sides) >= MIN_EACH]
+    if not learnable:
+        raise CalibrationError(_too_few(counts))
+    models = {
+        language: CalibratedSentiment(engine=engine, language=language).fit(
+            part.get_column("text").to_list(), part.get_column("label").to_list()
+        )
+        for language in learnable
+        if (part := labelled.filter(pl.col("language") == language)).height
+    }
+    return Calibration(
+        models,
+        sum(counts[language][0] for language in learnable),
+        sum(counts[language][1] for language in learnable),
+    )
+
+
+def _too_few(counts: dict[str, tuple[int, int]]) -> str:
+    needed = f"--calibrate needs at least {MIN_EACH} comments with a high score and {MIN_EACH} "
+    if len(counts) <= 1:
+        positive, negative = next(iter(counts.values()), (0, 0))
+        return f"{needed}with a low one; this file has {positive} and {negative}"
+    each = ", ".join(
+        f"{READ_NAMES[language]} {positive} and {negative}"
+        for language, (positive, negative) in counts.items()
+    )
+    return f"{needed}with a low one in one language; this file has {each}"

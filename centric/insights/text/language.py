@@ -43,7 +43,8 @@ _WORDS = {
         geht gibt eines einer einem macht seit über unter zwischen durch gegen ohne weil denn
         oder doch jetzt hier heute gestern mehr ihre ihren ihrem ihrer ihr euch mir mich ihm
         ihn wie wer warum sich sagt wird werden kann können muss müssen soll sollte würde
-        würden hatte hatten sind unseren unserem unserer mein meine meinen meinem meiner""",
+        würden hatte hatten sind unseren unserem unserer mein meine meinen meinem meiner
+        vielen dank vielmals herzlich herzlichen""",
     "fr": """le les et est pas je nous vous il elle une des du avec pour sur très mais qui
         sont était ont cette ce au aux nos notre leur été la de en ne ils elles un ces mon
         mes votre vos leurs avons avez ai être fait aussi encore toujours jamais rien

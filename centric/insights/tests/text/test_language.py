@@ -30,6 +30,10 @@ def test_a_short_comment_with_no_english_word_is_told_by_one_word_of_its_own():
     for text in ("Alles super!", "Danke", "Perfekt", "Kein Kommentar", "Nicht gut"):
         assert guess_language(text) == "de", text
     assert analyze("Alles super!").label == "positive"
+    # and a thank-you, or a short French one, by the words of the language it is said in
+    assert guess_language("Sehr gut, vielen Dank.") == "de"
+    assert guess_language("Mein Paket wurde verbummelt.") == "de"
+    assert guess_language("Commande livrée à l'heure, merci.") == "fr"
     # but not by a word of two or three letters, which English writes too
     for text in ("Ab fab!", "Treat yo self", "Expectations met!", "Do i dare??", "Le sac"):
         assert guess_language(text) == "en", text
