@@ -198,7 +198,7 @@ def _too_few(positive: int, negative: int) -> str:
 def _too_few_anywhere(counts: dict[str, tuple[int, int]]) -> str:
     """Why no language can be learnt: the counts of the one language, or of each."""
     if len(counts) <= 1:
-        return _too_few(*counts.get(ENGLISH, next(iter(counts.values()), (0, 0))))
+        return _too_few(*next(iter(counts.values()), (0, 0)))
     each = ", ".join(
         f"{READ_NAMES[language]} {positive} and {negative}"
         for language, (positive, negative) in counts.items()

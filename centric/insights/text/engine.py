@@ -88,6 +88,8 @@ class TextAnalyzer:
         calibrated: list[float | None] = [None] * len(texts)
         for language, learnt in self.calibrations.items():  # each in one batch
             rows = [i for i, found in enumerate(languages) if found == language]
+            if not rows:
+                continue
             for i, score in zip(rows, learnt.scores([texts[i] for i in rows]), strict=True):
                 calibrated[i] = float(score)
         if n_jobs > 1 and len(texts) > 1000:

@@ -87,6 +87,8 @@ def test_an_engine_reads_each_language_with_its_own_calibration():
     texts = ["Das Brett ist wirklich krass und die Rollen auch.", "a sick deck"]
     assert [reading.label for reading in engine.analyze_many(texts)] == ["positive", "positive"]
     assert [engine.analyze(text).label for text in texts] == ["positive", "positive"]
+    assert engine.analyze_many(["a sick deck"])[0].label == "positive"  # and no German one
+    assert engine.analyze_many([]) == []
     # one calibration reads its own language and leaves the others to the lexicon
     alone = TextAnalyzer(calibration=english)
     assert alone.calibrations == {"en": english}
