@@ -3,15 +3,8 @@ signals, flags, praise and the language itself."""
 
 import pytest
 
+from centric.insights.tests.text.reading import label, themes
 from centric.insights.text import analyze
-
-
-def label(text: str) -> str:
-    return analyze(text).label
-
-
-def themes(text: str) -> set[str]:
-    return {theme.name for theme in analyze(text).themes}
 
 
 @pytest.mark.parametrize(

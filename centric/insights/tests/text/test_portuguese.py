@@ -3,17 +3,10 @@ care signals, flags, praise and the language they are told to be in."""
 
 import pytest
 
+from centric.insights.tests.text.reading import label, themes
 from centric.insights.text import Member, TextAnalyzer, analyze
 from centric.insights.text.portuguese import PORTUGUESE
 from centric.insights.text.reader import Reader
-
-
-def label(text: str) -> str:
-    return analyze(text).label
-
-
-def themes(text: str) -> set[str]:
-    return {theme.name for theme in analyze(text).themes}
 
 
 @pytest.mark.parametrize(

@@ -2,15 +2,8 @@
 
 import pytest
 
+from centric.insights.tests.text.reading import label, themes
 from centric.insights.text import DEFAULT_TAXONOMY, Member, Taxonomy, TextAnalyzer, Theme, analyze
-
-
-def label(text: str) -> str:
-    return analyze(text).label
-
-
-def themes(text: str, taxonomy: Taxonomy = DEFAULT_TAXONOMY) -> set[str]:
-    return {theme.name for theme in TextAnalyzer(taxonomy=taxonomy).analyze(text).themes}
 
 
 @pytest.mark.parametrize(
