@@ -19,7 +19,7 @@ from centric.insights.models import (
 from centric.insights.services.calibration import scored_counts
 from centric.insights.taxonomy import organisation_taxonomy
 from centric.insights.text.language import READ_NAMES
-from centric.insights.text.teaching import MIN_EACH
+from centric.insights.text.teaching import MIN_EACH, learnable
 from centric.people.models import User
 
 
@@ -105,6 +105,7 @@ def sentiment_learning(*, actor: User) -> SentimentLearning:
     require_org_wide(actor)
     rows = SentimentCalibration.objects.filter(organisation_id=actor.organisation_id).defer("model")
     counts = scored_counts(organisation_id=actor.organisation_id)
+    enough = learnable(counts)
     return SentimentLearning(
         in_use=rows.filter(status=SentimentCalibration.Status.READY).first(),
         latest=rows.select_related("started_by").first(),
@@ -114,7 +115,7 @@ def sentiment_learning(*, actor: User) -> SentimentLearning:
                 READ_NAMES[language],
                 positive,
                 negative,
-                min(positive, negative) >= MIN_EACH,
+                language in enough,
             )
             for language, (positive, negative) in counts.items()
         ],

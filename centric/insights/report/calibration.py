@@ -15,7 +15,7 @@ import polars as pl
 from centric.insights.report.columns import Scale
 from centric.insights.text import CalibratedSentiment
 from centric.insights.text.language import READ, READ_NAMES, guess_language
-from centric.insights.text.teaching import MIN_EACH, score_sides
+from centric.insights.text.teaching import learnable, score_sides, too_few
 
 
 class CalibrationError(ValueError):
@@ -70,38 +70,30 @@ def calibrate(table: pl.DataFrame, scale: Scale | None, *, engine: str = "light"
             pl.col("text").map_elements(guess_language, return_dtype=pl.String).alias("language")
         )
     )
+    parts = {
+        language: part
+        for language in READ
+        if (part := labelled.filter(pl.col("language") == language)).height
+    }
     counts = {
         language: (
             part.filter(pl.col("label") == "positive").height,
             part.filter(pl.col("label") == "negative").height,
         )
-        for language in READ
-        if (part := labelled.filter(pl.col("language") == language)).height
+        for language, part in parts.items()
     }
-    learnable = [language for language, sides in counts.items() if min(sides) >= MIN_EACH]
-    if not learnable:
-        raise CalibrationError(_too_few(counts))
+    languages = learnable(counts)
+    if not languages:
+        raise CalibrationError(too_few(counts, needs="--calibrate", has="this file has"))
     models = {
         language: CalibratedSentiment(engine=engine, language=language).fit(
-            part.get_column("text").to_list(), part.get_column("label").to_list()
+            parts[language].get_column("text").to_list(),
+            parts[language].get_column("label").to_list(),
         )
-        for language in learnable
-        if (part := labelled.filter(pl.col("language") == language)).height
+        for language in languages
     }
     return Calibration(
         models,
-        sum(counts[language][0] for language in learnable),
-        sum(counts[language][1] for language in learnable),
+        sum(counts[language][0] for language in languages),
+        sum(counts[language][1] for language in languages),
     )
-
-
-def _too_few(counts: dict[str, tuple[int, int]]) -> str:
-    needed = f"--calibrate needs at least {MIN_EACH} comments with a high score and {MIN_EACH} "
-    if len(counts) <= 1:
-        positive, negative = next(iter(counts.values()), (0, 0))
-        return f"{needed}with a low one; this file has {positive} and {negative}"
-    each = ", ".join(
-        f"{READ_NAMES[language]} {positive} and {negative}"
-        for language, (positive, negative) in counts.items()
-    )
-    return f"{needed}with a low one in one language; this file has {each}"

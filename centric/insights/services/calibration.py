@@ -22,19 +22,20 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 
 from centric.core import clock
 from centric.core.permissions import require_org_wide
 from centric.feedback.models import Response
 from centric.feedback.scales import SCORE_RANGES
 from centric.insights.models import SentimentCalibration
-from centric.insights.services.analysis import comments_in
+from centric.insights.services.analysis import comments_in, with_comments
 from centric.insights.services.reanalysis import reanalysis_start
 from centric.insights.text import SentimentAnalyzer
 from centric.insights.text.language import ENGLISH, READ, READ_NAMES
 from centric.insights.text.reader import reader
-from centric.insights.text.teaching import MIN_EACH, score_sides
+from centric.insights.text.teaching import Counts, learnable, score_sides, too_few
 from centric.people.models import User
 
 if TYPE_CHECKING:  # scikit-learn loads only in the processes that learn or read with it
@@ -73,23 +74,21 @@ def _teaching(organisation_id: int, language: str) -> QuerySet[Response]:
     return comments_in(organisation_id, language)
 
 
-def scored_counts(*, organisation_id: int) -> dict[str, tuple[int, int]]:
+def scored_counts(*, organisation_id: int) -> Counts:
     """For each language the engine reads, in its order, how many comments in it could teach
-    praise and how many complaint (none: a language with neither is left out)."""
-    counts: dict[str, tuple[int, int]] = {}
-    for language in READ:
-        found = _teaching(organisation_id, language).aggregate(
+    praise and how many complaint (none: a language with neither is left out). A comment not
+    read yet counts as English, as ``comments_in`` takes it."""
+    rows = (
+        with_comments(organisation_id)
+        .values(read_in=Coalesce("analysis__language", Value(ENGLISH)))
+        .annotate(
             positive=Count("pk", filter=side_of("positive")),
             negative=Count("pk", filter=side_of("negative")),
         )
-        if found["positive"] or found["negative"]:
-            counts[language] = (found["positive"], found["negative"])
-    return counts
-
-
-def learnable(counts: dict[str, tuple[int, int]]) -> list[str]:
-    """The languages with comments enough on both sides to learn from."""
-    return [language for language, sides in counts.items() if min(sides) >= MIN_EACH]
+        .order_by()
+    )
+    found = {row["read_in"]: (row["positive"], row["negative"]) for row in rows}
+    return {language: found[language] for language in READ if any(found.get(language, ()))}
 
 
 def calibration_request(*, actor: User) -> SentimentCalibration:
@@ -101,7 +100,7 @@ def calibration_request(*, actor: User) -> SentimentCalibration:
     counts = scored_counts(organisation_id=organisation_id)
     languages = learnable(counts)
     if not languages:
-        raise ValidationError(f"{_too_few_anywhere(counts)}.")
+        raise ValidationError(f"{_too_few(counts)}.")
     positive = sum(counts[language][0] for language in languages)
     negative = sum(counts[language][1] for language in languages)
     learning = SentimentCalibration.objects.filter(
@@ -185,28 +184,8 @@ def calibration_stop(*, actor: User) -> bool:
     return bool(changed)
 
 
-def _too_few(positive: int, negative: int) -> str:
-    """What is missing for learning, or "" when there are comments enough on both sides."""
-    if min(positive, negative) >= MIN_EACH:
-        return ""
-    return (
-        f"Learning needs at least {MIN_EACH} comments with a high score and {MIN_EACH} with a "
-        f"low one; there are {positive} and {negative}"
-    )
-
-
-def _too_few_anywhere(counts: dict[str, tuple[int, int]]) -> str:
-    """Why no language can be learnt: the counts of the one language, or of each."""
-    if len(counts) <= 1:
-        return _too_few(*next(iter(counts.values()), (0, 0)))
-    each = ", ".join(
-        f"{READ_NAMES[language]} {positive} and {negative}"
-        for language, (positive, negative) in counts.items()
-    )
-    return (
-        f"Learning needs at least {MIN_EACH} comments with a high score and {MIN_EACH} with a "
-        f"low one in one language; there are {each}"
-    )
+def _too_few(counts: Counts) -> str:
+    return too_few(counts, needs="Learning", has="there are")
 
 
 def calibration_model(calibration_id: int) -> dict[str, CalibratedSentiment] | None:
@@ -245,7 +224,7 @@ def _learn(calibration: SentimentCalibration) -> dict[str, CalibratedSentiment]:
     counts = scored_counts(organisation_id=calibration.organisation_id)
     languages = learnable(counts)
     if not languages:
-        raise ValueError(f"{_too_few_anywhere(counts)} now.")
+        raise ValueError(f"{_too_few(counts)} now.")
     learnt: dict[str, CalibratedSentiment] = {}
     # the held-back comments' (score's side, learnt, built-in) labels, of each language
     checked: dict[str, list[tuple[str, str, str]]] = {}

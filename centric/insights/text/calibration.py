@@ -50,7 +50,7 @@ from centric.insights.text.finetuning import FineTuning, TunedModel
 from centric.insights.text.language import ENGLISH
 from centric.insights.text.learning import negation_grams
 from centric.insights.text.lexicon import words
-from centric.insights.text.reader import WORDBOOKS, reader
+from centric.insights.text.reader import WORDBOOKS, Reader, reader
 from centric.insights.text.sentiment import SentimentAnalyzer
 from centric.insights.text.types import DocumentSentiment
 
@@ -218,10 +218,7 @@ class CalibratedSentiment:
         return partial(negation_grams, negators=frozenset(words(WORDBOOKS[self.language].negators)))
 
     def _read(self, texts: Sequence[str]) -> list[DocumentSentiment]:
-        if self.analyzer is not None:
-            return [self.analyzer.analyze(t) for t in texts]
-        if self.language == ENGLISH:
-            english = SentimentAnalyzer()
-            return [english.analyze(t) for t in texts]
-        own = reader(self.language)
-        return [own.analyze(t) for t in texts]
+        analyzer: SentimentAnalyzer | Reader = self.analyzer or (
+            SentimentAnalyzer() if self.language == ENGLISH else reader(self.language)
+        )
+        return [analyzer.analyze(t) for t in texts]

@@ -390,13 +390,11 @@ COMPOUND_MIN = 5
 # how much longer than a seed a word that begins with it may be, in a language without
 # compounds: "factures" is "facture", "productos" is "producto"
 INFLECTION = 2
-_ENGLISH_SEEDS = frozenset(
-    seed.lower() for theme in DEFAULT_TAXONOMY.themes for seed in theme.seed_words
-)
 _DEFAULT_SEEDS = {
     theme.name: frozenset(seed.lower() for seed in theme.seed_words)
     for theme in DEFAULT_TAXONOMY.themes
 }
+_ENGLISH_SEEDS = frozenset().union(*_DEFAULT_SEEDS.values())
 
 
 class WordbookThemeMatcher(ThemeMatcher):
