@@ -452,7 +452,8 @@ def survey_invitations(
 ) -> QuerySet[Invitation]:
     """The survey's invitations, newest first, each with its ``state``, what became of it (a
     key of ``INVITATION_STATES``, the first that holds of: answered, its address unsubscribed,
-    a response begun, emailed; else waiting); of one ``wave`` and one ``state`` if asked."""
+    a response begun, emailed; else waiting); of one ``wave`` and one ``state`` if asked. A
+    case's re-survey is in no wave, as in ``survey_waves``."""
     responses = Response.objects.filter(invitation=OuterRef("pk"))
     unsubscribed = OptOut.objects.filter(
         organisation_id=OuterRef("organisation_id"), email=OuterRef("email")
@@ -471,7 +472,7 @@ def survey_invitations(
         .order_by("-created_at", "-pk")
     )
     if wave is not None:
-        invitations = invitations.filter(wave=wave)
+        invitations = invitations.filter(wave=wave, follow_up=False)
     return invitations.filter(state=state) if state else invitations
 
 

@@ -536,6 +536,14 @@ class ProposalOut(Schema):
     key_terms: list[str]
     examples: list[str]
     size: int = Field(description="Comments of the sample that discovery grouped under it.")
+    language: str = Field(description="The language of the comments it was found in (ISO 639-1).")
+
+
+class ProposalMergeIn(Schema):
+    theme_id: int = Field(description="The theme it joins.")
+    terms: list[str] = Field(
+        min_length=1, description="Those of its key terms that become the theme's seed words."
+    )
 
 
 class ReanalysisOut(Schema):
@@ -651,6 +659,20 @@ def accept_proposal(request: HttpRequest, proposal_id: int) -> Status[ThemeDefin
     actor = _actor(request)
     proposal = theme_selectors.proposal_access(actor=actor, proposal_id=proposal_id)
     return Status(201, services.proposal_accept(actor=actor, proposal=proposal))
+
+
+@router.post(
+    "/insights/proposals/{proposal_id}/merge",
+    response={200: ThemeOut, **REFUSED},
+    summary="The proposal joins a theme there is already (chosen key terms become seed words)",
+)
+def merge_proposal(
+    request: HttpRequest, proposal_id: int, payload: ProposalMergeIn
+) -> ThemeDefinition:
+    actor = _actor(request)
+    proposal = theme_selectors.proposal_access(actor=actor, proposal_id=proposal_id)
+    theme = theme_selectors.theme_access(actor=actor, theme_id=payload.theme_id)
+    return services.proposal_merge(actor=actor, proposal=proposal, theme=theme, terms=payload.terms)
 
 
 @router.post(

@@ -103,6 +103,8 @@ class ThemeProposal(OrganisationScoped):
     key_terms: models.JSONField[list[str]] = models.JSONField(default=list)
     examples: models.JSONField[list[str]] = models.JSONField(default=list)
     size = models.PositiveIntegerField(default=0)
+    # the language of the comments it was found in (ISO 639-1): discovery reads each apart
+    language = models.CharField(max_length=8, default="en")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -63,8 +63,16 @@ def theme_delete(request: AuthedRequest, theme_id: int) -> HttpResponse:
 
 @require_GET
 def proposal_list(request: AuthedRequest) -> HttpResponse:
-    proposals = theme_selectors.proposal_list(actor=request.user)
-    return render(request, "insights/proposal_list.html", {"proposals": proposals})
+    user = request.user
+    proposals = list(theme_selectors.proposal_list(actor=user))
+    for proposal in proposals:  # the terms ticked to join a theme, as accepting would seed it
+        proposal.seeds = services.proposal_seed_words(proposal)  # type: ignore[attr-defined]
+    context = {
+        "proposals": proposals,
+        "languages": len({proposal.language for proposal in proposals}) > 1,
+        "themes": theme_selectors.theme_list(actor=user),
+    }
+    return render(request, "insights/proposal_list.html", context)
 
 
 @require_POST
@@ -80,10 +88,19 @@ def theme_discover(request: AuthedRequest) -> HttpResponse:
 def proposal_decide(request: AuthedRequest, proposal_id: int) -> HttpResponse:
     user = request.user
     proposal = theme_selectors.proposal_access(actor=user, proposal_id=proposal_id)
+    action = request.POST.get("action")
     try:
-        if request.POST.get("action") == "accept":
+        if action == "accept":
             services.proposal_accept(actor=user, proposal=proposal)
             messages.success(request, f"“{proposal.name}” is a theme now.")
+        elif action == "merge":
+            chosen = request.POST.get("theme", "")
+            if not chosen:
+                raise ValidationError("Choose the theme it joins.")
+            theme = theme_selectors.theme_access(actor=user, theme_id=_number(chosen))
+            terms = request.POST.getlist("terms")
+            services.proposal_merge(actor=user, proposal=proposal, theme=theme, terms=terms)
+            messages.success(request, f"“{proposal.name}” joined “{theme.name}”.")
         else:
             services.proposal_reject(actor=user, proposal=proposal)
             messages.success(request, f"“{proposal.name}” will not be proposed again.")
@@ -142,3 +159,8 @@ def _progress(user: User) -> dict[str, object]:
     # counting stale readings scans them all, so not every two seconds while a job runs
     stale = 0 if job is not None and job.in_progress else theme_selectors.stale_readings(actor=user)
     return {"job": job, "stale": stale}
+
+
+def _number(value: str) -> int:
+    """A posted id; one that is not a number finds nothing (404) rather than failing."""
+    return int(value) if value.isdigit() else 0

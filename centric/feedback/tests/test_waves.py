@@ -232,6 +232,28 @@ class WaveReminderTest(WaveTestCase):
         page = self.client.get(self.survey.get_absolute_url())
         self.assertContains(page, "never: the next wave began first")
 
+    def test_a_re_survey_is_listed_in_no_wave(self) -> None:
+        (invited,), _ = self.invite()
+        self.start_wave()
+        follow_up = Invitation.objects.create(
+            organisation=self.org,
+            survey=self.survey,
+            customer=invited.customer,
+            contact=self.contact,
+            email="after-case@acme.example",
+            follow_up=True,
+            wave=1,  # made while wave 1 ran, as a re-survey could be
+        )
+        self.assertEqual(list(selectors.survey_invitations(self.survey, wave=1)), [invited])
+        self.assertEqual(selectors.survey_invitations(self.survey).count(), 2)
+        self.login(self.cx_lead)
+        url = reverse("feedback:survey_invitations", args=[self.survey.pk])
+        page = self.client.get(url, {"wave": 1})
+        self.assertContains(page, "1 in all")
+        self.assertNotContains(page, follow_up.email)
+        every = self.client.get(url)
+        self.assertContains(every, "A re-survey after a case belongs to no wave", count=1)
+
 
 class WaveResultsTest(WaveTestCase):
     def test_each_wave_counts_its_own_invitations_and_answers(self) -> None:

@@ -22,7 +22,9 @@ from centric.insights.services.reanalysis import (
 )
 from centric.insights.services.themes import (
     proposal_accept,
+    proposal_merge,
     proposal_reject,
+    proposal_seed_words,
     theme_delete,
     theme_discovery_request,
     theme_save,
@@ -38,7 +40,9 @@ __all__ = [
     "directory_members",
     "missed_responses",
     "proposal_accept",
+    "proposal_merge",
     "proposal_reject",
+    "proposal_seed_words",
     "reanalysis_chunk_run",
     "reanalysis_plan",
     "reanalysis_request",

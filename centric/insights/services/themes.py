@@ -4,11 +4,11 @@ commits, so the Insights pages never mix readings of two taxonomies for long."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from centric.core import clock
@@ -18,7 +18,7 @@ from centric.insights.models import ThemeDefinition, ThemeProposal
 from centric.insights.services.analysis import comments_in
 from centric.insights.services.reanalysis import reanalysis_start
 from centric.insights.taxonomy import default_theme_values, organisation_taxonomy
-from centric.insights.text.language import READ
+from centric.insights.text.language import ENGLISH, READ
 from centric.people.models import User
 
 if TYPE_CHECKING:
@@ -68,7 +68,36 @@ def theme_save(
         reason = f"Theme “{saved.name}” changed"
     if organisation_taxonomy(organisation_id=organisation_id).version != before:
         reanalysis_start(organisation_id=organisation_id, reason=reason, actor=actor)
+        _withdraw_covered(organisation_id)
     return saved
+
+
+def _withdraw_covered(organisation_id: int) -> int:
+    """Withdraw the open proposals that the taxonomy now covers (a theme made of another
+    proposal, or given its words, finds their comments): discovery would not make them again.
+    Returns how many."""
+    from centric.insights.text import covering_theme
+
+    proposals = list(
+        ThemeProposal.objects.filter(
+            organisation_id=organisation_id, status=ThemeProposal.Status.OPEN
+        )
+    )
+    if not proposals:
+        return 0
+    taxonomy = organisation_taxonomy(organisation_id=organisation_id).taxonomy
+    covered = [
+        proposal.pk
+        for proposal in proposals
+        if covering_theme(
+            taxonomy,
+            proposal.key_terms,
+            proposal.examples,
+            proposal.language if proposal.language in READ else ENGLISH,
+        )
+    ]
+    ThemeProposal.objects.filter(pk__in=covered).delete()
+    return len(covered)
 
 
 @transaction.atomic
@@ -103,7 +132,7 @@ def themes_discover(*, organisation_id: int, sample: int = DISCOVERY_SAMPLE) -> 
     from centric.insights.text import ThemeDiscovery
 
     current = organisation_taxonomy(organisation_id=organisation_id)
-    found: list[ProposedTheme] = []
+    found: list[tuple[str, ProposedTheme]] = []
     read = False
     for language in READ:
         comments = list(
@@ -117,7 +146,7 @@ def themes_discover(*, organisation_id: int, sample: int = DISCOVERY_SAMPLE) -> 
         discovery = ThemeDiscovery(
             taxonomy=current.taxonomy, n_examples=12, seed=0, language=language
         )
-        found += discovery.fit(comments).proposals_
+        found += [(language, proposal) for proposal in discovery.fit(comments).proposals_]
     if not read:
         return 0
     known = {name.casefold() for name in current.taxonomy.names} | {
@@ -127,10 +156,10 @@ def themes_discover(*, organisation_id: int, sample: int = DISCOVERY_SAMPLE) -> 
         .values_list("name", flat=True)
     }
     fresh = []
-    for proposal in sorted(found, key=lambda proposal: -proposal.size):
+    for language, proposal in sorted(found, key=lambda pair: -pair[1].size):
         if proposal.name.casefold() not in known:
-            known.add(proposal.name.casefold())  # the same name from both languages once
-            fresh.append(proposal)
+            known.add(proposal.name.casefold())  # the same name from two languages once
+            fresh.append((language, proposal))
     with transaction.atomic():
         ThemeProposal.objects.filter(
             organisation_id=organisation_id, status=ThemeProposal.Status.OPEN
@@ -143,8 +172,9 @@ def themes_discover(*, organisation_id: int, sample: int = DISCOVERY_SAMPLE) -> 
                 # the same comment is often given many times; three different ones say more
                 examples=list(dict.fromkeys(example[:500] for example in proposal.examples))[:3],
                 size=proposal.size,
+                language=language,
             )
-            for proposal in fresh
+            for language, proposal in fresh
         )
     return len(fresh)
 
@@ -158,9 +188,10 @@ def proposal_accept(*, actor: User, proposal: ThemeProposal) -> ThemeDefinition:
         organisation_id=actor.organisation_id, name__iexact=proposal.name
     ).exists():
         raise ValidationError(f"There is a theme called “{proposal.name}” already.")
-    seeds = _seed_words(proposal)
+    seeds = proposal_seed_words(proposal)
     others = [term for term in proposal.key_terms if term not in seeds]
-    theme = theme_save(
+    _decide(actor, proposal, ThemeProposal.Status.ACCEPTED)  # first: the theme covers it
+    return theme_save(
         actor=actor,
         values={
             "name": proposal.name,
@@ -174,11 +205,35 @@ def proposal_accept(*, actor: User, proposal: ThemeProposal) -> ThemeDefinition:
             "examples": list(proposal.examples),
         },
     )
+
+
+@transaction.atomic
+def proposal_merge(
+    *, actor: User, proposal: ThemeProposal, theme: ThemeDefinition, terms: Sequence[str]
+) -> ThemeDefinition:
+    """The proposal joins a theme there is already: the chosen ``terms`` of its key terms
+    become seed words of the theme, and its comments examples. This is how a topic found in
+    another language's comments ("bilan carbone" beside "carbon footprint") or under another
+    name joins the theme it belongs to."""
+    require_org_wide(actor)
+    _require_open(proposal)
+    if theme.organisation_id != actor.organisation_id:
+        raise PermissionDenied
+    chosen = [term for term in proposal.key_terms if term in set(terms)]
+    if not chosen:
+        raise ValidationError(f"Choose at least one of its terms to add to “{theme.name}”.")
+    known = {word.casefold() for word in theme.seed_words}
+    seeds = [term for term in chosen if term.casefold() not in known]
+    examples = list(dict.fromkeys([*theme.examples, *proposal.examples]))
     _decide(actor, proposal, ThemeProposal.Status.ACCEPTED)
-    return theme
+    return theme_save(
+        actor=actor,
+        theme=theme,
+        values={"seed_words": [*theme.seed_words, *seeds], "examples": examples},
+    )
 
 
-def _seed_words(proposal: ThemeProposal) -> list[str]:
+def proposal_seed_words(proposal: ThemeProposal) -> list[str]:
     """The key terms that carry the words of the proposal's name: "carbon data" for
     "sustainability / carbon", but not "data" or "keep", which would find every comment that
     keeps anyone informed of anything."""

@@ -301,13 +301,16 @@ class TaxonomyApiTest(InsightsApiTestCase):
 
 
 class ProposalApiTest(InsightsApiTestCase):
-    def propose(self, name: str) -> ThemeProposal:
+    def propose(self, name: str, *terms: str) -> ThemeProposal:
         return ThemeProposal.objects.create(
-            organisation=self.org, name=name, key_terms=["box", "torn"], examples=["Box torn."]
+            organisation=self.org,
+            name=name,
+            key_terms=list(terms or ("box", "torn")),
+            examples=[f"{name.title()}: {', '.join(terms or ('box', 'torn'))}."],
         )
 
     def test_a_cx_lead_accepts_or_rejects_what_discovery_proposes(self) -> None:
-        packaging, weather = self.propose("packaging"), self.propose("weather")
+        packaging, weather = self.propose("packaging"), self.propose("weather", "rain", "snow")
 
         listed = self.get("/insights/proposals", self.cx_lead)
         accepted = self.send("POST", f"/insights/proposals/{packaging.pk}/accept", self.cx_lead)
@@ -322,6 +325,33 @@ class ProposalApiTest(InsightsApiTestCase):
         self.assertEqual(self.get("/insights/proposals", self.cx_lead).json(), [])
         discovery = self.send("POST", "/insights/proposals/discover", self.cx_lead)
         self.assertEqual(discovery.status_code, 202)
+
+    def test_a_proposal_joins_a_theme_there_is_already(self) -> None:
+        proposal = self.propose("boxes / torn")
+        delivery = ThemeDefinition.objects.get(organisation=self.org, name="delivery")
+        theirs = ThemeDefinition.objects.get(organisation=self.other_org, name="delivery")
+        path = f"/insights/proposals/{proposal.pk}/merge"
+
+        self.assertEqual(self.get("/insights/proposals", self.cx_lead).json()[0]["language"], "en")
+        for body, status in (
+            ({"theme_id": theirs.pk, "terms": ["torn"]}, 404),
+            ({"theme_id": delivery.pk, "terms": []}, 422),
+            ({"theme_id": delivery.pk, "terms": ["not its term"]}, 422),
+        ):
+            with self.subTest(body=body):
+                self.assertEqual(self.send("POST", path, self.cx_lead, body).status_code, status)
+        self.assertEqual(
+            self.send(
+                "POST", path, self.owner, {"theme_id": delivery.pk, "terms": ["torn"]}
+            ).status_code,
+            403,
+        )
+        merged = self.send("POST", path, self.cx_lead, {"theme_id": delivery.pk, "terms": ["torn"]})
+
+        self.assertEqual(merged.status_code, 200)
+        self.assertEqual(merged.json()["seed_words"][-1], "torn")
+        self.assertIn("Boxes / Torn: box, torn.", merged.json()["examples"])
+        self.assertEqual(ThemeProposal.objects.get(pk=proposal.pk).status, "accepted")
 
     def test_members_and_viewers_neither_see_nor_decide_proposals(self) -> None:
         proposal = self.propose("packaging")

@@ -32,7 +32,7 @@ from centric.insights.text.types import Contribution, DocumentSentiment, Sentenc
 
 if TYPE_CHECKING:
     from centric.insights.text.calibration import CalibratedSentiment, labels_from_scores
-    from centric.insights.text.discovery import ProposedTheme, ThemeDiscovery
+    from centric.insights.text.discovery import ProposedTheme, ThemeDiscovery, covering_theme
     from centric.insights.text.encoders import Encoder, SentenceEmbeddings, embeddings_available
     from centric.insights.text.learning import ThemeClassifier, ThemeSentimentClassifier
 
@@ -46,6 +46,7 @@ _LAZY = {
     "embeddings_available": "encoders",
     "ProposedTheme": "discovery",
     "ThemeDiscovery": "discovery",
+    "covering_theme": "discovery",
     "ThemeClassifier": "learning",
     "ThemeSentimentClassifier": "learning",
 }
@@ -83,6 +84,7 @@ __all__ = [
     "ThemeSentimentClassifier",
     "analyze",
     "analyze_many",
+    "covering_theme",
     "embeddings_available",
     "labels_from_scores",
     "split_sentences",

@@ -156,6 +156,18 @@ class ThemeDiscovery:
         return best[1], best[2]
 
 
+def covering_theme(
+    taxonomy: Taxonomy,
+    key_terms: Sequence[str],
+    comments: Sequence[str],
+    language: str = ENGLISH,
+) -> str | None:
+    """The theme of ``taxonomy`` that already covers a topic of these key terms and comments,
+    read in ``language``, as discovery judges it; ``None`` when no theme does. A proposal made
+    before the taxonomy changed can be checked again with it."""
+    return _Coverage(taxonomy, _READING[language]).theme_covering(list(key_terms), comments)
+
+
 class _Coverage:
     """What the themes of a taxonomy already cover, compared on word stems."""
 
