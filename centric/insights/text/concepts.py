@@ -119,6 +119,11 @@ OTHER_SENSES: dict[str, frozenset[str]] = {
         "outfit job"
     ),
     "accommodate": _words(f"{_BODY} {_FIT}"),
+    # invoices, replies and refunds arrive too, and are no delivery
+    "arrive": _words(
+        """invoice invoices bill bills statement statements email emails reply replies answer
+        answers response responses refund refunds payment payments quote quotes"""
+    ),
     # a part that "came loose" has no fit, whatever it is: a cover, a screw, a button
     "loose": _words("came come comes coming screw screws bolt bolts nut nuts cable cables hinge"),
 }

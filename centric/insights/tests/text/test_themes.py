@@ -52,6 +52,12 @@ def test_words_in_another_sense_are_not_talk_of_the_theme():
     assert "usability" not in names("The dress features deep pockets and a platform heel.")
     assert "onboarding" not in names("The fabric was really not welcoming.")
     assert "onboarding" in names("The welcome call walked us through the setup.")
+    # invoices, refunds and replies arrive too, and are no delivery
+    assert "delivery" not in names("Invoices arrive late and the PO number is missing.")
+    assert "delivery" not in names("My refund never arrived.")
+    assert "delivery" not in names("The reply arrived after a week.")
+    assert "delivery" in names("The parts arrived damaged.")
+    assert "delivery" in names("The package arrived with the invoice missing.")
 
 
 def test_more_evidence_gives_more_confidence():
