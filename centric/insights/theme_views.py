@@ -14,16 +14,24 @@ from django.views.decorators.http import require_GET, require_POST
 from centric.core.permissions import require_org_wide, sees_whole_organisation
 from centric.insights import services, theme_selectors
 from centric.insights.forms import ThemeForm
+from centric.insights.text.language import ENGLISH
 from centric.people.auth import AuthedRequest
 from centric.people.models import User
+
+# characters of seed words the theme list shows of each theme before "+N more"
+SEED_WORDS_ROOM = 100
 
 
 @require_GET
 def theme_list(request: AuthedRequest) -> HttpResponse:
     user = request.user
     can_edit = sees_whole_organisation(user)
+    found_in = theme_selectors.theme_comment_counts(actor=user)
     context = {
-        "themes": theme_selectors.theme_list(actor=user),
+        "rows": [
+            (theme, *_seed_words_shown(theme.seed_words), found_in.get(theme.name, 0))
+            for theme in theme_selectors.theme_list(actor=user)
+        ],
         "can_edit": can_edit,
         "proposals": theme_selectors.proposal_list(actor=user).count() if can_edit else 0,
         **_progress(user),
@@ -69,7 +77,8 @@ def proposal_list(request: AuthedRequest) -> HttpResponse:
         proposal.seeds = services.proposal_seed_words(proposal)  # type: ignore[attr-defined]
     context = {
         "proposals": proposals,
-        "languages": len({proposal.language for proposal in proposals}) > 1,
+        # each names its language once one is not English
+        "languages": any(proposal.language != ENGLISH for proposal in proposals),
         "themes": theme_selectors.theme_list(actor=user),
     }
     return render(request, "insights/proposal_list.html", context)
@@ -152,6 +161,18 @@ def sentiment_stop(request: AuthedRequest) -> HttpResponse:
     if services.calibration_stop(actor=request.user):
         messages.success(request, "Comments are read with the built-in sentiment again.")
     return redirect("insights:sentiment")
+
+
+def _seed_words_shown(words: list[str], room: int = SEED_WORDS_ROOM) -> tuple[list[str], list[str]]:
+    """A theme's seed words as the list shows them: whole ones, as many as fit in about
+    ``room`` characters (the first whatever its length), and the rest."""
+    shown, used = 0, 0
+    for word in words:
+        used += len(word) + 2 * bool(shown)  # ", " between two
+        if shown and used > room:
+            break
+        shown += 1
+    return words[:shown], words[shown:]
 
 
 def _progress(user: User) -> dict[str, object]:

@@ -91,6 +91,15 @@ class ProposalMergeTest(TaxonomyTestCase):
         self.assertContains(page, 'value="carbone">')  # not in its name: not ticked
         self.assertContains(page, "&lt;b&gt;Le bilan carbone&lt;/b&gt;")
 
+    def test_a_language_is_named_once_a_proposal_is_not_english(self) -> None:
+        self.login(self.cx_lead)
+        url = reverse("insights:proposal_list")
+        self.assertContains(self.client.get(url), "French · 9 comments")
+        self.proposal.language = "en"
+        self.proposal.save()
+        self.assertContains(self.client.get(url), "9 comments")
+        self.assertNotContains(self.client.get(url), "English ·")
+
 
 class ProposalLanguageTest(TaxonomyTestCase):
     def test_discovery_keeps_the_language_each_proposal_was_found_in(self) -> None:
