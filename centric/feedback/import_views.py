@@ -1,18 +1,24 @@
 """Pages for importing feedback from files: upload, preview and mapping, the report with its
-progress bar, and the list of past imports. Each view parses input, calls one service or
-selector, and renders the result."""
+progress bar and the download of its refused rows, and the list of past imports. Each view parses
+input, calls one service or selector, and renders the result."""
 
 from __future__ import annotations
 
+from datetime import date
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_POST
 
 from centric.core.htmx import render_page
+from centric.core.periods import CHOSEN
 from centric.core.permissions import can_write, require_write
-from centric.feedback.feedback_imports import reading, selectors, services
+from centric.feedback.exports import csv_lines
+from centric.feedback.feedback_imports import reading, refused, selectors, services
 from centric.feedback.feedback_imports.forms import ColumnMappingForm, FeedbackUploadForm
 from centric.feedback.feedback_imports.mapping import PRESETS, Mapping
 from centric.feedback.models import FeedbackImport, Response
@@ -97,6 +103,7 @@ def import_mapping(request: AuthedRequest, import_id: int) -> HttpResponse:
 
 def import_detail(request: AuthedRequest, import_id: int) -> HttpResponse:
     job = selectors.feedback_import_access(actor=request.user, import_id=import_id)
+    imported_days = selectors.feedback_import_days(job)
     context = {
         "job": job,
         "errors": job.errors[:ERRORS_SHOWN],
@@ -106,9 +113,30 @@ def import_detail(request: AuthedRequest, import_id: int) -> HttpResponse:
         # the valid rows not stored before: what importing would add
         "new_rows": max(job.valid_rows - job.existing_count, 0),
         "undated_rows_date": selectors.feedback_import_undated_rows_date(job),
+        "refused_rows": len(refused.refused_lines(job.errors)),
+        "imported_days": imported_days,
+        "insights_query": _insights_query(imported_days),
     }
     return render_page(
         request, "feedback/imports/import_detail.html", "feedback/imports/_report.html", context
+    )
+
+
+def _insights_query(days: tuple[date, date] | None) -> str:
+    """The Insights pages' filters for the days of the feedback imported; empty for none."""
+    if days is None:
+        return ""
+    return urlencode({"days": CHOSEN, "from": days[0].isoformat(), "to": days[1].isoformat()})
+
+
+@require_GET
+def import_refused_csv(request: AuthedRequest, import_id: int) -> StreamingHttpResponse:
+    job = selectors.feedback_import_access(actor=request.user, import_id=import_id)
+    name = slugify(job.file_name.rsplit(".", 1)[0]) or f"import-{job.pk}"
+    return StreamingHttpResponse(
+        csv_lines(selectors.feedback_import_refused_rows(job)),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}-refused-rows.csv"'},
     )
 
 

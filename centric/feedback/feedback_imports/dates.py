@@ -6,6 +6,7 @@ lost). A date without a zone is in the organisation's."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -16,6 +17,12 @@ UTC_DATETIME = pl.Datetime("us", "UTC")
 # which comes first in a date written with slashes (03/04/2024), as the mapping says
 DATE_ORDERS = {"day": "Day first (31/12/2024)", "month": "Month first (12/31/2024)"}
 SLASHED = re.compile(r"\s*(\d{1,2})/(\d{1,2})/\d{4}\b")
+# a date's numbers as each form writes them, to say which of them cannot be
+SLASHED_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\b")
+DOTTED_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\b")
+# the date the messages write in each form they ask for
+EXAMPLE_DATE = datetime(2024, 3, 31, 14, 5)  # noqa: DTZ001 - only ever written out
 # the forms Polars reads, each tried on the dates the ones before could not read; anything else
 # goes to ``date_read``, which also knows ISO 8601's rarer forms. True: the date has its zone.
 ISO_FORMATS = {
@@ -101,20 +108,61 @@ def _serial_dates(texts: pl.Series) -> pl.Series:
     ).to_series()
 
 
-def order_hint(raw: str, order: str) -> str:
-    """Why a date written with slashes is not a date in ``order``, and the other order to choose
-    where it reads in that one; empty for any other text."""
-    found = SLASHED.match(raw)
-    if found is None:
-        return ""
-    month = int(found.group(2) if order == "day" else found.group(1))
+def date_problem(raw: str, order: str) -> str:
+    """Why ``raw`` is not a date read in ``order`` ("day" or "month" first), and how to write one
+    that is: a day or month that does not exist is named, a date with slashes that reads in the
+    other order says to choose that order, and every message ends with the forms ``order`` reads."""
+    text = raw.strip()
+    impossible = _impossible_part(text, order)
+    message = f"“{raw}” is not a date: {impossible}." if impossible else f"“{raw}” is not a date."
     other = "month" if order == "day" else "day"
-    if month <= 12 or date_read(raw, ZoneInfo("UTC"), other) is None:
+    if SLASHED.match(text) and date_read(text, ZoneInfo("UTC"), other) is not None:
+        message += (
+            f" If this file writes the {other} first, choose “{_order_name(other)}” as its date "
+            "order."
+        )
+    return f"{message} With “{_order_name(order)}” chosen, write {date_forms(order)}."
+
+
+def date_forms(order: str) -> str:
+    """Examples of the forms of dates read in ``order``, as files write them: the time of a date
+    with slashes on a 24-hour clock day first, on a 12-hour clock month first (as American
+    exports write it)."""
+    day = EXAMPLE_DATE
+    slashed = f"{day:%d/%m/%Y}" if order == "day" else f"{day:%m/%d/%Y}"
+    time = f"{day:%H:%M}" if order == "day" else f"{day:%I:%M %p}".lstrip("0")
+    return f"{slashed}, {slashed} {time}, {day:%d.%m.%Y}, {day:%Y-%m-%d} or {day:%Y-%m-%d %H:%M}"
+
+
+def _order_name(order: str) -> str:
+    """ "Day first", as the mapping page names the order."""
+    return DATE_ORDERS[order].split(" (")[0]
+
+
+def _impossible_part(text: str, order: str) -> str:
+    """The part of a text written as a date is that cannot be: "month 13 does not exist", "April
+    has 30 days"; empty when every part can be, or ``text`` is not written as a date is."""
+    for pattern, parts in (
+        (ISO_DAY, "ymd"),
+        (DOTTED_DAY, "dmy"),
+        (SLASHED_DAY, "dmy" if order == "day" else "mdy"),
+    ):
+        found = pattern.match(text)
+        if found is not None:
+            number = dict(zip(parts, map(int, found.groups()), strict=True))
+            break
+    else:
         return ""
-    return (
-        f" with the {order} first ({month} is not a month). If this file writes the {other} "
-        f"first, choose “{DATE_ORDERS[other].split(' (')[0]}” as its date order"
-    )
+    day, month, year = number["d"], number["m"], number["y"]
+    if not 1 <= month <= 12:
+        return f"month {month} does not exist"
+    if not 1 <= day <= 31:
+        return f"day {day} does not exist"
+    days = calendar.monthrange(year, month)[1]
+    if day <= days:
+        return ""
+    name = calendar.month_name[month]
+    return f"{name} {year} has {days} days" if month == 2 else f"{name} has {days} days"
 
 
 def _parsed(text: str, order: str) -> datetime | None:

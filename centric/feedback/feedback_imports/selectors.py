@@ -4,16 +4,25 @@ CX lead."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from django.db.models import QuerySet
+import polars as pl
+from django.db.models import Max, Min, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.formats import number_format
 
 from centric.core.permissions import can_write, sees_whole_organisation
-from centric.feedback.models import FeedbackImport, SavedMapping
+from centric.feedback.exports import Cell
+from centric.feedback.feedback_imports import reading, refused
+from centric.feedback.models import FeedbackImport, Response, SavedMapping
 from centric.people.models import User
+
+# the rows read at a time when the refused rows are looked for in the file again
+REFUSED_BATCH_ROWS = 20_000
 
 
 def feedback_imports_of(*, actor: User) -> QuerySet[FeedbackImport]:
@@ -41,6 +50,39 @@ def feedback_import_undated_rows_date(job: FeedbackImport) -> datetime | None:
     if "responded_at" in (job.mapping.get("columns") or {}):
         return None
     return feedback_import_time(job)
+
+
+def feedback_import_days(job: FeedbackImport) -> tuple[date, date] | None:
+    """The first and last local day of the feedback an import stored; None when it stored none.
+    A response does not record its import, so they are the organisation's imported responses
+    stored between the upload and the end of the import: another import running meanwhile can
+    widen the days, never leave out one of this import's."""
+    if job.status != FeedbackImport.Status.DONE or not job.created_count or not job.finished_at:
+        return None
+    days = Response.objects.filter(
+        organisation_id=job.organisation_id,
+        channel=Response.Channel.IMPORT,
+        created_at__range=(job.created_at, job.finished_at),
+    ).aggregate(first=Min("responded_at"), last=Max("responded_at"))
+    if days["first"] is None:
+        return None
+    return timezone.localdate(days["first"]), timezone.localdate(days["last"])
+
+
+def feedback_import_refused_rows(job: FeedbackImport) -> Iterator[list[Cell]]:
+    """The rows the import's check refused, as its file has them (``refused.refused_rows``),
+    read from the stored file again a batch at a time, and only as far as the last of them."""
+    with ExitStack() as stack:
+        batches: Iterator[pl.DataFrame] = iter(())
+        try:
+            stream = stack.enter_context(job.file.open("rb"))
+            table = reading.open_table(stream, file_format=job.file_format, encoding=job.encoding)
+            stack.callback(table.close)
+            batches = table.batches(REFUSED_BATCH_ROWS)
+        except (OSError, ValueError, reading.FileProblem):
+            pass  # the file is gone or no longer opens: the problems alone are left
+        for row in refused.refused_rows(job.columns, job.errors, batches):
+            yield [*row]
 
 
 @dataclass(frozen=True)

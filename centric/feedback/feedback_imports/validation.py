@@ -29,9 +29,9 @@ import polars as pl
 
 from centric.feedback.feedback_imports.dates import (
     UTC_DATETIME,
+    date_problem,
     date_read,
     dates_read,
-    order_hint,
 )
 from centric.feedback.feedback_imports.mapping import CUSTOMER_TARGETS, KINDS, Mapping
 from centric.feedback.feedback_imports.reading import cell_name
@@ -442,14 +442,7 @@ class BatchChecker:
         if row["date_missing"]:
             add("responded_at", "The date is missing.")
         elif row["date_unreadable"]:
-            hint = order_hint(row["date_raw"], self.mapping.date_order)
-            add(
-                "responded_at",
-                f"“{row['date_raw']}” is not a date{hint}."
-                if hint
-                else f"“{row['date_raw']}” is not a date "
-                "(write 2024-03-31, 2024-03-31 14:05 or 31.03.2024).",
-            )
+            add("responded_at", date_problem(row["date_raw"], self.mapping.date_order))
         elif row["date_in_future"]:
             add("responded_at", f"“{row['date_raw']}” is in the future.")
         if row["customer_unknown"]:

@@ -454,8 +454,9 @@ class CheckingTest(SimpleTestCase):
         self.assertEqual(
             [error.message for error in day_first.errors],
             [
-                "“12/31/2024” is not a date with the day first (31 is not a month). If this "
-                "file writes the month first, choose “Month first” as its date order."
+                "“12/31/2024” is not a date: month 31 does not exist. If this file writes the "
+                "month first, choose “Month first” as its date order. With “Day first” chosen, "
+                "write 31/03/2024, 31/03/2024 14:05, 31.03.2024, 2024-03-31 or 2024-03-31 14:05."
             ],
         )
         month_first = self.check(
@@ -464,8 +465,9 @@ class CheckingTest(SimpleTestCase):
         self.assertEqual(
             [error.message for error in month_first.errors],
             [
-                "“31/12/2024” is not a date with the month first (31 is not a month). If this "
-                "file writes the day first, choose “Day first” as its date order."
+                "“31/12/2024” is not a date: month 31 does not exist. If this file writes the "
+                "day first, choose “Day first” as its date order. With “Month first” chosen, "
+                "write 03/31/2024, 03/31/2024 2:05 PM, 31.03.2024, 2024-03-31 or 2024-03-31 14:05."
             ],
         )
 
