@@ -59,11 +59,36 @@ def options_as_lines(options: Sequence[Mapping[str, Any]], languages: Sequence[s
     )
 
 
+# The kinds of question that use the fields beyond those every question has: options, and a
+# scale of their own (NPS, CSAT and CES have fixed scales).
+KINDS_WITH_OPTIONS = (Question.Kind.SINGLE, Question.Kind.MULTIPLE)
+KINDS_WITH_A_SCALE = (Question.Kind.RATING,)
+
+
+def _require_only_the_kinds_fields(question: Question) -> None:
+    """A question holds only the fields its kind uses: options on an NPS question, say, would be
+    kept and never shown. Errors name the form's field."""
+    kind = dict(Question.Kind.choices).get(question.kind, question.kind)
+    errors: dict[str, str] = {}
+    if question.options and question.kind not in KINDS_WITH_OPTIONS:
+        errors["options"] = (
+            f"Only single and multiple choice questions have options, not “{kind}”: clear "
+            "them, or choose one of those kinds."
+        )
+    if question.kind not in KINDS_WITH_A_SCALE:
+        errors |= {
+            field: f"Only a rating question sets its scale, not “{kind}”: clear it, or choose "
+            "“Rating”."
+            for field in ("scale_min", "scale_max")
+            if getattr(question, field) is not None
+        }
+    if errors:
+        raise ValidationError(errors)
+
+
 def _validate(survey: Survey, question: Question) -> None:
-    if (
-        question.kind in {Question.Kind.SINGLE, Question.Kind.MULTIPLE}
-        and len(question.options) < 2
-    ):
+    _require_only_the_kinds_fields(question)
+    if question.kind in KINDS_WITH_OPTIONS and len(question.options) < 2:
         raise ValidationError("A choice question needs at least two options, one a line.")
     if question.kind == Question.Kind.RATING:
         low, high = question.scale_min or 1, question.scale_max or 5

@@ -15,7 +15,12 @@ from centric.core.models import Organisation
 from centric.core.periods import day_ended_by, end_of_day
 from centric.customers.models import Account, Contact, Segment
 from centric.feedback.catalog import TEMPLATES
-from centric.feedback.editing import options_as_lines, options_from_lines
+from centric.feedback.editing import (
+    KINDS_WITH_A_SCALE,
+    KINDS_WITH_OPTIONS,
+    options_as_lines,
+    options_from_lines,
+)
 from centric.feedback.models import JourneyStage, Question, Survey, Touchpoint
 from centric.feedback.selectors import languages_read
 from centric.feedback.wording import SURVEY_LANGUAGES
@@ -109,6 +114,7 @@ class SurveyCreateForm(LastDayForm, LanguagesForm, forms.ModelForm):  # type: ig
             touchpoint=Touchpoint.objects.filter(organisation_id=organisation_id),
             subject_team=Team.objects.filter(organisation_id=organisation_id),
         )
+        _name_empty_choices(self)
         self.fields["default_language"].choices = [  # type: ignore[attr-defined]
             (code, LANGUAGE_NAMES[code]) for code in SURVEY_LANGUAGES
         ]
@@ -135,6 +141,21 @@ class SurveyCreateForm(LastDayForm, LanguagesForm, forms.ModelForm):  # type: ig
         """The cleaned values as ``survey_create_from_template`` takes them."""
         values = {name: self.cleaned_data[name] for name in self.Meta.fields}
         return {**values, "closes_at": self.closes_at()}
+
+
+# What leaving each choice empty means, said in its list instead of Django's "---------".
+EMPTY_CHOICES = {
+    "stage": "No stage",
+    "touchpoint": "No touchpoint",
+    "subject_team": "No team: a survey of customers",
+}
+
+
+def _name_empty_choices(form: forms.BaseForm) -> None:
+    for name, label in EMPTY_CHOICES.items():
+        field = form.fields.get(name)
+        if isinstance(field, forms.ModelChoiceField):
+            field.empty_label = label
 
 
 def _check_touchpoint_in_stage(form: forms.BaseForm, data: dict[str, Any]) -> None:
@@ -177,6 +198,7 @@ class SurveySettingsForm(LastDayForm, LanguagesForm, forms.ModelForm):  # type: 
             stage=JourneyStage.objects.filter(organisation_id=survey.organisation_id),
             touchpoint=Touchpoint.objects.filter(organisation_id=survey.organisation_id),
         )
+        _name_empty_choices(self)
         # the words before and after the survey in the languages it is offered in now (the
         # languages chosen in this form get theirs once it is saved)
         self.shown_languages = list(survey.languages)
@@ -336,7 +358,15 @@ def question_languages(survey: Survey) -> list[str]:
 class QuestionForm(forms.Form):
     """A question in each of the survey's languages (``text_en``, ``text_de``, …). English is
     required; another language may be left for later, and its readers see the survey's default
-    language meanwhile (the survey's page says which questions lack it)."""
+    language meanwhile (the survey's page says which questions lack it).
+
+    Its page groups the fields: the wording in English and the default language first, the other
+    languages' (``translation_fields``) apart, and the fields only some kinds use under their own
+    heading, shown only for those kinds (``kinds_with_options``, ``kinds_with_a_scale``) where
+    the page's script runs. The service refuses a kind with another kind's fields."""
+
+    kinds_with_options = " ".join(KINDS_WITH_OPTIONS)
+    kinds_with_a_scale = " ".join(KINDS_WITH_A_SCALE)
 
     kind = forms.ChoiceField(choices=Question.Kind.choices)
     text_en = forms.CharField(label="Question (English)", max_length=500)
@@ -350,9 +380,15 @@ class QuestionForm(forms.Form):
     options = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
-        help_text="For choice questions: one option a line.",
+        help_text="At least two, one a line.",
     )
-    scale_min = forms.IntegerField(required=False, min_value=0, max_value=10, label="Rating from")
+    scale_min = forms.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=10,
+        label="Rating from",
+        help_text="Left empty, a rating runs from 1 to 5.",
+    )
     scale_max = forms.IntegerField(
         required=False,
         min_value=1,
@@ -390,8 +426,8 @@ class QuestionForm(forms.Form):
         self.order_fields(["kind", *(f"text_{code}" for code in self.languages)])
         if len(self.languages) > 1:
             self.fields["options"].help_text = (
-                "For choice questions: one option a line, its wording in each language "
-                "separated by “|”, in this order: "
+                "At least two, one a line, its wording in each language separated by “|”, in "
+                "this order: "
                 + " | ".join(LANGUAGE_NAMES.get(code, code) for code in self.languages)
                 + ". A language left out shows the default language's wording."
             )
@@ -401,6 +437,19 @@ class QuestionForm(forms.Form):
         self.fields["follows"].choices = [("", "Always show it")] + [  # type: ignore[attr-defined]
             (item.key, item.text.get("en", item.key)) for item in scored
         ]
+        # English, which every question has, and the default language, which respondents of
+        # none of the other languages read
+        self.first_languages = list(dict.fromkeys(["en", survey.default_language]))
+
+    def wording_fields(self) -> list[forms.BoundField]:
+        return [self[f"text_{code}"] for code in self.languages if code in self.first_languages]
+
+    def translation_fields(self) -> list[forms.BoundField]:
+        return [self[f"text_{code}"] for code in self.languages if code not in self.first_languages]
+
+    def translations_open(self) -> bool:
+        """Whether the translations are shown unfolded: when one has a wording or an error."""
+        return any(field.errors or field.value() for field in self.translation_fields())
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

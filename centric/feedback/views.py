@@ -6,6 +6,7 @@ import functools
 import io
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from datetime import timedelta
 from typing import Any, Concatenate, ParamSpec
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
@@ -132,10 +133,7 @@ def _survey_page(
         "default_language_name": LANGUAGE_NAMES.get(
             survey.default_language, survey.default_language
         ),
-        "missing_wording": [
-            (LANGUAGE_NAMES.get(language, language), found)
-            for language, found in selectors.survey_missing_wording(survey, questions).items()
-        ],
+        "missing_wording": _missing_wording(survey, questions),
         "results": results,
         "centricity": centricity_result(actor=user, survey=survey, selection=selection),
         "selection": selection,
@@ -156,11 +154,48 @@ def _survey_page(
         "waves": waves,
         "wave": wave,
         "reminder_days": selectors.REMINDER_AFTER.days,
+        "reminder": _reminder(survey),
         "invite_form": invite_form
         or InviteForm(organisation_id=user.organisation_id, survey=survey),
         **(_open_link(survey) if survey.open_link else {}),
     }
     return render(request, "feedback/survey_detail.html", context)
+
+
+def _missing_wording(survey: Survey, questions: Sequence[Question]) -> list[dict[str, Any]]:
+    """The questions without wording in some of the survey's languages, the languages that
+    lack the same questions together, so that one sentence names them all: "German, French and
+    Italian (3 languages)"."""
+    groups: dict[tuple[int, ...], dict[str, Any]] = {}
+    for language, found in selectors.survey_missing_wording(survey, questions).items():
+        group = groups.setdefault(
+            tuple(question.pk for question in found), {"questions": found, "languages": []}
+        )
+        group["languages"].append(LANGUAGE_NAMES.get(language, language))
+    for group in groups.values():
+        names = group["languages"]
+        group["named"] = " and ".join([", ".join(names[:-1]), names[-1]] if names[1:] else names)
+        if len(names) > 2:
+            group["named"] += f" ({len(names)} languages)"
+    return list(groups.values())
+
+
+def _reminder(survey: Survey) -> dict[str, Any]:
+    """Whether the page offers the one reminder: when ``survey_send`` has someone to send it
+    to (invitations emailed ``REMINDER_AFTER`` ago, not answered nor reminded); else, for an
+    open survey whose emailed invitations wait for it, when the first will be due, on the
+    organisation's clock."""
+    if survey.status != Survey.Status.OPEN:
+        return {"due": 0, "from": None}
+    due = selectors.invitations_due_reminder(survey.pk).count()
+    if due:
+        return {"due": due, "from": None}
+    waiting = selectors.invitations_due_reminder(survey.pk, after=timedelta(0))
+    first = waiting.aggregate(first=Min("sent_at"))["first"]
+    if first is None:
+        return {"due": 0, "from": None}
+    zone = ZoneInfo(survey.organisation.time_zone)
+    return {"due": 0, "from": timezone.make_naive(first + selectors.REMINDER_AFTER, zone)}
 
 
 def _open_link(survey: Survey) -> dict[str, Any]:
@@ -222,19 +257,33 @@ def _follow_up_of(question: Question, asked: Mapping[str, Question]) -> str:
 
 
 def _answers_read(answers: Iterable[Answer], survey: Survey) -> list[dict[str, str]]:
-    """Each answer as staff read it, in the survey's language: the question's wording and the
-    answer, a choice by its options' labels."""
+    """Each answer as staff read it, in the survey's language: the question's wording, in full
+    and shortened to label the answer in a list, and the answer, a choice by its options'
+    labels. A question without wording is named by its key."""
     language = survey.default_language
     ordered = sorted(answers, key=lambda answer: answer.question.position)
-    return [
-        {
-            "label": answer.question.key.replace("_", " ").replace("-", " "),
-            "question": answer_rules.localised(answer.question.text, language)
-            or answer.question.key,
-            "answer": answer_rules.display(answer.question, answer.value, language),
-        }
-        for answer in ordered
-    ]
+    read = []
+    for answer in ordered:
+        wording = answer_rules.localised(answer.question.text, language)
+        read.append(
+            {
+                "label": _shortened(wording) if wording else answer.question.key,
+                "question": wording or answer.question.key,
+                "answer": answer_rules.display(answer.question, answer.value, language),
+            }
+        )
+    return read
+
+
+def _shortened(text: str, limit: int = 48) -> str:
+    """``text`` cut after its last whole word within ``limit`` characters, with "…"; a text
+    without spaces there (Japanese, a long word) is cut at the limit."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if text[limit] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.–-") + "…"
 
 
 @require_POST
@@ -502,8 +551,15 @@ def question_edit(
         else:
             messages.success(request, "Question saved.")
             return redirect(survey)
-    title = f"Edit a question of {survey}" if question else f"Add a question to {survey}"
-    return render(request, "form.html", {"form": form, "title": title, "cancel": survey})
+    context = {
+        "form": form,
+        "survey": survey,
+        "title": f"Edit a question of {survey}" if question else f"Add a question to {survey}",
+        "default_language_name": LANGUAGE_NAMES.get(
+            survey.default_language, survey.default_language
+        ),
+    }
+    return render(request, "feedback/question_form.html", context)
 
 
 @require_POST

@@ -35,7 +35,12 @@ def test_a_cx_lead_builds_a_survey_from_a_template_and_opens_it(
     page.get_by_role("button", name="Create the survey").click()
     expect(page.get_by_text("created as a draft")).to_be_visible()
     page.get_by_role("link", name="Add a question").click()
+    # the fields of other kinds show only for them, the other languages' wordings folded away
+    expect(page.get_by_label("Options", exact=False)).to_be_hidden()
+    expect(page.get_by_label("Question (German)", exact=False)).to_be_hidden()
     page.get_by_label("Kind").select_option("single")
+    expect(page.get_by_label("Rating from", exact=False)).to_be_hidden()
+    assert_accessible(page)
     page.get_by_label("Question (English)").fill("Which part of our work matters most to you?")
     page.get_by_label("Options", exact=False).fill(
         "Advice | Beratung\nDelivery | Lieferung\nSupport | Support"

@@ -189,10 +189,11 @@ class SurveyResultsTest(SurveyTestCase):
         self.assertContains(page, timezone.localtime(given).strftime("%-d %b %Y %H:%M"))
         self.assertContains(
             page,
-            '<span class="muted" title="Great to hear! What do we do best?">best:</span>',
+            '<span class="muted" title="Great to hear! What do we do best?">'
+            "Great to hear! What do we do best?</span>",
             html=True,
         )
-        self.assertContains(page, "fix first:")
+        self.assertContains(page, ">We are sorry to hear that. What is the one thing…</span>")
         # a question's written answers open in the comment explorer, for this survey alone,
         # from its first answer's day (last year's): all of them, not the last 12 months'
         since = f"survey={self.survey.pk}&amp;days=dates&amp;from={timezone.localdate(given)}"
