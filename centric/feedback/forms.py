@@ -6,8 +6,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from centric.core.forms import OrganisationModelForm, limit_choices
@@ -234,17 +235,34 @@ class SurveySettingsForm(LastDayForm, LanguagesForm, forms.ModelForm):  # type: 
         return self.instance.default_language
 
 
+class CountedChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Records ticked in a list that says how many people each one invites (``people``, an
+    annotation of the queryset): "Acme · 4 contacts"."""
+
+    widget = forms.CheckboxSelectMultiple(attrs={"class": "choice-columns choice-list"})
+
+    def __init__(self, *args: Any, noun: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.noun = noun
+
+    def label_from_instance(self, obj: Any) -> str:
+        people = getattr(obj, "people", None)
+        if people is None:
+            return str(obj)
+        return f"{obj} · {people} {self.noun}{pluralize(people)}"
+
+
 class InviteForm(forms.Form):
-    accounts = forms.ModelMultipleChoiceField(
+    accounts = CountedChoiceField(
         queryset=Account.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        noun="contact",
         help_text="Every contact of these accounts is invited.",
     )
-    segments = forms.ModelMultipleChoiceField(
+    segments = CountedChoiceField(
         queryset=Segment.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 4}),
+        noun="account",
         help_text="Every contact of the accounts in these segments is invited.",
     )
     contacts = forms.CharField(
@@ -268,8 +286,12 @@ class InviteForm(forms.Form):
         self.organisation_id = organisation_id
         limit_choices(
             self,
-            accounts=Account.objects.filter(organisation_id=organisation_id).order_by("name"),
-            segments=Segment.objects.filter(organisation_id=organisation_id).order_by("name"),
+            accounts=Account.objects.filter(organisation_id=organisation_id)
+            .annotate(people=Count("contacts"))
+            .order_by("name"),
+            segments=Segment.objects.filter(organisation_id=organisation_id)
+            .annotate(people=Count("accounts"))
+            .order_by("name"),
             teams=Team.objects.filter(organisation_id=organisation_id),
         )
         if survey.subject_team_id is not None:  # it asks a team's internal customers only

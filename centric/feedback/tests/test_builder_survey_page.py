@@ -179,3 +179,17 @@ class EmptyChoicesTest(SurveyTestCase):
         self.assertContains(
             created, '<option value="" selected>No team: a survey of customers</option>'
         )
+
+
+class InviteListTest(SurveyTestCase):
+    def test_accounts_and_segments_are_ticked_in_lists_that_say_whom_each_invites(self) -> None:
+        survey = self.open_survey(self.make_survey())
+        self.login(self.cx_lead)
+        page = _text(self.client.get(survey.get_absolute_url()).content)
+        self.assertIn(
+            f'<input type="checkbox" name="accounts" value="{self.account.pk}" '
+            'class="choice-columns choice-list" id="id_accounts_0"> Acme · 1 contact</label>',
+            page,
+        )
+        self.assertIn("Enterprise · 1 account</label>", page)
+        self.assertIn("feedback/choice_filter.js", page)
