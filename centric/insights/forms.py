@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from typing import Any
 
 from django import forms
@@ -12,21 +14,40 @@ from centric.insights.text.themes import STOPWORDS
 
 MAX_SEED_WORDS = 60
 MAX_EXAMPLES = 20
+# characters a line of the form's text boxes holds, about, for sizing them to what they hold
+_LINE = 70
+
+
+class FittedTextarea(forms.Textarea):
+    """A text box as tall as its text, to a limit: rows counted here for every browser, and
+    grown as it is typed in where the browser sizes a field to its content (centric.css)."""
+
+    def __init__(self, *, least: int = 2, most: int = 14) -> None:
+        super().__init__(attrs={"class": "fits-content"})
+        self.least, self.most = least, most
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        text = str(self.format_value(value) or "")
+        lines = sum(max(1, math.ceil(len(line) / _LINE)) for line in text.splitlines())
+        # a line to spare, for the next word
+        rows = max(self.least, min(lines + 1, self.most))
+        return super().get_context(name, value, {**(attrs or {}), "rows": rows})
 
 
 class ThemeForm(OrganisationModelForm):
     seed_words = forms.CharField(
         required=False,
         max_length=2000,
-        help_text="Words or short phrases that signal the theme, separated by commas "
-        "(“refund, money back”). They match other forms of the word too. Give seed words, "
-        "example comments or both.",
+        widget=FittedTextarea(),
+        help_text="Words or short phrases that signal the theme, separated by commas or new "
+        "lines (“refund, money back”). They match other forms of the word too. Give seed "
+        "words, example comments or both.",
     )
     examples = forms.CharField(
         label="Example comments",
         required=False,
         max_length=10_000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=FittedTextarea(least=4, most=20),
         help_text="One comment per line; their distinctive words help find the theme.",
     )
 
@@ -59,7 +80,8 @@ class ThemeForm(OrganisationModelForm):
         return name
 
     def clean_seed_words(self) -> list[str]:
-        words = _unique(w.strip() for w in str(self.cleaned_data["seed_words"]).split(","))
+        given = re.split(r"[,\n]", str(self.cleaned_data["seed_words"]))
+        words = _unique(word.strip() for word in given)
         if len(words) > MAX_SEED_WORDS:
             raise forms.ValidationError(f"At most {MAX_SEED_WORDS} seed words.")
         common = [word for word in words if all(w in STOPWORDS for w in word.lower().split())]

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Mapping
 from html import escape
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -34,38 +34,68 @@ def comment_reading(response: Response) -> dict[str, Any]:
 
 def highlighted(text: str, spans: Iterable[Mapping[str, Any]]) -> SafeString:
     """``text`` escaped, with each ``{"kind", "start", "end"}`` span wrapped in ``<mark>`` and
-    its kind written after it. Spans that overlap an earlier one, or fall outside the text, are
-    left unmarked."""
+    its kind written after it; a span marked ``"label_once"`` (a theme's words) has its kind
+    written only at the first mark of that kind, and said to hover and screen readers alone at
+    the later ones. Marks of one kind with only spaces between them are one mark. Spans that
+    overlap an earlier one, or fall outside the text, are left unmarked."""
     usable = sorted(
-        (span["start"], span["end"], str(span.get("kind", "")))
+        _Mark(span["start"], span["end"], str(span.get("kind", "")), bool(span.get("label_once")))
         for span in spans
         if isinstance(span.get("start"), int)
         and isinstance(span.get("end"), int)
         and 0 <= span["start"] < span["end"] <= len(text)
     )
-    parts, position = [], 0
-    for start, end, kind in usable:
-        if start < position:
+    marks: list[_Mark] = []
+    for mark in usable:
+        last = marks[-1] if marks else None
+        if last is not None and mark.start < last.end:
             continue
+        if (
+            last is not None
+            and last.kind == mark.kind
+            and not text[last.end : mark.start].strip(" ")
+        ):
+            marks[-1] = last._replace(end=mark.end)
+        else:
+            marks.append(mark)
+    parts, position, labelled = [], 0, set()
+    for start, end, kind, once in marks:
         label = escape(kind.replace("_", " "))
         parts.append(escape(text[position:start]))
-        # what each mark is, written beside it: a title would show only on hover
-        parts.append(
-            f'<mark>{escape(text[start:end])}</mark><sup class="mark-kind muted">{label}</sup>'
-        )
+        if once and kind in labelled:
+            parts.append(
+                f'<mark title="{label}">{escape(text[start:end])}</mark>'
+                f'<span class="visually-hidden"> {label}</span>'
+            )
+        else:
+            # what each mark is, written beside it: a title would show only on hover
+            parts.append(
+                f'<mark>{escape(text[start:end])}</mark><sup class="mark-kind muted">{label}</sup>'
+            )
+            labelled.add(kind)
         position = end
     parts.append(escape(text[position:]))
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
 
 
+class _Mark(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    once: bool  # its kind is written at the first mark of the kind only
+
+
 def theme_spans(text: str, themes: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Where each theme's evidence (the words that found it, from the stored reading) first
-    occurs in ``text``, as spans for ``highlighted``: "refund" also marks "refunded"."""
+    occurs in ``text``, as spans for ``highlighted``: "refund" also marks "refunded". A theme
+    is named at its first mark only."""
     spans = []
     for theme in themes:
         for word in theme.get("evidence", []):
             found = re.search(rf"\b{re.escape(str(word))}\w*", text, re.IGNORECASE)
             if found:
                 kind = f"theme: {theme.get('name', '')}"
-                spans.append({"kind": kind, "start": found.start(), "end": found.end()})
+                spans.append(
+                    {"kind": kind, "start": found.start(), "end": found.end(), "label_once": True}
+                )
     return spans

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import get_text_list
 
 from centric.insights.report import charts
 from centric.insights.report.numbers import interval_decimals, number, signed
@@ -16,6 +17,7 @@ from centric.insights.selectors import (
     SegmentComparison,
     SegmentRow,
     ThemeRow,
+    TrendPoint,
 )
 
 # px: the least width of a score card's plot on a page from 601 px wide (the least is at 900 px,
@@ -135,9 +137,10 @@ def score_trend(card: ScoreCard) -> SafeString | None:
     """The score per week or month: the line where a period's figure is reliable, its 95%
     interval as a band, and the number of answers as grey bars (an "n" beside them, not a
     scale: on a card this small, counts under the score's ticks read as one axis); the periods
-    named as in the report. Sized for a score card."""
+    named as in the report. Sized for a score card. None when no period has answers enough to
+    draw: ``trend_gaps`` says so instead."""
     points = card.points
-    if not any(point[4] for point in points):
+    if all(point[1] is None for point in points):
         return None
     labels = [charts.period_label(point[0], card.period, card.covers) for point in points]
     titles = [
@@ -163,6 +166,44 @@ def score_trend(card: ScoreCard) -> SafeString | None:
         period_ticks=ticks,
     )
     return _safe(svg)
+
+
+def trend_gaps(card: ScoreCard) -> str:
+    """What the trend leaves out for too few answers, in a sentence: that no period has enough
+    to draw, or which periods are left out (which are drawn, when that is the shorter list);
+    "" when it leaves none out, or there are no answers at all."""
+    points = card.points
+    if not any(point[4] for point in points):
+        return ""
+    needed = f"at least {card.min_n} a {card.period} are needed"
+    drawn = [point for point in points if point[1] is not None]
+    left_out = [point for point in points if point[1] is None]
+    if not drawn:
+        return f"Too few answers in any {card.period} to draw a trend: {needed}."
+    if not left_out:
+        return ""
+    if len(left_out) > len(drawn):
+        named = get_text_list(_labels(card, drawn), "and")
+        return (
+            f"Only {named} {'has' if len(drawn) == 1 else 'have'} answers enough to draw "
+            f"({needed}); the other {card.period}s are left out."
+        )
+    named = get_text_list(
+        [
+            f"{label} ({_answers(point[4])})"
+            for label, point in zip(_labels(card, left_out), left_out, strict=True)
+        ],
+        "and",
+    )
+    return f"Left out of the line for too few answers ({needed}): {named}."
+
+
+def _labels(card: ScoreCard, points: Sequence[TrendPoint]) -> list[str]:
+    return [charts.period_label(point[0], card.period, card.covers) for point in points]
+
+
+def _answers(n: int) -> str:
+    return f"{n:,} answer{'' if n == 1 else 's'}" if n else "no answers"
 
 
 def score_figures(card: ScoreCard) -> list[tuple[str, str, str, int]]:

@@ -15,9 +15,14 @@ from django.utils import timezone
 
 from centric.core import clock
 from centric.core.periods import Window
-from centric.feedback.models import Answer, Question, Response
+from centric.feedback.models import Answer, Question, Response, Survey
 from centric.feedback.results import EVERY, Selection, responses_counted
-from centric.feedback.selectors import CENTRICITY_KEYS, centricity_frame, responses_visible_to
+from centric.feedback.selectors import (
+    CENTRICITY_KEYS,
+    CENTRICITY_TEMPLATE,
+    centricity_frame,
+    responses_visible_to,
+)
 from centric.insights.metrics import (
     MEANINGFUL_SHIFT,
     CentricityIndex,
@@ -73,6 +78,8 @@ SCORE_KINDS: tuple[tuple[str, str, Metric, str], ...] = (
     ("csat", "CSAT", Csat(column=_SCORE), "%"),
     ("ces", "CES", Ces(column=_SCORE), ""),
 )
+# the customer-centricity index, a score a survey can ask besides those
+CENTRICITY = "centricity"
 
 
 TrendPoint = tuple[dt.date, float | None, float | None, float | None, int]
@@ -94,6 +101,8 @@ class ScoreCard:
     points: tuple[TrendPoint, ...] = ()
     # the first and last day counted: the first and last periods may hold only part of theirs
     covers: tuple[dt.date, dt.date] | None = None
+    # the answers a period needs for its figure to be drawn
+    min_n: int = DEFAULT_MIN_N
 
     @property
     def trend(self) -> str:
@@ -251,6 +260,12 @@ class InsightsOverview:
     who: str = ""  # a key of WHO, or every customer's
     survey_id: int | None = None  # one survey's responses, or all feedback
     period: Period = "month"  # of the trends: week or month
+    # the scores the survey filtered to asks (of SCORE_KINDS and CENTRICITY), whose cards,
+    # segments and drivers are the only ones shown; None: every score, as for all feedback
+    asked: frozenset[str] | None = None
+
+    def asks(self, kind: str) -> bool:
+        return self.asked is None or kind in self.asked
 
 
 def insights_overview(
@@ -265,9 +280,11 @@ def insights_overview(
 ) -> InsightsOverview:
     """Scores, segments compared, themes with their NPS drivers, and volume spikes over the last
     ``days`` (or a ``window`` of chosen dates), against as long a stretch before it, within the
-    feedback the actor may see (of one survey's responses with a ``survey_id``).
+    feedback the actor may see (of one survey's responses with a ``survey_id``, with only the
+    scores that survey asks).
 
     The segment comparison is of every segment, whatever ``segment_id`` narrows the rest to."""
+    asked = None if survey_id is None else survey_scores(actor=actor, survey_id=survey_id)
     window = window or Window.last(days)
     since, now, before = window.start, window.end, window.previous.start
     scope = _scope(actor, segment_id, who, survey_id, customer_id)
@@ -308,42 +325,45 @@ def insights_overview(
         unread=unread,
         unread_languages=unread_languages,
         previous_read=previous_read,
-        scores=[
-            *(
-                _score_card(
-                    _scores(current, kind),
-                    _scores(previous, kind),
-                    label,
-                    metric,
-                    period,
-                    covers,
-                    unit,
-                )
-                for kind, label, metric, unit in SCORE_KINDS
-            ),
-            _score_card(
-                _centricity(current),
-                _centricity(previous),
-                "Customer-centricity index",
-                CentricityIndex(),
-                period,
-                covers,
-            ),
-        ],
+        scores=_score_cards(current, previous, asked, period=period, covers=covers),
         segments=[]
         if who == "internal"  # segments group accounts; teams have none
         else _segment_comparisons(
             _scope(actor, None, who, survey_id).filter(
                 responded_at__gte=since, responded_at__lt=now
-            )
+            ),
+            asked,
         ),
         period=period,
         themes=_theme_rows(
-            current, previous, analysed - unread, previous_read, period=period, covers=covers
+            current,
+            previous,
+            analysed - unread,
+            previous_read,
+            period=period,
+            covers=covers,
+            # the scores whose drivers are estimated
+            scores={kind for kind in ("nps", "csat") if asked is None or kind in asked},
         ),
         spike_weeks=_spike_weeks(with_baseline, shown_from=timezone.localdate(since)),
         shifts=_shifts(with_baseline, shown_from=timezone.localdate(since)),
+        asked=asked,
     )
+
+
+def survey_scores(*, actor: User, survey_id: int) -> frozenset[str] | None:
+    """The scores a survey of the actor's organisation asks: the score types of SCORE_KINDS
+    it has questions of, and CENTRICITY for a customer-centricity survey that asks its three
+    questions; None for no such survey."""
+    survey = Survey.objects.filter(organisation_id=actor.organisation_id, pk=survey_id).first()
+    if survey is None:
+        return None
+    questions = set(survey.questions.values_list("kind", "key"))
+    asked = {kind for kind, _ in questions} & {kind for kind, *_ in SCORE_KINDS}
+    rated = {key for kind, key in questions if kind == Question.Kind.RATING}
+    if survey.template == CENTRICITY_TEMPLATE and rated.issuperset(CENTRICITY_KEYS):
+        asked.add(CENTRICITY)
+    return frozenset(asked)
 
 
 def comment_list(
@@ -614,6 +634,42 @@ def _centricity(responses: QuerySet[Response]) -> pl.DataFrame:
     return frame.select(*CENTRICITY_KEYS, pl.Series(_WHEN, days, dtype=pl.Date))
 
 
+def _score_cards(
+    current: QuerySet[Response],
+    previous: QuerySet[Response],
+    asked: frozenset[str] | None,
+    *,
+    period: Period,
+    covers: tuple[dt.date, dt.date],
+) -> list[ScoreCard]:
+    """NPS, CSAT, CES and the customer-centricity index, or those of them a survey ``asked``."""
+    cards = [
+        _score_card(
+            _scores(current, kind),
+            _scores(previous, kind),
+            label,
+            metric,
+            period,
+            covers,
+            unit,
+        )
+        for kind, label, metric, unit in SCORE_KINDS
+        if asked is None or kind in asked
+    ]
+    if asked is None or CENTRICITY in asked:
+        cards.append(
+            _score_card(
+                _centricity(current),
+                _centricity(previous),
+                "Customer-centricity index",
+                CentricityIndex(),
+                period,
+                covers,
+            )
+        )
+    return cards
+
+
 def _score_card(
     now_frame: pl.DataFrame,
     before_frame: pl.DataFrame,
@@ -629,7 +685,9 @@ def _score_card(
         compare(now_frame, before_frame, metric) if now.reliable and before.reliable else None
     )
     # every period of the window, so each card's trend runs over the same months
-    by_period = trend(now_frame, metric, date_column=_WHEN, period=period, span=covers)
+    by_period = trend(
+        now_frame, metric, date_column=_WHEN, period=period, span=covers, min_n=DEFAULT_MIN_N
+    )
     return ScoreCard(
         label=label,
         unit=unit,
@@ -650,20 +708,26 @@ def _score_card(
             for row in by_period.iter_rows(named=True)
         ),
         covers=covers,
+        min_n=DEFAULT_MIN_N,
     )
 
 
-def _segment_comparisons(responses: QuerySet[Response]) -> list[SegmentComparison]:
+def _segment_comparisons(
+    responses: QuerySet[Response], asked: frozenset[str] | None = None
+) -> list[SegmentComparison]:
     """Each segment against all other customers in a segment (Holm-corrected across segments):
-    NPS always, CSAT and CES where there are answers of the kind."""
+    NPS always, CSAT and CES where there are answers of the kind; with the scores a survey
+    ``asked``, those and no others."""
     comparisons = []
     for kind, label, metric, unit in SCORE_KINDS:
+        if asked is not None and kind not in asked:
+            continue
         answers = list(
             responses.filter(score_type=kind, score__isnull=False).values_list(
                 "score", "customer__account__segment_id", "customer__account__segment__name"
             )
         )
-        if not answers and kind != "nps":
+        if not answers and kind != "nps" and asked is None:
             continue
         frame = pl.DataFrame(
             {_SCORE: [score for score, _, _ in answers], _SEGMENT: [name for *_, name in answers]},
@@ -711,9 +775,11 @@ def _theme_rows(
     *,
     period: Period,
     covers: tuple[dt.date, dt.date],
+    scores: set[str],
 ) -> list[ThemeRow]:
     """Each theme's volume, its share of the comments read (and in the period before, and by
-    ``period`` over the days ``covers``), and what goes with it."""
+    ``period`` over the days ``covers``), and what goes with it of the ``scores`` ("nps",
+    "csat")."""
     counts = (
         ThemeMention.objects.filter(response__in=current)
         .values("theme")
@@ -728,8 +794,8 @@ def _theme_rows(
     )
     names = [row["theme"] for row in counts]
     trends = _theme_trends(current, period, covers)
-    drivers = _drivers(current, names, "nps", Nps(column=_SCORE))
-    csat_drivers = _drivers(current, names, "csat", Csat(column=_SCORE))
+    drivers = _drivers(current, names, "nps", Nps(column=_SCORE)) if "nps" in scores else {}
+    csat_drivers = _drivers(current, names, "csat", Csat(column=_SCORE)) if "csat" in scores else {}
     return [
         ThemeRow(
             theme=row["theme"],

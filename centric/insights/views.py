@@ -30,6 +30,7 @@ from centric.insights.page_charts import (
     score_trend,
     segment_chart,
     theme_trend,
+    trend_gaps,
 )
 from centric.people.auth import AuthedRequest
 from centric.people.models import User
@@ -43,13 +44,21 @@ FLAG_CHOICES = [("urgent", "Urgent"), ("churn", "Churn risk"), ("praise", "Prais
 def overview(request: AuthedRequest) -> HttpResponse:
     filters = _scope_filters(request)
     insights = selectors.insights_overview(actor=request.user, **filters)
+    surveys = _surveys(request.user)
     context = {
         "insights": insights,
-        "score_rows": [(card, score_trend(card), score_figures(card)) for card in insights.scores],
+        "score_rows": [
+            (card, score_trend(card), score_figures(card), trend_gaps(card))
+            for card in insights.scores
+        ],
         "segment_tables": [segment_chart(comparison) for comparison in insights.segments],
+        # segments compare NPS, CSAT and CES: not for a survey that asks none of them
+        "segments_section": any(insights.asks(kind) for kind, *_ in selectors.SCORE_KINDS),
+        # only the scores a survey filtered to asks
         "driver_sections": [
-            ("What goes with NPS", driver_chart(insights.themes), "nps"),
-            ("What goes with CSAT", driver_chart(insights.themes, score="csat"), "csat"),
+            (f"What goes with {label}", driver_chart(insights.themes, score=score), score)
+            for score, label in (("nps", "NPS"), ("csat", "CSAT"))
+            if insights.asks(score)
         ],
         "theme_rows": [
             (
@@ -63,11 +72,9 @@ def overview(request: AuthedRequest) -> HttpResponse:
             )
             for row in insights.themes
         ],
-        # the CSAT column only when some theme could be tested against CSAT at all
-        "csat_column": any(
-            row.csat_driver is not None and row.csat_driver.effect is not None
-            for row in insights.themes
-        ),
+        "nps_column": insights.asks("nps"),
+        "csat_column": _csat_column(insights),
+        "survey_name": dict(surveys).get(filters["survey_id"], ""),
         "filters": filters,
         "period_error": chosen_window(request.GET)[1],
         "customer": _customer(request.user, filters["customer_id"]),
@@ -78,7 +85,7 @@ def overview(request: AuthedRequest) -> HttpResponse:
         "whos": selectors.WHO,
         "periods": PERIODS,
         "segments": segment_list(actor=request.user),
-        "surveys": _surveys(request.user),
+        "surveys": surveys,
     }
     return render_page(request, "insights/overview.html", "insights/_overview.html", context)
 
@@ -89,16 +96,23 @@ def comments(request: AuthedRequest) -> HttpResponse:
     found = selectors.comment_list(actor=request.user, **filters)
     # Django's paginator takes a page before the first for the last; it is the first here
     page = Paginator(found, PAGE_SIZE).get_page(_int(request.GET.get("page")) or 1)
+    segments = list(segment_list(actor=request.user))
+    surveys = _surveys(request.user)
     context = {
         "page": page,
         "rows": [comment_reading(response) for response in page],
         "filters": filters,
+        "filters_in_words": _filters_in_words(
+            filters,
+            surveys=dict(surveys),
+            segments={segment.pk: segment.name for segment in segments},
+        ),
         "period_error": chosen_window(request.GET)[1],
         "periods": PERIODS,
-        "segments": segment_list(actor=request.user),
+        "segments": segments,
         "whos": selectors.WHO,
         "themes": selectors.themes_seen(actor=request.user),
-        "surveys": _surveys(request.user),
+        "surveys": surveys,
         "sentiments": ResponseAnalysis.Label.choices,
         "flags": FLAG_CHOICES,
         "orders": selectors.ORDERS,
@@ -152,6 +166,17 @@ def comments_xlsx(request: AuthedRequest) -> HttpResponse:
     )
 
 
+def _csat_column(insights: selectors.InsightsOverview) -> bool:
+    """The theme table's CSAT impact: for a survey, whenever it asks CSAT; for all feedback,
+    only when some theme could be tested against CSAT at all."""
+    if insights.asked is not None:
+        return "csat" in insights.asked
+    return any(
+        row.csat_driver is not None and row.csat_driver.effect is not None
+        for row in insights.themes
+    )
+
+
 def _scope_filters(request: HttpRequest) -> dict[str, Any]:
     """The period, customers, segment and survey asked for: what both pages filter by."""
     who = _who(request)
@@ -176,6 +201,33 @@ def _comment_filters(request: HttpRequest) -> dict[str, Any]:
         "order": request.GET.get("order", ""),
         "language": request.GET.get("language", ""),
     }
+
+
+def _filters_in_words(
+    filters: dict[str, Any], *, surveys: dict[int, str], segments: dict[int, str]
+) -> str:
+    """The explorer's filters as its folded filter panel states them: the period, then each
+    filter set, by the names its menus give ("Last 90 days · billing · Negative")."""
+    window = filters["window"]
+    if filters["week"]:
+        period = f"Week of {filters['week'].day} {filters['week']:%b %Y}"
+    elif window is not None:
+        period = window.label
+    else:
+        period = f"Last {filters['days']} days"
+    order = filters["order"] if filters["order"] != "newest" else ""
+    given = [
+        f"“{filters['search']}”" if filters["search"] else "",
+        filters["theme"],
+        dict(ResponseAnalysis.Label.choices).get(filters["sentiment"], ""),
+        selectors.LANGUAGES.get(filters["language"], ""),
+        surveys.get(filters["survey_id"], ""),
+        dict(FLAG_CHOICES).get(filters["flag"], ""),
+        selectors.WHO.get(filters["who"], ""),
+        segments.get(filters["segment_id"], ""),
+        selectors.ORDERS.get(order, ""),
+    ]
+    return " · ".join([period, *(str(part) for part in given if part)])
 
 
 def _scope_query(filters: dict[str, Any]) -> str:

@@ -72,15 +72,37 @@ def test_the_insights_pages_show_the_demo_feedback(page: Page, transactional_db:
     shoot(page, "insights-overview-dates")
     assert_accessible(page)
 
+    # one survey's scores alone: the after-delivery survey asks CSAT, and nothing of NPS is shown
+    with page.expect_response(re.compile(r"/insights/\?.*survey=")):
+        page.get_by_label("Survey").select_option(label="After delivery")
+    expect(page.get_by_role("heading", name="CSAT by segment")).to_be_visible()
+    expect(page.get_by_role("heading", name="NPS by segment")).to_have_count(0)
+    expect(page.get_by_role("heading", name="What goes with NPS")).to_have_count(0)
+    expect(page.get_by_text("too few NPS answers to tell")).to_have_count(0)
+    expect(page.get_by_role("columnheader", name="CSAT impact (95% CI)")).to_be_visible()
+    shoot(page, "insights-overview-one-survey")
+    assert_accessible(page)
+    with page.expect_response(re.compile(r"/insights/\?.*survey=(&|$)")):
+        page.get_by_label("Survey").select_option(label="All feedback")
+    expect(page.get_by_role("heading", name="NPS by segment")).to_be_visible()
+
     page.get_by_role("link", name="Explore comments").click()
     expect(page.get_by_role("heading", name="Comments")).to_be_visible()
     expect(page.locator(".comments li").first).to_be_visible()
     shoot(page, "insights-comments")
     assert_accessible(page)
+    # on a phone the filters are folded under what is set, and the comments start near the top
+    page.set_viewport_size(PHONE)
+    first_comment = page.locator(".comments li").first.bounding_box()
+    assert first_comment is not None
+    assert first_comment["y"] < 700, first_comment
+    page.set_viewport_size(DESKTOP)
 
+    page.locator("summary", has_text="Filters:").click()
     with page.expect_response(re.compile(r"/insights/comments/\?.*flag=churn")):
         page.get_by_label("Flag").select_option("churn")
     expect(page.locator(".comments li .badge", has_text="Churn risk").first).to_be_visible()
+    expect(page.locator("#filters-in-words")).to_have_text(re.compile(r"· Churn risk$"))
     shoot(page, "insights-comments-churn")
 
     # Back and Forward show the filters the list was filtered by
@@ -98,7 +120,10 @@ def test_the_insights_pages_show_the_demo_feedback(page: Page, transactional_db:
     spikes.get_by_role("listitem").filter(has_text="billing").get_by_role(
         "link", name="billing", exact=True
     ).first.click()
-    expect(page.get_by_text(re.compile(r"^Week of \d+ \w+ \d{4}"))).to_be_visible()
+    # the folded filters say the week
+    expect(page.locator("#filters-in-words")).to_have_text(
+        re.compile(r"^Week of \d+ \w+ \d{4} · billing")
+    )
     expect(page).to_have_url(re.compile(r"week=\d{4}-\d{2}-\d{2}"))
     expect(page.locator(".comments .mark-kind").first).to_be_visible()
     shoot(page, "insights-comments-spike-week")

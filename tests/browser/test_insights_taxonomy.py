@@ -21,8 +21,23 @@ def test_a_new_theme_is_read_into_the_history_and_shown(page: Page, transactiona
     page.get_by_role("link", name="Themes").click()
     expect(page.get_by_role("heading", name="Themes", exact=True)).to_be_visible()
     expect(page.get_by_role("rowheader", name="billing")).to_be_visible()
+    expect(page.get_by_role("columnheader", name="Comments found in")).to_be_visible()
+    # nothing has been read again yet, so nothing is said of it
+    expect(page.locator("#reanalysis")).to_have_count(0)
     shoot(page, "insights-themes")
     assert_accessible(page)
+    # a theme's seed words past the first few unfold on asking
+    billing = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="billing"))
+    billing.locator("summary", has_text=re.compile(r"^\+\d+ more")).click()
+    expect(billing.get_by_text("direct debit")).to_be_visible()
+
+    # the seed words are a box as tall as they are, none of them cut off
+    page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="delivery")).get_by_role(
+        "link", name="Edit the theme delivery"
+    ).click()
+    seed_words = page.get_by_label("Seed words")
+    assert seed_words.evaluate("box => box.scrollHeight <= box.clientHeight + 1")
+    page.goto("/insights/themes/")
 
     page.get_by_role("link", name="New theme").click()
     page.get_by_label("Name").fill("packaging")
