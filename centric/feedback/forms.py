@@ -272,10 +272,10 @@ class InviteForm(forms.Form):
         help_text="These contacts are invited, whatever their account: their email addresses, "
         "one a line or separated by commas.",
     )
-    teams = forms.ModelMultipleChoiceField(
+    teams = CountedChoiceField(
         queryset=Team.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        noun="member",
         help_text="Every member of these teams is invited, as an internal customer.",
     )
     EXTERNAL = ("accounts", "segments", "contacts")
@@ -292,7 +292,9 @@ class InviteForm(forms.Form):
             segments=Segment.objects.filter(organisation_id=organisation_id)
             .annotate(people=Count("accounts"))
             .order_by("name"),
-            teams=Team.objects.filter(organisation_id=organisation_id),
+            teams=Team.objects.filter(organisation_id=organisation_id).annotate(
+                people=Count("members")
+            ),
         )
         if survey.subject_team_id is not None:  # it asks a team's internal customers only
             for name in self.EXTERNAL:

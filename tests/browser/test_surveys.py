@@ -65,7 +65,8 @@ def test_a_cx_lead_builds_a_survey_from_a_template_and_opens_it(
     expect(page.get_by_text("The survey is now open.")).to_be_visible()
     survey = Survey.objects.get(name="How well do we know you? 2026")
     account = Contact.objects.order_by("pk").first().account  # type: ignore[union-attr]
-    page.get_by_label("Accounts").select_option(str(account.pk))
+    page.get_by_role("searchbox", name="Narrow the list of accounts").fill(account.name)
+    page.locator(f'input[name="accounts"][value="{account.pk}"]').check()
     page.get_by_role("button", name="Invite").click()
     expect(page.get_by_text(re.compile(r"\d+ invited\."))).to_be_visible()
     invited = survey.invitations.count()

@@ -192,4 +192,5 @@ class InviteListTest(SurveyTestCase):
             page,
         )
         self.assertIn("Enterprise · 1 account</label>", page)
+        self.assertIn(f"{self.team.name} · {self.team.members.count()} member", page)
         self.assertIn("feedback/choice_filter.js", page)
