@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from django.contrib.staticfiles import finders
+from django.templatetags.static import static
 from django.urls import reverse
 
 from centric.feedback import editing
@@ -56,7 +57,8 @@ class QuestionFormPageTest(SurveyTestCase):
         self.assertNotIn('name="options"', scale[1])
         # without the script every group shows; the script, a local file, hides the others
         self.assertNotIn("hidden", choices[0] + scale[0])
-        self.assertIn('<script src="/static/feedback/question_form.js" defer></script>', page)
+        script = static("feedback/question_form.js")  # hashed in production
+        self.assertIn(f'<script src="{script}" defer></script>', page)
         self.assertIsNotNone(finders.find("feedback/question_form.js"))
 
     def test_the_other_languages_wordings_are_folded_away_below_the_default_one(self) -> None:
