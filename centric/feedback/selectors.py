@@ -129,16 +129,23 @@ _SCORE_HEADLINES = (
 _CENTRICITY = HeadlineMetric("centricity", CentricityIndex(), "", "Centricity index")
 
 
-def headline_metric(survey: Survey, asked: Iterable[tuple[str, str]]) -> HeadlineMetric | None:
-    """The headline of ``survey``, given the (kind, key) of each of its questions: the
-    customer-centricity index for a customer-centricity survey that asks its three questions,
-    else NPS, CSAT or CES; none for a survey that asks none of these."""
+def scores_asked(survey: Survey, asked: Iterable[tuple[str, str]]) -> list[HeadlineMetric]:
+    """Every score ``survey`` asks, given the (kind, key) of each of its questions, its headline
+    first: the customer-centricity index for a customer-centricity survey that asks its three
+    questions, then NPS, CSAT and CES, those it asks."""
     asked = list(asked)
     keys = {key for kind, key in asked if kind == "rating"}
+    found = []
     if survey.template == CENTRICITY_TEMPLATE and keys.issuperset(CENTRICITY_KEYS):
-        return _CENTRICITY
+        found.append(_CENTRICITY)
     kinds = {kind for kind, _ in asked}
-    return next((found for found in _SCORE_HEADLINES if found.kind in kinds), None)
+    return found + [score for score in _SCORE_HEADLINES if score.kind in kinds]
+
+
+def headline_metric(survey: Survey, asked: Iterable[tuple[str, str]]) -> HeadlineMetric | None:
+    """The headline of ``survey``, given the (kind, key) of each of its questions: the first of
+    ``scores_asked``; none for a survey that asks none of these."""
+    return next(iter(scores_asked(survey, asked)), None)
 
 
 def centricity_frame(

@@ -24,6 +24,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import get_text_list
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -174,7 +175,7 @@ def _missing_wording(survey: Survey, questions: Sequence[Question]) -> list[dict
         group["languages"].append(LANGUAGE_NAMES.get(language, language))
     for group in groups.values():
         names = group["languages"]
-        group["named"] = " and ".join([", ".join(names[:-1]), names[-1]] if names[1:] else names)
+        group["named"] = get_text_list(names, "and")
         if len(names) > 2:
             group["named"] += f" ({len(names)} languages)"
     return list(groups.values())

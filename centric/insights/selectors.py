@@ -19,9 +19,9 @@ from centric.feedback.models import Answer, Question, Response, Survey
 from centric.feedback.results import EVERY, Selection, responses_counted
 from centric.feedback.selectors import (
     CENTRICITY_KEYS,
-    CENTRICITY_TEMPLATE,
     centricity_frame,
     responses_visible_to,
+    scores_asked,
 )
 from centric.insights.metrics import (
     MEANINGFUL_SHIFT,
@@ -265,7 +265,13 @@ class InsightsOverview:
     asked: frozenset[str] | None = None
 
     def asks(self, kind: str) -> bool:
-        return self.asked is None or kind in self.asked
+        return asks(self.asked, kind)
+
+
+def asks(asked: frozenset[str] | None, kind: str) -> bool:
+    """Whether the score ``kind`` is shown: every score for all feedback (``asked`` None), else
+    those the survey filtered to asks."""
+    return asked is None or kind in asked
 
 
 def insights_overview(
@@ -343,7 +349,7 @@ def insights_overview(
             period=period,
             covers=covers,
             # the scores whose drivers are estimated
-            scores={kind for kind in ("nps", "csat") if asked is None or kind in asked},
+            scores={kind for kind in ("nps", "csat") if asks(asked, kind)},
         ),
         spike_weeks=_spike_weeks(with_baseline, shown_from=timezone.localdate(since)),
         shifts=_shifts(with_baseline, shown_from=timezone.localdate(since)),
@@ -352,18 +358,14 @@ def insights_overview(
 
 
 def survey_scores(*, actor: User, survey_id: int) -> frozenset[str] | None:
-    """The scores a survey of the actor's organisation asks: the score types of SCORE_KINDS
-    it has questions of, and CENTRICITY for a customer-centricity survey that asks its three
-    questions; None for no such survey."""
+    """The scores a survey of the actor's organisation asks (``scores_asked``: the score types
+    of SCORE_KINDS, and CENTRICITY); None for no such survey."""
     survey = Survey.objects.filter(organisation_id=actor.organisation_id, pk=survey_id).first()
     if survey is None:
         return None
-    questions = set(survey.questions.values_list("kind", "key"))
-    asked = {kind for kind, _ in questions} & {kind for kind, *_ in SCORE_KINDS}
-    rated = {key for kind, key in questions if kind == Question.Kind.RATING}
-    if survey.template == CENTRICITY_TEMPLATE and rated.issuperset(CENTRICITY_KEYS):
-        asked.add(CENTRICITY)
-    return frozenset(asked)
+    return frozenset(
+        score.kind for score in scores_asked(survey, survey.questions.values_list("kind", "key"))
+    )
 
 
 def comment_list(
@@ -654,9 +656,9 @@ def _score_cards(
             unit,
         )
         for kind, label, metric, unit in SCORE_KINDS
-        if asked is None or kind in asked
+        if asks(asked, kind)
     ]
-    if asked is None or CENTRICITY in asked:
+    if asks(asked, CENTRICITY):
         cards.append(
             _score_card(
                 _centricity(current),
@@ -720,7 +722,7 @@ def _segment_comparisons(
     ``asked``, those and no others."""
     comparisons = []
     for kind, label, metric, unit in SCORE_KINDS:
-        if asked is not None and kind not in asked:
+        if not asks(asked, kind):
             continue
         answers = list(
             responses.filter(score_type=kind, score__isnull=False).values_list(
