@@ -40,6 +40,7 @@ def test_a_cx_lead_builds_a_survey_from_a_template_and_opens_it(
     expect(page.get_by_label("Question (German)", exact=False)).to_be_hidden()
     page.get_by_label("Kind").select_option("single")
     expect(page.get_by_label("Rating from", exact=False)).to_be_hidden()
+    shoot(page, "question-form")
     assert_accessible(page)
     page.get_by_label("Question (English)").fill("Which part of our work matters most to you?")
     page.get_by_label("Options", exact=False).fill(
