@@ -9,7 +9,7 @@ import polars as pl
 
 from centric.core import clock
 from centric.feedback.models import Response
-from centric.feedback.selectors import responses_visible_to
+from centric.feedback.selectors import responses_visible_to, scores_of
 from centric.insights.metrics import Estimate, ces, csat, nps
 from centric.people.models import User
 
@@ -33,11 +33,7 @@ def voice_of_customer(*, actor: User, days: int = 90) -> VoiceOfCustomer:
         ("csat", "CSAT", csat),
         ("ces", "CES", ces),
     ):
-        values = list(
-            recent.filter(score_type=score_type, score__isnull=False).values_list(
-                "score", flat=True
-            )
-        )
+        values = [score for (score,) in scores_of(recent, score_type)]
         scores.append((label, estimator(pl.Series(label, values, dtype=pl.Int64))))
     latest = list(
         recent.exclude(comment="")

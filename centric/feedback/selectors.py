@@ -171,6 +171,39 @@ def centricity_frame(
     )
 
 
+def scores_of(responses: QuerySet[Response], kind: str, *fields: str) -> list[tuple[Any, ...]]:
+    """Each of ``responses`` that has a score of ``kind``: that score, then its values of the
+    ``fields`` lookups. The score is the headline when it is of ``kind``; else the answer to the
+    survey's first question of ``kind``: a survey that asks NPS and CSAT has NPS for headline
+    and its CSAT among the answers, and each response counts once for each."""
+    rows = list(
+        responses.filter(score_type=kind, score__isnull=False).values_list("score", *fields)
+    )
+    # the headline is the first kind answered in this order (``services.response_summarise``),
+    # so an answer of ``kind`` is another's only in a survey that asks a kind before it
+    before = Response.ScoreType.values[: Response.ScoreType.values.index(kind)]
+    if not before:
+        return rows
+    questions = Question.objects.filter(
+        Exists(Question.objects.filter(survey=OuterRef("survey"), kind__in=before)), kind=kind
+    )
+    answers = (
+        Answer.objects.filter(
+            question__in=questions,
+            number__isnull=False,
+            response__in=responses.exclude(score_type=kind),
+        )
+        .order_by("response_id", "question__position")
+        .values_list("response_id", "number", *(f"response__{field}" for field in fields))
+    )
+    counted: set[int] = set()
+    for response_id, number, *values in answers:
+        if response_id not in counted:
+            counted.add(response_id)
+            rows.append((number, *values))
+    return rows
+
+
 def _headline_summaries(
     responses: QuerySet[Response], headline: HeadlineMetric, group: str
 ) -> dict[Any, Summary]:

@@ -22,6 +22,7 @@ from centric.feedback.selectors import (
     centricity_frame,
     responses_visible_to,
     scores_asked,
+    scores_of,
 )
 from centric.insights.metrics import (
     MEANINGFUL_SHIFT,
@@ -614,11 +615,7 @@ def _scope(
 
 
 def _scores(responses: QuerySet[Response], score_type: str) -> pl.DataFrame:
-    rows = list(
-        responses.filter(score_type=score_type, score__isnull=False).values_list(
-            "score", "responded_at"
-        )
-    )
+    rows = scores_of(responses, score_type, "responded_at")
     return pl.DataFrame(
         {
             _SCORE: [score for score, _ in rows],
@@ -724,10 +721,8 @@ def _segment_comparisons(
     for kind, label, metric, unit in SCORE_KINDS:
         if not asks(asked, kind):
             continue
-        answers = list(
-            responses.filter(score_type=kind, score__isnull=False).values_list(
-                "score", "customer__account__segment_id", "customer__account__segment__name"
-            )
+        answers = scores_of(
+            responses, kind, "customer__account__segment_id", "customer__account__segment__name"
         )
         if not answers and kind != "nps" and asked is None:
             continue
@@ -796,8 +791,12 @@ def _theme_rows(
     )
     names = [row["theme"] for row in counts]
     trends = _theme_trends(current, period, covers)
-    drivers = _drivers(current, names, "nps", Nps(column=_SCORE)) if "nps" in scores else {}
-    csat_drivers = _drivers(current, names, "csat", Csat(column=_SCORE)) if "csat" in scores else {}
+    read_now = _read(current)
+    mentioned = _themes_by_response(read_now) if scores and names else {}
+    drivers, csat_drivers = (
+        _drivers(read_now, mentioned, names, kind, metric) if kind in scores else {}
+        for kind, metric in (("nps", Nps(column=_SCORE)), ("csat", Csat(column=_SCORE)))
+    )
     return [
         ThemeRow(
             theme=row["theme"],
@@ -881,18 +880,21 @@ def _read(responses: QuerySet[Response]) -> QuerySet[Response]:
 
 
 def _drivers(
-    current: QuerySet[Response], themes: list[str], score_type: str, metric: Metric
+    read: QuerySet[Response],
+    mentioned: dict[int, set[str]],
+    themes: list[str],
+    score_type: str,
+    metric: Metric,
 ) -> dict[str, Driver]:
-    """Which themes go with a higher or lower score among the responses of that kind read."""
-    rated = _read(current).filter(score_type=score_type, score__isnull=False)
-    rows = list(rated.values_list("pk", "score"))
-    if not rows or not themes:
+    """Which themes go with a higher or lower score among the ``read`` responses with a score
+    of that kind, given the themes ``mentioned`` in each."""
+    rows = scores_of(read, score_type, "pk") if themes else []
+    if not rows:
         return {}
-    mentioned = _themes_by_response(rated)
     frame = pl.DataFrame(
         {
-            _SCORE: [score for _, score in rows],
-            **{theme: [theme in mentioned[pk] for pk, _ in rows] for theme in themes},
+            _SCORE: [score for score, _ in rows],
+            **{theme: [theme in mentioned[pk] for _, pk in rows] for theme in themes},
         },
         schema={_SCORE: pl.Int64, **dict.fromkeys(themes, pl.Boolean)},
     )
