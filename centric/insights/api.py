@@ -121,6 +121,9 @@ class ThemeRowOut(Schema):
     previous_share: float | None = Field(description="None when no comment was read before.")
     nps_impact: ImpactOut | None
     csat_impact: ImpactOut | None
+    ces_impact: ImpactOut | None = Field(
+        description="In points of the 1-7 scale; the others in points of their percentage."
+    )
     trend: list[ThemeTrendPointOut] = Field(description="Its share by the overview's period.")
 
     @staticmethod
@@ -140,11 +143,15 @@ class ThemeRowOut(Schema):
 
     @staticmethod
     def resolve_nps_impact(row: selectors.ThemeRow) -> Any:
-        return row.driver
+        return row.drivers.get("nps")
 
     @staticmethod
     def resolve_csat_impact(row: selectors.ThemeRow) -> Any:
-        return row.csat_driver
+        return row.drivers.get("csat")
+
+    @staticmethod
+    def resolve_ces_impact(row: selectors.ThemeRow) -> Any:
+        return row.drivers.get("ces")
 
 
 class SpikeOut(Schema):

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from centric.feedback.exports import Cell
 from centric.feedback.models import Response
 from centric.insights.report.charts import period_label
-from centric.insights.selectors import Driver, InsightsOverview
+from centric.insights.selectors import SCORE_KINDS, Driver, InsightsOverview
 
 COLUMNS = [
     "id",
@@ -64,8 +64,8 @@ def _yes(flag: bool) -> str:
 
 
 def theme_table_rows(overview: InsightsOverview) -> Iterator[list[Cell]]:
-    """The overview's theme table: each theme's mentions, share and how negative, its NPS and
-    CSAT impact with their 95% intervals, the change in share, and its share period by period."""
+    """The overview's theme table: each theme's mentions, share and how negative, its NPS, CSAT
+    and CES impact with their 95% intervals, the change in share, and its share period by period."""
     window = overview.window
     covers = (window.first, window.last_day)
     starts = [start for start, _, _ in overview.themes[0].trend] if overview.themes else []
@@ -74,8 +74,7 @@ def theme_table_rows(overview: InsightsOverview) -> Iterator[list[Cell]]:
         "mentions",
         "share of comments (%)",
         "negative about it (%)",
-        *_impact_columns("NPS"),
-        *_impact_columns("CSAT"),
+        *(column for _, label, _, _ in SCORE_KINDS for column in _impact_columns(label)),
         "mentions in the period before",
         "change in share (points)",
         *(f"share {period_label(start, overview.period, covers)} (%)" for start in starts),
@@ -87,8 +86,7 @@ def theme_table_rows(overview: InsightsOverview) -> Iterator[list[Cell]]:
             row.volume,
             _rounded(row.share),
             _rounded(row.negative),
-            *_impact(row.driver),
-            *_impact(row.csat_driver),
+            *(cell for kind, *_ in SCORE_KINDS for cell in _impact(row.drivers.get(kind))),
             row.previous_volume,
             _rounded(row.share_change),
             *(_rounded(shares.get(start)) for start in starts),

@@ -33,12 +33,14 @@ class DriverChart:
     rows: list[tuple[str, Driver, SafeString, str]]
 
 
-def driver_chart(themes: Sequence[ThemeRow], *, score: str = "nps") -> DriverChart | None:
-    """One forest-plot row per theme with a tested association with the score ("nps" or
-    "csat"), on one shared axis."""
+def driver_chart(
+    themes: Sequence[ThemeRow], *, score: str = "nps", decimals: int = 0
+) -> DriverChart | None:
+    """One forest-plot row per theme with a tested association with the score (a kind of
+    SCORE_KINDS, shown with ``decimals``), on one shared axis."""
     tested: list[tuple[ThemeRow, Driver]] = []
     for row in themes:
-        driver = row.driver if score == "nps" else row.csat_driver
+        driver = row.drivers.get(score)
         if driver is not None and driver.effect is not None:
             tested.append((row, driver))
     if not tested:
@@ -61,7 +63,7 @@ def driver_chart(themes: Sequence[ThemeRow], *, score: str = "nps") -> DriverCha
             significant=driver.significant,
             label=driver.sentence,
         )
-        rows.append((row.theme, driver, _safe(svg), impact_figure(driver)))
+        rows.append((row.theme, driver, _safe(svg), impact_figure(driver, decimals=decimals)))
     return DriverChart(axis=_safe(charts.interval_axis(limit, "points")), rows=rows)
 
 
@@ -109,12 +111,12 @@ def segment_chart(comparison: SegmentComparison) -> SegmentChart:
     return SegmentChart(comparison=comparison, axis=axis, rows=rows)
 
 
-def impact_figure(driver: Driver | None, *, points: bool = False) -> str:
+def impact_figure(driver: Driver | None, *, points: bool = False, decimals: int = 0) -> str:
     """``+8 (−43 to 60)``, or with ``points`` ``+8 points (−43 to 60)``: a theme's association
-    with a score and its 95% interval."""
+    with a score and its 95% interval (with ``decimals`` for a score such as CES)."""
     if driver is None or driver.effect is None:
         return ""
-    return effect_figure(driver.effect, driver.low, driver.high, 0, points=points)
+    return effect_figure(driver.effect, driver.low, driver.high, decimals, points=points)
 
 
 def effect_figure(

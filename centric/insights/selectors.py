@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import polars as pl
@@ -141,8 +142,9 @@ class ThemeRow:
     negative: float  # % of this theme's mentions that are negative about it
     previous_volume: int
     previous_share: float | None  # % of the comments read in the period before; None: none read
-    driver: Driver | None
-    csat_driver: Driver | None = None
+    # its association with each score tested (of SCORE_KINDS, by kind; a kind missing was not
+    # tested: the survey filtered to does not ask it)
+    drivers: Mapping[str, Driver] = field(default_factory=dict)
     # by period: its start, the % of the comments read in it that mention the theme (None:
     # none read) and how many were read
     trend: tuple[ThemePoint, ...] = ()
@@ -350,7 +352,7 @@ def insights_overview(
             period=period,
             covers=covers,
             # the scores whose drivers are estimated
-            scores={kind for kind in ("nps", "csat") if asks(asked, kind)},
+            scores={kind for kind, *_ in SCORE_KINDS if asks(asked, kind)},
         ),
         spike_weeks=_spike_weeks(with_baseline, shown_from=timezone.localdate(since)),
         shifts=_shifts(with_baseline, shown_from=timezone.localdate(since)),
@@ -775,8 +777,8 @@ def _theme_rows(
     scores: set[str],
 ) -> list[ThemeRow]:
     """Each theme's volume, its share of the comments read (and in the period before, and by
-    ``period`` over the days ``covers``), and what goes with it of the ``scores`` ("nps",
-    "csat")."""
+    ``period`` over the days ``covers``), and what goes with it of the ``scores`` (kinds of
+    SCORE_KINDS)."""
     counts = (
         ThemeMention.objects.filter(response__in=current)
         .values("theme")
@@ -793,10 +795,11 @@ def _theme_rows(
     trends = _theme_trends(current, period, covers)
     read_now = _read(current)
     mentioned = _themes_by_response(read_now) if scores and names else {}
-    drivers, csat_drivers = (
-        _drivers(read_now, mentioned, names, kind, metric) if kind in scores else {}
-        for kind, metric in (("nps", Nps(column=_SCORE)), ("csat", Csat(column=_SCORE)))
-    )
+    drivers = {
+        kind: _drivers(read_now, mentioned, names, kind, metric)
+        for kind, _, metric, _ in SCORE_KINDS
+        if kind in scores
+    }
     return [
         ThemeRow(
             theme=row["theme"],
@@ -807,8 +810,11 @@ def _theme_rows(
             previous_share=100.0 * before.get(row["theme"], 0) / previous_read
             if previous_read
             else None,
-            driver=drivers.get(row["theme"]),
-            csat_driver=csat_drivers.get(row["theme"]),
+            drivers={
+                kind: found[row["theme"]]
+                for kind, found in drivers.items()
+                if row["theme"] in found
+            },
             trend=trends.get(row["theme"], ()),
         )
         for row in counts

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import get_text_list, slugify
 from django.views.decorators.http import require_GET
 
 from centric.core.htmx import render_page
@@ -44,6 +44,7 @@ FLAG_CHOICES = [("urgent", "Urgent"), ("churn", "Churn risk"), ("praise", "Prais
 def overview(request: AuthedRequest) -> HttpResponse:
     filters = _scope_filters(request)
     insights = selectors.insights_overview(actor=request.user, **filters)
+    impacts = _impact_columns(insights)
     surveys = _surveys(request.user)
     context = {
         "insights": insights,
@@ -54,11 +55,13 @@ def overview(request: AuthedRequest) -> HttpResponse:
         "segment_tables": [segment_chart(comparison) for comparison in insights.segments],
         # segments compare NPS, CSAT and CES: not for a survey that asks none of them
         "segments_section": any(insights.asks(kind) for kind, *_ in selectors.SCORE_KINDS),
-        # only the scores a survey filtered to asks
         "driver_sections": [
-            (f"What goes with {label}", driver_chart(insights.themes, score=score), score)
-            for score, label in (("nps", "NPS"), ("csat", "CSAT"))
-            if insights.asks(score)
+            (
+                f"What goes with {label}",
+                driver_chart(insights.themes, score=kind, decimals=decimals),
+                kind,
+            )
+            for kind, label, decimals in impacts
         ],
         "theme_rows": [
             (
@@ -67,13 +70,19 @@ def overview(request: AuthedRequest) -> HttpResponse:
                     row, insights.period, (insights.window.first, insights.window.last_day)
                 ),
                 negative_meter(row.negative),
-                impact_figure(row.driver, points=True),
-                impact_figure(row.csat_driver, points=True),
+                [
+                    (
+                        label,
+                        row.drivers.get(kind),
+                        impact_figure(row.drivers.get(kind), points=True, decimals=decimals),
+                    )
+                    for kind, label, decimals in impacts
+                ],
             )
             for row in insights.themes
         ],
-        "nps_column": insights.asks("nps"),
-        "csat_column": _csat_column(insights),
+        "impact_labels": [label for _, label, _ in impacts],
+        "impact_subject": get_text_list([label for _, label, _ in impacts], "and"),
         "survey_name": dict(surveys).get(filters["survey_id"], ""),
         "filters": filters,
         "period_error": chosen_window(request.GET)[1],
@@ -166,15 +175,24 @@ def comments_xlsx(request: AuthedRequest) -> HttpResponse:
     )
 
 
-def _csat_column(insights: selectors.InsightsOverview) -> bool:
-    """The theme table's CSAT impact: for a survey, whenever it asks CSAT; for all feedback,
-    only when some theme could be tested against CSAT at all."""
-    if insights.asked is not None:
-        return "csat" in insights.asked
-    return any(
-        row.csat_driver is not None and row.csat_driver.effect is not None
-        for row in insights.themes
-    )
+def _impact_columns(insights: selectors.InsightsOverview) -> list[tuple[str, str, int]]:
+    """The scores whose impact the theme table and the driver charts show, as (kind, label,
+    decimals): for a survey, those it asks; for all feedback, NPS, and CSAT and CES when some
+    theme could be tested against them at all."""
+
+    def shown(kind: str) -> bool:
+        if insights.asked is not None:
+            return insights.asks(kind)
+        return kind == "nps" or any(
+            (driver := row.drivers.get(kind)) is not None and driver.effect is not None
+            for row in insights.themes
+        )
+
+    return [
+        (kind, label, metric.decimals)
+        for kind, label, metric, _ in selectors.SCORE_KINDS
+        if shown(kind)
+    ]
 
 
 def _scope_filters(request: HttpRequest) -> dict[str, Any]:

@@ -117,7 +117,7 @@ class OverviewTrendTest(PersonasTestCase):
 
 class ThemeTrendTest(SimpleTestCase):
     def row(self, trend: tuple[ThemePoint, ...]) -> ThemeRow:
-        return ThemeRow("<b>billing</b>", 10, 20.0, 50.0, 0, None, None, trend=trend)
+        return ThemeRow("<b>billing</b>", 10, 20.0, 50.0, 0, None, trend=trend)
 
     def test_a_themes_share_by_period_is_a_sparkline_that_says_every_figure(self) -> None:
         months = [dt.date(2026, month, 1) for month in (9, 10, 11, 12)]

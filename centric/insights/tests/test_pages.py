@@ -389,9 +389,9 @@ class InsightsPagesTest(PersonasTestCase):
         self.login(self.owner)
         response = self.get("overview")
         billing = next(r for r in response.context["insights"].themes if r.theme == "billing")
-        assert billing.csat_driver is not None
-        assert billing.csat_driver.effect is not None
-        self.assertLess(billing.csat_driver.effect, 0)
+        csat = billing.drivers["csat"]
+        assert csat.effect is not None
+        self.assertLess(csat.effect, 0)
         self.assertContains(response, "What goes with CSAT")
         self.assertContains(response, "CSAT impact (95% CI)")
 
@@ -826,7 +826,7 @@ class UnreadLanguageTest(PersonasTestCase):
         billing = next(row for row in insights.themes if row.theme == "billing")
         self.assertEqual(billing.volume, 12)
         self.assertEqual(billing.share, 100.0)
-        self.assertTrue(billing.driver is None or not billing.driver.reliable)
+        self.assertTrue("nps" not in billing.drivers or not billing.drivers["nps"].reliable)
 
     def test_a_swedish_comment_is_stored_unread_and_said_so_on_the_pages(self) -> None:
         acme = Customer.objects.get(account=self.account)

@@ -88,17 +88,27 @@ class SurveyScoresTest(PersonasTestCase):
         self.assertContains(page, "CSAT impact is the difference in the score")
         self.assertContains(page, "What goes with CSAT")
 
-    def test_a_ces_survey_has_no_impact_column_and_says_why(self) -> None:
+    def test_a_ces_survey_has_a_ces_impact_column_alone(self) -> None:
         page = self.overview(self.ces)
 
         self.assertEqual([card.label for card in page.context["insights"].scores], ["CES"])
         self.assertContains(page, "CES by segment")
+        self.assertContains(page, "CES impact (95% CI)")
+        self.assertContains(page, "CES impact is the difference in the score")
+        self.assertNotContains(page, "NPS impact (95% CI)")
+        self.assertNotContains(page, "CSAT impact (95% CI)")
+        self.assertContains(page, "What goes with CES")
+        self.assertNotContains(page, "What goes with NPS")
+
+    def test_a_survey_that_asks_no_score_has_no_impact_column_and_says_why(self) -> None:
+        page = self.overview(self.open_question)
+
         self.assertNotContains(page, "impact (95% CI)")
         self.assertNotContains(page, "What goes with")
         self.assertContains(
             page,
-            "There is no impact column: a theme's impact is estimated on NPS and CSAT, and this "
-            "survey asks neither.",
+            "There is no impact column: a theme's impact is estimated on NPS, CSAT and CES, and "
+            "this survey asks none of them.",
         )
 
     def test_a_customer_centricity_survey_shows_its_index_and_nps(self) -> None:
@@ -134,7 +144,9 @@ class SurveyScoresTest(PersonasTestCase):
         self.assertContains(page, "NPS by segment")
         self.assertContains(page, "NPS impact (95% CI)")
         self.assertContains(page, "What goes with NPS")
-        self.assertContains(page, "What goes with CSAT")
+        # every CSAT comment here mentions billing, so no theme could be tested against CSAT
+        self.assertNotContains(page, "CSAT impact (95% CI)")
+        self.assertNotContains(page, "What goes with CSAT")
 
     def test_the_scores_asked_are_read_from_the_surveys_questions(self) -> None:
         self.assertEqual(

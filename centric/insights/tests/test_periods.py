@@ -238,10 +238,10 @@ class ThemeTableExportTest(ChosenPeriodTestCase):
         )
         self.assertEqual(by_theme["delivery"][1], str(delivery.volume))
         self.assertEqual(by_theme["delivery"][3], "100.0")
-        self.assertEqual(len(header), 14 + len(delivery.trend))  # a share for each week
-        assert delivery.driver is not None
-        assert delivery.driver.effect is not None
-        self.assertEqual(float(by_theme["delivery"][4]), round(delivery.driver.effect, 1))
+        self.assertEqual(len(header), 18 + len(delivery.trend))  # a share for each week
+        effect = delivery.drivers["nps"].effect
+        assert effect is not None
+        self.assertEqual(float(by_theme["delivery"][4]), round(effect, 1))
         sheet = load_workbook(io.BytesIO(book.content)).active
         assert sheet is not None
         cells = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}

@@ -4,6 +4,7 @@ answers: the CSAT figures count every CSAT answer, not only those of respondents
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +28,14 @@ class ScoresBesideHeadlineTest(PersonasTestCase):
             organisation=cls.org, name="Relationship", status=Survey.Status.OPEN
         )
         for position, (key, kind) in enumerate(
-            (("nps", "nps"), ("csat", "csat"), ("csat_again", "csat"), ("why", "text")), start=1
+            (
+                ("nps", "nps"),
+                ("csat", "csat"),
+                ("csat_again", "csat"),
+                ("effort", "ces"),
+                ("why", "text"),
+            ),
+            start=1,
         ):
             Question.objects.create(
                 survey=cls.survey,
@@ -40,8 +48,19 @@ class ScoresBesideHeadlineTest(PersonasTestCase):
         customer = Customer.objects.get(account=cls.account)
         # 24 answer both (CSAT 5 when billing is not mentioned, 1 when it is); 3 skip NPS
         answers = [
-            ({"nps": "9", "csat": "5", "csat_again": "1", "why": "Friendly people."}, customer)
-        ] * 12 + [({"nps": "3", "csat": "1", "why": "Billing charged me twice."}, None)] * 12
+            (
+                {
+                    "nps": "9",
+                    "csat": "5",
+                    "csat_again": "1",
+                    "effort": "6",
+                    "why": "Friendly people.",
+                },
+                customer,
+            )
+        ] * 12 + [
+            ({"nps": "3", "csat": "1", "effort": "2", "why": "Billing charged me twice."}, None)
+        ] * 12
         answers += [({"csat": "4", "why": "Friendly people."}, None)] * 3
         for number, (data, who) in enumerate(answers):
             response = feedback_services.response_for_open_link(
@@ -65,13 +84,14 @@ class ScoresBesideHeadlineTest(PersonasTestCase):
         # the first CSAT question's answer, once a response; never the second's
         self.assertEqual(sorted(score for score, _ in csat), [1] * 12 + [4] * 3 + [5] * 12)
         self.assertEqual(sum(who is not None for _, who in csat), 12)
-        self.assertEqual(scores_of(responses, "ces"), [])
+        self.assertEqual(sorted(scores_of(responses, "ces")), [(2,)] * 12 + [(6,)] * 12)
+        self.assertEqual(scores_of(responses, "rating"), [])
 
     def test_the_overview_counts_every_csat_answer(self) -> None:
         overview = selectors.insights_overview(actor=self.cx_lead, survey_id=self.survey.pk)
 
         cards = {card.label: card for card in overview.scores}
-        self.assertEqual(set(cards), {"NPS", "CSAT"})
+        self.assertEqual(set(cards), {"NPS", "CSAT", "CES"})
         self.assertEqual(cards["NPS"].current.n, 24)
         self.assertEqual(cards["CSAT"].current.n, 27)
         # top-2-box: the 12 fives and 3 fours of 27
@@ -81,10 +101,31 @@ class ScoresBesideHeadlineTest(PersonasTestCase):
         overview = selectors.insights_overview(actor=self.cx_lead, survey_id=self.survey.pk)
 
         billing = next(row for row in overview.themes if row.theme == "billing")
-        self.assertIsNotNone(billing.csat_driver)
-        assert billing.csat_driver is not None
         # every billing comment has CSAT 1 (not satisfied), every other a 4 or 5
-        self.assertAlmostEqual(billing.csat_driver.effect or 0.0, -100.0)
+        self.assertAlmostEqual(billing.drivers["csat"].effect or 0.0, -100.0)
+
+    def test_the_page_shows_the_impact_on_each_score_asked(self) -> None:
+        self.login(self.cx_lead)
+
+        page = self.client.get(reverse("insights:overview"), {"survey": self.survey.pk})
+
+        self.assertEqual(page.context["impact_labels"], ["NPS", "CSAT", "CES"])
+        self.assertContains(page, "NPS, CSAT and CES impact are the difference in the score")
+        self.assertContains(page, "What goes with CES")
+        billing = next(row for row, *_ in page.context["theme_rows"] if row.theme == "billing")
+        # CES is a mean on 1-7, shown with its decimal: billing's 2 against the others' 6
+        self.assertAlmostEqual(billing.drivers["ces"].effect or 0.0, -4.0)
+        self.assertContains(page, "−4.0 points")
+
+    def test_the_theme_table_export_has_each_impact(self) -> None:
+        self.login(self.cx_lead)
+
+        export: Any = self.client.get(
+            reverse("insights:overview_themes_csv"), {"survey": self.survey.pk}
+        )
+
+        header = b"".join(export.streaming_content).decode().splitlines()[0]
+        self.assertIn("CES impact (points)", header)
 
     def test_the_home_page_counts_them_too(self) -> None:
         self.login(self.cx_lead)
@@ -114,5 +155,5 @@ class ScoresBesideHeadlineTest(PersonasTestCase):
         )
 
         self.assertEqual(
-            {card.label: card.current.n for card in later.scores}, {"NPS": 0, "CSAT": 0}
+            {card.label: card.current.n for card in later.scores}, {"NPS": 0, "CSAT": 0, "CES": 0}
         )

@@ -8,7 +8,7 @@
     box.type = "search";
     box.className = "choice-filter";
     box.placeholder = "Type to narrow the list";
-    const label = list.closest(".field")?.querySelector("label");
+    const label = list.closest(".field")?.querySelector("legend");
     box.setAttribute("aria-label", `Narrow the list of ${label ? label.textContent.trim().toLowerCase() : "choices"}`);
     box.setAttribute("aria-controls", list.id);
     list.before(box);
