@@ -23,6 +23,11 @@ class Facts:
 
     score: int | None = None
     score_type: str = ""
+    # each score the feedback has, whichever is its headline ``score`` (a survey that asks NPS
+    # and CSAT has both)
+    nps: int | None = None
+    csat: int | None = None
+    ces: int | None = None
     sentiment: str = ""
     sentiment_score: float | None = None
     themes: frozenset[str] = field(default_factory=frozenset)
@@ -67,6 +72,9 @@ OPS_BY_TYPE: dict[str, dict[str, str]] = {
 FIELDS: dict[str, Field] = {
     "score": Field("Score", "number"),
     "score_type": Field("Score type", "choice", ("nps", "csat", "ces", "rating")),
+    "nps": Field("NPS (0–10)", "number"),
+    "csat": Field("CSAT (1–5)", "number"),
+    "ces": Field("CES (1–7)", "number"),
     "sentiment": Field("Sentiment", "choice", ("negative", "mixed", "neutral", "positive")),
     "sentiment_score": Field("Sentiment score (−1 to 1)", "number"),
     "themes": Field("Themes", "set"),

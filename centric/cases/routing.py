@@ -14,7 +14,7 @@ from centric.cases.conditions import Facts, Predicate, compile_rule
 from centric.cases.models import Case, Rule
 from centric.cases.services import cases_comment_sync, cases_open
 from centric.core import clock
-from centric.feedback.models import Response
+from centric.feedback.models import Answer, Response
 from centric.insights.models import ThemeMention
 
 BATCH = 1000
@@ -22,15 +22,27 @@ BATCH = 1000
 MAX_AGE = dt.timedelta(days=14)
 
 
+SCORED = ("nps", "csat", "ces")
+
+
 def facts_of(response: Response) -> Facts:
-    """What the conditions can ask about one response (with its analysis, themes and account
-    loaded by ``_with_facts``)."""
+    """What the conditions can ask about one response (with its analysis, themes, scored
+    answers and account loaded by ``with_facts``)."""
     analysis = getattr(response, "analysis", None)
     customer = response.customer
     account = customer.account if customer is not None else None
+    # each kind's score: the headline when of that kind, else the first question's answer
+    answered: dict[str, int | None] = {}
+    for answer in response.answers.all():  # in question order
+        answered.setdefault(answer.question.kind, answer.number)
+    if response.score is not None and response.score_type:
+        answered[response.score_type] = response.score
     return Facts(
         score=response.score,
         score_type=response.score_type,
+        nps=answered.get("nps"),
+        csat=answered.get("csat"),
+        ces=answered.get("ces"),
         sentiment=analysis.sentiment_label if analysis else "",
         sentiment_score=analysis.sentiment_score if analysis else None,
         themes=frozenset(m.theme.lower() for m in response.theme_mentions.all()),
@@ -55,9 +67,10 @@ def facts_of(response: Response) -> Facts:
     )
 
 
-def _with_facts(responses: QuerySet[Response]) -> QuerySet[Response]:
-    # the facts, and what opening a case reads (its contact, the account's owner and team, an
-    # internal customer's team), in one query per batch rather than three per case
+def with_facts(responses: QuerySet[Response]) -> QuerySet[Response]:
+    """``responses`` with what ``facts_of`` reads, and what opening a case reads (its contact,
+    the account's owner and team, an internal customer's team), in one query per batch rather
+    than three per case."""
     return responses.select_related(
         "analysis",
         "stage",
@@ -67,7 +80,14 @@ def _with_facts(responses: QuerySet[Response]) -> QuerySet[Response]:
         "customer__account__team",
         "customer__team",
     ).prefetch_related(
-        Prefetch("theme_mentions", queryset=ThemeMention.objects.only("response_id", "theme"))
+        Prefetch("theme_mentions", queryset=ThemeMention.objects.only("response_id", "theme")),
+        Prefetch(
+            "answers",
+            queryset=Answer.objects.filter(question__kind__in=SCORED, number__isnull=False)
+            .select_related("question")
+            .only("response_id", "number", "question__kind")
+            .order_by("question__position"),
+        ),
     )
 
 
@@ -121,7 +141,7 @@ def _batches(responses: QuerySet[Response] | list[int]) -> Iterator[list[Respons
     ids = responses if isinstance(responses, list) else list(responses.values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
         yield list(
-            _with_facts(Response.objects.filter(pk__in=ids[start : start + BATCH])).order_by("pk")
+            with_facts(Response.objects.filter(pk__in=ids[start : start + BATCH])).order_by("pk")
         )
 
 

@@ -16,8 +16,6 @@ import datetime as dt
 import random
 from typing import Any
 
-from django.db.models import Prefetch
-
 from centric.cases import sla
 from centric.cases.configuration import rule_save
 from centric.cases.models import (
@@ -29,11 +27,10 @@ from centric.cases.models import (
     RootCause,
     Rule,
 )
-from centric.cases.routing import active_rules, facts_of, first_match
+from centric.cases.routing import active_rules, facts_of, first_match, with_facts
 from centric.cases.services import calendar_of, case_title, placement_for, sla_hours
 from centric.core import clock
 from centric.feedback.models import Answer, Invitation, Question, Response, Survey
-from centric.insights.models import ThemeMention
 from centric.people.models import Team, User
 
 State = Case.State
@@ -75,8 +72,7 @@ RULES: list[dict[str, Any]] = [
         "name": "Detractors",
         "description": "NPS of 6 or less: the account owner calls back.",
         "conditions_all": [
-            {"field": "score_type", "op": "in", "value": ["nps"]},
-            {"field": "score", "op": "lte", "value": 6},
+            {"field": "nps", "op": "lte", "value": 6},
         ],
         "priority": "normal",
     },
@@ -84,8 +80,7 @@ RULES: list[dict[str, Any]] = [
         "name": "Poor delivery experience",
         "description": "CSAT of 2 or less after a delivery: Support takes turns.",
         "conditions_all": [
-            {"field": "score_type", "op": "in", "value": ["csat"]},
-            {"field": "score", "op": "lte", "value": 2},
+            {"field": "csat", "op": "lte", "value": 2},
         ],
         "owner_strategy": "round_robin",
         "team": "Support",
@@ -152,20 +147,8 @@ def demo_cases_load(*, admin: User, seed: int = 2026) -> int:
     calendar = calendar_of(org)
     causes = {cause.name: cause for cause in RootCause.objects.filter(organisation_id=org)}
     recent = (
-        Response.objects.filter(organisation_id=org, responded_at__gte=now - HISTORY)
-        .select_related(
-            "analysis",
-            "stage",
-            "survey",
-            "contact",
-            "customer__account__segment",
-            "customer__account__owner",
-            "customer__account__team",
-            "customer__team",
-        )
-        .prefetch_related(
-            Prefetch("theme_mentions", queryset=ThemeMention.objects.only("response_id", "theme"))
-        )
+        with_facts(Response.objects.filter(organisation_id=org, responded_at__gte=now - HISTORY))
+        .select_related("survey")
         .order_by("responded_at", "pk")
     )
     cases: list[Case] = []

@@ -8,12 +8,18 @@ from unittest import mock
 from django.core import mail
 
 from centric.cases.models import Case, CaseEvent, Notification, Priority, Rule
-from centric.cases.routing import responses_route, rule_backfill, rule_preview
+from centric.cases.routing import (
+    facts_of,
+    responses_route,
+    rule_backfill,
+    rule_preview,
+    with_facts,
+)
 from centric.cases.tests.helpers import DETRACTORS, detractor_rule, feedback
 from centric.core import clock
 from centric.core.models import AuditEvent
 from centric.customers.models import Customer
-from centric.feedback.models import Response
+from centric.feedback.models import Answer, Question, Response, Survey
 from centric.feedback.signals import feedback_received_send
 from centric.people.models import User
 from tests.factories import UserFactory
@@ -172,6 +178,32 @@ class RoutingTests(PersonasTestCase):
         case = Case.objects.get()
         self.assertEqual(case.response, response)
         self.assertTrue(hasattr(response, "analysis"), "routed after the analysis was stored")
+
+    def test_a_rule_on_csat_reads_the_csat_answer_beside_an_nps_headline(self) -> None:
+        survey = Survey.objects.create(organisation=self.org, name="Relationship")
+        nps = Question.objects.create(survey=survey, key="nps", position=1, kind="nps")
+        csat = Question.objects.create(survey=survey, key="csat", position=2, kind="csat")
+        later = Question.objects.create(survey=survey, key="csat_2", position=3, kind="csat")
+        Rule.objects.create(
+            organisation_id=self.org.pk,
+            name="Unhappy",
+            conditions_all=[{"field": "csat", "op": "lte", "value": 2}],
+        )
+        promoter = feedback(customer=self.acme, score=9, survey=survey)
+        for question, number in ((nps, 9), (csat, 1), (later, 5)):
+            Answer.objects.create(response=promoter, question=question, number=number)
+        satisfied = feedback(customer=self.acme, score=9, survey=survey)
+        for question, number in ((nps, 9), (csat, 5), (later, 1)):  # only the first CSAT counts
+            Answer.objects.create(response=satisfied, question=question, number=number)
+        imported = feedback(customer=self.acme, score=2, score_type="csat")
+
+        self.assertEqual(responses_route(response_ids=[promoter.pk, satisfied.pk, imported.pk]), 2)
+
+        self.assertEqual(
+            set(Case.objects.values_list("response_id", flat=True)), {promoter.pk, imported.pk}
+        )
+        facts = facts_of(with_facts(Response.objects.filter(pk=promoter.pk)).get())
+        self.assertEqual((facts.score_type, facts.nps, facts.csat, facts.ces), ("nps", 9, 1, None))
 
     def test_preview_counts_without_opening_and_backfill_opens_once(self) -> None:
         rule = detractor_rule(self.org.pk)
