@@ -327,9 +327,14 @@ def display(question: QuestionLike, value: Any, language: str) -> str:
 
 
 def localised(texts: Mapping[str, str], language: str, fallback: str = "en") -> str:
-    """``texts`` (``{language: wording}``) in ``language``, else in ``fallback``, else in any
-    language they have; "" for none."""
-    return str(texts.get(language) or texts.get(fallback) or next(iter(texts.values()), ""))
+    """``texts`` (``{language: wording}``) in ``language``, else in ``fallback`` (the survey's
+    default language), else in English, else in any language they have; "" for none."""
+    return str(
+        texts.get(language)
+        or texts.get(fallback)
+        or texts.get("en")
+        or next((words for words in texts.values() if words), "")
+    )
 
 
 def answers_to_keep(

@@ -16,7 +16,9 @@ from centric.core.models import AuditEvent
 from centric.core.permissions import require_org_wide
 from centric.feedback import answers as answer_rules
 from centric.feedback.models import Question, Survey
-from centric.people.models import User
+from centric.people.models import LANGUAGES, User
+
+LANGUAGE_NAMES = dict(LANGUAGES)
 
 
 def _require_draft(actor: User, survey: Survey) -> None:
@@ -25,9 +27,19 @@ def _require_draft(actor: User, survey: Survey) -> None:
         raise PermissionDenied("Questions can only change while the survey is a draft.")
 
 
-def options_from_lines(text: str, languages: Sequence[str] = ("en", "de")) -> list[dict[str, Any]]:
-    """One option a line, its wording in each of ``languages`` (English first) separated by
-    ``|``; a language may be left out (``Price | | Prix``), English may not."""
+def options_from_lines(
+    text: str,
+    languages: Sequence[str] = ("en", "de"),
+    earlier: Sequence[Mapping[str, Any]] = (),
+) -> list[dict[str, Any]]:
+    """One option a line, its wording in each of ``languages`` (the survey's default language
+    first, as ``question_languages`` orders them) separated by ``|``; a language may be left out
+    (``Price | | Prix``), the first may not. An option keeps the code and the other languages'
+    labels of the ``earlier`` option worded as it is in the first language, so that a follow-up
+    or an export naming the code holds; a new option's code is made from that wording."""
+    first = languages[0]
+    name = LANGUAGE_NAMES.get(first, first)
+    kept = {option["label"].get(first): option for option in earlier if option["label"].get(first)}
     options: list[dict[str, Any]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -40,10 +52,21 @@ def options_from_lines(text: str, languages: Sequence[str] = ("en", "de")) -> li
                 f"({', '.join(languages)}): separate its languages by “|”, one option a line."
             )
         if not parts[0]:
-            raise ValidationError(f"Line {number} has no English wording.")
-        value = slugify(parts[0])[:40] or f"option-{len(options) + 1}"
+            raise ValidationError(
+                f"Line {number} has no {name} wording. {name} is the survey's default language, "
+                "the first wording on each line, and every option needs it."
+            )
         label = {code: part for code, part in zip(languages, parts, strict=False) if part}
-        options.append({"value": value, "label": label})
+        same = kept.get(parts[0])
+        if same is not None:
+            # the words of languages the survey does not offer now wait for when it does again
+            waiting = {
+                code: words for code, words in same["label"].items() if code not in languages
+            }
+            options.append({"value": same["value"], "label": {**label, **waiting}})
+        else:
+            value = slugify(parts[0])[:40] or f"option-{len(options) + 1}"
+            options.append({"value": value, "label": label})
     values = [option["value"] for option in options]
     if len(set(values)) != len(values):
         raise ValidationError("Two options have the same wording.")
@@ -138,7 +161,8 @@ def _require_condition_on_scale(
 
 
 def _name(question: Question) -> str:
-    return question.text.get("en") or question.key
+    """A question as staff know it: its wording in the survey's default language."""
+    return answer_rules.localised(question.text, question.survey.default_language) or question.key
 
 
 def _require_follow_ups_still_hold(survey: Survey, question: Question) -> None:
@@ -193,9 +217,11 @@ def question_save(
 
 
 def _free_key(survey: Survey, question: Question) -> str:
-    """A key from the question's English wording, with a number added when another question
-    of the survey has it already (wordings that start alike)."""
-    base = slugify(question.text.get("en", ""))[:40].replace("-", "_") or f"q{question.position}"
+    """A key from the question's wording in the survey's default language, with a number added
+    when another question of the survey has it already (wordings that start alike). Made once:
+    a question's key never changes, whatever its wording becomes."""
+    wording = answer_rules.localised(question.text, survey.default_language)
+    base = slugify(wording)[:40].replace("-", "_") or f"q{question.position}"
     taken = set(survey.questions.exclude(pk=question.pk).values_list("key", flat=True))
     key, number = base, 1
     while key in taken:

@@ -15,6 +15,7 @@ from centric.core.forms import OrganisationModelForm, limit_choices
 from centric.core.models import Organisation
 from centric.core.periods import day_ended_by, end_of_day
 from centric.customers.models import Account, Contact, Segment
+from centric.feedback.answers import localised
 from centric.feedback.catalog import TEMPLATES
 from centric.feedback.editing import (
     KINDS_WITH_A_SCALE,
@@ -374,17 +375,19 @@ class TouchpointForm(OrganisationModelForm):
 
 
 def question_languages(survey: Survey) -> list[str]:
-    """The languages a question is worded in, in the order its form asks for them: English,
-    which every question has, then the survey's others."""
-    return ["en", *(code for code in survey.languages if code != "en")]
+    """The languages a question is worded in, in the order its form asks for them: the survey's
+    default language, which every question has, then its others."""
+    default = survey.default_language
+    return [default, *(code for code in survey.languages if code != default)]
 
 
 class QuestionForm(forms.Form):
-    """A question in each of the survey's languages (``text_en``, ``text_de``, …). English is
-    required; another language may be left for later, and its readers see the survey's default
-    language meanwhile (the survey's page says which questions lack it).
+    """A question in each of the survey's languages (``text_de``, ``text_en``, …). Its default
+    language is required; another may be left for later, and its readers see the default
+    language's wording meanwhile (the survey's page says which questions lack it). Wording in a
+    language the survey no longer offers is kept, for when it is offered again.
 
-    Its page groups the fields: the wording in English and the default language first, the other
+    Its page groups the fields: the wording in the default language and English first, the other
     languages' (``translation_fields``) apart, and the fields only some kinds use under their own
     heading, shown only for those kinds (``kinds_with_options``, ``kinds_with_a_scale``) where
     the page's script runs. The service refuses a kind with another kind's fields."""
@@ -393,7 +396,6 @@ class QuestionForm(forms.Form):
     kinds_with_a_scale = " ".join(KINDS_WITH_A_SCALE)
 
     kind = forms.ChoiceField(choices=Question.Kind.choices)
-    text_en = forms.CharField(label="Question (English)", max_length=500)
     required = forms.BooleanField(required=False, initial=True, label="An answer is required")
     page = forms.IntegerField(
         min_value=1,
@@ -428,6 +430,7 @@ class QuestionForm(forms.Form):
         self, *args: Any, survey: Survey, question: Question | None = None, **kwargs: Any
     ) -> None:
         self.languages = question_languages(survey)
+        self.question = question
         if question is not None and "initial" not in kwargs:
             condition = question.show_if or {}
             kwargs["initial"] = {
@@ -443,27 +446,39 @@ class QuestionForm(forms.Form):
                 "show_max": condition.get("max"),
             }
         super().__init__(*args, **kwargs)
-        for code in self.languages[1:]:
+        default, *others = self.languages
+        name = LANGUAGE_NAMES.get(default, default)
+        self.fields[f"text_{default}"] = forms.CharField(
+            label=f"Question ({name})",
+            max_length=500,
+            help_text=f"{name} is the survey's default language: every question is worded in "
+            "it, and respondents read it where their own language's wording is missing.",
+            error_messages={
+                "required": f"Word the question in {name}, the survey's default language."
+            },
+        )
+        for code in others:
             self.fields[f"text_{code}"] = forms.CharField(
                 label=f"Question ({LANGUAGE_NAMES.get(code, code)})", max_length=500, required=False
             )
         self.order_fields(["kind", *(f"text_{code}" for code in self.languages)])
-        if len(self.languages) > 1:
+        if others:
             self.fields["options"].help_text = (
                 "At least two, one a line, its wording in each language separated by “|”, in "
                 "this order: "
                 + " | ".join(LANGUAGE_NAMES.get(code, code) for code in self.languages)
-                + ". A language left out shows the default language's wording."
+                + f". {name}, the default language, is required; a language left out shows the "
+                f"{name} wording."
             )
         scored = survey.questions.filter(kind__in=["nps", "csat", "ces", "rating"])
         if question is not None:
             scored = scored.exclude(pk=question.pk)
         self.fields["follows"].choices = [("", "Always show it")] + [  # type: ignore[attr-defined]
-            (item.key, item.text.get("en", item.key)) for item in scored
+            (item.key, localised(item.text, default) or item.key) for item in scored
         ]
-        # English, which every question has, and the default language, which respondents of
-        # none of the other languages read
-        self.first_languages = list(dict.fromkeys(["en", survey.default_language]))
+        # the default language, which every question has, and English, which respondents read
+        # where a wording in the default language is missing too
+        self.first_languages = [code for code in (default, "en") if code in self.languages]
 
     def wording_fields(self) -> list[forms.BoundField]:
         return [self[f"text_{code}"] for code in self.languages if code in self.first_languages]
@@ -474,6 +489,12 @@ class QuestionForm(forms.Form):
     def translations_open(self) -> bool:
         """Whether the translations are shown unfolded: when one has a wording or an error."""
         return any(field.errors or field.value() for field in self.translation_fields())
+
+    def clean_options(self) -> list[dict[str, Any]]:
+        """The options, one a line, as ``options_from_lines`` reads them; an error names the
+        line."""
+        earlier = self.question.options if self.question is not None else []
+        return options_from_lines(self.cleaned_data["options"] or "", self.languages, earlier)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -489,13 +510,22 @@ class QuestionForm(forms.Form):
             for bound in ("min", "max"):
                 if data.get(f"show_{bound}") is not None:
                     condition[bound] = data[f"show_{bound}"]
+        # a language left empty: its readers see the default language's, as the page says;
+        # one the survey does not offer now keeps its wording for when it does again
+        waiting = {
+            code: words
+            for code, words in (self.question.text if self.question is not None else {}).items()
+            if code not in self.languages
+        }
         return {
             "kind": data["kind"],
-            # a language left empty: its readers see the default language's, as the page says
-            "text": {code: data[f"text_{code}"] for code in self.languages if data[f"text_{code}"]},
+            "text": {
+                **{code: data[f"text_{code}"] for code in self.languages if data[f"text_{code}"]},
+                **waiting,
+            },
             "required": data["required"],
             "page": data["page"],
-            "options": options_from_lines(data.get("options") or "", self.languages),
+            "options": data["options"],
             "scale_min": data.get("scale_min"),
             "scale_max": data.get("scale_max"),
             "show_if": condition,

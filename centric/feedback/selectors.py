@@ -42,7 +42,7 @@ from centric.feedback.models import (
     Response,
     Survey,
 )
-from centric.feedback.wording import SURVEY_LANGUAGES
+from centric.feedback.wording import SURVEY_LANGUAGES, day_in_words
 from centric.insights.metrics import (
     CentricityIndex,
     Ces,
@@ -63,6 +63,10 @@ from centric.people.models import User
 
 # A reminder goes to those invited at least this long ago who have not answered.
 REMINDER_AFTER = timedelta(days=3)
+# A wave runs this long after its last invitation was emailed before the next is offered: time
+# for its one reminder (REMINDER_AFTER on) and for answering it. Only the current wave is
+# reminded, so a wave started sooner leaves the one before without its reminder.
+WAVE_RUNS_FOR = timedelta(weeks=1)
 
 
 def survey_list(*, actor: User) -> QuerySet[Survey]:
@@ -101,6 +105,20 @@ class Wave:
     unit: str = ""  # of the score: "%" for CSAT
     # from the wave before, where both waves' scores are reliable
     change: Difference | None = None
+
+    @property
+    def next_wave_from(self) -> datetime | None:
+        """When the wave after this one may start: ``WAVE_RUNS_FOR`` after this one's last
+        invitation was emailed; None while none has been."""
+        return self.last_sent + WAVE_RUNS_FOR if self.last_sent else None
+
+    def has_run(self, now: datetime) -> bool:
+        """Whether the wave is done by ``now``, so the next may start unconfirmed: everyone in
+        it has answered, or ``next_wave_from`` has come."""
+        if self.invited and self.answered == self.invited:
+            return True
+        starts = self.next_wave_from
+        return starts is not None and starts <= now
 
 
 # the customer-centricity survey (seed 003): its three questions, each a rating of 1-5, make the
@@ -295,10 +313,18 @@ def survey_waves(*, actor: User, survey: Survey) -> list[Wave]:
     return waves
 
 
-def _wave_counts(survey: Survey) -> dict[int, dict[str, Any]]:
+def survey_current_wave(survey: Survey) -> Wave:
+    """The survey's current wave, counted as in ``survey_waves`` (no scores)."""
+    counts = _wave_counts(survey, wave=survey.current_wave)
+    return Wave(survey.current_wave, **counts.get(survey.current_wave, {}))
+
+
+def _wave_counts(survey: Survey, wave: int | None = None) -> dict[int, dict[str, Any]]:
+    invitations = Invitation.objects.filter(survey=survey, follow_up=False)
+    if wave is not None:
+        invitations = invitations.filter(wave=wave)
     rows = (
-        Invitation.objects.filter(survey=survey, follow_up=False)
-        .order_by()
+        invitations.order_by()
         .values("wave")
         .annotate(
             invited=Count("pk"),
@@ -420,6 +446,20 @@ def open_link_response(survey: Survey, attempt: str) -> Response | None:
     if response is not None:
         response.survey = survey  # the same survey, so reading it costs no query
     return response
+
+
+def survey_not_sending(survey: Survey, *, what: str = "invitation or reminder") -> str:
+    """Why the survey emails no ``what`` now, said to whoever would send it; empty while it may:
+    it is open and its last day has not passed. Past its last day it sends nothing, even before
+    the scheduled task has marked it closed."""
+    if survey.status == Survey.Status.DRAFT:
+        return "Open the survey before sending invitations."
+    if survey.last_day is not None and survey.past_last_day:
+        day = day_in_words(survey.last_day, "en")
+        return f"The survey closed on {day}, its last day: no {what} is sent after it."
+    if survey.status == Survey.Status.CLOSED:
+        return "The survey is closed: open it again to send invitations or reminders."
+    return ""
 
 
 def _mailable(invitations: QuerySet[Invitation]) -> QuerySet[Invitation]:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import ngettext
 
 from centric.core import clock
@@ -214,35 +216,69 @@ def _tell_closed(survey: Survey) -> None:
 
 
 @transaction.atomic
-def survey_wave_start(*, actor: User, survey: Survey) -> Survey:
+def survey_wave_start(*, actor: User, survey: Survey, early: bool = False) -> Survey:
     """Start the survey's next wave: invitations made from now on go into it, so the same
     accounts can be asked again (next quarter, say) and the waves compared. The fatigue window
-    and opt-outs hold as before. Only an open relationship survey runs in waves — a
-    transactional one asks once after each touchpoint — and only once its current wave has
-    invitations: an empty wave compares with nothing. The survey is locked, so a second click
-    finds the new wave empty and starts no third. Audited."""
+    and opt-outs hold as before. Only an open relationship survey before its last day runs in
+    waves — a transactional one asks once after each touchpoint — and only once its current
+    wave has invitations: an empty wave compares with nothing. The current wave is first given
+    its time (``selectors.Wave.has_run``: its reminder, and time to answer it), unless ``early``
+    says the caller has confirmed starting sooner: its invitees can still answer, but are no
+    longer reminded. The survey is locked, so a second click finds the new wave empty and
+    starts no third. Audited."""
     require_org_wide(actor)
     if survey.organisation_id != actor.organisation_id:
         raise PermissionDenied("This survey belongs to another organisation.")
-    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    survey = Survey.objects.select_for_update().select_related("organisation").get(pk=survey.pk)
     if survey.kind != Survey.Kind.RELATIONSHIP:
         raise ValidationError(
             "Only a relationship survey runs in waves: a transactional survey asks once after "
             "each touchpoint, so it invites each address once."
         )
-    if survey.status == Survey.Status.CLOSED:
-        raise ValidationError("This survey is closed: open it again to start a new wave.")
     if survey.status == Survey.Status.DRAFT:
         raise ValidationError(
             f"Open the survey first: wave {survey.current_wave} has not been sent yet."
         )
-    wave = survey.current_wave
-    if not survey.invitations.filter(wave=wave, follow_up=False).exists():
+    if survey.last_day is not None and survey.past_last_day:
         raise ValidationError(
-            f"Nobody has been invited in wave {wave} yet: invite people to it before starting "
-            "the next."
+            f"This survey closed on {wording.day_in_words(survey.last_day, 'en')}, its last "
+            "day: choose a later one in its settings to start a new wave."
         )
-    return audited_update(actor=actor, instance=survey, values={"current_wave": wave + 1})
+    if survey.status == Survey.Status.CLOSED:
+        raise ValidationError("This survey is closed: open it again to start a new wave.")
+    wave = selectors.survey_current_wave(survey)
+    if not wave.invited:
+        raise ValidationError(
+            f"Nobody has been invited in wave {wave.number} yet: invite people to it before "
+            "starting the next."
+        )
+    if not early and not wave.has_run(clock.now()):
+        raise ValidationError(_wave_still_running(survey, wave))
+    return audited_update(actor=actor, instance=survey, values={"current_wave": wave.number + 1})
+
+
+def _wave_still_running(survey: Survey, wave: selectors.Wave) -> str:
+    """Why the next wave does not start yet: when it may, and how many have not answered."""
+    following = wave.number + 1
+    starts = wave.next_wave_from
+    if starts is None:
+        when = (
+            f"Nobody in wave {wave.number} has been emailed yet: wave {following} can start a "
+            "week after they are"
+        )
+    else:
+        local = timezone.localtime(starts, ZoneInfo(survey.organisation.time_zone))
+        day = wording.day_in_words(local.date(), "en")
+        when = (
+            f"Wave {following} can start from {day}, {local:%H:%M}, a week after wave "
+            f"{wave.number}'s last invitation was emailed"
+        )
+    waiting = wave.invited - wave.answered
+    have = "has" if waiting == 1 else "have"
+    return (
+        f"{when}, so that its invitees have had their reminder and time to answer it "
+        f"({waiting} of its {wave.invited} {have} not answered yet)."
+    )
 
 
 def survey_update(*, actor: User, survey: Survey, values: Mapping[str, Any]) -> Survey:
@@ -251,6 +287,33 @@ def survey_update(*, actor: User, survey: Survey, values: Mapping[str, Any]) -> 
     if survey.organisation_id != actor.organisation_id:
         raise PermissionDenied("This survey belongs to another organisation.")
     return audited_update(actor=actor, instance=survey, values=values)
+
+
+def survey_send(*, actor: User, survey: Survey, what: str = "invitations") -> int:
+    """Email, in the background once the caller's transaction commits, the survey's
+    ``invitations`` not sent yet that may go now (not held back by the fatigue window), or its
+    one reminder (``reminders``) to those due one. Refused, saying why, while the survey sends
+    nothing: a draft, closed, or past its last day (``selectors.survey_not_sending``). Returns
+    how many are emailed; with none, nothing is queued."""
+    from centric.feedback.tasks import send_invitations, send_reminders
+
+    require_org_wide(actor)
+    if survey.organisation_id != actor.organisation_id:
+        raise PermissionDenied("This survey belongs to another organisation.")
+    if what not in ("invitations", "reminders"):
+        raise ValidationError(f"Send “invitations” or “reminders”, not “{what}”.")
+    reminders = what == "reminders"
+    refused = selectors.survey_not_sending(survey, what="reminder" if reminders else "invitation")
+    if refused:
+        raise ValidationError(refused)
+    if reminders:
+        task, count = send_reminders, selectors.invitations_due_reminder(survey.pk).count()
+    else:
+        task, count = send_invitations, selectors.invitations_ready(survey).count()
+    if count:
+        survey_id = survey.pk
+        transaction.on_commit(lambda: task.delay(survey_id))
+    return count
 
 
 def invitations_queue(*, survey: Survey) -> None:
@@ -517,8 +580,11 @@ def reminders_send(
 
 def reminders_send_due() -> int:
     """Scheduled: the one reminder of every open survey that sends it by itself, to those due
-    one. Returns the number emailed."""
-    surveys = Survey.objects.filter(status=Survey.Status.OPEN, remind_automatically=True)
+    one; none of a survey past its last day, which the scheduled task may not have marked
+    closed yet. Returns the number emailed."""
+    surveys = Survey.objects.filter(status=Survey.Status.OPEN, remind_automatically=True).exclude(
+        closes_at__lte=clock.now()
+    )
     return sum(
         reminders_send(survey_id=pk, within_hours=True)
         for pk in surveys.values_list("pk", flat=True)
@@ -573,6 +639,8 @@ def _mail_once(
             )
             if (
                 invitation is None
+                # read again under the lock: a long run may outlast the survey's last day
+                or not invitation.survey.takes_answers
                 or (within_hours and not _in_invitees_working_hours(invitation))
                 or OptOut.objects.filter(
                     organisation_id=invitation.organisation_id, email=invitation.email

@@ -10,7 +10,6 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -34,6 +33,7 @@ from centric.feedback import editing, selectors, services
 from centric.feedback.catalog import TEMPLATES
 from centric.feedback.editing import options_as_lines
 from centric.feedback.forms import (
+    LANGUAGE_NAMES,
     InviteForm,
     JourneyStageForm,
     QuestionForm,
@@ -45,7 +45,6 @@ from centric.feedback.forms import (
 from centric.feedback.models import Invitation, JourneyStage, Question, Survey, Touchpoint
 from centric.feedback.results import QuestionResult, Selection, centricity_result, survey_results
 from centric.feedback.selectors import INVITATION_STATES
-from centric.feedback.tasks import send_invitations, send_reminders
 from centric.feedback.wording import SURVEY_LANGUAGES
 from centric.people.models import User
 
@@ -459,19 +458,32 @@ def copy_survey(request: HttpRequest, survey_id: int, payload: SurveyCopyIn) -> 
     return Status(201, _survey(actor, copy.pk))
 
 
+class WaveStartIn(Schema):
+    early: bool = Field(
+        False, description="Start it before the current wave has run its week, knowingly."
+    )
+
+
 @router.post(
     "/surveys/{survey_id}/waves",
     response={201: SurveyDetailOut, **REFUSED},
     summary="Start a relationship survey's next wave (admins and CX leads)",
     description=(
         "Invitations made from now on go into the new wave, so the same people can be asked "
-        "again and the waves compared. Refused (422, saying why) for a transactional, draft or "
-        "closed survey, and while the current wave has no invitations."
+        "again and the waves compared. Refused (422, saying why) for a transactional, draft, "
+        "closed or past its last day survey, while the current wave has no invitations, and "
+        "until a week after the current wave's last invitation was emailed (or everyone in it "
+        "has answered) unless `early` is true: then those who have not answered can still "
+        "answer by their link, but are not reminded."
     ),
 )
-def start_wave(request: HttpRequest, survey_id: int) -> Status[Survey]:
+def start_wave(
+    request: HttpRequest, survey_id: int, payload: WaveStartIn | None = None
+) -> Status[Survey]:
     actor = _actor(request)
-    survey = services.survey_wave_start(actor=actor, survey=_survey(actor, survey_id))
+    survey = services.survey_wave_start(
+        actor=actor, survey=_survey(actor, survey_id), early=bool(payload and payload.early)
+    )
     return Status(201, _survey(actor, survey.pk))
 
 
@@ -479,7 +491,10 @@ def start_wave(request: HttpRequest, survey_id: int) -> Status[Survey]:
 
 
 class OptionIn(Schema):
-    en: str = Field(min_length=1, max_length=200)
+    """An option's label by language: the survey's default language required, the others of its
+    languages optional."""
+
+    en: str = Field("", max_length=200)
     de: str = Field("", max_length=200)
     fr: str = Field("", max_length=200)
     es: str = Field("", max_length=200)
@@ -498,7 +513,10 @@ class ConditionIn(Schema):
 
 
 class QuestionTextIn(Schema):
-    en: str
+    """A question's wording by language: the survey's default language required, the others of
+    its languages optional."""
+
+    en: str = ""
     de: str = ""
     fr: str = ""
     es: str = ""
@@ -513,8 +531,8 @@ class QuestionTextIn(Schema):
 class QuestionIn(Schema):
     kind: Question.Kind
     text: QuestionTextIn = Field(
-        description="English, and any of the survey's other languages; one left out may wait "
-        "(its readers see the default language's)."
+        description="The survey's default language, and any of its other languages; one left out "
+        "may wait (its readers see the default language's)."
     )
     required: bool = True
     page: int = 1
@@ -556,8 +574,9 @@ QUESTION_NAMES = {
 
 def _given_languages(survey: Survey, field: str, texts: Mapping[str, str]) -> None:
     """Refuse wording in a language the survey is not offered in (it would be dropped)."""
+    offered = question_languages(survey)
     for code, words in texts.items():
-        if words and code != "en" and code not in survey.languages:
+        if words and code not in offered:
             raise invalid_fields(
                 {
                     f"{field}.{code}": [
@@ -570,9 +589,21 @@ def _given_languages(survey: Survey, field: str, texts: Mapping[str, str]) -> No
 
 def _options_as_lines(survey: Survey, options: list[dict[str, str]]) -> str:
     """The options as the form takes them, one a line, their languages separated by ``|``; a
-    label that would break that reading is refused rather than split."""
+    label that would break that reading is refused rather than split, and one without the
+    survey's default language is refused by its place in the list."""
+    default = survey.default_language
+    name = LANGUAGE_NAMES.get(default, default)
     for index, option in enumerate(options):
         _given_languages(survey, f"options.{index}", option)
+        if not option.get(default, "").strip():
+            raise invalid_fields(
+                {
+                    f"options.{index}.{default}": [
+                        f"Option {index + 1} has no {name} wording: every option is worded in "
+                        f"{name}, the survey's default language."
+                    ]
+                }
+            )
         for language, label in option.items():
             if "|" in label or "\n" in label or "\r" in label:
                 raise invalid_fields(
@@ -627,7 +658,9 @@ def _question(survey: Survey, key: str) -> Question:
     response={201: QuestionOut, **REFUSED},
     summary="Add a question at the end of its page (a draft survey; admins and CX leads)",
     description=(
-        "Its `key` is made from its English wording. A follow-up (`show_if`) depends on a score "
+        "It is worded in the survey's default language at least (`text.<language>`, and each "
+        "option's label in it); its `key` is made from that wording once and stays whatever the "
+        "wording becomes. A follow-up (`show_if`) depends on a score "
         "question on an earlier page, with bounds on that question's scale. Once a survey is "
         "open its questions stay as they were answered (403)."
     ),
@@ -857,21 +890,14 @@ def list_invitations(
     description=(
         "In the background. A reminder goes once, to those emailed at least "
         f"{selectors.REMINDER_AFTER.days} days ago who have not answered or opted out; "
-        "`queued` 0 says nobody needed one."
+        "`queued` 0 says nobody needed one. Refused (422, saying why) for a draft, a closed "
+        "survey, and one past its last day, which sends nothing more."
     ),
 )
 def send(request: HttpRequest, survey_id: int, payload: SendIn) -> Status[dict[str, int]]:
     actor = _actor(request)
     survey = _survey(actor, survey_id)
-    require_org_wide(actor)
-    if survey.status != Survey.Status.OPEN:
-        raise ValidationError("Open the survey before sending invitations.")
-    if payload.what == "reminders":
-        task, count = send_reminders, selectors.invitations_due_reminder(survey.pk).count()
-    else:
-        task, count = send_invitations, selectors.invitations_ready(survey).count()
-    if count:
-        transaction.on_commit(lambda: task.delay(survey.pk))
+    count = services.survey_send(actor=actor, survey=survey, what=payload.what)
     held_back = selectors.invitations_held_back(survey).count()
     return Status(202, {"queued": count, "held_back": held_back})
 

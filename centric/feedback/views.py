@@ -14,9 +14,8 @@ from zoneinfo import ZoneInfo
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Min, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -28,6 +27,7 @@ from django.utils.text import get_text_list
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from centric.core import clock
 from centric.core.periods import CHOSEN, PERIODS, Window, chosen_window, day_ended_by
 from centric.core.permissions import require_org_wide, sees_whole_organisation
 from centric.feedback import answers as answer_rules
@@ -46,7 +46,6 @@ from centric.feedback.forms import (
 from centric.feedback.models import Answer, Question, Response, Survey, Touchpoint, new_attempt
 from centric.feedback.results import Selection, centricity_result, survey_results
 from centric.feedback.scales import SCALE_ENDS
-from centric.feedback.tasks import send_invitations, send_reminders
 from centric.people.auth import AuthedRequest
 from centric.people.models import User
 
@@ -129,7 +128,10 @@ def _survey_page(
         "survey": survey,
         "insights_query": _insights_query(survey, responses, window),
         "questions": questions,
-        "question_rows": [(question, _follow_up_of(question, asked)) for question in questions],
+        "question_rows": [
+            (question, _worded(question, survey), _follow_up_of(question, asked, survey))
+            for question in questions
+        ],
         "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in survey.languages],
         "default_language_name": LANGUAGE_NAMES.get(
             survey.default_language, survey.default_language
@@ -154,6 +156,7 @@ def _survey_page(
         "can_manage": sees_whole_organisation(user),
         "waves": waves,
         "wave": wave,
+        "next_wave": _next_wave(survey, waves),
         "reminder_days": selectors.REMINDER_AFTER.days,
         "reminder": _reminder(survey),
         "invite_form": invite_form
@@ -170,7 +173,8 @@ def _missing_wording(survey: Survey, questions: Sequence[Question]) -> list[dict
     groups: dict[tuple[int, ...], dict[str, Any]] = {}
     for language, found in selectors.survey_missing_wording(survey, questions).items():
         group = groups.setdefault(
-            tuple(question.pk for question in found), {"questions": found, "languages": []}
+            tuple(question.pk for question in found),
+            {"questions": [(q, _worded(q, survey)) for q in found], "languages": []},
         )
         group["languages"].append(LANGUAGE_NAMES.get(language, language))
     for group in groups.values():
@@ -185,7 +189,10 @@ def _reminder(survey: Survey) -> dict[str, Any]:
     """Whether the page offers the one reminder: when ``survey_send`` has someone to send it
     to (invitations emailed ``REMINDER_AFTER`` ago, not answered nor reminded); else, for an
     open survey whose emailed invitations wait for it, when the first will be due, on the
-    organisation's clock."""
+    organisation's clock; past its last day, why none is sent (``stopped``)."""
+    if survey.past_last_day and survey.status != Survey.Status.DRAFT:
+        stopped = selectors.survey_not_sending(survey, what="reminder")
+        return {"due": 0, "from": None, "stopped": stopped}
     if survey.status != Survey.Status.OPEN:
         return {"due": 0, "from": None}
     due = selectors.invitations_due_reminder(survey.pk).count()
@@ -197,6 +204,24 @@ def _reminder(survey: Survey) -> dict[str, Any]:
         return {"due": 0, "from": None}
     zone = ZoneInfo(survey.organisation.time_zone)
     return {"due": 0, "from": timezone.make_naive(first + selectors.REMINDER_AFTER, zone)}
+
+
+def _next_wave(survey: Survey, waves: Sequence[selectors.Wave]) -> dict[str, Any]:
+    """When the page offers the next wave, as ``services.survey_wave_start`` starts it: once
+    the current wave has run its time (``ready``); before then, from when (on the
+    organisation's clock; None while nobody in it has been emailed), and how many of it have
+    not answered or were not emailed, for the confirmation that starts it sooner."""
+    if not waves:
+        return {}
+    current = waves[-1]
+    starts = current.next_wave_from
+    zone = ZoneInfo(survey.organisation.time_zone)
+    return {
+        "ready": current.has_run(clock.now()),
+        "from": timezone.make_naive(starts, zone) if starts else None,
+        "unanswered": current.invited - current.answered,
+        "unsent": current.invited - current.emailed,
+    }
 
 
 def _open_link(survey: Survey) -> dict[str, Any]:
@@ -239,15 +264,22 @@ def survey_open_link_qr(request: AuthedRequest, survey_id: int, kind: str) -> Ht
     return response
 
 
-def _follow_up_of(question: Question, asked: Mapping[str, Question]) -> str:
+def _worded(question: Question, survey: Survey) -> str:
+    """A question as staff know it: its wording in the survey's default language (else in
+    English, else any), or its key."""
+    return answer_rules.localised(question.text, survey.default_language) or question.key
+
+
+def _follow_up_of(question: Question, asked: Mapping[str, Question], survey: Survey) -> str:
     """When a follow-up is shown, for staff: "after “How likely …?” is 0–6"; else nothing."""
     condition = question.show_if
     if not condition:
         return ""
     source = asked.get(condition["question"])
-    name = f"“{source.text.get('en') or source.key}”" if source else condition["question"]
+    name = f"“{_worded(source, survey)}”" if source else condition["question"]
     if "in" in condition:
-        labels = answer_rules.display(source, condition["in"], "en") if source else ""
+        language = survey.default_language
+        labels = answer_rules.display(source, condition["in"], language) if source else ""
         return f"after {name} is {labels or ', '.join(map(str, condition['in']))}"
     low, high = condition.get("min"), condition.get("max")
     if low is not None and high is not None:
@@ -421,7 +453,9 @@ def survey_wave_start(request: AuthedRequest, survey_id: int) -> HttpResponse:
     require_org_wide(user)
     survey = selectors.survey_access(actor=user, survey_id=survey_id)
     try:
-        survey = services.survey_wave_start(actor=user, survey=survey)
+        survey = services.survey_wave_start(
+            actor=user, survey=survey, early=request.POST.get("early") == "1"
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -471,8 +505,11 @@ def survey_invite(request: AuthedRequest, survey_id: int) -> HttpResponse:
     messages.success(request, f"{len(created)} invited.")
     if skipped:
         messages.info(request, _skipped_message(skipped))
-    if survey.status == Survey.Status.OPEN:
+    if survey.status_now == Survey.Status.OPEN:
         services.invitations_queue(survey=survey)
+    elif created and survey.past_last_day:
+        stopped = selectors.survey_not_sending(survey, what="invitation")
+        messages.info(request, f"{stopped} Choose a later last day in its settings to send them.")
     return redirect(survey)
 
 
@@ -493,25 +530,26 @@ def _skipped_message(skipped: Sequence[services.Skipped]) -> str:
 def survey_send(request: AuthedRequest, survey_id: int) -> HttpResponse:
     require_org_wide(request.user)
     survey = selectors.survey_access(actor=request.user, survey_id=survey_id)
-    if survey.status != Survey.Status.OPEN:
-        raise PermissionDenied("Open the survey before sending invitations.")
-    if request.POST.get("what") == "reminders":
-        task, count = send_reminders, selectors.invitations_due_reminder(survey.pk).count()
+    what = "reminders" if request.POST.get("what") == "reminders" else "invitations"
+    try:
+        count = services.survey_send(actor=request.user, survey=survey, what=what)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(survey)
+    if what == "reminders":
         done = f"Sending a reminder to {_people(count)} in the background."
         nobody = (
             "Nobody needs a reminder: one goes once to those invited at least "
             f"{selectors.REMINDER_AFTER.days} days ago who have not answered."
         )
     else:
-        task, count = send_invitations, selectors.invitations_ready(survey).count()
         waiting = _waiting_for_the_window(survey)
         done = f"Emailing {_people(count)} their invitation in the background.{waiting}"
         nobody = f"Every invitation has been emailed already.{waiting}"
-    if not count:
+    if count:
+        messages.success(request, done)
+    else:
         messages.info(request, nobody)
-        return redirect(survey)
-    transaction.on_commit(lambda: task.delay(survey.pk))
-    messages.success(request, done)
     return redirect(survey)
 
 

@@ -161,7 +161,11 @@ class SurveyBuildingApiTest(SurveyApiTestCase):
         self.assertEqual(refused.status_code, 422)
         self.assertIn("Nobody has been invited in wave 1", refused.json()["detail"])
         services.invitations_create(actor=self.cx_lead, survey=survey, contacts=[self.contact])
-        started = self.send("post", f"/surveys/{survey.pk}/waves", self.cx_lead, {})
+        # nobody has had time to answer: not before a week, unless asked for knowingly
+        early = self.send("post", f"/surveys/{survey.pk}/waves", self.cx_lead, {})
+        self.assertEqual(early.status_code, 422)
+        self.assertIn("wave 2 can start a week after they are", early.json()["detail"])
+        started = self.send("post", f"/surveys/{survey.pk}/waves", self.cx_lead, {"early": True})
         self.assertEqual((started.status_code, started.json()["current_wave"]), (201, 2))
 
         copy = self.send(

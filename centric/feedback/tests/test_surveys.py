@@ -817,7 +817,7 @@ class RespondingTest(SurveyTestCase):
         )
         self.client.post(
             reverse("feedback:respond", args=[invitation.token]),
-            {"page": "1", "csat": "4", "country": "option-1"},
+            {"page": "1", "csat": "4", "land": "option-1"},  # the key: from the German
         )
         self.login(self.owner)
         detail = self.client.get(
