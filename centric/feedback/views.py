@@ -82,7 +82,29 @@ def survey_create(request: AuthedRequest) -> HttpResponse:
                 request, f"Survey “{survey}” created as a draft. Open it when you are ready."
             )
             return redirect(survey)
-    return render(request, "feedback/survey_create.html", {"form": form, "templates": TEMPLATES})
+    previews = _template_previews()
+    choices = [(choice, previews[choice.data["value"]]) for choice in form["template"]]
+    return render(request, "feedback/survey_create.html", {"form": form, "choices": choices})
+
+
+def _template_previews() -> dict[str, list[tuple[str, str]]]:
+    """Each template's questions as the new-survey page previews them: the English wording,
+    and how it is asked ("Free text, optional, after a score of 0–6")."""
+    kinds = dict(Question.Kind.choices)
+    previews = {}
+    for slug, template in TEMPLATES.items():
+        rows = []
+        for question in template.questions:
+            how = [kinds[question.kind]]
+            if question.scale:
+                how[0] += " ({}–{})".format(*question.scale)
+            if not question.required:
+                how.append("optional")
+            if {"min", "max"} <= question.show_if.keys():
+                how.append(f"after a score of {question.show_if['min']}–{question.show_if['max']}")
+            rows.append((question.text["en"], ", ".join(how)))
+        previews[slug] = rows
+    return previews
 
 
 def survey_edit(request: AuthedRequest, survey_id: int) -> HttpResponse:

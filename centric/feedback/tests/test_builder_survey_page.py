@@ -182,6 +182,47 @@ class EmptyChoicesTest(SurveyTestCase):
         )
 
 
+class TemplatePreviewTest(SurveyTestCase):
+    def test_each_template_shows_what_it_asks_before_it_is_chosen(self) -> None:
+        self.login(self.cx_lead)
+
+        page = _text(self.client.get(reverse("feedback:survey_create")).content)
+
+        self.assertIn("What it asks: 5 questions", page)
+        self.assertIn(
+            "How likely are you to recommend us to a friend or colleague? "
+            '<span class="muted">· Net Promoter Score (0–10)</span>',
+            page,
+        )
+        self.assertIn(
+            "What would make you more likely to recommend us? "
+            '<span class="muted">· Free text, optional, after a score of 7–8</span>',
+            page,
+        )
+        self.assertIn('They listen to what we need <span class="muted">· Rating (1–5)</span>', page)
+        # each choice is still the radio button the form reads, labelled by its template
+        self.assertIn('name="template" value="customer-centricity"', page)
+        created = self.client.post(
+            reverse("feedback:survey_create"),
+            {
+                "template": "touchpoint-csat",
+                "name": "After delivery",
+                "default_language": "en",
+                "languages": ["en"],
+                "fatigue_days": 30,
+            },
+        )
+        self.assertEqual(created.status_code, 302)
+
+    def test_a_form_without_a_template_says_so_by_the_templates(self) -> None:
+        self.login(self.cx_lead)
+
+        refused = self.client.post(reverse("feedback:survey_create"), {"name": "No template"})
+
+        self.assertEqual(refused.context["form"].errors["template"], ["This field is required."])
+        self.assertContains(refused, "This field is required.")
+
+
 class InviteListTest(SurveyTestCase):
     def test_accounts_and_segments_are_ticked_in_lists_that_say_whom_each_invites(self) -> None:
         survey = self.open_survey(self.make_survey())
