@@ -140,6 +140,10 @@ class WaveOut(Schema):
     )
     first_sent: datetime | None
     last_sent: datetime | None
+    next_wave_from: datetime | None = Field(
+        description="When the wave after it may start: a week after its last invitation was "
+        "emailed (sooner once everyone in it has answered, or with `early`)."
+    )
     score: ScoreOut | None = Field(
         description="None for a survey asking no NPS, CSAT or CES (nor the index's questions)."
     )
@@ -754,6 +758,10 @@ class InvitedOut(Schema):
     held_back: int = Field(
         description="Invitations waiting for the fatigue window, emailed once it has passed."
     )
+    not_sending: str = Field(
+        description="Why none is emailed now, for a survey that sends nothing (a draft, closed, "
+        "or past its last day); empty while it sends."
+    )
 
 
 class InvitationOut(Schema):
@@ -847,7 +855,8 @@ def invite(request: HttpRequest, survey_id: int, payload: InviteIn) -> Status[di
         people=form.invited_people(),
     )
     emailing = 0
-    if survey.status == Survey.Status.OPEN:
+    not_sending = selectors.survey_not_sending(survey, what="invitation")
+    if not not_sending:
         services.invitations_queue(survey=survey)
         emailing = selectors.invitations_ready(survey).count()
     return Status(
@@ -858,6 +867,7 @@ def invite(request: HttpRequest, survey_id: int, payload: InviteIn) -> Status[di
             "skipped": [{"email": item.email, "reason": item.reason} for item in skipped],
             "emailing": emailing,
             "held_back": selectors.invitations_held_back(survey).count(),
+            "not_sending": not_sending,
         },
     )
 

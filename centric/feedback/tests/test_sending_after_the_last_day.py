@@ -75,6 +75,13 @@ class SendingAfterTheLastDayTest(SurveyTestCase):
             services.survey_send(actor=self.cx_lead, survey=self.survey, what="reminders")
         self.assertEqual((queued, mail.outbox), ([], []))
 
+    def test_the_page_offers_a_later_last_day_not_closing_what_has_closed(self) -> None:
+        with at(self.after):
+            page = self.client.get(self.survey.get_absolute_url())
+        self.assertNotContains(page, "Close the survey")
+        self.assertNotContains(page, ">Open the survey<")
+        self.assertContains(page, "Choose a later last day to open it again")
+
     def test_the_page_offers_no_reminder_but_says_why(self) -> None:
         with at(self.after):
             page = self.client.get(self.survey.get_absolute_url())
@@ -126,6 +133,34 @@ class SendingAfterTheLastDayTest(SurveyTestCase):
         self.assertContains(answer, self.closed.replace("no reminder", "no invitation"))
         self.assertContains(answer, "Its last day has passed: invitations made now are emailed")
         self.assertEqual(mail.outbox, [])
+
+    def test_inviting_through_the_api_after_the_last_day_says_why_nobody_is_emailed(
+        self,
+    ) -> None:
+        ContactFactory.create(account=self.account, email="dan@acme.example")
+        _, secret = api_token_create(user=self.cx_lead, name="test")
+        with at(self.after), self.captureOnCommitCallbacks(execute=True):
+            answer = self.client.post(
+                f"/api/surveys/{self.survey.pk}/invitations",
+                json.dumps({"account_ids": [self.account.pk]}),
+                content_type="application/json",
+                headers={"Authorization": f"Bearer {secret}"},
+            )
+            survey = self.client.get(
+                f"/api/surveys/{self.survey.pk}", headers={"Authorization": f"Bearer {secret}"}
+            )
+        self.assertEqual(answer.status_code, 201, answer.content)
+        self.assertEqual(
+            (answer.json()["invited"], answer.json()["emailing"], answer.json()["not_sending"]),
+            (1, 0, self.closed.replace("no reminder", "no invitation")),
+        )
+        self.assertEqual(mail.outbox, [])
+        # the wave says from when the next may start: a week after Carla's invitation
+        (wave,) = survey.json()["waves"]
+        self.assertEqual(
+            dt.datetime.fromisoformat(wave["next_wave_from"]),
+            dt.datetime.fromisoformat(wave["last_sent"]) + dt.timedelta(weeks=1),
+        )
 
     def test_the_links_take_no_answer_after_the_last_day(self) -> None:
         link = reverse("feedback:respond", args=[Invitation.objects.get().token])
