@@ -74,7 +74,8 @@ def overview(request: AuthedRequest) -> HttpResponse:
                     (
                         label,
                         row.drivers.get(kind),
-                        impact_figure(row.drivers.get(kind), points=True, decimals=decimals),
+                        # in points, as the sentence above the table says
+                        impact_figure(row.drivers.get(kind), decimals=decimals),
                     )
                     for kind, label, decimals in impacts
                 ],
@@ -107,6 +108,7 @@ def comments(request: AuthedRequest) -> HttpResponse:
     page = Paginator(found, PAGE_SIZE).get_page(_int(request.GET.get("page")) or 1)
     segments = list(segment_list(actor=request.user))
     surveys = _surveys(request.user)
+    customer = _customer(request.user, filters["customer_id"])
     context = {
         "page": page,
         "rows": [comment_reading(response) for response in page],
@@ -115,6 +117,7 @@ def comments(request: AuthedRequest) -> HttpResponse:
             filters,
             surveys=dict(surveys),
             segments={segment.pk: segment.name for segment in segments},
+            customer=customer,
         ),
         "period_error": chosen_window(request.GET)[1],
         "periods": PERIODS,
@@ -128,7 +131,7 @@ def comments(request: AuthedRequest) -> HttpResponse:
         "languages": selectors.LANGUAGES,
         "query": request.GET.urlencode(),
         "whole_period": _without(request, "week"),
-        "customer": _customer(request.user, filters["customer_id"]),
+        "customer": customer,
         "everyone": _without(request, "customer"),
         "scope_query": _scope_query(filters),
     }
@@ -222,10 +225,15 @@ def _comment_filters(request: HttpRequest) -> dict[str, Any]:
 
 
 def _filters_in_words(
-    filters: dict[str, Any], *, surveys: dict[int, str], segments: dict[int, str]
+    filters: dict[str, Any],
+    *,
+    surveys: dict[int, str],
+    segments: dict[int, str],
+    customer: Customer | None,
 ) -> str:
     """The explorer's filters as its folded filter panel states them: the period, then each
-    filter set, by the names its menus give ("Last 90 days · billing · Negative")."""
+    filter set, by the names its menus give ("Last 90 days · billing · Negative"), and the
+    one ``customer`` it keeps to, if the reader may see them ("Acme")."""
     window = filters["window"]
     if filters["week"]:
         period = f"Week of {filters['week'].day} {filters['week']:%b %Y}"
@@ -241,6 +249,7 @@ def _filters_in_words(
         selectors.LANGUAGES.get(filters["language"], ""),
         surveys.get(filters["survey_id"], ""),
         dict(FLAG_CHOICES).get(filters["flag"], ""),
+        customer or "",
         selectors.WHO.get(filters["who"], ""),
         segments.get(filters["segment_id"], ""),
         selectors.ORDERS.get(order, ""),

@@ -236,8 +236,9 @@ def proposal_merge(
 def proposal_seed_words(proposal: ThemeProposal) -> list[str]:
     """The key terms that carry the words of the proposal's name: "carbon data" for
     "sustainability / carbon", but not "data" or "keep", which would find every comment that
-    keeps anyone informed of anything."""
-    named = proposal.name.split(" / ")
+    keeps anyone informed of anything. A name is two words ("parking / places") or a phrase
+    ("bilan carbone"), whose words count alike."""
+    named = set(proposal.name.replace(" / ", " ").split())
     seeds = [term for term in proposal.key_terms if any(word in named for word in term.split())]
     return seeds or list(proposal.key_terms)
 

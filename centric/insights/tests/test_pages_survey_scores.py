@@ -81,11 +81,11 @@ class SurveyScoresTest(PersonasTestCase):
         self.assertContains(page, "CSAT by segment")
         self.assertNotContains(page, "NPS by segment")
         self.assertNotContains(page, "NPS impact")
-        self.assertNotContains(page, "too few NPS answers to tell")
+        self.assertNotContains(page, 'data-label="NPS impact"')
         self.assertNotContains(page, "What goes with NPS")
         # the impact column falls back to the score the survey asks
         self.assertContains(page, "CSAT impact (95% CI)")
-        self.assertContains(page, "CSAT impact is the difference in the score")
+        self.assertContains(page, "CSAT impact is the difference in the score, in points,")
         self.assertContains(page, "What goes with CSAT")
 
     def test_a_ces_survey_has_a_ces_impact_column_alone(self) -> None:
@@ -94,7 +94,7 @@ class SurveyScoresTest(PersonasTestCase):
         self.assertEqual([card.label for card in page.context["insights"].scores], ["CES"])
         self.assertContains(page, "CES by segment")
         self.assertContains(page, "CES impact (95% CI)")
-        self.assertContains(page, "CES impact is the difference in the score")
+        self.assertContains(page, "CES impact is the difference in the score, in points,")
         self.assertNotContains(page, "NPS impact (95% CI)")
         self.assertNotContains(page, "CSAT impact (95% CI)")
         self.assertContains(page, "What goes with CES")

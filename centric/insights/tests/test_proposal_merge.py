@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from centric.insights import services
 from centric.insights.models import Reanalysis, ThemeDefinition, ThemeProposal
+from centric.insights.services.themes import proposal_seed_words
 from centric.insights.tests.test_taxonomy import GERMAN_COMMENTS, TaxonomyTestCase
 from centric.insights.text import covering_theme
 from centric.insights.text.taxonomy import Taxonomy, Theme
@@ -137,3 +138,11 @@ def test_covering_theme_reads_the_proposals_language() -> None:
         covering_theme(taxonomy, ["bilan carbone", "rapport"], [FRENCH], "fr") == "sustainability"
     )
     assert covering_theme(taxonomy, ["parking", "lot"], ["The parking lot is full."]) is None
+
+
+def test_the_seed_words_of_a_proposal_named_by_a_phrase_are_the_terms_of_its_words() -> None:
+    phrase = ThemeProposal(name="bilan carbone", key_terms=["bilan carbone", "carbone", "rapport"])
+    pair = ThemeProposal(name="parking / places", key_terms=["parking", "places libres", "entrée"])
+
+    assert proposal_seed_words(phrase) == ["bilan carbone", "carbone"]
+    assert proposal_seed_words(pair) == ["parking", "places libres"]

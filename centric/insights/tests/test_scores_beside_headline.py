@@ -110,12 +110,14 @@ class ScoresBesideHeadlineTest(PersonasTestCase):
         page = self.client.get(reverse("insights:overview"), {"survey": self.survey.pk})
 
         self.assertEqual(page.context["impact_labels"], ["NPS", "CSAT", "CES"])
-        self.assertContains(page, "NPS, CSAT and CES impact are the difference in the score")
+        self.assertContains(
+            page, "NPS, CSAT and CES impact are the difference in the score, in points,"
+        )
         self.assertContains(page, "What goes with CES")
         billing = next(row for row, *_ in page.context["theme_rows"] if row.theme == "billing")
         # CES is a mean on 1-7, shown with its decimal: billing's 2 against the others' 6
         self.assertAlmostEqual(billing.drivers["ces"].effect or 0.0, -4.0)
-        self.assertContains(page, "−4.0 points")
+        self.assertContains(page, "−4.0 (")
 
     def test_the_theme_table_export_has_each_impact(self) -> None:
         self.login(self.cx_lead)

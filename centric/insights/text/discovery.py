@@ -1,11 +1,13 @@
 """Theme discovery: propose new themes from an organisation's own feedback.
 
 TF-IDF over the comments, factorised with NMF into topics; each topic becomes a proposal
-with a suggested name (its two strongest terms), its key terms and the comments that
-represent it best. Topics the taxonomy already covers are not proposed again: those named
-by a theme's seed word, whose key terms are mostly seed words, or whose comments mostly match
-one theme already. Nor is a seed word offered as a key term of a new theme. A person accepts
-or rejects proposals.
+with a suggested name, its key terms and the comments that represent it best. The name is
+made of key terms as the topic's comments write them, for a person to read: a phrase written
+in most of them ("bilan carbone", "parking lot"), else the two words found in the most
+("parking / places"), nouns before verbs and adverbs (see ``_Naming``). Topics the taxonomy
+already covers are not proposed again: those named by a theme's seed word, whose key terms are
+mostly seed words, or whose comments mostly match one theme already. Nor is a seed word
+offered as a key term of a new theme. A person accepts or rejects proposals.
 
 Comments are read in one language, English or one with a wordbook (``language``): its words,
 the words it says nothing of a topic with, its opinion words, its seed words and, for German,
@@ -104,7 +106,7 @@ class ThemeDiscovery:
         owner = weights.argmax(axis=1)
         strength = weights.max(axis=1)
         coverage = _Coverage(self.taxonomy, self.words) if self.taxonomy is not None else None
-        proposals: list[ProposedTheme] = []
+        topics = []
         for topic in range(n_topics):
             members = np.flatnonzero((owner == topic) & (strength > 0))
             if len(members) == 0:
@@ -122,15 +124,19 @@ class ThemeDiscovery:
             # the comments most of the topic, each once: feedback repeats itself word for word
             ranked_texts = (texts[i] for i in members[np.argsort(-weights[members, topic])])
             examples = tuple(itertools.islice(dict.fromkeys(ranked_texts), self.n_examples))
-            proposals.append(
-                ProposedTheme(
-                    name=_name(top, self.words.stem),
-                    key_terms=tuple(top),
-                    examples=examples,
-                    size=len(members),
-                    overlaps=overlaps,
-                )
+            topics.append((members.tolist(), top, examples, overlaps))
+        # the larger topics are named first: a smaller one takes another name
+        naming = _Naming(texts, self.words)
+        proposals = [
+            ProposedTheme(
+                name=naming.name(top, members),
+                key_terms=tuple(top),
+                examples=examples,
+                size=len(members),
+                overlaps=overlaps,
             )
+            for members, top, examples, overlaps in sorted(topics, key=lambda t: -len(t[0]))
+        ]
         proposals.sort(key=lambda p: (-p.size, p.name))
         self.proposals_ = [p for p in proposals if p.overlaps is None]
         self.covered_ = [p for p in proposals if p.overlaps is not None]
@@ -199,11 +205,11 @@ class _Coverage:
 
     def theme_covering(self, key_terms: list[str], comments: Sequence[str]) -> str | None:
         """The existing theme that already covers a topic: a seed word of it is one of the
-        two words that name the topic ("small / medium" is about fit and size, "driver /
+        topic's two strongest words ("small / medium" is about fit and size, "driver /
         delivery" about delivery), seed words are half or more of the key terms, or the theme
         is found in most of the topic's comments ("invoices are clear and match the order"
         and "charged twice for the same order" make "order / match", which is billing)."""
-        for word in _name(key_terms, self.reading.stem).split(" / "):
+        for word in _strongest_words(key_terms, self.reading.stem):
             if theme := self.seed_of(word):
                 return theme
         seeded = Counter(t for t in map(self.seed_of, key_terms) if t is not None)
@@ -226,7 +232,8 @@ class _Coverage:
         return min(counts, key=lambda name: (-counts[name], order.index(name)), default=None)
 
 
-_WORD = re.compile(r"[a-z][a-z'-]+")
+# single letters too, for the article "a"; a key term has three letters at least
+_WORD = re.compile(r"[a-z][a-z'-]*")
 # counting words say how many, not what about: "two days" is a delivery topic, not a "two" one
 _NUMBERS = frozenset(
     words(
@@ -238,6 +245,34 @@ _OPINION_WORDS = frozenset(BOOSTERS) | NEGATORS | STOPWORDS | _NUMBERS
 # a word of another language: letters of any alphabet, digits and hyphens ("co2-bilanz"),
 # cut at an apostrophe ("l'équipe" gives "équipe")
 _OTHER_WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*")
+
+
+# Words a noun comes after (articles, possessives, demonstratives), and adverbs' endings: a
+# topic is best named by its nouns. Those that are pronouns or prepositions as often are left
+# out: French "de" ("impossible de trouver"), Dutch "die" and "ons".
+_ARTICLES = {
+    ENGLISH: "a an the my our your their his her its this these those every each no",
+    "de": """der die das den dem des ein eine einen einem einer eines kein keine keinen keinem
+        mein meine meinen meinem unser unsere unseren unserem unserer ihre ihren ihrem im am
+        zum zur vom beim""",
+    "fr": """le la les l un une des du au aux mon ma mes ton ta tes son sa ses notre nos votre
+        vos leur leurs ce cet cette ces""",
+    "es": """el la los las un una unos unas al del mi mis tu tus su sus nuestro nuestra
+        nuestros nuestras este esta estos estas ese esa esos esas""",
+    "it": """il lo la l i gli le un uno una del dello della dei degli delle al allo alla ai
+        agli alle nel nello nella nei negli nelle mio mia miei mie nostro nostra nostri nostre
+        questo questa questi queste""",
+    "pt": """o a os as um uma uns umas do da dos das no na nas ao aos à às meu minha meus
+        minhas nosso nossa nossos nossas este esta estes estas esse essa""",
+    "nl": "de het een mijn onze uw deze dit",
+}
+_ADVERB_ENDINGS = {
+    ENGLISH: ("ly",),
+    "fr": ("ment",),
+    "es": ("mente",),
+    "it": ("mente",),
+    "pt": ("mente",),
+}
 
 
 def _stemmer(book: Wordbook) -> Callable[[str], str]:
@@ -267,6 +302,9 @@ class _Reading:
     # a theme's seed words in this language besides the organisation's own
     seeds: Callable[[Theme], Sequence[str]]
     compounds: bool = False
+    # what tells the nouns to name a topic by (see _Naming)
+    articles: frozenset[str] = frozenset()
+    adverb_endings: tuple[str, ...] = ()
 
     def stems(self, text: str) -> tuple[str, ...]:
         return tuple(self.stem(t) for t in tokenize(text) if t[0].isalnum())
@@ -280,6 +318,8 @@ _READING = {
         stem=stem,
         matcher=ThemeMatcher,
         seeds=lambda theme: (),
+        articles=frozenset(words(_ARTICLES[ENGLISH])),
+        adverb_endings=_ADVERB_ENDINGS[ENGLISH],
     ),
     **{
         code: _Reading(
@@ -293,6 +333,8 @@ _READING = {
             matcher=partial(WordbookThemeMatcher, book=book),
             seeds=lambda theme, book=book: book_seeds(book, theme.name),  # type: ignore[misc]
             compounds=book.compounds,
+            articles=frozenset(words(_ARTICLES.get(code, ""))),
+            adverb_endings=_ADVERB_ENDINGS.get(code, ()),
         )
         for code, book in WORDBOOKS.items()
     },
@@ -310,8 +352,9 @@ def _topic_terms(text: str, reading: _Reading = _READING[ENGLISH]) -> list[str]:
     return words + [f"{a} {b}" for a, b in itertools.pairwise(words) if a != b]
 
 
-def _name(key_terms: list[str], stem: Callable[[str], str] = stem) -> str:
-    """Two strongest distinct words, "fabric / quality"; a bigram counts as its words."""
+def _strongest_words(key_terms: Sequence[str], stem: Callable[[str], str] = stem) -> list[str]:
+    """The two strongest distinct words of the key terms, "fabric", "quality"; a bigram counts
+    as its words."""
     words: list[str] = []
     for term in key_terms:
         for word in term.split():
@@ -319,4 +362,107 @@ def _name(key_terms: list[str], stem: Callable[[str], str] = stem) -> str:
                 words.append(word)
         if len(words) >= 2:
             break
-    return " / ".join(words[:2])
+    return words[:2]
+
+
+class _Naming:
+    """Names a topic by its key terms as its comments write them, for a person to read.
+
+    A bigram of the key terms written as such in half of the topic's comments or more, and
+    mostly in them, is the name ("bilan carbone", "parking lot"), if it holds a noun and no
+    adverb and does not run on into an object ("le parking devant l'entrée"). Else two words
+    of the key terms name it, "parking / places": those in the most of its comments first
+    (of equally many, those written most often, then nouns, then the strongest), adverbs
+    last ("directement", "really"). A noun is told by an article before it somewhere in the
+    comments ("le bilan", "our invoice"), which verbs and adverbs never have ("il est allé
+    directement").
+    """
+
+    def __init__(self, texts: Sequence[str], reading: _Reading) -> None:
+        self.reading = reading
+        self.given: set[frozenset[str]] = set()  # the names given, by their words' stems
+        self.words = [reading.word.findall(text.lower()) for text in texts]
+        self.stems = [[reading.stem(word) for word in words] for words in self.words]
+        self.stem_sets = [frozenset(stems) for stems in self.stems]
+        self.pairs = [frozenset(itertools.pairwise(stems)) for stems in self.stems]
+        self.pair_counts = Counter(pair for pairs in self.pairs for pair in pairs)
+        self.nouns = frozenset(
+            stems[at]
+            for words, stems in zip(self.words, self.stems, strict=True)
+            for at in range(1, len(words))
+            if words[at - 1] in reading.articles
+        )
+
+    def name(self, key_terms: Sequence[str], members: Sequence[int]) -> str:
+        """The topic's name, one not given to a topic before."""
+        name = self._phrase(key_terms, members) or " / ".join(self._words(key_terms, members))
+        self.given.add(self._stems(name))
+        return name
+
+    def _stems(self, name: str) -> frozenset[str]:
+        return frozenset(self.reading.stem(word) for word in name.replace(" / ", " ").split())
+
+    def _phrase(self, key_terms: Sequence[str], members: Sequence[int]) -> str | None:
+        """The key-term bigram written in most of the topic's comments and mostly in them, if
+        one is: a neighbouring topic's phrase is not this one's name."""
+        best: tuple[int, int] | None = None
+        name = None
+        for rank, term in enumerate(key_terms):
+            words = term.split()
+            if len(words) != 2 or any(map(self._adverb, words)) or self._stems(term) in self.given:
+                continue
+            pair = (self.reading.stem(words[0]), self.reading.stem(words[1]))
+            if not self.nouns.intersection(pair):
+                continue
+            writing = [member for member in members if pair in self.pairs[member]]
+            if len(writing) * 2 < len(members) or len(writing) * 2 < self.pair_counts[pair]:
+                continue
+            # a preposition or a verb runs on into its object: "le parking devant l'entrée"
+            run_on = sum(self._runs_on(member, pair) for member in writing)
+            if run_on * 2 <= len(writing) and (best is None or (len(writing), -rank) > best):
+                best, name = (len(writing), -rank), term
+        return name
+
+    def _runs_on(self, member: int, pair: tuple[str, str]) -> bool:
+        words, stems = self.words[member], self.stems[member]
+        return any(
+            (stems[at], stems[at + 1]) == pair and words[at + 2] in self.reading.articles
+            for at in range(len(stems) - 2)
+        )
+
+    def _words(self, key_terms: Sequence[str], members: Sequence[int]) -> list[str]:
+        """Two distinct words of the key terms, the first the one that best says the topic; one
+        word where every pair is another topic's name."""
+        stem = self.reading.stem
+        ranks: dict[str, int] = {}
+        for term in key_terms:
+            for word in term.split():
+                ranks.setdefault(word, len(ranks))
+
+        def order(word: str) -> tuple[bool, int, int, bool, int]:
+            base = stem(word)
+            comments = sum(base in self.stem_sets[member] for member in members)
+            times = sum(self.stems[member].count(base) for member in members)
+            return (self._adverb(word), -comments, -times, base not in self.nouns, ranks[word])
+
+        ordered = sorted(ranks, key=order)
+        pairs = (
+            [first, second]
+            for at, first in enumerate(ordered)
+            for second in ordered[at + 1 :]
+            if stem(first) != stem(second)
+        )
+        return next(
+            (pair for pair in pairs if self._stems(" ".join(pair)) not in self.given), ordered[:1]
+        )
+
+    def _adverb(self, word: str) -> bool:
+        """Whether ``word`` has an adverb's ending and is no noun: "directement", "really",
+        not "le paiement"."""
+        return (
+            any(
+                word.endswith(ending) and len(word) > len(ending) + 3
+                for ending in self.reading.adverb_endings
+            )
+            and self.reading.stem(word) not in self.nouns
+        )

@@ -80,10 +80,7 @@ def test_a_topic_whose_comments_an_existing_theme_reads_is_covered_not_proposed(
         + TERRACE
     )
     discovery = ThemeDiscovery(n_themes=3, taxonomy=DEFAULT_TAXONOMY, seed=0).fit(corpus)
-    assert sorted(p.name for p in discovery.proposals_) == [
-        "garden / terrace",
-        "parking / entrance",
-    ]
+    assert sorted(p.name for p in discovery.proposals_) == ["garden terrace", "parking / entrance"]
     [billing] = discovery.covered_
     assert billing.overlaps == "billing"
     assert billing.size == 20
@@ -157,8 +154,8 @@ def test_german_comments_are_discovered_in_german_words():
     )
 
     new = {proposal.name: proposal for proposal in discovery.proposals_}
-    assert list(new) == ["co2-bilanz / abschließen"]
-    assert all("CO2-Bilanz" in example for example in new["co2-bilanz / abschließen"].examples)
+    assert list(new) == ["co2-bilanz / bericht"]
+    assert all("CO2-Bilanz" in example for example in new["co2-bilanz / bericht"].examples)
     # the delivery theme's German seeds cover the rest, "Lieferzeit" by its first part
     assert {proposal.overlaps for proposal in discovery.covered_} == {"delivery"}
     terms = {
