@@ -52,6 +52,7 @@ class Field:
     label: str
     type: str  # number, choice, set, flag or text
     choices: tuple[str, ...] = ()  # suggested values, for the editor
+    bounds: tuple[int, int] | None = None  # the scale a number lies on
 
 
 NUMBER_OPS: dict[str, tuple[str, Callable[[Any, Any], bool]]] = {
@@ -72,9 +73,9 @@ OPS_BY_TYPE: dict[str, dict[str, str]] = {
 FIELDS: dict[str, Field] = {
     "score": Field("Score", "number"),
     "score_type": Field("Score type", "choice", ("nps", "csat", "ces", "rating")),
-    "nps": Field("NPS (0–10)", "number"),
-    "csat": Field("CSAT (1–5)", "number"),
-    "ces": Field("CES (1–7)", "number"),
+    "nps": Field("NPS (0–10)", "number", bounds=(0, 10)),
+    "csat": Field("CSAT (1–5)", "number", bounds=(1, 5)),
+    "ces": Field("CES (1–7)", "number", bounds=(1, 7)),
     "sentiment": Field("Sentiment", "choice", ("negative", "mixed", "neutral", "positive")),
     "sentiment_score": Field("Sentiment score (−1 to 1)", "number"),
     "themes": Field("Themes", "set"),
@@ -122,6 +123,9 @@ def validate(condition: Mapping[str, Any]) -> dict[str, Any]:
         except ValueError:
             raise ConditionError(f"{spec.label}: {value!r} is not a number") from None
         value = int(value) if value.is_integer() else value
+        if spec.bounds is not None and not spec.bounds[0] <= value <= spec.bounds[1]:
+            low, high = spec.bounds
+            raise ConditionError(f"{spec.label}: {value} is not on the scale, {low} to {high}")
     else:
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, (list, tuple)) or not all(isinstance(v, str) for v in items):

@@ -81,6 +81,7 @@ RULES: list[dict[str, Any]] = [
         "description": "CSAT of 2 or less after a delivery: Support takes turns.",
         "conditions_all": [
             {"field": "csat", "op": "lte", "value": 2},
+            {"field": "stage", "op": "in", "value": ["delivery"]},
         ],
         "owner_strategy": "round_robin",
         "team": "Support",

@@ -603,7 +603,8 @@ def survey_missing_wording(
     survey: Survey, questions: Iterable[Question]
 ) -> dict[str, list[Question]]:
     """For each language the survey offers, its questions with no wording in it: respondents who
-    read that language see them in English (or the language they are written in)."""
+    read that language see them in the default language (else English, else any language they
+    are written in)."""
     missing = {
         language: [
             question for question in questions if not question.text.get(language, "").strip()

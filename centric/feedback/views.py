@@ -159,6 +159,10 @@ def _survey_page(
             survey.default_language, survey.default_language
         ),
         "missing_wording": _missing_wording(survey, questions),
+        # a question written before its default language was chosen may lack it
+        "default_wording_missing": any(
+            not question.text.get(survey.default_language) for question in questions
+        ),
         "results": results,
         "centricity": centricity_result(actor=user, survey=survey, selection=selection),
         "selection": selection,
@@ -483,8 +487,8 @@ def survey_wave_start(request: AuthedRequest, survey_id: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            f"Wave {survey.current_wave} started: the people you invite now are asked again, "
-            f"and their answers count in wave {survey.current_wave}.",
+            f"Wave {survey.current_wave} started: the people you invite now are invited to it, "
+            "those of earlier waves too, and their answers count in it.",
         )
     return redirect(survey)
 

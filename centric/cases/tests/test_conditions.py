@@ -30,6 +30,8 @@ def test_validate_canonicalises_values() -> None:
         ({"field": "score", "op": "lt", "value": True}, "Score: True is not a number"),
         ({"field": "text", "op": "contains", "value": ["  "]}, "Comment: give at least one value"),
         ({"field": "segment", "op": "in", "value": 3}, "Segment: give a word or a list of words"),
+        ({"field": "ces", "op": "lte", "value": 9}, r"CES \(1–7\): 9 is not on the scale, 1 to 7"),
+        ({"field": "nps", "op": "gt", "value": -1}, r"NPS \(0–10\): -1 is not on the scale"),
     ],
 )
 def test_validate_names_what_is_wrong(condition: dict[str, object], message: str) -> None:

@@ -41,7 +41,7 @@ class QuestionFormPageTest(SurveyTestCase):
         page = _text(self.client.get(self.add_url).content)
         choices = re.search(
             r'<fieldset class="field-group" data-kinds="single multiple"> '
-            r"<legend>Choices — for single and multiple choice</legend>(.*?)</fieldset>",
+            r"<legend>Choices — for “One choice” and “Several choices”</legend>(.*?)</fieldset>",
             page,
         )
         scale = re.search(

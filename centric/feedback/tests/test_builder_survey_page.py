@@ -71,6 +71,20 @@ class MissingWordingTest(SurveyTestCase):
             "see the German wording, or the English where that is missing too.",
         )
 
+    def test_a_survey_worded_in_its_default_language_says_no_more_than_that(self) -> None:
+        survey = self.make_survey("ces", name="Support", default_language="de")
+        survey.languages = ["de", "fr"]
+        survey.save()
+        editing.question_save(
+            actor=self.cx_lead,
+            survey=survey,
+            values={"kind": "text", "text": {"de": "Warum?"}, "page": 2},
+        )
+        self.login(self.cx_lead)
+        page = self.client.get(survey.get_absolute_url())
+        self.assertContains(page, "see the German wording.")
+        self.assertNotContains(page, "or the English where that is missing too")
+
 
 class LatestResponsesTest(SurveyTestCase):
     def setUp(self) -> None:

@@ -58,9 +58,10 @@ class WaveTimingTest(WaveTestCase):
 
         self.assertNotIn(self.button, page)
         self.assertIn(
-            "Wave 2 is offered a week after wave 1's last invitation was emailed, from "
-            f"{dateformat.format(offered, 'j M, H:i')}, or sooner once everyone in it has "
-            "answered: a week gives time for its reminder, 3 days on, and for answering it.",
+            "A button to start wave 2 appears here a week after wave 1's last invitation was "
+            f"emailed, on {dateformat.format(offered, 'j M, H:i')} (Europe/Berlin time), or "
+            "sooner once everyone in it has answered: a week gives time for one reminder, due 3 "
+            "days after the invitation, and for answering it. Nothing starts by itself.",
             page,
         )
         # sooner only when confirmed, knowing who has not answered

@@ -98,6 +98,7 @@ class SurveyScoresTest(PersonasTestCase):
         self.assertNotContains(page, "NPS impact (95% CI)")
         self.assertNotContains(page, "CSAT impact (95% CI)")
         self.assertContains(page, "What goes with CES")
+        self.assertContains(page, "a CES impact above zero goes with easier experiences")
         self.assertNotContains(page, "What goes with NPS")
 
     def test_a_survey_that_asks_no_score_has_no_impact_column_and_says_why(self) -> None:
