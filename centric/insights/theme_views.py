@@ -80,6 +80,8 @@ def proposal_list(request: AuthedRequest) -> HttpResponse:
         # each names its language once one is not English
         "languages": any(proposal.language != ENGLISH for proposal in proposals),
         "themes": theme_selectors.theme_list(actor=user),
+        # just asked to look: the empty list is no answer yet
+        "looking": request.GET.get("looking") == "1",
     }
     return render(request, "insights/proposal_list.html", context)
 
@@ -90,7 +92,7 @@ def theme_discover(request: AuthedRequest) -> HttpResponse:
     messages.success(
         request, "Looking for new themes in your comments; the proposals appear here shortly."
     )
-    return redirect("insights:proposal_list")
+    return redirect(f"{reverse('insights:proposal_list')}?looking=1")
 
 
 @require_POST

@@ -147,8 +147,17 @@ class ProposalPagesTest(PersonasTestCase):
         self.assertEqual(self.client.get(reverse("insights:theme_discover")).status_code, 405)
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(reverse("insights:theme_discover"))
-        self.assertRedirects(response, reverse("insights:proposal_list"))
+        self.assertRedirects(response, f"{reverse('insights:proposal_list')}?looking=1")
         self.assertTrue(ThemeProposal.objects.filter(organisation=self.org).exists())
+
+    def test_an_empty_list_just_after_asking_says_the_comments_are_being_read(self) -> None:
+        self.login(self.cx_lead)
+        with self.captureOnCommitCallbacks(execute=False):  # the worker has not read them yet
+            asked = self.client.post(reverse("insights:theme_discover"), follow=True)
+        self.assertContains(asked, "Your comments are being read for new themes")
+        self.assertNotContains(asked, "No proposals at the moment")
+        later = self.client.get(reverse("insights:proposal_list"))
+        self.assertContains(later, "No proposals at the moment")
 
     def test_proposals_show_their_comments_escaped(self) -> None:
         self.proposal()
