@@ -1,22 +1,22 @@
 from django.urls import path, re_path
 
-from centric.feedback import export_views, import_views, views
+from centric.feedback import export_views, import_views, respond_views, views
 
 app_name = "feedback"
 urlpatterns = [
     # public: the respondent's pages, first, as the busiest addresses (see config/urls.py)
-    path("r/<str:token>/", views.respond, name="respond"),
-    path("r/<str:token>/thanks/", views.thanks, name="thanks"),
-    path("r/<str:token>/unsubscribe/", views.unsubscribe, name="unsubscribe"),
-    path("s/<str:public_key>/", views.respond_open, name="respond_open"),
-    path("s/<str:public_key>/thanks/", views.thanks_open, name="thanks_open"),
+    path("r/<str:token>/", respond_views.respond, name="respond"),
+    path("r/<str:token>/thanks/", respond_views.thanks, name="thanks"),
+    path("r/<str:token>/unsubscribe/", respond_views.unsubscribe, name="unsubscribe"),
+    path("s/<str:public_key>/", respond_views.respond_open, name="respond_open"),
+    path("s/<str:public_key>/thanks/", respond_views.thanks_open, name="thanks_open"),
     # any other address under them is a link mistyped or cut short
-    re_path(r"^[rs]/", views.link_not_valid),
+    re_path(r"^[rs]/", respond_views.link_not_valid),
     path("surveys/", views.survey_list, name="survey_list"),
     path("surveys/new/", views.survey_create, name="survey_create"),
     path("surveys/<int:survey_id>/", views.survey_detail, name="survey_detail"),
     path("surveys/<int:survey_id>/settings/", views.survey_edit, name="survey_edit"),
-    path("surveys/<int:survey_id>/preview/", views.survey_preview, name="survey_preview"),
+    path("surveys/<int:survey_id>/preview/", respond_views.survey_preview, name="survey_preview"),
     path("surveys/<int:survey_id>/copy/", views.survey_copy, name="survey_copy"),
     path(
         "surveys/<int:survey_id>/open-link.svg",
