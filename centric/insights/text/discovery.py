@@ -273,6 +273,15 @@ _ADVERB_ENDINGS = {
     "it": ("mente",),
     "pt": ("mente",),
 }
+# and the endings of a verb after its subject ("parcel arrived", "camions attendent"), which
+# ends no phrase that names a topic
+_VERB_ENDINGS = {
+    ENGLISH: ("ed",),
+    "fr": ("ent",),
+    "es": ("an", "en"),
+    "it": ("ano", "ono"),
+    "pt": ("am", "em"),
+}
 
 
 def _stemmer(book: Wordbook) -> Callable[[str], str]:
@@ -305,6 +314,7 @@ class _Reading:
     # what tells the nouns to name a topic by (see _Naming)
     articles: frozenset[str] = frozenset()
     adverb_endings: tuple[str, ...] = ()
+    verb_endings: tuple[str, ...] = ()
 
     def stems(self, text: str) -> tuple[str, ...]:
         return tuple(self.stem(t) for t in tokenize(text) if t[0].isalnum())
@@ -320,6 +330,7 @@ _READING = {
         seeds=lambda theme: (),
         articles=frozenset(words(_ARTICLES[ENGLISH])),
         adverb_endings=_ADVERB_ENDINGS[ENGLISH],
+        verb_endings=_VERB_ENDINGS[ENGLISH],
     ),
     **{
         code: _Reading(
@@ -335,6 +346,7 @@ _READING = {
             compounds=book.compounds,
             articles=frozenset(words(_ARTICLES.get(code, ""))),
             adverb_endings=_ADVERB_ENDINGS.get(code, ()),
+            verb_endings=_VERB_ENDINGS.get(code, ()),
         )
         for code, book in WORDBOOKS.items()
     },
@@ -409,7 +421,12 @@ class _Naming:
         name = None
         for rank, term in enumerate(key_terms):
             words = term.split()
-            if len(words) != 2 or any(map(self._adverb, words)) or self._stems(term) in self.given:
+            if (
+                len(words) != 2
+                or any(map(self._adverb, words))
+                or self._ends(words[1], self.reading.verb_endings)
+                or self._stems(term) in self.given
+            ):
                 continue
             pair = (self.reading.stem(words[0]), self.reading.stem(words[1]))
             if not self.nouns.intersection(pair):
@@ -459,10 +476,12 @@ class _Naming:
     def _adverb(self, word: str) -> bool:
         """Whether ``word`` has an adverb's ending and is no noun: "directement", "really",
         not "le paiement"."""
+        return self._ends(word, self.reading.adverb_endings)
+
+    def _ends(self, word: str, endings: tuple[str, ...]) -> bool:
+        """Whether ``word`` has one of ``endings`` (an adverb's, a verb's) and is no noun: "les
+        camions attendent", not "le client"."""
         return (
-            any(
-                word.endswith(ending) and len(word) > len(ending) + 3
-                for ending in self.reading.adverb_endings
-            )
+            any(word.endswith(ending) and len(word) > len(ending) + 3 for ending in endings)
             and self.reading.stem(word) not in self.nouns
         )

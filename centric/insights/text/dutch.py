@@ -552,7 +552,8 @@ DUTCH = Wordbook(
         account accountmanager chauffeur melding past track trace vast in op en je uit
         waar mee complete booster booze tops supers ramps rares rarest primate schooner
         corrects correcter danker fiascos irritants liefer""",
-    left_out="""een twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig
+    left_out="""per zonder
+        een twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig
         veertig vijftig honderd duizend eerste tweede derde vierde keer keren dag dagen week
         weken maand maanden jaar jaren uur uren minuut minuten kwartier vandaag gisteren
         morgen vanochtend vanmiddag vanavond altijd vaak soms nooit weer opnieuw alweer steeds

@@ -841,7 +841,8 @@ FRENCH = Wordbook(
         satisfactions simplex supers tops attend refuse refuses belles client clients code
         dossier grand internet main mode note plus point port premiers route site""",
     # numbers and words of no topic, besides the function words
-    left_out="""un une deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt
+    left_out="""devant derrière contre cesse
+        un une deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt
         trente quarante cinquante cent cents mille premier première deuxième second seconde
         troisième dernier dernière fois jour jours semaine semaines mois an ans année années
         heure heures minute minutes aujourd'hui hier demain matin soir toujours souvent encore

@@ -203,7 +203,8 @@ GERMAN = Wordbook(
     shared="""super top ok okay fair problem team service support design material offline
         feedback ticket hotline portal information chaos robust solide stabil flexibel app
         paket""",
-    left_out="""zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert
+    left_out="""pro je per vor
+        zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert
         tausend einmal zweimal halb dutzend mehrere viele viel etwas ganz gar wirklich
         eigentlich also dann nun bis aus ihnen mal man jeder jede jedes alle allen beim
         andere anderen vor hinter neben trotz während wegen statt außer gegenüber

@@ -476,7 +476,8 @@ ITALIAN = Wordbook(
     supposed=r"\s*(?:se|qualora|casomai|semmai|nel caso|in caso|dovesse|dovessero)\b",
     shared="""super top ok okay complete incomplete post male ben bell bravo gentile lento mediocre fragile menu
     partner fantasia stile area iva mail""",
-    left_out="""uno una due tre quattro cinque sei sette otto nove dieci undici dodici quindici
+    left_out="""contro davanti dietro
+        uno una due tre quattro cinque sei sette otto nove dieci undici dodici quindici
     venti trenta quaranta cinquanta cento mille primo prima secondo seconda terzo terza volta
     volte giorno giorni settimana settimane mese mesi anno anni ora ore minuto minuti oggi
     ieri domani sempre mai ancora già spesso subito molto molta molti molte poco poca pochi

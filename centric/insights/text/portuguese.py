@@ -558,7 +558,8 @@ PORTUGUESE = Wordbook(
         stock feedback offline bug bugs tutorial newsletter sms material visual cordial rude
         grave exemplar valor cores fiscal via way sac call center help desk helpdesk
         a o e de do da dos das as no nos que para""",
-    left_out="""dois duas três quatro cinco seis sete oito nove dez onze doze vinte trinta
+    left_out="""contra diante
+        dois duas três quatro cinco seis sete oito nove dez onze doze vinte trinta
         cem cento mil primeiro primeira segundo terceiro metade dúzia vários várias muitos
         muitas poucos poucas algum alguma alguns algumas todo toda todos todas tudo coisa
         coisas sempre vez vezes dia dias semana semanas mês meses ano anos hora horas

@@ -628,7 +628,8 @@ SPANISH = Wordbook(
         lamentable super top ok okay material web app chat ticket stock email portal feedback
         newsletter tutorial color personal demo menu sin no gran tan nada pronto largo grande
         alto poco embargo de la el al del en con por se nos nuestro nuestra nuestras otro dos""",
-    left_out="""uno una dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte
+    left_out="""contra ante tras
+        uno una dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte
         treinta cuarenta cincuenta cien ciento mil primero primera segundo segunda tercero
         tercera último última día días semana semanas mes meses año años hora horas minuto
         minutos hoy ayer mañana vez veces siempre nunca también además ahora ya todavía aún
