@@ -125,7 +125,8 @@ class FeedbackImportDetailOut(FeedbackImportOut):
     progress: ProgressOut | None = Field(description="While checking or importing.")
     errors: list[RowErrorOut] = Field(
         description=f"The first {services.MAX_ERRORS_KEPT:,} problems found; `error_count` "
-        "counts every row with one."
+        "counts every row with one, and the report's download of the rows with problems "
+        "(`/feedback-imports/{id}/refused-rows.csv`, signed in) holds them all."
     )
     warnings: list[str]
 

@@ -18,7 +18,7 @@ from centric.core.htmx import render_page
 from centric.core.periods import CHOSEN
 from centric.core.permissions import can_write, require_write
 from centric.feedback.exports import csv_lines
-from centric.feedback.feedback_imports import reading, refused, selectors, services
+from centric.feedback.feedback_imports import reading, selectors, services
 from centric.feedback.feedback_imports.forms import ColumnMappingForm, FeedbackUploadForm
 from centric.feedback.feedback_imports.mapping import PRESETS, Mapping
 from centric.feedback.models import FeedbackImport, Response
@@ -113,7 +113,7 @@ def import_detail(request: AuthedRequest, import_id: int) -> HttpResponse:
         # the valid rows not stored before: what importing would add
         "new_rows": max(job.valid_rows - job.existing_count, 0),
         "undated_rows_date": selectors.feedback_import_undated_rows_date(job),
-        "refused_rows": len(refused.refused_lines(job.errors)),
+        "refused_rows": selectors.feedback_import_refused_count(job),
         "imported_days": imported_days,
         "insights_query": _insights_query(imported_days),
     }

@@ -18,6 +18,7 @@ from django.utils.formats import number_format
 from centric.core.permissions import can_write, sees_whole_organisation
 from centric.feedback.exports import Cell
 from centric.feedback.feedback_imports import reading, refused
+from centric.feedback.feedback_imports.problems import all_problems, problems_name
 from centric.feedback.models import FeedbackImport, Response, SavedMapping
 from centric.people.models import User
 
@@ -69,6 +70,16 @@ def feedback_import_days(job: FeedbackImport) -> tuple[date, date] | None:
     return timezone.localdate(days["first"]), timezone.localdate(days["last"])
 
 
+def feedback_import_refused_count(job: FeedbackImport) -> int:
+    """How many rows ``feedback_import_refused_rows`` gives: every row with a problem where the
+    check logged them all (``problems``), without reading the log; else those of the problems
+    the import row keeps."""
+    if job.file and job.file.storage.exists(problems_name(job)):
+        # every problem is a row's but one of the whole file (line 0), which comes first
+        return job.error_count - sum(1 for error in job.errors[:1] if not error["line"])
+    return len(refused.refused_lines(job.errors))
+
+
 def feedback_import_refused_rows(job: FeedbackImport) -> Iterator[list[Cell]]:
     """The rows the import's check refused, as its file has them (``refused.refused_rows``),
     read from the stored file again a batch at a time, and only as far as the last of them."""
@@ -81,7 +92,7 @@ def feedback_import_refused_rows(job: FeedbackImport) -> Iterator[list[Cell]]:
             batches = table.batches(REFUSED_BATCH_ROWS)
         except (OSError, ValueError, reading.FileProblem):
             pass  # the file is gone or no longer opens: the problems alone are left
-        for row in refused.refused_rows(job.columns, job.errors, batches):
+        for row in refused.refused_rows(job.columns, all_problems(job), batches):
             yield [*row]
 
 

@@ -35,6 +35,7 @@ from centric.customers.selectors import (
 )
 from centric.feedback.feedback_imports import reading
 from centric.feedback.feedback_imports.mapping import PRESETS, Mapping, suggest
+from centric.feedback.feedback_imports.problems import ProblemLog
 from centric.feedback.feedback_imports.selectors import (
     feedback_import_time,
     saved_mapping_may_change,
@@ -317,8 +318,9 @@ class _Scan:
     bytes_read: int = 0
     created: int = 0
     existing: int = 0
-    errors: list[RowError] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)  # the first MAX_ERRORS_KEPT
     unreadable: RowError | None = None  # where the file stopped being readable, and why
+    log: ProblemLog = field(default_factory=ProblemLog)  # every problem
 
     def run(
         self,
@@ -346,7 +348,7 @@ class _Scan:
 
                     def checked_batches() -> Iterator[tuple[CheckedBatch, Prepared]]:
                         for batch in table.batches(BATCH_ROWS):
-                            checked = checker.check(batch, report=MAX_ERRORS_KEPT)
+                            checked = checker.check(batch, report=len(batch))
                             yield checked, prepare(checked.rows)
 
                     with closing(_read_ahead(checked_batches())) as ahead:
@@ -355,6 +357,7 @@ class _Scan:
                             self.valid_rows += len(checked.rows)
                             self.error_count += checked.invalid
                             self._keep(checked.errors)
+                            self.log.write(checked.errors)
                             on_batch(prepared)
                             self.bytes_read = int(table.progress() * job.size)
                             report(self)
@@ -365,6 +368,7 @@ class _Scan:
             self.error_count += 1
             self.unreadable = RowError(problem.line, problem.column, problem.message)
             self.errors = [self.unreadable, *self.errors[: MAX_ERRORS_KEPT - 1]]
+            self.log.write([self.unreadable])
 
     def _keep(self, errors: list[RowError]) -> None:
         self.errors.extend(errors[: max(MAX_ERRORS_KEPT - len(self.errors), 0)])
@@ -417,5 +421,6 @@ def _save_scan(job: FeedbackImport, scan: _Scan) -> None:
     job.bytes_read = job.size
     job.error_count = scan.error_count
     job.errors = [error.as_dict() for error in scan.errors]
+    scan.log.save(job)
     job.finished_at = clock.now() if job.status != FeedbackImport.Status.CHECKED else None
     job.save()

@@ -37,6 +37,9 @@ from centric.feedback.feedback_imports.mapping import CUSTOMER_TARGETS, KINDS, M
 from centric.feedback.feedback_imports.reading import cell_name
 from centric.feedback.scales import SCORE_RANGES
 
+# a score type as an error message names it: "NPS (0–10)", "a rating (1–5)"
+_SCORE_NAMES = {"nps": "NPS", "csat": "CSAT", "ces": "CES", "rating": "a rating"}
+
 SCORE_TYPE_NAMES = {
     **{name: name for name in SCORE_RANGES},
     "net promoter score": "nps",
@@ -432,7 +435,8 @@ class BatchChecker:
             low, high = SCORE_RANGES[score_type]
             add(
                 "score",
-                f"{row['score_number']} is out of range for {score_type.upper()} ({low}–{high}).",
+                f"{row['score_number']} is out of range for {_SCORE_NAMES[score_type]} "
+                f"({low}–{high}).",
             )
         elif row["required_missing"]:
             add(

@@ -9,6 +9,7 @@ import io
 import itertools
 from collections.abc import Iterator
 from typing import Any
+from unittest import mock
 
 import polars as pl
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,6 +20,7 @@ from openpyxl import Workbook
 from centric.core.models import AuditEvent
 from centric.feedback.feedback_imports import refused, services
 from centric.feedback.feedback_imports.mapping import Mapping
+from centric.feedback.feedback_imports.problems import problems_name
 from centric.feedback.models import FeedbackImport, Response
 from centric.feedback.tests.test_import_reading import table_of
 from centric.people.models import User
@@ -146,6 +148,33 @@ class RefusedRowsDownloadTest(PersonasTestCase):
             ],
         )  # fmt: skip
 
+    def test_every_refused_row_downloads_however_many_the_report_lists(self) -> None:
+        header = b"Response ID,Submitted at,Email,Score,Comment\n"
+        bad = b"".join(b"R%d,2024-03-01,carla@acme.example,11,Row %d\n" % (i, i) for i in range(12))
+        with mock.patch.object(services, "MAX_ERRORS_KEPT", 5):
+            job = self.checked(header + bad + b"R99,2024-03-01,carla@acme.example,9,Fine\n")
+        # the import row keeps the first five for its page and its API; the log keeps them all
+        self.assertEqual((job.error_count, len(job.errors), job.valid_rows), (12, 5, 1))
+
+        downloaded = csv_rows(b"".join(self.download(job).streaming_content))[1:]
+        page = self.client.get(reverse("feedback:import_detail", args=[job.pk]))
+
+        self.assertEqual([row[0] for row in downloaded], [str(line) for line in range(2, 14)])
+        self.assertEqual(downloaded[-1][-1], "Row 11")
+        self.assertContains(page, "Showing the first 5 problems of 12 rows with problems.")
+        self.assertContains(page, "Download the 12 rows with problems")
+
+    def test_checking_again_replaces_the_problems_kept(self) -> None:
+        job = self.checked()
+        fixed = Mapping.from_dict({**job.mapping, "score_type": "rating"})
+        with self.captureOnCommitCallbacks(execute=True):
+            services.feedback_import_map(actor=self.cx_lead, job=job, mapping=fixed)
+        job.refresh_from_db()
+        downloaded = csv_rows(b"".join(self.download(job).streaming_content))[1:]
+        # read as ratings (1-5), 9 and 7 are out of range too
+        self.assertEqual(len(downloaded), job.error_count)
+        self.assertIn("out of range for a rating", downloaded[0][1])
+
     def test_the_download_is_refused_exactly_where_the_import_is(self) -> None:
         job = self.checked()
         detail = reverse("feedback:import_detail", args=[job.pk])
@@ -211,8 +240,11 @@ class RefusedRowsDownloadTest(PersonasTestCase):
         page = self.client.get(reverse("feedback:import_detail", args=[clean.pk]))
         self.assertNotContains(page, "Download")
 
-    def test_the_report_says_when_it_holds_only_the_first_rows_with_problems(self) -> None:
+    def test_an_import_checked_before_every_problem_was_logged_gives_its_first_rows(
+        self,
+    ) -> None:
         job = self.checked()
+        job.file.storage.delete(problems_name(job))
         FeedbackImport.objects.filter(pk=job.pk).update(error_count=1500)
         self.login(self.cx_lead)
         page = self.client.get(reverse("feedback:import_detail", args=[job.pk]))
