@@ -202,22 +202,10 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
         return _not_open(request, survey, language)
     questions = selectors.survey_questions(survey)
     if request.method == "POST":
-        page = _posted_page(request)
-        data = dict(request.POST.lists())
         response = services.response_for_invitation(invitation=invitation)
-        if "back" in request.POST:
-            previous = services.response_save_page_going_back(
-                response=response, page=page, data=data, language=language, questions=questions
-            )
-            return redirect(_with_language(request.path, request, survey, page=previous))
-        following, errors = services.response_save_page(
-            response=response, page=page, data=data, language=language, questions=questions
-        )
-        if errors:
-            again = following or page
-            posted = data if again == page else None
-            current = services.response_answers(response)
-            return _page(request, survey, questions, current, language, again, errors, posted)
+        following = _save_posted(request, survey, response, questions, language)
+        if isinstance(following, HttpResponse):
+            return following
         if following is None:
             return redirect(
                 _with_language(reverse("feedback:thanks", args=[token]), request, survey)
@@ -228,6 +216,35 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     page = _requested_page(request, questions, answers, existing)
     answers, page, suggested = _suggestion(request, questions, answers, page)
     return _page(request, survey, questions, answers, language, page, {}, None, suggested=suggested)
+
+
+def _save_posted(
+    request: HttpRequest,
+    survey: Survey,
+    response: Response,
+    questions: list[Question],
+    language: str,
+    attempt: str = "",
+) -> HttpResponse | int | None:
+    """Keep the page the respondent sent: the page that follows it (None once the survey is
+    done), or what to answer instead: the page before, if they went back, or this one again
+    with its errors (an earlier page whose required questions are unanswered comes first)."""
+    page = _posted_page(request)
+    data = dict(request.POST.lists())
+    if "back" in request.POST:
+        previous = services.response_save_page_going_back(
+            response=response, page=page, data=data, language=language, questions=questions
+        )
+        return redirect(_with_language(request.path, request, survey, page=previous))
+    following, errors = services.response_save_page(
+        response=response, page=page, data=data, language=language, questions=questions
+    )
+    if not errors:
+        return following
+    again = following or page
+    posted = data if again == page else None
+    current = services.response_answers(response)
+    return _page(request, survey, questions, current, language, again, errors, posted, attempt)
 
 
 def _posted_page(request: HttpRequest) -> int:
@@ -289,28 +306,14 @@ def respond_open(request: HttpRequest, public_key: str) -> HttpResponse:
     session_key = f"survey-{survey.pk}"
     questions = selectors.survey_questions(survey)
     if request.method == "POST":
-        page = _posted_page(request)
-        data = dict(request.POST.lists())
         posted_attempt = request.POST.get("attempt", "")
         attempt = posted_attempt if ATTEMPT.fullmatch(posted_attempt) else new_attempt()
         response = services.response_for_open_link(
             survey=survey, attempt=attempt, language=language
         )
-        if "back" in request.POST:
-            previous = services.response_save_page_going_back(
-                response=response, page=page, data=data, language=language, questions=questions
-            )
-            return redirect(_with_language(request.path, request, survey, page=previous))
-        following, errors = services.response_save_page(
-            response=response, page=page, data=data, language=language, questions=questions
-        )
-        if errors:
-            again = following or page
-            posted = data if again == page else None
-            current = services.response_answers(response)
-            return _page(
-                request, survey, questions, current, language, again, errors, posted, attempt
-            )
+        following = _save_posted(request, survey, response, questions, language, attempt)
+        if isinstance(following, HttpResponse):
+            return following
         if following is None:
             request.session.pop(session_key, None)
             return redirect(
