@@ -20,8 +20,7 @@ from centric.insights.models import ThemeMention
 BATCH = 1000
 # Feedback older than this is history, not a problem to act on now: it opens no case.
 MAX_AGE = dt.timedelta(days=14)
-
-
+# the scores a rule may ask for by kind, whichever is a response's headline
 SCORED = ("nps", "csat", "ces")
 
 
