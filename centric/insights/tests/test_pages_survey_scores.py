@@ -91,6 +91,8 @@ class SurveyScoresTest(PersonasTestCase):
     def test_a_ces_survey_has_a_ces_impact_column_alone(self) -> None:
         page = self.overview(self.ces)
 
+        self.assertNotContains(page, "filter to one survey to compare like with like")
+
         self.assertEqual([card.label for card in page.context["insights"].scores], ["CES"])
         self.assertContains(page, "CES by segment")
         self.assertContains(page, "CES impact (95% CI)")
@@ -145,6 +147,7 @@ class SurveyScoresTest(PersonasTestCase):
         self.assertContains(page, "NPS by segment")
         self.assertContains(page, "NPS impact (95% CI)")
         self.assertContains(page, "What goes with NPS")
+        self.assertContains(page, "filter to one survey to compare like with like")
         # every CSAT comment here mentions billing, so no theme could be tested against CSAT
         self.assertNotContains(page, "CSAT impact (95% CI)")
         self.assertNotContains(page, "What goes with CSAT")
