@@ -372,9 +372,12 @@ def survey_preview(request: AuthedRequest, survey_id: int) -> HttpResponse:
 
 def _preview_page(request: HttpRequest, questions: list[Question], answers: dict[str, Any]) -> int:
     """The page asked for, if the answers so far reach it (no earlier page is missing a required
-    answer, and it shows a question); else the first page still to answer."""
+    answer, and it shows a question); else the first page still to answer. Opened anew (no page
+    asked), it starts at the beginning, with the answers given so far."""
     reached = answer_rules.first_incomplete_page(questions, answers)
     asked = request.GET.get("page", "")
+    if not asked:
+        return answer_rules.first_page(questions, answers)
     if asked.isdigit():
         page = int(asked)
         if (reached is None or page <= reached) and answer_rules.visible_on_page(

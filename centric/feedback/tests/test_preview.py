@@ -40,6 +40,16 @@ class SurveyPreviewTest(SurveyTestCase):
         self.assertNotIn(f"survey-preview-{self.survey.pk}", self.client.session)
         self.assertContains(self.client.get(self.url), 'name="nps" value="3">')  # forgotten
 
+    def test_opened_again_the_preview_starts_at_the_beginning_with_the_answers_so_far(
+        self,
+    ) -> None:
+        self.login(self.cx_lead)
+        self.client.post(self.url, {"page": "1", "nps": "3"})
+        again = self.client.get(self.url)
+        self.assertContains(again, "How likely are you to recommend us")
+        self.assertContains(again, 'value="3" checked')
+        self.assertContains(self.client.get(self.url, {"page": "2"}), "fix first")
+
     def test_the_preview_speaks_each_of_the_surveys_languages(self) -> None:
         self.login(self.cx_lead)
         german = self.client.get(self.url, {"lang": "de"})
