@@ -856,7 +856,7 @@ def response_summarise(
     alike."""
     response.score, response.score_type = None, ""
     scored = [(question.kind, answers.get(question.key)) for question in questions]
-    for kind in ("nps", "csat", "ces", "rating"):
+    for kind in Response.ScoreType.values:  # the order selectors.scores_of relies on
         value = next(
             (value for found, value in scored if found == kind and isinstance(value, int)), None
         )

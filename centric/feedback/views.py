@@ -527,10 +527,10 @@ def survey_invite(request: AuthedRequest, survey_id: int) -> HttpResponse:
     messages.success(request, f"{len(created)} invited.")
     if skipped:
         messages.info(request, _skipped_message(skipped))
-    if survey.status_now == Survey.Status.OPEN:
+    stopped = selectors.survey_not_sending(survey, what="invitation")
+    if not stopped:
         services.invitations_queue(survey=survey)
     elif created and survey.past_last_day:
-        stopped = selectors.survey_not_sending(survey, what="invitation")
         messages.info(request, f"{stopped} Choose a later last day in its settings to send them.")
     return redirect(survey)
 
