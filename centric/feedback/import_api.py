@@ -103,6 +103,10 @@ class FeedbackImportOut(Schema):
     )
     existing_count: int = Field(description="Valid rows imported before, which are skipped.")
     created_count: int = Field(description="The responses the import stored.")
+    removed_count: int = Field(
+        description="The responses removed since, when the import was taken back "
+        "(`POST /feedback-imports/{import_id}/remove`)."
+    )
     created_at: datetime
     finished_at: datetime | None
 
@@ -295,6 +299,25 @@ def apply_feedback_import(
     actor = _actor(request)
     job = selectors.feedback_import_access(actor=actor, import_id=import_id)
     return Status(202, services.feedback_import_apply(actor=actor, job=job, mode=payload.mode))
+
+
+@router.post(
+    "/feedback-imports/{import_id}/remove",
+    response={202: FeedbackImportDetailOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Take an import back: remove the responses it stored",
+    description=(
+        "Removes, in the background, the responses the import stored, with their answers and "
+        "analyses; a response a case was opened on stays, with its case. The status is "
+        "`removing`, then `removed`, with `removed_count`: follow it with "
+        "`GET /feedback-imports/{import_id}`. Refused (422, with the reason) for an import that "
+        "stored nothing, one removed already, or one made before responses recorded their "
+        "import. The file stays, so it can be imported again."
+    ),
+)
+def remove_feedback_import(request: HttpRequest, import_id: int) -> Status[FeedbackImport]:
+    actor = _actor(request)
+    job = selectors.feedback_import_access(actor=actor, import_id=import_id)
+    return Status(202, services.feedback_import_remove(actor=actor, job=job))
 
 
 @router.post(

@@ -116,6 +116,7 @@ def import_detail(request: AuthedRequest, import_id: int) -> HttpResponse:
         "refused_rows": selectors.feedback_import_refused_count(job),
         "imported_days": imported_days,
         "insights_query": _insights_query(imported_days),
+        "removable": not selectors.feedback_import_removal_refusal(job) and can_write(request.user),
     }
     return render_page(
         request, "feedback/imports/import_detail.html", "feedback/imports/_report.html", context
@@ -150,6 +151,24 @@ def import_apply(request: AuthedRequest, import_id: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("feedback:import_detail", import_id=job.pk)
+
+
+def import_remove(request: AuthedRequest, import_id: int) -> HttpResponse:
+    """Asks first (GET), with what removing would do; takes the import back on POST."""
+    job = selectors.feedback_import_access(actor=request.user, import_id=import_id)
+    if request.method == "POST":
+        try:
+            services.feedback_import_remove(actor=request.user, job=job)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("feedback:import_detail", import_id=job.pk)
+    require_write(request.user)
+    context = {
+        "job": job,
+        "refusal": selectors.feedback_import_removal_refusal(job),
+        "removal": selectors.feedback_import_removal(job),
+    }
+    return render(request, "feedback/imports/import_remove.html", context)
 
 
 @require_POST

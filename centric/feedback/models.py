@@ -356,6 +356,20 @@ class Response(OrganisationScoped):
     # the open link's form attempt (random, in the form), so the same form sent twice is stored
     # once; empty in the database by default, as bulk imports write their rows with raw SQL
     attempt = models.CharField(max_length=40, blank=True, default="", db_default="", editable=False)
+    # the import that stored it, so that an import can be taken back. Neither an index nor a
+    # constraint: every imported row would pay for them, while taking an import back is rare
+    # and reads the organisation's responses once (an import is deleted only with its
+    # organisation, when Django sets this to null itself)
+    feedback_import = models.ForeignKey(
+        "FeedbackImport",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responses",
+        db_index=False,
+        db_constraint=False,
+        editable=False,
+    )
     attributes: models.JSONField[dict[str, Any]] = models.JSONField(default=dict, blank=True)
 
     class Meta:
@@ -469,6 +483,8 @@ class FeedbackImport(OrganisationScoped):
         DONE = "done", "Imported"
         FAILED = "failed", "Failed"
         CANCELLED = "cancelled", "Cancelled"
+        REMOVING = "removing", "Removing its responses"
+        REMOVED = "removed", "Removed"
 
     Mode = ImportMode
 
@@ -499,6 +515,9 @@ class FeedbackImport(OrganisationScoped):
     created_count = models.PositiveIntegerField(default=0)
     existing_count = models.PositiveIntegerField(default=0)
     error_count = models.PositiveIntegerField(default=0)
+    # whether its responses record it (imports stored before they did cannot be taken back)
+    tracks_responses = models.BooleanField(default=True, editable=False)
+    removed_count = models.PositiveIntegerField(default=0)
     # the first problems found: [{"line": 3, "column": "Score", "message": "..."}]; line 0: the file
     errors: models.JSONField[list[dict[str, Any]]] = models.JSONField(default=list)
     warnings: models.JSONField[list[str]] = models.JSONField(default=list)
@@ -516,7 +535,12 @@ class FeedbackImport(OrganisationScoped):
 
     @property
     def in_progress(self) -> bool:
-        return self.status in {self.Status.CHECKING, self.Status.IMPORTING}
+        return self.status in {self.Status.CHECKING, self.Status.IMPORTING, self.Status.REMOVING}
+
+    @property
+    def kept_count(self) -> int:
+        """Of the responses it stored, those still there: all but those removed."""
+        return self.created_count - self.removed_count
 
     @property
     def bad_rows(self) -> int:

@@ -88,6 +88,11 @@ urlpatterns = [
     ),
     path("feedback-imports/<int:import_id>/apply/", import_views.import_apply, name="import_apply"),
     path(
+        "feedback-imports/<int:import_id>/remove/",
+        import_views.import_remove,
+        name="import_remove",
+    ),
+    path(
         "feedback-imports/<int:import_id>/refused-rows.csv",
         import_views.import_refused_csv,
         name="import_refused_csv",

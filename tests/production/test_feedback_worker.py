@@ -11,6 +11,7 @@ from centric.core.models import Role
 from centric.feedback.feedback_imports import services as imports
 from centric.feedback.feedback_imports.mapping import Mapping
 from centric.feedback.models import FeedbackImport, Response
+from centric.insights.models import ResponseAnalysis
 from tests.factories import AccountFactory, ContactFactory, UserFactory
 from tests.production.test_production_mode import wait_for
 
@@ -40,3 +41,14 @@ def test_a_feedback_file_is_checked_and_imported_by_a_worker(worker: subprocess.
         (3, "import"),
         (9, "import"),
     ]
+    assert {response.feedback_import_id for response in stored} == {job.pk}
+
+    # taken back by the worker, once the worker has read the feedback
+    wait_for(lambda: ResponseAnalysis.objects.filter(response__in=stored).count() == 2)
+    job.refresh_from_db()
+    imports.feedback_import_remove(actor=admin, job=job)
+    wait_for(lambda: FeedbackImport.objects.get(pk=job.pk).status == FeedbackImport.Status.REMOVED)
+    job.refresh_from_db()
+    assert job.removed_count == 2
+    assert not Response.objects.filter(organisation=admin.organisation).exists()
+    assert not ResponseAnalysis.objects.filter(organisation=admin.organisation).exists()

@@ -55,19 +55,67 @@ def feedback_import_undated_rows_date(job: FeedbackImport) -> datetime | None:
 
 def feedback_import_days(job: FeedbackImport) -> tuple[date, date] | None:
     """The first and last local day of the feedback an import stored; None when it stored none.
-    A response does not record its import, so they are the organisation's imported responses
-    stored between the upload and the end of the import: another import running meanwhile can
-    widen the days, never leave out one of this import's."""
+    For an import from before responses recorded their import, they are the organisation's
+    imported responses stored between the upload and the end of the import: another import
+    running meanwhile can widen the days, never leave out one of this import's."""
     if job.status != FeedbackImport.Status.DONE or not job.created_count or not job.finished_at:
         return None
-    days = Response.objects.filter(
-        organisation_id=job.organisation_id,
-        channel=Response.Channel.IMPORT,
-        created_at__range=(job.created_at, job.finished_at),
-    ).aggregate(first=Min("responded_at"), last=Max("responded_at"))
+    if job.tracks_responses:
+        theirs = feedback_import_responses(job)
+    else:
+        theirs = Response.objects.filter(
+            organisation_id=job.organisation_id,
+            channel=Response.Channel.IMPORT,
+            created_at__range=(job.created_at, job.finished_at),
+        )
+    days = theirs.aggregate(first=Min("responded_at"), last=Max("responded_at"))
     if days["first"] is None:
         return None
     return timezone.localdate(days["first"]), timezone.localdate(days["last"])
+
+
+def feedback_import_responses(job: FeedbackImport) -> QuerySet[Response]:
+    """The responses an import stored, those not removed since."""
+    return Response.objects.filter(organisation_id=job.organisation_id, feedback_import=job)
+
+
+def feedback_import_removal_refusal(job: FeedbackImport) -> str:
+    """Why an import cannot be taken back, in words; empty when it can."""
+    Status = FeedbackImport.Status
+    if job.status == Status.REMOVING:
+        return "Its responses are being removed."
+    if job.status == Status.REMOVED:
+        return "Its responses have been removed already."
+    if job.status != Status.DONE:
+        return "Nothing was imported from this file, so there is nothing to remove."
+    if not job.tracks_responses:
+        return (
+            "This file was imported before Centric recorded which import stored each response, "
+            "so its responses cannot be told apart from the others and removed together."
+        )
+    if not job.created_count:
+        return "The import stored no new responses, so there is nothing to remove."
+    return ""
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What taking an import back would do: of the responses it stored that are still there,
+    all are removed but those a case was opened on, which stay with their cases."""
+
+    responses: int
+    kept: int
+
+    @property
+    def removed(self) -> int:
+        return self.responses - self.kept
+
+
+def feedback_import_removal(job: FeedbackImport) -> Removal:
+    theirs = feedback_import_responses(job)
+    return Removal(
+        responses=theirs.count(), kept=theirs.filter(cases__isnull=False).distinct().count()
+    )
 
 
 def feedback_import_refused_count(job: FeedbackImport) -> int:
@@ -117,6 +165,11 @@ def feedback_import_progress(job: FeedbackImport) -> Progress:
     rows = f"{_count(job.processed_rows)} of {_count(job.total_rows)} rows done"
     if job.status == FeedbackImport.Status.CHECKING:
         return Progress("Checking every row", read, read_percent)
+    if job.status == FeedbackImport.Status.REMOVING:
+        removed = f"{_count(job.removed_count)} of {_count(job.created_count)} responses removed"
+        return Progress(
+            "Removing the responses", removed, _percent(job.removed_count, job.created_count)
+        )
     if job.mode != FeedbackImport.Mode.ALL_OR_NOTHING:
         return Progress("Storing the valid rows", rows, rows_percent)
     if job.processed_rows == 0 and job.bytes_read < job.size:

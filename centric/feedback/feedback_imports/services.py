@@ -37,6 +37,8 @@ from centric.feedback.feedback_imports import reading
 from centric.feedback.feedback_imports.mapping import PRESETS, Mapping, suggest
 from centric.feedback.feedback_imports.problems import ProblemLog
 from centric.feedback.feedback_imports.selectors import (
+    feedback_import_removal_refusal,
+    feedback_import_responses,
     feedback_import_time,
     saved_mapping_may_change,
 )
@@ -52,12 +54,20 @@ from centric.feedback.feedback_imports.writing import (
     responses_store,
     rows_staged,
 )
-from centric.feedback.models import FeedbackImport, JourneyStage, SavedMapping, Touchpoint
+from centric.feedback.models import (
+    FeedbackImport,
+    JourneyStage,
+    Response,
+    SavedMapping,
+    Touchpoint,
+)
 from centric.feedback.signals import feedback_received_send
 from centric.people.models import User
 
 MAX_FILE_BYTES = 1024 * 1024 * 1024
 BATCH_ROWS = 20_000
+# the responses removed at a time when an import is taken back
+REMOVE_ROWS = 2_000
 MAX_ERRORS_KEPT = 1000
 # the new responses are announced in groups of this size, one analysis task each
 ANNOUNCE_ROWS = 5000
@@ -174,6 +184,44 @@ def feedback_import_apply(*, actor: User, job: FeedbackImport, mode: str) -> Fee
     return job
 
 
+def feedback_import_remove(*, actor: User, job: FeedbackImport) -> FeedbackImport:
+    """Queue taking an import back: the responses it stored are removed, with their analyses,
+    but for those a case was opened on, which stay with their case."""
+    _require_uploader(actor, job)
+    if refusal := feedback_import_removal_refusal(job):
+        raise ValidationError(refusal)
+    job.status = FeedbackImport.Status.REMOVING
+    job.removed_count = 0
+    job.save(update_fields=["status", "removed_count", "updated_at"])
+    from centric.feedback.feedback_imports.tasks import feedback_import_remove_run as run_task
+
+    transaction.on_commit(lambda: run_task.delay(job.pk))
+    return job
+
+
+def feedback_import_remove_run(*, job: FeedbackImport) -> FeedbackImport:
+    """Remove an import's responses a batch at a time, each batch committed with the progress,
+    so that the page's bar moves and a worker stopped part way leaves no batch half removed."""
+    removable = feedback_import_responses(job).filter(cases__isnull=True)
+    while ids := list(removable.values_list("pk", flat=True)[:REMOVE_ROWS]):
+        with transaction.atomic():
+            # with their answers, analyses and theme mentions (on_delete=CASCADE)
+            Response.objects.filter(pk__in=ids).delete()
+            job.removed_count += len(ids)
+            _report(job, removed_count=job.removed_count)
+    kept = feedback_import_responses(job).count()
+    job.status = FeedbackImport.Status.REMOVED
+    job.save(update_fields=["status", "removed_count", "updated_at"])
+    audit_record(
+        organisation=job.organisation_id,
+        actor=job.created_by,
+        action=AuditEvent.Action.DELETE,
+        instance=job,
+        changes={"responses": [job.removed_count + kept, kept]},
+    )
+    return job
+
+
 def feedback_import_cancel(*, actor: User, job: FeedbackImport) -> FeedbackImport:
     _require_uploader(actor, job)
     if job.status in {FeedbackImport.Status.MAPPING, FeedbackImport.Status.CHECKED}:
@@ -200,7 +248,11 @@ def feedback_import_run(*, job: FeedbackImport) -> FeedbackImport:
     def store(staged: StagedRows) -> None:
         with transaction.atomic():
             ids = responses_store(
-                organisation_id=organisation_id, staged=staged, now=now, expect_new=expect_new
+                organisation_id=organisation_id,
+                import_id=job.pk,
+                staged=staged,
+                now=now,
+                expect_new=expect_new,
             )
             for start in range(0, len(ids), ANNOUNCE_ROWS):
                 feedback_received_send(

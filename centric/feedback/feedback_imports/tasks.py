@@ -20,3 +20,11 @@ def feedback_import_run(import_id: int) -> str:
     if job.status != FeedbackImport.Status.IMPORTING:
         return job.status
     return services.feedback_import_run(job=job).status
+
+
+@shared_task(acks_late=True)
+def feedback_import_remove_run(import_id: int) -> str:
+    job = FeedbackImport.objects.select_related("created_by__organisation").get(pk=import_id)
+    if job.status != FeedbackImport.Status.REMOVING:
+        return job.status
+    return services.feedback_import_remove_run(job=job).status

@@ -69,24 +69,32 @@ def rows_staged(rows: pl.DataFrame, *, vendor: str) -> StagedRows:
 
 
 def responses_store(
-    *, organisation_id: int, staged: StagedRows, now: datetime, expect_new: bool = False
+    *,
+    organisation_id: int,
+    import_id: int,
+    staged: StagedRows,
+    now: datetime,
+    expect_new: bool = False,
 ) -> list[int]:
-    """Store the checked rows not stored before; the ids of the new responses. ``expect_new``:
+    """Store the checked rows not stored before, as import ``import_id``'s; the ids of the new
+    responses. ``expect_new``:
     none of the file's rows was stored when it was checked, so on PostgreSQL the rows are first
     inserted without each being looked for, and looked for only if one turns out to be stored."""
     rows = staged.rows
     if rows.is_empty():
         return []
     if connection.vendor == "postgresql":
-        return _insert_through_copy(organisation_id, staged.copy_data, now, expect_new=expect_new)
+        return _insert_through_copy(
+            organisation_id, import_id, staged.copy_data, now, expect_new=expect_new
+        )
     ids: list[int] = []
     for start in range(0, len(rows), SQLITE_SLICE):
-        ids += _insert_rows(organisation_id, rows.slice(start, SQLITE_SLICE), now)
+        ids += _insert_rows(organisation_id, import_id, rows.slice(start, SQLITE_SLICE), now)
     return ids
 
 
 def _insert_through_copy(
-    organisation_id: int, copy_data: bytes, now: datetime, *, expect_new: bool
+    organisation_id: int, import_id: int, copy_data: bytes, now: datetime, *, expect_new: bool
 ) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS feedback_import_rows ({STAGED})")
@@ -97,6 +105,7 @@ def _insert_through_copy(
             copy.write(copy_data)
         parameters: dict[str, int | datetime | str] = {
             "organisation": organisation_id,
+            "import": import_id,
             "now": now,
             "channel": Response.Channel.IMPORT,
         }
@@ -113,16 +122,18 @@ def _insert_through_copy(
 _INSERT_STAGED = (
     f"INSERT INTO {Response._meta.db_table} (organisation_id, created_at, updated_at, kind, "  # noqa: S608 - fixed names
     "channel, customer_id, contact_id, stage_id, touchpoint_id, language, page, submitted_at, "
-    "responded_at, score, score_type, comment, source_ref, attributes) "
+    "responded_at, score, score_type, comment, source_ref, attributes, feedback_import_id) "
     "SELECT %(organisation)s, %(now)s, %(now)s, kind, %(channel)s, customer_id, "
-    "contact_id, stage_id, touchpoint_id, language, 1, responded_at, "
-    "responded_at, score, score_type, comment, source_ref, jsonb_strip_nulls(attributes) "
+    "contact_id, stage_id, touchpoint_id, language, 1, responded_at, responded_at, score, "
+    "score_type, comment, source_ref, jsonb_strip_nulls(attributes), %(import)s "
     "FROM feedback_import_rows ORDER BY line {skip_stored} RETURNING id"
 )
 _SKIP_STORED = "ON CONFLICT (organisation_id, source_ref) WHERE source_ref <> '' DO NOTHING"
 
 
-def _insert_rows(organisation_id: int, rows: pl.DataFrame, now: datetime) -> list[int]:
+def _insert_rows(
+    organisation_id: int, import_id: int, rows: pl.DataFrame, now: datetime
+) -> list[int]:
     """SQLite: the rows not stored before, by one prepared ``INSERT`` run for each, with values
     made ready for it by Polars (not row by row in Python)."""
     stored = refs_already_stored(organisation_id=organisation_id, refs=rows["source_ref"].to_list())
@@ -143,12 +154,12 @@ def _insert_rows(organisation_id: int, rows: pl.DataFrame, now: datetime) -> lis
     with connection.cursor() as cursor:
         # json_patch leaves out the attributes that are null, as jsonb_strip_nulls does
         cursor.executemany(
-            f"INSERT INTO {table} (organisation_id, created_at, updated_at, channel, "  # noqa: S608 - fixed names
-            f"page, submitted_at, responded_at, attributes, {', '.join(STORED_AS_IS)}) "
-            f"VALUES (%s, %s, %s, %s, 1, %s, %s, json_patch('{{}}', %s), "
+            f"INSERT INTO {table} (organisation_id, feedback_import_id, created_at, updated_at, "  # noqa: S608 - fixed names
+            f"channel, page, submitted_at, responded_at, attributes, {', '.join(STORED_AS_IS)}) "
+            f"VALUES (%s, %s, %s, %s, %s, 1, %s, %s, json_patch('{{}}', %s), "
             f"{', '.join(['%s'] * len(STORED_AS_IS))}) ON CONFLICT DO NOTHING",
             [
-                (organisation_id, created, created, Response.Channel.IMPORT.value, *row)
+                (organisation_id, import_id, created, created, Response.Channel.IMPORT.value, *row)
                 for row in values
             ],
         )

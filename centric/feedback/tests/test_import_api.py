@@ -406,6 +406,7 @@ class FeedbackImportAccessApiTest(FeedbackImportApiTestCase):
                 "/api/feedback-imports/{import_id}/mapping": {"put"},
                 "/api/feedback-imports/{import_id}/apply": {"post"},
                 "/api/feedback-imports/{import_id}/cancel": {"post"},
+                "/api/feedback-imports/{import_id}/remove": {"post"},
                 "/api/feedback-mappings": {"get"},
                 "/api/feedback-mappings/{mapping_id}": {"delete"},
             },

@@ -1,0 +1,44 @@
+"""Taking an import back keeps the feedback a case was opened on, and removes the rest with
+everything read from it."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from centric.cases.models import Case, Priority
+from centric.cases.services import case_open_by_person
+from centric.feedback.models import FeedbackImport, Response
+from centric.feedback.tests.test_import_removal import ImportRemovalTestCase
+from centric.insights.models import ResponseAnalysis, ThemeMention
+
+
+class ImportRemovalKeepsCasesTest(ImportRemovalTestCase):
+    def test_feedback_with_a_case_stays_and_the_rest_goes_with_its_analysis(self) -> None:
+        job = self.imported()
+        slow = Response.objects.get(comment="Slow delivery")
+        case = case_open_by_person(
+            actor=self.cx_lead, response=slow, owner=self.owner, priority=Priority.HIGH
+        )
+        self.assertEqual(ResponseAnalysis.objects.count(), 2)  # read on arrival
+        self.assertTrue(ThemeMention.objects.filter(response=slow).exists())
+        self.login(self.cx_lead)
+        asked = self.client.get(reverse("feedback:import_remove", args=[job.pk]))
+        self.assertContains(asked, "<strong>1 response</strong> will be removed")
+        self.assertContains(asked, "1 response will stay, because a case was opened on it")
+
+        job = self.remove(job)
+
+        self.assertEqual((job.status, job.removed_count), (FeedbackImport.Status.REMOVED, 1))
+        self.assertEqual(list(Response.objects.all()), [slow])
+        self.assertEqual(
+            list(ResponseAnalysis.objects.values_list("response", flat=True)), [slow.pk]
+        )
+        case.refresh_from_db()
+        self.assertEqual(case.response, slow)
+        report = self.client.get(reverse("feedback:import_detail", args=[job.pk]))
+        self.assertContains(
+            report,
+            "1 of the 2 responses this import stored was removed; 1 stayed because a case was "
+            "opened on it.",
+        )
+        self.assertEqual(Case.objects.count(), 1)
