@@ -5,6 +5,10 @@ lists: every condition in ``all`` must hold and, when ``any`` is not empty, at l
 too — "detractors (all) who mention billing or say they will cancel (any)". ``compile_rule``
 turns the lists into one function of ``Facts``, checked once, so routing thousands of responses
 against dozens of rules costs a few function calls each.
+
+The values a choice field takes (account tiers, channels, …) are the models', which this module
+cannot import: the caller passes them as ``choices`` (``routing.FIELD_CHOICES``), for ``validate``
+to refuse any other and for ``describe`` to name each by its label.
 """
 
 from __future__ import annotations
@@ -14,7 +18,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["FIELDS", "ConditionError", "Facts", "Field", "compile_rule", "describe", "validate"]
+__all__ = [
+    "FIELDS",
+    "Choices",
+    "ConditionError",
+    "Facts",
+    "Field",
+    "compile_rule",
+    "describe",
+    "validate",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +58,15 @@ class Facts:
 
 
 Predicate = Callable[[Facts], bool]
+# field → {value: label}, for the fields that take only these values
+Choices = Mapping[str, Mapping[str, str]]
 
 
 @dataclass(frozen=True)
 class Field:
     label: str
     type: str  # number, choice, set, flag or text
-    choices: tuple[str, ...] = ()  # suggested values, for the editor
+    choices: tuple[str, ...] = ()  # suggested values, for the editor; any word is accepted
     bounds: tuple[int, int] | None = None  # the scale a number lies on
 
 
@@ -70,13 +85,22 @@ OPS_BY_TYPE: dict[str, dict[str, str]] = {
     "flag": {"is_true": "is set", "is_false": "is not set"},
     "text": {"contains": "contains any of", "not_contains": "contains none of"},
 }
+# a comparison with one value reads "is Key", not "is one of Key"
+ONE_VALUE_OPS = {
+    "in": "is",
+    "not_in": "is not",
+    "includes": "includes",
+    "excludes": "does not include",
+    "contains": "contains",
+    "not_contains": "does not contain",
+}
 FIELDS: dict[str, Field] = {
     "score": Field("Score", "number"),
-    "score_type": Field("Score type", "choice", ("nps", "csat", "ces", "rating")),
+    "score_type": Field("Score type", "choice"),
     "nps": Field("NPS (0–10)", "number", bounds=(0, 10)),
     "csat": Field("CSAT (1–5)", "number", bounds=(1, 5)),
     "ces": Field("CES (1–7)", "number", bounds=(1, 7)),
-    "sentiment": Field("Sentiment", "choice", ("negative", "mixed", "neutral", "positive")),
+    "sentiment": Field("Sentiment", "choice"),
     "sentiment_score": Field("Sentiment score (−1 to 1)", "number"),
     "themes": Field("Themes", "set"),
     "care_signals": Field(
@@ -88,11 +112,11 @@ FIELDS: dict[str, Field] = {
     "churn_risk": Field("Churn-risk flag", "flag"),
     "praise": Field("Praise flag", "flag"),
     "segment": Field("Segment", "choice"),
-    "tier": Field("Account tier", "choice", ("strategic", "core", "long_tail")),
+    "tier": Field("Account tier", "choice"),
     "stage": Field("Journey stage", "choice"),
-    "customer_kind": Field("Customer", "choice", ("external", "internal")),
-    "channel": Field("Channel", "choice", ("email", "link", "import", "api")),
-    "kind": Field("Feedback kind", "choice", ("survey", "review", "ticket", "note")),
+    "customer_kind": Field("Customer", "choice"),
+    "channel": Field("Channel", "choice"),
+    "kind": Field("Feedback kind", "choice"),
     "text": Field("Comment", "text"),
 }
 
@@ -101,9 +125,9 @@ class ConditionError(ValueError):
     """A condition that cannot be read; the message says which part is wrong."""
 
 
-def validate(condition: Mapping[str, Any]) -> dict[str, Any]:
+def validate(condition: Mapping[str, Any], choices: Choices | None = None) -> dict[str, Any]:
     """The condition in its canonical form (values lower-cased, lists de-duplicated), or a
-    ``ConditionError`` naming what is wrong."""
+    ``ConditionError`` naming what is wrong. A field in ``choices`` takes only its values."""
     name = condition.get("field")
     if name not in FIELDS:
         raise ConditionError(f"unknown field {name!r}; choose one of {', '.join(FIELDS)}")
@@ -133,6 +157,10 @@ def validate(condition: Mapping[str, Any]) -> dict[str, Any]:
         value = sorted({v.strip().lower() for v in items if v.strip()})
         if not value:
             raise ConditionError(f"{spec.label}: give at least one value")
+        allowed = (choices or {}).get(str(name))
+        if allowed is not None and not set(value) <= set(allowed):
+            unknown = ", ".join(repr(v) for v in value if v not in allowed)
+            raise ConditionError(f"{spec.label}: unknown value {unknown}; use {', '.join(allowed)}")
     return {"field": name, "op": op, "value": value}
 
 
@@ -152,16 +180,24 @@ def compile_rule(
     )
 
 
-def describe(condition: Mapping[str, Any]) -> str:
-    """The condition in words: "Score is at most 6"."""
-    spec = FIELDS[condition["field"]]
-    words = f"{spec.label} {OPS_BY_TYPE[spec.type][condition['op']]}"
-    value = condition.get("value")
+def describe(condition: Mapping[str, Any], choices: Choices | None = None) -> str:
+    """The condition (canonical, see ``validate``) in words, each value by its label in
+    ``choices`` and in their order: "Score is at most 6", "Account tier is one of Strategic or
+    Key"."""
+    name, op, value = condition["field"], condition["op"], condition.get("value")
+    spec = FIELDS[name]
     if value is None:
-        return words
-    if isinstance(value, list):
-        return f"{words} {', '.join(value)}"
-    return f"{words} {value}"
+        return f"{spec.label} {OPS_BY_TYPE[spec.type][op]}"
+    if not isinstance(value, list):
+        return f"{spec.label} {OPS_BY_TYPE[spec.type][op]} {value}"
+    labels = (choices or {}).get(name, {})
+    order = {code: position for position, code in enumerate(labels)}
+    # a value no longer offered keeps its code, after the others
+    words = [labels.get(v, v) for v in sorted(value, key=lambda v: order.get(v, len(order)))]
+    if len(words) == 1:
+        return f"{spec.label} {ONE_VALUE_OPS[op]} {words[0]}"
+    listed = f"{', '.join(words[:-1])} or {words[-1]}"
+    return f"{spec.label} {OPS_BY_TYPE[spec.type][op]} {listed}"
 
 
 def _compile(condition: dict[str, Any]) -> Predicate:

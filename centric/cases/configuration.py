@@ -30,7 +30,7 @@ from centric.cases.tasks import backfill_rule
 from centric.core.audit import audit_record, audited_create, audited_delete, audited_update
 from centric.core.models import AuditEvent
 from centric.core.permissions import require_admin, require_org_wide
-from centric.customers.models import Segment, Tier
+from centric.customers.models import Segment
 from centric.feedback.models import JourneyStage
 from centric.insights.models import ResponseAnalysis, ThemeDefinition, ThemeMention
 from centric.people.models import User
@@ -67,7 +67,8 @@ def rule_access(*, actor: User, rule_id: int) -> Rule:
 
 def condition_suggestions(*, organisation_id: int) -> dict[str, list[str]]:
     """Values the condition editor offers for each field that takes words: the organisation's
-    own segments, journey stages and themes, and the engine's fixed vocabularies."""
+    own segments, journey stages and themes, and the care signals' kinds. (The fields whose
+    values the models fix, ``routing.FIELD_CHOICES``, offer those to tick instead.)"""
     organisation = {"organisation_id": organisation_id}
     # ordered by the value itself, so that DISTINCT is over the value alone
     seen_themes = (
@@ -82,7 +83,6 @@ def condition_suggestions(*, organisation_id: int) -> dict[str, list[str]]:
         .values_list("journey_stage", flat=True)
     )
     suggestions = {name: list(spec.choices) for name, spec in FIELDS.items() if spec.choices}
-    suggestions["tier"] = [str(value) for value in Tier.values]
     suggestions["segment"] = list(
         Segment.objects.filter(**organisation).values_list("name", flat=True)
     )

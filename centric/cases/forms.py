@@ -11,7 +11,7 @@ from typing import Any
 from django import forms
 from django.http import QueryDict
 
-from centric.cases import conditions
+from centric.cases import conditions, routing
 from centric.cases.configuration import (
     BACKFILL_MAX_DAYS,
     PLACEHOLDERS,
@@ -130,7 +130,8 @@ class RuleForm(OrganisationModelForm):
 
 
 class ConditionForm(forms.Form):
-    """One row of the condition editor: field, comparison, value. A row left blank is skipped."""
+    """One row of the condition editor: field, comparison, value. A row left blank is skipped.
+    The value is typed, or ticked among the values of a field that takes only those."""
 
     field = forms.ChoiceField(choices=_field_choices, required=False)
     op = forms.ChoiceField(choices=_op_choices, required=False, label="Comparison")
@@ -147,15 +148,27 @@ class ConditionForm(forms.Form):
         self.fields["value"].widget.attrs.update(
             {"aria-label": f"{name}: value", "placeholder": "e.g. 6, or billing, refund"}
         )
-        chosen = self["field"].value()
-        spec = conditions.FIELDS.get(str(chosen or ""))
-        if spec is not None and spec.type in {"choice", "set"}:
+        self.value_group = ""  # names the boxes to tick, which have a label each
+        chosen = str(self["field"].value() or "")
+        spec = conditions.FIELDS.get(chosen)
+        allowed = routing.FIELD_CHOICES.get(chosen)
+        if allowed is not None:
+            # ticked values arrive as a list; ``clean`` checks them as it checks typed words
+            self.fields["value"] = forms.Field(
+                required=False, widget=forms.CheckboxSelectMultiple(choices=allowed.items())
+            )
+            self.value_group = f"{name}: value"
+            typed = self.initial.get("value")
+            if isinstance(typed, str):  # the words of a stored or posted row (``_rows``)
+                ticked = [word.strip().lower() for word in typed.split(",") if word.strip()]
+                self.initial = {**self.initial, "value": ticked}
+        elif spec is not None and spec.type in {"choice", "set"}:
             self.fields["value"].widget.attrs["list"] = f"values-{chosen}"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        name, op = data.get("field") or "", data.get("op") or ""
-        raw = (data.get("value") or "").strip()
+        name, op, value = data.get("field") or "", data.get("op") or "", data.get("value")
+        raw = (_words(value) if isinstance(value, list) else value or "").strip()
         if not (name or op or raw):
             return data
         if not name:
@@ -170,9 +183,10 @@ class ConditionForm(forms.Form):
             )
         if not raw and spec.type != "flag":
             raise forms.ValidationError(f"{spec.label}: give a value to compare with.")
-        value: Any = raw if spec.type in {"number", "flag"} else raw.split(",")
+        words: Any = raw if spec.type in {"number", "flag"} else raw.split(",")
+        written = {"field": name, "op": op, "value": words}
         try:
-            self.condition = conditions.validate({"field": name, "op": op, "value": value})
+            self.condition = conditions.validate(written, routing.FIELD_CHOICES)
         except conditions.ConditionError as error:
             raise forms.ValidationError(str(error)) from None
         return data
@@ -206,7 +220,13 @@ class BaseConditionFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
         for form in self.forms:
             if form["DELETE"].value():
                 continue
-            rows.append({name: form[name].value() or "" for name in ("field", "op", "value")})
+            values = {name: form[name].value() for name in ("field", "op", "value")}
+            rows.append(
+                {
+                    name: _words(value) if isinstance(value, list) else value or ""
+                    for name, value in values.items()
+                }
+            )
         return rows
 
 

@@ -14,14 +14,25 @@ from centric.cases.conditions import Facts, Predicate, compile_rule
 from centric.cases.models import Case, Rule
 from centric.cases.services import cases_comment_sync, cases_open
 from centric.core import clock
+from centric.customers.models import Customer, Tier
 from centric.feedback.models import Answer, Response
-from centric.insights.models import ThemeMention
+from centric.insights.models import ResponseAnalysis, ThemeMention
 
 BATCH = 1000
 # Feedback older than this is history, not a problem to act on now: it opens no case.
 MAX_AGE = dt.timedelta(days=14)
 # the scores a rule may ask for by kind, whichever is a response's headline
 SCORED = ("nps", "csat", "ces")
+# The values of each choice field that the models fix, with their labels: the choices of the
+# model field ``facts_of`` reads, so that a rule may ask for each of them and for no other.
+FIELD_CHOICES: dict[str, dict[str, str]] = {
+    "score_type": dict(Response.ScoreType.choices),
+    "sentiment": dict(ResponseAnalysis.Label.choices),
+    "tier": dict(Tier.choices),
+    "customer_kind": dict(Customer.Kind.choices),
+    "channel": dict(Response.Channel.choices),
+    "kind": dict(Response.Kind.choices),
+}
 
 
 def facts_of(response: Response) -> Facts:

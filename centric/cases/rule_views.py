@@ -24,11 +24,13 @@ ADD_ROW = {f"add_{group}": group for group in GROUPS}  # the "Add a condition" b
 
 
 def described(stored: list[Mapping[str, Any]]) -> list[str]:
-    """Each condition in words; one written outside the editor may not be readable."""
+    """Each condition in words, its values by their labels; one written outside the editor may
+    not be readable."""
     words = []
     for condition in stored:
         try:
-            words.append(conditions.describe(conditions.validate(condition)))
+            canonical = conditions.validate(condition)
+            words.append(conditions.describe(canonical, routing.FIELD_CHOICES))
         except (conditions.ConditionError, KeyError):
             words.append(f"Unreadable condition: {condition}")
     return words
@@ -51,7 +53,8 @@ def rule_list(request: AuthedRequest) -> HttpResponse:
 
 def rule_edit(request: AuthedRequest, rule_id: int | None = None) -> HttpResponse:
     """Create or change a rule. Besides saving, the form's buttons add a condition row and
-    preview the rule as written; neither saves anything."""
+    preview the rule as written, and choosing a row's field shows the values it takes; none of
+    these saves anything."""
     user = request.user
     require_org_wide(user)
     rule = configuration.rule_access(actor=user, rule_id=rule_id) if rule_id else None
@@ -61,6 +64,8 @@ def rule_edit(request: AuthedRequest, rule_id: int | None = None) -> HttpRespons
         action = request.POST.get("action", "save")
         if action in ADD_ROW:
             editor = editor.reopened(add=ADD_ROW[action])
+        elif action == "refresh":
+            editor = editor.reopened()
         elif action == "preview":
             if editor.conditions_valid():
                 preview = routing.rule_preview(rule=editor.unsaved_rule(), days=PREVIEW_DAYS)
@@ -88,8 +93,10 @@ def rule_edit(request: AuthedRequest, rule_id: int | None = None) -> HttpRespons
             for name, values in configuration.condition_suggestions(
                 organisation_id=user.organisation_id
             ).items()
-            if values
+            # the fields whose values are fixed offer them to tick instead
+            if values and name not in routing.FIELD_CHOICES
         ],
+        "ticked_fields": " ".join(routing.FIELD_CHOICES),
         "backfill_form": BackfillForm() if rule else None,
         "title": f"Edit the rule {rule}" if rule else "New rule",
     }

@@ -81,9 +81,40 @@ def test_an_empty_rule_matches_nothing() -> None:
 def test_describe() -> None:
     assert describe({"field": "score", "op": "lte", "value": 6}) == "Score is at most 6"
     assert describe({"field": "care_signals", "op": "includes", "value": ["fear", "risk"]}) == (
-        "Care signals includes any of fear, risk"
+        "Care signals includes any of fear or risk"
+    )
+    assert describe({"field": "care_signals", "op": "excludes", "value": ["fear"]}) == (
+        "Care signals does not include fear"
     )
     assert describe({"field": "urgent", "op": "is_true", "value": None}) == "Urgent flag is set"
+
+
+TIERS = {"strategic": "Strategic", "key": "Key", "core": "Core", "long_tail": "Long tail"}
+
+
+def test_describe_names_each_value_by_its_label_in_the_order_of_the_choices() -> None:
+    def tier(op: str, *values: str) -> str:
+        return describe({"field": "tier", "op": op, "value": list(values)}, {"tier": TIERS})
+
+    assert tier("in", "long_tail") == "Account tier is Long tail"
+    assert tier("not_in", "long_tail") == "Account tier is not Long tail"
+    assert tier("in", "key", "strategic") == "Account tier is one of Strategic or Key"
+    assert tier("not_in", "core", "key", "long_tail") == (
+        "Account tier is none of Key, Core or Long tail"
+    )
+    assert tier("in", "gold") == "Account tier is gold", "a value no longer offered stays readable"
+
+
+def test_a_value_outside_the_fields_choices_is_refused_naming_the_field_and_its_values() -> None:
+    condition = {"field": "tier", "op": "in", "value": ["Key", "gold"]}
+    with pytest.raises(
+        ConditionError,
+        match="Account tier: unknown value 'gold'; use strategic, key, core, long_tail",
+    ):
+        validate(condition, {"tier": TIERS})
+    written = {"field": "tier", "op": "in", "value": ["Long_Tail", "key"]}
+    assert validate(written, {"tier": TIERS})["value"] == ["key", "long_tail"]
+    assert validate(condition)["value"] == ["gold", "key"], "without choices any word is read"
 
 
 @given(score=st.integers(0, 10), threshold=st.integers(0, 10))

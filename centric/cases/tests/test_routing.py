@@ -58,6 +58,15 @@ class RoutingTests(PersonasTestCase):
         self.assertEqual(responses_route(response_ids=[response.pk]), 0)
         self.assertEqual(Case.objects.count(), 1)
 
+    def test_a_rule_may_ask_for_any_account_tier(self) -> None:
+        self.account.tier = "key"
+        self.account.save()
+        detractor_rule(
+            self.org.pk, conditions_all=[{"field": "tier", "op": "in", "value": ["key"]}]
+        )
+        response = feedback(customer=self.acme, score=9, comment="Fine.")
+        self.assertEqual(responses_route(response_ids=[response.pk]), 1)
+
     def test_a_case_keeps_the_words_of_its_feedback_as_the_respondent_edits_them(self) -> None:
         detractor_rule(self.org.pk)
         response = feedback(customer=self.acme, score=2, comment="Late again.")

@@ -400,10 +400,76 @@ class RulePreviewTest(RulePagesTestCase):
             "renewal",
             "Invoice accuracy",
             "wish",
-            "long_tail",
         ):
             with self.subTest(value=value):
                 self.assertIn(f'<option value="{value}">', text)
+        # the fields whose values are fixed offer them to tick instead (``RuleChoicesTest``)
+        self.assertNotIn('id="values-tier"', text)
+
+
+class RuleChoicesTest(RulePagesTestCase):
+    """A choice field's values are codes in the stored rule and labels on the pages."""
+
+    def test_the_list_reads_each_value_by_its_label(self) -> None:
+        self.rule(
+            conditions_all=[{"field": "tier", "op": "in", "value": ["key", "strategic"]}],
+            conditions_any=[
+                {"field": "tier", "op": "not_in", "value": ["long_tail"]},
+                {"field": "kind", "op": "in", "value": ["ticket"]},
+            ],
+        )
+        self.login(self.viewer)
+        response = self.client.get(reverse("cases:rule_list"))
+        self.assertContains(response, "All of: Account tier is one of Strategic or Key")
+        self.assertContains(
+            response, "and any of: Account tier is not Long tail; Feedback kind is Support ticket"
+        )
+        self.assertNotContains(response, "long_tail")
+
+    def test_the_editor_offers_a_choice_fields_values_to_tick_by_their_labels(self) -> None:
+        rule = self.rule(conditions_all=[{"field": "tier", "op": "in", "value": ["long_tail"]}])
+        self.login(self.admin)
+        response = self.client.get(reverse("cases:rule_edit", args=[rule.pk]))
+        self.assertContains(
+            response,
+            '<input type="checkbox" name="all-0-value" value="long_tail" id="id_all-0-value_3" '
+            "checked>",
+            html=True,
+        )
+        self.assertContains(response, "Long tail")
+        self.assertContains(response, 'role="group" aria-label="Must-hold condition 1: value"')
+        self.assertNotContains(response, 'type="text" name="all-0-value"')
+
+    def test_the_ticked_values_are_saved_as_codes(self) -> None:
+        self.login(self.cx_lead)
+        data = {**rule_data(all_rows=[("tier", "in", "")]), "all-0-value": ["strategic", "key"]}
+        response = self.client.post(reverse("cases:rule_create"), data, follow=True)
+        self.assertEqual(
+            Rule.objects.get().conditions_all,
+            [{"field": "tier", "op": "in", "value": ["key", "strategic"]}],
+        )
+        self.assertContains(response, "Account tier is one of Strategic or Key")
+
+    def test_a_value_the_field_does_not_take_is_refused_with_the_values_it_takes(self) -> None:
+        self.login(self.admin)
+        rows: list[Row] = [("tier", "in", "key, gold")]
+        response = self.client.post(reverse("cases:rule_create"), rule_data(all_rows=rows))
+        self.assertContains(
+            response,
+            "Account tier: unknown value &#x27;gold&#x27;; use strategic, key, core, long_tail",
+        )
+        self.assertContains(response, 'value="key" id="id_all-0-value_1"')
+        self.assertFalse(Rule.objects.exists())
+
+    def test_choosing_a_field_shows_its_values_and_saves_nothing(self) -> None:
+        self.login(self.admin)
+        data = rule_data(all_rows=[("channel", "", "")], action="refresh")
+        response = self.client.post(reverse("cases:rule_create"), data)
+        self.assertContains(response, 'value="import" id="id_all-0-value_2"')
+        self.assertContains(response, "Email invitation")
+        self.assertNotContains(response, "This field is required")
+        self.assertNotContains(response, 'class="row-errors"')
+        self.assertFalse(Rule.objects.exists())
 
 
 class RuleChangesTest(RulePagesTestCase):
