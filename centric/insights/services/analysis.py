@@ -193,16 +193,18 @@ def _store(
     organisation_id: int, batch: Sequence[Response], readings: Sequence[Analysis], *, version: str
 ) -> None:
     now = clock.now()
+    ids = _still_there([response.pk for response in batch])
     rows = [
         (response.pk, _reading_row(reading, version, now))
         for response, reading in zip(batch, readings, strict=True)
+        if response.pk in ids
     ]
     mentions = [
         (response.pk, theme.name, round(theme.confidence, 4), theme.label, round(theme.score, 4))
         for response, reading in zip(batch, readings, strict=True)
+        if response.pk in ids
         for theme in reading.themes
     ]
-    ids = [response.pk for response in batch]
     ThemeMention.objects.filter(response_id__in=ids).delete()
     if connection.vendor == "postgresql":
         _copy(organisation_id, rows, mentions, now)
@@ -239,6 +241,20 @@ def _store(
         ],
         batch_size=1000,
     )
+
+
+def _still_there(ids: list[int]) -> set[int]:
+    """Of the responses read, those not removed meanwhile (an import taken back), which their
+    readings may refer to: on PostgreSQL each is held until the readings are committed, so that
+    none is removed in between."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id FROM {Response._meta.db_table} WHERE id = ANY(%s) FOR KEY SHARE",  # noqa: S608 - a fixed name
+                [ids],
+            )
+            return {pk for (pk,) in cursor.fetchall()}
+    return set(Response.objects.filter(pk__in=ids).values_list("pk", flat=True))
 
 
 # PostgreSQL: the readings travel by COPY into a temporary table and are upserted from there in

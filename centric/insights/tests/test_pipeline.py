@@ -20,6 +20,7 @@ from centric.feedback.feedback_imports.mapping import Mapping
 from centric.feedback.models import Response
 from centric.insights import receivers, services, tasks
 from centric.insights.models import ResponseAnalysis, ThemeMention
+from centric.insights.services import analysis
 from centric.people.services import api_token_create
 from tests.factories import UserFactory
 from tests.personas import PersonasTestCase
@@ -211,6 +212,17 @@ class AnalysisTest(PipelineTestCase):
         Response.objects.filter(pk=response.pk).update(comment="")
         self.assertEqual(services.responses_analyse(response_ids=[response.pk]), 0)
         self.assertEqual(self.stored(), [])
+
+    def test_a_response_removed_while_it_was_read_is_left_out(self) -> None:
+        # an import taken back while the worker reads its comments
+        kept, removed = (self.response(f"Billing charged us twice, {n}.") for n in range(2))
+        read = analysis.responses_read(response_ids=[kept.pk, removed.pk])
+        removed.delete()
+        analysis.readings_store(read)
+        self.assertEqual(
+            list(ResponseAnalysis.objects.values_list("response", flat=True)), [kept.pk]
+        )
+        self.assertEqual(set(ThemeMention.objects.values_list("response", flat=True)), {kept.pk})
 
     def test_reanalysing_an_organisation_covers_every_response_with_a_comment(self) -> None:
         commented = [self.response(f"Support call number {n} was slow.") for n in range(5)]
