@@ -107,6 +107,10 @@ class FeedbackImportOut(Schema):
         description="The responses removed since, when the import was taken back "
         "(`POST /feedback-imports/{import_id}/remove`)."
     )
+    kept_count: int = Field(
+        description="When taken back, the responses it stored that stay, as a case was opened "
+        "on them."
+    )
     created_at: datetime
     finished_at: datetime | None
 

@@ -518,6 +518,9 @@ class FeedbackImport(OrganisationScoped):
     # whether its responses record it (imports stored before they did cannot be taken back)
     tracks_responses = models.BooleanField(default=True, editable=False)
     removed_count = models.PositiveIntegerField(default=0)
+    # taken back: the responses it stored that stay, as a case was opened on them (counted when
+    # asked, then once removed)
+    kept_count = models.PositiveIntegerField(default=0)
     # the first problems found: [{"line": 3, "column": "Score", "message": "..."}]; line 0: the file
     errors: models.JSONField[list[dict[str, Any]]] = models.JSONField(default=list)
     warnings: models.JSONField[list[str]] = models.JSONField(default=list)
@@ -536,11 +539,6 @@ class FeedbackImport(OrganisationScoped):
     @property
     def in_progress(self) -> bool:
         return self.status in {self.Status.CHECKING, self.Status.IMPORTING, self.Status.REMOVING}
-
-    @property
-    def kept_count(self) -> int:
-        """Of the responses it stored, those still there: all but those removed."""
-        return self.created_count - self.removed_count
 
     @property
     def bad_rows(self) -> int:

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from centric.cases.models import Case, Priority
 from centric.cases.services import case_open_by_person
+from centric.feedback.feedback_imports import services
 from centric.feedback.models import FeedbackImport, Response
 from centric.feedback.tests.test_import_removal import ImportRemovalTestCase
 from centric.insights.models import ResponseAnalysis, ThemeMention
@@ -26,7 +27,13 @@ class ImportRemovalKeepsCasesTest(ImportRemovalTestCase):
         self.assertContains(asked, "<strong>1 response</strong> will be removed")
         self.assertContains(asked, "1 response will stay, because a case was opened on it")
 
-        job = self.remove(job)
+        with self.captureOnCommitCallbacks(execute=False) as queued:
+            services.feedback_import_remove(actor=self.cx_lead, job=job)
+        removing = self.client.get(reverse("feedback:import_detail", args=[job.pk]))
+        self.assertContains(removing, "0 of 1 removed")  # the one to go, not the two stored
+        for callback in queued:
+            callback()
+        job.refresh_from_db()
 
         self.assertEqual((job.status, job.removed_count), (FeedbackImport.Status.REMOVED, 1))
         self.assertEqual(list(Response.objects.all()), [slow])
@@ -42,3 +49,4 @@ class ImportRemovalKeepsCasesTest(ImportRemovalTestCase):
             "opened on it.",
         )
         self.assertEqual(Case.objects.count(), 1)
+        self.assertEqual(job.kept_count, 1)

@@ -35,7 +35,7 @@ PREVIEW_ROWS = 10
 JSONL_COLUMN_SCAN = 1000
 # how far down a sheet its header is looked for, below a title or notes
 XLSX_HEADER_SCAN = 20
-BATCH_COLUMNS = ["line", "problem", "problem_column"]
+BATCH_COLUMNS = ["line", "problem", "problem_column", "overflow"]
 # a lone surrogate stands for a byte that was not valid UTF-8; PostgreSQL refuses NUL characters;
 # a C1 control character is invisible and meant as text by no file (read as Latin-1, it is a
 # byte that Windows-1252 leaves undefined, or one of a file in yet another encoding)
@@ -337,15 +337,23 @@ def _csv_frame(rows: list[list[str]], columns: list[str], line: int) -> tuple[pl
         extra_breaks[index] = sum(_breaks(cell) for cell in rows[index])
         rows[index] = [""] * width
 
+    # a row of more fields than the header: those past the header's, for the download of the
+    # refused rows to give the row back whole (its other fields stay in their columns)
+    overflow: list[list[str] | None] = [None] * len(rows)
     for index, row in enumerate(rows):
         if len(row) != width:
-            if any(row):
-                reason = f"The row has {len(row)} fields but the header has {width}."
-                spans = sum(_breaks(cell) for cell in row) + 1
-                if spans > 1:
-                    reason += f" It runs over {spans} lines, so a quote may not be closed."
-                problems[index] = ("", reason)
-            set_aside(index)
+            if not any(row):
+                set_aside(index)
+                continue
+            reason = f"The row has {len(row)} fields but the header has {width}."
+            spans = sum(_breaks(cell) for cell in row) + 1
+            if spans > 1:
+                reason += f" It runs over {spans} lines, so a quote may not be closed."
+            problems[index] = ("", reason)
+            if len(row) > width:
+                overflow[index] = row[width:]
+                extra_breaks[index] = sum(_breaks(cell) for cell in row[width:])
+            rows[index] = (row + [""] * width)[:width]
     by_column = list(zip(*rows, strict=True))
     misshapen = len(problems)
     for position, cells in enumerate(by_column):
@@ -361,7 +369,8 @@ def _csv_frame(rows: list[list[str]], columns: list[str], line: int) -> tuple[pl
         schema={cell_name(position): pl.String for position in range(width)},
     )
     frame = frame.with_columns(
-        _problem_columns(problems, len(rows)),
+        *_problem_columns(problems, len(rows)),
+        pl.Series("overflow", overflow, dtype=pl.List(pl.String)),
         breaks=pl.sum_horizontal(pl.all().str.count_matches(LINE_BREAK.pattern)).cast(pl.Int64)
         + pl.Series(extra_breaks, dtype=pl.Int64),
     )
@@ -521,7 +530,9 @@ def _record_batches(records: Iterator[tuple[int, Record]], columns: list[str]) -
                 schema={cell_name(position): pl.String for position in range(len(columns))},
             )
             yield frame.with_columns(
-                pl.Series("line", lines, dtype=pl.Int64), *_problem_columns(problems, len(chunk))
+                pl.Series("line", lines, dtype=pl.Int64),
+                *_problem_columns(problems, len(chunk)),
+                pl.lit(None, dtype=pl.List(pl.String)).alias("overflow"),
             ).select(BATCH_COLUMNS + [cell_name(p) for p in range(len(columns))])
 
     return batches

@@ -43,10 +43,12 @@ def refused_rows(
             if not wanted:
                 continue
             found = batch.filter(pl.col("line").is_in(wanted)).select(
-                "line", *(cell_name(position) for position in kept)
+                "line", *(cell_name(position) for position in kept), "overflow"
             )
+            # a row of more fields than the header has them after its columns, as in the file
             cells = {
-                row[0]: ["" if cell is None else cell for cell in row[1:]] for row in found.rows()
+                row[0]: ["" if cell is None else cell for cell in row[1:-1]] + (row[-1] or [])
+                for row in found.rows()
             }
             for line in wanted:
                 yield [line, reasons[line], *cells.get(line, [""] * len(kept))]

@@ -166,10 +166,9 @@ def feedback_import_progress(job: FeedbackImport) -> Progress:
     if job.status == FeedbackImport.Status.CHECKING:
         return Progress("Checking every row", read, read_percent)
     if job.status == FeedbackImport.Status.REMOVING:
-        removed = f"{_count(job.removed_count)} of {_count(job.created_count)} responses removed"
-        return Progress(
-            "Removing the responses", removed, _percent(job.removed_count, job.created_count)
-        )
+        going = job.created_count - job.kept_count
+        removed = f"{_count(job.removed_count)} of {_count(going)} removed"
+        return Progress("Removing the responses", removed, _percent(job.removed_count, going))
     if job.mode != FeedbackImport.Mode.ALL_OR_NOTHING:
         return Progress("Storing the valid rows", rows, rows_percent)
     if job.processed_rows == 0 and job.bytes_read < job.size:

@@ -37,6 +37,7 @@ from centric.feedback.feedback_imports import reading
 from centric.feedback.feedback_imports.mapping import PRESETS, Mapping, suggest
 from centric.feedback.feedback_imports.problems import ProblemLog
 from centric.feedback.feedback_imports.selectors import (
+    feedback_import_removal,
     feedback_import_removal_refusal,
     feedback_import_responses,
     feedback_import_time,
@@ -192,7 +193,8 @@ def feedback_import_remove(*, actor: User, job: FeedbackImport) -> FeedbackImpor
         raise ValidationError(refusal)
     job.status = FeedbackImport.Status.REMOVING
     job.removed_count = 0
-    job.save(update_fields=["status", "removed_count", "updated_at"])
+    job.kept_count = feedback_import_removal(job).kept
+    job.save(update_fields=["status", "removed_count", "kept_count", "updated_at"])
     from centric.feedback.feedback_imports.tasks import feedback_import_remove_run as run_task
 
     transaction.on_commit(lambda: run_task.delay(job.pk))
@@ -209,15 +211,19 @@ def feedback_import_remove_run(*, job: FeedbackImport) -> FeedbackImport:
             Response.objects.filter(pk__in=ids).delete()
             job.removed_count += len(ids)
             _report(job, removed_count=job.removed_count)
-    kept = feedback_import_responses(job).count()
+    job.kept_count = feedback_import_responses(job).count()
     job.status = FeedbackImport.Status.REMOVED
-    job.save(update_fields=["status", "removed_count", "updated_at"])
+    job.save(update_fields=["status", "removed_count", "kept_count", "updated_at"])
     audit_record(
         organisation=job.organisation_id,
         actor=job.created_by,
-        action=AuditEvent.Action.DELETE,
+        action=AuditEvent.Action.UPDATE,
         instance=job,
-        changes={"responses": [job.removed_count + kept, kept]},
+        changes={
+            "status": [FeedbackImport.Status.DONE.label, job.get_status_display()],
+            "responses removed": [0, job.removed_count],
+            "responses kept with their cases": [0, job.kept_count],
+        },
     )
     return job
 

@@ -9,6 +9,7 @@ from typing import Any
 from django.test import SimpleTestCase
 
 from centric.feedback.feedback_imports import reading
+from centric.feedback.tests.test_import_reading import rows_of as reading_rows_of
 
 WINDOWS_TEXT = "“Great” – 5 €"
 
@@ -19,7 +20,7 @@ def table_of(data: bytes) -> reading.Table:
 
 def rows_of(table: reading.Table) -> list[tuple[Any, ...]]:
     """Every record as (line, problem, cells...)."""
-    return [(row[0], row[1], *row[3:]) for batch in table.batches(10) for row in batch.iter_rows()]
+    return reading_rows_of(table, size=10)
 
 
 class WindowsEncodingTest(SimpleTestCase):

@@ -94,8 +94,19 @@ class ImportRemovalTest(ImportRemovalTestCase):
         self.assertNotContains(report, reverse("feedback:import_remove", args=[job.pk]))
         listed = self.client.get(reverse("feedback:import_list"))
         self.assertContains(listed, '<span class="badge removed">Removed</span>', html=True)
-        event = AuditEvent.objects.get(action=AuditEvent.Action.DELETE, object_id=str(job.pk))
-        self.assertEqual((event.actor, event.changes), (self.cx_lead, {"responses": [2, 0]}))
+        event = AuditEvent.objects.get(action=AuditEvent.Action.UPDATE, object_id=str(job.pk))
+        self.assertEqual(
+            (event.actor, event.changes),
+            (
+                self.cx_lead,
+                {
+                    "status": ["Imported", "Removed"],
+                    "responses removed": [0, 2],
+                    "responses kept with their cases": [0, 0],
+                },
+            ),
+        )
+        self.assertContains(listed, "2 removed")
 
     def test_the_same_file_imported_again_stores_the_removed_rows_again(self) -> None:
         self.remove(self.imported())
@@ -129,8 +140,11 @@ class ImportRemovalTest(ImportRemovalTestCase):
         progress = selectors.feedback_import_progress(job)
         self.assertEqual(
             (progress.phase, progress.done, progress.percent),
-            ("Removing the responses", "1 of 2 responses removed", 50),
+            ("Removing the responses", "1 of 2 removed", 50),
         )
+        job.kept_count = 1  # a case was opened on the other: only one is to go
+        progress = selectors.feedback_import_progress(job)
+        self.assertEqual((progress.done, progress.percent), ("1 of 1 removed", 100))
         self.assertTrue(job.in_progress)
 
     def test_what_cannot_be_removed_is_refused_with_the_reason(self) -> None:

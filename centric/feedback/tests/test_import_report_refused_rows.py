@@ -101,6 +101,22 @@ class RefusedRowsTest(SimpleTestCase):
             ],
         )
 
+    def test_a_row_of_too_many_or_too_few_fields_comes_back_whole(self) -> None:
+        # an unquoted comma splits a comment; a row stops short
+        data = b"Email,Score,Comment\na@x.example,3,Slow, and late\nb@x.example,5\n"
+        problems = [
+            {"line": 2, "column": "", "message": "The row has 4 fields but the header has 3."},
+            {"line": 3, "column": "", "message": "The row has 2 fields but the header has 3."},
+        ]
+        self.assertEqual(
+            self.rows(problems, data)[1:],
+            [
+                [2, "The row has 4 fields but the header has 3.",
+                 "a@x.example", "3", "Slow", " and late"],
+                [3, "The row has 2 fields but the header has 3.", "b@x.example", "5", ""],
+            ],
+        )  # fmt: skip
+
     def test_a_file_downloaded_from_here_before_loses_its_old_line_and_reasons(self) -> None:
         data = (
             b"Line in the file,Why it was refused,Email,Score\n"
