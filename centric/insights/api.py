@@ -76,7 +76,14 @@ class ScoreCardOut(Schema):
     current: ScoreOut
     previous: ScoreOut
     change: ChangeOut | None
-    period: str = Field(description="The trend's periods: week or month.")
+    period: str = Field(
+        description="The trend's periods: the overview's, or a coarser one (month, quarter) "
+        "where those have too few answers."
+    )
+    passed_over: list[str] = Field(
+        description="The finer periods the trend is not by, for too few answers in each: "
+        "['month'] for a trend by quarter."
+    )
     trend: list[TrendPointOut]
 
     @staticmethod
@@ -198,7 +205,10 @@ class SegmentComparisonOut(Schema):
 
 class OverviewOut(Schema):
     days: int | None = Field(description="The last so many days; None for chosen dates.")
-    period: str = Field(description="The trends' periods: week (up to 31 days) or month.")
+    period: str = Field(
+        description="The themes' trends' periods, and the scores' where they have answers "
+        "enough: week (up to 31 days) or month."
+    )
     start: datetime
     end: datetime
     who: str

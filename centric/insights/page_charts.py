@@ -136,7 +136,7 @@ def effect_figure(
 
 
 def score_trend(card: ScoreCard) -> SafeString | None:
-    """The score per week or month: the line where a period's figure is reliable, its 95%
+    """The score per week, month or quarter: the line where a period's figure is reliable, its 95%
     interval as a band, and the number of answers as grey bars (an "n" beside them, not a
     scale: on a card this small, counts under the score's ticks read as one axis); the periods
     named as in the report. Sized for a score card. None when no period has answers enough to
@@ -168,6 +168,15 @@ def score_trend(card: ScoreCard) -> SafeString | None:
         period_ticks=ticks,
     )
     return _safe(svg)
+
+
+def trend_period(card: ScoreCard) -> str:
+    """The period the trend is drawn by, and why when it is coarser than the page's: "By
+    quarter, as fewer than two months have the 30 answers a point needs"."""
+    if not card.passed_over:
+        return f"By {card.period}"
+    thin = " or ".join(f"{period}s" for period in card.passed_over)
+    return f"By {card.period}, as fewer than two {thin} have the {card.min_n} answers a point needs"
 
 
 def trend_gaps(card: ScoreCard) -> str:

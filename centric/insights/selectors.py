@@ -39,8 +39,9 @@ from centric.insights.metrics import (
     compare_segments,
     estimate,
     key_drivers,
+    readable_trend,
     sentiment_shifts,
-    trend,
+    trend_periods,
     volume_spikes,
 )
 from centric.insights.metrics.periods import period_grid, period_of, period_start
@@ -99,6 +100,8 @@ class ScoreCard:
     difference: Difference | None
     bounds: tuple[float, float] = (0.0, 100.0)
     period: str = "week"
+    # the finer periods the trend is not by, each with too few answers to draw one
+    passed_over: tuple[str, ...] = ()
     # (period start, value if reliable, low, high, n), oldest first, for the trend chart
     points: tuple[TrendPoint, ...] = ()
     # the first and last day counted: the first and last periods may hold only part of theirs
@@ -262,7 +265,8 @@ class InsightsOverview:
     segments: list[SegmentComparison]
     who: str = ""  # a key of WHO, or every customer's
     survey_id: int | None = None  # one survey's responses, or all feedback
-    period: Period = "month"  # of the trends: week or month
+    # of the themes' trends, and of the score cards' but where their answers are too thin
+    period: Period = "month"
     # the scores the survey filtered to asks (of SCORE_KINDS and CENTRICITY), whose cards,
     # segments and drivers are the only ones shown; None: every score, as for all feedback
     asked: frozenset[str] | None = None
@@ -321,8 +325,7 @@ def insights_overview(
     with_baseline = scope.filter(
         responded_at__gte=since - dt.timedelta(weeks=BASELINE_WEEKS), responded_at__lt=now
     )
-    # weeks for a month's view; months otherwise, so each point has answers enough to count
-    period: Period = "week" if window.length <= 31 else "month"
+    periods = trend_periods(window.length)
     covers = (window.first, window.last_day)
     previous_read = _read(previous).count()
     return InsightsOverview(
@@ -334,7 +337,7 @@ def insights_overview(
         unread=unread,
         unread_languages=unread_languages,
         previous_read=previous_read,
-        scores=_score_cards(current, previous, asked, period=period, covers=covers),
+        scores=_score_cards(current, previous, asked, periods=periods, covers=covers),
         segments=[]
         if who == "internal"  # segments group accounts; teams have none
         else _segment_comparisons(
@@ -343,13 +346,13 @@ def insights_overview(
             ),
             asked,
         ),
-        period=period,
+        period=periods[0],
         themes=_theme_rows(
             current,
             previous,
             analysed - unread,
             previous_read,
-            period=period,
+            period=periods[0],
             covers=covers,
             # the scores whose drivers are estimated
             scores={kind for kind, *_ in SCORE_KINDS if asks(asked, kind)},
@@ -640,7 +643,7 @@ def _score_cards(
     previous: QuerySet[Response],
     asked: frozenset[str] | None,
     *,
-    period: Period,
+    periods: tuple[Period, ...],
     covers: tuple[dt.date, dt.date],
 ) -> list[ScoreCard]:
     """NPS, CSAT, CES and the customer-centricity index, or those of them a survey ``asked``."""
@@ -650,7 +653,7 @@ def _score_cards(
             _scores(previous, kind),
             label,
             metric,
-            period,
+            periods,
             covers,
             unit,
         )
@@ -664,7 +667,7 @@ def _score_cards(
                 _centricity(previous),
                 "Customer-centricity index",
                 CentricityIndex(),
-                period,
+                periods,
                 covers,
             )
         )
@@ -676,18 +679,19 @@ def _score_card(
     before_frame: pl.DataFrame,
     label: str,
     metric: Metric,
-    period: Period,
+    periods: tuple[Period, ...],
     covers: tuple[dt.date, dt.date],
     unit: str = "",
 ) -> ScoreCard:
-    """A headline figure of ``metric`` now and before, and its trend by ``period``."""
+    """A headline figure of ``metric`` now and before, and its trend by the finest of
+    ``periods`` with two or more periods of answers enough (``readable_trend``)."""
     now, before = estimate(now_frame, metric), estimate(before_frame, metric)
     difference = (
         compare(now_frame, before_frame, metric) if now.reliable and before.reliable else None
     )
-    # every period of the window, so each card's trend runs over the same months
-    by_period = trend(
-        now_frame, metric, date_column=_WHEN, period=period, span=covers, min_n=DEFAULT_MIN_N
+    # every period of the window, so the cards by the same period line up
+    by_period = readable_trend(
+        now_frame, metric, date_column=_WHEN, periods=periods, span=covers, min_n=DEFAULT_MIN_N
     )
     return ScoreCard(
         label=label,
@@ -696,7 +700,8 @@ def _score_card(
         previous=before,
         difference=difference,
         bounds=metric.bounds,
-        period=period,
+        period=by_period.period,
+        passed_over=by_period.passed_over,
         # an unreliable period keeps its bar of answers but breaks the line
         points=tuple(
             (
@@ -706,7 +711,7 @@ def _score_card(
                 row["high"],
                 row["n"],
             )
-            for row in by_period.iter_rows(named=True)
+            for row in by_period.rows.iter_rows(named=True)
         ),
         covers=covers,
         min_n=DEFAULT_MIN_N,

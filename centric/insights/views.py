@@ -31,6 +31,7 @@ from centric.insights.page_charts import (
     segment_chart,
     theme_trend,
     trend_gaps,
+    trend_period,
 )
 from centric.people.auth import AuthedRequest
 from centric.people.models import User
@@ -49,7 +50,7 @@ def overview(request: AuthedRequest) -> HttpResponse:
     context = {
         "insights": insights,
         "score_rows": [
-            (card, score_trend(card), score_figures(card), trend_gaps(card))
+            (card, score_trend(card), score_figures(card), trend_period(card), trend_gaps(card))
             for card in insights.scores
         ],
         "segment_tables": [segment_chart(comparison) for comparison in insights.segments],

@@ -34,7 +34,7 @@ from centric.insights.metrics.scores import (
     estimate,
     nps,
 )
-from centric.insights.metrics.trends import trend
+from centric.insights.metrics.trends import ReadableTrend, readable_trend, trend, trend_periods
 
 __all__ = [
     "MEANINGFUL_SHIFT",
@@ -49,6 +49,7 @@ __all__ = [
     "Metric",
     "Nps",
     "Period",
+    "ReadableTrend",
     "centricity_index",
     "ces",
     "ces_easy",
@@ -58,7 +59,9 @@ __all__ = [
     "estimate",
     "key_drivers",
     "nps",
+    "readable_trend",
     "sentiment_shifts",
     "trend",
+    "trend_periods",
     "volume_spikes",
 ]

@@ -1,8 +1,11 @@
-"""A metric per calendar period, each period with its own n and interval."""
+"""A metric per calendar period, each period with its own n and interval; and the trend by the
+finest period that gives one to read."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -78,3 +81,61 @@ def trend(
             }
         )
     return pl.DataFrame(rows, schema=TREND_SCHEMA)
+
+
+# the least points with answers enough for a line to show a trend, not a single figure
+MIN_TREND_POINTS = 2
+
+
+def trend_periods(days: int) -> tuple[Period, ...]:
+    """The periods a trend over ``days`` may be drawn by, finest first: by week up to a month
+    (weeks beyond would crowd a small chart), else by month; by quarter where those are too
+    thin."""
+    return ("week", "month", "quarter") if days <= 31 else ("month", "quarter")
+
+
+@dataclass(frozen=True)
+class ReadableTrend:
+    """A ``trend`` by ``period``, and the finer periods passed over for too few answers."""
+
+    period: Period
+    rows: pl.DataFrame
+    passed_over: tuple[Period, ...] = ()
+
+
+def readable_trend(
+    frame: pl.DataFrame,
+    metric: Metric,
+    *,
+    date_column: str,
+    periods: Sequence[Period],
+    confidence: float = 0.95,
+    min_n: int = DEFAULT_MIN_N,
+    span: tuple[dt.date, dt.date] | None = None,
+) -> ReadableTrend:
+    """The ``trend`` by the first of ``periods`` (finest first) in which at least
+    ``MIN_TREND_POINTS`` periods have ``min_n`` answers or more, the finer ones before it
+    ``passed_over``; by the first period if none has, as none can draw a trend.
+
+    A coarser period only pools answers: each point keeps its own n and the metric's own
+    interval, and one with fewer than ``min_n`` answers is as unreliable as by the finer
+    period."""
+    if not periods:
+        raise ValueError("periods must name at least one period")
+
+    def by(period: Period) -> pl.DataFrame:
+        return trend(
+            frame,
+            metric,
+            date_column=date_column,
+            period=period,
+            confidence=confidence,
+            min_n=min_n,
+            span=span,
+        )
+
+    for i, period in enumerate(periods):
+        rows = by(period)
+        if rows["reliable"].sum() >= MIN_TREND_POINTS:
+            return ReadableTrend(period, rows, tuple(periods[:i]))
+    return ReadableTrend(periods[0], by(periods[0]))

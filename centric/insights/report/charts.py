@@ -534,8 +534,8 @@ def _tick_text(value: float, decimals: int, unit: str) -> str:
 
 
 def period_label(start: dt.date, period: str, covers: tuple[dt.date, dt.date] | None = None) -> str:
-    """``Sep 2026``, or ``week of 7 Sep``; a period the figures cover only part of, the first or
-    the last, names the days covered: ``4–30 Sep 2026``, ``30 Nov–3 Dec``."""
+    """``Sep 2026``, ``week of 7 Sep`` or ``Q3 2026``; a period the figures cover only part of,
+    the first or the last, names the days covered: ``4–30 Sep 2026``, ``30 Nov–3 Dec``."""
     end = _period_end(start, period)
     first, last = start, end
     if covers is not None:
@@ -543,6 +543,8 @@ def period_label(start: dt.date, period: str, covers: tuple[dt.date, dt.date] | 
     if (first, last) == (start, end) or first > last:
         if period == "week":
             return f"week of {start:%-d %b}"
+        if period == "quarter":
+            return f"Q{(start.month - 1) // 3 + 1} {start:%Y}"
         return f"{start:%-d %b %Y}" if period == "day" else f"{start:%b %Y}"
     if first == last:
         days = f"{last:%-d %b}"

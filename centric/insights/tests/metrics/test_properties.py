@@ -1,5 +1,7 @@
 """Invariants that must hold for any answers, checked on generated data."""
 
+import datetime as dt
+
 import numpy as np
 import polars as pl
 import pytest
@@ -7,7 +9,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from statsmodels.stats.proportion import proportion_confint
 
-from centric.insights.metrics import Ces, Csat, Nps, ces, compare, csat, key_drivers, nps
+from centric.insights.metrics import (
+    Ces,
+    Csat,
+    Nps,
+    Period,
+    ces,
+    compare,
+    csat,
+    key_drivers,
+    nps,
+    readable_trend,
+    trend,
+)
 from centric.insights.metrics.intervals import wilson_interval
 from centric.insights.metrics.scores import summarise
 
@@ -147,3 +161,38 @@ def test_a_single_theme_effect_is_the_with_minus_without_difference(rows):
     if row["effect"] is not None:
         assert row["effect"] == pytest.approx(row["value_with"] - row["value_without"])
         assert row["low"] <= row["effect"] <= row["high"]
+
+
+dated_answers = st.lists(
+    st.tuples(st.dates(dt.date(2024, 1, 1), dt.date(2024, 12, 31)), st.integers(0, 10)),
+    max_size=200,
+)
+PERIODS: tuple[Period, ...] = ("week", "month", "quarter")
+
+
+@FAST
+@given(dated_answers, st.integers(1, 12))
+def test_a_readable_trend_is_by_the_finest_period_with_two_points_of_answers_enough(answers, min_n):
+    frame = pl.DataFrame(
+        {"day": [day for day, _ in answers], "nps": [score for _, score in answers]},
+        schema={"day": pl.Date, "nps": pl.Int64},
+    )
+
+    def reliable_points(period):
+        by = trend(frame, Nps(), date_column="day", period=period, min_n=min_n)
+        return int(by["reliable"].sum())
+
+    found = readable_trend(frame, Nps(), date_column="day", periods=PERIODS, min_n=min_n)
+
+    chosen = PERIODS.index(found.period)
+    assert found.passed_over == PERIODS[:chosen]
+    assert all(reliable_points(period) < 2 for period in found.passed_over)
+    if found.passed_over:
+        assert reliable_points(found.period) >= 2
+    elif reliable_points(found.period) < 2:
+        assert all(reliable_points(period) < 2 for period in PERIODS)
+    # the points are the period's own trend: every one drawn has min_n answers or more
+    assert found.rows.equals(
+        trend(frame, Nps(), date_column="day", period=found.period, min_n=min_n)
+    )
+    assert (found.rows.filter(pl.col("reliable"))["n"] >= min_n).all()
