@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import partial
 from operator import attrgetter
@@ -396,10 +397,31 @@ INCIDENT = [
     "Since the change to your invoicing we have been billed twice, which is unacceptable.",
     "Charged twice again this month. Who do we talk to about the refund?",
 ]
-# The relationship NPS survey goes to the accounts each quarter of the year, in waves compared
-# on its page.
-NPS_WAVES = 4
-WAVE_DAYS = 91
+
+
+@dataclass(frozen=True)
+class Waves:
+    """How a survey asked the same people again over the demo's year: in ``count`` waves of
+    ``days`` each, the last running now. A survey that asked once ran one wave all year."""
+
+    count: int = 1
+    days: int = 365
+
+    def of(self, sent: datetime, now: datetime) -> int:
+        """The wave of an invitation emailed at ``sent``."""
+        return max(1, self.count - (now - sent).days // self.days)
+
+    def day_in(self, rng: random.Random, wave: int) -> int:
+        """A day of ``wave``, counted back from today."""
+        start = (self.count - wave) * self.days
+        return rng.randint(max(1, start), start + self.days - 1)
+
+
+# The relationship NPS survey goes to the accounts each quarter of the year, the
+# customer-centricity survey every half year (``_centricity_answers``): in waves compared on
+# their pages.
+NPS_WAVES = Waves(count=4, days=91)
+CENTRICITY_WAVES = Waves(count=2, days=182)
 STAGE_WEIGHTS = {
     LifecycleStage.AT_RISK: -3,
     LifecycleStage.RENEWAL: -1,
@@ -682,7 +704,8 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
         )
     _centricity_answers(add, surveys["centricity"], questions["centricity"], customers, now)
     responses += _incident_tickets(rng, now, org, customers, stages["Use"], touchpoints)
-    _invite(responses, Contact.objects.filter(organisation_id=org), customers, now, surveys["nps"])
+    waves = {surveys["nps"]: NPS_WAVES, surveys["centricity"]: CENTRICITY_WAVES}
+    _invite(responses, Contact.objects.filter(organisation_id=org), customers, now, waves)
     Response.objects.bulk_create(responses)
     Answer.objects.bulk_create(
         Answer(
@@ -729,47 +752,44 @@ def _topics(comment: str, language: str) -> list[str]:
     ]
 
 
-def _wave(sent: datetime, now: datetime) -> int:
-    """The quarter of the demo's year an invitation of the relationship NPS survey went out in."""
-    return max(1, NPS_WAVES - (now - sent).days // WAVE_DAYS)
-
-
-def _days_ago_in_wave(rng: random.Random, wave: int) -> int:
-    """A day in the wave's quarter, counted back from today."""
-    start = (NPS_WAVES - wave) * WAVE_DAYS
-    return rng.randint(max(1, start), start + WAVE_DAYS - 1)
-
-
 def _invite(
     responses: list[Response],
     contacts: Iterable[Contact],
     customers: dict[int | None, Customer],
     now: datetime,
-    waved: Survey,
+    waves: dict[Survey, Waves],
 ) -> None:
-    """Everyone who answered a survey was invited to it by email shortly before their first
-    answer; about three in five answered that invitation, and the others (and everyone's later
-    answers) came through the survey's open link, as a survey's token answers once. About half
-    the contacts who never answered a survey were invited to it too, and every colleague an
-    internal-customer survey asked who did not answer. The relationship NPS survey
-    (``waved``) asks again each quarter (``_later_waves``). Its own random numbers leave the rest
-    of the demo as it is."""
+    """Every named answer to a survey came by its respondent's email invitation, emailed shortly
+    before it, in the survey's wave of that time (``waves``; one wave all year for a survey not
+    named there). A token answers once, so a respondent's further answers in the same wave came
+    through the survey's open link, which is anonymous: they name nobody (only the relationship
+    NPS survey, whose open link is on, has them). About half the contacts who did not answer in
+    a wave were invited to it too, and every colleague an internal-customer survey asked who did
+    not answer. Its own random numbers leave the rest of the demo as it is."""
     rng = random.Random(5)
-    first: dict[tuple[int | None, int | None, int | None], Response] = {}
     answers = [response for response in responses if response.survey is not None]
-    for response in sorted(answers, key=attrgetter("responded_at")):
-        response.channel = Response.Channel.LINK
-        first.setdefault((response.survey_id, response.contact_id, response.person_id), response)
+    asking_contacts = {
+        r.survey: waves.get(r.survey, Waves()) for r in answers if r.survey and r.contact
+    }
+    asking_people = {r.survey for r in answers if r.survey and r.person}
+    invited: set[tuple[Survey, int, str]] = set()  # once per wave and address, as in the database
     invitations = []
-    for response in first.values():
-        assert response.responded_at is not None
-        respondent = response.contact or response.person
+    for response in sorted(answers, key=attrgetter("responded_at")):
+        survey, respondent = response.survey, response.contact or response.person
+        assert survey is not None
         assert respondent is not None
+        assert response.responded_at is not None
         sent = response.responded_at - timedelta(hours=rng.randint(2, 120))
+        wave = waves.get(survey, Waves()).of(sent, now)
+        if (survey, wave, respondent.email) in invited:
+            response.channel = Response.Channel.LINK
+            response.customer = response.contact = response.person = None
+            continue
+        invited.add((survey, wave, respondent.email))
         invitation = Invitation(
             organisation_id=response.organisation_id,
             survey=response.survey,
-            wave=_wave(sent, now) if response.survey_id == waved.pk else 1,
+            wave=wave,
             customer=response.customer,
             contact=response.contact,
             person=response.person,
@@ -778,35 +798,30 @@ def _invite(
             sent_at=sent,
         )
         invitations.append(invitation)
-        if rng.random() < 0.6:
-            response.invitation, response.channel = invitation, Response.Channel.EMAIL
-    surveys = {response.survey_id: response.survey for response in answers if response.contact}
+        response.invitation, response.channel = invitation, Response.Channel.EMAIL
     for contact in contacts:
-        for survey_id, survey in surveys.items():
-            if (survey_id, contact.pk, None) in first or rng.random() < 0.5:
-                continue
-            sent = now - timedelta(days=rng.randint(1, 364))
-            invitations.append(
-                Invitation(
-                    organisation_id=contact.organisation_id,
-                    survey=survey,
-                    wave=_wave(sent, now) if survey_id == waved.pk else 1,
-                    customer=customers[contact.account_id],
-                    contact=contact,
-                    email=contact.email,
-                    language=contact.language,  # every survey is offered in every language
-                    sent_at=sent,
+        for survey, plan in asking_contacts.items():
+            for wave in range(1, plan.count + 1):
+                if (survey, wave, contact.email) in invited or rng.random() < 0.5:
+                    continue
+                invitations.append(
+                    Invitation(
+                        organisation_id=contact.organisation_id,
+                        survey=survey,
+                        wave=wave,
+                        customer=customers[contact.account_id],
+                        contact=contact,
+                        email=contact.email,
+                        language=contact.language,  # every survey is offered in every language
+                        sent_at=now - timedelta(days=plan.day_in(rng, wave)),
+                    )
                 )
-            )
-    # the colleagues an internal-customer survey asked who did not answer were invited too
-    internal = {response.survey_id: response.survey for response in answers if response.person}
-    for survey_id, survey in internal.items():
-        assert survey is not None
+    for survey in asking_people:
         assert survey.subject_team is not None
         asked = User.objects.filter(teams__in=survey.subject_team.serves.all()).distinct()
         for person in asked.order_by("pk"):
             team = person.teams.first()
-            if (survey_id, None, person.pk) in first or team is None:
+            if (survey, 1, person.email) in invited or team is None:
                 continue
             invitations.append(
                 Invitation(
@@ -820,75 +835,9 @@ def _invite(
                     sent_at=now - timedelta(days=rng.randint(1, 364)),
                 )
             )
-    invitations += _later_waves(
-        answers, first.values(), invitations, contacts, customers, now, waved
-    )
     Invitation.objects.bulk_create(invitations)
-    Survey.objects.filter(pk=waved.pk).update(current_wave=NPS_WAVES)
-
-
-def _later_waves(
-    answers: list[Response],
-    firsts: Iterable[Response],
-    invitations: list[Invitation],
-    contacts: Iterable[Contact],
-    customers: dict[int | None, Customer],
-    now: datetime,
-    waved: Survey,
-) -> list[Invitation]:
-    """The relationship NPS survey's invitations to the quarters ``invitations`` left out: as for
-    their first answer (one of ``firsts``), each contact was invited shortly before their first
-    answer of the quarter (three in five answering by that invitation), and about half of those
-    who gave none were invited too. Its own random numbers leave the other surveys'
-    invitations as they were."""
-    rng = random.Random(6)
-    invited_already = {id(response) for response in firsts}  # unsaved, so not hashable
-    invited = {
-        (invitation.contact_id, invitation.wave)
-        for invitation in invitations
-        if invitation.survey_id == waved.pk
-    }
-    added = []
-    for response in sorted(answers, key=attrgetter("responded_at")):
-        if response.survey_id != waved.pk or id(response) in invited_already:
-            continue
-        assert response.responded_at is not None
-        assert response.contact is not None
-        sent = response.responded_at - timedelta(hours=rng.randint(2, 120))
-        wave = _wave(sent, now)
-        if (response.contact_id, wave) in invited:
-            continue
-        invited.add((response.contact_id, wave))
-        invitation = Invitation(
-            organisation_id=response.organisation_id,
-            survey=waved,
-            wave=wave,
-            customer=response.customer,
-            contact=response.contact,
-            email=response.contact.email,
-            language=response.language,
-            sent_at=sent,
-        )
-        added.append(invitation)
-        if rng.random() < 0.6:
-            response.invitation, response.channel = invitation, Response.Channel.EMAIL
-    for contact in contacts:
-        for wave in range(1, NPS_WAVES + 1):
-            if (contact.pk, wave) in invited or rng.random() < 0.5:
-                continue
-            added.append(
-                Invitation(
-                    organisation_id=contact.organisation_id,
-                    survey=waved,
-                    wave=wave,
-                    customer=customers[contact.account_id],
-                    contact=contact,
-                    email=contact.email,
-                    language=contact.language,  # every survey is offered in every language
-                    sent_at=now - timedelta(days=_days_ago_in_wave(rng, wave)),
-                )
-            )
-    return added
+    for waved, plan in waves.items():
+        Survey.objects.filter(pk=waved.pk).update(current_wave=plan.count)
 
 
 # What an account would change first, by what it rated lowest of discovery, service and engagement
@@ -932,8 +881,8 @@ def _centricity_answers(
     now: datetime,
 ) -> None:
     """Twice a year, one contact of about half the accounts rates how well Northwind knows,
-    serves and engages them (the customer-centricity survey, seed 003); accounts further along
-    their lifecycle rate it higher. Its own random numbers leave the rest of the demo as it is."""
+    serves and engages them (the customer-centricity survey, seed 003, in one wave each half
+    year: ``CENTRICITY_WAVES``); accounts further along their lifecycle rate it higher. Its own random numbers leave the rest of the demo as it is."""
     rng = random.Random(3)
     contacts = Contact.objects.filter(organisation_id=survey.organisation_id).select_related(
         "account"

@@ -382,7 +382,9 @@ def response_access(*, actor: User, response_id: int) -> Response:
     try:
         return (
             responses_visible_to(actor)
-            .select_related("survey", "contact", "person", "customer")
+            .select_related(
+                "survey", "contact", "person", "customer", "feedback_import__created_by"
+            )
             .get(pk=response_id)
         )
     except Response.DoesNotExist:
@@ -463,14 +465,18 @@ def survey_not_sending(survey: Survey, *, what: str = "invitation or reminder") 
 
 
 def _mailable(invitations: QuerySet[Invitation]) -> QuerySet[Invitation]:
+    return _not_opted_out(
+        invitations.filter(survey__status=Survey.Status.OPEN).exclude(
+            survey__closes_at__lte=clock.now()
+        )
+    )
+
+
+def _not_opted_out(invitations: QuerySet[Invitation]) -> QuerySet[Invitation]:
     opted_out = OptOut.objects.filter(
         organisation_id=OuterRef("organisation_id"), email=OuterRef("email")
     )
-    return (
-        invitations.filter(survey__status=Survey.Status.OPEN)
-        .exclude(survey__closes_at__lte=clock.now())
-        .exclude(Exists(opted_out))
-    )
+    return invitations.exclude(Exists(opted_out))
 
 
 def invitations_unsent(survey_id: int) -> QuerySet[Invitation]:
@@ -566,6 +572,17 @@ def invitations_ready(survey: Survey) -> QuerySet[Invitation]:
     """The survey's unsent invitations that may be emailed now: not held back by its fatigue
     window (``invitations_held_back``)."""
     return invitations_unsent(survey.pk).exclude(_asked_elsewhere_in_window(survey))
+
+
+def invitations_on_opening(survey: Survey) -> tuple[int, int]:
+    """For a survey not open, what opening it would do with the invitations made meanwhile (of
+    its current wave, and re-surveys; not emailed yet, to addresses that did not opt out): how
+    many it emails at once, and how many the fatigue window holds back until it has passed."""
+    waiting = _not_opted_out(
+        Invitation.objects.filter(_in_current_wave(), survey_id=survey.pk, sent_at__isnull=True)
+    )
+    held = waiting.filter(_asked_elsewhere_in_window(survey)).count()
+    return waiting.count() - held, held
 
 
 def surveys_with_unsent_invitations() -> QuerySet[Survey]:

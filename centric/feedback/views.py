@@ -21,8 +21,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import get_text_list
-from django.views.decorators.http import require_GET, require_POST
+from django.utils.text import capfirst, get_text_list
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centric.core import clock
 from centric.core.periods import CHOSEN, PERIODS, Window, chosen_window, day_ended_by
@@ -31,6 +31,7 @@ from centric.feedback import answers as answer_rules
 from centric.feedback import editing, selectors, services
 from centric.feedback.catalog import TEMPLATES
 from centric.feedback.exports import csv_lines, invitation_rows
+from centric.feedback.feedback_imports.mapping import TARGETS
 from centric.feedback.forms import (
     LANGUAGE_NAMES,
     InviteForm,
@@ -46,6 +47,9 @@ from centric.people.auth import AuthedRequest
 from centric.people.models import User
 
 INVITATIONS_SHOWN = 50
+# the attributes an import fills from a field of its mapping rather than from a column kept as
+# it is, named as the mapping names them
+MAPPED_ATTRIBUTES = {key: TARGETS[key] for key in ("segment", "channel")}
 
 
 def survey_list(request: AuthedRequest) -> HttpResponse:
@@ -176,6 +180,10 @@ def _survey_page(
         "sent_count": survey.invitations.filter(sent_at__isnull=False).count(),
         "held_count": selectors.invitations_held_back(survey).count(),
         "can_manage": sees_whole_organisation(user),
+        # opening asks first when it would email anyone
+        "emailed_on_opening": selectors.invitations_on_opening(survey)[0]
+        if survey.status != Survey.Status.OPEN and sees_whole_organisation(user)
+        else 0,
         "waves": waves,
         "wave": wave,
         "next_wave": _next_wave(survey, waves),
@@ -358,9 +366,13 @@ def survey_copy(request: AuthedRequest, survey_id: int) -> HttpResponse:
     return redirect(copy)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def survey_status(request: AuthedRequest, survey_id: int) -> HttpResponse:
+    """Open or close the survey: asked first (GET ``?status=open``, which changes nothing), with
+    whom opening emails and what closing stops; changed on POST."""
     survey = selectors.survey_access(actor=request.user, survey_id=survey_id)
+    if request.method == "GET":
+        return _status_confirmation(request, survey, request.GET.get("status", ""))
     try:
         services.survey_set_status(
             actor=request.user, survey=survey, status=request.POST.get("status", "")
@@ -379,6 +391,27 @@ def survey_status(request: AuthedRequest, survey_id: int) -> HttpResponse:
         elif waiting:
             messages.info(request, f"No invitation is emailed now:{waiting}")
     return redirect(survey)
+
+
+def _status_confirmation(request: AuthedRequest, survey: Survey, status: str) -> HttpResponse:
+    """The page that asks before the survey opens or closes; the survey's page for a change it
+    does not offer (any, past its last day: it takes no answers until it has a later one)."""
+    require_org_wide(request.user)
+    opening = status == Survey.Status.OPEN and survey.status != Survey.Status.OPEN
+    closing = status == Survey.Status.CLOSED and survey.status == Survey.Status.OPEN
+    if survey.past_last_day or not (opening or closing):
+        return redirect(survey)
+    context: dict[str, Any] = {"survey": survey, "status": status}
+    if opening:
+        context["emailed"], context["held"] = selectors.invitations_on_opening(survey)
+    else:
+        context["unanswered"] = (
+            survey.invitations.filter(sent_at__isnull=False)
+            .exclude(response__submitted_at__isnull=False)
+            .count()
+        )
+        context["partial"] = survey.responses.filter(submitted_at__isnull=True).count()
+    return render(request, "feedback/survey_status.html", context)
 
 
 def _insights_query(survey: Survey, responses: QuerySet[Response], window: Window | None) -> str:
@@ -548,11 +581,16 @@ def _skipped_message(skipped: Sequence[services.Skipped]) -> str:
     return f"{len(skipped)} not invited: " + "; ".join(parts) + "."
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def survey_send(request: AuthedRequest, survey_id: int) -> HttpResponse:
+    """Email the invitations not sent yet, or the one reminder (``what=reminders``): asked first
+    (GET, which sends nothing), saying to how many people; sent on POST."""
     require_org_wide(request.user)
     survey = selectors.survey_access(actor=request.user, survey_id=survey_id)
-    what = "reminders" if request.POST.get("what") == "reminders" else "invitations"
+    asked = request.POST if request.method == "POST" else request.GET
+    what = "reminders" if asked.get("what") == "reminders" else "invitations"
+    if request.method == "GET":
+        return _send_confirmation(request, survey, what)
     try:
         count = services.survey_send(actor=request.user, survey=survey, what=what)
     except ValidationError as error:
@@ -573,6 +611,29 @@ def survey_send(request: AuthedRequest, survey_id: int) -> HttpResponse:
     else:
         messages.info(request, nobody)
     return redirect(survey)
+
+
+def _send_confirmation(request: AuthedRequest, survey: Survey, what: str) -> HttpResponse:
+    """The page that asks before the invitations or reminders go: to how many people, or why
+    none would."""
+    reminders = what == "reminders"
+    if reminders:
+        count = selectors.invitations_due_reminder(survey.pk).count()
+        held = 0
+    else:
+        count = selectors.invitations_ready(survey).count()
+        held = selectors.invitations_held_back(survey).count()
+    context = {
+        "survey": survey,
+        "what": what,
+        "count": count,
+        "held": held,
+        "refused": selectors.survey_not_sending(
+            survey, what="reminder" if reminders else "invitation"
+        ),
+        "reminder_days": selectors.REMINDER_AFTER.days,
+    }
+    return render(request, "feedback/survey_send.html", context)
 
 
 @require_POST
@@ -687,5 +748,29 @@ def touchpoint_edit(request: AuthedRequest, touchpoint_id: int | None = None) ->
 def response_detail(request: AuthedRequest, response_id: int) -> HttpResponse:
     response = selectors.response_access(actor=request.user, response_id=response_id)
     answers = list(response.answers.select_related("question"))
-    read = _answers_read(answers, response.survey) if response.survey else []
-    return render(request, "feedback/response_detail.html", {"response": response, "answers": read})
+    imported = response.feedback_import
+    fields, custom = _attributes_read(response.attributes)
+    context = {
+        "response": response,
+        "answers": _answers_read(answers, response.survey) if response.survey else [],
+        "language": LANGUAGE_NAMES.get(response.language, response.language),
+        "fields": fields,
+        "custom": custom,
+        # each person sees only the imports they uploaded (``feedback_imports.selectors``)
+        "import_visible": imported is not None and imported.created_by_id == request.user.pk,
+    }
+    return render(request, "feedback/response_detail.html", context)
+
+
+def _attributes_read(attributes: Mapping[str, Any]) -> tuple[list[tuple[str, str]], list[str]]:
+    """A response's attributes as staff read them: those filled from a field an import maps
+    (its segment, its channel as the source names it) by the field's name, and the custom ones
+    (a file's columns kept as they were, or the API's) as "Name: value"."""
+    fields, custom = [], []
+    for key, value in attributes.items():
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        if key in MAPPED_ATTRIBUTES:
+            fields.append((MAPPED_ATTRIBUTES[key], shown))
+        else:
+            custom.append(f"{capfirst(str(key).replace('_', ' '))}: {shown}")
+    return fields, custom

@@ -2,7 +2,7 @@ import itertools
 from io import StringIO
 
 from django.core.management import call_command
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.test import TestCase
 from django.urls import reverse
 
@@ -82,6 +82,29 @@ class DemoOrganisationTest(TestCase):
             with self.subTest(survey=survey.name):
                 self.assertGreater(survey.answered, 0)
                 self.assertLess(survey.answered, 0.8 * survey.invited)  # not everyone answers
+
+    def test_open_link_answers_name_nobody_and_came_by_a_link_the_survey_has(self) -> None:
+        by_link = Response.objects.filter(survey__isnull=False, channel="link")
+        self.assertTrue(by_link.exists())
+        named = Q(customer__isnull=False) | Q(contact__isnull=False) | Q(person__isnull=False)
+        self.assertFalse(by_link.filter(named).exists())  # the open link is anonymous
+        self.assertFalse(by_link.filter(survey__open_link=False).exists())
+        # every named answer came by its respondent's invitation
+        answers = Response.objects.filter(survey__isnull=False)
+        self.assertFalse(answers.filter(named, invitation__isnull=True).exists())
+
+    def test_the_customer_centricity_survey_asked_the_accounts_again_after_half_a_year(
+        self,
+    ) -> None:
+        from centric.feedback.selectors import survey_waves
+
+        survey = Survey.objects.get(name="How we work with you 2026")
+        waves = survey_waves(actor=User.objects.get(email=DEMO_EMAIL), survey=survey)
+        self.assertEqual([wave.number for wave in waves], [1, 2])
+        for wave in waves:
+            with self.subTest(wave=wave.number):
+                self.assertGreaterEqual(wave.answered, 30)
+        self.assertFalse(survey.responses.filter(channel="link").exists())
 
     def test_every_submitted_survey_answer_has_its_score_among_its_answers(self) -> None:
         scored = Response.objects.filter(

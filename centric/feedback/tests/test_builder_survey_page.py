@@ -113,6 +113,23 @@ class LatestResponsesTest(SurveyTestCase):
         self.assertNotContains(page, "Invoices <b>")
         self.assertNotContains(page, "fix first:")
 
+    def test_the_table_stacks_on_a_phone_with_each_cell_labelled(self) -> None:
+        self.login(self.owner)
+        page = _text(self.client.get(self.survey.get_absolute_url()).content)
+        table = page[page.index('<section id="latest-responses"') :]
+        self.assertIn('<table class="stacks" aria-labelledby="latest-responses-h">', table)
+        body = table[table.index("<tbody>") :]
+        row = body[: body.index("</tr>")]
+        for label in ("When", "Customer", "Channel", "Answers"):
+            self.assertIn(f'<td data-label="{label}">', row)
+        self.assertEqual(row.count("<td"), 4)  # every cell is labelled
+
+    def test_the_free_text_result_leads_to_the_table_it_says_is_below(self) -> None:
+        self.login(self.owner)
+        page = self.client.get(self.survey.get_absolute_url())
+        self.assertContains(page, 'Read the latest <a href="#latest-responses">below</a>')
+        self.assertContains(page, '<section id="latest-responses"', count=1)
+
     def test_a_question_without_wording_is_labelled_by_its_key(self) -> None:
         Question.objects.filter(survey=self.survey, key="fix_first").update(text={})
         self.login(self.owner)
@@ -123,7 +140,7 @@ class LatestResponsesTest(SurveyTestCase):
 
 
 class ReminderButtonTest(SurveyTestCase):
-    BUTTON = '<button class="btn secondary" type="submit">Send one reminder</button>'
+    BUTTON = ">Send one reminder…</a>"
 
     def setUp(self) -> None:
         self.survey = self.open_survey(self.make_survey())

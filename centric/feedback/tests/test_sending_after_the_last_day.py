@@ -23,7 +23,7 @@ from centric.people.services import api_token_create
 from tests.factories import ContactFactory
 
 BERLIN = ZoneInfo("Europe/Berlin")
-BUTTON = '<button class="btn secondary" type="submit">Send one reminder</button>'
+BUTTON = ">Send one reminder…</a>"
 
 
 def at(moment: dt.datetime) -> mock._patch[mock.MagicMock]:

@@ -843,7 +843,7 @@ class RespondingTest(SurveyTestCase):
         page = self.client.get(reverse("feedback:response_detail", args=[review.pk]))
         self.assertContains(page, "<dt>Kind</dt><dd>Review</dd>", html=True)
         self.assertContains(page, "Late again &lt;b&gt;twice&lt;/b&gt;")
-        self.assertContains(page, "<dt>store</dt><dd>Leeds</dd>", html=True)
+        self.assertContains(page, "<dt>Custom attributes</dt><dd>Store: Leeds</dd>", html=True)
         self.assertContains(page, "<dt>Given</dt>")  # when the customer wrote it
         self.assertContains(page, "<dt>Received</dt>")  # when it reached Centric
         self.assertNotContains(page, "No answers yet.")

@@ -58,14 +58,17 @@ class WaveTimingTest(WaveTestCase):
 
         self.assertNotIn(self.button, page)
         self.assertIn(
-            "A button to start wave 2 appears here a week after wave 1's last invitation was "
-            f"emailed, on {dateformat.format(offered, 'j M, H:i')} (Europe/Berlin time), or "
-            "sooner once everyone in it has answered: a week gives time for one reminder, due 3 "
-            "days after the invitation, and for answering it. Nothing starts by itself.",
+            f"Wave 2 can start from {dateformat.format(offered, 'j M, H:i')} (Europe/Berlin "
+            "time), a week after wave 1's last invitation was emailed, or as soon as everyone in "
+            "wave 1 has answered: a week gives time for one reminder, due 3 days after the "
+            "invitation, and for answering it. A button here starts it then; nothing starts by "
+            "itself. To start it sooner, knowing who has not answered:</p>",
             page,
         )
-        # sooner only when confirmed, knowing who has not answered
+        # sooner only when confirmed, knowing who has not answered: no "button appears later"
+        # above the one that is here now
         self.assertIn("Start wave 2 now", page)
+        self.assertNotIn("appears here", page)
         self.assertIn(
             "1 of the 1 invited to wave 1 has not answered yet. They can still answer by their "
             "link, but nobody in wave 1 is reminded once wave 2 starts.",
@@ -133,7 +136,11 @@ class WaveTimingTest(WaveTestCase):
         page = self.page()
 
         self.assertNotIn(self.button, page)
-        self.assertIn("last invitation was emailed (none has been yet)", page)
+        self.assertIn(
+            "Wave 2 can start a week after wave 1's last invitation is emailed (none has been "
+            "yet), or as soon as everyone in wave 1 has answered",
+            page,
+        )
         self.assertIn("and 1 not emailed yet never is.", page)
         with self.assertRaisesMessage(ValidationError, "Nobody in wave 1 has been emailed yet"):
             self.start_wave(early=False)
