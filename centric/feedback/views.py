@@ -765,9 +765,10 @@ def response_detail(request: AuthedRequest, response_id: int) -> HttpResponse:
 def _attributes_read(attributes: Mapping[str, Any]) -> tuple[list[tuple[str, str]], list[str]]:
     """A response's attributes as staff read them: those filled from a field an import maps
     (its segment, its channel as the source names it) by the field's name, and the custom ones
-    (a file's columns kept as they were, or the API's) as "Name: value"."""
+    (a file's columns kept as they were, or the API's) as "Name: value"; by name, as PostgreSQL
+    keeps a JSON object's keys in an order of its own."""
     fields, custom = [], []
-    for key, value in attributes.items():
+    for key, value in sorted(attributes.items()):
         shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
         if key in MAPPED_ATTRIBUTES:
             fields.append((MAPPED_ATTRIBUTES[key], shown))
