@@ -483,9 +483,12 @@ def invitations_unsent(survey_id: int) -> QuerySet[Invitation]:
     """The invitations of an open survey not emailed yet, to addresses that did not opt out. An
     earlier wave's are over with it (held back by the fatigue window, say, when the next wave
     began): only the current wave's are sent, and any case's re-survey."""
-    return _mailable(
-        Invitation.objects.filter(_in_current_wave(), survey_id=survey_id, sent_at__isnull=True)
-    )
+    return _mailable(_unsent(survey_id))
+
+
+def _unsent(survey_id: int) -> QuerySet[Invitation]:
+    """The survey's invitations of its current wave (and re-surveys) not emailed yet."""
+    return Invitation.objects.filter(_in_current_wave(), survey_id=survey_id, sent_at__isnull=True)
 
 
 def _in_current_wave() -> Q:
@@ -578,9 +581,7 @@ def invitations_on_opening(survey: Survey) -> tuple[int, int]:
     """For a survey not open, what opening it would do with the invitations made meanwhile (of
     its current wave, and re-surveys; not emailed yet, to addresses that did not opt out): how
     many it emails at once, and how many the fatigue window holds back until it has passed."""
-    waiting = _not_opted_out(
-        Invitation.objects.filter(_in_current_wave(), survey_id=survey.pk, sent_at__isnull=True)
-    )
+    waiting = _not_opted_out(_unsent(survey.pk))
     held = waiting.filter(_asked_elsewhere_in_window(survey)).count()
     return waiting.count() - held, held
 

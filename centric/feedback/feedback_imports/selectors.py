@@ -112,10 +112,13 @@ class Removal:
 
 
 def feedback_import_removal(job: FeedbackImport) -> Removal:
-    theirs = feedback_import_responses(job)
-    return Removal(
-        responses=theirs.count(), kept=theirs.filter(cases__isnull=False).distinct().count()
-    )
+    return Removal(responses=feedback_import_responses(job).count(), kept=feedback_import_kept(job))
+
+
+def feedback_import_kept(job: FeedbackImport) -> int:
+    """Of the responses an import stored, how many a case was opened on: taking the import
+    back keeps them."""
+    return feedback_import_responses(job).filter(cases__isnull=False).distinct().count()
 
 
 def feedback_import_refused_count(job: FeedbackImport) -> int:

@@ -37,7 +37,7 @@ from centric.feedback.feedback_imports import reading
 from centric.feedback.feedback_imports.mapping import PRESETS, Mapping, suggest
 from centric.feedback.feedback_imports.problems import ProblemLog
 from centric.feedback.feedback_imports.selectors import (
-    feedback_import_removal,
+    feedback_import_kept,
     feedback_import_removal_refusal,
     feedback_import_responses,
     feedback_import_time,
@@ -193,7 +193,7 @@ def feedback_import_remove(*, actor: User, job: FeedbackImport) -> FeedbackImpor
         raise ValidationError(refusal)
     job.status = FeedbackImport.Status.REMOVING
     job.removed_count = 0
-    job.kept_count = feedback_import_removal(job).kept
+    job.kept_count = feedback_import_kept(job)
     job.save(update_fields=["status", "removed_count", "kept_count", "updated_at"])
     from centric.feedback.feedback_imports.tasks import feedback_import_remove_run as run_task
 

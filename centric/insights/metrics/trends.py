@@ -134,8 +134,10 @@ def readable_trend(
             span=span,
         )
 
-    for i, period in enumerate(periods):
+    tried: list[pl.DataFrame] = []
+    for period in periods:
         rows = by(period)
         if rows["reliable"].sum() >= MIN_TREND_POINTS:
-            return ReadableTrend(period, rows, tuple(periods[:i]))
-    return ReadableTrend(periods[0], by(periods[0]))
+            return ReadableTrend(period, rows, tuple(periods[: len(tried)]))
+        tried.append(rows)
+    return ReadableTrend(periods[0], tried[0])
