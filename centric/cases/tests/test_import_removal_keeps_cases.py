@@ -3,6 +3,8 @@ everything read from it."""
 
 from __future__ import annotations
 
+from unittest import mock
+
 from django.urls import reverse
 
 from centric.cases.models import Case, Priority
@@ -50,3 +52,20 @@ class ImportRemovalKeepsCasesTest(ImportRemovalTestCase):
         )
         self.assertEqual(Case.objects.count(), 1)
         self.assertEqual(job.kept_count, 1)
+
+    def test_a_case_opened_after_the_batch_was_chosen_keeps_its_response(self) -> None:
+        job = self.imported()
+        services.feedback_import_remove(actor=self.cx_lead, job=job)  # its task runs on commit
+        job.status = FeedbackImport.Status.REMOVING
+        chosen = services._removal_batch(job)  # both, before the case below is opened
+        slow = Response.objects.get(comment="Slow delivery")
+        case = case_open_by_person(
+            actor=self.cx_lead, response=slow, owner=self.owner, priority=Priority.HIGH
+        )
+        with mock.patch.object(services, "_removal_batch", side_effect=[chosen, []]):
+            services.feedback_import_remove_run(job=job)
+
+        case.refresh_from_db()
+        self.assertEqual(case.response, slow)
+        self.assertEqual(list(Response.objects.all()), [slow])
+        self.assertEqual((job.removed_count, job.kept_count), (1, 1))

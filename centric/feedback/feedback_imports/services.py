@@ -204,12 +204,16 @@ def feedback_import_remove(*, actor: User, job: FeedbackImport) -> FeedbackImpor
 def feedback_import_remove_run(*, job: FeedbackImport) -> FeedbackImport:
     """Remove an import's responses a batch at a time, each batch committed with the progress,
     so that the page's bar moves and a worker stopped part way leaves no batch half removed."""
-    removable = feedback_import_responses(job).filter(cases__isnull=True)
-    while ids := list(removable.values_list("pk", flat=True)[:REMOVE_ROWS]):
+    while ids := _removal_batch(job):
         with transaction.atomic():
+            # A case opened on one of them since it was chosen keeps it: locked first (on
+            # PostgreSQL a case's reference waits for the lock, then finds its row gone), the
+            # rows are then asked again which have no case, in a statement that sees every case
+            # committed meanwhile.
+            list(Response.objects.select_for_update().filter(pk__in=ids).values_list("pk"))
             # with their answers, analyses and theme mentions (on_delete=CASCADE)
-            Response.objects.filter(pk__in=ids).delete()
-            job.removed_count += len(ids)
+            _, removed = Response.objects.filter(pk__in=ids, cases__isnull=True).delete()
+            job.removed_count += removed.get(Response._meta.label, 0)
             _report(job, removed_count=job.removed_count)
     job.kept_count = feedback_import_responses(job).count()
     job.status = FeedbackImport.Status.REMOVED
@@ -226,6 +230,12 @@ def feedback_import_remove_run(*, job: FeedbackImport) -> FeedbackImport:
         },
     )
     return job
+
+
+def _removal_batch(job: FeedbackImport) -> list[int]:
+    """The next of an import's responses to remove: those no case was opened on."""
+    removable = feedback_import_responses(job).filter(cases__isnull=True)
+    return list(removable.values_list("pk", flat=True)[:REMOVE_ROWS])
 
 
 def feedback_import_cancel(*, actor: User, job: FeedbackImport) -> FeedbackImport:
