@@ -175,3 +175,23 @@ class OpeningConfirmationTest(SurveyTestCase):
         self.survey.refresh_from_db()
         self.assertEqual(self.survey.status, Survey.Status.OPEN)
         self.assertEqual([message.to for message in mail.outbox], [[self.contact.email]])
+
+
+class InviteButtonTest(SurveyTestCase):
+    """Inviting emails at once while the survey is open, with no page between: its button and
+    the words above it say so; a draft's invitations wait for the survey to open."""
+
+    def test_an_open_survey_says_its_invitations_are_emailed_at_once(self) -> None:
+        survey = self.open_survey(self.make_survey())
+        self.login(self.cx_lead)
+        page = self.client.get(survey.get_absolute_url())
+        self.assertContains(page, "The survey is open: invitations are emailed at once.")
+        self.assertContains(page, '<button class="btn" type="submit">Invite and email them now')
+
+    def test_a_draft_says_they_wait_for_it_to_open(self) -> None:
+        survey = self.make_survey()
+        self.login(self.cx_lead)
+        page = self.client.get(survey.get_absolute_url())
+        self.assertContains(page, "Invitations are emailed when the survey opens.")
+        self.assertContains(page, '<button class="btn" type="submit">Invite</button>')
+        self.assertNotContains(page, "Invite and email them now")
