@@ -166,6 +166,22 @@ class ImportJobTest(PersonasTestCase):
 
 
 class ImportPagesTest(PersonasTestCase):
+    def test_a_file_without_a_valid_row_offers_no_import_of_valid_rows(self) -> None:
+        self.login(self.owner)
+        data = "Name,External ID,Segment\nUmbrella,CRM-102,Enterprize\n"
+        upload = SimpleUploadedFile("accounts.csv", data.encode(), content_type="text/csv")
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                reverse("customers:import_start"), {"kind": "accounts", "file": upload}
+            )
+        report = self.client.get(
+            reverse("customers:import_detail", args=[ImportJob.objects.get().pk])
+        )
+        self.assertContains(
+            report, "<strong>No row can be imported:</strong> every row has a problem."
+        )
+        self.assertNotContains(report, "import only the valid rows")
+
     def test_the_upload_shows_a_report_and_the_user_keeps_the_valid_rows(self) -> None:
         self.login(self.owner)
         upload = SimpleUploadedFile("accounts.csv", ACCOUNTS.encode(), content_type="text/csv")

@@ -302,6 +302,19 @@ class FeedbackImportJourneyTest(PersonasTestCase):
         with self.assertRaises(ValidationError):
             services.feedback_import_apply(actor=self.admin, job=job, mode="all_or_nothing")
 
+    def test_a_file_without_a_valid_row_offers_no_import_of_valid_rows(self) -> None:
+        content = b"Response ID,Submitted at,Email,Score,Comment\nR1,2024-03-01,carla@acme.example,11,Hi\n"
+        job = self.check(self.start(content, preset="survey-tool"))
+        self.assertEqual((job.total_rows, job.valid_rows), (1, 0))
+        self.login(self.admin)
+        page = self.client.get(reverse("feedback:import_detail", args=[job.pk]))
+        self.assertContains(
+            page, "<strong>No row can be imported:</strong> every row has a problem."
+        )
+        self.assertContains(page, "or change the mapping if a column was mapped wrongly")
+        self.assertNotContains(page, "import only the valid rows")
+        self.assertNotContains(page, 'value="keep_valid"')
+
     def test_xlsx_and_json_lines_files_are_imported_too(self) -> None:
         book = Workbook()
         book.active.append(["Ticket ID", "Requester email", "Satisfaction score", "Description"])
