@@ -124,8 +124,10 @@ def proposal_decide(request: AuthedRequest, proposal_id: int) -> HttpResponse:
 def reanalysis(request: AuthedRequest) -> HttpResponse:
     """The latest re-analysis; htmx polls the fragment while it runs."""
     user = request.user
-    context = {**_progress(user), "can_edit": sees_whole_organisation(user)}
-    template = "insights/_reanalysis.html" if request.htmx else "insights/reanalysis.html"  # type: ignore[attr-defined]
+    # the page offers the re-reading at its head; the fragment, wherever it is polled, itself
+    in_page = not request.htmx  # type: ignore[attr-defined]
+    context = {**_progress(user), "can_edit": sees_whole_organisation(user), "in_page": in_page}
+    template = "insights/reanalysis.html" if in_page else "insights/_reanalysis.html"
     return render(request, template, context)
 
 

@@ -46,7 +46,9 @@ def reanalysis_request(*, actor: User) -> Reanalysis:
     """A person asks for the history to be read again (after an engine upgrade, say)."""
     require_org_wide(actor)
     return reanalysis_start(
-        organisation_id=actor.organisation_id, reason="Requested by a person", actor=actor
+        organisation_id=actor.organisation_id,
+        reason=f"Asked for by {actor.get_full_name() or actor.email}",
+        actor=actor,
     )
 
 

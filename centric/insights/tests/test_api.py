@@ -385,7 +385,7 @@ class ReanalysisApiTest(InsightsApiTestCase):
         started = self.send("POST", "/insights/reanalysis", self.cx_lead)
 
         self.assertEqual(started.status_code, 202)
-        self.assertEqual(started.json()["reason"], "Requested by a person")
+        self.assertEqual(started.json()["reason"], "Asked for by " + self.cx_lead.get_full_name())
         progress = self.get("/insights/reanalysis", self.viewer)
         self.assertEqual(progress.json()["id"], started.json()["id"])
         self.assertEqual(self.send("POST", "/insights/reanalysis", self.viewer).status_code, 403)

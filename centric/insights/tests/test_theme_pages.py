@@ -251,7 +251,24 @@ class ReanalysisPageTest(PersonasTestCase):
         self.assertContains(
             page, "1 reading was made with earlier themes or an earlier version of the engine"
         )
-        self.assertContains(page, f'<a href="{reverse("insights:reanalysis")}">read every')
+        start = reverse("insights:reanalysis_start")
+        self.assertContains(page, f'<form method="post" action="{start}" class="inline">')
+        self.assertContains(page, "Read every comment again</button>")
+        # the re-analysis page offers it once, at its head, and no link to itself
+        again = self.client.get(reverse("insights:reanalysis"))
+        self.assertContains(again, "Read every comment again</button>", count=1)
+        self.assertNotContains(again, f'<a href="{reverse("insights:reanalysis")}">')
+        self.login(self.viewer)  # who may not start one is not offered it
+        page = self.client.get(reverse("insights:theme_list"))
+        self.assertContains(page, "1 reading was made with earlier themes")
+        self.assertNotContains(page, "Read every comment again")
+
+    def test_a_reanalysis_being_prepared_says_so_not_zero_of_zero(self) -> None:
+        Reanalysis.objects.create(organisation=self.org, reason="r", version="v")
+        self.login(self.viewer)
+        page = self.client.get(reverse("insights:reanalysis"))
+        self.assertContains(page, "Preparing…</span> Counting the comments to read again. r,")
+        self.assertNotContains(page, "0 of 0")
 
     def test_another_organisations_reanalysis_is_not_shown(self) -> None:
         Reanalysis.objects.create(
@@ -272,6 +289,11 @@ class ReanalysisPageTest(PersonasTestCase):
             self.client.post(reverse("insights:reanalysis_start"))
         job = Reanalysis.objects.get(organisation=self.org)
         self.assertEqual((job.status, job.done, job.started_by), ("done", 1, self.cx_lead))
+        self.assertEqual(job.reason, f"Asked for by {self.cx_lead.get_full_name()}")
+        self.assertContains(
+            self.client.get(reverse("insights:reanalysis")),
+            f"Asked for by {self.cx_lead.get_full_name()}: 1 comment read again",
+        )
 
     def test_a_reanalysis_under_a_minute_old_says_just_now_not_zero_minutes(self) -> None:
         now = timezone.now()
