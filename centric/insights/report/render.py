@@ -275,9 +275,13 @@ def _themes(report: Report) -> str:
 
 def _theme_row(theme: ThemeRow, limit: float, most: float, decimals: int | None) -> str:
     quote = f'<div class="quote">“{_e(theme.quote.phrase)}”</div>' if theme.quote else ""
+    verdict = ""
+    if decimals is not None and theme.driver and theme.driver["reliable"]:
+        # a phone has no room for the dots that tell it: there it stands under the name
+        verdict = f'<div class="show-narrow">{_verdict(theme.driver["significant"], theme.driver["effect"])}</div>'
     cells = (
         f'<td><div class="theme-name" title="{_e(theme.description)}">{_e(theme.name)}</div>'
-        f"{quote}</td>"
+        f"{quote}{verdict}</td>"
         f'<td class="num">{theme.mentions:,}<div class="small">{_e(percent(theme.share))}</div></td>'
         f'<td class="bar hide-narrow">{charts.meter(theme.share, scale=most)}</td>'
         f'<td class="num">{_e(percent(theme.negative_share))}</td>'
@@ -285,6 +289,15 @@ def _theme_row(theme: ThemeRow, limit: float, most: float, decimals: int | None)
     if decimals is not None:
         cells += _impact_cells(theme.driver, limit, decimals)
     return f"<tr>{cells}</tr>"
+
+
+def _verdict(significant: bool, difference: float) -> str:
+    """A badge: significantly higher or lower, or no clear difference."""
+    if not significant:
+        return '<span class="badge none">no clear difference</span>'
+    if difference > 0:
+        return '<span class="badge up">higher</span>'
+    return '<span class="badge down">lower</span>'
 
 
 def _impact_cells(driver: dict[str, Any] | None, limit: float, decimals: int) -> str:
@@ -367,12 +380,7 @@ def _segments(report: Report) -> str:
             if segment["low"] is not None and segment["high"] is not None:
                 value += f'<div class="small">{_e(span(segment["low"], segment["high"], decimals))}</div>'
         if segment["reliable"]:
-            direction = "up" if segment["difference"] > 0 else "down"
-            badge = (
-                f'<span class="badge {direction}">{"higher" if direction == "up" else "lower"}</span>'
-                if segment["significant"]
-                else '<span class="badge none">no clear difference</span>'
-            )
+            badge = _verdict(segment["significant"], segment["difference"])
             chart = charts.interval(
                 segment["difference"],
                 segment["difference_low"],

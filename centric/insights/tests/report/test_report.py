@@ -652,3 +652,45 @@ def test_a_change_reads_as_the_difference_of_the_figures_shown():
     assert change(11.44, 11.36, 1) == "0.0"
     assert change(11.2, 10.8, 0) == "0"  # both read 11
     assert change(1_234.4, 1_233.6, 0) == "0"
+
+
+def test_the_key_findings_name_the_themes_that_weigh_most_on_the_score_not_the_rarest(
+    nps_report,
+):
+    from dataclasses import replace
+
+    from centric.insights.report.build import ThemeRow
+
+    def theme(name, mentions, effect):
+        driver = {"effect": effect, "low": effect - 3, "high": effect + 3}
+        driver |= {"significant": True, "reliable": True, "sentence": f"{name} differs"}
+        share = 100 * mentions / 1000
+        return ThemeRow(name, "", mentions, share, 0.0, 0.0, driver, None)
+
+    themes = (
+        theme("billing", 10, -43),  # the largest difference, in 1% of the comments
+        theme("returns", 90, -35),
+        theme("quality", 400, -2),
+        theme("colour", 8, 30),
+        theme("fit", 300, 12),
+    )
+    report = replace(nps_report, themes=themes)
+    found = " ".join(key_findings(report))
+    assert "Comments about returns (90, 9% of the comments) go with an NPS 35 points lower" in found
+    assert "Comments about fit (300, 30% of the comments) go with an NPS 12 points higher" in found
+    assert (
+        "Comments about quality (400, 40% of the comments) go with an NPS 2 points lower" in found
+    )
+    assert found.index("about returns") < found.index("about quality")
+    assert "about billing" not in found
+    assert "about colour" not in found
+
+    # a phone, which has no room for the dots, reads which differences are significant
+    html = render_html(report)
+    assert html.count('<div class="show-narrow"><span class="badge down">lower</span>') == 3
+    assert html.count('<div class="show-narrow"><span class="badge up">higher</span>') == 2
+    chance = replace(themes[0], driver={**themes[0].driver, "significant": False})
+    unclear = '<span class="badge none">no clear difference</span></div>'
+    before = html.count(unclear)  # the segments' table has its own
+    html = render_html(replace(report, themes=(chance, *themes[1:])))
+    assert html.count(unclear) == before + 1
