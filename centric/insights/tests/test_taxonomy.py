@@ -4,6 +4,8 @@ and how a change brings every past reading up to date in chunks."""
 from __future__ import annotations
 
 import importlib
+import itertools
+import re
 from typing import Any
 from unittest.mock import patch
 
@@ -130,11 +132,12 @@ class DefaultSeedWordsMigrationTest(TaxonomyTestCase):
             )
         )
         default = DEFAULT_TAXONOMY.by_name
-        self.assertEqual(tuple(quality[self.org.pk]), default["product quality"].seed_words)
+        # the defaults of the day (a later migration changed some seed words again)
+        self.assertEqual(quality[self.org.pk], migration._words(migration.NEW_QUALITY))
         self.assertEqual(quality[self.other_org.pk], ["quality", "made"])
         added = ThemeDefinition.objects.get(name="relationship")
         self.assertEqual(added.organisation_id, self.org.pk)
-        self.assertEqual(tuple(added.seed_words), default["relationship"].seed_words)
+        self.assertEqual(added.seed_words, migration._words(migration.RELATIONSHIP["seed_words"]))
         self.assertEqual(added.description, default["relationship"].description)
 
         migration.old_defaults(apps, None)  # and back
@@ -144,6 +147,24 @@ class DefaultSeedWordsMigrationTest(TaxonomyTestCase):
             "made",
             ThemeDefinition.objects.get(organisation=self.org, name="product quality").seed_words,
         )
+
+    def test_unedited_themes_drop_the_seed_words_that_meant_another_thing(self) -> None:
+        migration = importlib.import_module(
+            "centric.insights.migrations.0016_default_seed_collisions"
+        )
+        for name, (old, _) in migration.CHANGED.items():
+            ThemeDefinition.objects.filter(name=name).update(seed_words=migration._words(old))
+        ThemeDefinition.objects.filter(organisation=self.other_org, name="onboarding").update(
+            seed_words=["training", "setup"]
+        )
+
+        migration.new_defaults(apps, None)
+
+        for name in migration.CHANGED:
+            mine = ThemeDefinition.objects.get(organisation=self.org, name=name)
+            self.assertEqual(tuple(mine.seed_words), DEFAULT_TAXONOMY.by_name[name].seed_words)
+        edited = ThemeDefinition.objects.get(organisation=self.other_org, name="onboarding")
+        self.assertEqual(edited.seed_words, ["training", "setup"])
 
 
 class PipelineReadsTheOrganisationsThemesTest(TaxonomyTestCase):
@@ -391,6 +412,15 @@ class DiscoveryTest(TaxonomyTestCase):
             self.assertEqual(len(proposal.examples), len(set(proposal.examples)))
             self.assertNotIn(proposal.name, DEFAULT_TAXONOMY.names)
         self.assertFalse(ThemeProposal.objects.filter(organisation=self.other_org).exists())
+
+    def test_a_proposals_examples_say_different_things(self) -> None:
+        # every comment is given six times, with another number: one example of each
+        services.themes_discover(organisation_id=self.org.pk)
+        for proposal in ThemeProposal.objects.filter(organisation=self.org):
+            words = [set(re.findall(r"\w+", example.lower())) for example in proposal.examples]
+            for first, second in itertools.combinations(words, 2):
+                shared = len(first & second)
+                self.assertLessEqual(shared * 2, min(len(first), len(second)), proposal.examples)
 
     def test_discovery_reads_each_language_in_its_own_words(self) -> None:
         # a German topic, read as German: its function words are no topic ("die", "dem")

@@ -115,6 +115,8 @@ class SentimentAnalyzer:
         neutral_threshold: float = 0.05,
         mixed_ratio: float = 0.6,
         mixed_min: float = 1.5,
+        sentence_mixed_ratio: float = 0.4,
+        sentence_mixed_min: float = 1.0,
         alpha: float = 15.0,
     ) -> None:
         self.negation_window = negation_window
@@ -125,6 +127,8 @@ class SentimentAnalyzer:
         self.neutral_threshold = neutral_threshold
         self.mixed_ratio = mixed_ratio
         self.mixed_min = mixed_min
+        self.sentence_mixed_ratio = sentence_mixed_ratio
+        self.sentence_mixed_min = sentence_mixed_min
         self.alpha = alpha
 
     def analyze(self, text: str) -> DocumentSentiment:
@@ -146,9 +150,12 @@ class SentimentAnalyzer:
         positive = sum(s.positive for s in sentences)
         negative = sum(s.negative for s in sentences)
         score = normalize(raw, self.alpha)
+        label = self.label(score, positive, negative)
+        if self._sentences_disagree(sentences):
+            label = "mixed"
         return DocumentSentiment(
             score=score,
-            label=self.label(score, positive, negative),
+            label=label,
             positive=positive,
             negative=negative,
             sentences=tuple(sentences),
@@ -168,6 +175,17 @@ class SentimentAnalyzer:
             mixed_ratio=self.mixed_ratio,
             mixed_min=self.mixed_min,
         )
+
+    def _sentences_disagree(self, sentences: list[SentenceSentiment]) -> bool:
+        """Whether the comment praises in some sentences and blames in others, each side
+        with at least ``sentence_mixed_min`` of evidence and the weaker at least
+        ``sentence_mixed_ratio`` of the stronger: "The portal is a nightmare. Quality is
+        excellent." is mixed, however the two weigh up; "Love the fit. A bit thin though."
+        is praise with a quibble."""
+        praise = sum(s.positive for s in sentences if s.label == "positive")
+        blame = sum(s.negative for s in sentences if s.label == "negative")
+        weaker, stronger = sorted((praise, blame))
+        return weaker >= self.sentence_mixed_min and weaker >= self.sentence_mixed_ratio * stronger
 
     def _sentence_weights(self, spans: list[Span]) -> list[float]:
         weights = [1.0] * len(spans)

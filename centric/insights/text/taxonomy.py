@@ -146,7 +146,7 @@ DEFAULT_TAXONOMY = Taxonomy(
             "quality, well made, poorly made, badly made, material, fabric, durable, broke, "
             "broken, defect, "
             "defects, defective, faulty, cheaply made, flimsy, sturdy, stitching, seams, tear, "
-            "holes, pilling",
+            "holes, pilling, ripped",
         ),
         _theme(
             "fit and size",
@@ -171,7 +171,10 @@ DEFAULT_TAXONOMY = Taxonomy(
             "onboarding",
             "Getting started: sign-up, setup, installation, training and first use.",
             "onboarding, sign up, signup, registration, register, getting started, setup, "
-            "set up, install, installation, training, tutorial, welcome call, welcome email, "
+            # not "training" alone, which meets "train": "a morning walk to the train"
+            "set up, install, installation, training session, training sessions, "
+            "training course, user training, trained us, trained our team, tutorial, "
+            "welcome call, welcome email, "
             "welcome pack, first login",
         ),
         _theme(
@@ -188,7 +191,9 @@ DEFAULT_TAXONOMY = Taxonomy(
             "relationship, partnership, account manager, account management, check in, "
             "checks in, checked in, check-ins, visit us, visited us, site visit, on our site, "
             "business review, account review, quarterly review, our plans, our needs, "
-            "understand our business, proactive, proactively, feedback",
+            # not "feedback" alone: "I hate to leave negative feedback" is about no relationship
+            "understand our business, proactive, proactively, our feedback, your feedback, "
+            "gave you feedback, give you feedback, act on feedback, acted on feedback",
         ),
         _theme(
             "reliability",

@@ -55,7 +55,8 @@ class DocumentSentiment:
     """Score in [-1, 1] and label of a whole comment.
 
     ``positive`` and ``negative`` are the total weights of the evidence on each side
-    (both >= 0); a ``mixed`` label means both are substantial.
+    (both >= 0); a ``mixed`` label means both are substantial, or that some sentences praise
+    and others blame (see ``SentimentAnalyzer._sentences_disagree``).
     """
 
     score: float

@@ -1,3 +1,5 @@
+import pytest
+
 from centric.insights.text import SentimentAnalyzer, analyze
 
 engine = SentimentAnalyzer()
@@ -177,6 +179,33 @@ def test_it_calls_a_comment_with_strong_praise_and_strong_complaint_mixed():
     assert reading.label == "mixed"
     assert reading.positive > 0
     assert reading.negative > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # praise outweighing the complaint, a complaint outweighing the praise, and both slight:
+        # each theme of these is read the other way from the next, so the comment is mixed
+        "Finding a spare part in the portal is a nightmare. Quality is consistently excellent.",
+        "The support team called back within the hour. The portal is slow and logs us out.",
+        "The portal is slow and logs us out all the time. Invoices are clear and match the order.",
+    ],
+)
+def test_a_comment_that_praises_in_one_sentence_and_blames_in_another_is_mixed(text):
+    reading = engine.analyze(text)
+    assert {s.label for s in reading.sentences} == {"positive", "negative"}
+    assert reading.label == "mixed"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Love the fit. The fabric is a bit thin though.", "positive"),  # a quibble
+        ("Great product, but billing charged me twice.", "negative"),  # one sentence's verdict
+    ],
+)
+def test_a_quibble_or_a_turn_within_a_sentence_keeps_its_side(text, expected):
+    assert label(text) == expected
 
 
 def test_it_reads_an_unmet_hope_as_disappointment():

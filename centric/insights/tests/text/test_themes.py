@@ -58,6 +58,12 @@ def test_words_in_another_sense_are_not_talk_of_the_theme():
     assert "delivery" not in names("The reply arrived after a week.")
     assert "delivery" in names("The parts arrived damaged.")
     assert "delivery" in names("The package arrived with the invoice missing.")
+    # the engine reads "training" and "train" alike; feedback is left in reviews too
+    assert "onboarding" not in names("Perfect for a morning walk to the train.")
+    assert "onboarding" in names("The training session got our team going in a day.")
+    assert "relationship" not in names("I hate to leave negative feedback but it ripped.")
+    assert "product quality" in names("I hate to leave negative feedback but it ripped.")
+    assert "relationship" in names("They never act on our feedback.")
 
 
 def test_more_evidence_gives_more_confidence():
