@@ -4,20 +4,22 @@ parses its filters, calls one selector and renders."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.utils import timezone
-from django.utils.text import get_text_list, slugify
+from django.utils.text import capfirst, get_text_list, slugify
 from django.views.decorators.http import require_GET
 
 from centric.core.htmx import render_page
 from centric.core.periods import CHOSEN, PERIODS, chosen_window, iso_date
 from centric.customers.models import Customer
 from centric.customers.selectors import customers_visible_to, segment_list
-from centric.feedback.exports import csv_lines, xlsx_bytes
-from centric.feedback.models import Survey
+from centric.feedback.exports import Cell, csv_lines, xlsx_bytes
+from centric.feedback.models import Response, Survey
 from centric.insights import selectors
 from centric.insights.exports import comment_rows, theme_table_rows
 from centric.insights.highlight import comment_reading
@@ -39,6 +41,10 @@ from centric.people.models import User
 PAGE_SIZE = 25
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FLAG_CHOICES = [("urgent", "Urgent"), ("churn", "Churn risk"), ("praise", "Praise")]
+SENTIMENTS = set(ResponseAnalysis.Label.values)
+# an export's file name holds each filter in at most so many characters, and all in so many
+FILE_NAME_PART = 40
+FILE_NAME_FILTERS = 100
 
 
 @require_GET
@@ -141,42 +147,64 @@ def comments(request: AuthedRequest) -> HttpResponse:
 
 @require_GET
 def overview_themes_csv(request: AuthedRequest) -> StreamingHttpResponse:
-    insights = selectors.insights_overview(actor=request.user, **_scope_filters(request))
+    rows, name = _theme_table(request)
     return StreamingHttpResponse(
-        csv_lines(theme_table_rows(insights)),
+        csv_lines(rows),
         content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": _attachment(request, "csv", "themes")},
+        headers={"Content-Disposition": _attachment(name, "csv")},
     )
 
 
 @require_GET
 def overview_themes_xlsx(request: AuthedRequest) -> HttpResponse:
-    insights = selectors.insights_overview(actor=request.user, **_scope_filters(request))
+    rows, name = _theme_table(request)
     return HttpResponse(
-        xlsx_bytes(theme_table_rows(insights), title="Themes"),
+        xlsx_bytes(rows, title="Themes"),
         content_type=XLSX,
-        headers={"Content-Disposition": _attachment(request, "xlsx", "themes")},
+        headers={"Content-Disposition": _attachment(name, "xlsx")},
     )
 
 
 @require_GET
 def comments_csv(request: AuthedRequest) -> StreamingHttpResponse:
-    found = selectors.comment_list(actor=request.user, **_comment_filters(request))
+    found, name = _comment_export(request)
     return StreamingHttpResponse(
         csv_lines(comment_rows(found)),
         content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": _attachment(request, "csv")},
+        headers={"Content-Disposition": _attachment(name, "csv")},
     )
 
 
 @require_GET
 def comments_xlsx(request: AuthedRequest) -> HttpResponse:
-    found = selectors.comment_list(actor=request.user, **_comment_filters(request))
+    found, name = _comment_export(request)
     return HttpResponse(
         xlsx_bytes(comment_rows(found), title="Comments"),
         content_type=XLSX,
-        headers={"Content-Disposition": _attachment(request, "xlsx")},
+        headers={"Content-Disposition": _attachment(name, "xlsx")},
     )
+
+
+def _theme_table(request: AuthedRequest) -> tuple[Iterator[list[Cell]], str]:
+    """The overview's theme table for the request's filters, with the impact columns the page
+    shows and what it covers in words, and the name of its file."""
+    filters = _scope_filters(request)
+    insights = selectors.insights_overview(actor=request.user, **filters)
+    names = _scope_names(request.user, filters)
+    covers = " · ".join(
+        [capfirst(insights.window.label), *(name for name in names.values() if name)]
+    )
+    rows = theme_table_rows(
+        insights, scores=[kind for kind, _, _ in _impact_columns(insights)], covers=covers
+    )
+    return rows, _file_name("themes", filters, names)
+
+
+def _comment_export(request: AuthedRequest) -> tuple[QuerySet[Response], str]:
+    """The explorer's comments for the request's filters, and the name of their file."""
+    filters = _comment_filters(request)
+    found = selectors.comment_list(actor=request.user, **filters)
+    return found, _file_name("comments", filters, _scope_names(request.user, filters))
 
 
 def _impact_columns(insights: selectors.InsightsOverview) -> list[tuple[str, str, int]]:
@@ -292,20 +320,71 @@ def _surveys(user: User) -> list[tuple[int, str]]:
     return list(surveys.values_list("pk", "name"))
 
 
-def _attachment(request: HttpRequest, extension: str, what: str = "comments") -> str:
-    """An export's file name says what it holds and when it was taken:
-    ``comments-billing-negative-30-days-2026-12-03.csv``, ``themes-90-days-2026-12-03.csv``."""
-    filters = _comment_filters(request)
+def _scope_names(user: User, filters: dict[str, Any]) -> dict[str, str]:
+    """The survey, customer, customers and segment an export keeps to, by the names the pages
+    give them, in the order the explorer states them: "" for those not filtered by, and for
+    one the reader may not see (which the export then finds nothing of)."""
+    customer = _customer(user, filters["customer_id"])
+    return {
+        "survey": _name(
+            Survey.objects.filter(organisation_id=user.organisation_id), filters["survey_id"]
+        ),
+        "customer": customer.name if customer else "",
+        "who": selectors.WHO.get(filters["who"], ""),
+        "segment": _name(segment_list(actor=user), filters["segment_id"]),
+    }
+
+
+def _name(found: QuerySet[Any], pk: int | None) -> str:
+    if pk is None:
+        return ""
+    return found.filter(pk=pk).values_list("name", flat=True).first() or ""
+
+
+def _file_name(what: str, filters: dict[str, Any], names: dict[str, str]) -> str:
+    """An export's file name says what it holds, every filter that narrows it, its period and
+    the day it was taken: ``comments-billing-negative-enterprise-30-days-2026-12-03``,
+    ``themes-relationship-survey-2026-07-01-to-2026-09-30-2026-12-03``. Each filter is a slug of
+    its name (some of which respondents and customers give: a slug holds nothing a file system
+    or a header could mistake), and they are cut to a bounded length; the period never is."""
     window = filters["window"]
-    if filters["week"]:
+    if filters.get("week"):
         period = f"week-of-{filters['week']}"
     elif window is not None:
         period = f"{window.first}-to-{window.last_day}"
     else:
         period = f"{filters['days']}-days"
-    parts = [filters["who"], filters["theme"], filters["sentiment"], filters["flag"], period]
-    name = "-".join([what, *(slugify(part) for part in parts if part)])
-    return f'attachment; filename="{name}-{timezone.localdate()}.{extension}"'
+    search = filters.get("search", "")
+    given = [
+        f"containing {search}" if search else "",
+        filters.get("theme", ""),
+        filters.get("sentiment", "") if filters.get("sentiment") in SENTIMENTS else "",
+        selectors.LANGUAGES.get(filters.get("language", ""), ""),
+        names["survey"],
+        filters.get("flag", "") if filters.get("flag") in selectors.FLAGS else "",
+        names["customer"],
+        filters["who"],
+        names["segment"],
+    ]
+    slugs = (slugify(part) for part in given)
+    narrowed = "-".join(_cut(slug, FILE_NAME_PART) for slug in slugs if slug)
+    return "-".join(
+        part
+        for part in (what, _cut(narrowed, FILE_NAME_FILTERS), period, str(timezone.localdate()))
+        if part
+    )
+
+
+def _cut(slug: str, limit: int) -> str:
+    """``slug`` to at most ``limit`` characters: cut at the end of a word where one ends."""
+    if len(slug) <= limit:
+        return slug
+    words = slug[: limit + 1].rsplit("-", 1)[0]
+    return words if 0 < len(words) <= limit else slug[:limit].rstrip("-")
+
+
+def _attachment(name: str, extension: str) -> str:
+    return f'attachment; filename="{name}.{extension}"'
 
 
 def _who(request: HttpRequest) -> str:

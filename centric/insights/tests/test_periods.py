@@ -238,7 +238,8 @@ class ThemeTableExportTest(ChosenPeriodTestCase):
         )
         self.assertEqual(by_theme["delivery"][1], str(delivery.volume))
         self.assertEqual(by_theme["delivery"][3], "100.0")
-        self.assertEqual(len(header), 18 + len(delivery.trend))  # a share for each week
+        # NPS impact alone, as the page shows; a share for each week; then what it covers
+        self.assertEqual(len(header), 11 + len(delivery.trend))
         effect = delivery.drivers["nps"].effect
         assert effect is not None
         self.assertEqual(float(by_theme["delivery"][4]), round(effect, 1))
