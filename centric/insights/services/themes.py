@@ -169,8 +169,9 @@ def themes_discover(*, organisation_id: int, sample: int = DISCOVERY_SAMPLE) -> 
                 organisation_id=organisation_id,
                 name=proposal.name[:120],
                 key_terms=list(proposal.key_terms),
-                # the same comment is often given many times; three different ones say more
-                examples=list(dict.fromkeys(example[:500] for example in proposal.examples))[:3],
+                # the same comment is often given many times, or with a sentence more; three
+                # that say different things say more
+                examples=[example[:500] for example in proposal.distinct_examples(3)],
                 size=proposal.size,
                 language=language,
             )

@@ -3,8 +3,10 @@
 TF-IDF over the comments, factorised with NMF into topics; each topic becomes a proposal
 with a suggested name, its key terms and the comments that represent it best. The name is
 made of key terms as the topic's comments write them, for a person to read: a phrase written
-in most of them ("bilan carbone", "parking lot"), else the two words found in the most
-("parking / places"), nouns before verbs and adverbs (see ``_Naming``). Topics the taxonomy
+in most of them ("bilan carbone", "parking lot", "datos de carbono"), else the two words found
+in the most ("parking / places"), nouns before verbs and adverbs (see ``_Naming``). A key term
+is a word or two words written side by side within a clause, never a verb or an adverb that
+the comments show to be one ("ging", "demandent"; see ``_no_topic_words``). Topics the taxonomy
 already covers are not proposed again: those named by a theme's seed word, whose key terms are
 mostly seed words, or whose comments mostly match one theme already. Nor is a seed word
 offered as a key term of a new theme. A person accepts or rejects proposals.
@@ -19,8 +21,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any, Self
 
@@ -55,6 +57,39 @@ class ProposedTheme:
         """The proposal accepted as a theme, its key terms as seed words."""
         return Theme(self.name, description, self.key_terms, self.examples)
 
+    def distinct_examples(self, limit: int) -> tuple[str, ...]:
+        """Up to ``limit`` of the examples, the strongest first, each after it holding one of
+        the topic's two strongest words and no near-copy of one before it: most words of the
+        shorter of two in the other. Feedback repeats itself, often with a sentence more ("…
+        Paul was a great help."), and three copies of one comment show no more than one does;
+        fewer examples are given rather than copies, or than comments of the topic's edge."""
+        strongest = {word for term in _strongest_words(self.key_terms) for word in _words(term)}
+        chosen: list[frozenset[str]] = []
+        examples = []
+        for example in self.examples:
+            words = _words(example)
+            if chosen and (
+                not strongest & words or any(_near_copies(words, other) for other in chosen)
+            ):
+                continue
+            chosen.append(words)
+            examples.append(example)
+            if len(examples) == limit:
+                break
+        return tuple(examples)
+
+
+_EXAMPLE_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_EXAMPLE_WORD.findall(text.casefold()))
+
+
+def _near_copies(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether most of the words of the shorter of two comments are in the other."""
+    return len(first & second) * 2 > min(len(first), len(second))
+
 
 class ThemeDiscovery:
     """Proposes themes from comments; reproducible for a ``seed``.
@@ -88,8 +123,9 @@ class ThemeDiscovery:
         """Find topics in ``texts``; needs a few comments that share words."""
         texts = [t for t in texts if t and t.strip()]
         min_df = self.min_df if len(texts) >= 20 else 1
+        left_out = self.words.left_out | _no_topic_words(texts, self.words)
         vectorizer = TfidfVectorizer(
-            analyzer=partial(_topic_terms, reading=self.words),
+            analyzer=partial(_topic_terms, reading=replace(self.words, left_out=left_out)),
             min_df=min_df,
             max_df=self.max_df if len(texts) >= 20 else 1.0,
             sublinear_tf=True,
@@ -111,7 +147,7 @@ class ThemeDiscovery:
             members = np.flatnonzero((owner == topic) & (strength > 0))
             if len(members) == 0:
                 continue
-            ranked = (str(terms[i]) for i in np.argsort(-model.components_[topic]))
+            ranked = (str(terms[i]) for i in np.argsort(-model.components_[topic], kind="stable"))
             top = list(itertools.islice(ranked, self.n_terms))
             overlaps = None
             if coverage is not None:
@@ -273,15 +309,44 @@ _ADVERB_ENDINGS = {
     "it": ("mente",),
     "pt": ("mente",),
 }
-# and the endings of a verb after its subject ("parcel arrived", "camions attendent"), which
-# ends no phrase that names a topic
+# and the endings of a verb after its subject ("parcel arrived", "camions attendent") or of a
+# gerund ("seguimos esperando"), which ends no phrase that names a topic
 _VERB_ENDINGS = {
     ENGLISH: ("ed",),
     "fr": ("ent",),
-    "es": ("an", "en"),
-    "it": ("ano", "ono"),
-    "pt": ("am", "em"),
+    "es": ("an", "en", "amos", "emos", "imos", "ando", "iendo"),
+    "it": ("ano", "ono", "iamo", "ando", "endo"),
+    "pt": ("am", "em", "amos", "emos", "imos", "ando", "endo", "indo"),
 }
+# Words a noun comes after besides articles ("demande de remboursement", "par pièce"): a word
+# with a verb's or an adverb's ending written after one is a noun, and stays a topic's word.
+_PREPOSITIONS = {
+    "fr": "de d par pour sans avec sur",
+    "es": "de por para con sin",
+    "it": "di da per con senza su",
+    "pt": "de por para com sem",
+}
+# Words that join two nouns into one, as English writes them side by side: "datos de
+# carbono" is "carbon data", "portail en ligne" an "online portal"
+_LINKS = {
+    "fr": "de d du des en",
+    "es": "de del en",
+    "it": "di del della dei delle in",
+    "pt": "de do da dos das em",
+}
+# and the pronouns a verb comes after, its subject's and those of its object that come first:
+# "nous craignons", "ils demandent", "se déconnecte", "nos preocupa"
+_BEFORE_VERBS = {
+    "fr": "je j il elle on nous vous ils elles se s me m te",
+    "es": "yo él ella nosotros nosotras ellos ellas se nos me te os le les",
+    "it": "io lui lei noi voi loro",
+    "pt": "eu ele ela nós eles elas",
+    "nl": "ik jij hij zij ze we wij jullie",
+}
+# German writes its nouns with a capital letter, and discovery keeps only them: "ging" and
+# "direkt" are never written so. Writers who capitalise fewer words than this do not.
+_CAPITAL_NOUNS = frozenset({"de"})
+_CAPITALISED_SHARE = 0.1
 
 
 def _stemmer(book: Wordbook) -> Callable[[str], str]:
@@ -315,6 +380,14 @@ class _Reading:
     articles: frozenset[str] = frozenset()
     adverb_endings: tuple[str, ...] = ()
     verb_endings: tuple[str, ...] = ()
+    # the words that join the two words of a compound: "datos de carbono" (see _Naming)
+    links: frozenset[str] = frozenset()
+    # whether, and by what, it tells the verbs and adverbs that say nothing of a topic (see
+    # _no_topic_words); English does not: "delayed" and "damaged" are what a topic is about
+    leaves_out_verbs: bool = False
+    prepositions: frozenset[str] = frozenset()
+    before_verbs: frozenset[str] = frozenset()
+    capital_nouns: bool = False
 
     def stems(self, text: str) -> tuple[str, ...]:
         return tuple(self.stem(t) for t in tokenize(text) if t[0].isalnum())
@@ -347,21 +420,112 @@ _READING = {
             articles=frozenset(words(_ARTICLES.get(code, ""))),
             adverb_endings=_ADVERB_ENDINGS.get(code, ()),
             verb_endings=_VERB_ENDINGS.get(code, ()),
+            links=frozenset(words(_LINKS.get(code, ""))),
+            leaves_out_verbs=True,
+            prepositions=frozenset(words(_PREPOSITIONS.get(code, ""))),
+            before_verbs=frozenset(words(_BEFORE_VERBS.get(code, ""))),
+            capital_nouns=code in _CAPITAL_NOUNS,
         )
         for code, book in WORDBOOKS.items()
     },
 }
 
 
+_SPACE = " \t'’"
+
+
+def _runs(text: str, word: re.Pattern[str]) -> list[list[str]]:
+    """The words of ``text``, lower case, in runs that nothing but spaces (or an elision's
+    apostrophe, "l'entrée") part: a comma, a full stop, a dash or a number ends a run, and no
+    phrase is read across one ("pièce, allé")."""
+    text = text.lower()
+    runs: list[list[str]] = []
+    end: int | None = None
+    for match in word.finditer(text):
+        if end is None or text[end : match.start()].strip(_SPACE):
+            runs.append([])
+        runs[-1].append(match.group())
+        end = match.end()
+    return runs
+
+
 def _topic_terms(text: str, reading: _Reading = _READING[ENGLISH]) -> list[str]:
     """Words and bigrams that say what a comment is about: opinion words ("love", "great")
-    are left out, or every topic would be about loving things."""
-    words = [
-        w
-        for w in reading.word.findall(text.lower())
-        if w not in reading.left_out and "'" not in w and not reading.opinion(w) and len(w) > 2
-    ]
-    return words + [f"{a} {b}" for a, b in itertools.pairwise(words) if a != b]
+    are left out, or every topic would be about loving things. A bigram is two such words
+    written side by side in one clause: "bilan carbone", not "commandes (très simples. Un)
+    grand"."""
+    terms: list[str] = []
+    pairs: list[str] = []
+    for run in _runs(text, reading.word):
+        kept = [w if _topical(w, reading) else None for w in run]
+        terms += [w for w in kept if w is not None]
+        pairs += [f"{a} {b}" for a, b in itertools.pairwise(kept) if a and b and a != b]
+    return terms + pairs
+
+
+def _topical(word: str, reading: _Reading) -> bool:
+    """Whether ``word`` may say what a comment is about: no function, opinion or short word."""
+    return (
+        word not in reading.left_out
+        and "'" not in word
+        and not reading.opinion(word)
+        and len(word) > 2
+    )
+
+
+def _no_topic_words(texts: Sequence[str], reading: _Reading) -> frozenset[str]:
+    """The words of ``texts`` that the way they are written shows to be verbs or adverbs, which
+    say what was done rather than what about ("ging", "direkt", "demandent", "craignons"): in
+    German those seldom written with a capital letter; in the other languages but English those
+    with a verb's or an adverb's ending or after a pronoun ("nous craignons", "pouvez-vous"),
+    unless an article or a preposition comes before them somewhere, as before a noun ("le
+    paiement", "demande de remboursement")."""
+    found: set[str] = set()
+    if reading.capital_nouns:
+        found |= _lower_case_words(texts, reading.word)
+    if reading.leaves_out_verbs:
+        nouns: set[str] = set()
+        endings = reading.verb_endings + reading.adverb_endings
+        for text in texts:
+            for run in _runs(text, reading.word):
+                for before, word in itertools.pairwise(["", *run]):
+                    if before in reading.articles or before in reading.prepositions:
+                        nouns.add(word)
+                    elif (
+                        before in reading.before_verbs
+                        or word.rpartition("-")[2] in reading.before_verbs
+                        or any(
+                            word.endswith(ending) and len(word) > len(ending) + 3
+                            for ending in endings
+                        )
+                    ):
+                        found.add(word)
+        found -= nouns
+    return frozenset(found)
+
+
+# what ends a sentence, after which any German word has a capital letter
+_SENTENCE_END = re.compile(r"[.!?:;\n]")
+
+
+def _lower_case_words(texts: Sequence[str], word: re.Pattern[str]) -> set[str]:
+    """The words written in lower case in four of five of their places within a sentence or
+    more, where German writes every noun with a capital; none when the writers do not
+    ("lieferung kam nicht", every word in lower case)."""
+    capitals: Counter[str] = Counter()
+    uses: Counter[str] = Counter()
+    for text in texts:
+        end = None
+        for match in word.finditer(text):
+            # a sentence's first word has a capital whatever it is
+            if end is not None and not _SENTENCE_END.search(text, end, match.start()):
+                written = match.group()
+                uses[written.lower()] += 1
+                capitals[written.lower()] += written[0].isupper()
+            end = match.end()
+    if capitals.total() < _CAPITALISED_SHARE * uses.total():
+        return set()
+    return {w for w, n in uses.items() if capitals[w] * 5 < n}
 
 
 def _strongest_words(key_terms: Sequence[str], stem: Callable[[str], str] = stem) -> list[str]:
@@ -382,8 +546,10 @@ class _Naming:
 
     A bigram of the key terms written as such in half of the topic's comments or more, and
     mostly in them, is the name ("bilan carbone", "parking lot"), if it holds a noun and no
-    adverb and does not run on into an object ("le parking devant l'entrée"). Else two words
-    of the key terms name it, "parking / places": those in the most of its comments first
+    adverb and does not run on into an object ("le parking devant l'entrée"); so is a noun and
+    another word of the key terms that a linking word joins, as languages other than English
+    make a compound ("datos de carbono", "portail en ligne"). Else two words of the key terms
+    name it, "parking / places": those in the most of its comments first
     (of equally many, those written most often, then nouns, then the strongest), adverbs
     last ("directement", "really"). A noun is told by an article before it somewhere in the
     comments ("le bilan", "our invoice"), which verbs and adverbs never have ("il est allé
@@ -393,11 +559,25 @@ class _Naming:
     def __init__(self, texts: Sequence[str], reading: _Reading) -> None:
         self.reading = reading
         self.given: set[frozenset[str]] = set()  # the names given, by their words' stems
-        self.words = [reading.word.findall(text.lower()) for text in texts]
+        # each comment's runs of words, an empty word between two (see _runs): no pair of
+        # words across a comma names a topic
+        self.words = [
+            [word for run in _runs(text, reading.word) for word in ("", *run)][1:] for text in texts
+        ]
         self.stems = [[reading.stem(word) for word in words] for words in self.words]
         self.stem_sets = [frozenset(stems) for stems in self.stems]
         self.pairs = [frozenset(itertools.pairwise(stems)) for stems in self.stems]
         self.pair_counts = Counter(pair for pairs in self.pairs for pair in pairs)
+        # the pairs a linking word joins, with that word: ("dato", "carbono") -> "de"
+        self.linked = [
+            {
+                (stems[at], stems[at + 2]): words[at + 1]
+                for at in range(len(words) - 2)
+                if words[at + 1] in reading.links and words[at] and words[at + 2]
+            }
+            for words, stems in zip(self.words, self.stems, strict=True)
+        ]
+        self.linked_counts = Counter(pair for linked in self.linked for pair in linked)
         self.nouns = frozenset(
             stems[at]
             for words, stems in zip(self.words, self.stems, strict=True)
@@ -412,33 +592,57 @@ class _Naming:
         return name
 
     def _stems(self, name: str) -> frozenset[str]:
-        return frozenset(self.reading.stem(word) for word in name.replace(" / ", " ").split())
+        return frozenset(
+            self.reading.stem(word)
+            for word in name.replace(" / ", " ").split()
+            if word not in self.reading.links
+        )
 
     def _phrase(self, key_terms: Sequence[str], members: Sequence[int]) -> str | None:
-        """The key-term bigram written in most of the topic's comments and mostly in them, if
+        """The key-term phrase written in most of the topic's comments and mostly in them, if
         one is: a neighbouring topic's phrase is not this one's name."""
         best: tuple[int, int] | None = None
         name = None
-        for rank, term in enumerate(key_terms):
-            words = term.split()
+        for rank, phrase, linked in self._phrases(key_terms):
             if (
-                len(words) != 2
-                or any(map(self._adverb, words))
-                or self._ends(words[1], self.reading.verb_endings)
-                or self._stems(term) in self.given
+                any(map(self._adverb, phrase))
+                or self._ends(phrase[1], self.reading.verb_endings)
+                or self._stems(" ".join(phrase)) in self.given
             ):
                 continue
-            pair = (self.reading.stem(words[0]), self.reading.stem(words[1]))
-            if not self.nouns.intersection(pair):
+            pair = (self.reading.stem(phrase[0]), self.reading.stem(phrase[1]))
+            if not self.nouns.intersection(pair[:1] if linked else pair):
                 continue
-            writing = [member for member in members if pair in self.pairs[member]]
-            if len(writing) * 2 < len(members) or len(writing) * 2 < self.pair_counts[pair]:
+            if linked:
+                writing = [member for member in members if pair in self.linked[member]]
+                written = self.linked_counts[pair]
+            else:
+                writing = [member for member in members if pair in self.pairs[member]]
+                written = self.pair_counts[pair]
+            if len(writing) * 2 < len(members) or len(writing) * 2 < written:
                 continue
             # a preposition or a verb runs on into its object: "le parking devant l'entrée"
-            run_on = sum(self._runs_on(member, pair) for member in writing)
+            run_on = 0 if linked else sum(self._runs_on(member, pair) for member in writing)
             if run_on * 2 <= len(writing) and (best is None or (len(writing), -rank) > best):
-                best, name = (len(writing), -rank), term
+                best = (len(writing), -rank)
+                link = self.linked[writing[0]][pair] if linked else None
+                name = " ".join(phrase) if link is None else f"{phrase[0]} {link} {phrase[1]}"
         return name
+
+    def _phrases(self, key_terms: Sequence[str]) -> Iterator[tuple[int, list[str], bool]]:
+        """The phrases that could name a topic, each with its rank among the key terms and
+        whether a linking word joins its two words: the bigrams of the key terms, and where
+        the language has linking words, any two words of them ("datos", "carbono")."""
+        ranks: dict[str, int] = {}
+        for rank, term in enumerate(key_terms):
+            words = term.split()
+            if len(words) == 2:
+                yield rank, words, False
+            for word in words:
+                ranks.setdefault(word, rank)
+        if self.reading.links:
+            for first, second in itertools.permutations(ranks, 2):
+                yield max(ranks[first], ranks[second]), [first, second], True
 
     def _runs_on(self, member: int, pair: tuple[str, str]) -> bool:
         words, stems = self.words[member], self.stems[member]

@@ -853,7 +853,8 @@ FRENCH = Wordbook(
         le de du en dans par sur sous chez vers entre après avant ou où quand comme que qui
         quoi dont ce cet cette ces mon ma mes ton ta tes son sa ses votre vos leurs tu ils
         elles on moi toi lui eux y est sont était étaient été être avoir ai as avons avez
-        ont avait avaient eu peut pouvez pouvons doit devons devez va vais allons faut""",
+        ont avait avaient eu peut pouvez pouvons doit devons devez va vais allons faut allé
+        allée allés allées rend""",
     negation_looks_back=False,
     elided="l d j n m t s c qu jusqu lorsqu puisqu",
     fold_accents=True,

@@ -640,7 +640,7 @@ SPANISH = Wordbook(
         fueron tiene tienen tenemos tener hace hacer puede pueden podemos esto esta este estos
         estas ese esa eso esos esas aquel cuando donde porque sobre desde hasta entre tras
         hacia según durante mismo misma otro otra otros otras cada solo sólo tanto tan cual
-        cuál qué cómo quien quién nuestros nuestras vuestro vuestra""",
+        cuál qué cómo quien quién nuestros nuestras vuestro vuestra pide piden""",
     negation_looks_back=False,
     fold_accents=True,
     # forms that look like an opinion word and are none: evenings, goods, the closing formula
