@@ -481,6 +481,10 @@ class BatchChecker:
         }
         for target in self._targets():
             text = row[_CUSTOMER_TEXT[target]]
+            if text and target == "contact_email" and not _EMAIL.fullmatch(text):
+                return RowError(
+                    line, self.mapping.columns[target], f"“{text}” is not an email address."
+                )
             if text:
                 return RowError(line, self.mapping.columns[target], messages[target].format(text))
         targets = self._targets()
@@ -490,6 +494,9 @@ class BatchChecker:
             "The customer is missing: you can import feedback only for your own customers.",
         )
 
+
+# an address's shape, enough to tell "not-an-email" from an address no contact has
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 FLAGS = (
     "score_not_number",

@@ -315,6 +315,21 @@ class FeedbackImportJourneyTest(PersonasTestCase):
         self.assertNotContains(page, "import only the valid rows")
         self.assertNotContains(page, 'value="keep_valid"')
 
+    def test_an_email_that_is_no_address_is_named_as_such(self) -> None:
+        content = (
+            b"Response ID,Submitted at,Email,Score,Comment\n"
+            b"R1,2024-03-01,not-an-email,9,Hi\n"
+            b"R2,2024-03-01,nobody@nowhere.example,9,Hi\n"
+        )
+        job = self.check(self.start(content, preset="survey-tool"))
+        self.assertEqual(
+            [error["message"] for error in job.errors],
+            [
+                "“not-an-email” is not an email address.",
+                "No contact of yours has the email nobody@nowhere.example.",
+            ],
+        )
+
     def test_xlsx_and_json_lines_files_are_imported_too(self) -> None:
         book = Workbook()
         book.active.append(["Ticket ID", "Requester email", "Satisfaction score", "Description"])
