@@ -26,6 +26,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import polars as pl
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 
 from centric.feedback.feedback_imports.dates import (
     UTC_DATETIME,
@@ -481,7 +483,7 @@ class BatchChecker:
         }
         for target in self._targets():
             text = row[_CUSTOMER_TEXT[target]]
-            if text and target == "contact_email" and not _EMAIL.fullmatch(text):
+            if text and target == "contact_email" and not _is_email(text):
                 return RowError(
                     line, self.mapping.columns[target], f"“{text}” is not an email address."
                 )
@@ -495,8 +497,14 @@ class BatchChecker:
         )
 
 
-# an address's shape, enough to tell "not-an-email" from an address no contact has
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+def _is_email(text: str) -> bool:
+    """Whether ``text`` is an address a contact could have (their email field's own check)."""
+    try:
+        validate_email(text)
+    except ValidationError:
+        return False
+    return True
+
 
 FLAGS = (
     "score_not_number",

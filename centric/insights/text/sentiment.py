@@ -82,14 +82,20 @@ def label_for(
     ``mixed_ratio`` of the stronger; otherwise the sign of ``score`` beyond
     ``neutral_threshold``, or ``neutral``.
     """
-    weaker, stronger = sorted((positive, negative))
-    if weaker >= mixed_min and weaker >= mixed_ratio * stronger:
+    if both_sides(positive, negative, ratio=mixed_ratio, minimum=mixed_min):
         return "mixed"
     if score >= neutral_threshold:
         return "positive"
     if score <= -neutral_threshold:
         return "negative"
     return "neutral"
+
+
+def both_sides(positive: float, negative: float, *, ratio: float, minimum: float) -> bool:
+    """Whether each side carries at least ``minimum`` and the weaker at least ``ratio`` of the
+    stronger: the evidence of a mixed reading."""
+    weaker, stronger = sorted((positive, negative))
+    return weaker >= minimum and weaker >= ratio * stronger
 
 
 def normalize(raw: float, alpha: float) -> float:
@@ -184,8 +190,9 @@ class SentimentAnalyzer:
         is praise with a quibble."""
         praise = sum(s.positive for s in sentences if s.label == "positive")
         blame = sum(s.negative for s in sentences if s.label == "negative")
-        weaker, stronger = sorted((praise, blame))
-        return weaker >= self.sentence_mixed_min and weaker >= self.sentence_mixed_ratio * stronger
+        return both_sides(
+            praise, blame, ratio=self.sentence_mixed_ratio, minimum=self.sentence_mixed_min
+        )
 
     def _sentence_weights(self, spans: list[Span]) -> list[float]:
         weights = [1.0] * len(spans)
