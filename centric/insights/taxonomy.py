@@ -14,7 +14,7 @@ from centric.insights.models import SentimentCalibration, ThemeDefinition
 from centric.insights.text import DEFAULT_TAXONOMY, Taxonomy, Theme
 
 # Bump when the engine reads the same comment differently, so every reading becomes stale.
-ENGINE_VERSION = "engine-16"
+ENGINE_VERSION = "engine-17"
 
 
 @dataclass(frozen=True)

@@ -124,6 +124,14 @@ OTHER_SENSES: dict[str, frozenset[str]] = {
         """invoice invoices bill bills statement statements email emails reply replies answer
         answers response responses refund refunds payment payments quote quotes"""
     ),
+    # a server that is down, crashed or hosts data is a computer, not a waiter
+    "server": _words(
+        """down outage outages offline online crash crashed crashes crashing reboot rebooted
+        restart restarted downtime uptime error errors update updates upgrade patch patched
+        hosting hosted cloud data database backup backups network storage disk
+        memory cpu load latency maintenance migration migrated software hardware rack
+        datacenter vpn ssl api web mail email file files sql instance instances virtual"""
+    ),
     # a part that "came loose" has no fit, whatever it is: a cover, a screw, a button
     "loose": _words("came come comes coming screw screws bolt bolts nut nuts cable cables hinge"),
 }

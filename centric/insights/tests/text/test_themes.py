@@ -64,6 +64,13 @@ def test_words_in_another_sense_are_not_talk_of_the_theme():
     assert "relationship" not in names("I hate to leave negative feedback but it ripped.")
     assert "product quality" in names("I hate to leave negative feedback but it ripped.")
     assert "relationship" in names("They never act on our feedback.")
+    # a server that is down is a computer, not a member of staff
+    assert "staff" not in names("Our server is down again.")
+    assert "staff" not in names("The servers crashed after the update and we lost data.")
+    assert "reliability" in names("Our server is down again.")
+    assert "staff" in names("Our server was attentive and friendly.")
+    assert "staff" in names("The server forgot our drinks twice.")
+    assert "staff" in names("The host and servers are personable and caring.")
 
 
 def test_more_evidence_gives_more_confidence():
