@@ -22,11 +22,12 @@ from centric.insights.metrics import (
     compare_segments,
     estimate,
     key_drivers,
+    readable_trend,
     sentiment_shifts,
-    trend,
+    trend_periods,
     volume_spikes,
 )
-from centric.insights.metrics.periods import Period
+from centric.insights.metrics.periods import Period, period_start
 from centric.insights.report.columns import Columns, Scale
 from centric.insights.report.scores import SCORE, Figure, figures
 from centric.insights.report.spikes import Spike, drop_runs, spike_runs
@@ -103,7 +104,7 @@ class Report:
     sentiment_by_score: tuple[tuple[float, int, float], ...]
     themes: tuple[ThemeRow, ...]
     trend: tuple[dict[str, Any], ...]
-    volume: tuple[tuple[dt.date, int], ...]
+    volume: tuple[tuple[dt.date, int], ...]  # comments per ``trend_period``
     segments: tuple[dict[str, Any], ...]
     segment_missing: int  # answers with no segment value, left out of the segments
     spike_period: str | None
@@ -115,6 +116,11 @@ class Report:
     discovery_sample: int  # the comments discovery read; 0 when it did not run
     date_range: tuple[dt.date, dt.date] | None
     calibration: str | None = None  # what a calibrated sentiment learnt from, if it was
+    # what the trend and the volume are counted by, as on the Insights pages: by week over a
+    # month or less, else by month, by quarter where too few months have answers enough; and
+    # the finer periods passed over for that
+    trend_period: Period = "month"
+    trend_passed_over: tuple[Period, ...] = ()
     generated: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
 
@@ -149,7 +155,15 @@ def build_report(
         for row in key_drivers(both, primary, themes=mentioned).iter_rows(named=True):
             drivers[row["theme"]] = row
 
-    spike_period = _spike_period(dated)
+    date_range = _date_range(dated)
+    spike_period = _spike_period(date_range)
+    periods = trend_periods((date_range[1] - date_range[0]).days + 1) if date_range else ("month",)
+    by_period = (
+        readable_trend(scored, primary, date_column="date", periods=periods, span=date_range)
+        if primary is not None and columns.date and scored.get_column("date").is_not_null().any()
+        else None
+    )
+    trend_period = by_period.period if by_period else periods[0]
     proposals, discovery_sample = _proposals(read, taxonomy) if discover else ((), 0)
     return Report(
         source=source,
@@ -163,16 +177,12 @@ def build_report(
         sentiment=_sentiments(commented),
         sentiment_by_score=_sentiment_by_score(both),
         themes=_themes(read, readings, mentioned, taxonomy, drivers),
-        trend=(
-            tuple(trend(scored, primary, date_column="date", period="month").to_dicts())
-            if primary is not None
-            and columns.date
-            and scored.get_column("date").is_not_null().any()
-            else ()
-        ),
+        trend=tuple(by_period.rows.to_dicts()) if by_period else (),
+        trend_period=trend_period,
+        trend_passed_over=by_period.passed_over if by_period else (),
         volume=tuple(
             (d, int(n))
-            for d, n in dated.group_by(pl.col("date").dt.truncate("1mo"))
+            for d, n in dated.group_by(period_start(dated, "date", trend_period).alias("date"))
             .len()
             .sort("date")
             .iter_rows()
@@ -190,7 +200,7 @@ def build_report(
         care=_care(read, readings),
         proposals=proposals,
         discovery_sample=discovery_sample,
-        date_range=(dated["date"].min(), dated["date"].max()) if dated.height else None,  # type: ignore[arg-type]
+        date_range=date_range,
         calibration=calibration,
     )
 
@@ -280,13 +290,19 @@ def _themes(
     return tuple(rows)
 
 
-def _spike_period(dated: pl.DataFrame) -> Period | None:
+def _date_range(dated: pl.DataFrame) -> tuple[dt.date, dt.date] | None:
     if dated.height == 0:
         return None
     first, last = dated["date"].min(), dated["date"].max()
     assert isinstance(first, dt.date)
     assert isinstance(last, dt.date)
-    span = (last - first).days
+    return first, last
+
+
+def _spike_period(date_range: tuple[dt.date, dt.date] | None) -> Period | None:
+    if date_range is None:
+        return None
+    span = (date_range[1] - date_range[0]).days
     if span >= 365:
         return "month"
     return "week" if span >= 42 else None

@@ -323,38 +323,46 @@ def _impact_cells(driver: dict[str, Any] | None, limit: float, decimals: int) ->
 def _trend(report: Report) -> str:
     if not report.columns.date:
         return ""
-    # the first and last months are often only partly in the file: their labels say which days
+    period = report.trend_period
+    # the first and last periods are often only partly in the file: their labels say which days
     covers = report.date_range
     if not report.trend:
-        months = ", ".join(
-            f"{charts.period_label(d, 'month', covers)}: {n:,}" for d, n in report.volume[-12:]
+        counts = ", ".join(
+            f"{charts.period_label(d, period, covers)}: {n:,}" for d, n in report.volume[-12:]
         )
-        return _section("By month", "Comments per month.", f"<p>{_e(months)}</p>", anchor="trend")
+        return _section(
+            f"By {period}", f"Comments per {period}.", f"<p>{_e(counts)}</p>", anchor="trend"
+        )
     headline = report.headlines[0]
     metric = headline.figure.metric
-    # An unreliable month keeps its bar of answers but breaks the line.
+    # An unreliable period keeps its bar of answers but breaks the line.
     reliable = [
         (r["period"], r["value"] if r["reliable"] else None, r["low"], r["high"], r["n"])
         for r in report.trend
     ]
-    labels = [charts.period_label(point[0], "month", covers) for point in reliable]
+    labels = [charts.period_label(point[0], period, covers) for point in reliable]
+    title = f"{heading(metric)} by {period}"
     chart = charts.trend(
         reliable,
         bounds=metric.bounds,
         unit="%" if headline.figure.unit == "%" else "",
-        label=f"{heading(metric)} by month",
+        label=title,
         titles=[
             f"{name}: {point[4]:,} answers" for name, point in zip(labels, reliable, strict=True)
         ],
-        period_ticks=charts.period_ticks([point[0] for point in reliable], "month", covers),
+        period_ticks=charts.period_ticks([point[0] for point in reliable], period, covers),
         count_axis=True,
     )
+    finer = " or ".join(f"{p}s" for p in report.trend_passed_over)
+    passed_over = (
+        f" By {period}, as too few {finer} have answers enough to draw a line." if finer else ""
+    )
     return _section(
-        f"{heading(metric)} by month",
-        f"The line is {metric.phrase} per month and the band its 95% interval; the grey bars "
-        "are the number of answers, on the scale at their right. Months with fewer than "
-        f"{headline.estimate.min_n} answers are left out of the line; a first or last month "
-        "the file covers only in part is named by its days.",
+        title,
+        f"The line is {metric.phrase} per {period} and the band its 95% interval; the grey bars "
+        f"are the number of answers, on the scale at their right. {period.capitalize()}s with "
+        f"fewer than {headline.estimate.min_n} answers are left out of the line; a first or "
+        f"last {period} the file covers only in part is named by its days.{passed_over}",
         chart,
         anchor="trend",
     )

@@ -694,3 +694,42 @@ def test_the_key_findings_name_the_themes_that_weigh_most_on_the_score_not_the_r
     before = html.count(unclear)  # the segments' table has its own
     html = render_html(replace(report, themes=(chance, *themes[1:])))
     assert html.count(unclear) == before + 1
+
+
+def _spread(rows, start, days_apart):
+    for i, row in enumerate(rows):
+        row["submitted_at"] = (start + dt.timedelta(days=i * days_apart // len(rows))).isoformat()
+    return rows
+
+
+def test_a_file_of_three_weeks_trends_by_week_as_the_insights_pages_do():
+    rows = _spread(nps_rows(300), dt.date(2024, 3, 4), 21)
+
+    report, _ = report_for(rows)
+    html = render_html(report)
+
+    assert report.trend_period == "week"
+    assert [point["period"] for point in report.trend] == [
+        dt.date(2024, 3, 4),
+        dt.date(2024, 3, 11),
+        dt.date(2024, 3, 18),
+    ]
+    assert [d for d, _ in report.volume] == [point["period"] for point in report.trend]
+    assert "<h2>NPS by week</h2>" in html
+    assert "NPS per week" in html
+    assert "by month" not in html
+
+
+def test_years_of_thin_months_trend_by_quarter_and_say_why():
+    # 1,200 answers over six years: about 17 a month, too few for a line, 50 a quarter
+    rows = _spread(nps_rows(1200), dt.date(2018, 1, 1), 6 * 365)
+
+    report, _ = report_for(rows)
+    html = render_html(report)
+
+    assert report.trend_period == "quarter"
+    assert report.trend_passed_over == ("month",)
+    assert report.trend[0]["period"] == dt.date(2018, 1, 1)
+    assert "<h2>NPS by quarter</h2>" in html
+    assert "By quarter, as too few months have answers enough to draw a line." in html
+    assert ">Q1</text>" in html or "Q1 2018" in html
