@@ -98,6 +98,23 @@ class ResponsePageTest(SurveyTestCase):
         self.assertIn("<dt>Imported from</dt><dd>reviews-2026.csv <span", page)
         self.assertNotIn(job.get_absolute_url(), page)
 
+    def test_times_are_in_the_readers_own_time_zone(self) -> None:
+        given = dt.datetime(2026, 6, 22, 13, 20, tzinfo=dt.UTC)
+        response = self.imported(responded_at=given)
+        self.cx_lead.time_zone = "Europe/Berlin"
+        self.cx_lead.save(update_fields=["time_zone"])
+        self.login(self.cx_lead)
+        self.assertIn("<dt>Given</dt><dd>22 Jun 2026 15:20</dd>", self.page(response))
+
+        self.login(self.admin)  # the default: UTC
+        self.assertIn("<dt>Given</dt><dd>22 Jun 2026 13:20</dd>", self.page(response))
+
+    def test_a_time_zone_no_longer_known_falls_back_to_utc(self) -> None:
+        response = self.imported(responded_at=dt.datetime(2026, 6, 22, 13, 20, tzinfo=dt.UTC))
+        type(self.cx_lead).objects.filter(pk=self.cx_lead.pk).update(time_zone="Mars/Olympus")
+        self.login(self.cx_lead)
+        self.assertIn("<dt>Given</dt><dd>22 Jun 2026 13:20</dd>", self.page(response))
+
 
 class UnsentCommentTest(SurveyTestCase):
     def test_a_comment_not_sent_yet_is_said_to_wait_for_its_sending(self) -> None:
