@@ -1,4 +1,5 @@
-"""What the home page reads beyond the organisation's structure: the customer's voice lately."""
+"""What the home page reads beyond the organisation's structure: the cases waiting for the
+signed-in person and the customer's voice lately."""
 
 from __future__ import annotations
 
@@ -7,11 +8,41 @@ from datetime import timedelta
 
 import polars as pl
 
+from centric.cases.selectors import InboxFilters, inbox, inbox_counts
 from centric.core import clock
+from centric.core.permissions import can_write
 from centric.feedback.models import Response
 from centric.feedback.selectors import responses_visible_to, scores_of
 from centric.insights.metrics import Estimate, ces, csat, nps
 from centric.people.models import User
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """Open cases by the inboxes a person starts from; ``works`` whether they may work cases
+    (a viewer follows their teams' cases instead of owning any)."""
+
+    works: bool
+    mine: int
+    mine_overdue: int
+    team: int
+    overdue: int
+    soon: int
+    unassigned: int
+
+
+def waiting_for(*, actor: User) -> Waiting:
+    counts = inbox_counts(actor=actor)
+    mine_overdue = inbox(actor=actor, filters=InboxFilters(inbox="overdue", owner_id=actor.pk))
+    return Waiting(
+        works=can_write(actor),
+        mine=counts["mine"],
+        mine_overdue=mine_overdue.count() if counts["mine"] else 0,
+        team=counts["team"],
+        overdue=counts["overdue"],
+        soon=counts["soon"],
+        unassigned=counts["unassigned"],
+    )
 
 
 @dataclass(frozen=True)
