@@ -44,9 +44,21 @@ class FeedbackItemIn(Schema):
     )
     contact_email: str | None = None
     account_external_id: str | None = None
-    stage: str | None = Field(None, description="The name of one of your journey stages.")
-    touchpoint: str | None = Field(None, description="The name of one of your touchpoints.")
-    language: str | None = Field(None, description="Defaults to the contact's language.")
+    stage: str | None = Field(
+        None,
+        description="The name of one of your journey stages; left out with a touchpoint, the "
+        "touchpoint's stage.",
+    )
+    touchpoint: str | None = Field(
+        None,
+        description="The name of one of your touchpoints; with a stage, one of that stage's (or "
+        "of none).",
+    )
+    language: str | None = Field(
+        None,
+        description="A language's code, with a region if you like (en, de, pt-BR); defaults to "
+        "the contact's language.",
+    )
     source_ref: str = Field(
         "",
         max_length=200,

@@ -1,7 +1,10 @@
 """Responses as spreadsheet rows: one row per response, one column per survey question and one
 per custom attribute, written as CSV or XLSX, both streamed: the first bytes leave at once, and
 no export sits whole in memory however many responses it holds. Free text is untrusted, so no
-cell can become a formula."""
+cell can become a formula.
+
+Each row says whether the response was submitted: a survey's results count only those, so the
+figures computed from the rows marked "Submitted" are the figures of its page."""
 
 from __future__ import annotations
 
@@ -17,9 +20,12 @@ from xml.sax.saxutils import escape, quoteattr
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.functions import Coalesce
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from centric.feedback.answers import localised
 from centric.feedback.models import Answer, Invitation, Question, Response, Survey
+from centric.feedback.results import EVERY, Selection
 from centric.feedback.selectors import INVITATION_STATES, responses_visible_to
 from centric.people.models import User
 
@@ -33,6 +39,8 @@ COLUMNS = [
     "stage",
     "touchpoint",
     "language",
+    "status",
+    "started_at (UTC)",
     "responded_at (UTC)",
     "submitted_at (UTC)",
     "score",
@@ -41,6 +49,10 @@ COLUMNS = [
     "source_ref",
     "segment",
 ]
+# after them, for a survey that asks in waves: the wave whose invitation a response answers
+WAVE_COLUMN = "wave"
+# whether a response was sent, in words: the results count only the submitted ones
+SUBMITTED, NOT_SUBMITTED = "Submitted", "Started, not finished"
 # what a row is made of, read as plain values: building a model (and its seven related ones) for
 # each response took most of the time of a large export
 FIELDS = (
@@ -59,6 +71,7 @@ FIELDS = (
     "stage__name",
     "touchpoint__name",
     "language",
+    "created_at",
     "responded_at",
     "submitted_at",
     "score",
@@ -67,9 +80,14 @@ FIELDS = (
     "source_ref",
     "customer__account__segment__name",
     "attributes",
+    "invitation__wave",
+    "invitation__follow_up",
 )
 CHUNK_ROWS = 2000
 CHANNELS = dict(Response.Channel.choices)
+# the channels of a survey's own pages, where a response is started before it is sent; an
+# import or the API stores it whole, at a moment that says nothing of when it was begun
+STARTED_ON_A_PAGE = {Response.Channel.EMAIL, Response.Channel.LINK}
 KINDS = dict(Response.Kind.choices)
 CHOICE_KINDS = {Question.Kind.SINGLE, Question.Kind.MULTIPLE}
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP: CSV injection).
@@ -83,25 +101,54 @@ Cell = str | int | float | datetime | None
 Rows = Iterator[list[Cell]]
 
 
-def responses_for_export(*, actor: User, survey: Survey | None = None) -> QuerySet[Response]:
-    """The responses the actor may see — of one survey, or all feedback — oldest first."""
+def responses_for_export(
+    *, actor: User, survey: Survey | None = None, selection: Selection = EVERY
+) -> QuerySet[Response]:
+    """The responses the actor may see — of one survey, or all feedback — oldest first; of the
+    ``selection`` as a survey's page shows its results: those answering one wave's invitations,
+    those given within a window of time. A response not submitted counts where it was started,
+    so that the export holds the partial answers the page counts apart, marked as such."""
     responses = responses_visible_to(actor)
     if survey is not None:
         responses = responses.filter(survey=survey)
+    if selection.wave is not None:
+        responses = responses.filter(invitation__wave=selection.wave, invitation__follow_up=False)
+    if selection.window is not None:
+        responses = responses.alias(given=Coalesce("responded_at", "created_at")).filter(
+            given__gte=selection.window.start, given__lt=selection.window.end
+        )
     return responses.order_by("created_at", "id")
 
 
+def question_column(question: Question, language: str) -> str:
+    """The name of a question's column: its wording in ``language`` (else the default's, else
+    English, else any) on one line, then its key in brackets, which keeps the column's name
+    unique and a program reading the file able to find it:
+    ``How likely are you to recommend us? [nps]``. Only the key, for a question without
+    wording."""
+    wording = " ".join(localised(question.text, language).split())
+    return f"{wording} [{question.key}]" if wording else question.key
+
+
 def export_rows(
-    responses: QuerySet[Response], questions: Sequence[Question] = (), *, language: str = "en"
+    responses: QuerySet[Response],
+    questions: Sequence[Question] = (),
+    *,
+    language: str = "en",
+    waves: bool = False,
 ) -> Rows:
-    """The header, then a row per response, read from the database in chunks. A choice is
-    written as its option's label in ``language`` (the survey's), as people read it on the form.
+    """The header, then a row per response, read from the database in chunks. A question's
+    column is named by its wording in ``language`` (the survey's) with its key
+    (``question_column``), and a choice is written as its option's label in that language, as
+    people read it on the form. With ``waves`` (a survey that asks in waves) a column says the
+    wave a response answers (none for an answer by the open link or a re-survey after a case).
     After the questions comes a column for each custom attribute key the responses have, named
     "attribute: <key>" so that none can take the name of another column."""
     keys = _attribute_keys(responses)
     yield [
         *COLUMNS,
-        *(question.key for question in questions),
+        *([WAVE_COLUMN] if waves else []),
+        *(question_column(question, language) for question in questions),
         *(f"attribute: {key}" for key in keys),
     ]
     labels = {question.pk: _option_labels(question, language) for question in questions}
@@ -120,6 +167,8 @@ def export_rows(
                 row.stage__name or "",
                 row.touchpoint__name or "",
                 row.language,
+                SUBMITTED if row.submitted_at is not None else NOT_SUBMITTED,
+                _utc(row.created_at) if row.channel in STARTED_ON_A_PAGE else None,
                 _utc(row.responded_at),
                 _utc(row.submitted_at),
                 row.score,
@@ -127,9 +176,15 @@ def export_rows(
                 row.comment,
                 row.source_ref,
                 row.customer__account__segment__name or "",
+                *([_wave(row)] if waves else []),
                 *(_answer(given.get(question.pk), labels[question.pk]) for question in questions),
                 *(_attribute(row.attributes.get(key)) for key in keys),
             ]
+
+
+def _wave(row: Any) -> int | None:
+    # a re-survey after a case belongs to no wave, as on the survey's page
+    return None if row.invitation__follow_up in (None, True) else row.invitation__wave
 
 
 def _attribute_keys(responses: QuerySet[Response]) -> list[str]:

@@ -6,6 +6,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, validate_email
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
 from django.template.defaultfilters import pluralize
@@ -55,6 +57,25 @@ class LastDayForm(forms.Form):
 
 
 LANGUAGE_NAMES = dict(LANGUAGES)
+# the longest fatigue window a survey may keep: a year. Longer, and a survey could hardly ask
+# anyone another survey had asked; a mistyped 100000 would silence it for good
+MAX_FATIGUE_DAYS = 365
+
+
+def _cap_fatigue_window(form: forms.BaseForm) -> None:
+    field = form.fields["fatigue_days"]
+    assert isinstance(field, forms.IntegerField)
+    field.max_value = MAX_FATIGUE_DAYS
+    field.widget.attrs["max"] = MAX_FATIGUE_DAYS
+    # in place of the database's bound (32767 on PostgreSQL), which would be said as well
+    field.validators = [
+        *(v for v in field.validators if not isinstance(v, MaxValueValidator)),
+        MaxValueValidator(
+            MAX_FATIGUE_DAYS,
+            f"Choose at most {MAX_FATIGUE_DAYS} days (a year): a longer window would keep this "
+            "survey from asking nearly anyone that another survey has asked.",
+        ),
+    ]
 
 
 class LanguagesForm(forms.Form):
@@ -121,6 +142,7 @@ class SurveyCreateForm(LastDayForm, LanguagesForm, forms.ModelForm):  # type: ig
             (code, LANGUAGE_NAMES[code]) for code in SURVEY_LANGUAGES
         ]
         self.fields["languages"].initial = languages_read(organisation_id)
+        _cap_fatigue_window(self)
         self.order_fields(["template", "name"])  # what to start from first, then the rest
 
     def default_language(self) -> str:
@@ -185,6 +207,7 @@ class SurveySettingsForm(LastDayForm, LanguagesForm, forms.ModelForm):  # type: 
             "touchpoint",
             "languages",
             "open_link",
+            "one_answer_per_browser",
             "fatigue_days",
             "remind_automatically",
             "send_in_working_hours",
@@ -201,10 +224,18 @@ class SurveySettingsForm(LastDayForm, LanguagesForm, forms.ModelForm):  # type: 
             touchpoint=Touchpoint.objects.filter(organisation_id=survey.organisation_id),
         )
         _name_empty_choices(self)
+        _cap_fatigue_window(self)
         # the words before and after the survey in the languages it is offered in now (the
         # languages chosen in this form get theirs once it is saved)
         self.shown_languages = list(survey.languages)
         for language in self.shown_languages:
+            self.fields[f"title_{language}"] = forms.CharField(
+                label=f"Title respondents read ({LANGUAGE_NAMES.get(language, language)})",
+                required=False,
+                max_length=160,
+                help_text="Leave it empty to show the survey's name.",
+                initial=survey.title.get(language, ""),
+            )
             for part, label in (("intro", "Introduction"), ("thank_you", "Thank-you message")):
                 self.fields[f"{part}_{language}"] = forms.CharField(
                     label=f"{label} ({LANGUAGE_NAMES.get(language, language)})",
@@ -224,7 +255,7 @@ class SurveySettingsForm(LastDayForm, LanguagesForm, forms.ModelForm):  # type: 
         data = self.cleaned_data
         values = {name: data[name] for name in self.Meta.fields}
         values["closes_at"] = self.closes_at()
-        for part in ("intro", "thank_you"):
+        for part in ("title", "intro", "thank_you"):
             # the words of the languages not shown are kept, for when they are offered again
             kept = {**getattr(self.instance, part)}
             for language in self.shown_languages:
@@ -302,8 +333,8 @@ class InviteForm(forms.Form):
                 del self.fields[name]
 
     def clean_contacts(self) -> list[Contact]:
-        """The contacts whose addresses are given; an address that is none of the
-        organisation's contacts is named."""
+        """The contacts whose addresses are given; what is not an email address at all, and an
+        address that is none of the organisation's contacts, are named apart."""
         given = dict.fromkeys(
             email.strip().lower()
             for email in re.split(r"[\s,;]+", self.cleaned_data["contacts"])
@@ -315,12 +346,18 @@ class InviteForm(forms.Form):
                 organisation_id=self.organisation_id, address__in=list(given)
             )
         }
-        unknown = [email for email in given if email not in found]
-        if unknown:
-            shown = ", ".join(unknown[:5]) + (
-                f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        malformed = [email for email in given if not _is_email(email)]
+        unknown = [email for email in given if email not in found and email not in malformed]
+        problems = []
+        if malformed:
+            problems.append(
+                f"{'Not an email address' if len(malformed) == 1 else 'Not email addresses'}: "
+                f"{_some(malformed)}."
             )
-            raise forms.ValidationError(f"Not the address of a contact: {shown}.")
+        if unknown:
+            problems.append(f"Not the address of a contact: {_some(unknown)}.")
+        if problems:
+            raise forms.ValidationError(problems)
         return [found[email] for email in given]
 
     def clean(self) -> dict[str, Any]:
@@ -337,9 +374,10 @@ class InviteForm(forms.Form):
             )
         rated = self.survey.subject_team
         if rated is not None and rated in data.get("teams", []):
-            raise forms.ValidationError(
+            self.add_error(
+                "teams",
                 f"{rated} is the team this survey rates, so it cannot rate itself; "
-                "invite the teams it serves."
+                "invite the teams it serves.",
             )
         return data
 
@@ -355,6 +393,20 @@ class InviteForm(forms.Form):
     def invited_people(self) -> QuerySet[User]:
         """The active members of the teams chosen."""
         return User.objects.filter(teams__in=self.cleaned_data["teams"], is_active=True).distinct()
+
+
+def _is_email(text: str) -> bool:
+    try:
+        validate_email(text)
+    except ValidationError:
+        return False
+    return True
+
+
+def _some(addresses: list[str]) -> str:
+    """The first five addresses, and how many more."""
+    more = len(addresses) - 5
+    return ", ".join(addresses[:5]) + (f" and {more} more" if more > 0 else "")
 
 
 class JourneyStageForm(OrganisationModelForm):

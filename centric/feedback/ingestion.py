@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf.locale import LANG_INFO
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
@@ -53,6 +54,17 @@ FIELDS = frozenset(
     }
 )
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,4})?$")
+# the languages a code may name before its region: ISO 639-1's, and the three-letter codes
+# Django has translations for (ast, ckb, dsb, …). "xx" names none, and would be read as English
+LANGUAGES_KNOWN = frozenset(
+    """aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv
+    cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht
+    hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la
+    lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj
+    om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv
+    sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh
+    zu""".split()  # noqa: SIM905 - the codes read best as words, not as a column of strings
+) | {code.partition("-")[0] for code in LANG_INFO}
 
 
 @dataclass(frozen=True)
@@ -368,6 +380,10 @@ def _parse(index: int, raw: object) -> tuple[_Item, list[ItemError]]:
         not isinstance(language, str) or not LANGUAGE_CODE.match(language)
     ):
         refuse("language", "must be a language code such as en, de or pt-BR")
+    elif language is not None and language.partition("-")[0] not in LANGUAGES_KNOWN:
+        refuse(
+            "language", f"“{language}” is not the code of a language: give one such as en or pt-BR"
+        )
     item.values["language"] = language
 
     source_ref = raw.get("source_ref", "")
@@ -427,7 +443,10 @@ def _parse_moment(value: object, refuse: Any) -> datetime | None:
 
 def _resolve(actor: User, items: list[_Item]) -> list[ItemError]:
     """Find each item's customer within the actor's scope (so an id outside it reads as unknown),
-    and its stage and touchpoint by name within the organisation: the errors of those not found."""
+    and its stage and touchpoint by name within the organisation: the errors of those not found.
+    A touchpoint lies in its stage, as the survey form and the file import have it: an item
+    with a touchpoint and no stage is in the touchpoint's stage, and one naming another stage
+    is refused."""
     wanted: dict[str, set[Any]] = {name: set() for name in CUSTOMER_FIELDS}
     for item in items:
         if item.customer_ref is not None:
@@ -455,6 +474,7 @@ def _resolve(actor: User, items: list[_Item]) -> list[ItemError]:
         stage.name.lower(): stage
         for stage in JourneyStage.objects.filter(organisation_id=organisation_id)
     }
+    stages_by_id = {stage.pk: stage for stage in stages.values()}
     touchpoints = {
         touchpoint.name.lower(): touchpoint
         for touchpoint in Touchpoint.objects.filter(organisation_id=organisation_id)
@@ -472,6 +492,21 @@ def _resolve(actor: User, items: list[_Item]) -> list[ItemError]:
             if wanted_name and wanted_name.lower() not in known:
                 errors.append(ItemError(item.index, name, f"there is no {name} “{wanted_name}”"))
             item.values[name] = known.get(wanted_name.lower()) if wanted_name else None
+        touchpoint = item.values["touchpoint"]
+        if touchpoint is None or touchpoint.stage_id is None:
+            continue
+        stage, its_stage = item.values["stage"], stages_by_id[touchpoint.stage_id]
+        if stage is None:
+            item.values["stage"] = its_stage
+        elif stage != its_stage:
+            errors.append(
+                ItemError(
+                    item.index,
+                    "touchpoint",
+                    f"“{touchpoint.name}” is a touchpoint of the {its_stage.name} stage, not of "
+                    f"{stage.name}: give that stage, or none",
+                )
+            )
     return errors
 
 

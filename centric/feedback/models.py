@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -95,12 +96,21 @@ class Survey(OrganisationScoped):
     )
     languages: models.JSONField[list[str]] = models.JSONField(default=list)
     default_language = models.CharField(max_length=8, choices=LANGUAGES, default="en")
-    # the words before the first question and on the thank-you page, by language; none is fine
+    # what respondents read, by language: the survey's title (``title_in``: its name when it has
+    # none), and the words before the first question and on the thank-you page (none is fine)
+    title: models.JSONField[dict[str, str]] = models.JSONField(default=dict, blank=True)
     intro: models.JSONField[dict[str, str]] = models.JSONField(default=dict, blank=True)
     thank_you: models.JSONField[dict[str, str]] = models.JSONField(default=dict, blank=True)
     public_key = models.CharField(max_length=32, unique=True, default=new_public_key)
     open_link = models.BooleanField(
         default=False, help_text="Anyone with the open link may answer, anonymously."
+    )
+    one_answer_per_browser = models.BooleanField(
+        "one answer per browser on the open link",
+        default=True,
+        help_text="A browser that has sent its answers through the open link is thanked, not "
+        "asked again. Turn this off where people answer one after another on one device, such "
+        "as a tablet at a counter.",
     )
     fatigue_days = models.PositiveSmallIntegerField(
         default=30,
@@ -141,6 +151,11 @@ class Survey(OrganisationScoped):
 
     def get_absolute_url(self) -> str:
         return reverse("feedback:survey_detail", args=[self.pk])
+
+    def title_in(self, language: str) -> str:
+        """The title respondents read in ``language``: the survey's title in it, else in the
+        survey's default language, else its name."""
+        return self.title.get(language) or self.title.get(self.default_language) or self.name
 
     def open_link_url(self) -> str:
         """The open link, whole, as it is shared: in a QR code, on another page."""
@@ -343,6 +358,14 @@ class Response(OrganisationScoped):
     language = models.CharField(max_length=8, default="en")
     page = models.PositiveSmallIntegerField(default=1, help_text="The page the respondent reached.")
     submitted_at = models.DateTimeField(null=True, blank=True)
+    edited_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the respondent last changed the answers they sent."
+    )
+    # what the respondent sent and then changed, oldest first (``answer_history`` reads it):
+    # null until they first do, as most never do and an import writes millions of rows
+    earlier_answers: models.JSONField[list[dict[str, Any]] | None] = models.JSONField(
+        null=True, blank=True, editable=False
+    )
     responded_at = models.DateTimeField(
         null=True,
         blank=True,
@@ -404,6 +427,37 @@ class Response(OrganisationScoped):
         return f"{self.get_kind_display()} {self.pk}" + (
             f" to {self.survey}" if self.survey_id else ""
         )
+
+    @property
+    def answer_history(self) -> list[GivenAnswers]:
+        """The answers the respondent sent and later changed, oldest first, each with when it was
+        given; what it says now follows the last (given at ``edited_at``)."""
+        return [GivenAnswers.from_json(given) for given in self.earlier_answers or []]
+
+
+@dataclass(frozen=True)
+class GivenAnswers:
+    """What a sent response said at one time: its answers (by question key) and what is read of
+    them, its headline score and comment; ``given_at``, when the respondent sent it."""
+
+    given_at: dt.datetime
+    answers: dict[str, Any]
+    score: int | None
+    score_type: str
+    comment: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "given_at": self.given_at.isoformat(),
+            "answers": self.answers,
+            "score": self.score,
+            "score_type": self.score_type,
+            "comment": self.comment,
+        }
+
+    @classmethod
+    def from_json(cls, given: dict[str, Any]) -> GivenAnswers:
+        return cls(**{**given, "given_at": dt.datetime.fromisoformat(given["given_at"])})
 
 
 class Answer(models.Model):

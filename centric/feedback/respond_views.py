@@ -7,13 +7,17 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Collection, Mapping
+from datetime import datetime, timedelta
 from typing import Any, Concatenate, ParamSpec
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
 from centric.feedback import answers as answer_rules
@@ -59,10 +63,13 @@ def _page(
     *,
     preview: bool = False,
     suggested: int | None = None,
+    suggested_in_email: bool = False,
+    sent: Response | None = None,
 ) -> HttpResponse:
     """A page of the survey as the respondent sees it, with their ``current`` answers (or
     what they just ``posted``) and the ``errors`` in it; ``suggested``, the number chosen in
-    the invitation, is said to be marked and not yet kept."""
+    an invitation (``suggested_in_email``) or on a page that shares the open link, is said to be
+    marked and not yet kept. A respondent who ``sent`` their answers is told so."""
     shown = answer_rules.visible_on_page(questions, page, current)
     pages = sorted({question.page for question in questions})
     ends = SCALE_ENDS.get(language, SCALE_ENDS["en"])
@@ -98,8 +105,11 @@ def _page(
         )
     is_last = not answer_rules.more_may_follow(questions, page, current)
     ui = wording.ui(language)
+    suggestion = ui["suggested_in_email" if suggested_in_email else "suggested"]
+    sent_on = _sent_on(survey, sent, language) if sent is not None else ""
     context = {
         "survey": survey,
+        "title": survey.title_in(language),
         "rows": rows,
         "page": page,
         "page_index": pages.index(page) + 1 if page in pages else 1,
@@ -111,10 +121,12 @@ def _page(
         "intro": answer_rules.localised(survey.intro, language, survey.default_language)
         if page == pages[0]
         else "",
+        "sent_on": sent_on,
+        # a respondent who has answered is told until when they may change their answers instead
         "answer_by": ui["answer_by"].format(day=wording.day_in_words(last_day, language))
-        if (last_day := survey.last_day)
+        if (last_day := survey.last_day) and not sent_on
         else "",
-        "suggested": ui["suggested"].format(
+        "suggested": suggestion.format(
             value=suggested, button=ui["submit"] if is_last else ui["next"]
         )
         if suggested is not None
@@ -129,17 +141,50 @@ def _page(
     return render(request, "feedback/respond.html", context, status=422 if errors else 200)
 
 
+def _sent_on(survey: Survey, response: Response, language: str) -> str:
+    """What a respondent who sent their answers reads on coming back by their link: when they
+    answered (and last changed them), and until when they may change them; "" before they sent
+    them."""
+    if response.submitted_at is None:
+        return ""
+    ui = wording.ui(language)
+    zone = ZoneInfo(survey.organisation.time_zone)
+
+    def day(moment: datetime) -> str:
+        return wording.day_in_words(timezone.localtime(moment, zone).date(), language)
+
+    said = [ui["answered_on"].format(day=day(response.submitted_at))]
+    if response.edited_at is not None:
+        said.append(ui["changed_on"].format(day=day(response.edited_at)))
+    last_day = survey.last_day
+    said.append(
+        ui["may_change_until"].format(day=wording.day_in_words(last_day, language))
+        if last_day
+        else ui["may_change"]
+    )
+    return wording.sentences(language, *said)
+
+
 def _not_open(request: HttpRequest, survey: Survey, language: str) -> HttpResponse:
     """A survey that takes no answers: not open yet (a draft), or closed."""
     ui = wording.ui(language)
     draft = survey.status == Survey.Status.DRAFT
+    message = ui["not_open"] if draft else ui["closed"]
+    return _message_page(request, survey, language, message, status=404 if draft else 410)
+
+
+def _message_page(
+    request: HttpRequest, survey: Survey, language: str, message: str, *, status: int = 200
+) -> HttpResponse:
+    """The survey's title and one thing said of it, where it takes no answer from this visitor."""
     context = {
         "survey": survey,
-        "ui": ui,
+        "title": survey.title_in(language),
+        "ui": wording.ui(language),
         "language": language,
-        "message": ui["not_open"] if draft else ui["closed"],
+        "message": message,
     }
-    return render(request, "feedback/closed.html", context, status=404 if draft else 410)
+    return render(request, "feedback/closed.html", context, status=status)
 
 
 P = ParamSpec("P")
@@ -181,6 +226,7 @@ def _thanks(
     context = {
         "preview": preview,
         "survey": survey,
+        "title": survey.title_in(language),
         "ui": wording.ui(language),
         "language": language,
         "token": token,
@@ -215,7 +261,10 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     answers = services.response_answers(existing) if existing else {}
     page = _requested_page(request, questions, answers, existing)
     answers, page, suggested = _suggestion(request, questions, answers, page)
-    return _page(request, survey, questions, answers, language, page, {}, None, suggested=suggested)
+    return _page(
+        request, survey, questions, answers, language, page, {}, None,
+        suggested=suggested, suggested_in_email=True, sent=existing,
+    )  # fmt: skip
 
 
 def _save_posted(
@@ -244,7 +293,10 @@ def _save_posted(
     again = following or page
     posted = data if again == page else None
     current = services.response_answers(response)
-    return _page(request, survey, questions, current, language, again, errors, posted, attempt)
+    return _page(
+        request, survey, questions, current, language, again, errors, posted, attempt,
+        sent=response,
+    )  # fmt: skip
 
 
 def _posted_page(request: HttpRequest) -> int:
@@ -298,15 +350,20 @@ ATTEMPT = re.compile(r"[A-Za-z0-9_-]{16,40}")
 def respond_open(request: HttpRequest, public_key: str) -> HttpResponse:
     """The open link: anyone may answer, anonymously. Each visit is one attempt at the form, with
     a random id in the form, so sending a page twice (a double click, a refresh) keeps one
-    response; the session remembers the attempt, to come back to an unfinished one."""
+    response; the session remembers the attempt, to come back to an unfinished one. A browser
+    that sent its answers is thanked on coming back, not asked again, if the survey takes one
+    answer per browser (it may still send a page of the attempt it sent again)."""
     survey = selectors.survey_by_open_link(public_key)
     language = _language(request, survey)
     if not survey.takes_answers:
         return _not_open(request, survey, language)
     session_key = f"survey-{survey.pk}"
     questions = selectors.survey_questions(survey)
+    answered = _answered_in_this_browser(request, survey)
     if request.method == "POST":
         posted_attempt = request.POST.get("attempt", "")
+        if answered is not None and posted_attempt != answered:
+            return redirect(_with_language(request.path, request, survey))
         attempt = posted_attempt if ATTEMPT.fullmatch(posted_attempt) else new_attempt()
         response = services.response_for_open_link(
             survey=survey, attempt=attempt, language=language
@@ -316,12 +373,17 @@ def respond_open(request: HttpRequest, public_key: str) -> HttpResponse:
             return following
         if following is None:
             request.session.pop(session_key, None)
-            return redirect(
+            thanks = redirect(
                 _with_language(reverse("feedback:thanks_open", args=[public_key]), request, survey)
             )
+            if survey.one_answer_per_browser:
+                _remember_answered(thanks, survey, attempt)
+            return thanks
         if request.session.get(session_key) != attempt:
             request.session[session_key] = attempt
         return redirect(_with_language(request.path, request, survey, page=following))
+    if answered is not None:
+        return _message_page(request, survey, language, wording.ui(language)["already_answered"])
     started = _open_link_started(request, survey, session_key)
     attempt = started.attempt if started is not None else new_attempt()
     answers = services.response_answers(started) if started else {}
@@ -329,6 +391,40 @@ def respond_open(request: HttpRequest, public_key: str) -> HttpResponse:
     answers, page, suggested = _suggestion(request, questions, answers, page)
     return _page(
         request, survey, questions, answers, language, page, {}, None, attempt, suggested=suggested
+    )
+
+
+# A browser that sent its answers through a survey's open link keeps a signed cookie saying
+# which attempt it sent, sent back to that link alone, for as long as a survey usually runs.
+ANSWERED_COOKIE_SALT = "centric.feedback.open-link-answered"
+ANSWERED_COOKIE_AGE = timedelta(days=365)
+
+
+def _answered_cookie(survey: Survey) -> str:
+    return f"answered-{survey.pk}"
+
+
+def _answered_in_this_browser(request: HttpRequest, survey: Survey) -> str | None:
+    """The attempt this browser sent through the survey's open link, if it sent one and the
+    survey takes one answer per browser."""
+    if not survey.one_answer_per_browser:
+        return None
+    attempt = request.get_signed_cookie(
+        _answered_cookie(survey), default=None, salt=ANSWERED_COOKIE_SALT
+    )
+    return attempt or None
+
+
+def _remember_answered(reply: HttpResponse, survey: Survey, attempt: str) -> None:
+    reply.set_signed_cookie(
+        _answered_cookie(survey),
+        attempt,
+        salt=ANSWERED_COOKIE_SALT,
+        max_age=ANSWERED_COOKIE_AGE,
+        path=reverse("feedback:respond_open", args=[survey.public_key]),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
     )
 
 
@@ -364,9 +460,10 @@ def survey_preview(request: AuthedRequest, survey_id: int) -> HttpResponse:
         return redirect(_with_language(request.path, request, survey, page=answered.following))
     page = _preview_page(request, questions, answers)
     answers, page, suggested = _suggestion(request, questions, answers, page)
+    # a number in the preview was chosen in a test invitation (``invitation_test_send``)
     return _page(
         request, survey, questions, answers, language, page, {}, None,
-        preview=True, suggested=suggested,
+        preview=True, suggested=suggested, suggested_in_email=True,
     )  # fmt: skip
 
 
@@ -426,5 +523,6 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         "language": language,
         "done": done,
         "survey": invitation.survey,
+        "title": invitation.survey.title_in(language),
     }
     return render(request, "feedback/unsubscribe.html", context)

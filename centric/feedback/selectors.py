@@ -33,6 +33,7 @@ from centric.core.permissions import sees_whole_organisation
 from centric.core.queries import CompiledQuery
 from centric.customers.models import Contact
 from centric.customers.selectors import customers_visible_to
+from centric.feedback.answers import localised
 from centric.feedback.models import (
     Answer,
     Invitation,
@@ -617,19 +618,84 @@ def invitations_due_reminder(
     )
 
 
+@dataclass(frozen=True)
+class MissingWording:
+    """What a survey lacks in one of its languages, which its respondents there read in its
+    default language instead: the ``questions`` not worded in it, the ``options`` (each as its
+    question and its label in the default language) not labelled in it, and the survey's own
+    ``parts`` ("intro", "thank_you") that have words in another language but not in it."""
+
+    questions: tuple[Question, ...] = ()
+    options: tuple[tuple[Question, str], ...] = ()
+    parts: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.questions or self.options or self.parts)
+
+
+# the words of a survey that are written per language, besides its questions
+SURVEY_PARTS = ("title", "intro", "thank_you")
+
+
 def survey_missing_wording(
     survey: Survey, questions: Iterable[Question]
-) -> dict[str, list[Question]]:
-    """For each language the survey offers, its questions with no wording in it: respondents who
-    read that language see them in the default language (else English, else any language they
-    are written in)."""
-    missing = {
-        language: [
-            question for question in questions if not question.text.get(language, "").strip()
-        ]
-        for language in survey.languages
-    }
-    return {language: found for language, found in missing.items() if found}
+) -> dict[str, MissingWording]:
+    """For each language the survey offers, what has no wording in it (see ``MissingWording``):
+    respondents who read that language see it in the default language (else English, else any
+    language it is written in). The introduction and the thank-you message count only where
+    they have words in some language: a survey without them has none to translate."""
+    questions = list(questions)
+    default = survey.default_language
+    missing = {}
+    for language in survey.languages:
+        found = MissingWording(
+            questions=tuple(
+                question for question in questions if not _has_words(question.text, language)
+            ),
+            options=tuple(
+                (question, localised(option.get("label") or {}, default) or str(option["value"]))
+                for question in questions
+                for option in question.options
+                if not _has_words(option.get("label") or {}, language)
+            ),
+            parts=tuple(
+                part
+                for part in SURVEY_PARTS
+                if any(_has_words(getattr(survey, part), code) for code in survey.languages)
+                and not _has_words(getattr(survey, part), language)
+            ),
+        )
+        if found:
+            missing[language] = found
+    return missing
+
+
+def _has_words(texts: dict[str, str], language: str) -> bool:
+    return bool(str(texts.get(language) or "").strip())
+
+
+def question_follow_ups(question: Question) -> list[Question]:
+    """The questions of its survey shown only after an answer to ``question``, in order."""
+    return list(
+        Question.objects.filter(
+            survey_id=question.survey_id, show_if__question=question.key
+        ).order_by("page", "position")
+    )
+
+
+def survey_wave_numbers(survey: Survey) -> list[int]:
+    """The waves a survey's pages speak of, 1 to its current one: a relationship survey's; none
+    for a transactional survey, nor for one that has asked only after cases (their re-surveys
+    belong to no wave, so it has no waves to speak of)."""
+    if survey.kind != Survey.Kind.RELATIONSHIP:
+        return []
+    invitations = Invitation.objects.filter(survey=survey)
+    only_re_surveys = (
+        survey.current_wave == 1
+        and invitations.exists()
+        and not invitations.filter(follow_up=False).exists()
+    )
+    return [] if only_re_surveys else list(range(1, survey.current_wave + 1))
 
 
 def survey_questions(survey: Survey) -> list[Question]:

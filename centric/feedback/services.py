@@ -31,6 +31,7 @@ from centric.feedback.catalog import LANGUAGES, TEMPLATES, THANK_YOU
 from centric.feedback.models import (
     DEFAULT_STAGES,
     Answer,
+    GivenAnswers,
     Invitation,
     JourneyStage,
     OptOut,
@@ -39,7 +40,11 @@ from centric.feedback.models import (
     Survey,
     Touchpoint,
 )
-from centric.feedback.signals import feedback_received_send, survey_closed_told_send
+from centric.feedback.signals import (
+    feedback_received_send,
+    response_changed_send,
+    survey_closed_told_send,
+)
 from centric.people.models import Team, User
 
 
@@ -87,8 +92,8 @@ def survey_create_from_template(*, actor: User, template: str, values: Mapping[s
 # what a copy of a survey keeps: how it asks, not whom it asked or what they answered
 COPIED = (
     "kind", "template", "stage", "touchpoint", "subject_team", "languages", "default_language",
-    "intro", "thank_you", "open_link", "fatigue_days", "remind_automatically",
-    "send_in_working_hours",
+    "title", "intro", "thank_you", "open_link", "one_answer_per_browser", "fatigue_days",
+    "remind_automatically", "send_in_working_hours",
 )  # fmt: skip
 
 
@@ -484,6 +489,7 @@ def _invitation_message(
         "survey": survey,
         "link": link,
         "reminder": reminder,
+        "title": survey.title_in(language),
         "intro": survey.intro.get(language) or survey.intro.get(survey.default_language, ""),
         "unsubscribe": unsubscribe,
         "language": language,
@@ -710,6 +716,10 @@ def response_answers(response: Response) -> dict[str, Any]:
     }
 
 
+# How many of a response's earlier answers are kept: the first sent, and the latest changes.
+EARLIER_ANSWERS_KEPT = 50
+
+
 def response_save_page(
     *,
     response: Response,
@@ -723,16 +733,19 @@ def response_save_page(
     submits the response) and the errors, if any; nothing is kept when there are errors, and the
     page returned is the one to answer again: an earlier page whose required questions are not
     answered is answered before any later one. A new response is stored with its first valid
-    page, in the same transaction as its answers. ``questions`` saves a query when the caller has
-    them already."""
+    page, in the same transaction as its answers. A response already sent keeps what it said
+    before the change in its history (``Response.answer_history``), follow-ups no longer shown
+    included. ``questions`` saves a query when the caller has them already."""
     survey = _open_survey_of(response)
     language = language or response.language
     questions = questions if questions is not None else selectors.survey_questions(survey)
-    answered = answer_rules.answer_page(questions, page, response_answers(response), data, language)
+    given = response_answers(response)
+    answered = answer_rules.answer_page(questions, page, given, data, language)
     if answered.errors:
         return answered.following, answered.errors
     following, answers = answered.following, answered.answers
     shown, values, hidden = answered.shown, answered.values, answered.hidden
+    sent = _as_sent(response, given)
     response.page = following or page
     response.language = language
     read_before = _what_is_read(response)
@@ -740,6 +753,7 @@ def response_save_page(
         response.submitted_at = response.submitted_at or clock.now()
         response.responded_at = response.submitted_at
     response_summarise(response=response, questions=questions, answers=answers)
+    change = _change_recorded(response, sent, answers)
     is_new = response._state.adding
     # sent, or a response sent before whose score or comment changed though pages follow (the
     # respondent may leave before sending them again)
@@ -750,13 +764,16 @@ def response_save_page(
         with transaction.atomic():
             response.save()
             if not is_new:
-                # replace this page's answers, and drop the hidden follow-ups' answers
+                # replace this page's answers, and drop the hidden follow-ups' answers (a sent
+                # response has them in its history)
                 Answer.objects.filter(response=response, question__in=[*shown, *hidden]).delete()
             Answer.objects.bulk_create(_answers(response, shown, values))
             if announce:
                 feedback_received_send(
                     organisation_id=response.organisation_id, response_ids=[response.pk]
                 )
+            if change is not None:
+                response_changed_send(response, *change)
     except IntegrityError:
         existing = _response_stored_meanwhile(response) if is_new else None
         if existing is None:
@@ -781,12 +798,14 @@ def response_save_page_going_back(
     answers, with nothing required (see ``answers.answers_to_keep``); the response is not
     submitted. Returns the page to show: the one before, or ``page`` on the first. Only a stored
     response keeps anything, and only on a page it has reached, so the first page answered
-    forward stays the first stored."""
+    forward stays the first stored. A response already sent keeps what it said before in its
+    history, as ``response_save_page`` does."""
     _open_survey_of(response)
     answers = response_answers(response)
     previous = answer_rules.previous_page(questions, page, answers)
     if previous is None or response._state.adding or page > response.page:
         return previous or page
+    sent = _as_sent(response, answers)
     shown = answer_rules.visible_on_page(questions, page, answers)
     values, cleared = answer_rules.answers_to_keep(shown, data)
     replaced = [question for question in shown if question.key in values or question in cleared]
@@ -796,6 +815,7 @@ def response_save_page_going_back(
     response.language = language or response.language
     read_before = _what_is_read(response)
     response_summarise(response=response, questions=questions, answers=answers)
+    change = _change_recorded(response, sent, answers)
     with transaction.atomic():
         response.save()
         Answer.objects.filter(response=response, question__in=replaced).delete()
@@ -805,7 +825,48 @@ def response_save_page_going_back(
             feedback_received_send(
                 organisation_id=response.organisation_id, response_ids=[response.pk]
             )
+        if change is not None:
+            response_changed_send(response, *change)
     return previous
+
+
+def _as_sent(response: Response, answers: Mapping[str, Any]) -> GivenAnswers | None:
+    """What a sent response says, with its ``answers``, before the respondent changes it; None
+    before it is sent, while its answers are still being given (they keep no history)."""
+    given_at = response.edited_at or response.submitted_at
+    if given_at is None:
+        return None
+    return GivenAnswers(
+        given_at=given_at,
+        answers=dict(answers),
+        score=response.score,
+        score_type=response.score_type,
+        comment=response.comment,
+    )
+
+
+def _change_recorded(
+    response: Response, sent: GivenAnswers | None, answers: Mapping[str, Any]
+) -> tuple[GivenAnswers, GivenAnswers] | None:
+    """Add what the response said when ``sent`` to its history, and stamp the change, when its
+    ``answers`` (summarised on it, not yet saved) differ. Returns what it said before and says
+    after; None when it was not sent, or a page came again as it was."""
+    if sent is None or dict(answers) == sent.answers:
+        return None
+    history = [*(response.earlier_answers or []), sent.as_json()]
+    if len(history) > EARLIER_ANSWERS_KEPT:
+        # a respondent changing their answers again and again does not grow the row for ever
+        history = [history[0], *history[1 - EARLIER_ANSWERS_KEPT :]]
+    response.earlier_answers = history
+    response.edited_at = clock.now()
+    now = GivenAnswers(
+        given_at=response.edited_at,
+        answers=dict(answers),
+        score=response.score,
+        score_type=response.score_type,
+        comment=response.comment,
+    )
+    return sent, now
 
 
 def _what_is_read(response: Response) -> tuple[int | None, str, str]:

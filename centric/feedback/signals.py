@@ -6,7 +6,12 @@ listens instead; receivers get ``organisation_id`` and ``response_ids``.
 
 ``survey_closed_told``: people were told a survey closed by itself on its last day (cases puts
 it among their notifications); receivers get ``user_ids``, a one-line ``message`` and the
-``link`` (a path) to the survey."""
+``link`` (a path) to the survey.
+
+``response_changed``: a respondent changed the answers of a response they had sent; receivers
+get ``organisation_id``, ``response_id``, and what it said ``before`` and says ``after`` (each a
+``GivenAnswers``), once the change commits: a case opened on the response says on its timeline
+that the customer changed their score from 3 to 9."""
 
 from __future__ import annotations
 
@@ -18,10 +23,11 @@ from django.db.models.signals import post_save
 from django.dispatch import Signal, receiver
 
 from centric.core.models import Organisation
-from centric.feedback.models import Response
+from centric.feedback.models import GivenAnswers, Response
 
 feedback_received = Signal()
 survey_closed_told = Signal()
+response_changed = Signal()
 
 
 def feedback_received_send(*, organisation_id: int, response_ids: Sequence[int]) -> None:
@@ -33,6 +39,20 @@ def feedback_received_send(*, organisation_id: int, response_ids: Sequence[int])
                 sender=Response, organisation_id=organisation_id, response_ids=ids
             )
         )
+
+
+def response_changed_send(response: Response, before: GivenAnswers, after: GivenAnswers) -> None:
+    """Send ``response_changed`` once the caller's transaction commits."""
+    organisation_id, response_id = response.organisation_id, response.pk
+    transaction.on_commit(
+        lambda: response_changed.send(
+            sender=Response,
+            organisation_id=organisation_id,
+            response_id=response_id,
+            before=before,
+            after=after,
+        )
+    )
 
 
 def survey_closed_told_send(*, user_ids: Sequence[int], message: str, link: str) -> None:

@@ -34,6 +34,7 @@ from centric.feedback.catalog import TEMPLATES
 from centric.feedback.editing import options_as_lines
 from centric.feedback.forms import (
     LANGUAGE_NAMES,
+    MAX_FATIGUE_DAYS,
     InviteForm,
     JourneyStageForm,
     QuestionForm,
@@ -45,6 +46,7 @@ from centric.feedback.forms import (
 from centric.feedback.models import Invitation, JourneyStage, Question, Survey, Touchpoint
 from centric.feedback.results import QuestionResult, Selection, centricity_result, survey_results
 from centric.feedback.selectors import INVITATION_STATES
+from centric.feedback.views import question_delete
 from centric.feedback.wording import SURVEY_LANGUAGES
 from centric.people.models import User
 
@@ -189,8 +191,14 @@ class SurveyDetailOut(SurveyOut):
     stage_id: int | None
     touchpoint_id: int | None
     subject_team_id: int | None = Field(description="The team an internal-customer survey rates.")
+    title: dict[str, str] = Field(
+        description="The title respondents read, by language; where none is given, the name."
+    )
     intro: dict[str, str] = Field(description="The words before the first question, by language.")
     thank_you: dict[str, str] = Field(description="The words of the thank-you page, by language.")
+    one_answer_per_browser: bool = Field(
+        description="A browser that has answered through the open link is thanked, not asked again."
+    )
     open_link_url: str | None = Field(
         description="The survey's open link, which anyone may answer by, while it is on."
     )
@@ -315,7 +323,9 @@ class SurveyCreateIn(Schema):
     )
     open_link: bool = True
     fatigue_days: int = Field(
-        30, description="Nobody is asked by this survey within this many days of another."
+        30,
+        description="Nobody is asked by this survey within this many days of another (0 to "
+        f"{MAX_FATIGUE_DAYS}).",
     )
     remind_automatically: bool = Field(
         False, description="Send the one reminder by itself, three days after the invitation."
@@ -340,12 +350,26 @@ class SurveyChangeIn(Schema):
     stage: int | None = Field(None, alias="stage_id")
     touchpoint: int | None = Field(None, alias="touchpoint_id")
     open_link: bool | None = None
-    fatigue_days: int | None = None
+    fatigue_days: int | None = Field(
+        None,
+        description="Nobody is asked by this survey within this many days of another (0 to "
+        f"{MAX_FATIGUE_DAYS}).",
+    )
+    title: dict[str, str] | None = Field(
+        None,
+        description="The title respondents read, by language, in place of the survey's name; "
+        "'' removes one.",
+    )
     intro: dict[str, str] | None = Field(
         None, description="The words before the first question, by language; '' removes one."
     )
     thank_you: dict[str, str] | None = Field(
         None, description="The words on the thank-you page, by language; '' removes one."
+    )
+    one_answer_per_browser: bool | None = Field(
+        None,
+        description="Thank a browser that has answered through the open link rather than ask "
+        "it again (off for a shared device, such as a tablet at a counter).",
     )
     remind_automatically: bool | None = Field(
         None, description="Send the one reminder by itself, three days after the invitation."
@@ -404,7 +428,8 @@ def create_survey(request: HttpRequest, payload: SurveyCreateIn) -> Status[Surve
     response={200: SurveyDetailOut, **REFUSED},
     summary="Change a survey's settings (admins and CX leads)",
     description=(
-        "Only the fields sent change. `intro` and `thank_you` take the survey's languages; a "
+        "Only the fields sent change. `title`, `intro` and `thank_you` take the survey's "
+        "languages; a "
         "language left out keeps its words. Questions change through their own endpoints."
     ),
 )
@@ -416,9 +441,10 @@ def change_survey(request: HttpRequest, survey_id: int, payload: SurveyChangeIn)
     # the page's form as it shows the survey, with what was sent in place of its values
     shown = SurveySettingsForm(instance=survey)
     data = {name: shown[name].initial for name in shown.fields}
-    data |= {name: value for name, value in sent.items() if name not in {"intro", "thank_you"}}
+    worded = ("title", "intro", "thank_you")
+    data |= {name: value for name, value in sent.items() if name not in worded}
     names = dict(IDS)
-    for part in ("intro", "thank_you"):
+    for part in worded:
         given = sent.get(part) or {}
         unknown = sorted(set(given) - set(survey.languages))
         if unknown:
@@ -713,12 +739,13 @@ def move_question(
     "/surveys/{survey_id}/questions/{key}",
     response={204: None, **REFUSED},
     summary="Delete a question of a draft survey (not one others follow up on)",
+    description="Refused (422) while other questions follow up on it, naming them.",
 )
 def delete_question(request: HttpRequest, survey_id: int, key: str) -> Status[None]:
     actor = _actor(request)
     survey = _survey(actor, survey_id)
     require_org_wide(actor)
-    editing.question_delete(actor=actor, question=_question(survey, key))
+    question_delete(actor, _question(survey, key))
     return Status(204, None)
 
 

@@ -4,8 +4,8 @@ journey. The pages where customers answer are in ``respond_views``."""
 from __future__ import annotations
 
 import io
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from datetime import timedelta
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
@@ -16,7 +16,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Min, QuerySet
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    StreamingHttpResponse,
+)
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -47,6 +54,12 @@ from centric.people.auth import AuthedRequest
 from centric.people.models import User
 
 INVITATIONS_SHOWN = 50
+# the words of a survey written per language besides its questions, as its page names them
+SURVEY_PARTS = {
+    "title": "the title respondents read",
+    "intro": "the introduction",
+    "thank_you": "the thank-you message",
+}
 # the attributes an import fills from a field of its mapping rather than from a column kept as
 # it is, named as the mapping names them
 MAPPED_ATTRIBUTES = {key: TARGETS[key] for key in ("segment", "channel")}
@@ -142,10 +155,18 @@ def _survey_page(
     questions = list(survey.questions.order_by("page", "position"))
     asked = {question.key: question for question in questions}
     waves = _waves(user, survey)
-    wave = _wave_asked(request, [found.number for found in waves])
+    wave, wave_error = _wave_asked(request, [found.number for found in waves])
     window, period_error = _results_window(request)
     selection = Selection(wave=wave, window=window)
     results = survey_results(actor=user, survey=survey, selection=selection)
+    # the period chosen, kept by the links to each wave's results and by the exports
+    period_query = (
+        urlencode(
+            {name: request.GET[name] for name in ("days", "from", "to") if request.GET.get(name)}
+        )
+        if window
+        else ""
+    )
     context = {
         "survey": survey,
         "insights_query": _insights_query(survey, responses, window),
@@ -168,12 +189,12 @@ def _survey_page(
         "selection": selection,
         "periods": PERIODS,
         "period_error": period_error,
-        # the period chosen, kept by the links to each wave's results
-        "period_query": urlencode(
-            {name: request.GET[name] for name in ("days", "from", "to") if request.GET.get(name)}
-        )
-        if window
-        else "",
+        "wave_error": wave_error,
+        "period_query": period_query,
+        # the exports hold what the results read: of the wave and the period shown
+        "export_query": "&".join(
+            part for part in (urlencode({"wave": wave}) if wave else "", period_query) if part
+        ),
         "answered": responses.filter(submitted_at__isnull=False).exists(),
         "latest": latest,
         "partial_count": responses.filter(submitted_at__isnull=True).count(),
@@ -197,14 +218,20 @@ def _survey_page(
 
 
 def _missing_wording(survey: Survey, questions: Sequence[Question]) -> list[dict[str, Any]]:
-    """The questions without wording in some of the survey's languages, the languages that
-    lack the same questions together, so that one sentence names them all: "German, French and
-    Italian (3 languages)"."""
-    groups: dict[tuple[int, ...], dict[str, Any]] = {}
-    for language, found in selectors.survey_missing_wording(survey, questions).items():
+    """What has no wording in some of the survey's languages (questions, options, the
+    introduction and the thank-you message), the languages that lack the same together, so
+    that one sentence names them all: "German, French and Italian (3 languages)"."""
+    groups: dict[selectors.MissingWording, dict[str, Any]] = {}
+    for language, missing in selectors.survey_missing_wording(survey, questions).items():
         group = groups.setdefault(
-            tuple(question.pk for question in found),
-            {"questions": [(q, _worded(q, survey)) for q in found], "languages": []},
+            missing,
+            {
+                "questions": [(q, _worded(q, survey)) for q in missing.questions],
+                "options": [(q, label, _worded(q, survey)) for q, label in missing.options],
+                "parts": get_text_list([SURVEY_PARTS[part] for part in missing.parts], "and"),
+                "parts_count": len(missing.parts),
+                "languages": [],
+            },
         )
         group["languages"].append(LANGUAGE_NAMES.get(language, language))
     for group in groups.values():
@@ -338,6 +365,35 @@ def _answers_read(answers: Iterable[Answer], survey: Survey) -> list[dict[str, s
     return read
 
 
+def _earlier_read(response: Response) -> list[tuple[datetime, list[dict[str, str]]]]:
+    """What a sent response said before each change its respondent made, newest first, each
+    answer read as ``_answers_read`` reads the current ones (a question since deleted by its
+    key)."""
+    if response.survey is None or not response.earlier_answers:
+        return []
+    questions = {question.key: question for question in response.survey.questions.all()}
+    language = response.survey.default_language
+    read = []
+    for given in reversed(response.answer_history):
+        rows = []
+        for key, value in sorted(
+            given.answers.items(),
+            key=lambda item: questions[item[0]].position if item[0] in questions else 1_000,
+        ):
+            question = questions.get(key)
+            wording = answer_rules.localised(question.text, language) if question else ""
+            rows.append(
+                {
+                    "question": wording or key,
+                    "answer": answer_rules.display(question, value, language)
+                    if question
+                    else str(value),
+                }
+            )
+        read.append((given.given_at, rows))
+    return read
+
+
 def _shortened(text: str, limit: int = 48) -> str:
     """``text`` cut after its last whole word within ``limit`` characters, with "…"; a text
     without spaces there (Japanese, a long word) is cut at the limit."""
@@ -440,41 +496,57 @@ def _results_window(request: HttpRequest) -> tuple[Window | None, str]:
     return chosen_window(request.GET)
 
 
-def _wave_asked(request: HttpRequest, numbers: Collection[int]) -> int | None:
-    """The wave whose results are asked for (``?wave=2``), if the survey has it; else None:
-    every response."""
-    asked = request.GET.get("wave", "")
-    return int(asked) if asked.isdigit() and int(asked) in numbers else None
+def selection_asked(request: HttpRequest, waves: Sequence[int]) -> tuple[Selection, str]:
+    """The responses a survey's results, and its exports, are asked for: of one of its
+    ``waves`` (``?wave=2``), of a period (``_results_window``), or both; and what is wrong with
+    what was asked, if anything (every response is read then)."""
+    wave, wave_error = _wave_asked(request, waves)
+    window, period_error = _results_window(request)
+    return Selection(wave=wave, window=window), " ".join(filter(None, (wave_error, period_error)))
+
+
+def _wave_asked(request: HttpRequest, numbers: Sequence[int]) -> tuple[int | None, str]:
+    """The wave whose results are asked for (``?wave=2``), if the survey has it, else None:
+    every response; and, when one it does not have was asked for, a sentence saying so, as the
+    API refuses it."""
+    asked = request.GET.get("wave", "").strip()
+    if not asked:
+        return None, ""
+    if asked.isdigit() and int(asked) in numbers:
+        return int(asked), ""
+    if not numbers:
+        return None, "This survey asks in no waves: only a relationship survey does."
+    has = f"wave {numbers[0]}" if len(numbers) == 1 else f"waves {numbers[0]} to {numbers[-1]}"
+    return None, f"This survey has no wave “{asked}”: it has {has}."
 
 
 def _waves(user: User, survey: Survey) -> list[selectors.Wave]:
-    """A relationship survey's waves; none for one that has asked only after cases (their
-    re-surveys belong to no wave, so it has no waves to speak of)."""
-    if survey.kind != Survey.Kind.RELATIONSHIP:
+    """The survey's waves, with their counts and scores, if it speaks of any
+    (``selectors.survey_wave_numbers``)."""
+    if not selectors.survey_wave_numbers(survey):
         return []
-    waves = selectors.survey_waves(actor=user, survey=survey)
-    if len(waves) == 1 and not waves[0].invited and survey.invitations.exists():
-        return []
-    return waves
+    return selectors.survey_waves(actor=user, survey=survey)
 
 
-def _invitations_asked(request: AuthedRequest, survey_id: int) -> tuple[Survey, dict[str, Any]]:
+def _invitations_asked(
+    request: AuthedRequest, survey_id: int
+) -> tuple[Survey, dict[str, Any], str]:
     """The survey whose invitations are asked for (admins and CX leads, who send them), and the
-    wave and state asked for, if it has them: anything else asks for all."""
+    wave and state asked for, if it has them: anything else asks for all; and, for a wave it
+    does not have, a sentence saying so."""
     user = request.user
     require_org_wide(user)
     survey = selectors.survey_access(actor=user, survey_id=survey_id)
     state = request.GET.get("state", "")
-    return survey, {
-        "wave": _wave_asked(request, range(1, survey.current_wave + 1)),
-        "state": state if state in selectors.INVITATION_STATES else "",
-    }
+    wave, wave_error = _wave_asked(request, range(1, survey.current_wave + 1))
+    asked = {"wave": wave, "state": state if state in selectors.INVITATION_STATES else ""}
+    return survey, asked, wave_error
 
 
 @require_GET
 def survey_invitations(request: AuthedRequest, survey_id: int) -> HttpResponse:
     """Whom the survey invited and what became of each invitation."""
-    survey, asked = _invitations_asked(request, survey_id)
+    survey, asked, wave_error = _invitations_asked(request, survey_id)
     invitations = selectors.survey_invitations(survey, **asked)
     page = Paginator(invitations, INVITATIONS_SHOWN).get_page(request.GET.get("page"))
     context = {
@@ -482,6 +554,7 @@ def survey_invitations(request: AuthedRequest, survey_id: int) -> HttpResponse:
         "page": page,
         "waves": list(range(1, survey.current_wave + 1)) if survey.current_wave > 1 else [],
         **asked,
+        "wave_error": wave_error,
         "states": selectors.INVITATION_STATES,
         "query": urlencode({name: value for name, value in asked.items() if value}),
     }
@@ -489,9 +562,12 @@ def survey_invitations(request: AuthedRequest, survey_id: int) -> HttpResponse:
 
 
 @require_GET
-def survey_invitations_csv(request: AuthedRequest, survey_id: int) -> StreamingHttpResponse:
-    """The same invitations as the page shows, every one of them, as CSV."""
-    survey, asked = _invitations_asked(request, survey_id)
+def survey_invitations_csv(request: AuthedRequest, survey_id: int) -> HttpResponseBase:
+    """The same invitations as the page shows, every one of them, as CSV; a wave the survey
+    does not have is refused, as a file would not say that it holds every wave instead."""
+    survey, asked, wave_error = _invitations_asked(request, survey_id)
+    if wave_error:
+        return HttpResponseBadRequest(wave_error, content_type="text/plain; charset=utf-8")
     invitations = selectors.survey_invitations(survey, **asked)
     return StreamingHttpResponse(
         csv_lines(invitation_rows(invitations.iterator(chunk_size=2000))),
@@ -684,20 +760,68 @@ def question_edit(
     return render(request, "feedback/question_form.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def question_change(request: AuthedRequest, survey_id: int, question_id: int) -> HttpResponse:
-    """Move a question up or down, or delete it."""
+    """Move a question up or down, or delete it: deleting is asked first (GET
+    ``?action=delete``, which changes nothing), and refused while other questions follow up on
+    it, naming them."""
     survey = selectors.survey_access(actor=request.user, survey_id=survey_id)
     question = get_object_or_404(survey.questions, pk=question_id)
+    if request.method == "GET":
+        return _delete_confirmation(request, survey, question)
     action = request.POST.get("action", "")
     try:
         if action == "delete":
-            editing.question_delete(actor=request.user, question=question)
+            question_delete(request.user, question)
+            messages.success(request, f"The question “{_worded(question, survey)}” is deleted.")
         elif action in {"up", "down"}:
             editing.question_move(actor=request.user, question=question, up=action == "up")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(survey)
+
+
+def _delete_confirmation(
+    request: AuthedRequest, survey: Survey, question: Question
+) -> HttpResponse:
+    """The page that asks before a question is deleted, or says which questions keep it (those
+    that follow up on it); the survey's page for anything else asked."""
+    require_org_wide(request.user)
+    if request.GET.get("action") != "delete" or survey.status != Survey.Status.DRAFT:
+        return redirect(survey)
+    follow_ups = selectors.question_follow_ups(question)
+    context = {
+        "survey": survey,
+        "question": question,
+        "worded": _worded(question, survey),
+        "follow_ups": [(item, _worded(item, survey)) for item in follow_ups],
+        "refused": _followed_up(question, follow_ups, survey) if follow_ups else "",
+        "answers": question.answers.count(),
+    }
+    return render(request, "feedback/question_delete.html", context)
+
+
+def question_delete(actor: User, question: Question) -> None:
+    """Delete the question as ``editing.question_delete`` does; when it refuses because other
+    questions follow up on it, the refusal names them (for this page and the API)."""
+    try:
+        editing.question_delete(actor=actor, question=question)
+    except ValidationError:
+        follow_ups = selectors.question_follow_ups(question)
+        if not follow_ups:
+            raise
+        raise ValidationError(_followed_up(question, follow_ups, question.survey)) from None
+
+
+def _followed_up(question: Question, follow_ups: Sequence[Question], survey: Survey) -> str:
+    """Why ``question`` cannot be deleted: the questions that follow up on it, named."""
+    names = get_text_list([f"“{_worded(item, survey)}”" for item in follow_ups], "and")
+    verb = "follows" if len(follow_ups) == 1 else "follow"
+    return (
+        f"“{_worded(question, survey)}” cannot be deleted: {names} {verb} up on it. Change "
+        f"{'it' if len(follow_ups) == 1 else 'them'} to show always, or delete "
+        f"{'it' if len(follow_ups) == 1 else 'them'}, first."
+    )
 
 
 def journey(request: AuthedRequest) -> HttpResponse:
@@ -753,6 +877,7 @@ def response_detail(request: AuthedRequest, response_id: int) -> HttpResponse:
     context = {
         "response": response,
         "answers": _answers_read(answers, response.survey) if response.survey else [],
+        "earlier": _earlier_read(response),
         "language": LANGUAGE_NAMES.get(response.language, response.language),
         "fields": fields,
         "custom": custom,

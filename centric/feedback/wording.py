@@ -1,6 +1,6 @@
 """The words respondents read — on the survey's pages and in its invitations — in every language
-a survey can be written in. A survey's own questions, introduction and thanks are its own; these
-are the words around them.
+a survey can be written in. A survey's own title, questions, introduction and thanks are its own;
+these are the words around them.
 
 French typography: a no-break space (U+00A0) before a colon, a narrow no-break space (U+202F)
 before ? ! ; and inside « »."""
@@ -47,8 +47,15 @@ UI = {
         "unsubscribe_ask": "Stop receiving surveys from us?",
         "back": "Back",
         "answer_by": "Please answer by the end of {day}.",
-        "suggested": "Your answer from the email, {value}, is marked below. It is kept once "
-        "you press “{button}”.",
+        "answered_on": "You answered on {day}.",
+        "changed_on": "You last changed your answers on {day}.",
+        "may_change": "You can change your answers until the survey closes.",
+        "may_change_until": "You can change your answers until the end of {day}.",
+        "already_answered": "You have already answered this survey. Thank you.",
+        "suggested": "The answer you chose, {value}, is marked below. It is kept once you "
+        "press “{button}”.",
+        "suggested_in_email": "Your answer from the email, {value}, is marked below. It is kept "
+        "once you press “{button}”.",
         "link_not_valid": "This link is not valid",
         "link_not_valid_help": "Please check that you opened the whole link, as it was sent to "
         "you, or ask whoever sent it for a new one.",
@@ -71,7 +78,14 @@ UI = {
         "unsubscribe_ask": "Keine Umfragen mehr von uns erhalten?",
         "back": "Zurück",
         "answer_by": "Bitte antworten Sie bis zum {day}.",
-        "suggested": "Ihre Antwort aus der E-Mail, {value}, ist unten markiert. Sie wird "
+        "answered_on": "Sie haben am {day} geantwortet.",
+        "changed_on": "Zuletzt haben Sie Ihre Antworten am {day} geändert.",
+        "may_change": "Sie können Ihre Antworten ändern, solange die Umfrage offen ist.",
+        "may_change_until": "Sie können Ihre Antworten bis zum {day} ändern.",
+        "already_answered": "Sie haben diese Umfrage bereits beantwortet. Vielen Dank.",
+        "suggested": "Ihre gewählte Antwort, {value}, ist unten markiert. Sie wird gespeichert, "
+        "sobald Sie auf „{button}“ klicken.",
+        "suggested_in_email": "Ihre Antwort aus der E-Mail, {value}, ist unten markiert. Sie wird "
         "gespeichert, sobald Sie auf „{button}“ klicken.",
         "link_not_valid": "Dieser Link ist nicht gültig",
         "link_not_valid_help": "Bitte prüfen Sie, ob Sie den ganzen Link geöffnet haben, so wie "
@@ -95,8 +109,16 @@ UI = {
         "unsubscribe_ask": "Ne plus recevoir d'enquêtes de notre part\u202f?",
         "back": "Précédent",
         "answer_by": "Veuillez répondre au plus tard le {day}.",
-        "suggested": "La réponse que vous avez choisie dans l'e-mail, {value}, est sélectionnée "
-        "ci-dessous. Elle sera enregistrée lorsque vous cliquerez sur «\u202f{button}\u202f».",
+        "answered_on": "Vous avez répondu le {day}.",
+        "changed_on": "Vous avez modifié vos réponses pour la dernière fois le {day}.",
+        "may_change": "Vous pouvez modifier vos réponses tant que l'enquête est ouverte.",
+        "may_change_until": "Vous pouvez modifier vos réponses jusqu'au {day} inclus.",
+        "already_answered": "Vous avez déjà répondu à cette enquête. Merci.",
+        "suggested": "La réponse que vous avez choisie, {value}, est sélectionnée ci-dessous. "
+        "Elle sera enregistrée lorsque vous cliquerez sur «\u202f{button}\u202f».",
+        "suggested_in_email": "La réponse que vous avez choisie dans l'e-mail, {value}, est "
+        "sélectionnée ci-dessous. Elle sera enregistrée lorsque vous cliquerez sur "
+        "«\u202f{button}\u202f».",
         "link_not_valid": "Ce lien n'est pas valide",
         "link_not_valid_help": "Veuillez vérifier que vous avez ouvert le lien en entier, tel "
         "qu'il vous a été envoyé, ou demandez-en un nouveau à la personne qui vous l'a envoyé.",
@@ -119,8 +141,15 @@ UI = {
         "unsubscribe_ask": "¿Desea dejar de recibir nuestras encuestas?",
         "back": "Anterior",
         "answer_by": "Por favor, responda a más tardar el {day}.",
-        "suggested": "La respuesta que eligió en el correo electrónico, {value}, está marcada "
-        "a continuación. Se guardará en cuanto haga clic en «{button}».",
+        "answered_on": "Respondió el {day}.",
+        "changed_on": "Modificó sus respuestas por última vez el {day}.",
+        "may_change": "Puede modificar sus respuestas mientras la encuesta esté abierta.",
+        "may_change_until": "Puede modificar sus respuestas hasta el {day} inclusive.",
+        "already_answered": "Ya ha respondido a esta encuesta. Muchas gracias.",
+        "suggested": "La respuesta que eligió, {value}, está marcada a continuación. Se guardará "
+        "en cuanto haga clic en «{button}».",
+        "suggested_in_email": "La respuesta que eligió en el correo electrónico, {value}, está "
+        "marcada a continuación. Se guardará en cuanto haga clic en «{button}».",
         "link_not_valid": "Este enlace no es válido",
         "link_not_valid_help": "Por favor, compruebe que ha abierto el enlace completo, tal como "
         "se lo enviaron, o pida uno nuevo a la persona que se lo envió.",
@@ -144,8 +173,15 @@ UI = {
         "back": "Indietro",
         # "il giorno" keeps the article whole before any day ("entro l'8" would need elision)
         "answer_by": "La preghiamo di rispondere entro il giorno {day}.",
-        "suggested": "La risposta scelta nell'e-mail, {value}, è selezionata qui sotto. Verrà "
-        "salvata quando farà clic su «{button}».",
+        "answered_on": "Ha risposto il giorno {day}.",
+        "changed_on": "Ha modificato le Sue risposte l'ultima volta il giorno {day}.",
+        "may_change": "Può modificare le Sue risposte finché il sondaggio è aperto.",
+        "may_change_until": "Può modificare le Sue risposte fino al giorno {day} compreso.",
+        "already_answered": "Ha già risposto a questo sondaggio. Grazie.",
+        "suggested": "La risposta scelta, {value}, è selezionata qui sotto. Verrà salvata quando "
+        "farà clic su «{button}».",
+        "suggested_in_email": "La risposta scelta nell'e-mail, {value}, è selezionata qui sotto. "
+        "Verrà salvata quando farà clic su «{button}».",
         "link_not_valid": "Questo link non è valido",
         "link_not_valid_help": "La preghiamo di verificare di aver aperto il link completo, "
         "esattamente come Le è stato inviato, oppure di chiederne uno nuovo al mittente.",
@@ -168,8 +204,15 @@ UI = {
         "unsubscribe_ask": "Geen enquêtes meer van ons ontvangen?",
         "back": "Vorige",
         "answer_by": "Wij ontvangen uw antwoorden graag uiterlijk {day}.",
-        "suggested": "Uw antwoord uit de e-mail, {value}, is hieronder gemarkeerd. Het wordt "
+        "answered_on": "U hebt geantwoord op {day}.",
+        "changed_on": "U hebt uw antwoorden voor het laatst gewijzigd op {day}.",
+        "may_change": "U kunt uw antwoorden wijzigen zolang de enquête openstaat.",
+        "may_change_until": "U kunt uw antwoorden wijzigen tot en met {day}.",
+        "already_answered": "U hebt deze enquête al ingevuld. Hartelijk dank.",
+        "suggested": "Het antwoord dat u koos, {value}, is hieronder gemarkeerd. Het wordt "
         "opgeslagen zodra u op “{button}” klikt.",
+        "suggested_in_email": "Uw antwoord uit de e-mail, {value}, is hieronder gemarkeerd. Het "
+        "wordt opgeslagen zodra u op “{button}” klikt.",
         "link_not_valid": "Deze link is niet geldig",
         "link_not_valid_help": "Controleer of u de volledige link hebt geopend, zoals die naar u "
         "is verstuurd, of vraag de afzender om een nieuwe link.",
@@ -192,8 +235,15 @@ UI = {
         "unsubscribe_ask": "Deseja deixar de receber os nossos questionários?",
         "back": "Anterior",
         "answer_by": "Por favor, responda até {day}.",
-        "suggested": "A resposta que escolheu no e-mail, {value}, está marcada abaixo. Será "
-        "guardada quando clicar em «{button}».",
+        "answered_on": "Respondeu a {day}.",
+        "changed_on": "Alterou as suas respostas pela última vez a {day}.",
+        "may_change": "Pode alterar as suas respostas enquanto o questionário estiver aberto.",
+        "may_change_until": "Pode alterar as suas respostas até {day}, inclusive.",
+        "already_answered": "Já respondeu a este questionário. Muito obrigado.",
+        "suggested": "A resposta que escolheu, {value}, está marcada abaixo. Será guardada "
+        "quando clicar em «{button}».",
+        "suggested_in_email": "A resposta que escolheu no e-mail, {value}, está marcada abaixo. "
+        "Será guardada quando clicar em «{button}».",
         "link_not_valid": "Este link não é válido",
         "link_not_valid_help": "Por favor, verifique se abriu o link completo, tal como lhe foi "
         "enviado, ou peça um novo a quem o enviou.",
@@ -216,8 +266,15 @@ UI = {
         "unsubscribe_ask": "Zrezygnować z otrzymywania naszych ankiet?",
         "back": "Wstecz",
         "answer_by": "Prosimy o odpowiedź najpóźniej {day}.",
-        "suggested": "Odpowiedź wybrana w e-mailu, {value}, jest zaznaczona poniżej. Zostanie "
-        "zapisana po kliknięciu „{button}”.",
+        "answered_on": "Odpowiedzi zostały wysłane {day}.",
+        "changed_on": "Ostatnia zmiana odpowiedzi: {day}.",
+        "may_change": "Odpowiedzi można zmieniać, dopóki ankieta jest otwarta.",
+        "may_change_until": "Odpowiedzi można zmieniać do końca dnia {day}.",
+        "already_answered": "Ta ankieta została już wypełniona. Dziękujemy.",
+        "suggested": "Wybrana odpowiedź, {value}, jest zaznaczona poniżej. Zostanie zapisana po "
+        "kliknięciu „{button}”.",
+        "suggested_in_email": "Odpowiedź wybrana w e-mailu, {value}, jest zaznaczona poniżej. "
+        "Zostanie zapisana po kliknięciu „{button}”.",
         "link_not_valid": "Ten link jest nieprawidłowy",
         "link_not_valid_help": "Prosimy sprawdzić, czy został otwarty cały link, dokładnie w "
         "takiej postaci, w jakiej go wysłano, albo poprosić nadawcę o nowy.",
@@ -240,8 +297,15 @@ UI = {
         "unsubscribe_ask": "Vill du sluta ta emot enkäter från oss?",
         "back": "Tillbaka",
         "answer_by": "Vi ber dig svara senast {day}.",
-        "suggested": "Ditt svar från e-postmeddelandet, {value}, är markerat nedan. Det sparas "
-        "när du klickar på ”{button}”.",
+        "answered_on": "Du svarade den {day}.",
+        "changed_on": "Du ändrade dina svar senast den {day}.",
+        "may_change": "Du kan ändra dina svar så länge enkäten är öppen.",
+        "may_change_until": "Du kan ändra dina svar till och med den {day}.",
+        "already_answered": "Du har redan svarat på den här enkäten. Tack så mycket.",
+        "suggested": "Svaret du valde, {value}, är markerat nedan. Det sparas när du klickar på "
+        "”{button}”.",
+        "suggested_in_email": "Ditt svar från e-postmeddelandet, {value}, är markerat nedan. Det "
+        "sparas när du klickar på ”{button}”.",
         "link_not_valid": "Den här länken är inte giltig",
         "link_not_valid_help": "Kontrollera att du har öppnat hela länken, så som den skickades "
         "till dig, eller be avsändaren om en ny.",
@@ -264,7 +328,15 @@ UI = {
         "unsubscribe_ask": "今後のアンケートの受信を停止しますか？",
         "back": "戻る",
         "answer_by": "{day}までにご回答ください。",
-        "suggested": "メールで選択された回答（{value}）が、以下で選択済みになっています。"
+        "answered_on": "{day}にご回答いただきました。",
+        "changed_on": "{day}に回答を変更されました。",
+        "may_change": "アンケートの受付期間中は回答を変更できます。",
+        "may_change_until": "{day}までは回答を変更できます。",
+        "already_answered": "このアンケートにはすでにご回答いただいています。"
+        "ありがとうございました。",
+        "suggested": "選択された回答（{value}）が、以下で選択済みになっています。"
+        "「{button}」を押すと保存されます。",
+        "suggested_in_email": "メールで選択された回答（{value}）が、以下で選択済みになっています。"
         "「{button}」を押すと保存されます。",
         "link_not_valid": "このリンクは無効です",
         "link_not_valid_help": "リンクが途中で切れずに、送信されたとおりに開かれているかご確認"
@@ -505,6 +577,11 @@ def day_in_words(day: date, language: str) -> str:
     return DAY_FORMATS.get(language, DAY_FORMATS["en"]).format(
         day=number, number=day.month, month=months[day.month - 1], year=day.year
     )
+
+
+def sentences(language: str, *said: str) -> str:
+    """Sentences one after another, as ``language`` writes them: Japanese leaves no space."""
+    return ("" if language == "ja" else " ").join(said)
 
 
 def ui(language: str) -> dict[str, str]:

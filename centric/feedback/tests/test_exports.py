@@ -15,9 +15,11 @@ from centric.customers.models import Customer
 from centric.feedback import services
 from centric.feedback.exports import (
     COLUMNS,
+    WAVE_COLUMN,
     Cell,
     defuse,
     export_rows,
+    question_column,
     responses_for_export,
     xlsx_bytes,
     xlsx_pieces,
@@ -164,13 +166,16 @@ class SurveyExportTest(ExportTestCase):
     def test_the_csv_has_a_row_per_response_and_a_column_per_question(self) -> None:
         self.login(self.owner)
         rows = self.csv_rows(reverse("feedback:survey_export_csv", args=[self.survey.pk]))
-        keys = list(self.survey.questions.values_list("key", flat=True))
-        self.assertEqual(rows[0], COLUMNS + keys)
+        # a question's column is named by its wording and its key; a relationship survey's
+        # rows say their wave
+        named = [question_column(question, "en") for question in self.survey.questions.all()]
+        self.assertEqual(rows[0], [*COLUMNS, WAVE_COLUMN, *named])
         self.assertEqual(len(rows), 2)
         row = dict(zip(rows[0], rows[1], strict=True))
         self.assertEqual(row["respondent"], f"{self.contact} <carla@acme.example>")
         self.assertEqual(row["customer"], "Acme")
-        self.assertEqual((row["score"], row["score_type"], row["nps"]), ("3", "nps", "3"))
+        nps = "How likely are you to recommend us to a friend or colleague? [nps]"
+        self.assertEqual((row["score"], row["score_type"], row[nps]), ("3", "nps", "3"))
         self.assertEqual(row["survey"], "Pulse")
 
     def test_the_csv_defuses_formulas(self) -> None:
@@ -182,8 +187,8 @@ class SurveyExportTest(ExportTestCase):
     def test_the_xlsx_opens_with_the_header_and_keeps_formulas_as_text(self) -> None:
         self.login(self.cx_lead)
         rows = self.xlsx_rows(reverse("feedback:survey_export_xlsx", args=[self.survey.pk]))
-        keys = list(self.survey.questions.values_list("key", flat=True))
-        self.assertEqual(list(rows[0]), COLUMNS + keys)
+        named = [question_column(question, "en") for question in self.survey.questions.all()]
+        self.assertEqual(list(rows[0]), [*COLUMNS, WAVE_COLUMN, *named])
         self.assertEqual(len(rows), 3)
         comments = {row[COLUMNS.index("comment")] for row in rows[1:]}
         self.assertEqual(comments, {ATTACKS[0], "@me"})
@@ -209,15 +214,17 @@ class SurveyExportTest(ExportTestCase):
         self.login(self.owner)
         url = reverse("feedback:survey_export_csv", args=[self.survey.pk])
         row = dict(zip(*self.csv_rows(url), strict=True))
-        self.assertEqual(row["topics"], "Delivery; Price and billing; gone")
-        self.assertEqual(row["renew"], "No")
+        self.assertEqual(row[question_column(topics, "en")], "Delivery; Price and billing; gone")
+        self.assertEqual(row["Will you renew? [renew]"], "No")
         self.survey.default_language = "de"
         self.survey.save()
         url = reverse("feedback:survey_export_xlsx", args=[self.survey.pk])
         header, first = self.xlsx_rows(url)
         row = dict(zip(header, first, strict=True))
-        self.assertEqual(row["topics"], "Die Lieferung; Preis und Abrechnung; gone")
-        self.assertEqual(row["renew"], "No")  # no German label: the English one
+        self.assertEqual(
+            row[question_column(topics, "de")], "Die Lieferung; Preis und Abrechnung; gone"
+        )
+        self.assertEqual(row["Will you renew? [renew]"], "No")  # no German label: the English one
 
     def test_an_outsider_gets_only_the_header(self) -> None:
         self.login(self.outsider)

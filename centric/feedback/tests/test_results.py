@@ -156,7 +156,7 @@ class SurveyResultsTest(SurveyTestCase):
         page = self.client.get(reverse("feedback:survey_detail", args=[self.survey.pk]))
 
         self.assertIn('<h2 id="results-h" style="margin:0">Results</h2>', page.content.decode())
-        self.assertContains(page, "the 1 started but not finished are left out")
+        self.assertContains(page, "the 1 started but not finished is left out")
         reference = estimate(pl.DataFrame({"nps": SCORES}), Nps())
         self.assertContains(page, f'<span class="stat">{reference.value:.0f}</span>', html=True)
         self.assertContains(page, "Promoters")

@@ -152,6 +152,28 @@ class SurveyBuildingApiTest(SurveyApiTestCase):
         )
         self.assertIn("thank_you.en", errors)
 
+    def test_the_title_respondents_read_and_one_answer_per_browser_are_set(self) -> None:
+        survey = self.make_survey(languages=["en", "de"])
+        response = self.send(
+            "patch",
+            f"/surveys/{survey.pk}",
+            self.cx_lead,
+            {"title": {"de": "Wie war Ihre Lieferung?"}, "one_answer_per_browser": False},
+        )
+        self.assertEqual(response.status_code, 200, response.content)
+        body = response.json()
+        self.assertEqual(body["title"], {"de": "Wie war Ihre Lieferung?"})
+        self.assertFalse(body["one_answer_per_browser"])
+        survey.refresh_from_db()
+        self.assertEqual(
+            (survey.title_in("de"), survey.title_in("en")),
+            ("Wie war Ihre Lieferung?", "Q4 relationship"),
+        )
+        errors = self.errors(
+            self.send("patch", f"/surveys/{survey.pk}", self.cx_lead, {"title": {"fr": "Bonjour"}})
+        )
+        self.assertIn("title", errors)
+
     def test_open_close_copy_and_waves(self) -> None:
         survey = self.make_survey()
         opened = self.send("post", f"/surveys/{survey.pk}/status", self.cx_lead, {"status": "open"})
@@ -437,7 +459,7 @@ class InvitationApiTest(SurveyApiTestCase):
             self.assertIn(field, self.errors(refused))
         rates_itself = {"team_ids": [self.finance.pk]}
         self.assertIn(
-            "payload",
+            "team_ids",
             self.errors(
                 self.send("post", f"/surveys/{internal.pk}/invitations", self.cx_lead, rates_itself)
             ),

@@ -963,7 +963,10 @@ class OpenLinkTest(SurveyTestCase):
             (response.channel, response.customer, response.submitted_at is not None),
             ("link", None, True),
         )
-        self.assertNotEqual(self.attempt(url), attempt)  # the next visit is a new response
+        # this browser is thanked, not asked again; another browser's visit is a new response
+        self.assertContains(self.client.get(url), "You have already answered this survey.")
+        self.client.cookies.clear()
+        self.assertNotEqual(self.attempt(url), attempt)
 
     def test_a_survey_without_the_open_link_has_none(self) -> None:
         survey = self.open_survey(self.make_survey(open_link=False))
