@@ -25,7 +25,7 @@ from centric.people.models import User
 
 router = Router(tags=["cases"])
 
-Inbox = Literal["mine", "team", "soon", "unassigned", "all", "closed"]
+Inbox = Literal["mine", "team", "overdue", "soon", "unassigned", "all", "closed"]
 # the services name model fields; the API names the ids it takes
 FIELD_NAMES = {"owner": "owner_id", "response": "response_id"}
 REFUSED: dict[int | str, Any] = {403: ErrorOut, 404: ErrorOut}

@@ -8,15 +8,13 @@ from django import forms
 from django.db.models import QuerySet
 
 from centric.cases.models import Case, CaseEvent, Priority, RootCause
-from centric.core.roles import Role
+from centric.cases.selectors import case_owners
 from centric.people.models import User
 
 
 def owners_for(organisation_id: int) -> QuerySet[User]:
     """Who can own a case: active people who may write (viewers only look)."""
-    return User.objects.filter(organisation_id=organisation_id, is_active=True).exclude(
-        role=Role.VIEWER
-    )
+    return case_owners(User.objects.filter(organisation_id=organisation_id))
 
 
 class AssignForm(forms.Form):

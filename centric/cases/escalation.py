@@ -1,7 +1,7 @@
-"""SLA breaches climb a chain: the team lead hears first, the CX leads next if the breach
-persists. A periodic task calls ``breaches_escalate``; each step is a row that can exist once
-(``Escalation``'s unique constraint), written in the same transaction as its notifications, so a
-retried, duplicated or restarted run never notifies anyone twice."""
+"""SLA breaches climb a chain: the team lead and the case's owner hear first, the CX leads
+next if the breach persists. A periodic task calls ``breaches_escalate``; each step is a row
+that can exist once (``Escalation``'s unique constraint), written in the same transaction as its
+notifications, so a retried, duplicated or restarted run never notifies anyone twice."""
 
 from __future__ import annotations
 
@@ -61,13 +61,19 @@ def _breached(now: dt.datetime) -> Iterator[tuple[Case, str, dt.datetime]]:
 
 
 def recipients(case: Case, level: int) -> list[User]:
-    """Level 1: the lead of the case's team (the CX leads if it has none). Level 2: the CX
-    leads (the admins if there are none)."""
+    """Level 1: the lead of the case's team (the CX leads if it has none), and the case's
+    owner, who must hear of their own breach (once, if they are the lead too). Level 2: the
+    CX leads (the admins if there are none). The first named is the one escalated to."""
     lead = case.team.lead if case.team is not None else None
     if level == 1 and lead is not None and lead.is_active:
-        return [lead]
-    people = User.objects.filter(organisation_id=case.organisation_id, is_active=True)
-    return list(people.filter(role=Role.CX_LEAD)) or list(people.filter(role=Role.ADMIN))
+        people = [lead]
+    else:
+        active = User.objects.filter(organisation_id=case.organisation_id, is_active=True)
+        people = list(active.filter(role=Role.CX_LEAD)) or list(active.filter(role=Role.ADMIN))
+    owner = case.owner
+    if level == 1 and owner is not None and owner.is_active and owner not in people:
+        people.append(owner)
+    return people
 
 
 def _escalate(case: Case, which: str, level: int, now: dt.datetime) -> bool:

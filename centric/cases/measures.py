@@ -13,7 +13,8 @@ Definitions, each shown with its n:
   and to closing the loop.
 - *Reopen rate*: of the cases resolved at least once, the share reopened.
 - *Recovery rate*: of the cases whose re-survey came back with a score, the share that scored
-  higher than the feedback that opened the case.
+  higher than the feedback that opened the case, each score as a share of its own scale (an NPS
+  8 after a CSAT 5 is lower), as the case page says (``Case.recovered``).
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from typing import Any
 
 import numpy as np
 import polars as pl
+from django.db import models
 from django.db.models import F, FloatField, Func, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Cast, RowNumber
 from django.shortcuts import get_object_or_404
 
 from centric.cases import sla
@@ -35,6 +37,7 @@ from centric.cases.selectors import cases_visible_to
 from centric.cases.services import calendar_of
 from centric.core import clock
 from centric.core.periods import PERIODS
+from centric.feedback.scales import SCORE_RANGES
 from centric.people.models import User
 
 DEFAULT_DAYS = 90
@@ -180,8 +183,9 @@ _ROWS: dict[str, Any] = {
     "owner__email": pl.String,
     "rule_id": pl.Int64,
     "rule__name": pl.String,
-    "response__score": pl.Int64,
-    "resurvey__response__score": pl.Int64,
+    # the scores of the feedback that opened the case and of its re-survey, on one scale
+    "response_on_scale": pl.Float64,
+    "resurvey_on_scale": pl.Float64,
     "resurvey__response__submitted_at": pl.Datetime("us", "UTC"),
 }
 
@@ -196,6 +200,22 @@ class UnixSeconds(Func):
     def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
         template = "((julianday(%(expressions)s) - 2440587.5) * 86400.0)"
         return self.as_sql(compiler, connection, template=template, **extra)
+
+
+def score_on_unit_scale(response: str) -> models.Case:
+    """The score of the response at the path ``response``, as a share of its scale (0 to 1),
+    in the database: what ``Case.recovered`` compares, the same arithmetic on the same
+    ranges. Null without a score or for an unknown scale."""
+    return models.Case(
+        *(
+            models.When(
+                **{f"{response}__score_type": kind},
+                then=Cast(F(f"{response}__score") - low, FloatField()) / float(high - low),
+            )
+            for kind, (low, high) in SCORE_RANGES.items()
+        ),
+        output_field=FloatField(),
+    )
 
 
 def _frame(columns: Mapping[str, Sequence[Any]], schema: Mapping[str, Any]) -> pl.DataFrame:
@@ -285,8 +305,8 @@ def cases_counted(
 
     contacted, due = pl.col("first_contacted_at"), pl.col("first_contact_due")
     answered = (
-        pl.col("response__score").is_not_null()
-        & pl.col("resurvey__response__score").is_not_null()
+        pl.col("response_on_scale").is_not_null()
+        & pl.col("resurvey_on_scale").is_not_null()
         & pl.col("resurvey__response__submitted_at").is_not_null()
     )
     owner_name = pl.concat_str(
@@ -307,7 +327,7 @@ def cases_counted(
         ),
         (pl.col("reopen_count") > 0).alias("reopened"),
         answered.alias("resurveyed"),
-        (answered & (pl.col("resurvey__response__score") > pl.col("response__score")))
+        (answered & (pl.col("resurvey_on_scale") > pl.col("response_on_scale")))
         .fill_null(False)
         .alias("recovered"),
         *(
@@ -468,7 +488,14 @@ def _period(days: int) -> int:
 def case_measures(*, actor: User, days: int = DEFAULT_DAYS, group: str = "") -> Measures:
     """The measures over the cases the actor may see that were opened in the last ``days``."""
     days, now = _period(days), clock.now()
-    cases = cases_visible_to(actor).filter(opened_at__gte=now - dt.timedelta(days=days))
+    cases = (
+        cases_visible_to(actor)
+        .filter(opened_at__gte=now - dt.timedelta(days=days))
+        .annotate(
+            response_on_scale=score_on_unit_scale("response"),
+            resurvey_on_scale=score_on_unit_scale("resurvey__response"),
+        )
+    )
     raw = _fetch(cases.order_by(), _ROWS)
     frame = cases_counted(raw, calendar=calendar_of(actor.organisation_id), now=now, days=days)
     return measures_summarise(frame, group=group if group in GROUPS else "", days=days)

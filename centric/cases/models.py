@@ -309,6 +309,7 @@ class CaseEvent(models.Model):
         ROOT_CAUSE = "root_cause", "Root cause"
         MESSAGE = "message", "Closing message sent"
         ESCALATED = "escalated", "Escalated"
+        ANSWERS = "answers", "Customer changed their answers"
 
     class Channel(models.TextChoices):
         EMAIL = "email", "Email"

@@ -17,7 +17,7 @@ from django.http import Http404
 from centric.cases.models import Case, CaseEvent
 from centric.core import clock
 from centric.core.periods import in_working_hours
-from centric.core.permissions import can_write, sees_whole_organisation
+from centric.core.permissions import WRITE_ROLES, can_write, sees_whole_organisation
 from centric.customers.models import Contact, Customer, Influence
 from centric.customers.selectors import accounts_visible_to
 from centric.feedback.models import Response
@@ -27,16 +27,29 @@ from centric.people.selectors import team_ids_of
 
 HISTORY = 30  # the customer's most recent feedback shown on the case page
 OPEN_STATES = (Case.State.NEW, Case.State.CONTACTED, Case.State.IN_PROGRESS)
-# "Breaching soon": an SLA clock runs out within this much wall-clock time.
+# "Breaching soon": a running SLA clock, not yet overdue, runs out within this much wall-clock
+# time.
 SOON = dt.timedelta(hours=4)
 INBOXES = {
     "mine": "Mine",
     "team": "My teams",
+    "overdue": "Overdue",
     "soon": "Breaching soon",
     "unassigned": "Unassigned",
     "all": "All open",
     "closed": "Resolved and closed",
 }
+
+
+def can_own_case(person: User) -> bool:
+    """Whether a case may be handed to ``person``: active, in a role that works cases (viewers
+    only look)."""
+    return person.is_active and can_write(person)
+
+
+def case_owners(people: QuerySet[User]) -> QuerySet[User]:
+    """Those of ``people`` a case may be handed to, as ``can_own_case`` says."""
+    return people.filter(is_active=True, role__in=WRITE_ROLES)
 
 
 def cases_visible_to(actor: User) -> QuerySet[Case]:
@@ -117,11 +130,10 @@ def inbox(*, actor: User, filters: InboxFilters) -> QuerySet[Case]:
         cases = cases.filter(team_id__in=team_ids_of(actor))
     elif filters.inbox == "unassigned":
         cases = cases.filter(owner__isnull=True)
+    elif filters.inbox == "overdue":
+        cases = cases.filter(_overdue(now))
     elif filters.inbox == "soon":
-        cases = cases.filter(
-            Q(first_contacted_at__isnull=True, first_contact_due__lte=now + SOON)
-            | Q(resolution_due__lte=now + SOON)
-        )
+        cases = cases.filter(_breaching_soon(now))
     if filters.search:
         term = filters.search
         # the cases' own columns and a subquery, no join: the open inbox is read in deadline
@@ -143,6 +155,21 @@ def inbox(*, actor: User, filters: InboxFilters) -> QuerySet[Case]:
     return cases
 
 
+def _overdue(now: dt.datetime) -> Q:
+    """An SLA clock still running has run out (as escalation counts a breach)."""
+    return Q(first_contacted_at__isnull=True, first_contact_due__lte=now) | Q(
+        resolution_due__lte=now
+    )
+
+
+def _breaching_soon(now: dt.datetime) -> Q:
+    """Not overdue yet, but a running SLA clock runs out within ``SOON``."""
+    return ~_overdue(now) & (
+        Q(first_contacted_at__isnull=True, first_contact_due__lte=now + SOON)
+        | Q(resolution_due__lte=now + SOON)
+    )
+
+
 def inbox_counts(*, actor: User) -> dict[str, int]:
     """How many open cases wait in each inbox (one query)."""
     now, teams = clock.now(), team_ids_of(actor)
@@ -150,11 +177,8 @@ def inbox_counts(*, actor: User) -> dict[str, int]:
     counts = open_cases.aggregate(
         mine=Count("pk", filter=Q(owner=actor)),
         team=Count("pk", filter=Q(team_id__in=teams)),
-        soon=Count(
-            "pk",
-            filter=Q(first_contacted_at__isnull=True, first_contact_due__lte=now + SOON)
-            | Q(resolution_due__lte=now + SOON),
-        ),
+        overdue=Count("pk", filter=_overdue(now)),
+        soon=Count("pk", filter=_breaching_soon(now)),
         unassigned=Count("pk", filter=Q(owner__isnull=True)),
         all=Count("pk"),
     )

@@ -33,7 +33,7 @@ from centric.cases.models import (
     Rule,
     SlaPolicy,
 )
-from centric.cases.selectors import case_actionable
+from centric.cases.selectors import can_own_case, case_actionable, case_owners
 from centric.core import clock
 from centric.core.audit import audit_event, audit_record
 from centric.core.models import AuditEvent, Organisation
@@ -199,11 +199,13 @@ class Placement:
 
 
 class _Placer:
-    """Picks the owners of a batch of new cases by each rule's strategy. Round robin takes the
-    team's active members in turn: the rules' cursors are read under row locks, held until the
-    batch commits so that concurrent workers never give the same turn twice, and moved once, by
-    the turns taken. ``lock`` takes the locks of a whole batch at once, in one order, so that two
-    batches never wait for each other's rules in a circle."""
+    """Picks the owners of a batch of new cases by each rule's strategy. Only people who may
+    work a case are picked (``can_own_case``): a viewer named by the strategy counts as nobody
+    named. Round robin takes the team's members who may own cases in turn: the rules' cursors
+    are read under row locks, held until the batch commits so that concurrent workers never
+    give the same turn twice, and moved once, by the turns taken. ``lock`` takes the locks of a
+    whole batch at once, in one order, so that two batches never wait for each other's rules in
+    a circle."""
 
     def __init__(self) -> None:
         self.members: dict[int, list[User]] = {}
@@ -232,20 +234,21 @@ class _Placer:
     def place(self, rule: Rule, customer: Customer | None) -> Placement:
         team = self.serving_team(customer)
         if rule.owner_strategy == Rule.OwnerStrategy.PERSON and rule.person is not None:
-            return Placement(rule.person if rule.person.is_active else None, rule.team or team)
+            person = rule.person if can_own_case(rule.person) else None
+            return Placement(person, rule.team or team)
         if rule.owner_strategy == Rule.OwnerStrategy.CUSTOMER_OWNER:
             owner: User | None = None
             if customer is not None and customer.kind == Customer.Kind.EXTERNAL:
                 owner = customer.account.owner if customer.account else None
             elif team is not None:
                 owner = team.lead
-            if owner is not None and owner.is_active:
+            if owner is not None and can_own_case(owner):
                 return Placement(owner, team or rule.team)
         team = rule.team or team
         if team is None:
             return Placement(None, None)
         if team.pk not in self.members:
-            self.members[team.pk] = list(team.members.filter(is_active=True).order_by("pk"))
+            self.members[team.pk] = list(case_owners(team.members.all()).order_by("pk"))
         members = self.members[team.pk]
         if not members:
             return Placement(None, team)

@@ -5,13 +5,16 @@ selector or service, and renders or redirects."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.forms import Form
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
@@ -38,6 +41,12 @@ from centric.people.auth import AuthedRequest
 from centric.people.selectors import teams_visible_to
 
 PAGE_SIZE = 25
+
+# a ticked case the person may no longer see: moved to a team they are not in, or removed
+NOT_YOURS = (
+    "One of the cases you ticked is no longer yours to hand over: it was moved or removed "
+    "meanwhile. None was handed over; tick the cases again."
+)
 
 
 def _int(value: str | None) -> int | None:
@@ -79,16 +88,21 @@ def inbox(request: AuthedRequest) -> HttpResponse:
 @require_POST
 def bulk_reassign(request: AuthedRequest) -> HttpResponse:
     user = request.user
+    require_write(user)
+    back = _this_site(request, request.POST.get("next"), default=reverse("cases:inbox"))
     form = BulkAssignForm(
         request.POST,
         organisation_id=user.organisation_id,
         cases=selectors.cases_visible_to(user),
     )
     if not form.is_valid():
-        for errors in form.errors.values():
+        for field, errors in form.errors.as_data().items():
             for error in errors:
-                messages.error(request, str(error))
-        return redirect(request.POST.get("next") or "cases:inbox")
+                if field == "cases" and error.code in ("invalid_choice", "invalid_pk_value"):
+                    messages.error(request, NOT_YOURS)
+                else:
+                    messages.error(request, " ".join(error.messages))
+        return HttpResponseRedirect(back)
     owner = form.cleaned_data["owner"]
     moved = [
         services.case_assign(actor=user, case=case, owner=owner)
@@ -97,7 +111,21 @@ def bulk_reassign(request: AuthedRequest) -> HttpResponse:
     messages.success(
         request, f"{len(moved)} case{'s' if len(moved) != 1 else ''} handed to {owner}."
     )
-    return redirect(request.POST.get("next") or "cases:inbox")
+    return HttpResponseRedirect(back)
+
+
+def _this_site(request: AuthedRequest, url: str | None, *, default: str) -> str:
+    """``url`` if it is the path of a page of this site, else ``default``: a form's "next" is
+    never followed to another site."""
+    if (
+        url
+        and url.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    ):
+        return url
+    return default
 
 
 @require_GET
@@ -186,13 +214,27 @@ def _channel(case: Case) -> str:
     return {"video": "meeting", "in_person": "meeting"}.get(preferred, preferred)
 
 
+@dataclass(frozen=True)
+class FailedAction:
+    """What the summary at the top of the case page says of an action that did not happen:
+    the page opens at its top, far from the card whose form holds the mistakes."""
+
+    heading: str
+    card: str  # the id of the heading of the card the action's form is on
+    errors: list[str]
+
+
 def _case_action(
     form_name: str,
     build: Callable[[AuthedRequest], Any],
     act: Callable[[AuthedRequest, Case, dict[str, Any]], str],
+    *,
+    card: str,
+    failed: str,
 ) -> Callable[[AuthedRequest, int], HttpResponse]:
     """A POST action on the case page: validate the form, call the service, come back to the
-    case with a message; on a mistake, show the page again with the errors at the form."""
+    case with a message; on a mistake, show the page again with what the person wrote, the
+    errors at the form, and a summary of them at the top that links to the form's card."""
 
     @require_POST
     def view(request: AuthedRequest, case_id: int) -> HttpResponse:
@@ -208,9 +250,19 @@ def _case_action(
                 messages.success(request, message)
                 return redirect(case)
         context = _case_context(request, case, **{form_name: form})
+        context["failed"] = FailedAction(heading=failed, card=card, errors=_sentences(form))
         return render(request, "cases/case_detail.html", context, status=422)
 
     return view
+
+
+def _sentences(form: Form) -> list[str]:
+    """Each of the form's errors as a sentence that names its field."""
+    return [
+        text if name == NON_FIELD_ERRORS else f"{form[name].label}: {text}"
+        for name, errors in form.errors.items()
+        for text in map(str, errors)
+    ]
 
 
 def _assign(request: AuthedRequest, case: Case, data: dict[str, Any]) -> str:
@@ -261,14 +313,44 @@ case_assign = _case_action(
     "assign_form",
     lambda r: AssignForm(r.POST, organisation_id=r.user.organisation_id),
     _assign,
+    card="assign-h",
+    failed="The case was not handed over",
 )
-case_state = _case_action("state_form", lambda r: StateForm(r.POST), _state)
-case_comment = _case_action("comment_form", lambda r: CommentForm(r.POST), _comment)
-case_contact = _case_action("contact_form", lambda r: ContactAttemptForm(r.POST), _contact)
+case_state = _case_action(
+    "state_form",
+    lambda r: StateForm(r.POST),
+    _state,
+    card="state-h",
+    failed="The case was not moved",
+)
+case_comment = _case_action(
+    "comment_form",
+    lambda r: CommentForm(r.POST),
+    _comment,
+    card="comment-h",
+    failed="The comment was not added",
+)
+case_contact = _case_action(
+    "contact_form",
+    lambda r: ContactAttemptForm(r.POST),
+    _contact,
+    card="contact-h",
+    failed="The contact attempt was not recorded",
+)
 case_cause = _case_action(
-    "cause_form", lambda r: CauseForm(r.POST, organisation_id=r.user.organisation_id), _cause
+    "cause_form",
+    lambda r: CauseForm(r.POST, organisation_id=r.user.organisation_id),
+    _cause,
+    card="cause-h",
+    failed="The root cause and resolution were not saved",
 )
-case_close = _case_action("close_form", lambda r: CloseLoopForm(r.POST), _close)
+case_close = _case_action(
+    "close_form",
+    lambda r: CloseLoopForm(r.POST),
+    _close,
+    card="close-h",
+    failed="The message was not sent and the case was not closed",
+)
 
 
 @require_POST

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from centric.core.forms import HttpsURLField, OrganisationModelForm, TimeZoneSelect, limit_choices
+from centric.core.permissions import WRITE_ROLES
 from centric.customers.models import Account, Contact, Segment
 from centric.people.models import Team, User
 
@@ -26,6 +27,10 @@ class AccountForm(OrganisationModelForm):
             "notes",
         ]
         labels = {"external_id": "CRM id"}
+        help_texts = {"owner": "The account's cases go to its owner, so viewers cannot own one."}
+        error_messages = {
+            "owner": {"invalid_choice": "Choose an active person who may work cases, not a viewer."}
+        }
         field_classes = {"website": HttpsURLField}
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
@@ -34,7 +39,9 @@ class AccountForm(OrganisationModelForm):
         limit_choices(
             self,
             segment=Segment.objects.filter(organisation_id=organisation_id),
-            owner=User.objects.filter(organisation_id=organisation_id, is_active=True),
+            owner=User.objects.filter(
+                organisation_id=organisation_id, is_active=True, role__in=WRITE_ROLES
+            ),
             team=Team.objects.filter(organisation_id=organisation_id),
         )
 

@@ -77,6 +77,9 @@ def shoot(page: Page, name: str) -> None:
     page.set_viewport_size(PHONE)
     page.screenshot(path=SCREENSHOTS / f"{name}-phone.png", full_page=True)
     assert page.evaluate(OVERFLOWING) == [], f"{name} is wider than a phone"
+    # and nothing else (a long word, a note placed against the page) makes the page pan sideways
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{name} is {width} px wide on a phone"
     page.set_viewport_size(DESKTOP)
 
 

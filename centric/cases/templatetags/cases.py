@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django import template
+from django.utils import dateformat, timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from centric.cases.case_forms import OpenCaseForm
 from centric.cases.models import Case, CaseEvent, Escalation
-from centric.cases.selectors import cases_visible_to
+from centric.cases.selectors import SOON, cases_visible_to
 from centric.core import clock
 from centric.core.permissions import can_write
 from centric.feedback.models import Response
@@ -31,34 +32,33 @@ def label(value: str, kind: str) -> str:
     return str(LABELS.get(kind, {}).get(value, value))
 
 
-def _span(delta: dt.timedelta) -> str:
-    minutes = int(abs(delta).total_seconds() // 60)
-    days, minutes = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(minutes, 60)
-    if days:
-        return f"{days} d {hours} h"
-    if hours:
-        return f"{hours} h {minutes} min"
-    return f"{minutes} min"
+def _when(moment: dt.datetime, now: dt.datetime) -> str:
+    """A moment in the reader's time zone, as short as stays clear: "today 16:30", "tomorrow
+    09:00", "Mon 9 Mar 10:00"."""
+    local, today = timezone.localtime(moment), timezone.localtime(now).date()
+    near = {-1: "yesterday", 0: "today", 1: "tomorrow"}
+    day = near.get((local.date() - today).days) or dateformat.format(local, "D j M")
+    return f"{day} {local:%H:%M}"
 
 
 @register.simple_tag
 def sla_clock(due: dt.datetime, done: dt.datetime | None) -> SafeString:
-    """ "met", "missed by …", "due in …" or "overdue by …", with the deadline as a tooltip."""
-    title = f"Due {due:%d %b %Y %H:%M} UTC"
+    """ "Met", "Missed", "Due …" or "Overdue since …" with the deadline's moment: the SLA counts
+    business hours, so a countdown on the wall clock would not match it, while the deadline
+    itself is a moment anyone can act on. The full deadline is the tooltip."""
+    zone = timezone.get_current_timezone_name()
+    title = f"Due {dateformat.format(timezone.localtime(due), 'D j M Y H:i')} ({zone})"
     if done is not None:
         if done <= due:
             return format_html('<span class="sla met" title="{}">Met</span>', title)
+        return format_html('<span class="sla missed" title="{}">Missed</span>', title)
+    now = clock.now()
+    if due < now:
         return format_html(
-            '<span class="sla missed" title="{}">Missed by {}</span>', title, _span(done - due)
+            '<span class="sla overdue" title="{}">Overdue since {}</span>', title, _when(due, now)
         )
-    left = due - clock.now()
-    if left < dt.timedelta(0):
-        return format_html(
-            '<span class="sla overdue" title="{}">Overdue by {}</span>', title, _span(left)
-        )
-    soon = " soon" if left <= dt.timedelta(hours=4) else ""
-    return format_html('<span class="sla{}" title="{}">Due in {}</span>', soon, title, _span(left))
+    soon = " soon" if due - now <= SOON else ""
+    return format_html('<span class="sla{}" title="{}">Due {}</span>', soon, title, _when(due, now))
 
 
 @register.inclusion_tag("cases/_response_case.html", takes_context=True)

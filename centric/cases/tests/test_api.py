@@ -33,7 +33,7 @@ class CaseApiTestCase(PersonasTestCase):
             organisation=values.pop("organisation", self.org),
             opened_at=now,
             first_contact_due=now + dt.timedelta(hours=8),
-            resolution_due=now + dt.timedelta(hours=40),
+            resolution_due=values.pop("resolution_due", now + dt.timedelta(hours=40)),
             **values,
         )
 
@@ -84,6 +84,9 @@ class CaseListApiTest(CaseApiTestCase):
         self.assertEqual(ids(inbox="unassigned"), [urgent.pk])
         self.assertEqual(ids(inbox="closed"), [closed.pk])
         self.assertEqual(ids(inbox="mine"), [])
+        late = self.open_case(title="Late", resolution_due=clock.now() - dt.timedelta(hours=1))
+        self.assertEqual(ids(inbox="overdue"), [late.pk])
+        late.delete()
         self.assertEqual(ids(priority="urgent"), [urgent.pk])
         self.assertEqual(ids(owner_id=self.owner.pk), [self.acme_case.pk])
         self.assertCountEqual(ids(team_id=self.team.pk), [self.acme_case.pk, urgent.pk])

@@ -56,8 +56,8 @@ def case_row(**values: Any) -> dict[str, Any]:
         "owner__email": "owner@northwind.example",
         "rule_id": 3,
         "rule__name": "Detractors",
-        "response__score": 3,
-        "resurvey__response__score": None,
+        "response_on_scale": 0.3,  # NPS 3
+        "resurvey_on_scale": None,
         "resurvey__response__submitted_at": None,
     }
     row.update(values)
@@ -142,10 +142,10 @@ class MeasureArithmeticTests(SimpleTestCase):
     def test_recovery_is_a_higher_re_survey_score_among_answered_re_surveys(self) -> None:
         answered = {"resurvey__response__submitted_at": MONDAY + dt.timedelta(days=3)}
         rows = [
-            case_row(state="closed", response__score=3, resurvey__response__score=9, **answered),
-            case_row(state="closed", response__score=3, resurvey__response__score=3, **answered),
+            case_row(state="closed", resurvey_on_scale=0.9, **answered),
+            case_row(state="closed", resurvey_on_scale=0.3, **answered),
             # sent but not answered yet: not counted
-            case_row(state="closed", response__score=3),
+            case_row(state="closed"),
         ]
         share = summarise(rows).total.recovered
         self.assertEqual((share.hits, share.n, share.value), (1, 2, 50.0))

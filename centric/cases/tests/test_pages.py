@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from unittest import mock
+
 from django.core import mail
 from django.urls import reverse
 
 from centric.cases.models import Case, CaseEvent, Notification, RootCause
 from centric.cases.routing import responses_route
 from centric.cases.tests.helpers import detractor_rule, feedback
-from centric.customers.models import Customer
+from centric.customers.models import Contact, Customer
 from centric.feedback.models import Response
 from tests.personas import PersonasTestCase
 
@@ -45,6 +48,17 @@ class CasePageTests(PersonasTestCase):
             "Record a contact attempt",
         ):
             self.assertContains(page, text)
+
+    def test_their_time_now_is_the_time_on_their_clock(self) -> None:
+        Contact.objects.filter(pk=self.contact.pk).update(time_zone="Asia/Tokyo")
+        self.owner.time_zone = "Europe/Berlin"
+        self.owner.save(update_fields=["time_zone"])
+        self.login(self.owner)
+        moment = dt.datetime(2026, 6, 22, 13, 20, tzinfo=dt.UTC)  # a Monday: 22:20 in Tokyo
+        with mock.patch("centric.core.clock.now", return_value=moment):
+            page = self.client.get(self.url)
+        self.assertContains(page, "<strong>Monday 22:20</strong>")
+        self.assertContains(page, "Outside their working hours")
 
     def test_who_sees_the_case(self) -> None:
         for person, status in (
