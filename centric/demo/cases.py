@@ -8,6 +8,7 @@ The rules are saved through the rule service and matched by the routing code, an
 placed and timed by the case services' own strategy, SLA and calendar. The cases themselves are
 written in bulk with timestamps in the past: the services stamp every change with the present,
 and a history has to have happened earlier (one write per table also keeps ``make demo`` fast).
+What each owner found and did follows from what the feedback said (``findings``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import random
 from typing import Any
 
 from centric.cases import sla
-from centric.cases.configuration import rule_save
+from centric.cases.configuration import root_cause_save, rule_save
 from centric.cases.models import (
     Case,
     CaseEvent,
@@ -30,6 +31,7 @@ from centric.cases.models import (
 from centric.cases.routing import active_rules, facts_of, first_match, with_facts
 from centric.cases.services import calendar_of, case_title, placement_for, sla_hours
 from centric.core import clock
+from centric.demo.findings import PORTAL_FAULT, case_finding
 from centric.feedback.models import Answer, Invitation, Question, Response, Survey
 from centric.people.models import Team, User
 
@@ -49,7 +51,8 @@ RULES: list[dict[str, Any]] = [
     {
         "name": "Billing complaints",
         "description": "Unhappy about an invoice or a charge: Finance owns it.",
-        "conditions_all": [{"field": "sentiment", "op": "in", "value": ["negative", "mixed"]}],
+        # not "mixed": a comment may praise the invoices and complain of something else
+        "conditions_all": [{"field": "sentiment", "op": "in", "value": ["negative"]}],
         "conditions_any": [
             {"field": "themes", "op": "includes", "value": ["billing", "refunds"]},
             {"field": "text", "op": "contains", "value": ["invoice", "charged", "rechnung"]},
@@ -98,41 +101,6 @@ STATE_WEIGHTS = [
     (90, [0, 0, 8, 20, 72]),
     (100_000, [0, 0, 2, 10, 88]),
 ]
-# What the owners found, by the theme the feedback was about.
-CAUSE_BY_THEME = {
-    "billing": "Billing error",
-    "refunds": "Billing error",
-    "delivery": "Delivery delay",
-    "product quality": "Product defect",
-    "reliability": "Product defect",
-    "usability": "Product defect",
-    "support": "Communication gap",
-    "communication": "Communication gap",
-    "price": "Expectation mismatch",
-    "staff": "Staff behaviour",
-    "availability": "Delivery delay",
-    "returns": "Process or policy",
-    "onboarding": "Process or policy",
-    "design": "Product defect",
-}
-# When the feedback names no theme, what the conversation with the customer turned up.
-CAUSES_WITHOUT_THEME = [
-    "Communication gap",
-    "Expectation mismatch",
-    "Process or policy",
-    "Delivery delay",
-    "Other",
-]
-RESOLUTIONS = {
-    "Billing error": "Credited the duplicate charge and corrected the invoice template.",
-    "Delivery delay": "Expedited the missing parts and agreed a delivery date with the customer.",
-    "Product defect": "Replaced the faulty units and sent the batch to quality for analysis.",
-    "Communication gap": "Called the customer, explained what happened and set up weekly updates.",
-    "Expectation mismatch": "Walked through the contract terms and agreed what we will deliver.",
-    "Staff behaviour": "Apologised and went through the case with the team.",
-    "Process or policy": "Shortened the approval step that held the request up.",
-    "Other": "Talked it through with the customer and agreed the next steps.",
-}
 
 
 def demo_cases_load(*, admin: User, seed: int = 2026) -> int:
@@ -143,13 +111,14 @@ def demo_cases_load(*, admin: User, seed: int = 2026) -> int:
     now = clock.now()
     teams = {team.name: team for team in Team.objects.filter(organisation_id=org)}
     _rules_save(admin, teams)
+    _root_causes_fit(admin)
     _closing_resurvey(org)
     rules = active_rules(org)
     calendar = calendar_of(org)
     causes = {cause.name: cause for cause in RootCause.objects.filter(organisation_id=org)}
     recent = (
         with_facts(Response.objects.filter(organisation_id=org, responded_at__gte=now - HISTORY))
-        .select_related("survey")
+        .select_related("survey", "touchpoint")
         .order_by("responded_at", "pk")
     )
     cases: list[Case] = []
@@ -240,6 +209,20 @@ def _rules_save(admin: User, teams: dict[str, Team]) -> None:
         rule_save(actor=admin, values=values)
 
 
+def _root_causes_fit(admin: User) -> None:
+    """Faults in the customer portal get a category of their own, under product defects."""
+    defect = RootCause.objects.get(organisation_id=admin.organisation_id, name="Product defect")
+    root_cause_save(
+        actor=admin,
+        values={
+            "name": PORTAL_FAULT,
+            "description": "The customer portal was slow, logged people out or hid what they "
+            "looked for.",
+            "parent": defect,
+        },
+    )
+
+
 def _closing_resurvey(organisation_id: int) -> None:
     """Closing messages invite the customer to answer the relationship survey again."""
     survey = Survey.objects.filter(organisation_id=organisation_id, name__startswith="Relationship")
@@ -297,12 +280,7 @@ def _history(
     state = rng.choices(STATES, next(w for days, w in STATE_WEIGHTS if age < dt.timedelta(days)))[0]
     if contacted >= now:  # the owner has not got to it yet
         state = State.NEW
-    themes = [mention.theme for mention in response.theme_mentions.all()]
-    internal = response.customer is not None and response.customer.kind == "internal"
-    cause_name = next(
-        (CAUSE_BY_THEME[theme] for theme in themes if theme in CAUSE_BY_THEME),
-        "Process or policy" if internal else rng.choice(CAUSES_WITHOUT_THEME),
-    )
+    cause_name, remedy = case_finding(rng=rng, response=response, tags=rule.tags)
     cause = causes.get(cause_name)
     timeline: list[tuple[str, dt.datetime, dict[str, Any], str]] = [
         (CaseEvent.Kind.OPENED, opened, {"rule": rule.name}, "")
@@ -338,7 +316,7 @@ def _history(
                 (CaseEvent.Kind.STATE, contacted, {"from": "contacted", "to": "in_progress"}, "")
             )
     if state in (State.RESOLVED, State.CLOSED) and worked < now and cause is not None:
-        case.root_cause, case.resolution, case.resolved_at = cause, RESOLUTIONS[cause.name], worked
+        case.root_cause, case.resolution, case.resolved_at = cause, remedy, worked
         timeline += [
             (CaseEvent.Kind.ROOT_CAUSE, worked, {"root_cause": cause.name}, case.resolution),
             (CaseEvent.Kind.STATE, worked, {"from": "in_progress", "to": "resolved"}, ""),

@@ -2,10 +2,11 @@
 reviews and support tickets, and internal customers rating the teams that serve them.
 
 The comments are composed from phrase banks written for this demo (no third-party data): each
-mentions one or two themes, positively or negatively, in line with the score, so the insights
-have something real to find — billing trouble at accounts at risk, praise for named people, a
-delivery problem that grows in the spring, and a billing incident five weeks ago that the spike
-detection flags.
+mentions one or two themes in line with the score (praise with a high one, complaints with a
+low one, one of each in between), so the insights have something real to find — billing
+trouble at accounts at risk, praise for named people, a delivery problem that grows in the
+spring, and a billing incident five weeks ago that the spike detection flags — and the cases
+know what each comment is about (``comment_remarks``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import partial
-from operator import attrgetter
+from operator import attrgetter, itemgetter
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from centric.core import clock
@@ -322,42 +324,55 @@ URGENT = {
     "nl": "Een afdekkap is tijdens bedrijf losgeraakt, dat is een veiligheidsprobleem.",
 }
 # What an account risks, fears, wishes, hopes, cannot do and could do with us (seed 004's care
-# signals), said in passing in some comments
-CARE = {
-    "en": [
-        "There is a risk that our line stops if the parts are late again.",
-        "If the parts are late again we could lose our biggest customer.",
-        "We worry that the new prices will not fit our budget next year.",
-        "We are afraid the new portal will lose our order history.",
-        "I wish the portal showed the delivery date of each order.",
-        "We hope to roll your pumps out to our second plant next year.",
-        "Our budget is frozen until April, so any change has to wait.",
-        "There is an opportunity to bundle maintenance with the pump orders.",
-    ],
-    "de": [
-        "Wenn die Teile wieder zu spät kommen, steht unsere Linie still.",
-        "Wir befürchten, dass die neuen Preise nicht in unser Budget passen.",
-        "Ich wünschte, das Portal zeigte das Lieferdatum jeder Bestellung.",
-        "Wir hoffen, Ihre Pumpen nächstes Jahr auch im zweiten Werk einzusetzen.",
-    ],
-    "fr": [
-        "Si les pièces arrivent encore en retard, notre ligne s'arrête.",
-        "Nous craignons que les nouveaux prix ne rentrent pas dans notre budget.",
-        "J'aimerais que le portail affiche la date de livraison de chaque commande.",
-        "Nous espérons déployer vos pompes dans notre deuxième usine l'an prochain.",
-    ],
-    "es": [
-        "Si las piezas vuelven a llegar tarde, nuestra línea se para.",
-        "Nos preocupa que los nuevos precios no quepan en nuestro presupuesto.",
-        "Ojalá el portal mostrara la fecha de entrega de cada pedido.",
-        "Esperamos que sus bombas lleguen también a nuestra segunda planta el año que viene.",
-    ],
-    "nl": [
-        "Als de onderdelen weer te laat komen, ligt onze lijn stil.",
-        "We zijn bang dat de nieuwe prijzen niet in ons budget passen.",
-        "Ik zou willen dat het portaal de leverdatum van elke bestelling toonde.",
-        "We hopen jullie pompen volgend jaar ook in onze tweede fabriek te gebruiken.",
-    ],
+# signals), said in passing in some comments: (hopes, worries), the hopes said beside praise,
+# the worries beside a complaint, so that an aside does not turn praise into a complaint
+CARE: dict[str, tuple[list[str], list[str]]] = {
+    "en": (
+        [
+            "We hope to roll your pumps out to our second plant next year.",
+            "There is an opportunity to bundle maintenance with the pump orders.",
+        ],
+        [
+            "There is a risk that our line stops if the parts are late again.",
+            "If the parts are late again we could lose our biggest customer.",
+            "We worry that the new prices will not fit our budget next year.",
+            "We are afraid the new portal will lose our order history.",
+            "I wish the portal showed the delivery date of each order.",
+            "Our budget is frozen until April, so any change has to wait.",
+        ],
+    ),
+    "de": (
+        ["Wir hoffen, Ihre Pumpen nächstes Jahr auch im zweiten Werk einzusetzen."],
+        [
+            "Wenn die Teile wieder zu spät kommen, steht unsere Linie still.",
+            "Wir befürchten, dass die neuen Preise nicht in unser Budget passen.",
+            "Ich wünschte, das Portal zeigte das Lieferdatum jeder Bestellung.",
+        ],
+    ),
+    "fr": (
+        ["Nous espérons déployer vos pompes dans notre deuxième usine l'an prochain."],
+        [
+            "Si les pièces arrivent encore en retard, notre ligne s'arrête.",
+            "Nous craignons que les nouveaux prix ne rentrent pas dans notre budget.",
+            "J'aimerais que le portail affiche la date de livraison de chaque commande.",
+        ],
+    ),
+    "es": (
+        ["Esperamos que sus bombas lleguen también a nuestra segunda planta el año que viene."],
+        [
+            "Si las piezas vuelven a llegar tarde, nuestra línea se para.",
+            "Nos preocupa que los nuevos precios no quepan en nuestro presupuesto.",
+            "Ojalá el portal mostrara la fecha de entrega de cada pedido.",
+        ],
+    ),
+    "nl": (
+        ["We hopen jullie pompen volgend jaar ook in onze tweede fabriek te gebruiken."],
+        [
+            "Als de onderdelen weer te laat komen, ligt onze lijn stil.",
+            "We zijn bang dat de nieuwe prijzen niet in ons budget passen.",
+            "Ik zou willen dat het portaal de leverdatum van elke bestelling toonde.",
+        ],
+    ),
 }
 CARE_CHANCE = 0.12
 PRAISE = {
@@ -397,6 +412,77 @@ INCIDENT = [
     "Since the change to your invoicing we have been billed twice, which is unacceptable.",
     "Charged twice again this month. Who do we talk to about the refund?",
 ]
+
+
+# What an account would change first, by what it rated lowest of discovery, service and engagement
+ONE_THING = {
+    "en": {
+        "discovery": [
+            "Ask about our plans before you propose a solution.",
+            "Spend a day on our site to see how we use your parts.",
+        ],
+        "service": [
+            "Deliver on the dates you promise, or tell us early when you cannot.",
+            "Get the invoices right the first time.",
+        ],
+        "engagement": [
+            "Check in with us more than once a year.",
+            "Tell us what changed after we gave you feedback.",
+        ],
+    },
+    "de": {
+        "discovery": [
+            "Fragen Sie nach unseren Plänen, bevor Sie eine Lösung vorschlagen.",
+            "Verbringen Sie einen Tag bei uns, um zu sehen, wie wir Ihre Teile nutzen.",
+        ],
+        "service": [
+            "Halten Sie die zugesagten Termine ein oder sagen Sie früh Bescheid.",
+            "Stellen Sie die Rechnungen gleich richtig aus.",
+        ],
+        "engagement": [
+            "Melden Sie sich öfter als einmal im Jahr.",
+            "Sagen Sie uns, was sich nach unserem Feedback geändert hat.",
+        ],
+    },
+}
+
+
+@dataclass(frozen=True)
+class Remark:
+    """What a sentence the demo writes is about, and whether it praises, complains or suggests.
+    The topic is a theme of ``PHRASES``, the team an internal customer rates (``INTERNAL``), what
+    an account would change first (``ONE_THING``), "safety" (``URGENT``), "renewal" (``CHURN``)
+    or "people" (``PRAISE``)."""
+
+    topic: str
+    kind: Literal["praise", "complaint", "suggestion"]
+
+
+def _remarks() -> dict[str, Remark]:
+    said: dict[str, Remark] = {}
+    for bank in [*PHRASES.values(), INTERNAL]:
+        for topic, (praise, complaints) in bank.items():
+            said |= {sentence: Remark(topic, "praise") for sentence in praise}
+            said |= {sentence: Remark(topic, "complaint") for sentence in complaints}
+    for asks in ONE_THING.values():
+        for lowest, sentences in asks.items():
+            said |= {sentence: Remark(lowest, "suggestion") for sentence in sentences}
+    said |= {sentence: Remark("billing", "complaint") for sentence in INCIDENT}
+    said |= {sentence: Remark("safety", "complaint") for sentence in URGENT.values()}
+    said |= {sentence: Remark("renewal", "complaint") for sentence in CHURN.values()}
+    # a named person's praise, known by the words after the name
+    said |= {line.split("{name}")[-1]: Remark("people", "praise") for line in PRAISE.values()}
+    return said
+
+
+# Every sentence the demo writes in a comment (apart from the asides of ``CARE``), and what it says
+REMARKS = _remarks()
+
+
+def comment_remarks(comment: str) -> list[Remark]:
+    """What each sentence of a comment the demo wrote says, in the comment's order."""
+    found = [(comment.find(sentence), remark) for sentence, remark in REMARKS.items()]
+    return [remark for at, remark in sorted(found, key=itemgetter(0)) if at >= 0]
 
 
 @dataclass(frozen=True)
@@ -442,44 +528,59 @@ def _nps(rng: random.Random, shift: int) -> int:
     return max(0, min(10, round(rng.gauss(8.3 + shift, 1.9))))
 
 
-# the chance that a sentence of a comment goes against its score, and for a score in between
-MIXED, BETWEEN = 0.06, 0.4
+# What a comment says of what it rates: praise, a complaint, or both (one thing praised and
+# another criticised)
+Tone = Literal["praise", "complaint", "mixed"]
+# A comment agrees with its score: a complaint at the first bound or below, praise at the
+# second or above, both in between (a passive's NPS of 7 or 8, a CSAT of 3, a CES of 4)
+BANDS = {"nps": (6, 9), "csat": (2, 4), "ces": (3, 5), "rating": (2, 4)}
+
+
+def _tone(score_type: str, score: int) -> Tone:
+    low, high = BANDS[score_type]
+    return "complaint" if score <= low else "praise" if score >= high else "mixed"
 
 
 def _comment(
     rng: random.Random,
     language: str,
-    good: bool,
+    tone: Tone,
     month: int,
     team_members: list[User],
     *,
     mood: random.Random,
-    mixed: float = MIXED,
 ) -> str:
-    """A comment whose sentences mostly match the score (``good``); each goes the other way with
-    the chance ``mixed``: a passive praises one thing and criticises another, a promoter has a
-    gripe. Some say what the account risks, fears or hopes (``CARE``). Those draws come from
-    ``mood``, so the main sequence of draws stays as it was."""
+    """A comment of one or two themes that says what ``tone`` asks: praise, complaints, or one
+    theme praised and another criticised. Some say what the account risks, fears or hopes
+    (``CARE``). Those draws come from ``mood``, so the main sequence of draws stays as it was."""
     bank = PHRASES.get(language, PHRASES["en"])
     themes = list(bank)
     # a delivery problem that grows in the spring: something for spike detection to find
-    if not good and 3 <= month <= 5 and rng.random() < 0.5:
+    if tone == "complaint" and 3 <= month <= 5 and rng.random() < 0.5:
         chosen = ["delivery"]
     else:
-        chosen = rng.sample(themes, k=rng.choice([1, 1, 2]))
+        chosen = rng.sample(themes, k=2 if tone == "mixed" else rng.choice([1, 1, 2]))
+    if tone == "mixed":  # the praise first or the complaint first
+        praised = mood.random() < 0.5
+        sides = [praised, not praised]
+    else:
+        sides = [tone == "praise"] * len(chosen)
     sentences = [
-        rng.choice(bank[theme][0 if good != (mood.random() < mixed) else 1]) for theme in chosen
+        rng.choice(bank[theme][0 if praise else 1])
+        for theme, praise in zip(chosen, sides, strict=True)
     ]
-    if good and team_members and rng.random() < 0.15:
+    if tone == "praise" and team_members and rng.random() < 0.15:
         sentences.append(
             PRAISE.get(language, PRAISE["en"]).format(name=rng.choice(team_members).first_name)
         )
-    if not good and rng.random() < 0.12:
+    if tone == "complaint" and rng.random() < 0.12:
         sentences.append(CHURN.get(language, CHURN["en"]))
-    if not good and rng.random() < 0.02:
+    if tone == "complaint" and rng.random() < 0.02:
         sentences.append(URGENT.get(language, URGENT["en"]))
     if mood.random() < CARE_CHANCE:
-        sentences.append(mood.choice(CARE.get(language, CARE["en"])))
+        hopes, worries = CARE.get(language, CARE["en"])
+        asides = {"praise": hopes, "complaint": worries, "mixed": hopes + worries}[tone]
+        sentences.append(mood.choice(asides))
     return " ".join(sentences)
 
 
@@ -566,7 +667,7 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
         """One contact's answers to one survey: a score and, when they wrote one, a comment."""
         asked = questions[survey]
         # three in four who explain their NPS also say what it was mostly about
-        topics = _topics(text, language) if "topics" in asked and len(responses) % 4 else []
+        topics = _topics(text) if "topics" in asked and len(responses) % 4 else []
         add(
             Response(
                 organisation_id=org,
@@ -599,32 +700,20 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
         for _ in range(rng.choice([1, 2, 2, 3])):
             when = _when(rng, now, contact.time_zone)
             score = _nps(rng, shift)
-            text = (
-                said(score >= 8, when.month, mixed=BETWEEN if score in (7, 8) else MIXED)
-                if rng.random() < 0.8
-                else ""
-            )
+            text = said(_tone("nps", score), when.month) if rng.random() < 0.8 else ""
             follow = "fix_first" if score <= 6 else ("improve" if score <= 8 else "best")
             answered(contact, language, "nps", "nps", follow, score, text, when)
         if rng.random() < 0.5:
             when = _when(rng, now, contact.time_zone)
             score = max(1, min(5, round(rng.gauss(4.0 + shift / 3, 1.0))))
-            text = (
-                said(score >= 4, when.month, mixed=BETWEEN if score == 3 else MIXED)
-                if rng.random() < 0.6
-                else ""
-            )
+            text = said(_tone("csat", score), when.month) if rng.random() < 0.6 else ""
             answered(
                 contact, language, "csat", "csat", "why", score, text, when, "Delivery", "Delivery"
             )
         if rng.random() < 0.25:
             when = _when(rng, now, contact.time_zone)
             effort = max(1, min(7, round(rng.gauss(5.2 + shift / 2, 1.3))))
-            text = (
-                said(effort >= 5, when.month, mixed=BETWEEN if effort == 4 else MIXED)
-                if rng.random() < 0.5
-                else ""
-            )
+            text = said(_tone("ces", effort), when.month) if rng.random() < 0.5 else ""
             answered(
                 contact,
                 language,
@@ -657,7 +746,7 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
                     if good and kind == "review"
                     else (rng.choice([1, 2]) if kind == "review" else None),
                     score_type="rating" if kind == "review" else "",
-                    comment=said(good, when.month),
+                    comment=said("praise" if good else "complaint", when.month),
                     source_ref=f"demo-{kind}-{len(responses)}",
                 )
             )
@@ -668,7 +757,10 @@ def demo_feedback_load(*, admin: User, seed: int = 2026) -> None:
         when = _when(rng, now, person.time_zone)
         score = max(1, min(5, round(rng.gauss(3.6, 1.0))))
         praise, complaints = INTERNAL["IT"]
-        text = rng.choice(praise if score >= 4 else complaints)
+        tone = _tone("csat", score)
+        sentences = [rng.choice(praise)] if tone != "complaint" else []
+        sentences += [rng.choice(complaints)] if tone != "praise" else []
+        text = " ".join(sentences)
         scored = (
             [(questions["internal"]["csat"], score, "")]
             + [
@@ -730,23 +822,14 @@ TOPICS = {
     "sustainability": "product",
     "support": "service",
     "communication": "service",
+    "people": "people",
 }
 
 
-def _topics(comment: str, language: str) -> list[str]:
+def _topics(comment: str) -> list[str]:
     """The options of "mostly about" that a comment's sentences speak to, in the question's
     order; "people" where it praises someone."""
-    bank = PHRASES.get(language, PHRASES["en"])
-    found = {
-        TOPICS[theme]
-        for theme, sides in bank.items()
-        for side in sides
-        for sentence in side
-        if sentence in comment
-    }
-    praise = PRAISE.get(language, PRAISE["en"]).split("{name}")[-1]
-    if praise.strip() and praise in comment:
-        found.add("people")
+    found = {TOPICS[remark.topic] for remark in comment_remarks(comment) if remark.topic in TOPICS}
     return [
         topic for topic in ("product", "service", "delivery", "price", "people") if topic in found
     ]
@@ -838,39 +921,6 @@ def _invite(
     Invitation.objects.bulk_create(invitations)
     for waved, plan in waves.items():
         Survey.objects.filter(pk=waved.pk).update(current_wave=plan.count)
-
-
-# What an account would change first, by what it rated lowest of discovery, service and engagement
-ONE_THING = {
-    "en": {
-        "discovery": [
-            "Ask about our plans before you propose a solution.",
-            "Spend a day on our site to see how we use your parts.",
-        ],
-        "service": [
-            "Deliver on the dates you promise, or tell us early when you cannot.",
-            "Get the invoices right the first time.",
-        ],
-        "engagement": [
-            "Check in with us more than once a year.",
-            "Tell us what changed after we gave you feedback.",
-        ],
-    },
-    "de": {
-        "discovery": [
-            "Fragen Sie nach unseren Plänen, bevor Sie eine Lösung vorschlagen.",
-            "Verbringen Sie einen Tag bei uns, um zu sehen, wie wir Ihre Teile nutzen.",
-        ],
-        "service": [
-            "Halten Sie die zugesagten Termine ein oder sagen Sie früh Bescheid.",
-            "Stellen Sie die Rechnungen gleich richtig aus.",
-        ],
-        "engagement": [
-            "Melden Sie sich öfter als einmal im Jahr.",
-            "Sagen Sie uns, was sich nach unserem Feedback geändert hat.",
-        ],
-    },
-}
 
 
 def _centricity_answers(

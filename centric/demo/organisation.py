@@ -375,9 +375,12 @@ def _teams(rng: random.Random, admin: User, people: list[User]) -> dict[str, Tea
         for team_name in team_names:
             index = names.index(team_name)
             members = staff[index * per_team : (index + 1) * per_team]
-            lead = members[0]
+            # a viewer only looks: the lead, who hears of breaches and may take cases, works them
+            lead = next(member for member in members if member.role != Role.VIEWER)
             for member in members:
-                member.job_title = ("Head of " if member is lead else "") + STAFF_TITLES[team_name]
+                member.job_title = (
+                    f"Head of {team_name}" if member is lead else STAFF_TITLES[team_name]
+                )
                 member.save(update_fields=["job_title"])
             teams[team_name] = people_services.team_create(
                 actor=admin,
@@ -427,7 +430,8 @@ def _accounts(rng: random.Random, admin: User, teams: dict[str, Team]) -> None:
             team = teams[
                 "Account Management" if segment_name == "Enterprise" else rng.choice(ACCOUNT_TEAMS)
             ]
-            owner = rng.choice(list(team.members.all()))
+            # an account's owner is who its cases go to: someone who may work them
+            owner = rng.choice(list(team.members.exclude(role=Role.VIEWER).order_by("pk")))
             value = Decimal(round(rng.uniform(low, high), -2))
             tier = (
                 Tier.STRATEGIC

@@ -9,7 +9,9 @@ from django.urls import reverse
 from centric.core import clock
 from centric.core.models import Organisation
 from centric.customers.models import Account, Contact, Customer, Segment
-from centric.demo.organisation import DEMO_EMAIL, DEMO_PASSWORD
+from centric.demo.feedback import comment_remarks
+from centric.demo.findings import FINDINGS
+from centric.demo.organisation import DEMO_EMAIL, DEMO_PASSWORD, STAFF_TITLES
 from centric.feedback.models import Response, Survey
 from centric.people.models import BusinessUnit, Team, User
 
@@ -255,6 +257,76 @@ class DemoOrganisationTest(TestCase):
         self.assertTrue(index.current.reliable, index.current.reason)
         assert index.current.value is not None
         self.assertTrue(30 < index.current.value < 80)
+
+    def test_team_leads_are_heads_of_their_team_not_of_a_job_title(self) -> None:
+        for team in Team.objects.select_related("lead"):
+            assert team.lead is not None
+            self.assertEqual(team.lead.job_title, f"Head of {team.name}")
+        # not a team's lead title joined to its staff's: "Head of Customer Success Manager"
+        heads = User.objects.filter(job_title__startswith="Head of")
+        self.assertEqual(heads.count(), Team.objects.count())
+        staff = [f"Head of {title}" for title in STAFF_TITLES.values()]
+        self.assertFalse(heads.filter(job_title__in=staff).exists())
+        self.assertFalse(heads.filter(job_title__endswith="Manager").exists())
+
+    def test_every_comment_agrees_with_its_score(self) -> None:
+        # a complaint at this score or below, praise at this one or above; one of each between
+        complaint_at_most = {"nps": 6, "csat": 2, "ces": 3, "rating": 2}
+        praise_from = {"nps": 9, "csat": 4, "ces": 5, "rating": 4}
+        scored = Response.objects.exclude(comment="").filter(score__isnull=False)
+        self.assertGreater(scored.count(), 500)
+        for score_type, score, comment in scored.values_list("score_type", "score", "comment"):
+            kinds = {remark.kind for remark in comment_remarks(comment)}
+            self.assertTrue(kinds, comment)  # every comment the demo wrote says something known
+            if kinds == {"suggestion"}:  # what an account would change first, at any score
+                continue
+            assert score is not None
+            if score <= complaint_at_most[score_type]:
+                expected = {"complaint"}
+            elif score >= praise_from[score_type]:
+                expected = {"praise"}
+            else:
+                expected = {"complaint", "praise"}
+            with self.subTest(score_type=score_type, score=score, comment=comment):
+                self.assertEqual(kinds, expected)
+
+    def test_no_case_was_opened_from_praise_alone(self) -> None:
+        from centric.cases.models import Case
+
+        for case in Case.objects.exclude(comment=""):
+            with self.subTest(comment=case.comment):
+                kinds = {remark.kind for remark in comment_remarks(case.comment)}
+                self.assertNotEqual(kinds, {"praise"})
+
+    def test_each_case_s_root_cause_and_resolution_follow_from_what_its_comment_is_about(
+        self,
+    ) -> None:
+        from centric.cases.models import Case
+
+        resolved = Case.objects.filter(root_cause__isnull=False).select_related("root_cause")
+        self.assertGreater(resolved.count(), 50)
+        for case in resolved:
+            assert case.root_cause is not None
+            remarks = comment_remarks(case.comment)
+            complaints = {r.topic for r in remarks if r.kind != "praise"} & FINDINGS.keys()
+            # without a comment, what the conversation with the customer turned up
+            topics = complaints or ({"no complaint"} if remarks else FINDINGS.keys())
+            findings = {(FINDINGS[t][0], text) for t in topics for text in FINDINGS[t][1]}
+            with self.subTest(comment=case.comment):
+                self.assertIn((case.root_cause.name, case.resolution), findings)
+
+    def test_the_root_causes_are_told_in_more_than_one_way(self) -> None:
+        from centric.cases.models import Case
+
+        resolved = Case.objects.filter(root_cause__isnull=False)
+        causes = resolved.values("root_cause__name").annotate(
+            cases=Count("id"), resolutions=Count("resolution", distinct=True)
+        )
+        self.assertGreaterEqual(len(causes), 6)
+        for cause in causes:
+            if cause["cases"] >= 5:
+                with self.subTest(cause=cause["root_cause__name"]):
+                    self.assertGreaterEqual(cause["resolutions"], 2)
 
     def test_reset_deletes_the_demo_organisation_and_loads_it_again(self) -> None:
         call_command("load_demo", "--reset", stdout=StringIO())
