@@ -62,6 +62,18 @@ def test_it_reads_the_complaints_business_customers_write():
     assert label("The colour doesn't match the description.") == "negative"
 
 
+def test_saying_they_may_leave_is_no_praise():
+    for text in (
+        "Too expensive for what it is, we are looking at alternatives. "
+        "The support team called back within the hour.",
+        "Love the app. We are looking at alternatives because of the price though.",
+    ):
+        assert label(text) == "mixed", text
+    assert label("Great product but we will not renew at this price.") == "negative"
+    assert label("We will not renew our contract.") == "negative"
+    assert label("I would never cancel my subscription, love it.") == "positive"
+
+
 def test_it_reads_the_praise_business_customers_write():
     for text in (
         "Delivery arrived a day early and the driver was careful.",
