@@ -44,6 +44,9 @@ class Facts:
     sentiment: str = ""
     sentiment_score: float | None = None
     themes: frozenset[str] = field(default_factory=frozenset)
+    # the themes what the comment says of them is negative (or both ways): "billing" in "the
+    # invoice was wrong again", not in "the invoices are clear, the portal is slow"
+    complaints: frozenset[str] = field(default_factory=frozenset)
     care_signals: frozenset[str] = field(default_factory=frozenset)
     urgent: bool = False
     churn_risk: bool = False
@@ -103,6 +106,7 @@ FIELDS: dict[str, Field] = {
     "sentiment": Field("Sentiment", "choice"),
     "sentiment_score": Field("Sentiment score (−1 to 1)", "number"),
     "themes": Field("Themes", "set"),
+    "complaints": Field("Themes complained of", "set"),
     "care_signals": Field(
         "Care signals",
         "set",

@@ -98,6 +98,7 @@ def condition_suggestions(*, organisation_id: int) -> dict[str, list[str]]:
             *seen_themes.distinct()[:SUGGESTIONS_LIMIT],
         ]
     )
+    suggestions["complaints"] = suggestions["themes"]
     return suggestions
 
 

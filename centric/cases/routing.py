@@ -23,6 +23,8 @@ BATCH = 1000
 MAX_AGE = dt.timedelta(days=14)
 # the scores a rule may ask for by kind, whichever is a response's headline
 SCORED = ("nps", "csat", "ces")
+# what a comment says of a theme it complains of
+COMPLAINED = frozenset({ResponseAnalysis.Label.NEGATIVE, ResponseAnalysis.Label.MIXED})
 # The values of each choice field that the models fix, with their labels: the choices of the
 # model field ``facts_of`` reads, so that a rule may ask for each of them and for no other.
 FIELD_CHOICES: dict[str, dict[str, str]] = {
@@ -47,6 +49,7 @@ def facts_of(response: Response) -> Facts:
         answered.setdefault(answer.question.kind, answer.number)
     if response.score is not None and response.score_type:
         answered[response.score_type] = response.score
+    mentions = list(response.theme_mentions.all())
     return Facts(
         score=response.score,
         score_type=response.score_type,
@@ -55,7 +58,8 @@ def facts_of(response: Response) -> Facts:
         ces=answered.get("ces"),
         sentiment=analysis.sentiment_label if analysis else "",
         sentiment_score=analysis.sentiment_score if analysis else None,
-        themes=frozenset(m.theme.lower() for m in response.theme_mentions.all()),
+        themes=frozenset(m.theme.lower() for m in mentions),
+        complaints=frozenset(m.theme.lower() for m in mentions if m.sentiment_label in COMPLAINED),
         care_signals=frozenset(
             str(signal.get("kind", "")).lower()
             for signal in (analysis.care_signals if analysis else [])

@@ -51,11 +51,11 @@ RULES: list[dict[str, Any]] = [
     {
         "name": "Billing complaints",
         "description": "Unhappy about an invoice or a charge: Finance owns it.",
-        # not "mixed": a comment may praise the invoices and complain of something else
-        "conditions_all": [{"field": "sentiment", "op": "in", "value": ["negative"]}],
+        # what it says of billing, not of the whole comment: one may praise the invoices and
+        # complain of something else
+        "conditions_all": [],
         "conditions_any": [
-            {"field": "themes", "op": "includes", "value": ["billing", "refunds"]},
-            {"field": "text", "op": "contains", "value": ["invoice", "charged", "rechnung"]},
+            {"field": "complaints", "op": "includes", "value": ["billing", "refunds"]},
         ],
         "owner_strategy": "person",
         "team": "Finance",

@@ -56,6 +56,17 @@ def test_all_and_any() -> None:
     )
 
 
+def test_a_theme_complained_of_is_not_any_theme_spoken_of() -> None:
+    rule = compile_rule([{"field": "complaints", "op": "includes", "value": ["Billing"]}])
+    assert rule(Facts(themes=frozenset({"billing"}), complaints=frozenset({"billing"})))
+    assert not rule(
+        Facts(themes=frozenset({"billing", "reliability"}), complaints=frozenset({"reliability"}))
+    )
+    assert describe(validate({"field": "complaints", "op": "includes", "value": ["billing"]})) == (
+        "Themes complained of includes billing"
+    )
+
+
 def test_keywords_match_whole_words_case_insensitively() -> None:
     rule = compile_rule([{"field": "text", "op": "contains", "value": ["refund", "charged twice"]}])
     assert rule(Facts(text="i was charged twice this month"))

@@ -122,6 +122,25 @@ class RoutingTests(PersonasTestCase):
         self.assertEqual(responses_route(response_ids=[leaving.pk, happy.pk]), 1)
         self.assertEqual(Case.objects.get().response, leaving)
 
+    def test_a_rule_may_ask_for_a_theme_complained_of_not_only_spoken_of(self) -> None:
+        detractor_rule(
+            self.org.pk,
+            name="Billing complaints",
+            conditions_all=[],
+            conditions_any=[{"field": "complaints", "op": "includes", "value": ["billing"]}],
+        )
+        complaint = feedback(customer=self.acme, score=None, comment="The invoice was wrong again.")
+        praise_of_billing = feedback(
+            customer=self.acme,
+            score=None,
+            comment="Invoices are clear and easy to check. The portal is slow and logs us out.",
+        )
+        self.assertIn(
+            "billing", facts_of(with_facts(Response.objects).get(pk=praise_of_billing.pk)).themes
+        )
+        self.assertEqual(responses_route(response_ids=[complaint.pk, praise_of_billing.pk]), 1)
+        self.assertEqual(Case.objects.get().response, complaint)
+
     def test_an_internal_customers_complaint_goes_to_the_team_that_serves_it(self) -> None:
         # Finance serves Customer Success; Finance has no lead, so its members take turns
         detractor_rule(
