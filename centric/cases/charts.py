@@ -43,16 +43,18 @@ def sentiment_history(responses: Sequence[Response]) -> SafeString | None:
     line = " ".join(f"{x(at):.1f},{y(score):.1f}" for at, score, _, _ in points)
     body.append(f'<polyline points="{line}" fill="none" stroke="{GRID}" stroke-width="2"/>')
     for at, score, label, response in points:
-        title = f"{at:%d %b %Y}: {label}" + (
-            f", score {response.score}" if response.score is not None else ""
-        )
+        title = f"{at:%d %b %Y}: {label}"
+        if response.score is not None:
+            # with its scale: a 4 is satisfied in CSAT (1–5) but a detractor in NPS (0–10)
+            title += f", {response.get_score_type_display() or 'Score'} {response.score}"
         body.append(
             f'<circle cx="{x(at):.1f}" cy="{y(score):.1f}" r="5" fill="{SENTIMENT_COLOURS.get(label, MUTED)}">'
             f"<title>{escape(title)}</title></circle>"
         )
-    for at in (first, last):
+    # each date ends where the line does, so the last is not cut off at the drawing's edge
+    for at, anchor in ((first, "start"), (last, "end")):
         body.append(
-            f'<text x="{x(at):.1f}" y="{HEIGHT - 6}" text-anchor="middle" fill="{MUTED}" font-size="11">{at:%b %Y}</text>'
+            f'<text x="{x(at):.1f}" y="{HEIGHT - 6}" text-anchor="{anchor}" fill="{MUTED}" font-size="11">{at:%b %Y}</text>'
         )
     svg = (
         f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" class="chart" '
