@@ -7,6 +7,8 @@ underscores (``Submitted at`` = ``submitted_at``, ``E-Mail`` = ``email``).
 
 A proposed mapping never guesses the scale of the scores: it is read from the score column's name
 (``CSAT``, ``Likelihood to recommend``) or the preset, else the person mapping the file chooses it.
+Names say two more things: a date column named in UTC (``responded_at (UTC)``) is read in UTC, and
+a column named ``attribute: <key>`` (as Centric's own export names them) is kept under ``<key>``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ TARGETS: dict[str, str] = {
     "score_type": "Score type (NPS, CSAT, CES, rating)",
     "comment": "Comment",
     "responded_at": "Date",
+    "date_fallback": "Date where that column is empty (a second date column)",
     "contact_email": "Contact email",
     "account_external_id": "Account external id (CRM id)",
     "customer_id": "Centric customer number",
@@ -33,6 +36,8 @@ TARGETS: dict[str, str] = {
     "channel": "Channel (as the source names it)",
     "language": "Language (a code: en, de, pt-BR)",
     "external_id": "External id (to recognise a row imported before)",
+    "source_ref": "Source reference (Centric's own, kept as it is)",
+    "status": "Status (rows “Started, not finished” are skipped)",
 }
 CUSTOMER_TARGETS = ("contact_email", "account_external_id", "customer_id")
 SCORE_TYPES = ("nps", "csat", "ces", "rating")
@@ -88,6 +93,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "eingegangen am",
         "zeitstempel",
     ),
+    # only where a preset or the person mapping the file names it
+    "date_fallback": (),
     "contact_email": (
         "email",
         "contact email",
@@ -120,6 +127,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "ticketnummer",
         "antwort-id",
     ),
+    # only where a preset names them: a file imported before without them is still recognised by
+    # its rows' ids or content, and a help desk's ticket status is kept as an attribute
+    "source_ref": (),
+    "status": (),
 }
 # The words in the name of a score column that say which scale its scores are on. "Rating" may
 # be said of another scale ("Satisfaction rating"), so it counts only when no other is named.
@@ -134,6 +145,8 @@ SEPARATORS = re.compile(r"[\s_\-\u2010-\u2015]+")
 WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 # what the cells of a column of Centric customer numbers look like: whole numbers (70, 70.0)
 CUSTOMER_NUMBER = re.compile(r"\s*\d+(\.0*)?\s*")
+# a column Centric's export names after the custom attribute it holds: "attribute: plan"
+ATTRIBUTE_COLUMN = re.compile(r"attribute:\s*(.+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -148,20 +161,27 @@ class Preset:
 
 # The headers each preset expects are documented in docs/importing-feedback.md.
 PRESETS: dict[str, Preset] = {
+    # Centric's own export of responses (centric.feedback.exports) is one too: its id or
+    # source_ref recognise a row imported before, its dates are in UTC, its status says which
+    # answers were started and never sent, and it names each respondent "Name <email>"
     "survey-tool": Preset(
         label="Survey tool export",
         description="One row per answered survey: Response ID, Submitted at, Email, Score, "
-        "Comment; optional Segment, Stage, Touchpoint, Language.",
+        "Comment; optional Segment, Stage, Touchpoint, Language. Centric's own export of "
+        "responses too, without its answers started and not finished.",
         score_type="nps",
         kind="survey",
         aliases={
             "external_id": ("response id", "respondent id"),
-            "responded_at": ("submitted at", "end date", "date submitted"),
-            "contact_email": ("email", "email address", "respondent email"),
+            "responded_at": ("submitted at", "end date", "date submitted", "responded at (UTC)"),
+            "date_fallback": ("submitted at (UTC)",),
+            "contact_email": ("email", "email address", "respondent email", "respondent"),
             "score": ("score", "nps", "nps score", "how likely are you to recommend us"),
             "comment": ("comment", "why", "reason for score", "feedback"),
+            "source_ref": ("source ref",),
+            "status": ("status",),
         },
-        attributes=("survey name",),
+        attributes=("survey name", "survey"),
     ),
     "help-desk": Preset(
         label="Help-desk ticket export",
@@ -201,6 +221,18 @@ PRESETS: dict[str, Preset] = {
 def normalise(name: str) -> str:
     """The name as it is compared: lower case, without spaces, dashes or underscores."""
     return SEPARATORS.sub("", name).lower()
+
+
+def attribute_key(column: str) -> str:
+    """The key a column kept as a custom attribute is kept under: ``plan`` for the column
+    ``attribute: plan``, else the column's name."""
+    named = ATTRIBUTE_COLUMN.fullmatch(column.strip())
+    return named[1].strip() if named else column
+
+
+def in_utc_by_name(column: str) -> bool:
+    """Whether a date column's name says its times are in UTC: ``responded_at (UTC)``."""
+    return "utc" in {word.lower() for word in WORDS.findall(column)}
 
 
 def score_type_named_by(column: str) -> str:
@@ -283,6 +315,11 @@ class Mapping:
             found.append(f"“{self.kind}” is not a kind of feedback.")
         if self.date_order not in DATE_ORDERS:
             found.append(f"“{self.date_order}” is not a date order.")
+        if "date_fallback" in self.columns and "responded_at" not in self.columns:
+            found.append(
+                f"Choose the date column that “{self.columns['date_fallback']}” stands in for "
+                "where it is empty."
+            )
         used = set(self.columns.values())
         twice = [column for column in self.attributes if column in used]
         if twice:
@@ -298,7 +335,8 @@ def suggest(
 ) -> Mapping:
     """A first mapping for a file: the preset's names first, then the usual ones. ``preview`` (the
     first rows) keeps a column whose cells are not numbers from feeding the customer number, and
-    says the date order when a date there puts a number above 12 second (12/31/2024)."""
+    says the date order when a date there puts a number above 12 second (12/31/2024). Columns
+    named ``attribute: <key>`` are kept as attributes."""
     chosen = PRESETS.get(preset)
     by_name = _by_name(columns)
     not_numbers = _columns_not_customer_numbers(columns, preview or [])
@@ -321,9 +359,10 @@ def suggest(
         for name in (chosen.attributes if chosen else ())
         if normalise(name) in by_name
     ]
+    named_attributes = [column for column in columns if attribute_key(column) != column]
     attributes = [
         column
-        for column in dict.fromkeys(presets_attributes + kept)
+        for column in dict.fromkeys(presets_attributes + kept + named_attributes)
         if column not in mapped.values()
     ]
     named = score_type_named_by(mapped["score"]) if "score" in mapped else ""

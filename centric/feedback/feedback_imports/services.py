@@ -22,6 +22,7 @@ import polars as pl
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import connection, transaction
+from django.utils.formats import number_format
 
 from centric.core import clock
 from centric.core.audit import audit_record, audited_create, audited_delete, audited_update
@@ -383,6 +384,7 @@ class _Scan:
     total_rows: int = 0
     valid_rows: int = 0
     error_count: int = 0
+    skipped: int = 0  # answers started and not finished, neither imported nor problems
     bytes_read: int = 0
     created: int = 0
     existing: int = 0
@@ -421,8 +423,9 @@ class _Scan:
 
                     with closing(_read_ahead(checked_batches())) as ahead:
                         for checked, prepared in ahead:
-                            self.total_rows += len(checked.rows) + checked.invalid
+                            self.total_rows += len(checked.rows) + checked.invalid + checked.skipped
                             self.valid_rows += len(checked.rows)
+                            self.skipped += checked.skipped
                             self.error_count += checked.invalid
                             self._keep(checked.errors)
                             self.log.write(checked.errors)
@@ -483,12 +486,22 @@ def _report(job: FeedbackImport, **progress: int) -> None:
     FeedbackImport.objects.filter(pk=job.pk).update(**progress)
 
 
+def _skipped_warning(skipped: int) -> str:
+    """Why the report's rows in the file are more than its valid rows and rows with problems."""
+    rows = f"{number_format(skipped, force_grouping=True)} row{'s' if skipped != 1 else ''}"
+    return (
+        f"{rows} skipped, as {'their' if skipped != 1 else 'its'} status is “Started, not "
+        "finished”: an answer begun and never sent, which is not feedback."
+    )
+
+
 def _save_scan(job: FeedbackImport, scan: _Scan) -> None:
     job.total_rows, job.valid_rows = scan.total_rows, scan.valid_rows
     job.processed_rows = scan.total_rows
     job.bytes_read = job.size
     job.error_count = scan.error_count
     job.errors = [error.as_dict() for error in scan.errors]
+    job.warnings = [_skipped_warning(scan.skipped)] if scan.skipped else []
     scan.log.save(job)
     job.finished_at = clock.now() if job.status != FeedbackImport.Status.CHECKED else None
     job.save()

@@ -13,6 +13,10 @@ date column, a row whose date cell is empty is reported; without one, every row 
 import's own time, as the ingestion API dates feedback sent without a date the moment it arrives.
 A date after the upload is in the future and refused, as the API refuses one after the moment an
 item arrives: the upload is when the file arrived.
+
+A row whose status says it was started and never finished (as Centric's own export marks an answer
+begun on a survey's page and never sent) is no feedback: it is skipped and counted, neither stored
+nor reported as a problem.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import polars as pl
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
@@ -35,7 +40,13 @@ from centric.feedback.feedback_imports.dates import (
     date_read,
     dates_read,
 )
-from centric.feedback.feedback_imports.mapping import CUSTOMER_TARGETS, KINDS, Mapping
+from centric.feedback.feedback_imports.mapping import (
+    CUSTOMER_TARGETS,
+    KINDS,
+    Mapping,
+    attribute_key,
+    in_utc_by_name,
+)
 from centric.feedback.feedback_imports.reading import cell_name
 from centric.feedback.scales import SCORE_RANGES
 
@@ -56,11 +67,31 @@ KIND_NAMES = {
     "survey response": "survey",
 }
 MAX_EXTERNAL_ID = 180
+# a source reference is stored as the file gives it: the ingestion API's limit (MAX_SOURCE_REF)
+MAX_SOURCE_REF = 200
 # how far after the upload a date may be, for clocks that run a little ahead: the ingestion API's
 # allowance (ingestion.CLOCK_SKEW, which imports Django; a test keeps the two equal)
 CLOCK_SKEW = timedelta(minutes=5)
 # the language codes the ingestion API accepts (ingestion.LANGUAGE_CODE), checked there one by one
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,4})?$")
+# the languages a code may name before its region, as the ingestion API knows them
+# (ingestion.LANGUAGES_KNOWN, which imports Django's models; a test keeps the two equal): ISO
+# 639-1's, and the three-letter codes Django has translations for. "xx" names none, and would be
+# shown as English
+LANGUAGES_KNOWN = frozenset(
+    """aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv
+    cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht
+    hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la
+    lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj
+    om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv
+    sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh
+    zu""".split()  # noqa: SIM905 - the codes read best as words, not as a column of strings
+) | {code.partition("-")[0] for code in LANG_INFO}
+# the statuses of rows that are skipped, in lower case: what Centric's export writes of an answer
+# begun and never sent (exports.NOT_SUBMITTED; a test keeps the two equal)
+UNFINISHED_STATUSES = ("started, not finished",)
+# the address in "Carla Diaz <carla@acme.example>", as Centric's export names a respondent
+NAMED_ADDRESS = r"<([^<>\s]+@[^<>\s]+)>$"
 # the columns of the valid rows a check hands on, ready to be stored
 RESPONSE_COLUMNS = [
     "line",
@@ -112,6 +143,7 @@ class CheckedBatch:
     rows: pl.DataFrame  # the valid rows, with RESPONSE_COLUMNS
     invalid: int  # how many rows are not valid
     errors: list[RowError]  # the problems of the first invalid rows, as many as asked for
+    skipped: int = 0  # how many rows are skipped, neither valid nor invalid: unfinished answers
 
 
 @dataclass
@@ -128,8 +160,13 @@ class BatchChecker:
 
     def check(self, batch: pl.DataFrame, *, report: int) -> CheckedBatch:
         """Check ``batch``; write out the problems of its first ``report`` invalid rows."""
+        skipped = 0
+        if "status" in self.mapping.columns:
+            unfinished = batch.select(self._unfinished()).to_series()
+            skipped = int(unfinished.sum())
+            batch = batch.filter(~unfinished)
         frame = batch.with_columns(self._values())
-        frame = frame.with_columns(self._dates(frame["date_text"])).with_columns(self._flags())
+        frame = frame.with_columns(self._dates(frame)).with_columns(self._flags())
         frame = frame.with_columns(self._language())
         frame = frame.with_columns(
             failed=pl.col("problem").is_not_null() | pl.any_horizontal(FLAGS)
@@ -143,7 +180,9 @@ class BatchChecker:
             for error in self._errors(row)
         ]
         rows = frame.filter(~pl.col("failed") & pl.col("repeats").is_null())
-        return CheckedBatch(rows=rows.select(RESPONSE_COLUMNS), invalid=len(invalid), errors=errors)
+        return CheckedBatch(
+            rows=rows.select(RESPONSE_COLUMNS), invalid=len(invalid), errors=errors, skipped=skipped
+        )
 
     # the values -----------------------------------------------------------------------------
 
@@ -156,15 +195,30 @@ class BatchChecker:
     def _text(self, target: str) -> pl.Expr:
         return self._cell(target).fill_null("").str.strip_chars()
 
+    def _unfinished(self) -> pl.Expr:
+        """Whether each record is an answer started and not finished, by its status: skipped. A
+        record that cannot be read is reported, whatever its status cell seems to say."""
+        status = self._text("status").str.to_lowercase()
+        unfinished = status.is_in(pl.Series(UNFINISHED_STATUSES).implode())
+        return (unfinished & pl.col("problem").is_null()).alias("unfinished")
+
+    def _zone(self, target: str) -> str:
+        """The time zone of a date column's dates without one: UTC when its name says so
+        (``responded_at (UTC)``), else the organisation's."""
+        column = self.mapping.columns.get(target, "")
+        return "UTC" if in_utc_by_name(column) else self.lookups.time_zone
+
     def _values(self) -> list[pl.Expr]:
         lookups = self.lookups
-        contact_emails = self._text("contact_email").str.to_lowercase()
+        contact_emails = self._contact_email().str.to_lowercase()
         account_ids = self._text("account_external_id").str.to_lowercase()
         touchpoints = self._text("touchpoint").str.to_lowercase()
         named_type = self._text("score_type").str.to_lowercase()
         kind = self._text("kind").str.to_lowercase()
         language = self._text("language")
         contacts = lookups.contacts
+        # a second date column stands in for the first where that is empty
+        from_fallback = (self._text("responded_at") == "") & (self._text("date_fallback") != "")
         return [
             self._cell("score").alias("score_raw"),
             _whole_number(self._text("score")).alias("score_number"),
@@ -174,9 +228,16 @@ class BatchChecker:
             .otherwise(pl.lit(self.mapping.score_type or None, dtype=pl.String))
             .alias("score_type_found"),
             self._text("comment").alias("comment"),
-            self._cell("responded_at").alias("date_raw"),
-            self._text("responded_at").alias("date_text"),
-            self._text("contact_email").alias("contact_email"),
+            from_fallback.alias("date_from_fallback"),
+            pl.when(from_fallback)
+            .then(self._cell("date_fallback"))
+            .otherwise(self._cell("responded_at"))
+            .alias("date_raw"),
+            pl.when(from_fallback)
+            .then(self._text("date_fallback"))
+            .otherwise(self._text("responded_at"))
+            .alias("date_text"),
+            self._contact_email().alias("contact_email"),
             contact_emails.replace_strict(
                 {email: ids[0] for email, ids in contacts.items()},
                 default=None,
@@ -216,6 +277,7 @@ class BatchChecker:
             .otherwise(pl.lit(self.mapping.kind))
             .alias("kind"),
             self._text("external_id").alias("external_id"),
+            self._text("source_ref").alias("source_ref_given"),
             language.alias("language_named"),
             # EN and De-at are read as en and de-at; the region's case is the file's
             pl.concat_str(
@@ -225,13 +287,25 @@ class BatchChecker:
             self._attributes().alias("attributes"),
         ]
 
-    def _dates(self, texts: pl.Series) -> pl.Expr:
-        """The rows' dates, in UTC: read from the date column (null where empty or not a date),
+    def _contact_email(self) -> pl.Expr:
+        """The contact's email: the cell, or the address in ``Carla Diaz <carla@acme.example>``."""
+        text = self._text("contact_email")
+        return pl.coalesce(text.str.extract(NAMED_ADDRESS), text)
+
+    def _dates(self, frame: pl.DataFrame) -> pl.Expr:
+        """The rows' dates, in UTC: read from the date column, or the second one where that is
+        empty (null where both are empty, or the date is not one), each in its own time zone;
         or the import's own time when no column gives them."""
         if "responded_at" not in self.mapping.columns:
             imported_at = pl.lit(self.imported_at.astimezone(UTC), dtype=UTC_DATETIME)
             return imported_at.alias("responded_at")
-        dates = dates_read(texts, time_zone=self.lookups.time_zone, order=self.mapping.date_order)
+        order, texts = self.mapping.date_order, frame["date_text"]
+        dates = dates_read(texts, time_zone=self._zone("responded_at"), order=order)
+        from_fallback = frame["date_from_fallback"]
+        if from_fallback.any():
+            indices = from_fallback.arg_true()
+            zone = self._zone("date_fallback")
+            dates.scatter(indices, dates_read(texts.gather(indices), time_zone=zone, order=order))
         return pl.lit(dates).alias("responded_at")
 
     def _attributes(self) -> pl.Expr:
@@ -248,7 +322,14 @@ class BatchChecker:
             del values["channel"]
         for column in self.mapping.attributes:
             cell = pl.col(cell_name(self.columns.index(column)))
-            values[column] = pl.when(cell != "").then(cell.str.strip_chars())
+            value: pl.Expr = pl.when(cell != "").then(cell.str.strip_chars())
+            key = attribute_key(column)
+            if key in values:
+                # one key, two columns: the one named after the attribute gives it where filled
+                named = key != column
+                first, second = (value, values[key]) if named else (values[key], value)
+                value = pl.coalesce(first, second)
+            values[key] = value
         if not values:
             return pl.lit("{}")
         return pl.struct(expr.alias(name) for name, expr in values.items()).struct.json_encode()
@@ -296,9 +377,15 @@ class BatchChecker:
             ((pl.col("stage") != "") & pl.col("stage_found").is_null()).alias("stage_unknown"),
             pl.col("kind").is_null().alias("kind_unknown"),
             (pl.col("external_id").str.len_chars() > MAX_EXTERNAL_ID).alias("external_id_long"),
+            (pl.col("source_ref_given").str.len_chars() > MAX_SOURCE_REF).alias("source_ref_long"),
             (
                 (pl.col("language_named") != "")
-                & ~pl.col("language_code").str.contains(LANGUAGE_CODE.pattern)
+                & (
+                    ~pl.col("language_code").str.contains(LANGUAGE_CODE.pattern)
+                    | ~pl.col("language_code")
+                    .str.extract(r"^([^-]*)")
+                    .is_in(pl.Series(sorted(LANGUAGES_KNOWN)).implode())
+                )
             ).alias("language_unknown"),
         ]
         score = pl.when(has_score & ~score_bad).then(number)
@@ -313,8 +400,12 @@ class BatchChecker:
             .then(pl.col("stage_found"))
             .otherwise(pl.col("touchpoint_stage"))
             .alias("stage_id"),
+            # a source reference is the response's own (Centric's export gives it), so the one
+            # it came from, or an import of it before, is recognised; else the external id,
             # under its kind: a help desk's ticket 1 and an app store's review 1 are two rows
-            pl.when(pl.col("external_id") != "")
+            pl.when(pl.col("source_ref_given") != "")
+            .then(pl.col("source_ref_given"))
+            .when(pl.col("external_id") != "")
             .then(pl.concat_str(pl.lit("import:id"), "kind", "external_id", separator=":"))
             .alias("source_ref"),
         ]
@@ -382,18 +473,25 @@ class BatchChecker:
     # what Polars cannot do --------------------------------------------------------------------
 
     def _with_content_refs(self, frame: pl.DataFrame) -> pl.DataFrame:
-        """A row without an external id is known by a digest of what it says, so two files with
-        the same rows in another order match."""
+        """A row without a source reference or an external id is known by a digest of what it
+        says, so two files with the same rows in another order match."""
         needed = frame.with_row_index("index").filter(
             ~pl.col("failed") & pl.col("source_ref").is_null()
         )
         if needed.is_empty():
             return frame
-        zone = ZoneInfo(self.lookups.time_zone)
+        # each date in the zone of the column it came from: the first, or the second (True)
+        zones = {
+            False: ZoneInfo(self._zone("responded_at")),
+            True: ZoneInfo(self._zone("date_fallback")),
+        }
         refs: list[str | None] = [None] * len(frame)
-        content = needed.select("index", "date_raw", "language_named", *CONTENT_COLUMNS)
+        content = needed.select(
+            "index", "date_raw", "date_from_fallback", "language_named", *CONTENT_COLUMNS
+        )
         language_column = self.mapping.columns.get("language", "")
         for row in content.iter_rows(named=True):
+            zone = zones[row["date_from_fallback"]]
             refs[row["index"]] = _content_ref(row, zone, language_column, self.mapping.date_order)
         return frame.with_columns(
             source_ref=pl.coalesce(pl.col("source_ref"), pl.Series(refs, dtype=pl.String))
@@ -445,12 +543,13 @@ class BatchChecker:
                 "score" if "score" in self.mapping.columns else "comment",
                 "A required field is missing: a score or a comment.",
             )
+        date = "date_fallback" if row["date_from_fallback"] else "responded_at"
         if row["date_missing"]:
             add("responded_at", "The date is missing.")
         elif row["date_unreadable"]:
-            add("responded_at", date_problem(row["date_raw"], self.mapping.date_order))
+            add(date, date_problem(row["date_raw"], self.mapping.date_order))
         elif row["date_in_future"]:
-            add("responded_at", f"“{row['date_raw']}” is in the future.")
+            add(date, f"“{row['date_raw']}” is in the future.")
         if row["customer_unknown"]:
             errors.append(self._customer_error(line, row))
         if row["segment_unknown"]:
@@ -463,13 +562,22 @@ class BatchChecker:
             add("kind", f"“{row['kind_named']}” is not one of {', '.join(KINDS)}.")
         if row["external_id_long"]:
             add("external_id", f"The external id is longer than {MAX_EXTERNAL_ID} characters.")
+        if row["source_ref_long"]:
+            add("source_ref", f"The source reference is longer than {MAX_SOURCE_REF} characters.")
         if row["language_unknown"]:
+            named = row["language_named"]
             add(
                 "language",
-                f"“{row['language_named']}” is not a language code such as en, de or pt-BR.",
+                f"“{named}” is not the code of a language: give one such as en, de or pt-BR."
+                if LANGUAGE_CODE.match(row["language_code"])
+                else f"“{named}” is not a language code such as en, de or pt-BR.",
             )
         if not errors and row["repeats"] is not None:
-            what = "external id" if row["external_id"] else "content"
+            what = "content"
+            if row["source_ref_given"]:
+                what = "source reference"
+            elif row["external_id"]:
+                what = "external id"
             errors.append(
                 RowError(line, "", f"This row repeats line {row['repeats']} (same {what}).")
             )
@@ -520,6 +628,7 @@ FLAGS = (
     "stage_unknown",
     "kind_unknown",
     "external_id_long",
+    "source_ref_long",
     "language_unknown",
 )
 # the frame column holding each customer target's text
