@@ -78,7 +78,9 @@ class CaseEventOut(Schema):
     text: str
     data: dict[str, Any] = Field(
         description="What changed: {from, to} for an owner or state, {channel, outcome} for a "
-        "contact attempt, {rule} for an opened case."
+        "contact attempt, {rule} for an opened case; {to, resurvey} for the closing message "
+        "(`message`, its text the message), {channel, resurvey, to} for a loop closed by phone, "
+        "chat or in a meeting (`loop_closed`, its text what was said)."
     )
 
 
@@ -125,6 +127,23 @@ class ContactAttemptIn(Schema):
         description="reached or left_message stops the first-contact clock."
     )
     note: str = Field("", max_length=20_000)
+
+
+class CloseLoopIn(Schema):
+    channel: Literal["phone", "chat", "meeting"] = Field(
+        description="Where the loop was closed with the customer."
+    )
+    note: str = Field(
+        min_length=1,
+        max_length=2_000,
+        description="What you told the customer and how they took it: the closing event on the "
+        "case's timeline.",
+    )
+    resurvey: bool | None = Field(
+        None,
+        description="Email the customer the short re-survey afterwards, in their language, so "
+        "that a recovery can be measured. Left out: sent when the customer has an email address.",
+    )
 
 
 @router.get(
@@ -261,3 +280,23 @@ def contact_case(
             note=payload.note.strip(),
         )
     return Status(201, event)
+
+
+@router.post(
+    "/cases/{case_id}/close-loop",
+    response={200: CaseOut, **REFUSED},
+    summary="Record that the loop was closed by phone, chat or in a meeting, and close the case",
+    description="For a resolved case. The note stands on the timeline as the closing event "
+    "(`loop_closed`), and the case counts as closed in the measures like one closed with the "
+    "closing message; with the re-survey, its answer counts towards the recovery rate.",
+)
+def close_loop(request: HttpRequest, case_id: int, payload: CloseLoopIn) -> Case:
+    actor, case = _case_to_work(request, case_id)
+    with _field_errors():
+        return services.case_close_loop_on_channel(
+            actor=actor,
+            case=case,
+            channel=payload.channel,
+            note=payload.note,
+            resurvey=payload.resurvey,
+        )

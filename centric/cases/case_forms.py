@@ -96,3 +96,38 @@ class CloseLoopForm(forms.Form):
         "its end; without it, {survey_link} is left out). A higher score than before counts as "
         "a recovery.",
     )
+
+
+class CloseLoopOnChannelForm(forms.Form):
+    """The loop closed by a word rather than the closing message: by phone, chat or in a
+    meeting. Its fields are prefixed: it shares the case page, and its address, with the
+    closing message's form and the contact attempt's."""
+
+    prefix = "by_word"
+    channel = forms.ChoiceField(
+        label="Closed the loop by",
+        choices=[(channel.value, channel.label) for channel in CaseEvent.LOOP_CLOSED_CHANNELS],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label="What you told them, and how they took it",
+        max_length=2_000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="A few lines; they stand on the timeline as the closing of the loop.",
+    )
+    resurvey = forms.BooleanField(
+        required=False,
+        label="Then email them the short re-survey",
+        help_text="A link to rate us again, in their language. A higher score than before counts "
+        "as a recovery.",
+    )
+
+    def __init__(self, *args: Any, address: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if address:
+            self.fields["resurvey"].initial = True
+            self.fields["resurvey"].help_text = f"To {address}. " + (
+                self.fields["resurvey"].help_text or ""
+            )
+        else:  # nowhere to send it
+            del self.fields["resurvey"]

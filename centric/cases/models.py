@@ -308,6 +308,8 @@ class CaseEvent(models.Model):
         CONTACT = "contact", "Contact attempt"
         ROOT_CAUSE = "root_cause", "Root cause"
         MESSAGE = "message", "Closing message sent"
+        # the loop closed by phone, chat or in a meeting: what was said, not a message we sent
+        LOOP_CLOSED = "loop_closed", "Loop closed"
         ESCALATED = "escalated", "Escalated"
         ANSWERS = "answers", "Customer changed their answers"
 
@@ -324,6 +326,8 @@ class CaseEvent(models.Model):
 
     # a first contact is made once the customer has heard from us
     CONTACT_MADE = frozenset({Outcome.REACHED, Outcome.LEFT_MESSAGE})
+    # where a loop closed by a word was closed; by email it is closed with the closing message
+    LOOP_CLOSED_CHANNELS = (Channel.PHONE, Channel.CHAT, Channel.MEETING)
 
     organisation = models.ForeignKey(
         "core.Organisation", on_delete=models.CASCADE, related_name="+"

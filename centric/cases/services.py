@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -42,7 +43,9 @@ from centric.core.roles import Role
 from centric.customers.models import Customer
 from centric.feedback.models import Invitation, Response, Survey
 from centric.feedback.services import survey_from_template
-from centric.people.models import Team, User
+from centric.feedback.wording import greeting, mail_words
+from centric.insights.text.language import ENGLISH, guess_language
+from centric.people.models import LANGUAGES, Team, User
 
 State = Case.State
 # Where each state may go next; reopening a resolved or closed case puts it back in progress.
@@ -612,12 +615,45 @@ def case_record_cause(*, actor: User, case: Case, root_cause: RootCause, resolut
 # --- closing the loop -----------------------------------------------------------------------
 
 
+LANGUAGE_NAMES = dict(LANGUAGES)
+_LATIN = re.compile("[A-Za-z]")
+
+
 @dataclass(frozen=True)
 class ClosingMessage:
     to: str
     language: str
     subject: str
     body: str
+    # the language the case's resolution is written in, as the text engine tells it ("" when
+    # it cannot): the draft pastes the resolution in word for word
+    resolution_language: str = ""
+
+    @property
+    def language_warning(self) -> str:
+        """What to tell the owner when the resolution is in another language than the message
+        ("" when it is not, or when that cannot be told)."""
+        if self.resolution_language in ("", self.language):
+            return ""
+        written, message = (
+            LANGUAGE_NAMES.get(code, code) for code in (self.resolution_language, self.language)
+        )
+        return (
+            f"The resolution is written in {written}; the message is in {message}: rewrite "
+            f"that part in {message} before sending."
+        )
+
+
+def _resolution_language(resolution: str) -> str:
+    """The language ``resolution`` is written in, or "" when that cannot be told: the engine
+    reads a text it cannot tell as English, and a text without a Latin letter (Japanese written
+    in kanji alone, say) is not."""
+    if not resolution.strip():
+        return ""
+    language = guess_language(resolution)
+    if language == ENGLISH and not _LATIN.search(resolution):
+        return ""
+    return language
 
 
 def closing_recipient(case: Case) -> tuple[str, str, str, str]:
@@ -660,6 +696,7 @@ def closing_draft(*, case: Case, sender: User) -> ClosingMessage | None:
         language=template.language,
         subject=template.subject.format_map(_Blank(fill)),
         body=template.body.format_map(_Blank(fill)),
+        resolution_language=_resolution_language(case.resolution),
     )
 
 
@@ -687,8 +724,7 @@ def case_close_loop(*, actor: User, case: Case, subject: str, body: str, resurve
         raise ValidationError({"body": "Write a subject and a message."})
     if resurvey:
         invitation = _resurvey_invitation(case, email, language)
-        link = settings.SITE_URL + reverse("feedback:respond", args=[invitation.token])
-        line = SURVEY_LINK_LINE.get(language, SURVEY_LINK_LINE["en"]).format(link=link)
+        line = _survey_line(invitation, language)
         body = (
             body.replace("{survey_link}", line) if "{survey_link}" in body else f"{body}\n\n{line}"
         )
@@ -705,6 +741,75 @@ def case_close_loop(*, actor: User, case: Case, subject: str, body: str, resurve
     _event(case, actor, CaseEvent.Kind.MESSAGE, {"to": email, "resurvey": resurvey}, text=body)
     case.save(update_fields=["resurvey", "updated_at"])
     return case_transition(actor=actor, case=case, state=State.CLOSED)
+
+
+@transaction.atomic
+def case_close_loop_on_channel(
+    *, actor: User, case: Case, channel: str, note: str, resurvey: bool | None = None
+) -> Case:
+    """Record that the loop was closed with the customer by phone, chat or in a meeting, with
+    what was said and how they took it, and close the case. ``resurvey`` emails them the short
+    re-survey afterwards, in their language, so that recovery is measured as after a closing
+    message; None sends it when there is an address to send it to. As with the closing message,
+    the mail goes inside the transaction that closes the case."""
+    _check(actor, case)
+    if case.state != State.RESOLVED:
+        raise ValidationError({"state": "Resolve the case before closing the loop."})
+    if channel not in CaseEvent.LOOP_CLOSED_CHANNELS:
+        raise ValidationError(
+            {"channel": "Choose phone, chat or meeting; by email, send the closing message."}
+        )
+    if not note.strip():
+        raise ValidationError({"note": "Write what you told the customer and how they took it."})
+    email, _, _, language = closing_recipient(case)
+    if resurvey is None:
+        resurvey = bool(resurvey_address(case))
+    elif resurvey and not email:
+        raise ValidationError(
+            {"resurvey": "This customer left no address to send the re-survey to."}
+        )
+    data: dict[str, Any] = {"channel": channel, "resurvey": resurvey}
+    if resurvey:
+        invitation = _resurvey_invitation(case, email, language)
+        _resurvey_mail(case, invitation, sender=actor)
+        case.resurvey, data["to"] = invitation, email
+    _event(case, actor, CaseEvent.Kind.LOOP_CLOSED, data, text=note.strip())
+    case.save(update_fields=["resurvey", "updated_at"])
+    return case_transition(actor=actor, case=case, state=State.CLOSED)
+
+
+def resurvey_address(case: Case) -> str:
+    """Where a re-survey of the case would go: the customer's email ("" when there is none, or
+    no customer to ask)."""
+    return closing_recipient(case)[0] if case.customer_id is not None else ""
+
+
+def _survey_line(invitation: Invitation, language: str) -> str:
+    """The closing message's line that invites the customer to the re-survey, with its link."""
+    link = settings.SITE_URL + reverse("feedback:respond", args=[invitation.token])
+    return SURVEY_LINK_LINE.get(language, SURVEY_LINK_LINE["en"]).format(link=link)
+
+
+def _resurvey_mail(case: Case, invitation: Invitation, *, sender: User) -> None:
+    """The short mail that follows a loop closed by a word, in the language the closing message
+    would have been written in: its subject, a greeting, its line inviting to the re-survey, and
+    the sender."""
+    email, name, family_name, _ = closing_recipient(case)
+    draft = closing_draft(case=case, sender=sender)
+    language = draft.language if draft else ENGLISH
+    subject = draft.subject if draft else CLOSING_TEMPLATES[ENGLISH][0]
+    body = (
+        f"{greeting(language, name, family_name)}\n\n{_survey_line(invitation, language)}\n"
+        f"{mail_words(language)['thanks']}\n{sender.get_full_name() or sender.email}"
+    )
+    organisation = Organisation.objects.get(pk=case.organisation_id)
+    EmailMessage(
+        subject=subject.strip(),
+        body=body,
+        from_email=organisation.customer_mail_from(),
+        to=[email],
+        reply_to=organisation.customer_mail_reply_to(),
+    ).send()
 
 
 RESURVEY_NAME = "After your case"

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,6 +24,7 @@ from centric.cases.case_forms import (
     BulkAssignForm,
     CauseForm,
     CloseLoopForm,
+    CloseLoopOnChannelForm,
     CommentForm,
     ContactAttemptForm,
     OpenCaseForm,
@@ -31,7 +32,7 @@ from centric.cases.case_forms import (
     owners_for,
 )
 from centric.cases.charts import sentiment_history
-from centric.cases.models import Case, Notification, Priority
+from centric.cases.models import Case, CaseEvent, Notification, Priority
 from centric.cases.services import TRANSITIONS
 from centric.core.htmx import render_page
 from centric.core.permissions import can_write, require_write, sees_whole_organisation
@@ -143,7 +144,7 @@ def _case_context(request: AuthedRequest, case: Case, **forms: Any) -> dict[str,
     spans: list[dict[str, Any]] = []
     if analysis is not None:
         spans = [*analysis.care_signals, *analysis.reading.get("flags", {}).get("reasons", [])]
-    # the closing message is drafted only where it can be sent: on a resolved case
+    # the loop is closed only once the case is resolved: the closing message is drafted then
     resolved = case.state == Case.State.RESOLVED
     draft = services.closing_draft(case=case, sender=user) if resolved else None
     organisation_id = user.organisation_id
@@ -176,7 +177,28 @@ def _case_context(request: AuthedRequest, case: Case, **forms: Any) -> dict[str,
             CloseLoopForm(initial={"subject": draft.subject, "body": draft.body}) if draft else None
         ),
         "recipient": draft.to if draft else "",
+        "language_warning": draft.language_warning if draft else "",
+        "close_by_word_form": forms.get("close_by_word_form")
+        or (_close_by_word_form(case) if resolved else None),
+        # the customer's way first: the closing message for those who prefer email, the record
+        # of a call, chat or meeting for the others; the closing message only with an address
+        "close_ways": (
+            ("email", "word") if _channel(case) == CaseEvent.Channel.EMAIL else ("word", "email")
+        )
+        if draft
+        else ("word",),
     }
+
+
+def _close_by_word_form(case: Case, data: QueryDict | None = None) -> CloseLoopOnChannelForm:
+    """The record of a loop closed by a word, on the channel the customer prefers (by phone
+    when that is email)."""
+    preferred = _channel(case)
+    if preferred not in CaseEvent.LOOP_CLOSED_CHANNELS:
+        preferred = CaseEvent.Channel.PHONE
+    return CloseLoopOnChannelForm(
+        data, address=services.resurvey_address(case), initial={"channel": preferred}
+    )
 
 
 @require_POST
@@ -226,7 +248,7 @@ class FailedAction:
 
 def _case_action(
     form_name: str,
-    build: Callable[[AuthedRequest], Any],
+    build: Callable[[AuthedRequest, Case], Any],
     act: Callable[[AuthedRequest, Case, dict[str, Any]], str],
     *,
     card: str,
@@ -239,7 +261,7 @@ def _case_action(
     @require_POST
     def view(request: AuthedRequest, case_id: int) -> HttpResponse:
         case = selectors.case_access(actor=request.user, case_id=case_id)
-        form = build(request)
+        form = build(request, case)
         if form.is_valid():
             try:
                 message = act(request, case, form.cleaned_data)
@@ -309,48 +331,79 @@ def _close(request: AuthedRequest, case: Case, data: dict[str, Any]) -> str:
     return "Message sent and case closed. The loop is closed."
 
 
+def _close_by_word(request: AuthedRequest, case: Case, data: dict[str, Any]) -> str:
+    closed = services.case_close_loop_on_channel(
+        actor=request.user,
+        case=case,
+        channel=data["channel"],
+        note=data["note"],
+        resurvey=data.get("resurvey", False),
+    )
+    said = f"Recorded: the loop was closed by {CaseEvent.Channel(data['channel']).label.lower()}"
+    if closed.resurvey is None:
+        return f"{said}, and the case is closed."
+    return f"{said}, and the case is closed. The re-survey went to {closed.resurvey.email}."
+
+
 case_assign = _case_action(
     "assign_form",
-    lambda r: AssignForm(r.POST, organisation_id=r.user.organisation_id),
+    lambda r, _: AssignForm(r.POST, organisation_id=r.user.organisation_id),
     _assign,
     card="assign-h",
     failed="The case was not handed over",
 )
 case_state = _case_action(
     "state_form",
-    lambda r: StateForm(r.POST),
+    lambda r, _: StateForm(r.POST),
     _state,
     card="state-h",
     failed="The case was not moved",
 )
 case_comment = _case_action(
     "comment_form",
-    lambda r: CommentForm(r.POST),
+    lambda r, _: CommentForm(r.POST),
     _comment,
     card="comment-h",
     failed="The comment was not added",
 )
 case_contact = _case_action(
     "contact_form",
-    lambda r: ContactAttemptForm(r.POST),
+    lambda r, _: ContactAttemptForm(r.POST),
     _contact,
     card="contact-h",
     failed="The contact attempt was not recorded",
 )
 case_cause = _case_action(
     "cause_form",
-    lambda r: CauseForm(r.POST, organisation_id=r.user.organisation_id),
+    lambda r, _: CauseForm(r.POST, organisation_id=r.user.organisation_id),
     _cause,
     card="cause-h",
     failed="The root cause and resolution were not saved",
 )
-case_close = _case_action(
+_case_close_by_email = _case_action(
     "close_form",
-    lambda r: CloseLoopForm(r.POST),
+    lambda r, _: CloseLoopForm(r.POST),
     _close,
     card="close-h",
     failed="The message was not sent and the case was not closed",
 )
+_case_close_by_word = _case_action(
+    "close_by_word_form",
+    lambda r, case: _close_by_word_form(case, r.POST),
+    _close_by_word,
+    card="close-by-word-h",
+    failed="The closed loop was not recorded and the case was not closed",
+)
+
+
+@require_POST
+def case_close(request: AuthedRequest, case_id: int) -> HttpResponse:
+    """Both ways of closing the loop post here: the closing message, or the record of a loop
+    closed by phone, chat or in a meeting, whose fields carry its form's prefix."""
+    by_word = f"{CloseLoopOnChannelForm.prefix}-"
+    if any(name.startswith(by_word) for name in request.POST):
+        return _case_close_by_word(request, case_id)
+    return _case_close_by_email(request, case_id)
 
 
 @require_POST

@@ -136,7 +136,8 @@ class RoutingTests(PersonasTestCase):
             comment="Invoices are clear and easy to check. The portal is slow and logs us out.",
         )
         self.assertIn(
-            "billing", facts_of(with_facts(Response.objects).get(pk=praise_of_billing.pk)).themes
+            "billing",
+            facts_of(with_facts(Response.objects.all()).get(pk=praise_of_billing.pk)).themes,
         )
         self.assertEqual(responses_route(response_ids=[complaint.pk, praise_of_billing.pk]), 1)
         self.assertEqual(Case.objects.get().response, complaint)
