@@ -53,7 +53,19 @@ class BulkAssignForm(AssignForm):
         self.fields["cases"].queryset = cases  # type: ignore[attr-defined]
 
 
-class StateForm(forms.Form):
+class _OwnIds(forms.Form):
+    """A form whose fields' ids start with its own word (``ids``), so that two forms on one
+    page, each with a note, never give the same id and each label names its own box."""
+
+    ids = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"{self.ids}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class StateForm(_OwnIds):
+    ids = "state"
     state = forms.ChoiceField(choices=Case.State.choices)
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -62,7 +74,8 @@ class CommentForm(forms.Form):
     text = forms.CharField(label="Comment", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ContactAttemptForm(forms.Form):
+class ContactAttemptForm(_OwnIds):
+    ids = "contact"
     channel = forms.ChoiceField(choices=CaseEvent.Channel.choices)
     outcome = forms.ChoiceField(choices=CaseEvent.Outcome.choices)
     note = forms.CharField(

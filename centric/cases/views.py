@@ -208,27 +208,26 @@ def case_open(request: AuthedRequest, response_id: int) -> HttpResponse:
     response = response_access(actor=user, response_id=response_id)
     require_write(user)
     form = OpenCaseForm(request.POST, organisation_id=user.organisation_id)
-    if not form.is_valid():
-        for field, errors in form.errors.as_data().items():
-            named = form.fields[field].label if field in form.fields else ""
-            for text in (message for error in errors for message in error.messages):
-                messages.error(request, f"{named}: {text}" if named else text)
-        return redirect("feedback:response_detail", response.pk)
-    data = form.cleaned_data
-    try:
-        case = services.case_open_by_person(
-            actor=user,
-            response=response,
-            owner=data["owner"],
-            priority=data["priority"],
-            note=data["note"],
-        )
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-        return redirect("feedback:response_detail", response.pk)
-    messages.success(request, f"Case opened and handed to {case.owner}.")
-    return redirect(case)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = services.case_open_by_person(
+                actor=user,
+                response=response,
+                owner=data["owner"],
+                priority=data["priority"],
+                note=data["note"],
+            )
+        except ValidationError as error:
+            for text in error.messages:
+                form.add_error(None, text)
+        else:
+            messages.success(request, f"Case opened and handed to {case.owner}.")
+            return redirect(case)
+    # the form again, with what was typed and what is wrong with it, on a page of its own
+    failed = FailedAction("The case was not opened", "response-case-h", _sentences(form))
+    context = {"response": response, "form": form, "failed": failed}
+    return render(request, "cases/case_open.html", context, status=422)
 
 
 def _channel(case: Case) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from unittest import mock
 
 from django.core import mail
@@ -59,6 +60,17 @@ class CasePageTests(PersonasTestCase):
             page = self.client.get(self.url)
         self.assertContains(page, "<strong>Monday 22:20</strong>")
         self.assertContains(page, "Outside their working hours")
+
+    def test_no_two_fields_of_the_case_page_share_an_id(self) -> None:
+        # the contact attempt and the "Move the case" form both have a note: each label must
+        # name its own box
+        Case.objects.filter(pk=self.case.pk).update(state=Case.State.RESOLVED)
+        self.login(self.owner)
+        page = self.client.get(self.url).content.decode()
+        ids = re.findall(r'\bid="([^"]+)"', page)
+        self.assertEqual([i for i in set(ids) if ids.count(i) > 1], [])
+        self.assertIn('<label for="contact_note">', page)
+        self.assertIn('<label for="state_note">', page)
 
     def test_who_sees_the_case(self) -> None:
         for person, status in (

@@ -78,9 +78,8 @@ class ResponseCaseTest(CaseApiTestCase):
         again = self.client.post(
             reverse("cases:case_open", args=[response.pk]),
             {"owner": self.owner.pk, "priority": "normal"},
-            follow=True,
         )
-        self.assertContains(again, "This feedback has a case already.")
+        self.assertContains(again, "This feedback has a case already.", status_code=422)
         self.assertEqual(Case.objects.filter(response=response).count(), 1)
 
     def test_viewers_outsiders_and_bad_choices_open_nothing(self) -> None:
@@ -105,13 +104,27 @@ class ResponseCaseTest(CaseApiTestCase):
             ({"owner": self.stranger.pk, "priority": "normal"}, "Select a valid choice."),
         ]:
             with self.subTest(data=data):
-                found = self.client.post(
-                    reverse("cases:case_open", args=[response.pk]), data, follow=True
-                )
-                self.assertContains(found, said)
+                found = self.client.post(reverse("cases:case_open", args=[response.pk]), data)
+                self.assertContains(found, said, status_code=422)
         self.assertEqual(
             self.client.get(reverse("cases:case_open", args=[response.pk])).status_code, 405
         )
+        self.assertFalse(Case.objects.filter(response=response).exists())
+
+    def test_a_case_not_opened_says_why_at_the_top_and_keeps_what_was_typed(self) -> None:
+        response = self.respond()
+        self.login(self.owner)
+        failed = self.client.post(
+            reverse("cases:case_open", args=[response.pk]),
+            {"owner": self.viewer.pk, "priority": "high", "note": "Call them today."},
+        )
+        self.assertContains(failed, "<title>Error: Open a case · Centric</title>", status_code=422)
+        self.assertContains(
+            failed, '<h2 id="error-summary-h">The case was not opened</h2>', status_code=422
+        )
+        self.assertContains(failed, "Owner: Select a valid choice.", status_code=422)
+        self.assertContains(failed, "Call them today.</textarea>", status_code=422)
+        self.assertContains(failed, '<option value="high" selected>', status_code=422)
         self.assertFalse(Case.objects.filter(response=response).exists())
 
     def test_the_api_opens_a_case_by_hand_once(self) -> None:
