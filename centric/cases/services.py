@@ -730,14 +730,7 @@ def case_close_loop(*, actor: User, case: Case, subject: str, body: str, resurve
         )
         case.resurvey = invitation
     body = body.replace("{survey_link}\n", "").replace("{survey_link}", "")
-    organisation = Organisation.objects.get(pk=case.organisation_id)
-    EmailMessage(
-        subject=subject.strip(),
-        body=body,
-        from_email=organisation.customer_mail_from(),
-        to=[email],
-        reply_to=organisation.customer_mail_reply_to(),
-    ).send()
+    _mail_customer(case, email, subject, body)
     _event(case, actor, CaseEvent.Kind.MESSAGE, {"to": email, "resurvey": resurvey}, text=body)
     case.save(update_fields=["resurvey", "updated_at"])
     return case_transition(actor=actor, case=case, state=State.CLOSED)
@@ -802,6 +795,11 @@ def _resurvey_mail(case: Case, invitation: Invitation, *, sender: User) -> None:
         f"{greeting(language, name, family_name)}\n\n{_survey_line(invitation, language)}\n"
         f"{mail_words(language)['thanks']}\n{sender.get_full_name() or sender.email}"
     )
+    _mail_customer(case, email, subject, body)
+
+
+def _mail_customer(case: Case, email: str, subject: str, body: str) -> None:
+    """Email the customer of ``case`` from the organisation, as its mail to customers goes."""
     organisation = Organisation.objects.get(pk=case.organisation_id)
     EmailMessage(
         subject=subject.strip(),

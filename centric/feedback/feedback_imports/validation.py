@@ -23,14 +23,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import polars as pl
-from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
@@ -48,6 +46,7 @@ from centric.feedback.feedback_imports.mapping import (
     in_utc_by_name,
 )
 from centric.feedback.feedback_imports.reading import cell_name
+from centric.feedback.languages import LANGUAGE_CODE, LANGUAGES_KNOWN
 from centric.feedback.scales import SCORE_RANGES
 
 # a score type as an error message names it: "NPS (0–10)", "a rating (1–5)"
@@ -72,21 +71,6 @@ MAX_SOURCE_REF = 200
 # how far after the upload a date may be, for clocks that run a little ahead: the ingestion API's
 # allowance (ingestion.CLOCK_SKEW, which imports Django; a test keeps the two equal)
 CLOCK_SKEW = timedelta(minutes=5)
-# the language codes the ingestion API accepts (ingestion.LANGUAGE_CODE), checked there one by one
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,4})?$")
-# the languages a code may name before its region, as the ingestion API knows them
-# (ingestion.LANGUAGES_KNOWN, which imports Django's models; a test keeps the two equal): ISO
-# 639-1's, and the three-letter codes Django has translations for. "xx" names none, and would be
-# shown as English
-LANGUAGES_KNOWN = frozenset(
-    """aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv
-    cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht
-    hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la
-    lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj
-    om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv
-    sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh
-    zu""".split()  # noqa: SIM905 - the codes read best as words, not as a column of strings
-) | {code.partition("-")[0] for code in LANG_INFO}
 # the statuses of rows that are skipped, in lower case: what Centric's export writes of an answer
 # begun and never sent (exports.NOT_SUBMITTED; a test keeps the two equal)
 UNFINISHED_STATUSES = ("started, not finished",)

@@ -10,8 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import SimpleTestCase
 
-from centric.feedback import ingestion
-from centric.feedback.feedback_imports import reading, selectors, services, validation
+from centric.feedback.feedback_imports import reading, selectors, services
 from centric.feedback.feedback_imports.mapping import Mapping
 from centric.feedback.feedback_imports.validation import BatchChecker, CheckedBatch, Lookups
 from centric.feedback.models import FeedbackImport, Response
@@ -56,9 +55,6 @@ def checked(languages: tuple[str, ...]) -> CheckedBatch:
 
 
 class LanguageCheckTest(SimpleTestCase):
-    def test_the_languages_known_are_those_the_ingestion_api_knows(self) -> None:
-        self.assertEqual(validation.LANGUAGES_KNOWN, ingestion.LANGUAGES_KNOWN)
-
     def test_a_code_that_names_no_language_is_refused_with_its_line_column_and_reason(
         self,
     ) -> None:
