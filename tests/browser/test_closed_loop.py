@@ -93,10 +93,12 @@ def test_from_a_detractor_to_a_closed_loop_and_a_recovery(
         shoot(page, "case-page")
         assert_accessible(page)
 
-        page.get_by_label("Channel").select_option("phone")
-        page.get_by_label("Outcome").select_option("reached")
-        page.get_by_label("Note").fill("Carla was charged twice for November.")
-        page.get_by_role("button", name="Record attempt").click()
+        # the case page has a note in more than one form: this one records the attempt
+        attempt = page.get_by_role("region", name="Record a contact attempt")
+        attempt.get_by_label("Channel").select_option("phone")
+        attempt.get_by_label("Outcome").select_option("reached")
+        attempt.get_by_label("Note").fill("Carla was charged twice for November.")
+        attempt.get_by_role("button", name="Record attempt").click()
         expect(page.get_by_text("Contact attempt recorded.")).to_be_visible()
         page.get_by_label("Root cause", exact=True).select_option(label="Billing error")
         page.get_by_label("Resolution", exact=True).fill(
