@@ -71,6 +71,9 @@ MAX_SOURCE_REF = 200
 # how far after the upload a date may be, for clocks that run a little ahead: the ingestion API's
 # allowance (ingestion.CLOCK_SKEW, which imports Django; a test keeps the two equal)
 CLOCK_SKEW = timedelta(minutes=5)
+# the apostrophe a spreadsheet-safe export (Centric's own, exports.FORMULA_STARTS) puts before a
+# text a spreadsheet would run as a formula: the comment is what follows it
+FORMULA_GUARD = r"^'([=+\-@])"
 # the statuses of rows that are skipped, in lower case: what Centric's export writes of an answer
 # begun and never sent (exports.NOT_SUBMITTED; a test keeps the two equal)
 UNFINISHED_STATUSES = ("started, not finished",)
@@ -211,7 +214,7 @@ class BatchChecker:
             .then(named_type.replace_strict(SCORE_TYPE_NAMES, default=None))
             .otherwise(pl.lit(self.mapping.score_type or None, dtype=pl.String))
             .alias("score_type_found"),
-            self._text("comment").alias("comment"),
+            self._text("comment").str.replace(FORMULA_GUARD, "$1").alias("comment"),
             from_fallback.alias("date_from_fallback"),
             pl.when(from_fallback)
             .then(self._cell("date_fallback"))

@@ -272,6 +272,14 @@ class OwnExportRoundTripTest(PersonasTestCase):
         unfinished = Response.objects.filter(organisation=self.other_org, comment="Half an answer")
         self.assertFalse(unfinished.exists())
 
+    def test_a_comment_the_export_kept_from_being_a_formula_comes_back_as_written(self) -> None:
+        Response.objects.filter(pk=self.late.pk).update(comment="+1 for the new portal")
+        exported = self.exported()
+        self.assertIn(b"'+1 for the new portal", exported)  # as a spreadsheet must not run it
+        self.imported(exported, self.stranger)
+        late = self.stored(source_ref=f"import:id:survey:{self.late.pk}")
+        self.assertEqual(late.comment, "+1 for the new portal")
+
     def test_answers_started_and_not_finished_are_skipped_and_the_report_says_so(self) -> None:
         job = self.imported(self.exported(self.survey), self.stranger, mode="all_or_nothing")
         self.assertEqual(job.status, FeedbackImport.Status.DONE)
