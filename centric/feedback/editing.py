@@ -9,7 +9,7 @@ from typing import Any, NoReturn
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils.text import slugify
+from django.utils.text import get_text_list, slugify
 
 from centric.core.audit import audit_record
 from centric.core.models import AuditEvent
@@ -233,10 +233,14 @@ def _free_key(survey: Survey, question: Question) -> str:
 
 @transaction.atomic
 def question_delete(*, actor: User, question: Question) -> None:
+    """Delete a draft's question; refused, naming them, while other questions follow up on it."""
     survey = question.survey
     _require_draft(actor, survey)
-    if survey.questions.filter(show_if__question=question.key).exists():
-        raise ValidationError("Other questions follow up on this one; change them first.")
+    follow_ups = list(
+        survey.questions.filter(show_if__question=question.key).order_by("page", "position")
+    )
+    if follow_ups:
+        raise ValidationError(followed_up(question, follow_ups, survey))
     audit_record(
         organisation=survey.organisation_id,
         actor=actor,
@@ -245,6 +249,23 @@ def question_delete(*, actor: User, question: Question) -> None:
         changes={"question": [question.key, None]},
     )
     question.delete()
+
+
+def worded(question: Question, survey: Survey) -> str:
+    """A question as staff know it: its wording in the survey's default language (else in
+    English, else any), or its key."""
+    return answer_rules.localised(question.text, survey.default_language) or question.key
+
+
+def followed_up(question: Question, follow_ups: Sequence[Question], survey: Survey) -> str:
+    """Why ``question`` cannot be deleted: the questions that follow up on it, named."""
+    names = get_text_list([f"“{worded(item, survey)}”" for item in follow_ups], "and")
+    one = len(follow_ups) == 1
+    return (
+        f"“{worded(question, survey)}” cannot be deleted: {names} {'follows' if one else 'follow'} "
+        f"up on it. Change {'it' if one else 'them'} to show always, or delete "
+        f"{'it' if one else 'them'}, first."
+    )
 
 
 def _in_page_order(survey: Survey) -> list[Question]:

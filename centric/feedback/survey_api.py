@@ -46,7 +46,6 @@ from centric.feedback.forms import (
 from centric.feedback.models import Invitation, JourneyStage, Question, Survey, Touchpoint
 from centric.feedback.results import QuestionResult, Selection, centricity_result, survey_results
 from centric.feedback.selectors import INVITATION_STATES
-from centric.feedback.views import question_delete
 from centric.feedback.wording import SURVEY_LANGUAGES
 from centric.people.models import User
 
@@ -745,7 +744,7 @@ def delete_question(request: HttpRequest, survey_id: int, key: str) -> Status[No
     actor = _actor(request)
     survey = _survey(actor, survey_id)
     require_org_wide(actor)
-    question_delete(actor, _question(survey, key))
+    editing.question_delete(actor=actor, question=_question(survey, key))
     return Status(204, None)
 
 

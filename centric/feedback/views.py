@@ -172,7 +172,7 @@ def _survey_page(
         "insights_query": _insights_query(survey, responses, window),
         "questions": questions,
         "question_rows": [
-            (question, _worded(question, survey), _follow_up_of(question, asked, survey))
+            (question, editing.worded(question, survey), _follow_up_of(question, asked, survey))
             for question in questions
         ],
         "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in survey.languages],
@@ -226,8 +226,8 @@ def _missing_wording(survey: Survey, questions: Sequence[Question]) -> list[dict
         group = groups.setdefault(
             missing,
             {
-                "questions": [(q, _worded(q, survey)) for q in missing.questions],
-                "options": [(q, label, _worded(q, survey)) for q, label in missing.options],
+                "questions": [(q, editing.worded(q, survey)) for q in missing.questions],
+                "options": [(q, label, editing.worded(q, survey)) for q, label in missing.options],
                 "parts": get_text_list([SURVEY_PARTS[part] for part in missing.parts], "and"),
                 "parts_count": len(missing.parts),
                 "languages": [],
@@ -321,19 +321,13 @@ def survey_open_link_qr(request: AuthedRequest, survey_id: int, kind: str) -> Ht
     return response
 
 
-def _worded(question: Question, survey: Survey) -> str:
-    """A question as staff know it: its wording in the survey's default language (else in
-    English, else any), or its key."""
-    return answer_rules.localised(question.text, survey.default_language) or question.key
-
-
 def _follow_up_of(question: Question, asked: Mapping[str, Question], survey: Survey) -> str:
     """When a follow-up is shown, for staff: "after “How likely …?” is 0–6"; else nothing."""
     condition = question.show_if
     if not condition:
         return ""
     source = asked.get(condition["question"])
-    name = f"“{_worded(source, survey)}”" if source else condition["question"]
+    name = f"“{editing.worded(source, survey)}”" if source else condition["question"]
     if "in" in condition:
         language = survey.default_language
         labels = answer_rules.display(source, condition["in"], language) if source else ""
@@ -772,8 +766,10 @@ def question_change(request: AuthedRequest, survey_id: int, question_id: int) ->
     action = request.POST.get("action", "")
     try:
         if action == "delete":
-            question_delete(request.user, question)
-            messages.success(request, f"The question “{_worded(question, survey)}” is deleted.")
+            editing.question_delete(actor=request.user, question=question)
+            messages.success(
+                request, f"The question “{editing.worded(question, survey)}” is deleted."
+            )
         elif action in {"up", "down"}:
             editing.question_move(actor=request.user, question=question, up=action == "up")
     except ValidationError as error:
@@ -793,35 +789,12 @@ def _delete_confirmation(
     context = {
         "survey": survey,
         "question": question,
-        "worded": _worded(question, survey),
-        "follow_ups": [(item, _worded(item, survey)) for item in follow_ups],
-        "refused": _followed_up(question, follow_ups, survey) if follow_ups else "",
+        "worded": editing.worded(question, survey),
+        "follow_ups": [(item, editing.worded(item, survey)) for item in follow_ups],
+        "refused": editing.followed_up(question, follow_ups, survey) if follow_ups else "",
         "answers": question.answers.count(),
     }
     return render(request, "feedback/question_delete.html", context)
-
-
-def question_delete(actor: User, question: Question) -> None:
-    """Delete the question as ``editing.question_delete`` does; when it refuses because other
-    questions follow up on it, the refusal names them (for this page and the API)."""
-    try:
-        editing.question_delete(actor=actor, question=question)
-    except ValidationError:
-        follow_ups = selectors.question_follow_ups(question)
-        if not follow_ups:
-            raise
-        raise ValidationError(_followed_up(question, follow_ups, question.survey)) from None
-
-
-def _followed_up(question: Question, follow_ups: Sequence[Question], survey: Survey) -> str:
-    """Why ``question`` cannot be deleted: the questions that follow up on it, named."""
-    names = get_text_list([f"“{_worded(item, survey)}”" for item in follow_ups], "and")
-    verb = "follows" if len(follow_ups) == 1 else "follow"
-    return (
-        f"“{_worded(question, survey)}” cannot be deleted: {names} {verb} up on it. Change "
-        f"{'it' if len(follow_ups) == 1 else 'them'} to show always, or delete "
-        f"{'it' if len(follow_ups) == 1 else 'them'}, first."
-    )
 
 
 def journey(request: AuthedRequest) -> HttpResponse:
