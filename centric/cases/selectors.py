@@ -17,13 +17,13 @@ from django.http import Http404
 from centric.cases.models import Case, CaseEvent
 from centric.core import clock
 from centric.core.periods import in_working_hours
-from centric.core.permissions import WRITE_ROLES, can_write, sees_whole_organisation
+from centric.core.permissions import can_write, sees_whole_organisation
 from centric.customers.models import Contact, Customer, Influence
 from centric.customers.selectors import accounts_visible_to
 from centric.feedback.models import Response
 from centric.insights.models import ThemeMention
 from centric.people.models import User
-from centric.people.selectors import team_ids_of
+from centric.people.selectors import team_ids_of, working
 
 HISTORY = 30  # the customer's most recent feedback shown on the case page
 OPEN_STATES = (Case.State.NEW, Case.State.CONTACTED, Case.State.IN_PROGRESS)
@@ -49,7 +49,7 @@ def can_own_case(person: User) -> bool:
 
 def case_owners(people: QuerySet[User]) -> QuerySet[User]:
     """Those of ``people`` a case may be handed to, as ``can_own_case`` says."""
-    return people.filter(is_active=True, role__in=WRITE_ROLES)
+    return working(people)
 
 
 def cases_visible_to(actor: User) -> QuerySet[Case]:
@@ -171,13 +171,15 @@ def _breaching_soon(now: dt.datetime) -> Q:
 
 
 def inbox_counts(*, actor: User) -> dict[str, int]:
-    """How many open cases wait in each inbox (one query)."""
+    """How many open cases wait in each inbox, and ``mine_overdue``: how many of the actor's
+    own are overdue (one query)."""
     now, teams = clock.now(), team_ids_of(actor)
     open_cases = cases_visible_to(actor).filter(state__in=OPEN_STATES)
     counts = open_cases.aggregate(
         mine=Count("pk", filter=Q(owner=actor)),
         team=Count("pk", filter=Q(team_id__in=teams)),
         overdue=Count("pk", filter=_overdue(now)),
+        mine_overdue=Count("pk", filter=Q(owner=actor) & _overdue(now)),
         soon=Count("pk", filter=_breaching_soon(now)),
         unassigned=Count("pk", filter=Q(owner__isnull=True)),
         all=Count("pk"),

@@ -5,9 +5,9 @@ from typing import Any
 from django import forms
 
 from centric.core.forms import HttpsURLField, OrganisationModelForm, TimeZoneSelect, limit_choices
-from centric.core.permissions import WRITE_ROLES
 from centric.customers.models import Account, Contact, Segment
 from centric.people.models import Team, User
+from centric.people.selectors import working
 
 
 class AccountForm(OrganisationModelForm):
@@ -39,9 +39,7 @@ class AccountForm(OrganisationModelForm):
         limit_choices(
             self,
             segment=Segment.objects.filter(organisation_id=organisation_id),
-            owner=User.objects.filter(
-                organisation_id=organisation_id, is_active=True, role__in=WRITE_ROLES
-            ),
+            owner=working(User.objects.filter(organisation_id=organisation_id)),
             team=Team.objects.filter(organisation_id=organisation_id),
         )
 

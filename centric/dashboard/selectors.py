@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import polars as pl
 
-from centric.cases.selectors import InboxFilters, inbox, inbox_counts
+from centric.cases.selectors import inbox_counts
 from centric.core import clock
 from centric.core.permissions import can_write
 from centric.feedback.models import Response
@@ -33,11 +33,10 @@ class Waiting:
 
 def waiting_for(*, actor: User) -> Waiting:
     counts = inbox_counts(actor=actor)
-    mine_overdue = inbox(actor=actor, filters=InboxFilters(inbox="overdue", owner_id=actor.pk))
     return Waiting(
         works=can_write(actor),
         mine=counts["mine"],
-        mine_overdue=mine_overdue.count() if counts["mine"] else 0,
+        mine_overdue=counts["mine_overdue"],
         team=counts["team"],
         overdue=counts["overdue"],
         soon=counts["soon"],

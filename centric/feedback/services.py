@@ -859,13 +859,9 @@ def _change_recorded(
         history = [history[0], *history[1 - EARLIER_ANSWERS_KEPT :]]
     response.earlier_answers = history
     response.edited_at = clock.now()
-    now = GivenAnswers(
-        given_at=response.edited_at,
-        answers=dict(answers),
-        score=response.score,
-        score_type=response.score_type,
-        comment=response.comment,
-    )
+    # what it says now, given at the change just stamped
+    now = _as_sent(response, answers)
+    assert now is not None
     return sent, now
 
 

@@ -7,8 +7,14 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from centric.core.permissions import sees_whole_organisation
+from centric.core.permissions import WRITE_ROLES, sees_whole_organisation
 from centric.people.models import ApiToken, BusinessUnit, Team, User
+
+
+def working(people: QuerySet[User]) -> QuerySet[User]:
+    """Those of ``people`` who are active and work, not only look (viewers): who may own an
+    account or a case."""
+    return people.filter(is_active=True, role__in=WRITE_ROLES)
 
 
 def team_ids_of(user: User) -> set[int]:
