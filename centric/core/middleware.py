@@ -6,7 +6,8 @@ which a browser shows as a blank page; a person gets a page in the site's layout
 API's answers, and any 405 a view gave a body of its own, stay as they are.
 
 ``own_time_zone``: a signed-in person reads every time in the time zone of their profile, and
-their "today" is theirs; the database and the API keep UTC.
+their "today" is theirs, on the pages and in the API alike (a personal token's person is known
+only once the API signs them in, which then calls ``wear_time_zone``); the database keeps UTC.
 """
 
 from __future__ import annotations
@@ -46,13 +47,24 @@ def own_time_zone(
 ) -> Callable[[HttpRequest], HttpResponse]:
     def middleware(request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated:
-            return get_response(request)
-        try:
-            zone = ZoneInfo(user.time_zone)
-        except (ZoneInfoNotFoundError, ValueError):
-            return get_response(request)
+        zone = person_zone(user) if user is not None and user.is_authenticated else None
+        # entered even without a zone, so that one worn later in the request ends with it
         with timezone.override(zone):
             return get_response(request)
 
     return middleware
+
+
+def person_zone(user: object) -> ZoneInfo | None:
+    """The time zone of a person's profile, if it names one."""
+    try:
+        return ZoneInfo(getattr(user, "time_zone", None) or "")
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def wear_time_zone(user: object) -> None:
+    """For the rest of this request, read times in ``user``'s zone (``own_time_zone`` ends it)."""
+    zone = person_zone(user)
+    if zone is not None:
+        timezone.activate(zone)

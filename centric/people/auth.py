@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja.security import APIKeyCookie, HttpBearer
 
+from centric.core.middleware import wear_time_zone
 from centric.people.models import User
 from centric.people.services import api_token_authenticate
 
@@ -63,6 +64,7 @@ class TokenAuth(HttpBearer):
         user = api_token_authenticate(token)
         if user is not None:
             request.user = user
+            wear_time_zone(user)
         return user
 
 

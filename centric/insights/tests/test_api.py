@@ -105,6 +105,21 @@ class OverviewApiTest(InsightsApiTestCase):
                 if where:
                     self.assertEqual(found.json()["detail"][0]["loc"], ["query", where])
 
+    def test_a_token_reads_its_persons_days_as_their_session_does(self) -> None:
+        self.cx_lead.time_zone = "Europe/Berlin"
+        self.cx_lead.save(update_fields=["time_zone"])
+        period = {"start": "2026-11-01", "end": "2026-11-30"}
+
+        by_token = self.get("/insights/overview", self.cx_lead, **period).json()
+        self.client.force_login(self.cx_lead)
+        by_session = self.client.get("/api/insights/overview", period).json()
+
+        self.assertEqual(by_token["start"], "2026-11-01T00:00:00+01:00")
+        self.assertEqual(by_token["start"], by_session["start"])
+        self.assertEqual(by_token["end"], by_session["end"])
+        self.client.logout()  # and the next request, a stranger's, is in UTC again
+        self.assertEqual(timezone.get_current_timezone_name(), "UTC")
+
     def test_without_a_token_or_session_nothing_is_given(self) -> None:
         self.assertEqual(self.client.get("/api/insights/overview").status_code, 401)
         self.assertEqual(self.client.get("/api/insights/comments").status_code, 401)
