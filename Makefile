@@ -13,7 +13,7 @@ PROD_ENV := CENTRIC_MODE=production \
 	SECRET_KEY=production-mode-test-key-that-is-long-enough-to-pass-the-checks-0123456789 \
 	SECURE_HTTPS=false
 
-.PHONY: install demo demo-reset serve worker test test-fast test-browser test-production lint format bench-setup bench-insights bench-insights-pipeline bench-import bench-respond bench-cases clean
+.PHONY: install demo demo-reset serve worker scheduler test test-fast test-browser test-production lint format bench-setup bench-insights bench-insights-pipeline bench-import bench-respond bench-cases clean
 
 install: $(VENV)/.installed
 
@@ -39,8 +39,14 @@ serve: install
 		--workers $${WEB_CONCURRENCY:-2} --blocking-threads $${WEB_THREADS:-8} --workers-kill-timeout 30 --access-log \
 		config.wsgi:application
 
+# as many workers as the work needs, on as many machines; the periodic tasks come from `make scheduler`
 worker: install
-	$(BIN)/celery -A config worker --beat --loglevel=INFO --concurrency=$${WORKER_CONCURRENCY:-2}
+	$(BIN)/celery -A config worker --loglevel=INFO --concurrency=$${WORKER_CONCURRENCY:-2}
+
+# exactly one per installation: it sends the periodic tasks (SLA escalation, reminders, closing
+# surveys, spike alerts) to the workers, keeping its state in CENTRIC_DATA_DIR
+scheduler: install
+	$(BIN)/celery -A config beat --loglevel=INFO
 
 test: install
 	$(BIN)/pytest -q -m "not production"

@@ -5,13 +5,16 @@ Two modes:
 - ``embedded`` (the default): SQLite in ``CENTRIC_DATA_DIR``, background work through a broker
   kept in that folder, a secret key generated there on first run. Nothing else to install.
 - ``production``: ``DATABASE_URL`` (PostgreSQL), Celery on ``CELERY_BROKER_URL`` (RabbitMQ), Redis
-  for task results and the cache, and a ``SECRET_KEY`` that must be given.
+  for task results and the cache, and a ``SECRET_KEY`` that must be given; ``CENTRIC_DATA_DIR``
+  still keeps uploaded files and the scheduler's state.
 """
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -21,8 +24,33 @@ from config.env import envbool, envchoice, envint, envlist, envstr
 BASE_DIR = Path(__file__).resolve().parent.parent
 MODE = envchoice("CENTRIC_MODE", "embedded", {"embedded", "production"})
 PRODUCTION = MODE == "production"
-DATA_DIR = Path(envstr("CENTRIC_DATA_DIR", str(BASE_DIR / "data"))).resolve()
 DEBUG = envbool("DEBUG", False)
+
+
+def _data_dir() -> Path:
+    """The installation's own folder: uploaded files and the scheduler's state in every mode, and
+    the database, queue and generated key of the embedded mode. Created on first start; one that
+    cannot be created or written to stops start-up here, where the scheduler would otherwise die
+    quietly beside a worker that carries on as if nothing had happened."""
+    path = Path(envstr("CENTRIC_DATA_DIR", str(BASE_DIR / "data"))).resolve()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ImproperlyConfigured(
+            f"CENTRIC_DATA_DIR={str(path)!r} cannot be created: {exc.strerror}"
+        ) from exc
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise ImproperlyConfigured(f"CENTRIC_DATA_DIR={str(path)!r} is not writable by this user")
+    return path
+
+
+def _hosts(name: str, default: list[str]) -> list[str]:
+    """A list of host names or origins, separated by commas, spaces or both: a space-separated
+    list read on commas alone would be one host that never matches."""
+    return [item for entry in envlist(name, default) for item in entry.split()]
+
+
+DATA_DIR = _data_dir()
 
 
 def _secret_key() -> str:
@@ -34,7 +62,6 @@ def _secret_key() -> str:
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY (or SECRET_KEY_FILE) is required in production")
     # The embedded mode keeps a generated key beside its database, so sessions survive restarts.
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
     key_file = DATA_DIR / "secret_key"
     if not key_file.exists():
         key_file.write_text(secrets.token_urlsafe(64), encoding="utf-8")
@@ -44,8 +71,8 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
-CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [SITE_URL])
+ALLOWED_HOSTS = _hosts("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = _hosts("CSRF_TRUSTED_ORIGINS", [SITE_URL])
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -64,9 +91,13 @@ INSTALLED_APPS = [
     "centric.cases",
     "centric.dashboard",
     "centric.demo",
+    "config.apps.DeploymentConfig",
 ]
 
 MIDDLEWARE = [
+    # first: a load balancer's probe is answered before the Host header is checked, http is
+    # redirected to https or anyone is asked to sign in
+    "config.health.health_check",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -120,7 +151,6 @@ if _database_url:
     }
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -171,10 +201,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Periodic work, run by `celery worker --beat` (the demo and `make worker` do this) or by a
-# separate `celery beat`: SLA breaches escalate within a minute, feedback whose analysis task was
-# lost is analysed within minutes, and invitations held back by the fatigue window go within an
-# hour of its passing, and the CX leads hear of a theme's spike within the hour it is found.
+# Periodic work, sent by exactly one scheduler (`make scheduler`, i.e. `celery beat`; the demo's
+# one worker runs it inside, `celery worker --beat`): SLA breaches escalate within a minute,
+# feedback whose analysis task was lost is analysed within minutes, and invitations held back by
+# the fatigue window go within an hour of its passing, and the CX leads hear of a theme's spike
+# within the hour it is found.
 CELERY_BEAT_SCHEDULE = {
     "escalate-sla-breaches": {"task": "centric.cases.tasks.escalate_breaches", "schedule": 60.0},
     "analyse-missed-feedback": {
@@ -217,16 +248,44 @@ SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", SECURE_HTTPS)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if envbool("BEHIND_PROXY", False):
+BEHIND_PROXY = envbool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies of the installation's own each request passes, each appending the
+# address it was reached from to X-Forwarded-For: the client's address (which the sign-in
+# throttle counts by) is read that many entries from the right. Without a proxy the header,
+# which anyone can send, is not read at all.
+PROXY_HOPS = envint("PROXY_HOPS", 1 if BEHIND_PROXY else 0)
+if PROXY_HOPS and not BEHIND_PROXY:
+    raise ImproperlyConfigured("PROXY_HOPS is only read behind a proxy: set BEHIND_PROXY=true")
+if BEHIND_PROXY and PROXY_HOPS < 1:
+    raise ImproperlyConfigured("PROXY_HOPS must be at least 1 with BEHIND_PROXY=true")
 
 # Mail ---------------------------------------------------------------------------------------
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)  # STARTTLS, usually on port 587
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)  # TLS from the first byte, usually on port 465
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured(
+        "EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be true: EMAIL_USE_SSL for a server that "
+        "speaks TLS from the start (port 465), EMAIL_USE_TLS for STARTTLS (port 587)"
+    )
 EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
-EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_PORT = envint("EMAIL_PORT", 465 if EMAIL_USE_SSL else 25)
 EMAIL_HOST_USER = envstr("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Centric <centric@localhost>")
+# seconds: a mail server that takes the connection and never answers would otherwise hold the
+# request or task that sends for ever
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
+if EMAIL_TIMEOUT < 1:
+    raise ImproperlyConfigured(f"EMAIL_TIMEOUT={EMAIL_TIMEOUT} must be at least 1 (seconds)")
+# production sends from the host people reach Centric at, never from localhost, which mail
+# servers refuse (`manage.py check --deploy` says so when it is still local)
+DEFAULT_FROM_EMAIL = envstr(
+    "DEFAULT_FROM_EMAIL",
+    f"Centric <centric@{urlsplit(SITE_URL).hostname or 'localhost'}>"
+    if PRODUCTION
+    else "Centric <centric@localhost>",
+)
 EMAIL_BACKEND = envstr(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"

@@ -24,7 +24,21 @@ class AuthedRequest(HttpRequest):
 
 
 def _client_ip(request: HttpRequest | None) -> str:
-    return request.META.get("REMOTE_ADDR", "") if request else ""
+    """The address a request came from. Behind ``PROXY_HOPS`` reverse proxies of the
+    installation's own, it is the one the farthest of them was reached from: each appends that
+    address to X-Forwarded-For, so it is that many entries from the right, and anything left of
+    it the client may have written itself. Without a proxy the header, which anyone can send, is
+    ignored; so is one shorter than the proxies would have made it (a request that bypassed
+    them)."""
+    if request is None:
+        return ""
+    hops = settings.PROXY_HOPS
+    if hops:
+        header = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
+        forwarded = [address.strip() for address in header.split(",") if address.strip()]
+        if len(forwarded) >= hops:
+            return forwarded[-hops]
+    return str(request.META.get("REMOTE_ADDR", ""))
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):

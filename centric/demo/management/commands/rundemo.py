@@ -46,7 +46,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, host: str, port: int, check: bool, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError(
-                "rundemo is for the embedded mode; use `make serve` and `make worker` in production."
+                "rundemo is for the embedded mode; use `make serve`, `make worker` and "
+                "`make scheduler` in production."
             )
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
