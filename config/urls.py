@@ -1,20 +1,24 @@
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
+from centric.core.api import not_found as api_not_found
 from centric.core.views import audit_log, organisation_settings
 from centric.dashboard.views import home
-from centric.people.auth import ThrottledAuthenticationForm
+from centric.people.auth import InvitingPasswordResetForm, ThrottledAuthenticationForm
 from config.api import api
 
 
 def _api_urls() -> list:  # type: ignore[type-arg]
     """The API authenticates each request itself (token or session) and answers 401 in JSON, so
-    the pages' login redirect must not apply to it."""
+    the pages' login redirect must not apply to it. Its root address, which django-ninja keeps
+    only to know where the API is, answers as every address without an endpoint does."""
     patterns, _, _ = api.urls
     for pattern in patterns:
         pattern.callback.login_required = False  # type: ignore[union-attr]
+        if pattern.name == "api-root":  # type: ignore[union-attr]
+            pattern.callback = api_not_found
     return patterns
 
 
@@ -30,6 +34,11 @@ urlpatterns = [
         ),
         name="login",
     ),
+    path(
+        "password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=InvitingPasswordResetForm),
+        name="password_reset",
+    ),
     path("", include("django.contrib.auth.urls")),
     path("audit/", audit_log, name="audit_log"),
     path("settings/organisation/", organisation_settings, name="organisation_settings"),
@@ -38,6 +47,7 @@ urlpatterns = [
     path("", include("centric.insights.urls")),
     path("", include("centric.cases.urls")),
     path("api/", include((_api_urls(), "api"))),
+    re_path(r"^api/", api_not_found),  # every other address under /api/: a JSON 404
     path(
         "robots.txt",
         login_not_required(

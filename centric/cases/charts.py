@@ -44,6 +44,9 @@ def sentiment_history(responses: Sequence[Response]) -> SafeString | None:
     body.append(f'<polyline points="{line}" fill="none" stroke="{GRID}" stroke-width="2"/>')
     for at, score, label, response in points:
         title = f"{at:%d %b %Y}: {label}"
+        rated = response.survey.subject_team if response.survey_id and response.survey else None
+        if rated is not None:  # what it rated: a team may rate several teams that serve it
+            title = f"{at:%d %b %Y}, on {rated}: {label}"
         if response.score is not None:
             # with its scale: a 4 is satisfied in CSAT (1–5) but a detractor in NPS (0–10)
             title += f", {response.get_score_type_display() or 'Score'} {response.score}"

@@ -97,7 +97,12 @@ def _escalate(case: Case, which: str, level: int, now: dt.datetime) -> bool:
                 organisation_id=case.organisation_id,
                 case=case,
                 kind=CaseEvent.Kind.ESCALATED,
-                data={"clock": which, "level": level, "to": [str(p) for p in people]},
+                data={
+                    "clock": which,
+                    "level": level,
+                    "to": [str(p) for p in people],
+                    "to_ids": [p.pk for p in people],
+                },
                 at=now,
             )
             escalation.notified_at = now

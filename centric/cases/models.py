@@ -312,6 +312,8 @@ class CaseEvent(models.Model):
         LOOP_CLOSED = "loop_closed", "Loop closed"
         ESCALATED = "escalated", "Escalated"
         ANSWERS = "answers", "Customer changed their answers"
+        # an email to the customer that could not be sent, however often it was tried
+        MAIL_FAILED = "mail_failed", "Email not sent"
 
     class Channel(models.TextChoices):
         EMAIL = "email", "Email"

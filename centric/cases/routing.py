@@ -94,7 +94,11 @@ def with_facts(responses: QuerySet[Response]) -> QuerySet[Response]:
         "customer__account__team",
         "customer__team",
     ).prefetch_related(
-        Prefetch("theme_mentions", queryset=ThemeMention.objects.only("response_id", "theme")),
+        Prefetch(
+            "theme_mentions",
+            # what a comment says of each theme too (``complaints``), or a query per mention
+            queryset=ThemeMention.objects.only("response_id", "theme", "sentiment_label"),
+        ),
         Prefetch(
             "answers",
             queryset=Answer.objects.filter(question__kind__in=SCORED, number__isnull=False)

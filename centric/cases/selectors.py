@@ -7,22 +7,25 @@ serve). Viewers see but never act."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 
-from centric.cases.models import Case, CaseEvent
+from centric.cases.models import Case, CaseEvent, RootCause
 from centric.core import clock
 from centric.core.periods import in_working_hours
 from centric.core.permissions import can_write, sees_whole_organisation
 from centric.customers.models import Contact, Customer, Influence
 from centric.customers.selectors import accounts_visible_to
-from centric.feedback.models import Response
-from centric.insights.models import ThemeMention
-from centric.people.models import User
+from centric.feedback.answers import display, localised
+from centric.feedback.models import Answer, Question, Response
+from centric.feedback.scales import SCORE_RANGES
+from centric.feedback.selectors import responses_visible_to
+from centric.insights.models import ResponseAnalysis, ThemeMention
+from centric.people.models import Team, User
 from centric.people.selectors import team_ids_of, working
 
 HISTORY = 30  # the customer's most recent feedback shown on the case page
@@ -79,7 +82,7 @@ def case_access(*, actor: User, case_id: int) -> Case:
                 "contact",
                 "response__analysis",
                 "response__stage",
-                "response__survey",
+                "response__survey__subject_team",
                 "response__person",
                 "owner",
                 "team__lead",
@@ -201,13 +204,99 @@ class LocalTime:
         return in_working_hours(self.now, self.time_zone, self.opens, self.closes)
 
 
+def rated_team(response: Response) -> Team | None:
+    """The team a piece of feedback rates: the team its survey asks about (an internal-customer
+    survey's ``subject_team``), else None."""
+    survey = response.survey if response.survey_id is not None else None
+    return survey.subject_team if survey is not None else None
+
+
+@dataclass(frozen=True)
+class CaseAnswer:
+    """One of the feedback's answers besides its comment, as staff read it: the rating of one
+    of the six behaviours in an internal customer's say on a team, say."""
+
+    key: str
+    question: str  # its wording, in the survey's language
+    kind: str
+    answer: str  # a score as it is, a choice by its options' labels
+    score: int | None
+    low: int | None  # a score's scale, from ``low`` to ``high``
+    high: int | None
+
+
+@dataclass(frozen=True)
+class CaseFeedback:
+    """What the case page shows of the feedback that opened the case ("What they said"): the
+    feedback, what its words were read to say, the journey stage it speaks of, the team it
+    rates, and its answers when there is more to them than the headline score."""
+
+    response: Response
+    analysis: ResponseAnalysis | None
+    themes: list[ThemeMention]
+    stage: str  # the feedback's own stage, else the one its words were read to speak of
+    rated_team: Team | None = None
+    answers: list[CaseAnswer] = field(default_factory=list)
+
+
+def case_feedback(*, case: Case) -> CaseFeedback | None:
+    """The feedback that opened ``case`` as its page shows it, None for a case without one.
+    Whoever may see the case reads it here, its owner included, even where the feedback itself
+    is out of their sight: the case is worked from it."""
+    response = case.response
+    if response is None:
+        return None
+    analysis: ResponseAnalysis | None = getattr(response, "analysis", None)
+    themes = list(ThemeMention.objects.filter(response_id=response.pk))
+    stage = (response.stage.name if response.stage else "") or (
+        analysis.journey_stage if analysis else ""
+    )
+    return CaseFeedback(
+        response, analysis, themes, stage, rated_team(response), _answers_read(response)
+    )
+
+
+def _answers_read(response: Response) -> list[CaseAnswer]:
+    """The answers besides the free text (which is the comment), in the survey's order and
+    language; none when they would say no more than the headline score."""
+    survey = response.survey if response.survey_id is not None else None
+    if survey is None:
+        return []
+    answers = (
+        Answer.objects.filter(response_id=response.pk)
+        .exclude(question__kind=Question.Kind.TEXT)
+        .select_related("question")
+        .order_by("question__position")
+    )
+    read = []
+    for answer in answers:
+        question = answer.question
+        wording = localised(question.text, survey.default_language)
+        low, high = SCORE_RANGES.get(question.kind, (None, None))
+        read.append(
+            CaseAnswer(
+                key=question.key,
+                question=wording or question.key,
+                kind=question.kind,
+                answer=display(question, answer.value, survey.default_language),
+                score=answer.number,
+                low=question.scale_min if question.scale_min is not None else low,
+                high=question.scale_max if question.scale_max is not None else high,
+            )
+        )
+    return read if len(read) > (1 if response.score is not None else 0) else []
+
+
 @dataclass(frozen=True)
 class CaseView:
     """Everything the case page shows about the customer before anyone replies (empathize)."""
 
     case: Case
     events: list[CaseEvent]
-    themes: list[ThemeMention]
+    feedback: CaseFeedback | None
+    # the customer's feedback, newest first; for feedback rating a team, their feedback on
+    # that team only (``about``), as are the past root causes: how they rate another team is
+    # another story
     history: list[Response]
     other_cases: list[Case]
     contacts: list[Contact]
@@ -215,19 +304,32 @@ class CaseView:
     past_causes: list[dict[str, Any]]
     local_time: LocalTime | None
 
+    @property
+    def themes(self) -> list[ThemeMention]:
+        return self.feedback.themes if self.feedback else []
+
+    @property
+    def about(self) -> Team | None:
+        return self.feedback.rated_team if self.feedback else None
+
 
 def case_view(*, actor: User, case: Case) -> CaseView:
     customer = case.customer
+    feedback = case_feedback(case=case)
+    about = feedback.rated_team if feedback else None
     history: list[Response] = []
     other_cases: list[Case] = []
     contacts: list[Contact] = []
     members: list[User] = []
     past_causes: list[dict[str, Any]] = []
     if customer is not None:
+        # what the reader may see of it: a team's ratings of another team are that team's
+        said = responses_visible_to(actor).filter(customer=customer)
+        if about is not None:
+            said = said.filter(survey__subject_team=about)
         history = list(
-            Response.objects.filter(customer=customer)
-            .exclude(submitted_at__isnull=True, responded_at__isnull=True)
-            .select_related("analysis", "survey")
+            said.exclude(submitted_at__isnull=True, responded_at__isnull=True)
+            .select_related("analysis", "survey__subject_team")
             .order_by("-responded_at", "-pk")[:HISTORY]
         )
         other_cases = list(
@@ -244,19 +346,26 @@ def case_view(*, actor: User, case: Case) -> CaseView:
             )
         elif customer.team_id is not None:
             members = list(customer.team.members.filter(is_active=True))  # type: ignore[union-attr]
+        solved = Case.objects.filter(customer=customer, root_cause__isnull=False)
+        if about is not None:
+            solved = solved.filter(response__survey__subject_team=about)
         past_causes = list(
-            Case.objects.filter(customer=customer, root_cause__isnull=False)
-            .exclude(pk=case.pk)
+            solved.exclude(pk=case.pk)
             .values("root_cause__name")
             .annotate(count=Count("pk"), latest=Max("opened_at"))
             .order_by("-latest")
         )
-    themes = (
-        list(ThemeMention.objects.filter(response_id=case.response_id)) if case.response_id else []
-    )
     events = list(case.events.select_related("actor"))
     return CaseView(
-        case, events, themes, history, other_cases, contacts, members, past_causes, _local(case)
+        case,
+        events,
+        feedback,
+        history,
+        other_cases,
+        contacts,
+        members,
+        past_causes,
+        _local(case),
     )
 
 
@@ -273,3 +382,12 @@ def _local(case: Case) -> LocalTime | None:
     else:
         return None
     return LocalTime(clock.now().astimezone(ZoneInfo(zone)), zone, opens, closes)
+
+
+def root_causes(*, actor: User) -> QuerySet[RootCause]:
+    """The organisation's root-cause taxonomy, those offered first. Everyone in the
+    organisation reads it: a case's root cause is named on its page, and whoever works a case
+    chooses from the offered ones (the retired stay on the cases that have them)."""
+    return RootCause.objects.filter(organisation_id=actor.organisation_id).order_by(
+        "-active", "name", "pk"
+    )

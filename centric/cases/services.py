@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import smtplib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -34,10 +35,10 @@ from centric.cases.models import (
     Rule,
     SlaPolicy,
 )
-from centric.cases.selectors import can_own_case, case_actionable, case_owners
+from centric.cases.selectors import can_own_case, case_actionable, case_owners, rated_team
 from centric.core import clock
 from centric.core.audit import audit_event, audit_record
-from centric.core.models import AuditEvent, Organisation
+from centric.core.models import AuditEvent
 from centric.core.permissions import require_write
 from centric.core.roles import Role
 from centric.customers.models import Customer
@@ -208,7 +209,8 @@ class _Placer:
     are read under row locks, held until the batch commits so that concurrent workers never
     give the same turn twice, and moved once, by the turns taken. ``lock`` takes the locks of a
     whole batch at once, in one order, so that two batches never wait for each other's rules in
-    a circle."""
+    a circle; ``load`` reads what the batch's feedback says of the teams that look after it in
+    a few queries for the whole batch, not a few for each case."""
 
     def __init__(self) -> None:
         self.members: dict[int, list[User]] = {}
@@ -220,30 +222,73 @@ class _Placer:
         locked = Rule.objects.select_for_update().filter(pk__in=sorted(set(rule_ids)))
         self.cursors.update(locked.order_by("pk").values_list("pk", "round_robin_cursor"))
 
+    def load(self, responses: Sequence[Response]) -> None:
+        """Attach to each response its survey with the team it rates (and that team's lead),
+        and read which team serves each internal customer among them: two or three queries
+        for the batch."""
+        surveys = Survey.objects.select_related("subject_team__lead").in_bulk(
+            {response.survey_id for response in responses if response.survey_id is not None}
+        )
+        for response in responses:
+            if response.survey_id in surveys:
+                response.survey = surveys[response.survey_id]
+        internal = {
+            response.customer.team_id
+            for response in responses
+            if rated_team(response) is None
+            and response.customer is not None
+            and response.customer.team_id is not None
+        } - self.serving.keys()
+        self._serving_load(internal)
+
+    def _serving_load(self, team_ids: set[int]) -> None:
+        if not team_ids:
+            return
+        serving: dict[int, list[int]] = {team_id: [] for team_id in team_ids}
+        links = Team.serves.through.objects.filter(to_team_id__in=team_ids)
+        for served, by in links.values_list("to_team_id", "from_team_id"):
+            serving[served].append(by)
+        only = {served: by[0] for served, by in serving.items() if len(by) == 1}
+        teams = Team.objects.select_related("lead").in_bulk(set(only.values()))
+        for served in team_ids:
+            self.serving[served] = teams.get(only[served]) if served in only else None
+
     def serving_team(self, customer: Customer | None) -> Team | None:
         """The team that looks after a customer: the account's team, or for an internal
-        customer (a team) the first team that serves it."""
+        customer (a team) the one team that serves it. When several serve it and nothing says
+        which this is about, none: the case waits for the CX leads to hand it on rather than
+        going to whichever team comes first by name."""
         if customer is None:
             return None
         if customer.kind == Customer.Kind.EXTERNAL:
             return customer.account.team if customer.account else None
         if customer.team_id is None:
             return None
-        if customer.team_id not in self.serving:
-            served = customer.team.served_by.order_by("name")  # type: ignore[union-attr]
-            self.serving[customer.team_id] = served.select_related("lead").first()
+        self._serving_load({customer.team_id} - self.serving.keys())
         return self.serving[customer.team_id]
 
-    def place(self, rule: Rule, customer: Customer | None) -> Placement:
-        team = self.serving_team(customer)
+    def looking_after(self, response: Response) -> Team | None:
+        """The team that looks after a piece of feedback: for an answer to a survey that rates
+        a team (an internal customer's say on a team that serves it), the team rated, whoever
+        the respondent's team is and whoever serves it; else the customer's team
+        (``serving_team``)."""
+        return rated_team(response) or self.serving_team(response.customer)
+
+    def place(self, rule: Rule, response: Response) -> Placement:
+        customer = response.customer
+        team = self.looking_after(response)
         if rule.owner_strategy == Rule.OwnerStrategy.PERSON and rule.person is not None:
             person = rule.person if can_own_case(rule.person) else None
             return Placement(person, rule.team or team)
         if rule.owner_strategy == Rule.OwnerStrategy.CUSTOMER_OWNER:
             owner: User | None = None
-            if customer is not None and customer.kind == Customer.Kind.EXTERNAL:
+            if (
+                rated_team(response) is None
+                and customer is not None
+                and customer.kind == Customer.Kind.EXTERNAL
+            ):
                 owner = customer.account.owner if customer.account else None
-            elif team is not None:
+            elif team is not None:  # the team rated, or the one serving an internal customer
                 owner = team.lead
             if owner is not None and can_own_case(owner):
                 return Placement(owner, team or rule.team)
@@ -272,17 +317,24 @@ class _Placer:
             )
 
 
-def placement_for(*, rule: Rule, customer: Customer | None) -> Placement:
-    """The owner the rule's strategy picks for one new case (taking a round-robin turn)."""
+def placement_for(*, rule: Rule, response: Response) -> Placement:
+    """The owner the rule's strategy picks for a case about one piece of feedback (taking a
+    round-robin turn)."""
     placer = _Placer()
     with transaction.atomic():
-        placement = placer.place(rule, customer)
+        placer.load([response])
+        placement = placer.place(rule, response)
         placer.save()
     return placement
 
 
 def case_title(response: Response) -> str:
+    """Who said what, in short: "Acme: NPS 3"; for feedback rating a team, who rated which
+    team: "Marketing on Finance: CSAT 3"."""
     who = str(response.customer) if response.customer_id else "A customer"
+    rated = rated_team(response)
+    if rated is not None:
+        who = f"{who} on {rated.name}"
     if response.score is not None and response.score_type:
         return f"{who}: {response.get_score_type_display().split(' ')[0]} {response.score}"
     return f"{who}: {response.get_kind_display().lower()}"
@@ -358,9 +410,10 @@ def _open(matches: Sequence[tuple[Response, Rule]]) -> list[Case]:
 
     placer = _Placer()
     placer.lock(rule.pk for _, rule in matches)
+    placer.load([response for response, _ in matches])
     cases = []
     for response, rule in matches:
-        placement = placer.place(rule, response.customer)
+        placement = placer.place(rule, response)
         first, resolution = _targets(policies, rule.priority, rule)
         cases.append(
             _case_for(
@@ -382,7 +435,7 @@ def _open(matches: Sequence[tuple[Response, Rule]]) -> list[Case]:
             organisation_id=organisation_id,
             case=case,
             kind=CaseEvent.Kind.OPENED,
-            data={"rule": rule.name},
+            data={"rule": rule.name, "rule_id": rule.pk},
             at=now,
         )
         for case, (_, rule) in zip(cases, matches, strict=True)
@@ -416,8 +469,9 @@ def case_open_by_person(
     *, actor: User, response: Response, owner: User, priority: str, note: str = ""
 ) -> Case:
     """A person opens a case for a piece of feedback no rule opened one for, and hands it to
-    ``owner`` (themselves, often): the team that looks after the customer holds it (the
-    owner's first team for a customer no team looks after), with the SLA of its priority."""
+    ``owner`` (themselves, often): the team that looks after the feedback holds it, as for a
+    case a rule opens (the team it rates, else the customer's; the owner's first team when no
+    team looks after it), with the SLA of its priority."""
     require_write(actor)
     if response.organisation_id != actor.organisation_id:
         raise PermissionDenied("This feedback belongs to another organisation.")
@@ -429,7 +483,7 @@ def case_open_by_person(
         raise ValidationError({"priority": "Choose urgent, high, normal or low."})
     now, calendar = clock.now(), calendar_of(actor.organisation_id)
     first, resolution = _targets(_policies(actor.organisation_id), priority, None)
-    team = _Placer().serving_team(response.customer) or owner.teams.order_by("name").first()
+    team = _Placer().looking_after(response) or owner.teams.order_by("name").first()
     try:
         with transaction.atomic():
             case = _case_for(
@@ -442,7 +496,8 @@ def case_open_by_person(
                 resolution_due=sla.add_business_time(calendar, now, _hours(resolution)),
             )
             case.save()
-            _event(case, actor, CaseEvent.Kind.OPENED, {"by": str(actor)}, text=note.strip())
+            opened_by = {"by": str(actor), "by_id": actor.pk}
+            _event(case, actor, CaseEvent.Kind.OPENED, opened_by, text=note.strip())
             audit_record(
                 organisation=case.organisation_id,
                 actor=actor,
@@ -501,10 +556,12 @@ def case_assign(*, actor: User, case: Case, owner: User) -> Case:
         raise ValidationError({"owner": "A viewer cannot own a case."})
     if case.owner_id == owner.pk:
         return case
-    before = str(case.owner or "")
+    before, before_id = str(case.owner or ""), case.owner_id
     case.owner = owner
     case.save(update_fields=["owner", "updated_at"])
-    _event(case, actor, CaseEvent.Kind.ASSIGNED, {"from": before, "to": str(owner)})
+    # names for people to read, ids for programs: two people may share a name
+    moved = {"from": before, "from_id": before_id, "to": str(owner), "to_id": owner.pk}
+    _event(case, actor, CaseEvent.Kind.ASSIGNED, moved)
     _audit(actor, case, {"owner": [before, str(owner)]})
     if owner.pk != actor.pk:
         notify(owner, case, f"{actor} handed you a case: {case.title}", email=True)
@@ -605,9 +662,8 @@ def case_record_cause(*, actor: User, case: Case, root_cause: RootCause, resolut
     after = {"root cause": str(root_cause), "resolution": case.resolution}
     changes = {k: [before[k], v] for k, v in after.items() if before[k] != v}
     if changes:
-        _event(
-            case, actor, CaseEvent.Kind.ROOT_CAUSE, {"root_cause": str(root_cause)}, case.resolution
-        )
+        cause = {"root_cause": str(root_cause), "root_cause_id": root_cause.pk}
+        _event(case, actor, CaseEvent.Kind.ROOT_CAUSE, cause, case.resolution)
         _audit(actor, case, changes)
     return case
 
@@ -710,8 +766,10 @@ class _Blank(dict[str, str]):
 @transaction.atomic
 def case_close_loop(*, actor: User, case: Case, subject: str, body: str, resurvey: bool) -> Case:
     """Send the closing message to the customer, optionally with a link to answer the
-    re-survey, and close the case. The message goes once: it is sent inside the transaction
-    that closes the case, so a failure to send leaves the case resolved, to try again."""
+    re-survey, and close the case. The message leaves once the case is closed, from the
+    background (``case_mail_send``): a mail server that is down or refuses it never undoes the
+    closing, and a message that cannot go is told on the case's timeline and to its owner
+    (``case_mail_failed``)."""
     _check(actor, case)
     if case.state != State.RESOLVED:
         raise ValidationError({"state": "Resolve the case before closing the loop."})
@@ -730,7 +788,7 @@ def case_close_loop(*, actor: User, case: Case, subject: str, body: str, resurve
         )
         case.resurvey = invitation
     body = body.replace("{survey_link}\n", "").replace("{survey_link}", "")
-    _mail_customer(case, email, subject, body)
+    _mail_customer(case, email, subject, body, sender=actor)
     _event(case, actor, CaseEvent.Kind.MESSAGE, {"to": email, "resurvey": resurvey}, text=body)
     case.save(update_fields=["resurvey", "updated_at"])
     return case_transition(actor=actor, case=case, state=State.CLOSED)
@@ -744,7 +802,7 @@ def case_close_loop_on_channel(
     what was said and how they took it, and close the case. ``resurvey`` emails them the short
     re-survey afterwards, in their language, so that recovery is measured as after a closing
     message; None sends it when there is an address to send it to. As with the closing message,
-    the mail goes inside the transaction that closes the case."""
+    the mail leaves once the case is closed, and a failure to send it is told on the case."""
     _check(actor, case)
     if case.state != State.RESOLVED:
         raise ValidationError({"state": "Resolve the case before closing the loop."})
@@ -795,19 +853,70 @@ def _resurvey_mail(case: Case, invitation: Invitation, *, sender: User) -> None:
         f"{greeting(language, name, family_name)}\n\n{_survey_line(invitation, language)}\n"
         f"{mail_words(language)['thanks']}\n{sender.get_full_name() or sender.email}"
     )
-    _mail_customer(case, email, subject, body)
+    _mail_customer(case, email, subject, body, sender=sender)
 
 
-def _mail_customer(case: Case, email: str, subject: str, body: str) -> None:
-    """Email the customer of ``case`` from the organisation, as its mail to customers goes."""
-    organisation = Organisation.objects.get(pk=case.organisation_id)
+def _mail_customer(case: Case, email: str, subject: str, body: str, *, sender: User) -> None:
+    """Email the customer of ``case`` once the change that writes to them commits, from the
+    background (``tasks.mail_customer``)."""
+    from centric.cases.tasks import mail_customer
+
+    args = (case.pk, email, subject.strip(), body, sender.pk)
+    _after_commit(functools.partial(mail_customer.delay, *args))
+
+
+def case_mail_send(*, case_id: int, to: str, subject: str, body: str) -> None:
+    """Send one email to the customer of a case, from the organisation, as its mail to
+    customers goes. The mail server's refusal, or its silence, is raised (an ``OSError``); a
+    case removed meanwhile sends nothing."""
+    case = Case.objects.filter(pk=case_id).select_related("organisation").first()
+    if case is None:
+        return
+    organisation = case.organisation
     EmailMessage(
-        subject=subject.strip(),
+        subject=subject,
         body=body,
         from_email=organisation.customer_mail_from(),
-        to=[email],
+        to=[to],
         reply_to=organisation.customer_mail_reply_to(),
     ).send()
+
+
+@transaction.atomic
+def case_mail_failed(*, case_id: int, to: str, subject: str, reason: str, sender_id: int) -> None:
+    """An email to the customer could not be sent, however often it was tried: the case's
+    timeline says so, and its owner (or, with none, whoever sent it) is told in the app, so
+    that the customer is reached another way rather than thought to have heard from us."""
+    case = Case.objects.filter(pk=case_id).select_related("owner").first()
+    if case is None:  # removed meanwhile: nobody is waiting for it
+        return
+    text = (
+        f"The email to {to} could not be sent ({reason}): the customer has not heard from us. "
+        "Reach them another way, or reopen the case and close it again once mail works."
+    )
+    data = {"to": to, "subject": subject, "error": reason}
+    _event(case, None, CaseEvent.Kind.MAIL_FAILED, data, text=text)
+    told = case.owner or User.objects.filter(pk=sender_id, is_active=True).first()
+    if told is not None:
+        notify(told, case, f"The email to {to} could not be sent: {case.title}", email=False)
+
+
+def mail_failure(error: OSError) -> str:
+    """What went wrong with an email, in a few words for its sender."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return "the mail server refused the address"
+    if isinstance(error, smtplib.SMTPResponseException):
+        answer = error.smtp_error
+        if isinstance(answer, bytes):
+            answer = answer.decode(errors="replace")
+        return f"the mail server answered {error.smtp_code} {answer}".strip()
+    return error.strerror or str(error) or type(error).__name__
+
+
+def _after_commit(queue: Callable[[], object]) -> None:
+    """Queue background work once the transaction commits. Robust: should the queue itself be
+    out of reach, that is logged, and the change that asked for it stands."""
+    transaction.on_commit(queue, robust=True)
 
 
 RESURVEY_NAME = "After your case"
@@ -864,26 +973,62 @@ def notify(recipient: User, case: Case | None, message: str, *, email: bool) -> 
 
 
 def notify_many(notes: Sequence[tuple[User, Case | None, str, bool]]) -> list[Notification]:
-    """Tell several people at once: one insert for the app, one mail connection for the mails.
-    Each note is (recipient, case, message, whether to email)."""
+    """Tell several people at once: one insert for the app. The mails leave from the background
+    once the change they tell of commits (``notifications_mail``), so that a mail server that is
+    down or slow never fails or holds up the change: the notification in the app stands either
+    way. Each note is (recipient, case, message, whether to email)."""
+    from centric.cases.tasks import mail_notifications
+
     stored = Notification.objects.bulk_create(
         Notification(
             organisation_id=recipient.organisation_id, recipient=recipient, case=case, message=text
         )
         for recipient, case, text, _ in notes
     )
-    mails = [
-        EmailMessage(
-            subject=text[:150],
-            body=f"{text}\n\n{settings.SITE_URL}{case.get_absolute_url() if case else ''}\n",
-            to=[recipient.email],
-        )
-        for recipient, case, text, email in notes
+    mailed = [
+        notification.pk
+        for notification, (recipient, _, _, email) in zip(stored, notes, strict=True)
         if email and recipient.email
     ]
-    if mails:
-        get_connection().send_messages(mails)
+    if mailed:
+        _after_commit(functools.partial(mail_notifications.delay, mailed))
     return stored
+
+
+def notifications_mail(*, notification_ids: Sequence[int]) -> tuple[list[int], str]:
+    """Email these notifications to their recipients, through one connection. Returns those
+    that could not be sent, to try again, and what went wrong ("" when every one went)."""
+    notifications = (
+        Notification.objects.filter(pk__in=notification_ids)
+        .exclude(recipient__email="")
+        .select_related("recipient", "case")
+        .order_by("pk")
+    )
+    connection = get_connection()
+    try:
+        connection.open()
+    except OSError as error:  # the mail server is out of reach: none can go now
+        return [notification.pk for notification in notifications], mail_failure(error)
+    unsent: list[int] = []
+    reason = ""
+    try:
+        for notification in notifications:
+            case = notification.case
+            link = case.get_absolute_url() if case else notification.link
+            message = EmailMessage(
+                subject=notification.message[:150],
+                body=f"{notification.message}\n\n{settings.SITE_URL}{link}\n",
+                to=[notification.recipient.email],
+                connection=connection,
+            )
+            try:
+                message.send()
+            except OSError as error:  # this one refused, or the server went away meanwhile
+                unsent.append(notification.pk)
+                reason = mail_failure(error)
+    finally:
+        connection.close()
+    return unsent, reason
 
 
 def notification_open(*, actor: User, notification: Notification) -> str:

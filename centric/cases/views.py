@@ -139,8 +139,9 @@ def case_detail(request: AuthedRequest, case_id: int) -> HttpResponse:
 def _case_context(request: AuthedRequest, case: Case, **forms: Any) -> dict[str, Any]:
     user = request.user
     view = selectors.case_view(actor=user, case=case)
-    response = case.response
-    analysis = getattr(response, "analysis", None) if response else None
+    feedback = view.feedback
+    response = feedback.response if feedback else None
+    analysis = feedback.analysis if feedback else None
     spans: list[dict[str, Any]] = []
     if analysis is not None:
         spans = [*analysis.care_signals, *analysis.reading.get("flags", {}).get("reasons", [])]
@@ -153,8 +154,7 @@ def _case_context(request: AuthedRequest, case: Case, **forms: Any) -> dict[str,
         "view": view,
         "analysis": analysis,
         "comment": highlighted(response.comment, spans) if response else "",
-        "stage": (response.stage.name if response and response.stage else "")
-        or (analysis.journey_stage if analysis else ""),
+        "stage": feedback.stage if feedback else "",
         "history_chart": sentiment_history(view.history),
         "can_act": selectors.case_actionable(actor=user, case=case),
         "watching": case.watchers.filter(pk=user.pk).exists(),
@@ -327,7 +327,9 @@ def _close(request: AuthedRequest, case: Case, data: dict[str, Any]) -> str:
         body=data["body"],
         resurvey=data["resurvey"],
     )
-    return "Message sent and case closed. The loop is closed."
+    # the message leaves from the background: should it not go, the timeline will say so
+    to = services.closing_recipient(case)[0]
+    return f"Case closed, and the message is on its way to {to}. The loop is closed."
 
 
 def _close_by_word(request: AuthedRequest, case: Case, data: dict[str, Any]) -> str:
@@ -341,7 +343,9 @@ def _close_by_word(request: AuthedRequest, case: Case, data: dict[str, Any]) -> 
     said = f"Recorded: the loop was closed by {CaseEvent.Channel(data['channel']).label.lower()}"
     if closed.resurvey is None:
         return f"{said}, and the case is closed."
-    return f"{said}, and the case is closed. The re-survey went to {closed.resurvey.email}."
+    return (
+        f"{said}, and the case is closed. The re-survey is on its way to {closed.resurvey.email}."
+    )
 
 
 case_assign = _case_action(

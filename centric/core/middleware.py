@@ -2,8 +2,9 @@
 
 ``method_not_allowed_page``: a page for an address asked for with a method it does not take: a
 form's address opened as a link, say. Django answers such a request with 405 and an empty body,
-which a browser shows as a blank page; a person gets a page in the site's layout instead. The
-API's answers, and any 405 a view gave a body of its own, stay as they are.
+which a browser shows as a blank page; a person gets a page in the site's layout instead, and a
+client of the API the JSON every API answer is (``{"detail": …}``, where django-ninja answers in
+plain text). Any other 405 a view gave a body of its own stays as it is.
 
 ``own_time_zone``: a signed-in person reads every time in the time zone of their profile, and
 their "today" is theirs, on the pages and in the API alike (a personal token's person is known
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -27,14 +28,18 @@ def method_not_allowed_page(
 ) -> Callable[[HttpRequest], HttpResponse]:
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
-        if (
-            not isinstance(response, HttpResponseNotAllowed)
-            or response.content
-            or request.path.startswith(API_PREFIX)
-            or not request.accepts("text/html")
-        ):
+        if not isinstance(response, HttpResponseNotAllowed):
             return response
-        allowed = [method.strip() for method in response["Allow"].split(",")]
+        allowed = sorted(method.strip() for method in response["Allow"].split(","))
+        if request.path.startswith(API_PREFIX):
+            answer = JsonResponse(
+                {"detail": f"This endpoint takes {', '.join(allowed)}, not {request.method}."},
+                status=405,
+            )
+            answer["Allow"] = ", ".join(allowed)
+            return answer
+        if response.content or not request.accepts("text/html"):
+            return response
         page = render(request, "405.html", {"takes_get": "GET" in allowed}, status=405)
         page["Allow"] = response["Allow"]
         return page

@@ -11,7 +11,11 @@ from django.db import models
 from centric.core.roles import Role
 from centric.core.validators import validate_one_line, validate_time_zone
 
-__all__ = ["AuditEvent", "ImportMode", "Organisation", "OrganisationScoped", "Role"]
+__all__ = ["ID_MAX", "AuditEvent", "ImportMode", "Organisation", "OrganisationScoped", "Role"]
+
+# Every table's id is a BigAutoField (DEFAULT_AUTO_FIELD): a larger number is no record's, and
+# no database takes it in a query.
+ID_MAX = 2**63 - 1
 
 
 class Currency(models.TextChoices):

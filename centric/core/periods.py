@@ -18,6 +18,25 @@ CHOSEN = "dates"
 PERIODS = (30, 90, 365)
 
 
+class PeriodError(ValueError):
+    """Dates that cannot be a period, with the parameter at fault (``start`` or ``end``)."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+
+
+def _too_late() -> PeriodError:
+    return PeriodError("end", "The last day of the period is too late for the calendar.")
+
+
+def _too_early() -> PeriodError:
+    return PeriodError(
+        "start", "The period starts too early to be compared with as long a stretch before it."
+    )
+
+
 @dataclass(frozen=True)
 class Window:
     """The stretch of time the pages read: the last ``days`` up to now, or the local calendar
@@ -35,7 +54,17 @@ class Window:
 
     @classmethod
     def between(cls, first: dt.date, last: dt.date) -> Window:
-        return cls(_local_midnight(first), _local_midnight(last + dt.timedelta(days=1)))
+        """The local days ``first`` to ``last``; ``PeriodError`` for days at the very ends of the
+        calendar, whose bounds no datetime (or no database) holds."""
+        try:
+            start = _storable(_local_midnight(first))
+        except OverflowError:
+            raise _too_early() from None
+        try:
+            end = _storable(_local_midnight(last + dt.timedelta(days=1)))
+        except OverflowError:
+            raise _too_late() from None
+        return cls(start, end)
 
     @property
     def chosen(self) -> bool:
@@ -58,8 +87,11 @@ class Window:
     def previous(self) -> Window:
         if self.days is not None:
             return Window(self.start - dt.timedelta(days=self.days), self.start, self.days)
-        before = self.first - dt.timedelta(days=1)
-        return Window.between(before - dt.timedelta(days=self.length - 1), before)
+        try:
+            before = self.first - dt.timedelta(days=1)
+            return Window.between(before - dt.timedelta(days=self.length - 1), before)
+        except (OverflowError, PeriodError):
+            raise _too_early() from None
 
     @property
     def label(self) -> str:
@@ -80,6 +112,13 @@ class Window:
 
 def _local_midnight(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def _storable(moment: dt.datetime) -> dt.datetime:
+    """``moment``, if it is still a datetime in UTC, as the database keeps it (midnight of 1
+    January of year 1 east of Greenwich is not); OverflowError otherwise."""
+    moment.astimezone(dt.UTC)
+    return moment
 
 
 def _day(day: dt.date) -> str:
@@ -106,21 +145,18 @@ def chosen_window(query: QueryDict) -> tuple[Window | None, str]:
     last = last or today
     if last < first:
         return None, "The last day of the period is before its first."
-    return Window.between(first, last), ""
-
-
-class PeriodError(ValueError):
-    """Dates that cannot be a period, with the parameter at fault."""
-
-    def __init__(self, parameter: str, message: str) -> None:
-        super().__init__(message)
-        self.parameter = parameter
-        self.message = message
+    try:
+        window = Window.between(first, last)
+        window.previous  # noqa: B018 (the stretch before must exist too)
+    except PeriodError as error:
+        return None, error.message
+    return window, ""
 
 
 def window_between(start: dt.date | None, end: dt.date | None) -> Window | None:
     """The local days from ``start`` to ``end`` (today if not given), or None for neither, as an
-    API takes them; ``PeriodError`` for days that cannot be a period."""
+    API takes them; ``PeriodError`` for days that cannot be a period, or cannot be compared
+    with as long a stretch before them."""
     if start is None:
         if end is not None:
             raise PeriodError("start", "Give the first day of the period with its last.")
@@ -131,7 +167,9 @@ def window_between(start: dt.date | None, end: dt.date | None) -> Window | None:
     end = end or today
     if end < start:
         raise PeriodError("end", "The last day of the period is before its first.")
-    return Window.between(start, end)
+    window = Window.between(start, end)
+    window.previous  # noqa: B018 (the stretch before must exist too)
+    return window
 
 
 def iso_date(value: str | None) -> dt.date | None:

@@ -1,7 +1,8 @@
 """The JSON API for customers, accounts, contacts, segments and imports: the same permissions and
 validation as the pages (each endpoint calls the same selector or service)."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: django-ninja reads the query parameters' types
+# at import time.
 
 from datetime import datetime, time
 from decimal import Decimal
@@ -13,7 +14,17 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from centric.core.api import validate_with_form
+from centric.core.api import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    Body,
+    Id,
+    Omittable,
+    Page,
+    api_names,
+    refuse_query,
+    validate_with_form,
+)
 from centric.core.models import ImportMode
 from centric.core.permissions import require_org_wide, require_write
 from centric.customers import selectors, services
@@ -29,7 +40,7 @@ from centric.customers.models import (
     Segment,
     Tier,
 )
-from centric.people.models import User
+from centric.people.models import LANGUAGES, User
 
 router = Router(tags=["customers"])
 
@@ -70,32 +81,34 @@ class AccountOut(Schema):
         return account.customer.pk
 
 
-class AccountIn(Schema):
+class AccountIn(Body):
     name: str
     external_id: str = ""
-    segment: int | None = Field(None, alias="segment_id")
+    segment: Id | None = Field(None, alias="segment_id")
     lifecycle_stage: LifecycleStage = LifecycleStage.ACTIVE
     tier: Tier = Tier.CORE
     annual_value: Decimal | None = None
-    owner: int | None = Field(None, alias="owner_id")
-    team: int | None = Field(None, alias="team_id")
+    owner: Id | None = Field(None, alias="owner_id")
+    team: Id | None = Field(None, alias="team_id")
     country: str = ""
     website: str = ""
     notes: str = ""
 
 
-class AccountPatch(Schema):
-    name: str | None = None
-    external_id: str | None = None
-    segment: int | None = Field(None, alias="segment_id")
-    lifecycle_stage: LifecycleStage | None = None
-    tier: Tier | None = None
+class AccountPatch(Body):
+    """Only the fields sent change; ``null`` clears those that may be empty."""
+
+    name: str = Omittable()
+    external_id: str = Omittable()
+    segment: Id | None = Field(None, alias="segment_id")
+    lifecycle_stage: LifecycleStage = Omittable()
+    tier: Tier = Omittable()
     annual_value: Decimal | None = None
-    owner: int | None = Field(None, alias="owner_id")
-    team: int | None = Field(None, alias="team_id")
-    country: str | None = None
-    website: str | None = None
-    notes: str | None = None
+    owner: Id | None = Field(None, alias="owner_id")
+    team: Id | None = Field(None, alias="team_id")
+    country: str = Omittable()
+    website: str = Omittable()
+    notes: str = Omittable()
 
 
 class ContactOut(Schema):
@@ -114,8 +127,8 @@ class ContactOut(Schema):
     working_hours_end: time
 
 
-class ContactIn(Schema):
-    account: int = Field(alias="account_id")
+class ContactIn(Body):
+    account: Id = Field(alias="account_id")
     first_name: str
     last_name: str = ""
     email: str
@@ -124,24 +137,24 @@ class ContactIn(Schema):
     influence: Influence = Influence.USER
     preferred_channel: Channel = Channel.EMAIL
     language: str = "en"
-    time_zone: str = "UTC"
+    time_zone: str = Field("", description="An IANA time zone; the organisation's if left out.")
     working_hours_start: time = time(9)
     working_hours_end: time = time(17)
 
 
-class ContactPatch(Schema):
-    account: int | None = Field(None, alias="account_id")
-    first_name: str | None = None
-    last_name: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    job_title: str | None = None
-    influence: Influence | None = None
-    preferred_channel: Channel | None = None
-    language: str | None = None
-    time_zone: str | None = None
-    working_hours_start: time | None = None
-    working_hours_end: time | None = None
+class ContactPatch(Body):
+    account: Id = Omittable(alias="account_id")
+    first_name: str = Omittable()
+    last_name: str = Omittable()
+    email: str = Omittable()
+    phone: str = Omittable()
+    job_title: str = Omittable()
+    influence: Influence = Omittable()
+    preferred_channel: Channel = Omittable()
+    language: str = Omittable()
+    time_zone: str = Omittable()
+    working_hours_start: time = Omittable()
+    working_hours_end: time = Omittable()
 
 
 class SegmentOut(Schema):
@@ -150,7 +163,7 @@ class SegmentOut(Schema):
     description: str
 
 
-class SegmentIn(Schema):
+class SegmentIn(Body):
     name: str
     description: str = ""
 
@@ -177,118 +190,144 @@ class ImportJobOut(Schema):
     warnings: list[str]
 
 
-class ImportApplyIn(Schema):
+class ImportApplyIn(Body):
     mode: ImportMode
 
 
 @router.get(
-    "/customers", response=list[CustomerOut], summary="External and internal customers, in one list"
+    "/customers",
+    response={200: list[CustomerOut], **READ_ERRORS},
+    summary="External and internal customers, in one list",
 )
-@paginate
-def list_customers(request: HttpRequest, q: str = "", kind: str = "") -> object:
-    return selectors.customer_list(actor=_actor(request), search=q, kind=kind)
+@paginate(Page)
+def list_customers(request: HttpRequest, q: str = "", kind: Customer.Kind | None = None) -> object:
+    return selectors.customer_list(actor=_actor(request), search=q, kind=kind or "")
 
 
-@router.get("/customers/{customer_id}", response=CustomerOut)
-def get_customer(request: HttpRequest, customer_id: int) -> Customer:
+@router.get("/customers/{customer_id}", response={200: CustomerOut, **READ_ERRORS})
+def get_customer(request: HttpRequest, customer_id: Id) -> Customer:
     return selectors.customer_access(actor=_actor(request), customer_id=customer_id)
 
 
-@router.get("/accounts", response=list[AccountOut])
-@paginate
+@router.get(
+    "/accounts",
+    response={200: list[AccountOut], **READ_ERRORS},
+    description="`q` finds a name (in part) or a CRM id; `external_id` is exactly one CRM id.",
+)
+@paginate(Page)
 def list_accounts(
     request: HttpRequest,
     q: str = "",
-    segment_id: int | None = None,
-    lifecycle_stage: str = "",
-    tier: str = "",
-    team_id: int | None = None,
-    owner_id: int | None = None,
+    external_id: str = "",
+    segment_id: Id | None = None,
+    lifecycle_stage: LifecycleStage | None = None,
+    tier: Tier | None = None,
+    team_id: Id | None = None,
+    owner_id: Id | None = None,
 ) -> object:
     return selectors.account_list(
         actor=_actor(request),
         search=q,
+        external_id=external_id,
         segment_id=segment_id,
-        lifecycle_stage=lifecycle_stage,
-        tier=tier,
+        lifecycle_stage=lifecycle_stage or "",
+        tier=tier or "",
         team_id=team_id,
         owner_id=owner_id,
     ).select_related("customer")
 
 
-@router.get("/accounts/{account_id}", response=AccountOut)
-def get_account(request: HttpRequest, account_id: int) -> Account:
+@router.get("/accounts/{account_id}", response={200: AccountOut, **READ_ERRORS})
+def get_account(request: HttpRequest, account_id: Id) -> Account:
     return selectors.account_access(actor=_actor(request), account_id=account_id)
 
 
-@router.post("/accounts", response={201: AccountOut})
+@router.post("/accounts", response={201: AccountOut, **WRITE_ERRORS})
 def create_account(request: HttpRequest, payload: AccountIn) -> Status[Account]:
     actor = _actor(request)
     require_write(actor)
-    values = validate_with_form(AccountForm, payload.dict(), organisation_id=actor.organisation_id)
+    values = validate_with_form(
+        AccountForm,
+        payload.dict(),
+        names=api_names(AccountIn),
+        organisation_id=actor.organisation_id,
+    )
     return Status(201, services.account_create(actor=actor, values=values))
 
 
-@router.patch("/accounts/{account_id}", response=AccountOut)
-def update_account(request: HttpRequest, account_id: int, payload: AccountPatch) -> Account:
+@router.patch("/accounts/{account_id}", response={200: AccountOut, **WRITE_ERRORS})
+def update_account(request: HttpRequest, account_id: Id, payload: AccountPatch) -> Account:
     actor = _actor(request)
     account = selectors.account_access(actor=actor, account_id=account_id)
     require_write(actor)
-    data = payload.dict(exclude_unset=True)
     values = validate_with_form(
-        AccountForm, data, instance=account, organisation_id=actor.organisation_id
+        AccountForm,
+        payload.dict(exclude_unset=True),
+        instance=account,
+        names=api_names(AccountPatch),
+        organisation_id=actor.organisation_id,
     )
     return services.account_update(actor=actor, account=account, values=values)
 
 
-@router.delete("/accounts/{account_id}", response={204: None})
-def delete_account(request: HttpRequest, account_id: int) -> Status[None]:
+@router.delete("/accounts/{account_id}", response={204: None, **WRITE_ERRORS})
+def delete_account(request: HttpRequest, account_id: Id) -> Status[None]:
     actor = _actor(request)
     account = selectors.account_access(actor=actor, account_id=account_id)
     services.account_delete(actor=actor, account=account)
     return Status(204, None)
 
 
-@router.get("/contacts", response=list[ContactOut])
-@paginate
+@router.get(
+    "/contacts",
+    response={200: list[ContactOut], **READ_ERRORS},
+    description="`q` finds a name, email address or job title (in part); `email` is exactly "
+    "one address, in capitals or not.",
+)
+@paginate(Page)
 def list_contacts(
     request: HttpRequest,
     q: str = "",
-    account_id: int | None = None,
+    email: str = "",
+    account_id: Id | None = None,
     language: str = "",
-    influence: str = "",
-    preferred_channel: str = "",
+    influence: Influence | None = None,
+    preferred_channel: Channel | None = None,
 ) -> object:
+    if language and language not in dict(LANGUAGES):
+        refuse_query("language", f"Give one of {', '.join(dict(LANGUAGES))}.")
     return selectors.contact_list(
         actor=_actor(request),
         search=q,
+        email=email,
         account_id=account_id,
         language=language,
-        influence=influence,
-        preferred_channel=preferred_channel,
+        influence=influence or "",
+        preferred_channel=preferred_channel or "",
     )
 
 
-@router.get("/contacts/{contact_id}", response=ContactOut)
-def get_contact(request: HttpRequest, contact_id: int) -> Contact:
+@router.get("/contacts/{contact_id}", response={200: ContactOut, **READ_ERRORS})
+def get_contact(request: HttpRequest, contact_id: Id) -> Contact:
     return selectors.contact_access(actor=_actor(request), contact_id=contact_id)
 
 
-@router.post("/contacts", response={201: ContactOut})
+@router.post("/contacts", response={201: ContactOut, **WRITE_ERRORS})
 def create_contact(request: HttpRequest, payload: ContactIn) -> Status[Contact]:
     actor = _actor(request)
     require_write(actor)
     values = validate_with_form(
         ContactForm,
         payload.dict(),
+        names=api_names(ContactIn),
         organisation_id=actor.organisation_id,
         accounts=selectors.accounts_visible_to(actor),
     )
     return Status(201, services.contact_create(actor=actor, values=values))
 
 
-@router.patch("/contacts/{contact_id}", response=ContactOut)
-def update_contact(request: HttpRequest, contact_id: int, payload: ContactPatch) -> Contact:
+@router.patch("/contacts/{contact_id}", response={200: ContactOut, **WRITE_ERRORS})
+def update_contact(request: HttpRequest, contact_id: Id, payload: ContactPatch) -> Contact:
     actor = _actor(request)
     contact = selectors.contact_access(actor=actor, contact_id=contact_id)
     require_write(actor)
@@ -296,26 +335,28 @@ def update_contact(request: HttpRequest, contact_id: int, payload: ContactPatch)
         ContactForm,
         payload.dict(exclude_unset=True),
         instance=contact,
+        names=api_names(ContactPatch),
         organisation_id=actor.organisation_id,
         accounts=selectors.accounts_visible_to(actor),
     )
     return services.contact_update(actor=actor, contact=contact, values=values)
 
 
-@router.delete("/contacts/{contact_id}", response={204: None})
-def delete_contact(request: HttpRequest, contact_id: int) -> Status[None]:
+@router.delete("/contacts/{contact_id}", response={204: None, **WRITE_ERRORS})
+def delete_contact(request: HttpRequest, contact_id: Id) -> Status[None]:
     actor = _actor(request)
     contact = selectors.contact_access(actor=actor, contact_id=contact_id)
     services.contact_delete(actor=actor, contact=contact)
     return Status(204, None)
 
 
-@router.get("/segments", response=list[SegmentOut])
+@router.get("/segments", response={200: list[SegmentOut], **READ_ERRORS})
+@paginate(Page)
 def list_segments(request: HttpRequest) -> object:
     return selectors.segment_list(actor=_actor(request))
 
 
-@router.post("/segments", response={201: SegmentOut})
+@router.post("/segments", response={201: SegmentOut, **WRITE_ERRORS})
 def create_segment(request: HttpRequest, payload: SegmentIn) -> Status[Segment]:
     actor = _actor(request)
     require_org_wide(actor)
@@ -325,7 +366,7 @@ def create_segment(request: HttpRequest, payload: SegmentIn) -> Status[Segment]:
 
 @router.post(
     "/imports",
-    response={202: ImportJobOut},
+    response={202: ImportJobOut, **WRITE_ERRORS},
     summary="Upload a CSV of accounts or contacts; every row is checked, nothing is imported yet",
 )
 def start_import(
@@ -337,17 +378,17 @@ def start_import(
     return Status(202, job)
 
 
-@router.get("/imports/{job_id}", response=ImportJobOut)
-def get_import(request: HttpRequest, job_id: int) -> ImportJob:
+@router.get("/imports/{job_id}", response={200: ImportJobOut, **READ_ERRORS})
+def get_import(request: HttpRequest, job_id: Id) -> ImportJob:
     return get_object_or_404(ImportJob, pk=job_id, created_by=_actor(request))
 
 
 @router.post(
     "/imports/{job_id}/apply",
-    response={202: ImportJobOut},
+    response={202: ImportJobOut, **WRITE_ERRORS},
     summary="Import a checked file: every row (refused if any is invalid) or only the valid ones",
 )
-def apply_import(request: HttpRequest, job_id: int, payload: ImportApplyIn) -> Status[ImportJob]:
+def apply_import(request: HttpRequest, job_id: Id, payload: ImportApplyIn) -> Status[ImportJob]:
     actor = _actor(request)
     job = get_object_or_404(ImportJob, pk=job_id, created_by=actor)
     return Status(202, services.import_job_apply(actor=actor, job=job, mode=payload.mode))

@@ -139,6 +139,9 @@ class Spec:
     key: Callable[[dict[str, Any]], str]  # identifies a row, to find duplicates and updates
     existing: Callable[[str], models.Model | None]
     form_kwargs: dict[str, Any]
+    # columns a new record's row reads as empty when the file has none, so that the form gives
+    # them their default (a contact's time zone: the organisation's)
+    defaulted: tuple[str, ...] = ()
 
 
 def _index(queryset: models.QuerySet[Any], attribute: str) -> dict[str, Any]:
@@ -229,6 +232,7 @@ def contact_spec(actor: User) -> Spec:
         key=lambda row: (row.get("email") or "").strip().lower(),
         existing=existing,
         form_kwargs={"organisation_id": actor.organisation_id, "accounts": accounts},
+        defaulted=("time_zone",),
     )
 
 
@@ -328,13 +332,22 @@ def _check_row(
             data[column] = text
     key = spec.key(row)
     if key and key in seen:
-        what = "CRM id or name" if "name" in spec.required else "email"
-        errors.append(RowError(line, "", f"This row repeats line {seen[key]} (same {what})."))
+        if "name" in spec.required:  # an account is known by its CRM id or else its name
+            errors.append(
+                RowError(line, "", f"This row repeats line {seen[key]} (same CRM id or name).")
+            )
+        else:  # a contact by their email address, however it is capitalised
+            errors.append(
+                RowError(line, "email", f"This row repeats line {seen[key]} (same email address).")
+            )
     try:
         instance = spec.existing(key)
     except PermissionDenied as exc:
         errors.append(RowError(line, "", str(exc)))
         instance = None
+    if instance is None:
+        for column in spec.defaulted:
+            data.setdefault(column, "")
     # the form checks every column that resolved, so one pass reports all of a row's problems
     failed = {_form_field(spec, error.column) for error in errors}
     fields = [name for name in data if name in spec.form_class.base_fields and name not in failed]

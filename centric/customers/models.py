@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 
 from centric.core.models import ImportMode, OrganisationScoped
@@ -136,7 +137,13 @@ class Contact(OrganisationScoped):
     class Meta:
         ordering = ["first_name", "last_name"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "email"], name="unique_contact_email"),
+            # "Carla@Acme.example" is Carla too: mail reaches her whichever way it is written
+            models.UniqueConstraint(
+                "organisation",
+                Lower("email"),
+                name="unique_contact_email_any_case",
+                violation_error_message="Another contact already has this email address.",
+            ),
             models.CheckConstraint(
                 condition=models.Q(working_hours_start__lt=models.F("working_hours_end")),
                 name="contact_working_hours_in_order",

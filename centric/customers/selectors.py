@@ -30,6 +30,7 @@ def account_list(
     *,
     actor: User,
     search: str = "",
+    external_id: str = "",
     segment_id: int | None = None,
     lifecycle_stage: str = "",
     tier: str = "",
@@ -39,17 +40,20 @@ def account_list(
     accounts = accounts_visible_to(actor).select_related("segment", "owner", "team")
     if search:
         accounts = accounts.filter(Q(name__icontains=search) | Q(external_id__iexact=search))
-    if segment_id:
+    if external_id:
+        accounts = accounts.filter(external_id=external_id)
+    if segment_id is not None:
         accounts = accounts.filter(segment_id=segment_id)
     if lifecycle_stage:
         accounts = accounts.filter(lifecycle_stage=lifecycle_stage)
     if tier:
         accounts = accounts.filter(tier=tier)
-    if team_id:
+    if team_id is not None:
         accounts = accounts.filter(team_id=team_id)
-    if owner_id:
+    if owner_id is not None:
         accounts = accounts.filter(owner_id=owner_id)
-    return accounts.annotate(contact_count=Count("contacts")).order_by("name")
+    # the id last: two accounts of one name keep their order from one page to the next
+    return accounts.annotate(contact_count=Count("contacts")).order_by("name", "id")
 
 
 ACCOUNT_PLACEMENT_REFUSED = (
@@ -85,6 +89,7 @@ def contact_list(
     *,
     actor: User,
     search: str = "",
+    email: str = "",
     account_id: int | None = None,
     language: str = "",
     influence: str = "",
@@ -98,7 +103,9 @@ def contact_list(
             | Q(email__icontains=search)
             | Q(job_title__icontains=search)
         )
-    if account_id:
+    if email:
+        contacts = contacts.filter(email__iexact=email)
+    if account_id is not None:
         contacts = contacts.filter(account_id=account_id)
     if language:
         contacts = contacts.filter(language=language)
@@ -106,7 +113,7 @@ def contact_list(
         contacts = contacts.filter(influence=influence)
     if preferred_channel:
         contacts = contacts.filter(preferred_channel=preferred_channel)
-    return contacts.order_by("first_name", "last_name")
+    return contacts.order_by("first_name", "last_name", "id")
 
 
 def contact_access(*, actor: User, contact_id: int) -> Contact:
@@ -142,7 +149,7 @@ def customer_list(*, actor: User, search: str = "", kind: str = "") -> QuerySet[
         )
     if kind:
         customers = customers.filter(kind=kind)
-    return customers.order_by("kind", "account__name", "team__name")
+    return customers.order_by("kind", "account__name", "team__name", "id")
 
 
 def customer_access(*, actor: User, customer_id: int) -> Customer:
@@ -153,8 +160,10 @@ def customer_access(*, actor: User, customer_id: int) -> Customer:
 
 
 def segment_list(*, actor: User) -> QuerySet[Segment]:
-    return Segment.objects.filter(organisation_id=actor.organisation_id).annotate(
-        account_count=Count("accounts")
+    return (
+        Segment.objects.filter(organisation_id=actor.organisation_id)
+        .annotate(account_count=Count("accounts"))
+        .order_by("name", "id")
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 
 from centric.core import clock
@@ -121,12 +121,17 @@ def import_job_apply(*, actor: User, job: ImportJob, mode: str) -> ImportJob:
     require_write(actor)
     if job.created_by_id != actor.pk:
         raise PermissionDenied("Only the person who uploaded the file can import it.")
+    # by field, so that the API names what is wrong as it does for any field
     if job.status != ImportJob.Status.CHECKED:
-        raise ValidationError("This file has already been imported or cancelled.")
+        raise ValidationError(
+            {NON_FIELD_ERRORS: "This file has already been imported or cancelled."}
+        )
     if mode not in ImportJob.Mode.values:
-        raise ValidationError(f"Unknown import mode “{mode}”.")
+        raise ValidationError({"mode": f"Unknown import mode “{mode}”."})
     if mode == ImportJob.Mode.ALL_OR_NOTHING and job.errors:
-        raise ValidationError("Some rows are invalid, so importing every row is not possible.")
+        raise ValidationError(
+            {"mode": "Some rows are invalid, so importing every row is not possible."}
+        )
     job.mode = mode
     job.status = ImportJob.Status.IMPORTING
     job.save(update_fields=["mode", "status", "updated_at"])

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from centric.core.htmx import render_page
+from centric.core.models import ID_MAX
 from centric.core.permissions import (
     can_write,
     require_org_wide,
@@ -29,7 +30,10 @@ PAGE_SIZE = 25
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    """The id a filter in the query string gives, or None for none (or for no id at all)."""
+    if not value or not (value.isascii() and value.isdigit()) or int(value) > ID_MAX:
+        return None
+    return int(value)
 
 
 def customer_list(request: AuthedRequest) -> HttpResponse:
@@ -41,6 +45,9 @@ def customer_list(request: AuthedRequest) -> HttpResponse:
         "search": search,
         "kind": kind,
         "kinds": Customer.Kind.choices,
+        "filtered": bool(search or kind),
+        "can_add": can_write(request.user),
+        "sees_all": sees_whole_organisation(request.user),
     }
     return render_page(
         request, "customers/customer_list.html", "customers/_customer_table.html", context
@@ -73,6 +80,8 @@ def account_list(request: AuthedRequest) -> HttpResponse:
         "tiers": Tier.choices,
         "teams": teams_visible_to(user).order_by("name"),
         "can_add": can_write(user),
+        "sees_all": sees_whole_organisation(user),
+        "filtered": any(filters.values()),
     }
     return render_page(
         request, "customers/account_list.html", "customers/_account_table.html", context
@@ -149,6 +158,8 @@ def contact_list(request: AuthedRequest) -> HttpResponse:
         "influences": Influence.choices,
         "channels": Channel.choices,
         "can_add": can_write(user),
+        "sees_all": sees_whole_organisation(user),
+        "filtered": any(filters.values()),
     }
     return render_page(
         request, "customers/contact_list.html", "customers/_contact_table.html", context

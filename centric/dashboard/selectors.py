@@ -53,7 +53,8 @@ class VoiceOfCustomer:
 
 def voice_of_customer(*, actor: User, days: int = 90) -> VoiceOfCustomer:
     """NPS, CSAT and CES over the last ``days`` with honest intervals, and the latest comments,
-    from the feedback the actor may see."""
+    from the feedback the actor may see (``responses_visible_to``: of a team's ratings, only
+    those of the actor's own teams, unless they see the whole organisation)."""
     recent = responses_visible_to(actor).filter(
         responded_at__gte=clock.now() - timedelta(days=days)
     )
@@ -67,7 +68,7 @@ def voice_of_customer(*, actor: User, days: int = 90) -> VoiceOfCustomer:
         scores.append((label, estimator(pl.Series(label, values, dtype=pl.Int64))))
     latest = list(
         recent.exclude(comment="")
-        .select_related("customer__account", "customer__team")
+        .select_related("customer__account", "customer__team", "survey__subject_team")
         .order_by("-responded_at")[:6]
     )
     return VoiceOfCustomer(days=days, scores=scores, latest=latest)

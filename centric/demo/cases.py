@@ -262,7 +262,7 @@ def _history(
     finished, recent ones still open, and a few have let a clock run out."""
     assert response.responded_at is not None
     opened = response.responded_at + dt.timedelta(minutes=rng.randint(1, 20))
-    placement = placement_for(rule=rule, customer=response.customer)
+    placement = placement_for(rule=rule, response=response)
     first, resolution = sla_hours(
         organisation_id=organisation_id, priority=rule.priority, rule=rule
     )
@@ -283,7 +283,7 @@ def _history(
     cause_name, remedy = case_finding(rng=rng, response=response, tags=rule.tags)
     cause = causes.get(cause_name)
     timeline: list[tuple[str, dt.datetime, dict[str, Any], str]] = [
-        (CaseEvent.Kind.OPENED, opened, {"rule": rule.name}, "")
+        (CaseEvent.Kind.OPENED, opened, {"rule": rule.name, "rule_id": rule.pk}, "")
     ]
     case = Case(
         organisation_id=organisation_id,
@@ -318,7 +318,12 @@ def _history(
     if state in (State.RESOLVED, State.CLOSED) and worked < now and cause is not None:
         case.root_cause, case.resolution, case.resolved_at = cause, remedy, worked
         timeline += [
-            (CaseEvent.Kind.ROOT_CAUSE, worked, {"root_cause": cause.name}, case.resolution),
+            (
+                CaseEvent.Kind.ROOT_CAUSE,
+                worked,
+                {"root_cause": cause.name, "root_cause_id": cause.pk},
+                case.resolution,
+            ),
             (CaseEvent.Kind.STATE, worked, {"from": "in_progress", "to": "resolved"}, ""),
         ]
         if rng.random() < 0.06:  # the fix did not hold: reopened once, then resolved again

@@ -901,9 +901,10 @@ def _invite(
                 )
     for survey in asking_people:
         assert survey.subject_team is not None
-        asked = User.objects.filter(teams__in=survey.subject_team.serves.all()).distinct()
+        served = survey.subject_team.serves.all()
+        asked = User.objects.filter(teams__in=served).distinct()
         for person in asked.order_by("pk"):
-            team = person.teams.first()
+            team = person.teams.filter(pk__in=served).order_by("name").first()  # the team asked
             if (survey, 1, person.email) in invited or team is None:
                 continue
             invitations.append(

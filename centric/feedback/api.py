@@ -8,16 +8,17 @@ from typing import Annotated, Any, Literal, Self
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Body, Field, Router, Schema
+from ninja import Body, Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.params import HeaderEx, P, QueryEx
 from ninja.responses import Status
-from pydantic import ModelWrapValidatorHandler, PrivateAttr, model_validator
+from pydantic import ModelWrapValidatorHandler, PrivateAttr, WithJsonSchema, model_validator
 
-from centric.core.api import ErrorOut
+from centric.core.api import READ_ERRORS, ErrorOut, Id, InvalidOut, Page
 from centric.feedback import selectors
-from centric.feedback.ingestion import MAX_COMMENT, MAX_ITEMS, feedback_ingest
+from centric.feedback.ingestion import MAX_COMMENT, MAX_ITEMS, MAX_KEY, feedback_ingest
 from centric.feedback.models import Response
+from centric.feedback.query_params import moment_query
 from centric.people.models import User
 
 router = Router(tags=["feedback"])
@@ -72,7 +73,9 @@ class FeedbackBatchIn(Schema):
     # The schema documents the batch's shape and validates none of it: the service checks the
     # body as sent, and then each item, so that a malformed batch is refused in the same shape as
     # an invalid item, and ?partial=true can keep the valid items, each reported by its index.
-    items: list[FeedbackItemIn] = Field(description=f"1 to {MAX_ITEMS} feedback items.")
+    items: list[FeedbackItemIn] = Field(
+        min_length=1, max_length=MAX_ITEMS, description=f"1 to {MAX_ITEMS} feedback items."
+    )
     _body: Any = PrivateAttr(None)
 
     @model_validator(mode="wrap")
@@ -130,8 +133,11 @@ class FeedbackOut(Schema):
     comment: str
     source_ref: str
     attributes: dict[str, Any]
-    responded_at: datetime | None
-    created_at: datetime
+    responded_at: datetime | None = Field(description="When the customer gave the feedback.")
+    created_at: datetime = Field(
+        description="When Centric received it (for a survey answer, when it was begun): what "
+        "`received_since` filters on."
+    )
 
     @staticmethod
     def resolve_stage(response: Response) -> str | None:
@@ -177,10 +183,11 @@ def ingest_feedback(
         bool, P(description="Store the valid items and report the invalid ones.")
     ] = False,
     idempotency_key: HeaderEx[
-        str | None,
+        # the length is checked by the service, to be refused in the batch's shape
+        Annotated[str, WithJsonSchema({"type": "string", "maxLength": MAX_KEY})] | None,
         P(
             alias="Idempotency-Key",
-            description="Any unique string up to 200 characters, e.g. a UUID, per request.",
+            description=f"Any unique string up to {MAX_KEY} characters, e.g. a UUID, per request.",
         ),
     ] = None,
 ) -> Status[dict[str, Any]]:
@@ -193,19 +200,54 @@ def ingest_feedback(
     return Status(outcome.status_code, outcome.body)
 
 
-@router.get("/feedback", response=list[FeedbackOut], summary="Feedback you may see, newest first")
-@paginate
-def list_feedback(
-    request: HttpRequest,
-    kind: Response.Kind | None = None,
-    score_type: Response.ScoreType | None = None,
-    since: QueryEx[datetime | None, P(description="Given on or after this moment.")] = None,
-) -> QuerySet[Response]:
-    return selectors.feedback_list(
-        actor=_actor(request), kind=kind or "", score_type=score_type or "", since=since
+class FeedbackFilters(Schema):
+    """What ``GET /feedback`` narrows to."""
+
+    kind: Response.Kind | None = None
+    score_type: Response.ScoreType | None = None
+    since: datetime | None = Field(
+        None, description="Given (`responded_at`) on or after this moment."
+    )
+    received_since: datetime | None = Field(
+        None, description="Received by Centric (`created_at`) on or after this moment."
+    )
+    source_ref: str | None = Field(None, description="Your id for it, as sent.")
+    customer_id: Id | None = Field(None, description="One customer's.")
+    contact_email: str | None = Field(
+        None, description="One contact's, by their address (whatever its case)."
     )
 
 
-@router.get("/feedback/{response_id}", response=FeedbackOut)
-def get_feedback(request: HttpRequest, response_id: int) -> Response:
+@router.get(
+    "/feedback",
+    response={200: list[FeedbackOut], 401: ErrorOut, 422: InvalidOut},
+    summary="Feedback you may see, newest first",
+    description=(
+        "Newest first by when it was given. `since` keeps to feedback given (`responded_at`) on "
+        "or after a moment; to fetch what Centric has received since you last asked, whenever "
+        "it was given, use `received_since` (on `created_at`). `source_ref`, `customer_id` and "
+        "`contact_email` are exact. An empty value (`?kind=`) is no filter; a value that is not "
+        "one of a filter's is a 422 naming it."
+    ),
+)
+@paginate(Page)
+def list_feedback(request: HttpRequest, filters: Query[FeedbackFilters]) -> QuerySet[Response]:
+    return selectors.feedback_list(
+        actor=_actor(request),
+        kind=filters.kind or "",
+        score_type=filters.score_type or "",
+        since=moment_query("since", filters.since),
+        received_since=moment_query("received_since", filters.received_since),
+        source_ref=filters.source_ref,
+        customer_id=filters.customer_id,
+        contact_email=filters.contact_email,
+    )
+
+
+@router.get(
+    "/feedback/{response_id}",
+    response={200: FeedbackOut, **READ_ERRORS},
+    summary="One piece of feedback you may see",
+)
+def get_feedback(request: HttpRequest, response_id: Id) -> Response:
     return selectors.response_access(actor=_actor(request), response_id=response_id)

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, validate_email
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Lower
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
@@ -28,7 +28,7 @@ from centric.feedback.editing import (
 from centric.feedback.models import JourneyStage, Question, Survey, Touchpoint
 from centric.feedback.selectors import languages_read
 from centric.feedback.wording import SURVEY_LANGUAGES
-from centric.people.models import LANGUAGES, Team, User
+from centric.people.models import LANGUAGES, Team
 
 
 class LastDayForm(forms.Form):
@@ -50,6 +50,13 @@ class LastDayForm(forms.Form):
         kept = day == day_ended_by(self.instance.closes_at, self.zone)
         if day is not None and not kept and day < timezone.localdate(timezone=self.zone):
             raise forms.ValidationError("That day has passed: choose today or a later one.")
+        if day is not None and not kept:
+            try:  # the moment it ends, as the database keeps it
+                end_of_day(day, self.zone).astimezone(dt.UTC)  # type: ignore[union-attr]
+            except OverflowError:
+                raise forms.ValidationError(
+                    "That day is too far ahead: choose an earlier one."
+                ) from None
         return day
 
     def closes_at(self) -> dt.datetime | None:
@@ -284,6 +291,12 @@ class CountedChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-a
         return f"{obj} · {people} {self.noun}{pluralize(people)}"
 
 
+# Said wherever teams are invited: whom someone in two of the teams chosen answers for.
+INVITED_ONCE = (
+    "Someone in two of the teams chosen is invited once, for the first of them in this list."
+)
+
+
 class InviteForm(forms.Form):
     accounts = CountedChoiceField(
         queryset=Account.objects.none(),
@@ -308,7 +321,7 @@ class InviteForm(forms.Form):
         queryset=Team.objects.none(),
         required=False,
         noun="member",
-        help_text="Every member of these teams is invited, as an internal customer.",
+        help_text=f"Every member of these teams is invited, as an internal customer. {INVITED_ONCE}",
     )
     EXTERNAL = ("accounts", "segments", "contacts")
 
@@ -324,13 +337,47 @@ class InviteForm(forms.Form):
             segments=Segment.objects.filter(organisation_id=organisation_id)
             .annotate(people=Count("accounts"))
             .order_by("name"),
-            teams=Team.objects.filter(organisation_id=organisation_id).annotate(
-                people=Count("members")
-            ),
+            teams=Team.objects.filter(organisation_id=organisation_id)
+            .annotate(people=Count("members"))
+            .order_by("name", "pk"),
         )
-        if survey.subject_team_id is not None:  # it asks a team's internal customers only
+        if survey.subject_team is not None:  # it asks a team's internal customers only
             for name in self.EXTERNAL:
                 del self.fields[name]
+            self._offer_the_rated_teams_customers_first(survey.subject_team)
+
+    def _offer_the_rated_teams_customers_first(self, rated: Team) -> None:
+        """The teams the rated team serves (its internal customers, whom the survey is for) are
+        listed first, under their own heading, and ticked to start with; then the others, free
+        to tick too. The rated team itself is not offered, and is refused by name if sent all
+        the same (``clean``). The list's order is the one ``invited_teams`` keeps."""
+        field = cast(CountedChoiceField, self.fields["teams"])
+        served = Team.serves.through.objects.filter(
+            from_team_id=rated.pk, to_team_id=OuterRef("pk")
+        )
+        teams = (
+            Team.objects.filter(organisation_id=self.organisation_id)
+            .annotate(people=Count("members"))
+            .alias(served=Exists(served))
+            .order_by(F("served").desc(), "name", "pk")
+        )
+        field.queryset = teams
+        served_ids = set(rated.serves.values_list("pk", flat=True))
+        whom = f"Every member of these teams is invited, as an internal customer of {rated}."
+        if not served_ids:
+            field.choices = lambda: _team_choices(field, teams, rated)
+            field.help_text = (
+                f"{whom} {rated} serves no team yet (its team's page says which it serves). "
+                f"{INVITED_ONCE}"
+            )
+            return
+        field.widget = GroupedCheckboxes()  # its template sets the list's classes
+        field.choices = lambda: _grouped_by_service(field, teams, rated, served_ids)
+        field.initial = sorted(served_ids)
+        field.help_text = (
+            f"{whom} The teams {rated} serves come first, ticked to start with; tick any others "
+            f"as you wish. {INVITED_ONCE}"
+        )
 
     def clean_contacts(self) -> list[Contact]:
         """The contacts whose addresses are given; what is not an email address at all, and an
@@ -390,9 +437,36 @@ class InviteForm(forms.Form):
             | Q(pk__in=[contact.pk for contact in data["contacts"]])
         ).distinct()
 
-    def invited_people(self) -> QuerySet[User]:
-        """The active members of the teams chosen."""
-        return User.objects.filter(teams__in=self.cleaned_data["teams"], is_active=True).distinct()
+    def invited_teams(self) -> list[Team]:
+        """The teams chosen, in the order the form lists them, which decides the team someone
+        in two of them is invited for (``services.invitations_create``)."""
+        return list(self.cleaned_data["teams"])
+
+
+class GroupedCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes in named groups ("Teams Finance serves", "Other teams"), each in columns."""
+
+    template_name = "feedback/widgets/grouped_checkboxes.html"
+
+
+def _team_choices(
+    field: CountedChoiceField, teams: QuerySet[Team], rated: Team
+) -> list[tuple[int, str]]:
+    """``teams`` but ``rated``, in order, each labelled as ``field`` labels it (with its
+    members)."""
+    return [(team.pk, field.label_from_instance(team)) for team in teams if team.pk != rated.pk]
+
+
+def _grouped_by_service(
+    field: CountedChoiceField, teams: QuerySet[Team], rated: Team, served_ids: set[int]
+) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The teams ``rated`` serves, then the others, as two named groups (none left empty)."""
+    choices = _team_choices(field, teams, rated)
+    groups = [
+        (f"Teams {rated} serves", [choice for choice in choices if choice[0] in served_ids]),
+        ("Other teams", [choice for choice in choices if choice[0] not in served_ids]),
+    ]
+    return [(name, members) for name, members in groups if members]
 
 
 def _is_email(text: str) -> bool:

@@ -17,7 +17,16 @@ from ninja.params import FormEx, P
 from ninja.responses import Status
 from pydantic import field_validator
 
-from centric.core.api import ErrorOut, invalid_fields
+from centric.core.api import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    Body,
+    ErrorOut,
+    Id,
+    InvalidOut,
+    Page,
+    invalid_fields,
+)
 from centric.core.models import ImportMode
 from centric.core.permissions import require_write
 from centric.feedback.feedback_imports import reading, selectors, services
@@ -28,6 +37,9 @@ from centric.people.models import User
 
 router = Router(tags=["feedback imports"])
 
+REFUSED = WRITE_ERRORS
+# what a list may answer instead: nothing in it is missing
+LISTED = {401: ErrorOut, 422: InvalidOut}
 # the statuses in which the mapping may still be set, as on the mapping page
 MAPPABLE = {FeedbackImport.Status.MAPPING, FeedbackImport.Status.CHECKED}
 TARGETS_DOCUMENTED = ", ".join(f"`{target}` ({label})" for target, label in TARGETS.items())
@@ -48,7 +60,7 @@ class MappingOut(Schema):
     date_order: str = Field(description="`day` or `month`: which comes first in 03/04/2024.")
 
 
-class MappingIn(Schema):
+class MappingIn(Body):
     columns: dict[str, str] = Field(
         description=f"The column (by its header) that feeds each field: {TARGETS_DOCUMENTED}. "
         "Leave a field out for none; a score column, a comment column or both are needed."
@@ -159,7 +171,7 @@ class FeedbackImportDetailOut(FeedbackImportOut):
         return selectors.feedback_import_progress(job) if job.in_progress else None
 
 
-class ApplyIn(Schema):
+class ApplyIn(Body):
     mode: ImportMode  # FeedbackImport.Mode, by the name mypy accepts as a type
 
 
@@ -181,17 +193,17 @@ class SavedMappingOut(Schema):
 
 @router.get(
     "/feedback-imports",
-    response=list[FeedbackImportOut],
+    response={200: list[FeedbackImportOut], **LISTED},
     summary="The feedback files you imported, newest first",
 )
-@paginate
+@paginate(Page)
 def list_feedback_imports(request: HttpRequest) -> QuerySet[FeedbackImport]:
     return selectors.feedback_imports_of(actor=_actor(request))
 
 
 @router.post(
     "/feedback-imports",
-    response={202: FeedbackImportDetailOut, 403: ErrorOut},
+    response={202: FeedbackImportDetailOut, **LISTED, 403: ErrorOut},
     summary="Upload a feedback file: its columns, first rows and a proposed mapping",
     description=(
         "A CSV (UTF-8, UTF-16, Windows-1252 or Latin-1), Excel (.xlsx) or JSON Lines file with "
@@ -209,7 +221,7 @@ def upload_feedback_file(
     file: File[UploadedFile],
     preset: FormEx[str, P(description="The shape of the file, to propose its mapping.")] = "",
     saved_mapping_id: FormEx[
-        int | None, P(description="A saved mapping to propose, fitted to the file's columns.")
+        Id | None, P(description="A saved mapping to propose, fitted to the file's columns.")
     ] = None,
 ) -> Status[FeedbackImport]:
     actor = _actor(request)
@@ -236,7 +248,7 @@ def upload_feedback_file(
 
 @router.get(
     "/feedback-imports/{import_id}",
-    response={200: FeedbackImportDetailOut, 404: ErrorOut},
+    response={200: FeedbackImportDetailOut, **READ_ERRORS},
     summary="A feedback import: its mapping, counts, problems and progress",
     description=(
         "Each problem names the row's line, the column and the reason. While the file is "
@@ -244,13 +256,13 @@ def upload_feedback_file(
         "`checked`, `done` or `failed`."
     ),
 )
-def get_feedback_import(request: HttpRequest, import_id: int) -> FeedbackImport:
+def get_feedback_import(request: HttpRequest, import_id: Id) -> FeedbackImport:
     return selectors.feedback_import_access(actor=_actor(request), import_id=import_id)
 
 
 @router.put(
     "/feedback-imports/{import_id}/mapping",
-    response={202: FeedbackImportDetailOut, 403: ErrorOut, 404: ErrorOut},
+    response={202: FeedbackImportDetailOut, **REFUSED},
     summary="Set which column feeds which field, and check every row",
     description=(
         "Send the whole mapping (the import's proposed `mapping` is a good start); the file is "
@@ -261,7 +273,7 @@ def get_feedback_import(request: HttpRequest, import_id: int) -> FeedbackImport:
     ),
 )
 def map_feedback_import(
-    request: HttpRequest, import_id: int, payload: MappingIn
+    request: HttpRequest, import_id: Id, payload: MappingIn
 ) -> Status[FeedbackImport]:
     actor = _actor(request)
     job = selectors.feedback_import_access(actor=actor, import_id=import_id)
@@ -288,7 +300,7 @@ def map_feedback_import(
 
 @router.post(
     "/feedback-imports/{import_id}/apply",
-    response={202: FeedbackImportDetailOut, 403: ErrorOut, 404: ErrorOut},
+    response={202: FeedbackImportDetailOut, **REFUSED},
     summary="Import a checked file: only the valid rows, or every row or none",
     description=(
         "`keep_valid` stores the valid rows and skips the others; `all_or_nothing` is refused "
@@ -298,7 +310,7 @@ def map_feedback_import(
     ),
 )
 def apply_feedback_import(
-    request: HttpRequest, import_id: int, payload: ApplyIn
+    request: HttpRequest, import_id: Id, payload: ApplyIn
 ) -> Status[FeedbackImport]:
     actor = _actor(request)
     job = selectors.feedback_import_access(actor=actor, import_id=import_id)
@@ -307,7 +319,7 @@ def apply_feedback_import(
 
 @router.post(
     "/feedback-imports/{import_id}/remove",
-    response={202: FeedbackImportDetailOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={202: FeedbackImportDetailOut, **REFUSED},
     summary="Take an import back: remove the responses it stored",
     description=(
         "Removes, in the background, the responses the import stored, with their answers and "
@@ -318,7 +330,7 @@ def apply_feedback_import(
         "import. The file stays, so it can be imported again."
     ),
 )
-def remove_feedback_import(request: HttpRequest, import_id: int) -> Status[FeedbackImport]:
+def remove_feedback_import(request: HttpRequest, import_id: Id) -> Status[FeedbackImport]:
     actor = _actor(request)
     job = selectors.feedback_import_access(actor=actor, import_id=import_id)
     return Status(202, services.feedback_import_remove(actor=actor, job=job))
@@ -326,11 +338,11 @@ def remove_feedback_import(request: HttpRequest, import_id: int) -> Status[Feedb
 
 @router.post(
     "/feedback-imports/{import_id}/cancel",
-    response={200: FeedbackImportDetailOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: FeedbackImportDetailOut, **REFUSED},
     summary="Import nothing from a file waiting for its mapping or checked",
     description="An import already running or finished is left as it is: see its `status`.",
 )
-def cancel_feedback_import(request: HttpRequest, import_id: int) -> FeedbackImport:
+def cancel_feedback_import(request: HttpRequest, import_id: Id) -> FeedbackImport:
     actor = _actor(request)
     job = selectors.feedback_import_access(actor=actor, import_id=import_id)
     return services.feedback_import_cancel(actor=actor, job=job)
@@ -338,22 +350,22 @@ def cancel_feedback_import(request: HttpRequest, import_id: int) -> FeedbackImpo
 
 @router.get(
     "/feedback-mappings",
-    response=list[SavedMappingOut],
+    response={200: list[SavedMappingOut], **LISTED},
     summary="The column mappings saved in your organisation, by name",
     description="Pass one's id as `saved_mapping_id` when uploading a file of the same shape.",
 )
-@paginate
+@paginate(Page)
 def list_saved_mappings(request: HttpRequest) -> QuerySet[SavedMapping]:
     return selectors.saved_mappings_of(actor=_actor(request))
 
 
 @router.delete(
     "/feedback-mappings/{mapping_id}",
-    response={204: None, 403: ErrorOut, 404: ErrorOut},
+    response={204: None, **REFUSED},
     summary="Delete a saved mapping",
     description="Only whoever saved it, an admin or a CX lead may; anyone else gets 403.",
 )
-def delete_saved_mapping(request: HttpRequest, mapping_id: int) -> Status[None]:
+def delete_saved_mapping(request: HttpRequest, mapping_id: Id) -> Status[None]:
     actor = _actor(request)
     saved = selectors.saved_mapping_access(actor=actor, mapping_id=mapping_id)
     services.saved_mapping_delete(actor=actor, saved=saved)

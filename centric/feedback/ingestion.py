@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -16,7 +18,7 @@ from django.db.models import Q
 
 from centric.core import clock
 from centric.core.audit import audit_record
-from centric.core.models import AuditEvent
+from centric.core.models import ID_MAX, AuditEvent
 from centric.core.permissions import require_write
 from centric.customers.models import Contact, Customer
 from centric.customers.selectors import (
@@ -34,6 +36,9 @@ MAX_ITEMS = 500
 MAX_COMMENT = 20_000
 MAX_SOURCE_REF = 200
 MAX_ATTRIBUTES_JSON = 10_000
+MAX_KEY = 200
+# half of a UTF-16 pair on its own, which JSON's \ud800 escapes can carry but no UTF-8 text can
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # a client's clock may run a little ahead of ours; further ahead is a mistake
 CLOCK_SKEW = timedelta(minutes=5)
 CUSTOMER_FIELDS = ("customer_id", "contact_email", "account_external_id")
@@ -194,8 +199,8 @@ def _request_digest(items: object, partial: bool) -> str:
 def _check_key(key: str) -> str:
     if not key.strip():
         return "The Idempotency-Key header is empty."
-    if len(key) > 200:
-        return "The Idempotency-Key header may be at most 200 characters long."
+    if len(key) > MAX_KEY:
+        return f"The Idempotency-Key header may be at most {MAX_KEY} characters long."
     return ""
 
 
@@ -213,9 +218,12 @@ def _replay(stored: IdempotentRequest, digest: str) -> Outcome:
 
 
 def _error_body(error: ItemError) -> dict[str, Any]:
-    # the answer is stored with its Idempotency-Key, where NUL cannot go; a field name or a
-    # reason may quote what was sent
-    field, reason = (text.replace("\x00", "\ufffd") for text in (error.field, error.reason))
+    # the answer is stored with its Idempotency-Key, where neither NUL nor a lone surrogate can
+    # go; a field name or a reason may quote what was sent
+    field, reason = (
+        LONE_SURROGATE.sub("\ufffd", text.replace("\x00", "\ufffd"))
+        for text in (error.field, error.reason)
+    )
     return {"index": error.index, "field": field, "reason": reason}
 
 
@@ -291,9 +299,10 @@ def _parse(index: int, raw: object) -> tuple[_Item, list[ItemError]]:
     for name in sorted(set(raw) - FIELDS):
         refuse(str(name), "is not a known field")
     # checked first, so that this is the reason given for such a field
-    with_nul = {name for name in FIELDS & set(raw) if _has_nul(raw[name])}
-    for name in sorted(with_nul):
-        refuse(name, "must not contain a NUL character (\\u0000)")
+    unstorable = {name: _unstorable(raw[name]) for name in FIELDS & set(raw)}
+    unstorable = {name: reason for name, reason in unstorable.items() if reason}
+    for name in sorted(unstorable):
+        refuse(name, unstorable[name])
 
     kind = raw.get("kind")
     if kind is None:
@@ -344,14 +353,13 @@ def _parse(index: int, raw: object) -> tuple[_Item, list[ItemError]]:
         name, value = given[0]
         if name == "customer_id" and (isinstance(value, bool) or not isinstance(value, int)):
             refuse(name, f"must be a whole number (it is {_kind(value)})")
+        elif name == "customer_id" and not 1 <= value <= ID_MAX:
+            # no customer's id, and beyond what the database can even look up
+            refuse(name, f"“{value}” matches no customer you can see")
         elif name != "customer_id" and not isinstance(value, str):
             refuse(name, f"must be text (it is {_kind(value)})")
-        elif name not in with_nul:  # the database takes no NUL, even to look it up
-            if name == "contact_email":
-                value = value.strip().lower()
-            elif name == "account_external_id":
-                value = value.strip()
-            item.customer_ref = (name, value)
+        elif name not in unstorable:  # the database cannot even look such text up
+            item.customer_ref = (name, value.strip() if isinstance(value, str) else value)
 
     for name in ("stage", "touchpoint"):
         value = raw.get(name)
@@ -387,6 +395,13 @@ def _parse(index: int, raw: object) -> tuple[_Item, list[ItemError]]:
     attributes = raw.get("attributes", {})
     if not isinstance(attributes, dict):
         refuse("attributes", f"must be a JSON object (it is {_kind(attributes)})")
+    elif not _finite(attributes):
+        # Python's json writes float("nan") as NaN unless told not to; no database stores it
+        refuse(
+            "attributes",
+            "must not contain NaN or Infinity, which are not JSON numbers: send null, or the "
+            "value as text",
+        )
     elif (size := len(json.dumps(attributes, default=str))) > MAX_ATTRIBUTES_JSON:
         refuse(
             "attributes",
@@ -397,15 +412,38 @@ def _parse(index: int, raw: object) -> tuple[_Item, list[ItemError]]:
     return item, errors
 
 
-def _has_nul(value: object) -> bool:
-    """Whether ``value`` holds a NUL character, which PostgreSQL stores in no text or JSON."""
+def _unstorable(value: object) -> str:
+    """Why ``value`` cannot be stored, or "": a NUL character, which PostgreSQL stores in no
+    text or JSON, or a lone surrogate (``\\ud800``), which is not Unicode text at all."""
+    texts = _texts(value)
+    if any("\x00" in text for text in texts):
+        return "must not contain a NUL character (\\u0000)"
+    if any(LONE_SURROGATE.search(text) for text in texts):
+        return (
+            "must not contain half of a UTF-16 surrogate pair on its own (\\ud800 to "
+            "\\udfff), which is not text"
+        )
+    return ""
+
+
+def _texts(value: object) -> list[str]:
+    """Every text in a JSON value, keys included."""
     if isinstance(value, str):
-        return "\x00" in value
+        return [value]
     if isinstance(value, dict):
-        return any(_has_nul(key) or _has_nul(inner) for key, inner in value.items())
+        return [text for key, inner in value.items() for text in (key, *_texts(inner))]
     if isinstance(value, list):
-        return any(_has_nul(inner) for inner in value)
-    return False
+        return [text for inner in value for text in _texts(inner)]
+    return []
+
+
+def _finite(value: object) -> bool:
+    """Whether every number in a JSON value is one (NaN and Infinity are not)."""
+    try:
+        json.dumps(value, allow_nan=False, default=str)
+    except ValueError:
+        return False
+    return True
 
 
 def _parse_moment(value: object, refuse: Any) -> datetime | None:
@@ -421,6 +459,11 @@ def _parse_moment(value: object, refuse: Any) -> datetime | None:
         return None
     if moment.tzinfo is None:
         refuse("responded_at", "must include a time zone, e.g. 2025-03-01T09:30:00Z")
+        return None
+    try:
+        moment.astimezone(UTC)  # as the database keeps it
+    except OverflowError:
+        refuse("responded_at", "must be a moment of the years 1 to 9999 in UTC")
         return None
     if moment > clock.now() + CLOCK_SKEW:
         refuse("responded_at", "is in the future")
@@ -441,15 +484,14 @@ def _resolve(actor: User, items: list[_Item]) -> list[ItemError]:
     found: dict[tuple[str, Any], tuple[Customer, Contact | None]] = {}
     for customer in customers_visible_to(actor).filter(pk__in=wanted["customer_id"]):
         found["customer_id", customer.pk] = (customer, None)
+    ambiguous: dict[str, list[Contact]] = {}
     if wanted["contact_email"]:
-        # addresses are stored as typed, so they are matched without regard to case
-        matches_any = Q()
-        for email in wanted["contact_email"]:
-            matches_any |= Q(email__iexact=email)
-        for contact in (
-            contacts_visible_to(actor).filter(matches_any).select_related("account__customer")
-        ):
-            found["contact_email", contact.email.lower()] = (contact.account.customer, contact)
+        contacts = _contacts_by_email(actor, wanted["contact_email"])
+        for email, (contact, alike) in contacts.items():
+            if contact is not None:
+                found["contact_email", email] = (contact.account.customer, contact)
+            else:
+                ambiguous[email] = alike
     for account in (
         accounts_visible_to(actor)
         .filter(external_id__in=wanted["account_external_id"])
@@ -471,6 +513,18 @@ def _resolve(actor: User, items: list[_Item]) -> list[ItemError]:
     for item in items:
         if item.customer_ref in found:
             item.values["customer"], item.values["contact"] = found[item.customer_ref]
+        elif item.customer_ref is not None and item.customer_ref[1] in ambiguous:
+            email = item.customer_ref[1]
+            addresses = ", ".join(sorted(contact.email for contact in ambiguous[email]))
+            errors.append(
+                ItemError(
+                    item.index,
+                    "contact_email",
+                    f"“{email}” is the address of {len(ambiguous[email])} contacts, written "
+                    f"differently ({addresses}): give it exactly as one of them is written, or "
+                    "give customer_id",
+                )
+            )
         elif item.customer_ref is not None:
             name, value = item.customer_ref
             errors.append(ItemError(item.index, name, f"“{value}” matches no customer you can see"))
@@ -495,6 +549,33 @@ def _resolve(actor: User, items: list[_Item]) -> list[ItemError]:
                 )
             )
     return errors
+
+
+def _contacts_by_email(
+    actor: User, emails: set[str]
+) -> dict[str, tuple[Contact | None, list[Contact]]]:
+    """Each address's contact among those the actor may see, in one query: the one written
+    exactly so, else the only one written so but for case. Where several differ only in case
+    and none is written as sent, none is taken: (None, those contacts)."""
+    matches_any = Q()
+    for email in emails:
+        matches_any |= Q(email__iexact=email)
+    alike: defaultdict[str, list[Contact]] = defaultdict(list)
+    for contact in (
+        contacts_visible_to(actor).filter(matches_any).select_related("account__customer")
+    ):
+        alike[contact.email.lower()].append(contact)
+    chosen: dict[str, tuple[Contact | None, list[Contact]]] = {}
+    for email in emails:
+        candidates = alike.get(email.lower(), [])
+        exact = [contact for contact in candidates if contact.email == email]
+        if len(exact) == 1:
+            chosen[email] = (exact[0], candidates)
+        elif len(candidates) == 1:
+            chosen[email] = (candidates[0], candidates)
+        elif candidates:
+            chosen[email] = (None, candidates)
+    return chosen
 
 
 # Storing ---------------------------------------------------------------------------------------
@@ -536,11 +617,23 @@ def _store(
             with transaction.atomic():
                 response.save(force_insert=True)
         except IntegrityError:
+            # only a source_ref stored meanwhile makes a duplicate; any other refusal is a fault
+            # to be seen, not an item quietly dropped
+            if not _source_ref_stored(actor, response.source_ref):
+                raise
             duplicates.append((index, response.source_ref))
         else:
             created.append((index, response))
     duplicates.sort()
     return created, duplicates
+
+
+def _source_ref_stored(actor: User, source_ref: str) -> bool:
+    return bool(source_ref) and (
+        Response.objects.filter(
+            organisation_id=actor.organisation_id, source_ref=source_ref
+        ).exists()
+    )
 
 
 def _response(actor: User, item: _Item, now: datetime) -> Response:

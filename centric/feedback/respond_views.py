@@ -69,7 +69,9 @@ def _page(
     """A page of the survey as the respondent sees it, with their ``current`` answers (or
     what they just ``posted``) and the ``errors`` in it; ``suggested``, the number chosen in
     an invitation (``suggested_in_email``) or on a page that shares the open link, is said to be
-    marked and not yet kept. A respondent who ``sent`` their answers is told so."""
+    marked and not yet kept. A respondent who ``sent`` their answers is told so. Someone asked
+    about a team by their invitation is told on its first page that their answers are not
+    anonymous."""
     shown = answer_rules.visible_on_page(questions, page, current)
     pages = sorted({question.page for question in questions})
     ends = SCALE_ENDS.get(language, SCALE_ENDS["en"])
@@ -120,6 +122,11 @@ def _page(
         "language": language,
         "intro": answer_rules.localised(survey.intro, language, survey.default_language)
         if page == pages[0]
+        else "",
+        # one who rates a team by their invitation (or staff previewing it) is told their name
+        # goes with their answers; the open link's answers (those of an ``attempt``) are anonymous
+        "named_answers": wording.named_answers(language, survey.subject_team.name)
+        if survey.subject_team is not None and not attempt and page == pages[0]
         else "",
         "sent_on": sent_on,
         # a respondent who has answered is told until when they may change their answers instead

@@ -1,11 +1,12 @@
 """A survey's results question by question, of the submitted responses the reader may see: how
 many answered, the question's figure with its interval (NPS, CSAT, CES, the average of a
-rating), how the answers spread over the scale or the options, and NPS's three groups."""
+rating), how the answers spread over the scale or the options, and NPS's three groups. A
+question that measures something the product names (one of the six behaviours, say) is named."""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 from django.db.models import Count, QuerySet
@@ -14,12 +15,45 @@ from centric.core.periods import Window
 from centric.feedback import answers as answer_rules
 from centric.feedback.models import Answer, Question, Response, Survey
 from centric.feedback.scales import SCALE_ENDS
-from centric.feedback.selectors import centricity_frame, headline_metric, responses_visible_to
+from centric.feedback.selectors import (
+    CENTRICITY_TEMPLATE,
+    centricity_frame,
+    headline_metric,
+    responses_visible_to,
+)
 from centric.insights.metrics import Ces, Csat, Estimate, MeanScore, Metric, Nps, estimate
 from centric.people.models import User
 
 # NPS's groups, by the answers each takes
 NPS_GROUPS = (("Detractors", 0, 6), ("Passives", 7, 8), ("Promoters", 9, 10))
+
+INTERNAL_CUSTOMER_TEMPLATE = "internal-customer"
+# What each of the six behaviours an internal customer rates a team on is called (seed 001),
+# by its question's key in the internal-customer template; each question is a statement about
+# the team ("They put themselves in our shoes"), which the results show after the name.
+BEHAVIOUR_NAMES = {
+    "self_awareness": "Self-awareness",
+    "listening": "Listening",
+    "questioning": "Questioning",
+    "empathy": "Empathy",
+    "responsiveness": "Responsiveness",
+    "receives_feedback": "Receiving feedback",
+}
+# the customer-centricity survey's three questions (seed 003), which make its index
+CENTRICITY_NAMES = {"discovery": "Discovery", "service": "Service", "engagement": "Engagement"}
+# the rating questions named in the results, by the template a survey was made from
+QUESTION_NAMES = {
+    INTERNAL_CUSTOMER_TEMPLATE: BEHAVIOUR_NAMES,
+    CENTRICITY_TEMPLATE: CENTRICITY_NAMES,
+}
+
+
+def question_name(survey: Survey, question: Question) -> str:
+    """What a rating question of ``survey`` measures, by name ("Empathy"), where its template
+    names it; else empty."""
+    if question.kind != "rating":
+        return ""
+    return QUESTION_NAMES.get(survey.template, {}).get(question.key, "")
 
 
 @dataclass(frozen=True)
@@ -40,6 +74,7 @@ class QuestionResult:
     groups: tuple[Bar, ...] = ()  # NPS's detractors, passives and promoters
     several: bool = False  # a question of several choices: its shares add up to more than 100%
     ends: tuple[str, str] | None = None  # what the lowest and highest point of a scale mean
+    name: str = ""  # what it measures, where the product names it (``question_name``)
 
 
 @dataclass(frozen=True)
@@ -113,7 +148,8 @@ def survey_results(
         wording = answer_rules.localised(question.text, language) or question.key
         if question.kind in ("nps", "csat", "ces", "rating"):
             ends = SCALE_ENDS.get(language, SCALE_ENDS["en"])[question.kind]
-            results.append(_scored(question, wording, numbers.get(question.pk, Counter()), ends))
+            found = numbers.get(question.pk, Counter())
+            results.append(_scored(question, wording, found, ends, question_name(survey, question)))
         elif question.kind == "single":
             counts = picked.get(question.pk, Counter())
             results.append(_chosen(question, wording, counts, sum(counts.values()), language))
@@ -138,7 +174,7 @@ def centricity_result(
 
 
 def _scored(
-    question: Question, wording: str, found: Counter[int], ends: tuple[str, str]
+    question: Question, wording: str, found: Counter[int], ends: tuple[str, str], name: str = ""
 ) -> QuestionResult:
     bounds = answer_rules.scale(question)
     assert bounds is not None  # a score question has a scale
@@ -152,7 +188,7 @@ def _scored(
     if answered:
         frame = pl.DataFrame({"value": list(counts), "count": list(counts.values())})
         values = frame.select(pl.col("value").repeat_by("count").explode().alias(_column(metric)))
-        figure = estimate(values, metric)
+        figure = estimate_on_scale(values, metric)
     bars = tuple(Bar(str(point), counts[point], _share(counts[point], answered))
                  for point in range(low, high + 1))  # fmt: skip
     groups: tuple[Bar, ...] = ()
@@ -161,7 +197,19 @@ def _scored(
             Bar(name, n := sum(counts[p] for p in range(a, b + 1)), _share(n, answered))
             for name, a, b in NPS_GROUPS
         )
-    return QuestionResult(question, wording, answered, figure, unit, bars, groups, ends=ends)
+    return QuestionResult(
+        question, wording, answered, figure, unit, bars, groups, ends=ends, name=name
+    )
+
+
+def estimate_on_scale(values: pl.DataFrame, metric: Metric) -> Estimate:
+    """``estimate``, an average's interval kept within the scale its answers were given on, as
+    the metrics library keeps a bounded score's: it keeps every average within 0 to 10
+    (``MeanScore.bounds``), and a t interval from a few answers of 1 to 5 can reach past 5."""
+    figure = estimate(values, metric)
+    if not isinstance(metric, MeanScore) or figure.low is None or figure.high is None:
+        return figure
+    return replace(figure, low=max(figure.low, metric.low), high=min(figure.high, metric.high))
 
 
 def _metric(question: Question, low: int, high: int) -> tuple[Metric, str]:

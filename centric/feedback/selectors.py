@@ -1,5 +1,6 @@
 """Reads: surveys are visible to everyone in the organisation; responses follow the customers a
-person may see (their accounts' contacts, their teams' internal customers)."""
+person may see (their accounts' contacts, their teams' internal customers), except the answers
+to a survey that rates a team, which belong to that team (``responses_visible_to``)."""
 
 from __future__ import annotations
 
@@ -61,6 +62,7 @@ from centric.insights.metrics.scores import (
     summary_from_row,
 )
 from centric.people.models import User
+from centric.people.selectors import team_ids_of
 
 # A reminder goes to those invited at least this long ago who have not answered.
 REMINDER_AFTER = timedelta(days=3)
@@ -350,16 +352,42 @@ def survey_access(*, actor: User, survey_id: int) -> Survey:
 
 
 def responses_visible_to(actor: User) -> QuerySet[Response]:
+    """The feedback the actor may see: all of the organisation's for admins and CX leads. For
+    anyone else, the answers to a survey that rates a team (``Survey.subject_team``) if it is
+    one of theirs (as its lead, a member or a viewer), and nobody else's: they carry their
+    respondents' names to the team rated, and serving the respondent's team is no reason to
+    read how that team rates another. Any other feedback, if it is of a customer they may see
+    (``customers_visible_to``: their accounts' and their teams' internal customers)."""
     responses = Response.objects.filter(organisation_id=actor.organisation_id)
     if sees_whole_organisation(actor):
         return responses
-    return responses.filter(customer__in=customers_visible_to(actor))
+    return responses.filter(
+        Q(survey__subject_team__in=team_ids_of(actor))
+        # no survey, or one that rates no team (a left join: feedback without a survey counts)
+        | Q(survey__subject_team__isnull=True, customer__in=customers_visible_to(actor))
+    )
+
+
+def sees_ratings_of(*, actor: User, team_id: int) -> bool:
+    """Whether the actor sees the answers to a survey rating the team (``responses_visible_to``):
+    seeing the whole organisation, or being of the team."""
+    return sees_whole_organisation(actor) or team_id in team_ids_of(actor)
 
 
 def feedback_list(
-    *, actor: User, kind: str = "", score_type: str = "", since: datetime | None = None
+    *,
+    actor: User,
+    kind: str = "",
+    score_type: str = "",
+    since: datetime | None = None,
+    received_since: datetime | None = None,
+    source_ref: str | None = None,
+    customer_id: int | None = None,
+    contact_email: str | None = None,
 ) -> QuerySet[Response]:
-    """Every kind of feedback the actor may see, newest first."""
+    """Every kind of feedback the actor may see, newest first: given (``responded_at``) since a
+    moment, received by Centric (``created_at``) since one, and the one with a ``source_ref``,
+    a customer's or a contact's (by address, whatever its case), if asked."""
     responses = responses_visible_to(actor).select_related("stage", "touchpoint")
     if kind:
         responses = responses.filter(kind=kind)
@@ -367,6 +395,15 @@ def feedback_list(
         responses = responses.filter(score_type=score_type)
     if since:
         responses = responses.filter(responded_at__gte=since)
+    if received_since:
+        responses = responses.filter(created_at__gte=received_since)
+    if source_ref is not None:
+        # stored without the spaces around it, as the ingestion API and the import keep it
+        responses = responses.filter(source_ref=source_ref.strip())
+    if customer_id is not None:
+        responses = responses.filter(customer_id=customer_id)
+    if contact_email is not None:
+        responses = responses.filter(contact__email__iexact=contact_email.strip())
     return responses.order_by("-responded_at", "-id")
 
 

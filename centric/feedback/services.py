@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import get_text_list
 from django.utils.translation import ngettext
 
 from centric.core import clock
@@ -374,11 +375,21 @@ def _asked_recently(survey: Survey, email: str, earlier_wave: set[str]) -> Skipp
 
 @transaction.atomic
 def invitations_create(
-    *, actor: User, survey: Survey, contacts: Iterable[Contact] = (), people: Iterable[User] = ()
+    *,
+    actor: User,
+    survey: Survey,
+    contacts: Iterable[Contact] = (),
+    people: Iterable[User] = (),
+    teams: Sequence[Team] = (),
 ) -> tuple[list[Invitation], list[Skipped]]:
-    """Invite contacts (external) or team members (internal customers) into the survey's current
+    """Invite contacts (external) or colleagues (internal customers) into the survey's current
     wave, skipping anyone already invited in it, who opted out, or who was asked within the
-    survey's fatigue window; a team rated by the survey does not rate itself."""
+    survey's fatigue window; a team rated by the survey does not rate itself.
+
+    A colleague answers for a team, whose internal customer the response is: the active members
+    of ``teams`` each for the first of those teams they are in, in the order given (someone in
+    two of them is invited once); each of ``people`` for the one team they are in (someone in
+    several is refused: invite them through ``teams``, which says which)."""
     require_org_wide(actor)
     contacts = list(contacts)
     if contacts and survey.subject_team_id is not None:
@@ -396,24 +407,14 @@ def invitations_create(
         if survey.subject_team_id
         else set()
     )
-    for person in people:
+    customers: dict[int, Customer] = {}  # of each team, made once
+    for person, team in [*_members_of(teams), *_in_their_team(survey, people, rated)]:
         if person.pk in rated:
             skipped.append(Skipped(person.email.lower(), IN_RATED_TEAM, IN_RATED_TEAM_PLURAL))
             continue
-        team = Team.objects.filter(members=person, organisation_id=survey.organisation_id).first()
-        if team is None:
-            raise ValidationError(
-                f"{person} is in no team, so there is no internal customer to ask."
-            )
-        candidates.append(
-            (
-                person.email.lower(),
-                customer_ensure_for_team(team=team),
-                None,
-                person,
-                person.language,
-            )
-        )
+        if team.pk not in customers:
+            customers[team.pk] = customer_ensure_for_team(team=team)
+        candidates.append((person.email.lower(), customers[team.pk], None, person, person.language))
     emails = {email for email, *_ in candidates}
     opted_out = set(
         OptOut.objects.filter(organisation_id=survey.organisation_id, email__in=emails).values_list(
@@ -465,6 +466,47 @@ def invitations_create(
     return created, skipped
 
 
+def _members_of(teams: Sequence[Team]) -> list[tuple[User, Team]]:
+    """The active members of ``teams``, each once, with the first of those teams they are in."""
+    order = {team.pk: index for index, team in enumerate(teams)}
+    memberships = Team.members.through.objects.filter(
+        team_id__in=order, user__is_active=True
+    ).select_related("user")
+    firsts: dict[int, tuple[User, Team]] = {}
+    for membership in sorted(memberships, key=lambda found: (order[found.team_id], found.pk)):
+        firsts.setdefault(membership.user_id, (membership.user, teams[order[membership.team_id]]))
+    return list(firsts.values())
+
+
+def _in_their_team(
+    survey: Survey, people: Iterable[User], rated: set[int]
+) -> list[tuple[User, Team]]:
+    """Each person with the one team they are in; refused, naming them, for someone in none
+    (there is no internal customer to ask) or in several (which one they answer for is not
+    said). Someone in the team ``rated`` is not invited, so whichever of theirs is given."""
+    people = list(people)
+    theirs: dict[int, list[Team]] = {person.pk: [] for person in people}
+    memberships = Team.members.through.objects.filter(
+        user_id__in=theirs, team__organisation_id=survey.organisation_id
+    ).select_related("team")
+    for membership in memberships.order_by("team__name", "team_id"):
+        theirs[membership.user_id].append(membership.team)
+    found = []
+    for person in people:
+        teams = theirs[person.pk]
+        if not teams:
+            raise ValidationError(
+                f"{person} is in no team, so there is no internal customer to ask."
+            )
+        if len(teams) > 1 and person.pk not in rated:
+            raise ValidationError(
+                f"{person} is in {get_text_list([str(team) for team in teams], 'and')}: invite "
+                "them through the team they answer for."
+            )
+        found.append((person, teams[0]))
+    return found
+
+
 def _invitation_message(
     survey: Survey,
     *,
@@ -497,6 +539,10 @@ def _invitation_message(
         "organisation": survey.organisation.name,
         "team": survey.subject_team,  # an internal-customer survey's, named so surveys differ
         "subject_team": words["subject_team"].format(team=survey.subject_team.name)
+        if survey.subject_team
+        else "",
+        # whoever rates a team is told their answers are not anonymous
+        "named_answers": wording.named_answers(language, survey.subject_team.name)
         if survey.subject_team
         else "",
         "opening": answer_rules.opening_links(

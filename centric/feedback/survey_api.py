@@ -19,15 +19,19 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 
 from centric.core.api import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    Body,
     ErrorOut,
+    Id,
     InvalidOut,
+    Page,
     as_form_data,
     invalid_fields,
     refuse_query,
     require_valid,
     validate_with_form,
 )
-from centric.core.periods import PeriodError, window_between
 from centric.core.permissions import require_org_wide
 from centric.feedback import editing, selectors, services
 from centric.feedback.catalog import TEMPLATES
@@ -44,6 +48,7 @@ from centric.feedback.forms import (
     question_languages,
 )
 from centric.feedback.models import Invitation, JourneyStage, Question, Survey, Touchpoint
+from centric.feedback.query_params import period_query
 from centric.feedback.results import QuestionResult, Selection, centricity_result, survey_results
 from centric.feedback.selectors import INVITATION_STATES
 from centric.feedback.wording import SURVEY_LANGUAGES
@@ -53,7 +58,9 @@ router = Router(tags=["surveys"])
 
 # the API's names (its schemas' aliases) for what the forms call by the object: errors name them
 IDS = {"stage": "stage_id", "touchpoint": "touchpoint_id", "subject_team": "subject_team_id"}
-REFUSED = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+REFUSED = WRITE_ERRORS
+# what a list may answer instead: nothing in it is missing
+LISTED = {401: ErrorOut, 422: InvalidOut}
 
 
 def _actor(request: HttpRequest) -> User:
@@ -208,6 +215,13 @@ class SurveyDetailOut(SurveyOut):
         description="Invitations (and the reminder sent by itself) leave within each "
         "invitee's working hours, on their clock."
     )
+    fatigue_days: int = Field(
+        description="Nobody is asked by this survey within this many days of another."
+    )
+    last_day: date | None = Field(
+        description="The last day to answer, in the organisation's time zone; none: until "
+        "closed by hand."
+    )
     closes_at: datetime | None = Field(
         description="When the survey stops taking answers and closes: the end of its last day "
         "to answer, in the organisation's time zone."
@@ -240,33 +254,40 @@ class SurveyDetailOut(SurveyOut):
         return selectors.survey_waves(actor=_actor(context["request"]), survey=survey)
 
 
+def survey_selection(
+    survey: Survey, *, wave: int | None, start: date | None, end: date | None
+) -> Selection:
+    """The answers asked for by a survey's ``wave`` and the days from ``start`` to ``end``; a
+    422 naming the parameter for a wave the survey does not have, or days that cannot be a
+    period."""
+    if wave is not None and not 1 <= wave <= survey.current_wave:
+        refuse_query("wave", f"This survey has waves 1 to {survey.current_wave}.")
+    return Selection(wave=wave, window=period_query(start, end))
+
+
 @router.get(
     "/surveys/{survey_id}/results",
-    response={200: SurveyResultsOut, **REFUSED},
+    response={200: SurveyResultsOut, **READ_ERRORS},
     summary="A survey's results, of one wave or of the answers given between two dates",
     description=(
         "Each question's results among the submitted responses you may see, as on the survey's "
         "page: of every response, of one `wave`'s invitations, of those given from `start` to "
         "`end` (local days, inclusive; `end` is today if left out), or of both. A wave the "
-        "survey does not have, or dates that cannot be a period, get 422 naming the parameter."
+        "survey does not have, or dates that cannot be a period, get 422 naming the parameter; "
+        "an empty value is no filter."
     ),
 )
 def get_survey_results(
     request: HttpRequest,
-    survey_id: int,
+    survey_id: Id,
     wave: int | None = None,
     start: date | None = None,
     end: date | None = None,
 ) -> dict[str, Any]:
     actor = _actor(request)
     survey = selectors.survey_access(actor=actor, survey_id=survey_id)
-    if wave is not None and not 1 <= wave <= survey.current_wave:
-        refuse_query("wave", f"This survey has waves 1 to {survey.current_wave}.")
-    try:
-        window = window_between(start, end)
-    except PeriodError as error:
-        refuse_query(error.parameter, error.message)
-    selection = Selection(wave=wave, window=window)
+    selection = survey_selection(survey, wave=wave, start=start, end=end)
+    window = selection.window
     return {
         "wave": wave,
         "start": window.first if window else None,
@@ -276,14 +297,22 @@ def get_survey_results(
     }
 
 
-@router.get("/surveys", response=list[SurveyOut])
-@paginate
+@router.get(
+    "/surveys",
+    response={200: list[SurveyOut], **LISTED},
+    summary="The surveys",
+)
+@paginate(Page)
 def list_surveys(request: HttpRequest) -> QuerySet[Survey]:
     return selectors.survey_list(actor=_actor(request)).select_related("stage", "touchpoint")
 
 
-@router.get("/surveys/{survey_id}", response=SurveyDetailOut)
-def get_survey(request: HttpRequest, survey_id: int) -> Survey:
+@router.get(
+    "/surveys/{survey_id}",
+    response={200: SurveyDetailOut, **READ_ERRORS},
+    summary="A survey with its settings, questions, waves and results",
+)
+def get_survey(request: HttpRequest, survey_id: Id) -> Survey:
     return selectors.survey_access(actor=_actor(request), survey_id=survey_id)
 
 
@@ -304,12 +333,12 @@ class TemplateOut(Schema):
 LanguageCode = Literal["en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "ja"]
 
 
-class SurveyCreateIn(Schema):
+class SurveyCreateIn(Body):
     template: str = Field(description="The slug of one of `GET /api/survey-templates`.")
     name: str
-    stage: int | None = Field(None, alias="stage_id")
-    touchpoint: int | None = Field(None, alias="touchpoint_id")
-    subject_team: int | None = Field(
+    stage: Id | None = Field(None, alias="stage_id")
+    touchpoint: Id | None = Field(None, alias="touchpoint_id")
+    subject_team: Id | None = Field(
         None,
         alias="subject_team_id",
         description="The team being rated: an internal-customer survey only, and required.",
@@ -341,13 +370,13 @@ class SurveyCreateIn(Schema):
     )
 
 
-class SurveyChangeIn(Schema):
+class SurveyChangeIn(Body):
     name: str | None = None
     languages: list[LanguageCode] | None = Field(
         None, description="The languages it is offered in, its default language among them."
     )
-    stage: int | None = Field(None, alias="stage_id")
-    touchpoint: int | None = Field(None, alias="touchpoint_id")
+    stage: Id | None = Field(None, alias="stage_id")
+    touchpoint: Id | None = Field(None, alias="touchpoint_id")
     open_link: bool | None = None
     fatigue_days: int | None = Field(
         None,
@@ -385,15 +414,19 @@ class SurveyChangeIn(Schema):
     )
 
 
-class SurveyStatusIn(Schema):
+class SurveyStatusIn(Body):
     status: Survey.Status
 
 
-class SurveyCopyIn(Schema):
+class SurveyCopyIn(Body):
     name: str = Field("", description="Defaults to the survey's name with “(copy)”.")
 
 
-@router.get("/survey-templates", response=list[TemplateOut], summary="The survey templates")
+@router.get(
+    "/survey-templates",
+    response={200: list[TemplateOut], **LISTED},
+    summary="The survey templates",
+)
 def list_templates(request: HttpRequest) -> list[Any]:
     return list(TEMPLATES.values())
 
@@ -432,7 +465,7 @@ def create_survey(request: HttpRequest, payload: SurveyCreateIn) -> Status[Surve
         "language left out keeps its words. Questions change through their own endpoints."
     ),
 )
-def change_survey(request: HttpRequest, survey_id: int, payload: SurveyChangeIn) -> Survey:
+def change_survey(request: HttpRequest, survey_id: Id, payload: SurveyChangeIn) -> Survey:
     actor = _actor(request)
     survey = _survey(actor, survey_id)
     require_org_wide(actor)
@@ -468,7 +501,7 @@ def change_survey(request: HttpRequest, survey_id: int, payload: SurveyChangeIn)
         "(but those the fatigue window holds back). Questions change only in a draft."
     ),
 )
-def set_survey_status(request: HttpRequest, survey_id: int, payload: SurveyStatusIn) -> Survey:
+def set_survey_status(request: HttpRequest, survey_id: Id, payload: SurveyStatusIn) -> Survey:
     actor = _actor(request)
     survey = _survey(actor, survey_id)
     services.survey_set_status(actor=actor, survey=survey, status=payload.status)
@@ -481,13 +514,13 @@ def set_survey_status(request: HttpRequest, survey_id: int, payload: SurveyStatu
     summary="Copy a survey as a new draft (admins and CX leads)",
     description="Its questions and settings; no invitations, answers or waves.",
 )
-def copy_survey(request: HttpRequest, survey_id: int, payload: SurveyCopyIn) -> Status[Survey]:
+def copy_survey(request: HttpRequest, survey_id: Id, payload: SurveyCopyIn) -> Status[Survey]:
     actor = _actor(request)
     copy = services.survey_copy(actor=actor, survey=_survey(actor, survey_id), name=payload.name)
     return Status(201, _survey(actor, copy.pk))
 
 
-class WaveStartIn(Schema):
+class WaveStartIn(Body):
     early: bool = Field(
         False, description="Start it before the current wave has run its week, knowingly."
     )
@@ -507,7 +540,7 @@ class WaveStartIn(Schema):
     ),
 )
 def start_wave(
-    request: HttpRequest, survey_id: int, payload: WaveStartIn | None = None
+    request: HttpRequest, survey_id: Id, payload: WaveStartIn | None = None
 ) -> Status[Survey]:
     actor = _actor(request)
     survey = services.survey_wave_start(
@@ -519,7 +552,7 @@ def start_wave(
 # -- questions ----------------------------------------------------------------------------------
 
 
-class OptionIn(Schema):
+class OptionIn(Body):
     """An option's label by language: the survey's default language required, the others of its
     languages optional."""
 
@@ -535,13 +568,13 @@ class OptionIn(Schema):
     ja: str = Field("", max_length=200)
 
 
-class ConditionIn(Schema):
+class ConditionIn(Body):
     question: str = Field(description="The key of a score question on an earlier page.")
     min: int | None = Field(None, description="Shown when that answer is at least this.")
     max: int | None = Field(None, description="Shown when that answer is at most this.")
 
 
-class QuestionTextIn(Schema):
+class QuestionTextIn(Body):
     """A question's wording by language: the survey's default language required, the others of
     its languages optional."""
 
@@ -557,7 +590,7 @@ class QuestionTextIn(Schema):
     ja: str = ""
 
 
-class QuestionIn(Schema):
+class QuestionIn(Body):
     kind: Question.Kind
     text: QuestionTextIn = Field(
         description="The survey's default language, and any of its other languages; one left out "
@@ -575,7 +608,7 @@ class QuestionIn(Schema):
     )
 
 
-class QuestionChangeIn(Schema):
+class QuestionChangeIn(Body):
     kind: Question.Kind | None = None
     text: QuestionTextIn | None = None
     required: bool | None = None
@@ -588,7 +621,7 @@ class QuestionChangeIn(Schema):
     )
 
 
-class QuestionMoveIn(Schema):
+class QuestionMoveIn(Body):
     direction: Literal["up", "down"] = Field(description="Within its page.")
 
 
@@ -694,7 +727,7 @@ def _question(survey: Survey, key: str) -> Question:
         "open its questions stay as they were answered (403)."
     ),
 )
-def add_question(request: HttpRequest, survey_id: int, payload: QuestionIn) -> Status[Question]:
+def add_question(request: HttpRequest, survey_id: Id, payload: QuestionIn) -> Status[Question]:
     actor = _actor(request)
     survey = _survey(actor, survey_id)
     require_org_wide(actor)
@@ -708,7 +741,7 @@ def add_question(request: HttpRequest, survey_id: int, payload: QuestionIn) -> S
     description="Only the fields sent change; its key stays.",
 )
 def change_question(
-    request: HttpRequest, survey_id: int, key: str, payload: QuestionChangeIn
+    request: HttpRequest, survey_id: Id, key: str, payload: QuestionChangeIn
 ) -> Question:
     actor = _actor(request)
     survey = _survey(actor, survey_id)
@@ -723,7 +756,7 @@ def change_question(
     description="Answers the survey's questions in their new order.",
 )
 def move_question(
-    request: HttpRequest, survey_id: int, key: str, payload: QuestionMoveIn
+    request: HttpRequest, survey_id: Id, key: str, payload: QuestionMoveIn
 ) -> list[Question]:
     actor = _actor(request)
     survey = _survey(actor, survey_id)
@@ -740,7 +773,7 @@ def move_question(
     summary="Delete a question of a draft survey (not one others follow up on)",
     description="Refused (422) while other questions follow up on it, naming them.",
 )
-def delete_question(request: HttpRequest, survey_id: int, key: str) -> Status[None]:
+def delete_question(request: HttpRequest, survey_id: Id, key: str) -> Status[None]:
     actor = _actor(request)
     survey = _survey(actor, survey_id)
     require_org_wide(actor)
@@ -751,20 +784,23 @@ def delete_question(request: HttpRequest, survey_id: int, key: str) -> Status[No
 # -- invitations --------------------------------------------------------------------------------
 
 
-class InviteIn(Schema):
-    account_ids: list[int] = Field(
+class InviteIn(Body):
+    account_ids: list[Id] = Field(
         default_factory=list, description="Every contact of these accounts is invited."
     )
-    segment_ids: list[int] = Field(
+    segment_ids: list[Id] = Field(
         default_factory=list,
         description="Every contact of the accounts in these segments is invited.",
     )
     contact_emails: list[str] = Field(
         default_factory=list, description="These contacts are invited, by their email addresses."
     )
-    team_ids: list[int] = Field(
+    team_ids: list[Id] = Field(
         default_factory=list,
-        description="Every member of these teams is invited, as an internal customer.",
+        description="Every active member of these teams is invited, as an internal customer of "
+        "the team they are invited with. Someone in two of them is invited once, for the first "
+        "as the survey's page lists them: the teams the rated team serves first, then the "
+        "others, each by name.",
     )
 
 
@@ -829,7 +865,7 @@ class InvitationOut(Schema):
         return context["request"].build_absolute_uri(path)  # type: ignore[no-any-return]
 
 
-class SendIn(Schema):
+class SendIn(Body):
     what: Literal["invitations", "reminders"] = Field(
         "invitations",
         description="`invitations`: email those not emailed yet; `reminders`: one reminder to "
@@ -854,7 +890,7 @@ class SentOut(Schema):
         "and CX leads."
     ),
 )
-def invite(request: HttpRequest, survey_id: int, payload: InviteIn) -> Status[dict[str, Any]]:
+def invite(request: HttpRequest, survey_id: Id, payload: InviteIn) -> Status[dict[str, Any]]:
     actor = _actor(request)
     survey = _survey(actor, survey_id)
     require_org_wide(actor)
@@ -878,7 +914,7 @@ def invite(request: HttpRequest, survey_id: int, payload: InviteIn) -> Status[di
         actor=actor,
         survey=survey,
         contacts=form.invited_contacts(),
-        people=form.invited_people(),
+        teams=form.invited_teams(),
     )
     emailing = 0
     not_sending = selectors.survey_not_sending(survey, what="invitation")
@@ -906,10 +942,10 @@ def invite(request: HttpRequest, survey_id: int, payload: InviteIn) -> Status[di
     + ", ".join(f"`{value}` ({label.lower()})" for value, label in INVITATION_STATES.items())
     + ".",
 )
-@paginate
+@paginate(Page)
 def list_invitations(
     request: HttpRequest,
-    survey_id: int,
+    survey_id: Id,
     wave: int | None = None,
     state: Literal["waiting", "emailed", "started", "answered", "opted_out"] | None = None,
 ) -> QuerySet[Invitation]:
@@ -930,7 +966,7 @@ def list_invitations(
         "survey, and one past its last day, which sends nothing more."
     ),
 )
-def send(request: HttpRequest, survey_id: int, payload: SendIn) -> Status[dict[str, int]]:
+def send(request: HttpRequest, survey_id: Id, payload: SendIn) -> Status[dict[str, int]]:
     actor = _actor(request)
     survey = _survey(actor, survey_id)
     count = services.survey_send(actor=actor, survey=survey, what=payload.what)
@@ -938,7 +974,7 @@ def send(request: HttpRequest, survey_id: int, payload: SendIn) -> Status[dict[s
     return Status(202, {"queued": count, "held_back": held_back})
 
 
-class TestInvitationIn(Schema):
+class TestInvitationIn(Body):
     language: LanguageCode = Field(description="One of the survey's languages.")
 
 
@@ -954,7 +990,7 @@ class TestInvitationOut(Schema):
     "made. A language the survey is not offered in is a 422.",
 )
 def send_test_invitation(
-    request: HttpRequest, survey_id: int, payload: TestInvitationIn
+    request: HttpRequest, survey_id: Id, payload: TestInvitationIn
 ) -> dict[str, str]:
     actor = _actor(request)
     survey = _survey(actor, survey_id)
@@ -982,26 +1018,26 @@ class StageOut(Schema):
         return list(stage.touchpoints.all())
 
 
-class StageIn(Schema):
+class StageIn(Body):
     name: str
     position: int | None = Field(
         None, description="Stages are in this order, lowest first; defaults to after the last."
     )
 
 
-class StageChangeIn(Schema):
+class StageChangeIn(Body):
     name: str | None = None
     position: int | None = None
 
 
-class TouchpointIn(Schema):
+class TouchpointIn(Body):
     name: str
-    stage: int | None = Field(None, alias="stage_id")
+    stage: Id | None = Field(None, alias="stage_id")
 
 
-class TouchpointChangeIn(Schema):
+class TouchpointChangeIn(Body):
     name: str | None = None
-    stage: int | None = Field(None, alias="stage_id")
+    stage: Id | None = Field(None, alias="stage_id")
 
 
 def _stage_save(
@@ -1031,7 +1067,7 @@ def _touchpoint_save(
 
 @router.get(
     "/journey/stages",
-    response=list[StageOut],
+    response={200: list[StageOut], **LISTED},
     summary="The journey: its stages in order, each with its touchpoints",
 )
 def list_stages(request: HttpRequest) -> QuerySet[JourneyStage]:
@@ -1057,7 +1093,7 @@ def create_stage(request: HttpRequest, payload: StageIn) -> Status[JourneyStage]
     response={200: StageOut, **REFUSED},
     summary="Rename or reorder a journey stage (admins and CX leads)",
 )
-def change_stage(request: HttpRequest, stage_id: int, payload: StageChangeIn) -> JourneyStage:
+def change_stage(request: HttpRequest, stage_id: Id, payload: StageChangeIn) -> JourneyStage:
     actor = _actor(request)
     stage = get_object_or_404(selectors.journey(actor=actor), pk=stage_id)
     return _stage_save(actor, payload.dict(exclude_unset=True), stage)
@@ -1078,7 +1114,7 @@ def create_touchpoint(request: HttpRequest, payload: TouchpointIn) -> Status[Tou
     summary="Rename a touchpoint or move it to another stage (admins and CX leads)",
 )
 def change_touchpoint(
-    request: HttpRequest, touchpoint_id: int, payload: TouchpointChangeIn
+    request: HttpRequest, touchpoint_id: Id, payload: TouchpointChangeIn
 ) -> Touchpoint:
     actor = _actor(request)
     touchpoint = get_object_or_404(

@@ -201,6 +201,9 @@ def _survey_page(
         "sent_count": survey.invitations.filter(sent_at__isnull=False).count(),
         "held_count": selectors.invitations_held_back(survey).count(),
         "can_manage": sees_whole_organisation(user),
+        # a team's ratings are its own: the page says so to whoever else opens it
+        "ratings_hidden": survey.subject_team_id is not None
+        and not selectors.sees_ratings_of(actor=user, team_id=survey.subject_team_id),
         # opening asks first when it would email anyone
         "emailed_on_opening": selectors.invitations_on_opening(survey)[0]
         if survey.status != Survey.Status.OPEN and sees_whole_organisation(user)
@@ -340,18 +343,31 @@ def _follow_up_of(question: Question, asked: Mapping[str, Question], survey: Sur
     )
 
 
+# a label ending in one of these already leads into what follows it: "Why?", "An example:"
+LEADS_IN = ("?", "？", ":", "：", "…", "!", "！", ".", "。")
+
+
+def _leading_in(label: str) -> str:
+    """``label`` as it stands before its answer in a line: with a colon, unless it ends in a
+    mark that leads in already ("good or bad:" is not given a second)."""
+    return label if label.endswith(LEADS_IN) else f"{label}:"
+
+
 def _answers_read(answers: Iterable[Answer], survey: Survey) -> list[dict[str, str]]:
     """Each answer as staff read it, in the survey's language: the question's wording, in full
-    and shortened to label the answer in a list, and the answer, a choice by its options'
-    labels. A question without wording is named by its key."""
+    and shortened to label the answer in a list (``lead``: followed by a colon where it needs
+    one), and the answer, a choice by its options' labels. A question without wording is named
+    by its key."""
     language = survey.default_language
     ordered = sorted(answers, key=lambda answer: answer.question.position)
     read = []
     for answer in ordered:
         wording = answer_rules.localised(answer.question.text, language)
+        label = _shortened(wording) if wording else answer.question.key
         read.append(
             {
-                "label": _shortened(wording) if wording else answer.question.key,
+                "label": label,
+                "lead": _leading_in(label),
                 "question": wording or answer.question.key,
                 "answer": answer_rules.display(answer.question, answer.value, language),
             }
@@ -617,15 +633,16 @@ def survey_invite(request: AuthedRequest, survey_id: int) -> HttpResponse:
     if not form.is_valid():
         # said at the top, and beside each field of the form, which keeps what was given
         for name, errors in form.errors.items():
-            field = form.fields.get(name)
+            # a field's label as the form shows it, said even where none was written
+            label = form[name].label if name in form.fields else ""
             for error in errors:
-                messages.error(request, f"{field.label}: {error}" if field else str(error))
+                messages.error(request, f"{label}: {error}" if label else str(error))
         return _survey_page(request, survey, invite_form=form)
     created, skipped = services.invitations_create(
         actor=user,
         survey=survey,
         contacts=form.invited_contacts(),
-        people=form.invited_people(),
+        teams=form.invited_teams(),
     )
     messages.success(request, f"{len(created)} invited.")
     if skipped:

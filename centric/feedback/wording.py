@@ -517,6 +517,35 @@ MAIL_WORDS = {
 }
 
 
+# Told to whoever is asked to rate a team (a survey's ``subject_team``), in the invitation and on
+# the survey's first page: their answers are not anonymous. {team} is the team rated.
+NAMED_ANSWERS = {
+    "en": "Your answers are not anonymous: they go with your name to {team}, so that the team "
+    "can follow up with you, and to the people who run these surveys.",
+    "de": "Ihre Antworten sind nicht anonym: Das Team {team} und die Verantwortlichen dieser "
+    "Umfragen erhalten sie mit Ihrem Namen, damit das Team bei Ihnen nachfragen kann.",
+    "fr": "Vos réponses ne sont pas anonymes\u00a0: l'équipe {team} et les personnes qui "
+    "pilotent ces enquêtes les recevront avec votre nom, afin que l'équipe puisse revenir vers "
+    "vous.",
+    "es": "Sus respuestas no son anónimas: el equipo {team} y las personas que gestionan estas "
+    "encuestas las recibirán con su nombre, para que el equipo pueda ponerse en contacto con "
+    "usted.",
+    "it": "Le Sue risposte non sono anonime: il team {team} e le persone che gestiscono questi "
+    "sondaggi le riceveranno insieme al Suo nome, così che il team possa ricontattarLa.",
+    "nl": "Uw antwoorden zijn niet anoniem: het team {team} en de mensen die deze enquêtes "
+    "organiseren ontvangen ze met uw naam, zodat het team contact met u kan opnemen.",
+    "pt": "As suas respostas não são anónimas: a equipa {team} e as pessoas responsáveis por "
+    "estes questionários recebem-nas com o seu nome, para que a equipa possa entrar em contacto "
+    "consigo.",
+    "pl": "Państwa odpowiedzi nie są anonimowe: zespół {team} oraz osoby prowadzące te ankiety "
+    "otrzymają je wraz z Państwa imieniem i nazwiskiem, aby zespół mógł się z Państwem "
+    "skontaktować.",
+    "sv": "Dina svar är inte anonyma: teamet {team} och de som ansvarar för de här enkäterna får "
+    "dem med ditt namn, så att teamet kan återkomma till dig.",
+    "ja": "このアンケートは匿名ではありません。{team}から改めてご連絡できるよう、ご回答はお名前"
+    "とともに{team}および本アンケートの運営担当者に共有されます。",
+}
+
 # How a day is written ("the last day to answer"): {day}, {number} (the month's), {month} (its
 # name, as it stands in a date: Polish in the genitive) and {year}.
 DAY_FORMATS = {
@@ -603,3 +632,9 @@ def greeting(language: str, first_name: str, family_name: str) -> str:
     if all(names.get(field) for field in used):
         return words["greeting"].format(**names)
     return words["greeting_alone"]
+
+
+def named_answers(language: str, team: str) -> str:
+    """What a respondent rating ``team`` is told in ``language`` (else English): their answers
+    go with their name to that team and to those who run the surveys."""
+    return NAMED_ANSWERS.get(language, NAMED_ANSWERS["en"]).format(team=team)

@@ -6,7 +6,8 @@ and scopes as the pages."""
 # No `from __future__ import annotations` here: django-ninja reads the query parameters' types
 # at import time.
 from datetime import date, datetime
-from typing import Any, Literal
+from enum import IntEnum
+from typing import Any, Literal, get_args
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
@@ -14,15 +15,25 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from centric.core.api import ErrorOut, InvalidOut, refuse_query, validate_with_form
-from centric.core.periods import PERIODS, PeriodError, Window, window_between
+from centric.core.api import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    Body,
+    ErrorOut,
+    Id,
+    InvalidOut,
+    Page,
+    refuse_query,
+    validate_with_form,
+)
+from centric.core.periods import PeriodError
 from centric.core.permissions import require_org_wide
 from centric.customers.models import Segment
 from centric.customers.selectors import customer_access
 from centric.feedback.models import Response, Survey
-from centric.feedback.results import Selection
+from centric.feedback.query_params import period_query
 from centric.feedback.selectors import response_access, survey_access
-from centric.feedback.survey_api import ScoreOut
+from centric.feedback.survey_api import ScoreOut, survey_selection
 from centric.insights import selectors, services, theme_selectors
 from centric.insights.forms import ThemeForm
 from centric.insights.models import (
@@ -37,12 +48,24 @@ from centric.people.models import User
 
 router = Router(tags=["insights"])
 
-REFUSED: dict[int, type[Schema]] = {403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+REFUSED = WRITE_ERRORS
+# what an endpoint of no record of its own (a list, say) may answer instead: nothing is missing
+LISTED: dict[int, type[Schema]] = {401: ErrorOut, 422: InvalidOut}
+# ... and one for admins and CX leads only
+LEADS_ONLY: dict[int, type[Schema]] = {**LISTED, 403: ErrorOut}
 Who = Literal["external", "internal"]
 Sentiment = Literal["positive", "negative", "neutral", "mixed", "unread"]
 Flag = Literal["urgent", "churn", "praise"]
 Order = Literal["newest", "oldest", "negative", "positive"]
 Language = Literal["en", "de", "fr", "es", "it", "pt", "nl"]  # language.READ
+
+
+class Days(IntEnum):
+    """The last so many days, up to now, as the pages offer them: 30, 90 or 365."""
+
+    LAST_30 = 30
+    LAST_90 = 90
+    LAST_365 = 365
 
 
 def _actor(request: HttpRequest) -> User:
@@ -242,24 +265,22 @@ class OverviewOut(Schema):
 
 
 class ScopeQuery(Schema):
-    days: int = Field(90, description="The last 30, 90 or 365 days, up to now.")
+    days: Days = Field(Days.LAST_90, description="The last 30, 90 or 365 days, up to now.")
     start: date | None = Field(
         None, description="Instead of `days`: the first local day of the period, inclusive."
     )
     end: date | None = Field(None, description="With `start`: its last day, inclusive (today).")
     who: Who | None = Field(None, description="External customers (accounts) or internal (teams).")
-    segment_id: int | None = None
-    survey_id: int | None = None
-    customer_id: int | None = Field(None, description="One customer's feedback (an account's).")
+    segment_id: Id | None = None
+    survey_id: Id | None = None
+    customer_id: Id | None = Field(None, description="One customer's feedback (an account's).")
 
 
 def _scope(actor: User, scope: ScopeQuery) -> dict[str, Any]:
-    """The pages' filters, each checked: a period the pages do not offer is a 422, a segment or
+    """The pages' filters, each checked: days that cannot be a period are a 422, a segment or
     survey the actor's organisation does not have a 404, and segments group accounts, so
     internal customers have none."""
-    if scope.days not in PERIODS:
-        refuse_query("days", f"One of {', '.join(map(str, PERIODS))}.")
-    window = _window(scope.start, scope.end)
+    window = period_query(scope.start, scope.end)
     if scope.survey_id is not None:
         survey_access(actor=actor, survey_id=scope.survey_id)
     if scope.customer_id is not None:
@@ -270,7 +291,7 @@ def _scope(actor: User, scope: ScopeQuery) -> dict[str, Any]:
         if scope.who == "internal":
             raise Http404("Internal customers (teams) are in no segment")
     return {
-        "days": scope.days,
+        "days": int(scope.days),
         "window": window,
         "who": scope.who or "",
         "segment_id": scope.segment_id,
@@ -279,22 +300,14 @@ def _scope(actor: User, scope: ScopeQuery) -> dict[str, Any]:
     }
 
 
-def _window(start: date | None, end: date | None) -> Window | None:
-    """The local days from ``start`` to ``end``, or None for neither; a 422 naming the
-    parameter for days that cannot be a period."""
-    try:
-        return window_between(start, end)
-    except PeriodError as error:
-        refuse_query(error.parameter, error.message)
-
-
 @router.get(
     "/insights/overview",
-    response={200: OverviewOut, 404: ErrorOut},
+    response={200: OverviewOut, **READ_ERRORS},
     summary="Scores, segments, themes and spikes over a period, as the Insights page shows them",
     description="Within the feedback you may see, over the last `days` (or from `start` to "
     "`end`) against as long a stretch before it. `who` narrows to external customers (accounts) or internal ones (teams), "
-    "`segment_id` to one segment's accounts, `survey_id` to one survey's responses.",
+    "`segment_id` to one segment's accounts, `survey_id` to one survey's responses. An empty "
+    "value is no filter; a value that is not one of a filter's is a 422 naming it.",
 )
 def overview(request: HttpRequest, scope: Query[ScopeQuery]) -> selectors.InsightsOverview:
     actor = _actor(request)
@@ -406,15 +419,17 @@ def _analysis(response: Response) -> ResponseAnalysis | None:
 
 @router.get(
     "/insights/comments",
-    response={200: list[CommentOut], 404: ErrorOut},
+    response={200: list[CommentOut], **READ_ERRORS},
     summary="The comment explorer: comments you may see with what the engine read, newest first",
     description="Filters as on the page. With a `theme`, `sentiment` is that of what a comment "
     "says about the theme, not of the whole comment. `week` (any day of it) gives one week's "
     "comments instead of the period. `flag` is urgent, churn (risk) or praise. `order`: newest "
     "(first), oldest, negative or positive (by sentiment; with a `theme`, about it). `language`: "
-    "en or de, the comments the engine read in English or in German.",
+    "the comments the engine read in one of the languages it reads, by code: "
+    f"{', '.join(get_args(Language))} ({READ_IN_WORDS}). An empty value is no filter; a value "
+    "that is not one of a filter's is a 422 naming it.",
 )
-@paginate
+@paginate(Page)
 def comments(
     request: HttpRequest,
     scope: Query[ScopeQuery],
@@ -434,18 +449,30 @@ def comments(
         sentiment=sentiment or "",
         flag=flag or "",
         search=q.strip(),
-        week=week,
+        week=_week(week),
         order=order,
         **_scope(actor, scope),
     )
 
 
+def _week(week: date | None) -> date | None:
+    """``week``, or a 422 naming it for a week at the very ends of the calendar."""
+    if week is not None:
+        try:
+            selectors.week_window(week)
+        except (OverflowError, PeriodError):
+            refuse_query(
+                "week", f"The week of {week} lies beyond the days there are: give another day."
+            )
+    return week
+
+
 @router.get(
     "/insights/comments/{response_id}",
-    response={200: CommentDetailOut, 404: ErrorOut},
+    response={200: CommentDetailOut, **READ_ERRORS},
     summary="One response's comment with the engine's whole reading of it",
 )
-def comment(request: HttpRequest, response_id: int) -> Response:
+def comment(request: HttpRequest, response_id: Id) -> Response:
     response = response_access(actor=_actor(request), response_id=response_id)
     # the reading and mentions of this one response
     return (
@@ -485,23 +512,25 @@ class QuestionThemesOut(Schema):
 
 @router.get(
     "/insights/surveys/{survey_id}/themes",
-    response={200: list[QuestionThemesOut], 404: ErrorOut},
+    response={200: list[QuestionThemesOut], **READ_ERRORS},
     summary="What a survey's free-text answers speak of, question by question",
     description=(
         "Of the submitted responses you may see: every one, or those to one `wave`'s "
-        "invitations, and those given between `start` and `end` (local days, inclusive)."
+        "invitations, and those given between `start` and `end` (local days, inclusive). A wave "
+        "the survey does not have, or dates that cannot be a period, get 422 naming the "
+        "parameter; an empty value is no filter."
     ),
 )
 def survey_themes(
     request: HttpRequest,
-    survey_id: int,
+    survey_id: Id,
     wave: int | None = None,
     start: date | None = None,
     end: date | None = None,
 ) -> list[dict[str, Any]]:
     actor = _actor(request)
     survey: Survey = survey_access(actor=actor, survey_id=survey_id)
-    selection = Selection(wave=wave, window=_window(start, end))
+    selection = survey_selection(survey, wave=wave, start=start, end=end)
     found = []
     for question in survey.questions.filter(kind="text"):
         themes = selectors.answer_themes(actor=actor, question=question, selection=selection)
@@ -529,22 +558,22 @@ class ThemeOut(Schema):
     parent_id: int | None
 
 
-class ThemeIn(Schema):
+class ThemeIn(Body):
     name: str
     description: str = ""
     seed_words: list[str] = Field(
         default_factory=list, description="Words or short phrases; give these or examples."
     )
     examples: list[str] = Field(default_factory=list, description="Comments typical of it.")
-    parent_id: int | None = Field(None, description="A sub-theme counts under its parent too.")
+    parent_id: Id | None = Field(None, description="A sub-theme counts under its parent too.")
 
 
-class ThemePatch(Schema):
+class ThemePatch(Body):
     name: str | None = None
     description: str | None = None
     seed_words: list[str] | None = None
     examples: list[str] | None = None
-    parent_id: int | None = None
+    parent_id: Id | None = None
 
 
 class ProposalOut(Schema):
@@ -556,8 +585,8 @@ class ProposalOut(Schema):
     language: str = Field(description="The language of the comments it was found in (ISO 639-1).")
 
 
-class ProposalMergeIn(Schema):
-    theme_id: int = Field(description="The theme it joins.")
+class ProposalMergeIn(Body):
+    theme_id: Id = Field(description="The theme it joins.")
     terms: list[str] = Field(
         min_length=1, description="Those of its key terms that become the theme's seed words."
     )
@@ -574,13 +603,15 @@ class ReanalysisOut(Schema):
     finished_at: datetime | None
 
 
-@router.get("/insights/themes", response=list[ThemeOut], summary="The taxonomy")
+@router.get("/insights/themes", response={200: list[ThemeOut], **LISTED}, summary="The taxonomy")
 def themes(request: HttpRequest) -> QuerySet[ThemeDefinition]:
     return theme_selectors.theme_list(actor=_actor(request))
 
 
-@router.get("/insights/themes/{theme_id}", response={200: ThemeOut, 404: ErrorOut})
-def theme(request: HttpRequest, theme_id: int) -> ThemeDefinition:
+@router.get(
+    "/insights/themes/{theme_id}", response={200: ThemeOut, **READ_ERRORS}, summary="A theme"
+)
+def theme(request: HttpRequest, theme_id: Id) -> ThemeDefinition:
     return theme_selectors.theme_access(actor=_actor(request), theme_id=theme_id)
 
 
@@ -621,7 +652,7 @@ def create_theme(request: HttpRequest, payload: ThemeIn) -> Status[ThemeDefiniti
     response={200: ThemeOut, **REFUSED},
     summary="Change a theme; past comments are read again in the background",
 )
-def update_theme(request: HttpRequest, theme_id: int, payload: ThemePatch) -> ThemeDefinition:
+def update_theme(request: HttpRequest, theme_id: Id, payload: ThemePatch) -> ThemeDefinition:
     actor = _actor(request)
     found = theme_selectors.theme_access(actor=actor, theme_id=theme_id)
     require_org_wide(actor)
@@ -640,7 +671,7 @@ def update_theme(request: HttpRequest, theme_id: int, payload: ThemePatch) -> Th
     response={204: None, **REFUSED},
     summary="Delete a theme without sub-themes; past comments are read again",
 )
-def delete_theme(request: HttpRequest, theme_id: int) -> Status[None]:
+def delete_theme(request: HttpRequest, theme_id: Id) -> Status[None]:
     actor = _actor(request)
     services.theme_delete(
         actor=actor, theme=theme_selectors.theme_access(actor=actor, theme_id=theme_id)
@@ -650,7 +681,7 @@ def delete_theme(request: HttpRequest, theme_id: int) -> Status[None]:
 
 @router.get(
     "/insights/proposals",
-    response={200: list[ProposalOut], 403: ErrorOut},
+    response={200: list[ProposalOut], **LEADS_ONLY},
     summary="Themes discovery proposes, waiting for a decision (admins and CX leads)",
 )
 def proposals(request: HttpRequest) -> QuerySet[ThemeProposal]:
@@ -659,7 +690,7 @@ def proposals(request: HttpRequest) -> QuerySet[ThemeProposal]:
 
 @router.post(
     "/insights/proposals/discover",
-    response={202: None, 403: ErrorOut},
+    response={202: None, **LEADS_ONLY},
     summary="Look for new themes in your comments, in the background",
 )
 def discover(request: HttpRequest) -> Status[None]:
@@ -672,7 +703,7 @@ def discover(request: HttpRequest) -> Status[None]:
     response={201: ThemeOut, **REFUSED},
     summary="The proposal becomes a theme (its key terms the seed words)",
 )
-def accept_proposal(request: HttpRequest, proposal_id: int) -> Status[ThemeDefinition]:
+def accept_proposal(request: HttpRequest, proposal_id: Id) -> Status[ThemeDefinition]:
     actor = _actor(request)
     proposal = theme_selectors.proposal_access(actor=actor, proposal_id=proposal_id)
     return Status(201, services.proposal_accept(actor=actor, proposal=proposal))
@@ -684,7 +715,7 @@ def accept_proposal(request: HttpRequest, proposal_id: int) -> Status[ThemeDefin
     summary="The proposal joins a theme there is already (chosen key terms become seed words)",
 )
 def merge_proposal(
-    request: HttpRequest, proposal_id: int, payload: ProposalMergeIn
+    request: HttpRequest, proposal_id: Id, payload: ProposalMergeIn
 ) -> ThemeDefinition:
     actor = _actor(request)
     proposal = theme_selectors.proposal_access(actor=actor, proposal_id=proposal_id)
@@ -697,7 +728,7 @@ def merge_proposal(
     response={204: None, **REFUSED},
     summary="Reject the proposal; it is not proposed again",
 )
-def reject_proposal(request: HttpRequest, proposal_id: int) -> Status[None]:
+def reject_proposal(request: HttpRequest, proposal_id: Id) -> Status[None]:
     actor = _actor(request)
     proposal = theme_selectors.proposal_access(actor=actor, proposal_id=proposal_id)
     services.proposal_reject(actor=actor, proposal=proposal)
@@ -706,7 +737,7 @@ def reject_proposal(request: HttpRequest, proposal_id: int) -> Status[None]:
 
 @router.get(
     "/insights/reanalysis",
-    response={200: ReanalysisOut, 404: ErrorOut},
+    response={200: ReanalysisOut, **READ_ERRORS},
     summary="The latest re-analysis of past comments, with its progress",
 )
 def reanalysis(request: HttpRequest) -> Reanalysis:
@@ -718,7 +749,7 @@ def reanalysis(request: HttpRequest) -> Reanalysis:
 
 @router.post(
     "/insights/reanalysis",
-    response={202: ReanalysisOut, 403: ErrorOut},
+    response={202: ReanalysisOut, **LEADS_ONLY},
     summary="Read every past comment again, in the background, chunked across the workers",
 )
 def start_reanalysis(request: HttpRequest) -> Status[Reanalysis]:
@@ -782,7 +813,7 @@ class SentimentLearningOut(Schema):
 
 @router.get(
     "/insights/sentiment-learning",
-    response={200: SentimentLearningOut, 403: ErrorOut},
+    response={200: SentimentLearningOut, **LEADS_ONLY},
     summary="The sentiment learnt from your scored comments (admins and CX leads)",
 )
 def sentiment_learning(request: HttpRequest) -> theme_selectors.SentimentLearning:
@@ -801,7 +832,7 @@ def learn_sentiment(request: HttpRequest) -> Status[SentimentCalibration]:
 
 @router.post(
     "/insights/sentiment-learning/stop",
-    response={204: None, 403: ErrorOut},
+    response={204: None, **LEADS_ONLY},
     summary="Read with the built-in sentiment again (every comment is read again)",
 )
 def stop_learnt_sentiment(request: HttpRequest) -> Status[None]:

@@ -374,6 +374,13 @@ def survey_scores(*, actor: User, survey_id: int) -> frozenset[str] | None:
     )
 
 
+def week_window(day: dt.date) -> Window:
+    """The local calendar week, Monday to Sunday, that ``day`` is in, as the spikes count weeks;
+    ``PeriodError`` (or ``OverflowError``) for one at the very ends of the calendar."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return Window.between(monday, monday + dt.timedelta(days=6))
+
+
 def comment_list(
     *,
     actor: User,
@@ -397,9 +404,7 @@ def comment_list(
     one of the ``LANGUAGES`` the engine reads, with a ``language``. With a ``theme``,
     ``sentiment`` is that of what a comment says about the theme, not of the whole comment."""
     if week is not None:
-        # weeks are local calendar weeks, as the spikes count them
-        monday = week - dt.timedelta(days=week.weekday())
-        window = Window.between(monday, monday + dt.timedelta(days=6))
+        window = week_window(week)
     if window is None:
         when = Q(responded_at__gte=clock.now() - dt.timedelta(days=days))
     else:

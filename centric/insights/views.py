@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -25,7 +26,9 @@ from centric.insights.exports import comment_rows, theme_table_rows
 from centric.insights.highlight import comment_reading
 from centric.insights.models import ResponseAnalysis
 from centric.insights.page_charts import (
+    SegmentChart,
     driver_chart,
+    effect_figure,
     impact_figure,
     negative_meter,
     score_figures,
@@ -35,6 +38,7 @@ from centric.insights.page_charts import (
     trend_gaps,
     trend_period,
 )
+from centric.insights.report.numbers import interval_decimals
 from centric.people.auth import AuthedRequest
 from centric.people.models import User
 
@@ -59,7 +63,7 @@ def overview(request: AuthedRequest) -> HttpResponse:
             (card, score_trend(card), score_figures(card), trend_period(card), trend_gaps(card))
             for card in insights.scores
         ],
-        "segment_tables": [segment_chart(comparison) for comparison in insights.segments],
+        "segment_tables": [_segment_table(comparison) for comparison in insights.segments],
         # segments compare NPS, CSAT and CES: not for a survey that asks none of them
         "segments_section": any(insights.asks(kind) for kind, *_ in selectors.SCORE_KINDS),
         "driver_sections": [
@@ -105,6 +109,34 @@ def overview(request: AuthedRequest) -> HttpResponse:
         "surveys": surveys,
     }
     return render_page(request, "insights/overview.html", "insights/_overview.html", context)
+
+
+def _segment_table(comparison: selectors.SegmentComparison) -> SegmentChart:
+    """``segment_chart``, every difference of the table written with the decimals of the one
+    that needs most (``interval_decimals``): −24.5 beside +29 reads as a difference in
+    precision that is not there."""
+    chart = segment_chart(comparison)
+    places = max(
+        (
+            interval_decimals(row.difference_low, row.difference_high, comparison.decimals)
+            for row, _, _ in chart.rows
+            if row.difference_low is not None and row.difference_high is not None
+        ),
+        default=comparison.decimals,
+    )
+    rows = [
+        (
+            row,
+            effect_figure(
+                row.difference, row.difference_low, row.difference_high, places, points=True
+            )
+            if figure and row.difference is not None
+            else figure,
+            svg,
+        )
+        for row, figure, svg in chart.rows
+    ]
+    return replace(chart, rows=rows)
 
 
 @require_GET

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -14,7 +14,8 @@ from ninja.security import APIKeyCookie, HttpBearer
 
 from centric.core.middleware import wear_time_zone
 from centric.people.models import User
-from centric.people.services import api_token_authenticate
+from centric.people.selectors import people_not_joined
+from centric.people.services import api_token_authenticate, person_send_invitation
 
 
 class AuthedRequest(HttpRequest):
@@ -69,6 +70,18 @@ class ThrottledAuthenticationForm(AuthenticationForm):
                 cache.add(key, 0, settings.LOGIN_THROTTLE_SECONDS)
                 cache.incr(key)
             raise
+
+
+class InvitingPasswordResetForm(PasswordResetForm):
+    """The form of "Forgotten your password?", which also lets in those invited who have not
+    joined yet: they have no password to reset (Django's form skips them), so they are sent a
+    fresh invitation instead, for when the first never arrived or its link has expired. The
+    page after it says the same whether or not the address is anyone's."""
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        for person in people_not_joined(self.cleaned_data["email"]):
+            person_send_invitation(person=person, invited_by=None)
 
 
 class TokenAuth(HttpBearer):

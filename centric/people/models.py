@@ -43,13 +43,19 @@ class PersonManager(UserManager["User"]):
         return user
 
     def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:  # type: ignore[override]
-        """An admin; in a new installation also the organisation's first member."""
+        """An admin (``createsuperuser``); in a new installation also the organisation's first
+        member. They keep their organisation's time zone unless given another."""
         extra.update(is_staff=True, is_superuser=True, role=Role.ADMIN)
         if "organisation" not in extra and "organisation_id" not in extra:
             organisation = Organisation.objects.order_by("pk").first()
             if organisation is None:
                 organisation = Organisation.objects.create(name="My organisation", slug="default")
             extra["organisation"] = organisation
+        if not extra.get("time_zone"):
+            organisation = extra.get("organisation") or Organisation.objects.get(
+                pk=extra["organisation_id"]
+            )
+            extra["time_zone"] = organisation.time_zone
         return self.create_user(email, password, **extra)
 
 
@@ -67,9 +73,14 @@ class User(AbstractUser):
         help_text="A theme's sudden rise in mentions or turn in sentiment, told once; "
         "CX leads hear of them (admins, where there are no CX leads).",
     )
+    invited_at = models.DateTimeField(
+        "invitation last emailed", null=True, blank=True, editable=False
+    )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: ClassVar[list[str]] = []
+    # what `createsuperuser` asks for besides the email address and the password: invitations
+    # and notifications name who sent them
+    REQUIRED_FIELDS: ClassVar[list[str]] = ["first_name", "last_name"]
     objects: ClassVar[PersonManager] = PersonManager()
 
     class Meta:
@@ -82,6 +93,12 @@ class User(AbstractUser):
 
     def get_absolute_url(self) -> str:
         return reverse("people:person_detail", args=[self.pk])
+
+    @property
+    def has_joined(self) -> bool:
+        """Whether they have chosen a password or signed in; until then they are only invited
+        (added by an admin, with no password of their own)."""
+        return self.last_login is not None or self.has_usable_password()
 
 
 class BusinessUnit(OrganisationScoped):

@@ -4,6 +4,10 @@ members and viewers see the teams they belong to (as member or lead), the teams 
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
@@ -41,7 +45,7 @@ def team_list(
     return teams.annotate(
         member_count=Count("members", distinct=True),
         serves_count=Count("serves", distinct=True),
-    ).order_by("business_unit__name", "name")
+    ).order_by("business_unit__name", "name", "id")
 
 
 def team_access(*, actor: User, team_id: int) -> Team:
@@ -57,8 +61,23 @@ def team_can_edit(*, actor: User, team: Team) -> bool:
     return sees_whole_organisation(actor) or team.lead_id == actor.pk
 
 
-def people_visible_to(actor: User) -> QuerySet[User]:
-    people = User.objects.filter(organisation_id=actor.organisation_id, is_active=True)
+def team_can_change_whom_it_serves(*, actor: User) -> bool:
+    """Only admins and CX leads, who see the whole organisation anyway: whom a team serves
+    decides what its members see (the teams it serves, their people and their customers), so
+    a team's lead changing it would widen their own view."""
+    return sees_whole_organisation(actor)
+
+
+TEAM_SERVES_REFUSED = (
+    "Only an admin or a CX lead can change which teams a team serves: it decides who sees "
+    "whose people and customers."
+)
+
+
+def people_in_scope(actor: User) -> QuerySet[User]:
+    """The people the actor may look up, those who have left included: an account's owner or
+    a team's member is still shown by id after they were deactivated."""
+    people = User.objects.filter(organisation_id=actor.organisation_id)
     if sees_whole_organisation(actor):
         return people
     visible_teams = teams_visible_to(actor)
@@ -67,10 +86,20 @@ def people_visible_to(actor: User) -> QuerySet[User]:
     ).distinct()
 
 
+def people_visible_to(actor: User) -> QuerySet[User]:
+    """Those in scope who can still sign in."""
+    return people_in_scope(actor).filter(is_active=True)
+
+
 def person_list(
-    *, actor: User, search: str = "", team_id: int | None = None, role: str = ""
+    *,
+    actor: User,
+    search: str = "",
+    team_id: int | None = None,
+    role: str = "",
+    is_active: bool = True,
 ) -> QuerySet[User]:
-    people = people_visible_to(actor)
+    people = people_in_scope(actor).filter(is_active=is_active)
     if search:
         people = people.filter(
             Q(first_name__icontains=search)
@@ -78,16 +107,36 @@ def person_list(
             | Q(email__icontains=search)
             | Q(job_title__icontains=search)
         )
-    if team_id:
+    if team_id is not None:
         people = people.filter(Q(teams=team_id) | Q(teams_led=team_id)).distinct()
     if role:
         people = people.filter(role=role)
-    return people.prefetch_related("teams").order_by("first_name", "last_name")
+    # the id last: two people of one name keep their order from one page to the next
+    return people.prefetch_related("teams").order_by("first_name", "last_name", "id")
+
+
+def invitation_expiry(sent_at: dt.datetime) -> dt.datetime:
+    """Until when an invitation sent at ``sent_at`` works: its link is a password-reset link,
+    valid for ``PASSWORD_RESET_TIMEOUT`` seconds."""
+    return sent_at + dt.timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
+
+
+def people_not_joined(email: str) -> QuerySet[User]:
+    """Those with this address (in capitals or not) who were invited and can sign in but have
+    not joined yet: no password of their own, never signed in (``User.has_joined``)."""
+    return User.objects.filter(
+        email__iexact=email,
+        is_active=True,
+        last_login__isnull=True,
+        password__startswith=UNUSABLE_PASSWORD_PREFIX,
+    )
 
 
 def person_access(*, actor: User, person_id: int) -> User:
+    """The person if in the actor's scope, whether or not they can still sign in; 404
+    otherwise."""
     try:
-        return people_visible_to(actor).get(pk=person_id)
+        return people_in_scope(actor).get(pk=person_id)
     except User.DoesNotExist:
         raise Http404("No such person") from None
 
@@ -97,6 +146,7 @@ def business_unit_list(*, actor: User) -> QuerySet[BusinessUnit]:
         BusinessUnit.objects.filter(organisation_id=actor.organisation_id)
         .select_related("head")
         .annotate(team_count=Count("teams"))
+        .order_by("name", "id")
     )
 
 

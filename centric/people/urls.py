@@ -20,6 +20,12 @@ urlpatterns = [
     path("people/<int:person_id>/", views.person_detail, name="person_detail"),
     path("people/<int:person_id>/edit/", views.person_edit, name="person_edit"),
     path("people/<int:person_id>/deactivate/", views.person_deactivate, name="person_deactivate"),
+    path("people/<int:person_id>/reactivate/", views.person_reactivate, name="person_reactivate"),
+    path(
+        "people/<int:person_id>/invitation/",
+        views.person_invitation_resend,
+        name="person_invitation_resend",
+    ),
     path("settings/profile/", views.profile, name="profile"),
     path("settings/tokens/", views.api_token_list, name="api_tokens"),
     path("settings/tokens/<int:token_id>/revoke/", views.api_token_revoke, name="api_token_revoke"),

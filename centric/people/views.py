@@ -4,23 +4,32 @@ one selector or service, and renders."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from centric.core import clock
 from centric.core.htmx import render_page
-from centric.core.models import Role
-from centric.core.permissions import is_admin, require_admin, require_org_wide
+from centric.core.models import ID_MAX, Role
+from centric.core.permissions import (
+    is_admin,
+    require_admin,
+    require_org_wide,
+    sees_whole_organisation,
+)
 from centric.people import selectors, services
 from centric.people.auth import AuthedRequest
 from centric.people.forms import ApiTokenForm, BusinessUnitForm, PersonForm, ProfileForm, TeamForm
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    """The id a filter in the query string gives, or None for none (or for no id at all)."""
+    if not value or not (value.isascii() and value.isdigit()) or int(value) > ID_MAX:
+        return None
+    return int(value)
 
 
 def team_list(request: AuthedRequest) -> HttpResponse:
@@ -33,6 +42,8 @@ def team_list(request: AuthedRequest) -> HttpResponse:
         "search": search,
         "business_units": selectors.business_unit_list(actor=user),
         "business_unit_id": business_unit_id,
+        "filtered": bool(search or business_unit_id),
+        "can_add": sees_whole_organisation(user),
     }
     return render_page(request, "people/team_list.html", "people/_team_table.html", context)
 
@@ -70,7 +81,12 @@ def team_edit(request: AuthedRequest, team_id: int) -> HttpResponse:
     team = selectors.team_access(actor=user, team_id=team_id)
     if not selectors.team_can_edit(actor=user, team=team):
         raise PermissionDenied
-    form = TeamForm(request.POST or None, instance=team, organisation_id=user.organisation_id)
+    form = TeamForm(
+        request.POST or None,
+        instance=team,
+        organisation_id=user.organisation_id,
+        can_change_serves=selectors.team_can_change_whom_it_serves(actor=user),
+    )
     if request.method == "POST" and form.is_valid():
         services.team_update(actor=user, team=team, values=form.changed_values())
         messages.success(request, "Team saved.")
@@ -144,6 +160,10 @@ def person_detail(request: AuthedRequest, person_id: int) -> HttpResponse:
         "teams": person.teams.order_by("name"),
         "teams_led": person.teams_led.order_by("name"),
         "can_edit": is_admin(user),
+        "invitation_expires": (
+            selectors.invitation_expiry(person.invited_at) if person.invited_at else None
+        ),
+        "now": clock.now(),
     }
     return render(request, "people/person_detail.html", context)
 
@@ -156,7 +176,14 @@ def person_create(request: AuthedRequest) -> HttpResponse:
         values = form.changed_values()
         teams = values.pop("teams")
         person = services.person_create(actor=user, values=values, teams=list(teams))
-        messages.success(request, f"{person} was added and has been emailed an invitation.")
+        if person.invited_at:
+            messages.success(request, f"{person} was added and has been emailed an invitation.")
+        else:
+            messages.error(
+                request,
+                f"{person} was added, but the invitation could not be sent: the mail server "
+                "did not take it. Send it again below once mail works.",
+            )
         return redirect("people:person_detail", person_id=person.pk)
     return render(
         request,
@@ -184,6 +211,31 @@ def person_deactivate(request: AuthedRequest, person_id: int) -> HttpResponse:
     services.person_deactivate(actor=user, person=person)
     messages.success(request, f"{person} can no longer sign in.")
     return redirect("people:person_list")
+
+
+@require_POST
+def person_invitation_resend(request: AuthedRequest, person_id: int) -> HttpResponse:
+    user = request.user
+    person = selectors.person_access(actor=user, person_id=person_id)
+    try:
+        sent = services.person_invitation_resend(actor=user, person=person)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if sent:
+            messages.success(request, f"A new invitation is on its way to {person.email}.")
+        else:
+            messages.error(request, f"{services.INVITATION_NOT_SENT} Try again once mail works.")
+    return redirect("people:person_detail", person_id=person.pk)
+
+
+@require_POST
+def person_reactivate(request: AuthedRequest, person_id: int) -> HttpResponse:
+    user = request.user
+    person = selectors.person_access(actor=user, person_id=person_id)
+    services.person_reactivate(actor=user, person=person)
+    messages.success(request, f"{person} can sign in again.")
+    return redirect("people:person_detail", person_id=person.pk)
 
 
 def profile(request: AuthedRequest) -> HttpResponse:

@@ -10,9 +10,11 @@ from typing import Any
 from django.test import Client
 
 from centric.cases.models import Case, CaseEvent, RootCause, WebhookDelivery, WebhookEndpoint
+from centric.cases.tests.helpers import feedback
 from centric.core import clock
 from centric.core.models import AuditEvent
 from centric.customers.models import Customer
+from centric.people.models import Team
 from centric.people.services import api_token_create
 from tests.personas import PersonasTestCase
 
@@ -101,6 +103,19 @@ class CaseListApiTest(CaseApiTestCase):
     def test_an_unknown_inbox_or_state_is_422(self) -> None:
         self.assertEqual(self.get("/cases", self.owner, inbox="everything").status_code, 422)
         self.assertEqual(self.get("/cases", self.owner, state="lost").status_code, 422)
+
+    def test_an_id_larger_than_the_database_takes_is_422_naming_it(self) -> None:
+        for name in ("owner_id", "team_id"):
+            with self.subTest(name=name):
+                response = self.get("/cases", self.owner, **{name: "99999999999999999999"})
+                self.assertEqual(response.status_code, 422, response.content)
+                self.assertEqual(response.json()["detail"][0]["loc"], ["query", name])
+        response = self.get("/cases/99999999999999999999", self.owner)
+        self.assertEqual(response.status_code, 422, response.content)
+        self.assertEqual(response.json()["detail"][0]["loc"], ["path", "case_id"])
+        response = self.post(self.case_url("/assign"), self.owner, {"owner_id": 10**20})
+        self.assertEqual(response.status_code, 422, response.content)
+        self.assertEqual(response.json()["detail"][0]["loc"][-1], "owner_id")
 
 
 class CaseReadApiTest(CaseApiTestCase):
@@ -285,3 +300,121 @@ class CaseApiAuthenticationTest(CaseApiTestCase):
                 self.assertTrue(operation["summary"])
                 self.assertEqual(operation["tags"], ["cases"])
         self.assertIn("403", paths["/api/cases/{case_id}/assign"]["post"]["responses"])
+
+    def test_the_schema_declares_what_each_case_endpoint_answers(self) -> None:
+        self.login(self.viewer)
+        paths = self.client.get("/api/openapi.json").json()["paths"]
+        case_writes = [
+            ("/api/cases/{case_id}/assign", "post", "200"),
+            ("/api/cases/{case_id}/transition", "post", "200"),
+            ("/api/cases/{case_id}/cause", "post", "200"),
+            ("/api/cases/{case_id}/comments", "post", "201"),
+            ("/api/cases/{case_id}/contact-attempts", "post", "201"),
+            ("/api/cases/{case_id}/close-loop", "post", "200"),
+        ]
+        expected = {
+            **{
+                (path, method): {ok, "401", "403", "404", "422"} for path, method, ok in case_writes
+            },
+            ("/api/cases", "post"): {"201", "401", "403", "422"},
+            ("/api/cases", "get"): {"200", "401", "422"},
+            ("/api/cases/{case_id}", "get"): {"200", "401", "404", "422"},
+            ("/api/cases/{case_id}/watch", "post"): {"200", "401", "404", "422"},
+            ("/api/cases/{case_id}/watch", "delete"): {"200", "401", "404", "422"},
+            ("/api/cases/root-causes", "get"): {"200", "401", "422"},
+            ("/api/cases/rules", "get"): {"200", "401", "422"},
+            ("/api/cases/rules/{rule_id}", "get"): {"200", "401", "404", "422"},
+        }
+        for (path, method), codes in expected.items():
+            with self.subTest(path=path, method=method):
+                operation = paths[path][method]
+                self.assertEqual(set(operation["responses"]), codes)
+                self.assertEqual(operation["tags"], ["cases"])
+        for path in ("/api/cases", "/api/cases/{case_id}/comments"):
+            with self.subTest(path=path):
+                parameters = paths[path]["post"]["parameters"]
+                self.assertIn("Idempotency-Key", [parameter["name"] for parameter in parameters])
+
+
+class CaseOpenApiTest(CaseApiTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.feedback = feedback(customer=Customer.objects.get(account=self.account))
+        self.body = {"response_id": self.feedback.pk, "owner_id": self.owner.pk}
+
+    def test_feedback_that_is_unknown_or_out_of_sight_is_422_naming_response_id(self) -> None:
+        ops = Team.objects.create(organisation=self.other_org, name="Ops")
+        elsewhere = feedback(customer=Customer.objects.get(team=ops))  # an internal customer
+        for response_id in (999_999, elsewhere.pk):
+            with self.subTest(response_id=response_id):
+                response = self.post(
+                    "/cases", self.owner, {**self.body, "response_id": response_id}
+                )
+                self.assert_field_error(response, "response_id", "no feedback you may see")
+        self.assertEqual(list(Case.objects.all()), [self.acme_case])
+
+    def test_an_unknown_owner_is_422_naming_owner_id(self) -> None:
+        response = self.post("/cases", self.owner, {**self.body, "owner_id": 999_999})
+        self.assert_field_error(response, "owner_id", "Choose an active person")
+
+
+class CaseIdempotencyApiTest(CaseApiTestCase):
+    def post_once(self, path: str, user: object, body: object, key: str) -> Any:
+        return self.client.post(
+            f"/api{path}",
+            json.dumps(body),
+            content_type="application/json",
+            headers={**self.as_(user), "Idempotency-Key": key},
+        )
+
+    def test_a_retried_comment_with_the_same_key_is_added_once(self) -> None:
+        first = self.post_once(self.case_url("/comments"), self.owner, {"text": "Called."}, "k1")
+        retry = self.post_once(self.case_url("/comments"), self.owner, {"text": "Called."}, "k1")
+        self.assertEqual(first.status_code, 201, first.content)
+        self.assertEqual((retry.status_code, retry.json()), (201, first.json()))
+        self.assertEqual(self.acme_case.events.filter(kind="comment").count(), 1)
+        other = self.post_once(self.case_url("/comments"), self.owner, {"text": "Called."}, "k2")
+        self.assertEqual(other.status_code, 201)
+        self.assertEqual(self.acme_case.events.filter(kind="comment").count(), 2)
+
+    def test_a_retried_opening_with_the_same_key_opens_one_case(self) -> None:
+        response = feedback(customer=Customer.objects.get(account=self.account))
+        body = {"response_id": response.pk, "owner_id": self.owner.pk}
+        first = self.post_once("/cases", self.owner, body, "open-1")
+        retry = self.post_once("/cases", self.owner, body, "open-1")
+        self.assertEqual(first.status_code, 201, first.content)
+        self.assertEqual((retry.status_code, retry.json()), (201, first.json()))
+        self.assertEqual(Case.objects.filter(response=response).count(), 1)
+
+    def test_the_key_with_another_request_or_another_person_is_refused(self) -> None:
+        self.post_once(self.case_url("/comments"), self.owner, {"text": "Called."}, "k1")
+        for path, user, body in (
+            (self.case_url("/comments"), self.owner, {"text": "Something else."}),
+            (self.case_url("/comments"), self.teammate, {"text": "Called."}),
+            ("/cases", self.owner, {"response_id": 1, "owner_id": self.owner.pk}),
+        ):
+            with self.subTest(path=path, user=user.email):
+                refused = self.post_once(path, user, body, "k1")
+                self.assertEqual(refused.status_code, 422, refused.content)
+                [error] = refused.json()["detail"]
+                self.assertEqual(error["loc"], ["header", "Idempotency-Key"])
+                self.assertIn("already used for a different request", error["msg"])
+        self.assertEqual(self.acme_case.events.filter(kind="comment").count(), 1)
+
+    def test_a_refused_request_leaves_its_key_unused(self) -> None:
+        refused = self.post_once(self.case_url("/comments"), self.owner, {"text": " "}, "k1")
+        self.assertEqual(refused.status_code, 422)
+        forbidden = self.post_once(self.case_url("/comments"), self.viewer, {"text": "Hi"}, "k1")
+        self.assertEqual(forbidden.status_code, 403)
+        accepted = self.post_once(self.case_url("/comments"), self.owner, {"text": "Hi"}, "k1")
+        self.assertEqual(accepted.status_code, 201, accepted.content)
+
+    def test_an_empty_or_overlong_key_is_422(self) -> None:
+        for key in (" ", "k" * 201):
+            with self.subTest(length=len(key)):
+                refused = self.post_once(
+                    self.case_url("/comments"), self.owner, {"text": "Hi"}, key
+                )
+                self.assertEqual(refused.status_code, 422)
+                self.assertEqual(refused.json()["detail"][0]["loc"], ["header", "Idempotency-Key"])
+        self.assertFalse(self.acme_case.events.exists())

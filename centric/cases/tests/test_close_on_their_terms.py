@@ -74,9 +74,10 @@ class CloseLoopOnChannelTests(ClosingTestCase):
     def test_a_call_closes_the_loop_with_what_was_said_as_the_closing_event(self) -> None:
         case = self.resolved_case(preferred_channel="phone")
         said = "Called Carla: explained the refund. She was relieved and will stay."
-        services.case_close_loop_on_channel(
-            actor=self.owner, case=case, channel="phone", note=f"  {said}\n", resurvey=False
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            services.case_close_loop_on_channel(
+                actor=self.owner, case=case, channel="phone", note=f"  {said}\n", resurvey=False
+            )
         case.refresh_from_db()
         self.assertEqual(case.state, State.CLOSED)
         self.assertIsNotNone(case.closed_at)
@@ -95,9 +96,13 @@ class CloseLoopOnChannelTests(ClosingTestCase):
         case = self.resolved_case(
             "Wir haben die doppelte Abbuchung erstattet.", preferred_channel="chat", language="de"
         )
-        services.case_close_loop_on_channel(
-            actor=self.owner, case=case, channel="chat", note="Im Chat erklärt; sie ist zufrieden."
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            services.case_close_loop_on_channel(
+                actor=self.owner,
+                case=case,
+                channel="chat",
+                note="Im Chat erklärt; sie ist zufrieden.",
+            )
         case.refresh_from_db()
         invitation = case.resurvey
         assert invitation is not None
@@ -124,9 +129,10 @@ class CloseLoopOnChannelTests(ClosingTestCase):
             language="ja",
             last_name="Tanaka",
         )
-        services.case_close_loop_on_channel(
-            actor=self.owner, case=case, channel="phone", note="お電話でご説明しました。"
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            services.case_close_loop_on_channel(
+                actor=self.owner, case=case, channel="phone", note="お電話でご説明しました。"
+            )
         (message,) = mail.outbox
         self.assertTrue(message.body.startswith("Tanaka様\n\nよろしければ"))
 
@@ -137,7 +143,11 @@ class CloseLoopOnChannelTests(ClosingTestCase):
             ("email", "Wrote to her.", "channel"),
             ("pigeon", "Sent a bird.", "channel"),
         ):
-            with self.subTest(channel=channel), self.assertRaises(ValidationError) as refused:
+            with (
+                self.subTest(channel=channel),
+                self.captureOnCommitCallbacks(execute=True),
+                self.assertRaises(ValidationError) as refused,
+            ):
                 services.case_close_loop_on_channel(
                     actor=self.owner, case=case, channel=channel, note=note
                 )
@@ -172,9 +182,10 @@ class CloseLoopOnChannelTests(ClosingTestCase):
             services.case_close_loop_on_channel(
                 actor=self.owner, case=case, channel="meeting", note="Met.", resurvey=True
             )
-        services.case_close_loop_on_channel(
-            actor=self.owner, case=case, channel="meeting", note="Met at their office."
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            services.case_close_loop_on_channel(
+                actor=self.owner, case=case, channel="meeting", note="Met at their office."
+            )
         case.refresh_from_db()
         self.assertEqual((case.state, case.resurvey), (State.CLOSED, None))
         self.assertEqual(mail.outbox, [])
@@ -236,10 +247,15 @@ class LanguageWarningTests(ClosingTestCase):
         page = html.unescape(self.client.get(self.url).content.decode())
         self.assertIn(MIXED, page)
         self.assertLess(page.index(MIXED), page.index('name="body"'))
-        sent = self.client.post(
-            reverse("cases:case_close", args=[case.pk]),
-            {"subject": "ご意見への対応", "body": "We refunded the second charge.", "resurvey": ""},
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            sent = self.client.post(
+                reverse("cases:case_close", args=[case.pk]),
+                {
+                    "subject": "ご意見への対応",
+                    "body": "We refunded the second charge.",
+                    "resurvey": "",
+                },
+            )
         self.assertRedirects(sent, self.url)
         self.assertEqual(Case.objects.get(pk=case.pk).state, State.CLOSED)
         self.assertEqual(len(mail.outbox), 1)
@@ -297,20 +313,21 @@ class CloseCardTests(ClosingTestCase):
     def test_the_owner_records_a_call_from_the_case_page(self) -> None:
         case = self.resolved_case(preferred_channel="phone")
         self.login(self.owner)
-        answer = self.client.post(
-            reverse("cases:case_close", args=[case.pk]),
-            {
-                "by_word-channel": "phone",
-                "by_word-note": "Called Carla; she thanked us for the refund.",
-                "by_word-resurvey": "on",
-            },
-            follow=True,
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            answer = self.client.post(
+                reverse("cases:case_close", args=[case.pk]),
+                {
+                    "by_word-channel": "phone",
+                    "by_word-note": "Called Carla; she thanked us for the refund.",
+                    "by_word-resurvey": "on",
+                },
+                follow=True,
+            )
         self.assertRedirects(answer, self.url)
         self.assertContains(
             answer,
-            "Recorded: the loop was closed by phone, and the case is closed. The re-survey went "
-            "to carla@acme.example.",
+            "Recorded: the loop was closed by phone, and the case is closed. The re-survey is on "
+            "its way to carla@acme.example.",
         )
         self.assertContains(answer, "Loop closed</strong>")
         self.assertContains(answer, "— Phone, re-survey emailed to carla@acme.example")
@@ -323,10 +340,11 @@ class CloseCardTests(ClosingTestCase):
     def test_unticking_the_re_survey_sends_nothing(self) -> None:
         case = self.resolved_case(preferred_channel="chat")
         self.login(self.owner)
-        self.client.post(
-            reverse("cases:case_close", args=[case.pk]),
-            {"by_word-channel": "chat", "by_word-note": "Chatted; all good."},
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                reverse("cases:case_close", args=[case.pk]),
+                {"by_word-channel": "chat", "by_word-note": "Chatted; all good."},
+            )
         case.refresh_from_db()
         self.assertEqual((case.state, case.resurvey), (State.CLOSED, None))
         self.assertEqual(mail.outbox, [])
@@ -372,7 +390,10 @@ class CloseLoopApiTests(ClosingTestCase):
 
     def test_a_loop_closed_by_phone_is_recorded_through_the_api(self) -> None:
         case = self.resolved_case(preferred_channel="phone")
-        answer = self.post(case, self.owner, {"channel": "phone", "note": "Called; she is happy."})
+        with self.captureOnCommitCallbacks(execute=True):
+            answer = self.post(
+                case, self.owner, {"channel": "phone", "note": "Called; she is happy."}
+            )
         self.assertEqual(answer.status_code, 200, answer.content)
         self.assertEqual(answer.json()["state"], "closed")
         case.refresh_from_db()

@@ -104,9 +104,10 @@ class ClosingLanguagesTests(PersonasTestCase):
             (draft.to, draft.language, draft.subject), (self.contact.email, "fr", subject)
         )
         mail.outbox.clear()
-        services.case_close_loop(
-            actor=self.owner, case=case, subject=draft.subject, body=draft.body, resurvey=True
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            services.case_close_loop(
+                actor=self.owner, case=case, subject=draft.subject, body=draft.body, resurvey=True
+            )
         case.refresh_from_db()
         self.assertEqual(case.state, Case.State.CLOSED)
         invitation = case.resurvey
@@ -133,9 +134,10 @@ class ClosingLanguagesTests(PersonasTestCase):
         assert draft is not None
         self.assertIn("{survey_link}", draft.body)  # the owner sees where the link would go
         mail.outbox.clear()
-        services.case_close_loop(
-            actor=self.owner, case=case, subject=draft.subject, body=draft.body, resurvey=False
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            services.case_close_loop(
+                actor=self.owner, case=case, subject=draft.subject, body=draft.body, resurvey=False
+            )
         (message,) = mail.outbox
         self.assertIn("We refunded the second charge.\n\nKind regards,\n", message.body)
         self.assertNotIn("{", message.body)

@@ -41,7 +41,8 @@ class EscalationTests(PersonasTestCase):
         Notification.objects.all().delete()
 
     def escalate(self, moment: dt.datetime, times: int = 1) -> int:
-        with at(moment):
+        # the mails leave once each step commits
+        with at(moment), self.captureOnCommitCallbacks(execute=True):
             return sum(breaches_escalate() for _ in range(times))
 
     def test_nothing_before_the_deadline(self) -> None:
@@ -98,7 +99,7 @@ class EscalationTests(PersonasTestCase):
         self.escalate(moment)
         sent = len(mail.outbox)
         # a second, independent run over the same state (as a restarted worker would make)
-        with at(moment):
+        with at(moment), self.captureOnCommitCallbacks(execute=True):
             from centric.cases.tasks import escalate_breaches
 
             escalate_breaches.delay()

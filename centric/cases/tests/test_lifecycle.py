@@ -98,12 +98,21 @@ class CaseLifecycleTests(PersonasTestCase):
         self.assertEqual(states.count(), 3)
 
     def test_ownership_is_transferred_never_shared(self) -> None:
-        services.case_assign(actor=self.owner, case=self.case, owner=self.teammate)
+        with self.captureOnCommitCallbacks(execute=True):
+            services.case_assign(actor=self.owner, case=self.case, owner=self.teammate)
         self.case.refresh_from_db()
         self.assertEqual(self.case.owner, self.teammate)
         self.assertEqual(mail.outbox[-1].to, [self.teammate.email])
         event = self.case.events.get(kind=CaseEvent.Kind.ASSIGNED)
-        self.assertEqual(event.data, {"from": str(self.owner), "to": str(self.teammate)})
+        self.assertEqual(
+            event.data,
+            {
+                "from": str(self.owner),
+                "from_id": self.owner.pk,
+                "to": str(self.teammate),
+                "to_id": self.teammate.pk,
+            },
+        )
         with self.assertRaises(ValidationError):
             services.case_assign(actor=self.owner, case=self.case, owner=self.viewer)
         with self.assertRaises(ValidationError):
@@ -139,9 +148,14 @@ class CaseLifecycleTests(PersonasTestCase):
         self.assertEqual((draft.to, draft.language), ("carla@acme.example", "de"))
         self.assertIn("Guten Tag Carla", draft.body)
         self.assertIn("doppelte Abbuchung", draft.body)
-        services.case_close_loop(
-            actor=self.owner, case=self.case, subject=draft.subject, body=draft.body, resurvey=True
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            services.case_close_loop(
+                actor=self.owner,
+                case=self.case,
+                subject=draft.subject,
+                body=draft.body,
+                resurvey=True,
+            )
         self.case.refresh_from_db()
         self.assertEqual(self.case.state, State.CLOSED)
         message = mail.outbox[-1]
@@ -159,7 +173,10 @@ class CaseLifecycleTests(PersonasTestCase):
         self.assertTrue(self.case.recovered)
 
     def test_the_loop_closes_only_once_resolved(self) -> None:
-        with self.assertRaisesMessage(ValidationError, "Resolve the case before closing the loop"):
+        with (
+            self.captureOnCommitCallbacks(execute=True),
+            self.assertRaisesMessage(ValidationError, "Resolve the case before closing the loop"),
+        ):
             services.case_close_loop(
                 actor=self.owner, case=self.case, subject="Hi", body="Done", resurvey=False
             )

@@ -118,10 +118,11 @@ class CasePageTests(PersonasTestCase):
         page = self.client.get(self.url)
         self.assertContains(page, "Close the loop with the customer")
         mail.outbox.clear()
-        closed = self.client.post(
-            reverse("cases:case_close", args=[self.case.pk]),
-            {"subject": "What we did", "body": "Dear Carla, we refunded you.", "resurvey": ""},
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            closed = self.client.post(
+                reverse("cases:case_close", args=[self.case.pk]),
+                {"subject": "What we did", "body": "Dear Carla, we refunded you.", "resurvey": ""},
+            )
         self.assertRedirects(closed, self.url)
         self.assertEqual(mail.outbox[0].to, ["carla@acme.example"])
         self.case.refresh_from_db()

@@ -138,10 +138,13 @@ class ResponseCaseTest(CaseApiTestCase):
         self.assertEqual((opened.json()["priority"], opened.json()["state"]), ("urgent", "new"))
         self.assertEqual(again.status_code, 422)
         self.assertEqual(again.json()["detail"][0]["loc"], ["body", "response_id"])
-        for user, status in [(self.viewer, 403), (self.outsider, 404), (self.stranger, 404)]:
+        # feedback out of sight is unknown to them: a 422 naming the field, as for an unknown id
+        for user, status in [(self.viewer, 403), (self.outsider, 422), (self.stranger, 422)]:
             with self.subTest(user=user.email):
                 other = self.respond()
                 refused = self.post("/cases", user, {**body, "response_id": other.pk})
                 self.assertEqual(refused.status_code, status)
+                if status == 422:
+                    self.assertEqual(refused.json()["detail"][0]["loc"], ["body", "response_id"])
         nobody = self.post("/cases", self.owner, {**body, "owner_id": self.stranger.pk})
         self.assertEqual(nobody.json()["detail"][0]["loc"], ["body", "owner_id"])

@@ -49,10 +49,17 @@ class OwnerHearsOfTheBreachTests(PersonasTestCase):
         with at(MONDAY_9AM):
             responses_route(response_ids=[feedback(customer=self.acme).pk])
         mail.outbox.clear()
-        with at(MONDAY_9AM + dt.timedelta(hours=2, minutes=1)):
+        # the mails leave once each step commits
+        with (
+            at(MONDAY_9AM + dt.timedelta(hours=2, minutes=1)),
+            self.captureOnCommitCallbacks(execute=True),
+        ):
             for _ in range(3):  # the periodic task runs again and again
                 breaches_escalate()
-        with at(MONDAY_9AM + dt.timedelta(hours=6, minutes=1)):
+        with (
+            at(MONDAY_9AM + dt.timedelta(hours=6, minutes=1)),
+            self.captureOnCommitCallbacks(execute=True),
+        ):
             breaches_escalate()
         return [message.to for message in mail.outbox]
 

@@ -6,13 +6,14 @@ from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import connection
+from django.db import DatabaseError, connection
+from django.db.models import UniqueConstraint
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from centric.core.models import AuditEvent
-from centric.customers.models import Customer
-from centric.feedback.ingestion import feedback_ingest
+from centric.customers.models import Contact, Customer
+from centric.feedback.ingestion import _check, _store, feedback_ingest
 from centric.feedback.models import (
     IdempotentRequest,
     JourneyStage,
@@ -22,7 +23,7 @@ from centric.feedback.models import (
 )
 from centric.feedback.services import survey_create_from_template
 from centric.people.services import api_token_create
-from tests.factories import AccountFactory
+from tests.factories import AccountFactory, ContactFactory
 from tests.personas import PersonasTestCase
 
 
@@ -39,6 +40,8 @@ class IngestionTestCase(PersonasTestCase):
         extra = {"Idempotency-Key": key} if key is not None else {}
         return self.client.post(
             f"/api/feedback{query}",
+            # as Python's json writes them by default: NaN and Infinity as such, and a lone
+            # surrogate as \ud800
             json.dumps({"items": items}),
             content_type="application/json",
             headers=self.headers(user, **extra),
@@ -327,6 +330,120 @@ class IngestTest(IngestionTestCase):
         self.assertEqual(again.status_code, 200)
         self.assertEqual(again.json()["created"], [])
 
+    def test_nan_or_infinity_in_attributes_is_refused_by_index_and_field_not_called_a_duplicate(
+        self,
+    ) -> None:
+        sibling = self.item(kind="note", score=None, score_type=None, comment="ok sibling")
+        with_nan = self.item(source_ref="aud-nan-2", attributes={"v": float("nan")})
+
+        response = self.post(self.owner, [sibling, with_nan], key="k")
+        alone = self.post(self.owner, [self.item(attributes={"deep": [float("-inf")]})])
+
+        self.assertEqual(response.status_code, 422)
+        self.assertEqual(
+            response.json()["errors"],
+            [
+                {
+                    "index": 1,
+                    "field": "attributes",
+                    "reason": "must not contain NaN or Infinity, which are not JSON numbers: "
+                    "send null, or the value as text",
+                }
+            ],
+        )
+        self.assertEqual(alone.status_code, 422)
+        self.assertEqual(alone.json()["errors"][0]["field"], "attributes")
+        self.assertFalse(Response.objects.exists())
+        self.assertFalse(IdempotentRequest.objects.exists())  # the key is not used up
+        kept = self.post(self.owner, [sibling, with_nan], query="?partial=true").json()
+        self.assertEqual(([c["index"] for c in kept["created"]], kept["duplicates"]), ([0], []))
+        self.assertEqual([error["index"] for error in kept["errors"]], [1])
+
+    def test_a_failure_to_store_that_is_no_duplicate_is_not_reported_as_one(self) -> None:
+        valid, _ = _check(self.owner, [self.item(source_ref="r-1")])
+        # a value no database keeps, as a NaN once slipped past the checks
+        valid[0].values["attributes"] = {"v": float("nan")}
+        with self.assertRaises(DatabaseError):
+            _store(self.owner, valid)
+
+    def test_values_the_database_cannot_hold_are_refused_by_field(self) -> None:
+        items = [
+            self.item(contact_email=None, customer_id=99999999999999999999),
+            self.item(contact_email=None, customer_id=-1),
+            self.item(responded_at="0001-01-01T00:00:00+05:00"),
+            self.item(comment="half a pair \ud800"),
+            self.item(attributes={"note": ["\udfff"]}),
+            self.item(**{"colour\ud800": "blue"}),
+        ]
+        response = self.post(self.owner, items, key="surrogates")
+        self.assertEqual(response.status_code, 422)
+        errors = {
+            (error["index"], error["field"]): error["reason"] for error in response.json()["errors"]
+        }
+        self.assertEqual(
+            errors[0, "customer_id"], "“99999999999999999999” matches no customer you can see"
+        )
+        self.assertEqual(errors[1, "customer_id"], "“-1” matches no customer you can see")
+        self.assertEqual(
+            errors[2, "responded_at"], "must be a moment of the years 1 to 9999 in UTC"
+        )
+        surrogate = (
+            "must not contain half of a UTF-16 surrogate pair on its own (\\ud800 to "
+            "\\udfff), which is not text"
+        )
+        self.assertEqual(errors[3, "comment"], surrogate)
+        self.assertEqual(errors[4, "attributes"], surrogate)
+        self.assertEqual(errors[5, "colour\ufffd"], "is not a known field")
+        self.assertFalse(Response.objects.exists())
+
+
+class ContactEmailTest(IngestionTestCase):
+    def keep_contacts_differing_only_in_case(self) -> None:
+        """As contacts stored before an address was unique whatever its case could be: the
+        constraint is dropped within the test's transaction, and comes back with it."""
+        (constraint,) = (
+            constraint.name
+            for constraint in Contact._meta.constraints
+            if isinstance(constraint, UniqueConstraint) and constraint.expressions
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(constraint)}")
+
+    def stored_contact(self, email: str) -> Any:
+        response = self.post(self.owner, [self.item(contact_email=email)])
+        self.assertEqual(response.status_code, 201, response.content)
+        return Response.objects.get(pk=response.json()["created"][0]["id"]).contact
+
+    def test_an_address_finds_its_contact_whatever_its_case(self) -> None:
+        self.assertEqual(self.stored_contact(" Carla@ACME.example "), self.contact)
+
+    def test_of_contacts_differing_only_in_case_the_one_written_as_sent_is_taken(
+        self,
+    ) -> None:
+        self.keep_contacts_differing_only_in_case()
+        other = ContactFactory.create(account=self.account, email="Carla@Acme.example")
+        self.assertEqual(self.stored_contact("carla@acme.example"), self.contact)
+        self.assertEqual(self.stored_contact("Carla@Acme.example"), other)
+
+    def test_an_address_that_could_be_either_of_them_is_refused_naming_both(self) -> None:
+        self.keep_contacts_differing_only_in_case()
+        ContactFactory.create(account=self.account, email="Carla@Acme.example")
+        response = self.post(self.owner, [self.item(contact_email="CARLA@acme.example")])
+        self.assertEqual(response.status_code, 422)
+        self.assertEqual(
+            response.json()["errors"],
+            [
+                {
+                    "index": 0,
+                    "field": "contact_email",
+                    "reason": "“CARLA@acme.example” is the address of 2 contacts, written "
+                    "differently (Carla@Acme.example, carla@acme.example): give it exactly as "
+                    "one of them is written, or give customer_id",
+                }
+            ],
+        )
+        self.assertFalse(Response.objects.exists())
+
 
 class IdempotencyTest(IngestionTestCase):
     def test_a_retry_with_the_same_key_and_body_gets_the_first_answer_and_writes_nothing(
@@ -433,6 +550,7 @@ class ReadTest(IngestionTestCase):
                         "contact_email": "carla@acme.example",
                         "responded_at": "2024-01-10T10:00:00Z",
                         "touchpoint": "",
+                        "source_ref": "appstore-1",
                     },
                     {
                         "kind": "ticket",
@@ -462,7 +580,66 @@ class ReadTest(IngestionTestCase):
         self.assertEqual(self.ids(self.owner, kind="review"), [self.review_id])
         self.assertEqual(self.ids(self.owner, score_type="rating"), [self.review_id])
         self.assertEqual(self.ids(self.owner, since="2024-06-01T00:00:00Z"), [self.ticket_id])
-        self.assertEqual(self.get(self.owner, "/feedback", kind="tweet").status_code, 422)
+
+    def test_an_empty_filter_is_no_filter_and_a_value_not_among_a_filters_is_refused_by_name(
+        self,
+    ) -> None:
+        everything = [self.ticket_id, self.review_id]
+        # the template the docs give, as a client fills in only what it needs
+        self.assertEqual(self.ids(self.owner, kind="", score_type="", since=""), everything)
+        for params, name in [
+            ({"kind": "tweet"}, "kind"),
+            ({"score_type": "stars"}, "score_type"),
+            ({"since": "yesterday"}, "since"),
+            ({"customer_id": "one"}, "customer_id"),
+            ({"customer_id": "99999999999999999999"}, "customer_id"),
+            ({"since": "0001-01-01T00:00:00+05:00"}, "since"),  # before year 1 in UTC
+            ({"received_since": "0001-01-01T00:00:00+05:00"}, "received_since"),
+        ]:
+            with self.subTest(params=params):
+                response = self.get(self.owner, "/feedback", **params)
+                self.assertEqual(response.status_code, 422)
+                self.assertEqual(response.json()["detail"][0]["loc"], ["query", name])
+
+    def test_the_list_finds_feedback_by_source_ref_customer_and_contact_exactly(self) -> None:
+        customer = Customer.objects.get(account=self.account)
+        other = AccountFactory.create(organisation=self.org, owner=self.owner, team=self.team)
+        elsewhere = Response.objects.create(
+            organisation=self.org,
+            customer=Customer.objects.get(account=other),
+            kind="note",
+            channel="api",
+            comment="Elsewhere",
+            source_ref="appstore-10",
+        )
+        self.assertEqual(self.ids(self.owner, source_ref="appstore-1"), [self.review_id])
+        self.assertEqual(self.ids(self.owner, source_ref="appstore"), [])
+        self.assertEqual(
+            self.ids(self.owner, customer_id=customer.pk), [self.ticket_id, self.review_id]
+        )
+        self.assertEqual(self.ids(self.owner, customer_id=elsewhere.customer_id), [elsewhere.pk])
+        self.assertEqual(
+            self.ids(self.owner, contact_email="Carla@Acme.example"),
+            [self.ticket_id, self.review_id],
+        )
+        self.assertEqual(self.ids(self.owner, contact_email="carla@acme"), [])
+        # a filter keeps within what one may see
+        self.assertEqual(self.ids(self.outsider, customer_id=customer.pk), [])
+
+    def test_received_since_finds_what_came_in_lately_whenever_it_was_given(self) -> None:
+        Response.objects.update(created_at=timezone.now() - timedelta(days=7))
+        outcome = feedback_ingest(
+            actor=self.owner,
+            batch={"items": [self.item(responded_at="2025-03-01T09:30:00Z")]},
+        )
+        late = outcome.body["created"][0]["id"]
+        today = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+
+        self.assertEqual(self.ids(self.owner, received_since=today.isoformat()), [late])
+        self.assertNotIn(late, self.ids(self.owner, since=today.isoformat()))
+        body = self.get(self.owner, f"/feedback/{late}").json()
+        self.assertGreaterEqual(body["created_at"], today.isoformat())
+        self.assertEqual(body["responded_at"], "2025-03-01T09:30:00Z")
 
     def test_outsiders_and_strangers_see_none_of_it(self) -> None:
         self.assertEqual(self.ids(self.outsider), [])
@@ -511,9 +688,20 @@ class ReadTest(IngestionTestCase):
         post = schema["paths"]["/api/feedback"]["post"]
         self.assertTrue(post["requestBody"]["required"])
         self.assertIn("FeedbackBatchIn", json.dumps(post["requestBody"]))
-        self.assertIn("Idempotency-Key", [parameter["name"] for parameter in post["parameters"]])
+        key = next(p for p in post["parameters"] if p["name"] == "Idempotency-Key")
+        self.assertIn({"type": "string", "maxLength": 200}, key["schema"]["anyOf"])
         self.assertEqual(set(post["responses"]), {"200", "201", "400", "401", "403", "422"})
         body = schema["components"]["schemas"]["FeedbackBatchIn"]
         self.assertEqual(body["required"], ["items"])
         self.assertNotIn("default", body["properties"]["items"])
+        items = body["properties"]["items"]
+        self.assertEqual((items["minItems"], items["maxItems"]), (1, 500))
+        listed = schema["paths"]["/api/feedback"]["get"]
+        self.assertLessEqual({"401", "422"}, set(listed["responses"]))
+        self.assertLessEqual(
+            {"since", "received_since", "source_ref", "customer_id", "contact_email"},
+            {parameter["name"] for parameter in listed["parameters"]},
+        )
+        one = schema["paths"]["/api/feedback/{response_id}"]["get"]
+        self.assertLessEqual({"401", "404", "422"}, set(one["responses"]))
         self.assertIn("/api/surveys/{survey_id}", schema["paths"])

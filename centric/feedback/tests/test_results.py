@@ -346,6 +346,17 @@ class SurveyResultsTest(SurveyTestCase):
             self.assertEqual(refused.status_code, 422, query)
             (error,) = refused.json()["detail"]
             self.assertEqual((error["loc"], error["msg"]), (["query", parameter], message))
+        # the very ends of the calendar, and a wave far beyond the survey's, are named too
+        for query, parameter in [
+            ({"start": str(today), "end": "9999-12-31"}, "end"),
+            ({"start": "0001-01-01"}, "start"),
+            ({"wave": str(10**20)}, "wave"),
+        ]:
+            refused = self.client.get(url, query)
+            self.assertEqual(refused.status_code, 422, query)
+            self.assertEqual(refused.json()["detail"][0]["loc"], ["query", parameter])
+        # an empty value is no filter
+        self.assertEqual(self.client.get(url, {"wave": "", "start": "", "end": ""}).json(), every)
         self.login(self.outsider)  # serves none of Acme: the survey, without its answers
         self.assertEqual(self.client.get(url).json()["questions"][0]["answered"], 0)
         elsewhere = Survey.objects.create(organisation=self.other_org, name="Theirs")

@@ -30,6 +30,12 @@ class SurveyApiTestCase(ApiTestCase):
             reasons[".".join(map(str, where))] = error["msg"]
         return reasons
 
+    def get_schema(self) -> dict[str, Any]:
+        self.login(self.viewer)
+        schema: dict[str, Any] = self.client.get("/api/openapi.json").json()
+        self.client.logout()
+        return schema
+
 
 class SurveyBuildingApiTest(SurveyApiTestCase):
     def test_a_cx_lead_builds_a_survey_from_a_template(self) -> None:
@@ -151,6 +157,31 @@ class SurveyBuildingApiTest(SurveyApiTestCase):
             )
         )
         self.assertIn("thank_you.en", errors)
+
+    def test_every_setting_a_change_takes_reads_back(self) -> None:
+        survey = self.make_survey()
+        path = f"/surveys/{survey.pk}"
+        sent = {"fatigue_days": 7, "last_day": "2099-01-31", "send_in_working_hours": True}
+
+        changed = self.send("patch", path, self.cx_lead, sent)
+        read = self.get(path, self.viewer)
+
+        self.assertEqual(changed.status_code, 200, changed.content)
+        for body in (changed.json(), read.json()):
+            self.assertEqual({name: body[name] for name in sent}, sent)
+        # every field a change takes is read back, by the same name
+        change = self.get_schema()["components"]["schemas"]["SurveyChangeIn"]["properties"]
+        detail = self.get_schema()["components"]["schemas"]["SurveyDetailOut"]["properties"]
+        self.assertLessEqual(set(change), set(detail))
+
+    def test_a_last_day_beyond_the_calendar_is_refused_by_name(self) -> None:
+        survey = self.make_survey()
+        refused = self.send(
+            "patch", f"/surveys/{survey.pk}", self.cx_lead, {"last_day": "9999-12-31"}
+        )
+        self.assertEqual(
+            self.errors(refused), {"last_day": "That day is too far ahead: choose an earlier one."}
+        )
 
     def test_the_title_respondents_read_and_one_answer_per_browser_are_set(self) -> None:
         survey = self.make_survey(languages=["en", "de"])
@@ -441,6 +472,10 @@ class InvitationApiTest(SurveyApiTestCase):
             "account_ids",
             self.errors(self.send("post", path, self.cx_lead, {"account_ids": [10**9]})),
         )
+        # beyond any id the database holds: named, not a server error
+        for field in ("account_ids", "segment_ids"):
+            beyond = self.send("post", path, self.cx_lead, {field: [10**20]})
+            self.assertIn(f"{field}.0", self.errors(beyond))
         internal = self.make_survey("internal-customer", name="Finance", subject_team=self.finance)
         body = {"account_ids": [self.account.pk]}
         self.assertIn(

@@ -97,6 +97,10 @@ class OverviewApiTest(InsightsApiTestCase):
             ({"segment_id": self.segment.pk, "who": "internal"}, 404, ""),
             ({"survey_id": 999_999}, 404, ""),
             ({"customer_id": 999_999}, 404, ""),
+            # beyond the calendar, or any id the database holds: named, not a server error
+            ({"start": "2025-01-01", "end": "9999-12-31"}, 422, "end"),
+            ({"start": "0001-01-01"}, 422, "start"),
+            ({"segment_id": 10**20}, 422, "segment_id"),
         ]
         for params, status, where in refused:
             with self.subTest(params=params):
@@ -104,6 +108,39 @@ class OverviewApiTest(InsightsApiTestCase):
                 self.assertEqual(found.status_code, status)
                 if where:
                     self.assertEqual(found.json()["detail"][0]["loc"], ["query", where])
+
+    def test_an_empty_filter_is_no_filter(self) -> None:
+        found = self.get(
+            "/insights/overview",
+            self.cx_lead,
+            days="",
+            start="",
+            end="",
+            who="",
+            segment_id="",
+            survey_id="",
+            customer_id="",
+        )
+        self.assertEqual(found.status_code, 200, found.content)
+        self.assertEqual((found.json()["days"], found.json()["who"]), (90, ""))
+
+    def test_the_schema_says_what_each_endpoint_answers_when_refusing(self) -> None:
+        self.client.force_login(self.viewer)
+        schema = self.client.get("/api/openapi.json").json()
+        for path, operations in schema["paths"].items():
+            if not path.startswith("/api/insights/"):
+                continue
+            for method, operation in operations.items():
+                with self.subTest(method=method, path=path):
+                    answers = set(operation["responses"])
+                    self.assertIn("401", answers)
+                    if operation.get("parameters") or operation.get("requestBody"):
+                        self.assertIn("422", answers)
+                    if "{" in path:
+                        self.assertIn("404", answers)
+        overview = schema["paths"]["/api/insights/overview"]["get"]
+        (days,) = (p for p in overview["parameters"] if p["name"] == "days")
+        self.assertIn('"enum": [30, 90, 365]', json.dumps(days["schema"]))
 
     def test_a_token_reads_its_persons_days_as_their_session_does(self) -> None:
         self.cx_lead.time_zone = "Europe/Berlin"
@@ -187,11 +224,30 @@ class CommentApiTest(InsightsApiTestCase):
             ({"sentiment": "angry"}, "sentiment"),
             ({"flag": "loud"}, "flag"),
             ({"week": "last week"}, "week"),
+            ({"language": "xx"}, "language"),
+            ({"start": "2025-01-01", "end": "9999-12-31"}, "end"),
+            ({"week": "9999-12-31"}, "week"),
         ]:
             with self.subTest(params=params):
                 found = self.get("/insights/comments", self.cx_lead, **params)
                 self.assertEqual(found.status_code, 422)
                 self.assertEqual(found.json()["detail"][0]["loc"], ["query", name])
+
+    def test_an_empty_filter_is_no_filter(self) -> None:
+        late = self.give(self.acme, 2, LATE)
+        found = self.get(
+            "/insights/comments",
+            self.cx_lead,
+            theme="",
+            sentiment="",
+            flag="",
+            q="",
+            week="",
+            order="",
+            language="",
+        )
+        self.assertEqual(found.status_code, 200, found.content)
+        self.assertEqual([comment["id"] for comment in found.json()["items"]], [late.pk])
 
     def test_one_comment_gives_the_whole_reading_to_whom_may_see_it(self) -> None:
         late = self.give(self.acme, 2, LATE)
@@ -238,6 +294,26 @@ class SurveyThemesApiTest(InsightsApiTestCase):
         self.assertEqual(by_key["best"]["answered"], 0)
         self.assertEqual([question["answered"] for question in outsider.json()], [0, 0, 0])
         self.assertEqual(stranger.status_code, 404)
+
+    def test_a_wave_the_survey_does_not_have_or_days_beyond_the_calendar_are_refused(
+        self,
+    ) -> None:
+        survey = self.open_survey(self.make_survey())
+        path = f"/insights/surveys/{survey.pk}/themes"
+        refusals: list[tuple[dict[str, Any], str, str | None]] = [
+            ({"wave": 2}, "wave", "This survey has waves 1 to 1."),
+            ({"wave": 10**20}, "wave", "This survey has waves 1 to 1."),
+            ({"start": "2025-01-01", "end": "9999-12-31"}, "end", None),
+        ]
+        for params, name, message in refusals:
+            with self.subTest(params=params):
+                found = self.get(path, self.cx_lead, **params)
+                self.assertEqual(found.status_code, 422)
+                (error,) = found.json()["detail"]
+                self.assertEqual(error["loc"], ["query", name])
+                if message:
+                    self.assertEqual(error["msg"], message)
+        self.assertEqual(self.get(path, self.cx_lead, wave="", start="", end="").status_code, 200)
 
 
 class TaxonomyApiTest(InsightsApiTestCase):
