@@ -6,7 +6,7 @@ question that measures something the product names (one of the six behaviours, s
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import polars as pl
 from django.db.models import Count, QuerySet
@@ -188,7 +188,7 @@ def _scored(
     if answered:
         frame = pl.DataFrame({"value": list(counts), "count": list(counts.values())})
         values = frame.select(pl.col("value").repeat_by("count").explode().alias(_column(metric)))
-        figure = estimate_on_scale(values, metric)
+        figure = estimate(values, metric)
     bars = tuple(Bar(str(point), counts[point], _share(counts[point], answered))
                  for point in range(low, high + 1))  # fmt: skip
     groups: tuple[Bar, ...] = ()
@@ -200,16 +200,6 @@ def _scored(
     return QuestionResult(
         question, wording, answered, figure, unit, bars, groups, ends=ends, name=name
     )
-
-
-def estimate_on_scale(values: pl.DataFrame, metric: Metric) -> Estimate:
-    """``estimate``, an average's interval kept within the scale its answers were given on, as
-    the metrics library keeps a bounded score's: it keeps every average within 0 to 10
-    (``MeanScore.bounds``), and a t interval from a few answers of 1 to 5 can reach past 5."""
-    figure = estimate(values, metric)
-    if not isinstance(metric, MeanScore) or figure.low is None or figure.high is None:
-        return figure
-    return replace(figure, low=max(figure.low, metric.low), high=min(figure.high, metric.high))
 
 
 def _metric(question: Question, low: int, high: int) -> tuple[Metric, str]:

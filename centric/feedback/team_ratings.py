@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from centric.feedback import answers as answer_rules
 from centric.feedback.models import Answer, Question, Response, Survey
-from centric.feedback.results import BEHAVIOUR_NAMES, estimate_on_scale, responses_counted
+from centric.feedback.results import BEHAVIOUR_NAMES, responses_counted
 from centric.feedback.selectors import (
     HeadlineMetric,
     headline_metric,
@@ -373,7 +373,7 @@ def _figure(
     """The figure of ``key`` in ``group``, with the change from the wave ``before`` where both
     are reliable: the rule of the survey's waves table (``selectors.survey_waves``)."""
     now = _frame(_values(group, key, metric))
-    score = estimate_on_scale(now, metric)
+    score = estimate(now, metric)
     if before is None or not score.reliable:
         return Figure(score)
     then = _frame(_values(before, key, metric))
@@ -433,7 +433,7 @@ def _rater(
 
 
 def _estimate(group: Sequence[_Answers], key: str, metric: Metric) -> Estimate:
-    return estimate_on_scale(_frame(_values(group, key, metric)), metric)
+    return estimate(_frame(_values(group, key, metric)), metric)
 
 
 def _wave() -> Case:

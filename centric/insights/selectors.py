@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from centric.core import clock
 from centric.core.periods import Window
+from centric.feedback import answers as answer_rules
 from centric.feedback.models import Answer, Question, Response, Survey
-from centric.feedback.results import EVERY, Selection, responses_counted
+from centric.feedback.results import EVERY, Selection, question_name, responses_counted
 from centric.feedback.selectors import (
     CENTRICITY_KEYS,
     centricity_frame,
@@ -554,6 +555,8 @@ class CustomerVoice:
     themes: list[AnswerTheme]
     latest: list[Response]
     commented: int  # comments, read or not
+    # each of the latest with a score, by id: the score as its line says it (``_score_said``)
+    scores_said: dict[int, str] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -573,11 +576,19 @@ def customer_voice(*, actor: User, customer_id: int, days: int = 365) -> Custome
         .order_by("-volume", "theme")
     )
     commented = responses.exclude(comment="")
+    latest = list(
+        commented.select_related("analysis", "customer__account", "customer__team", "survey")
+        .prefetch_related("theme_mentions")
+        .order_by("-responded_at", "-id")[:5]
+    )
     return CustomerVoice(
         days=days,
         scores=[
-            (label, estimate(_scores(responses, kind), metric), unit)
-            for kind, label, metric, unit in SCORE_KINDS
+            *(
+                (label, estimate(_scores(responses, kind), metric), unit)
+                for kind, label, metric, unit in SCORE_KINDS
+            ),
+            ("Customer-centricity index", estimate(_centricity(responses), CentricityIndex()), ""),
         ],
         read=answers_read,
         themes=[
@@ -586,13 +597,43 @@ def customer_voice(*, actor: User, customer_id: int, days: int = 365) -> Custome
             )
             for row in counts
         ],
-        latest=list(
-            commented.select_related("analysis", "customer__account", "customer__team")
-            .prefetch_related("theme_mentions")
-            .order_by("-responded_at", "-id")[:5]
-        ),
+        latest=latest,
         commented=commented.count(),
+        scores_said=_scores_said(latest),
     )
+
+
+def _scores_said(responses: list[Response]) -> dict[int, str]:
+    """The headline score of each of ``responses`` that has one, as a line about it says it:
+    "NPS (0–10) 9"; a survey's rating by its survey and what it rates ("Customer-centricity
+    survey · Discovery 5 of 5"), for "Rating (1–5) 5" says neither, and a rating's scale is
+    its question's own."""
+    said = {
+        response.pk: f"{response.get_score_type_display()} {response.score}"
+        for response in responses
+        if response.score is not None and response.score_type
+    }
+    rated = {
+        response.pk: response
+        for response in responses
+        if response.pk in said
+        and response.score_type == Response.ScoreType.RATING
+        and response.survey is not None
+    }
+    # the headline rating is the first rating question answered (``response_summarise``)
+    answers = Answer.objects.filter(
+        response_id__in=list(rated), question__kind=Question.Kind.RATING, number__isnull=False
+    ).select_related("question")
+    for answer in answers.order_by("response_id", "question__position"):
+        response = rated.pop(answer.response_id, None)
+        if response is None or answer.number != response.score:
+            continue  # not its first rating, or not the one its score was taken from
+        assert response.survey is not None  # rated are a survey's
+        bounds = answer_rules.scale(answer.question)
+        top = f" of {bounds[1]}" if bounds else ""
+        what = question_name(response.survey, answer.question) or "rating"
+        said[response.pk] = f"{response.survey.name} · {what} {response.score}{top}"
+    return said
 
 
 def themes_seen(*, actor: User) -> list[str]:

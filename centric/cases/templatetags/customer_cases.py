@@ -26,6 +26,7 @@ def customer_cases(customer: Customer, user: User) -> dict[str, Any]:
     open_cases = theirs.filter(state__in=OPEN_STATES).select_related("owner", "team")
     finished = theirs.exclude(state__in=OPEN_STATES).filter(opened_at__gte=clock.now() - YEAR)
     return {
+        "customer": customer,
         "open": list(open_cases.order_by("resolution_due", "pk")[:SHOWN]),
         "open_count": open_cases.count(),
         "finished_count": finished.count(),

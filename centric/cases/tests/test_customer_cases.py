@@ -57,5 +57,5 @@ class CustomerCasesTests(PersonasTestCase):
         case = Case.objects.get(customer=team_customer)
         self.login(self.cx_lead)
         answer = self.client.get(reverse("people:team_detail", args=[self.team.pk]))
-        self.assertContains(answer, "Their cases")
+        self.assertContains(answer, f"{self.team.name} as a customer: their cases")
         self.assertContains(answer, f'href="{reverse("cases:case_detail", args=[case.pk])}"')

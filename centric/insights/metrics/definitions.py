@@ -232,7 +232,7 @@ def _share_at_least(column: str, threshold: int) -> pl.Expr:
 
 @dataclass(frozen=True)
 class MeanScore(Metric):
-    """The plain mean of the answers, on the scale they were given."""
+    """The plain mean of the answers, on the scale they were given (``low`` to ``high``)."""
 
     column: str = "score"
     low: int = 1
@@ -242,7 +242,15 @@ class MeanScore(Metric):
     phrase: ClassVar[str] = "an average score"
     kind: ClassVar[Kind] = "mean"
     decimals: ClassVar[int] = 2
-    bounds: ClassVar[tuple[float, float]] = (0.0, 10.0)
+
+    def __post_init__(self) -> None:
+        if self.high <= self.low:
+            raise ValueError(f"high ({self.high}) must be above low ({self.low}).")
+
+    # The other metrics' bounds are constants of their class; a mean's are its scale's.
+    @property
+    def bounds(self) -> tuple[float, float]:  # type: ignore[override]
+        return (float(self.low), float(self.high))
 
     def columns(self) -> tuple[str, ...]:
         return (self.column,)

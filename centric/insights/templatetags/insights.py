@@ -76,7 +76,10 @@ def customer_voice(customer: Customer, user: User) -> dict[str, Any]:
         "voice": voice,
         "customer": customer,
         "rows": [(row, negative_meter(row.negative)) for row in voice.themes[:SHOWN_THEMES]],
-        "latest": [comment_reading(response) for response in voice.latest],
+        "latest": [
+            (comment_reading(response), voice.scores_said.get(response.pk, ""))
+            for response in voice.latest
+        ],
     }
 
 

@@ -99,5 +99,5 @@ class CustomerVoiceTest(PersonasTestCase):
 
         page = self.client.get(reverse("people:team_detail", args=[self.team.pk]))
 
-        self.assertContains(page, "What they told us, last 12 months")
+        self.assertContains(page, "What Customer Success told the teams that serve it")
         self.assertContains(page, "Finance answered our question")

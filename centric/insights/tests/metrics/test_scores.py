@@ -9,6 +9,7 @@ from statsmodels.stats.proportion import proportion_confint
 from centric.insights.metrics import (
     CentricityIndex,
     Csat,
+    MeanScore,
     Nps,
     centricity_index,
     ces,
@@ -169,6 +170,42 @@ def test_its_centricity_index_accepts_a_ten_point_scale():
     index = CentricityIndex(discovery="d", service="s", engagement="e", low=0, high=10)
 
     assert estimate(frame, index, min_n=1).value == pytest.approx(50.0)
+
+
+def test_its_average_score_is_a_mean_with_a_t_interval():
+    ratings = np.array([4, 5, 3, 4, 2, 5, 4, 3] * 4, dtype=float)
+    result = estimate(pl.DataFrame({"score": ratings}), MeanScore(low=1, high=5))
+    low, high = stats.t.interval(
+        0.95, len(ratings) - 1, loc=ratings.mean(), scale=stats.sem(ratings)
+    )
+
+    assert result.value == pytest.approx(ratings.mean())
+    assert result.low == pytest.approx(low)
+    assert result.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "answers"),
+    [(1, 5, [5, 5, 4]), (1, 7, [1, 1, 2]), (0, 10, [10, 10, 9])],
+)
+def test_its_average_score_interval_stays_on_the_scale_the_answers_were_given_on(
+    low: int, high: int, answers: list[int]
+):
+    # At n = 3 the t interval reaches past the end of the scale the answers lie near.
+    ratings = np.array(answers, dtype=float)
+    t_low, t_high = stats.t.interval(0.95, 2, loc=ratings.mean(), scale=stats.sem(ratings))
+    assert t_low < low or t_high > high
+
+    result = estimate(pl.DataFrame({"score": answers}), MeanScore(low=low, high=high), min_n=1)
+
+    assert MeanScore(low=low, high=high).bounds == (low, high)
+    assert result.low == pytest.approx(max(low, t_low))
+    assert result.high == pytest.approx(min(high, t_high))
+
+
+def test_it_refuses_an_average_score_whose_scale_runs_nowhere():
+    with pytest.raises(ValueError, match="must be above low"):
+        MeanScore(low=5, high=5)
 
 
 def test_it_refuses_a_confidence_outside_zero_and_one():
