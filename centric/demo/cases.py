@@ -129,9 +129,7 @@ def demo_cases_load(*, admin: User, seed: int = 2026) -> int:
         rule = first_match(rules, facts_of(response))
         if rule is None or response.responded_at is None:
             continue
-        case, timeline, resurvey = _history(
-            rng, rule, response, now, calendar, causes, admin.organisation_id
-        )
+        case, timeline, resurvey = _history(rng, rule, response, now, calendar, causes, admin)
         if resurvey is not None and response.contact is not None and response.survey_id:
             key = (response.survey_id, response.contact.email)
             if key not in asked:  # one re-survey per address and survey
@@ -254,13 +252,16 @@ def _history(
     now: dt.datetime,
     calendar: sla.Calendar,
     causes: dict[str, RootCause],
-    organisation_id: int,
+    taker: User,
 ) -> tuple[
     Case, list[tuple[str, dt.datetime, dict[str, Any], str]], tuple[dt.datetime, bool] | None
 ]:
     """One case as its owner would have worked it since the feedback came in: older cases are
-    finished, recent ones still open, and a few have let a clock run out."""
+    finished, recent ones still open, and a few have let a clock run out. A case the rule gives
+    nobody waits in the queue until ``taker`` (a CX lead) takes it; one on anonymous feedback (the
+    open link's) has nobody to contact, so it is worked and closed without a word to anyone."""
     assert response.responded_at is not None
+    organisation_id = taker.organisation_id
     opened = response.responded_at + dt.timedelta(minutes=rng.randint(1, 20))
     placement = placement_for(rule=rule, response=response)
     first, resolution = sla_hours(
@@ -304,7 +305,13 @@ def _history(
         resolution_due=resolution_due,
     )
     resurvey = None
-    if state != State.NEW and contacted < now:
+    anonymous = response.contact_id is None and response.person_id is None
+    if state != State.NEW and contacted < now and case.owner is None:
+        case.owner = taker  # nobody's by the rule: a CX lead took it from the queue
+        timeline.append((CaseEvent.Kind.ASSIGNED, contacted, _taken(taker), ""))
+    if state != State.NEW and contacted < now and anonymous:
+        timeline.append((CaseEvent.Kind.STATE, contacted, {"from": "new", "to": "in_progress"}, ""))
+    elif state != State.NEW and contacted < now:
         case.first_contacted_at = contacted
         channel = rng.choice(["phone", "phone", "email", "meeting"])
         timeline += [
@@ -330,11 +337,18 @@ def _history(
             case.reopen_count = 1
         if state == State.CLOSED and closed < now:
             case.closed_at = closed
-            timeline += [
-                (CaseEvent.Kind.MESSAGE, closed, {"resurvey": True}, "Closing message sent."),
-                (CaseEvent.Kind.STATE, closed, {"from": "resolved", "to": "closed"}, ""),
-            ]
-            if response.score is not None and rng.random() < 0.6:
+            if not anonymous:
+                message = (
+                    CaseEvent.Kind.MESSAGE,
+                    closed,
+                    {"resurvey": True},
+                    "Closing message sent.",
+                )
+                timeline.append(message)
+            timeline.append(
+                (CaseEvent.Kind.STATE, closed, {"from": "resolved", "to": "closed"}, "")
+            )
+            if response.score is not None and not anonymous and rng.random() < 0.6:
                 answered = closed + dt.timedelta(days=rng.uniform(1, 6))
                 resurvey = (answered, answered < now and rng.random() < 0.85)
         else:
@@ -342,6 +356,11 @@ def _history(
     elif state in (State.RESOLVED, State.CLOSED):
         case.state = State.IN_PROGRESS
     return case, timeline, resurvey
+
+
+def _taken(person: User) -> dict[str, Any]:
+    """The data of the event of a case taken from the queue by ``person``."""
+    return {"from": "", "from_id": None, "to": str(person), "to_id": person.pk}
 
 
 def _resurveys_answer(

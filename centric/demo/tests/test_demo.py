@@ -198,6 +198,21 @@ class DemoOrganisationTest(TestCase):
             self.assertLessEqual(case.response.responded_at, case.opened_at)
             self.assertLessEqual(case.opened_at, now)
 
+    def test_a_worked_case_has_an_owner_and_nobody_anonymous_was_contacted(self) -> None:
+        from centric.cases.models import Case, CaseEvent
+
+        worked = Case.objects.exclude(state="new")
+        self.assertFalse(worked.filter(owner__isnull=True).exists())
+        anonymous = worked.filter(response__contact__isnull=True, response__person__isnull=True)
+        self.assertTrue(anonymous.exists())  # the open link's detractors are worked too
+        said = CaseEvent.objects.filter(
+            case__in=anonymous, kind__in=[CaseEvent.Kind.CONTACT, CaseEvent.Kind.MESSAGE]
+        )
+        self.assertFalse(said.exists())
+        self.assertFalse(anonymous.filter(first_contacted_at__isnull=False).exists())
+        taken = CaseEvent.objects.filter(case__in=anonymous, kind=CaseEvent.Kind.ASSIGNED)
+        self.assertTrue(taken.exists())
+
     def test_the_measures_and_root_causes_have_something_to_show(self) -> None:
         from centric.cases.measures import MIN_N, case_measures, root_cause_report
 
