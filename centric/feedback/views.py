@@ -14,7 +14,7 @@ import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Min, QuerySet
+from django.db.models import Max, Min, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import (
     Http404,
@@ -827,9 +827,15 @@ def journey(request: AuthedRequest) -> HttpResponse:
 def journey_stage_edit(request: AuthedRequest, stage_id: int | None = None) -> HttpResponse:
     user = request.user
     require_org_wide(user)
-    stage = get_object_or_404(selectors.journey(actor=user), pk=stage_id) if stage_id else None
+    stages = selectors.journey(actor=user)
+    stage = get_object_or_404(stages, pk=stage_id) if stage_id else None
+    # a new stage comes last unless placed elsewhere, as through the API
+    last = stages.aggregate(last=Max("position"))["last"] if stage is None else None
     form = JourneyStageForm(
-        request.POST or None, instance=stage, organisation_id=user.organisation_id
+        request.POST or None,
+        instance=stage,
+        initial={"position": 0 if last is None else last + 1} if stage is None else None,
+        organisation_id=user.organisation_id,
     )
     if request.method == "POST" and form.is_valid():
         services.journey_stage_save(actor=user, values=form.changed_values(), stage=stage)

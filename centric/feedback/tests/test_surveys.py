@@ -1056,6 +1056,13 @@ class JourneyTest(SurveyTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("__all__", response.context["form"].errors)
 
+    def test_a_new_stage_is_offered_the_place_after_the_last(self) -> None:
+        self.login(self.cx_lead)
+        last = JourneyStage.objects.filter(organisation=self.org).order_by("position").last()
+        assert last is not None
+        form = self.client.get(reverse("feedback:journey_stage_create")).context["form"]
+        self.assertEqual(form["position"].value(), last.position + 1)
+
     def test_members_cannot_change_the_journey(self) -> None:
         stage = JourneyStage.objects.get(organisation=self.org, name="Use")
         self.login(self.owner)
