@@ -135,8 +135,14 @@ class FeedbackOut(Schema):
     attributes: dict[str, Any]
     responded_at: datetime | None = Field(description="When the customer gave the feedback.")
     created_at: datetime = Field(
-        description="When Centric received it (for a survey answer, when it was begun): what "
-        "`received_since` filters on."
+        description="When Centric received it (for a survey's answers, when they were begun)."
+    )
+    submitted_at: datetime | None = Field(
+        description="For a survey's answers, when the respondent sent them."
+    )
+    edited_at: datetime | None = Field(
+        description="For a survey's answers, when the respondent last changed them after "
+        "sending them."
     )
 
     @staticmethod
@@ -209,7 +215,9 @@ class FeedbackFilters(Schema):
         None, description="Given (`responded_at`) on or after this moment."
     )
     received_since: datetime | None = Field(
-        None, description="Received by Centric (`created_at`) on or after this moment."
+        None,
+        description="Received by Centric (`created_at`), or sent or changed by the respondent "
+        "(`submitted_at`, `edited_at`), on or after this moment.",
     )
     source_ref: str | None = Field(None, description="Your id for it, as sent.")
     customer_id: Id | None = Field(None, description="One customer's.")
@@ -225,7 +233,9 @@ class FeedbackFilters(Schema):
     description=(
         "Newest first by when it was given. `since` keeps to feedback given (`responded_at`) on "
         "or after a moment; to fetch what Centric has received since you last asked, whenever "
-        "it was given, use `received_since` (on `created_at`). `source_ref`, `customer_id` and "
+        "it was given, use `received_since` (on `created_at`, and for a survey's answers also "
+        "when they were sent or changed: `submitted_at`, `edited_at`). A survey's answers begun "
+        "and not yet sent are left out. `source_ref`, `customer_id` and "
         "`contact_email` are exact. An empty value (`?kind=`) is no filter; a value that is not "
         "one of a filter's is a 422 naming it."
     ),

@@ -385,10 +385,16 @@ def feedback_list(
     customer_id: int | None = None,
     contact_email: str | None = None,
 ) -> QuerySet[Response]:
-    """Every kind of feedback the actor may see, newest first: given (``responded_at``) since a
-    moment, received by Centric (``created_at``) since one, and the one with a ``source_ref``,
-    a customer's or a contact's (by address, whatever its case), if asked."""
-    responses = responses_visible_to(actor).select_related("stage", "touchpoint")
+    """Every kind of feedback the actor may see that has been given (not a survey's answers
+    begun and not yet sent), newest first: given (``responded_at``) since a moment, received or
+    changed since one (received by Centric, or a survey's answers sent or changed by their
+    respondent: what a sync has not seen yet), and the one with a ``source_ref``, a customer's
+    or a contact's (by address, whatever its case), if asked."""
+    responses = (
+        responses_visible_to(actor)
+        .exclude(survey__isnull=False, submitted_at__isnull=True, responded_at__isnull=True)
+        .select_related("stage", "touchpoint")
+    )
     if kind:
         responses = responses.filter(kind=kind)
     if score_type:
@@ -396,7 +402,11 @@ def feedback_list(
     if since:
         responses = responses.filter(responded_at__gte=since)
     if received_since:
-        responses = responses.filter(created_at__gte=received_since)
+        responses = responses.filter(
+            Q(created_at__gte=received_since)
+            | Q(submitted_at__gte=received_since)
+            | Q(edited_at__gte=received_since)
+        )
     if source_ref is not None:
         # stored without the spaces around it, as the ingestion API and the import keep it
         responses = responses.filter(source_ref=source_ref.strip())

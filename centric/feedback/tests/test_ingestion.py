@@ -627,7 +627,8 @@ class ReadTest(IngestionTestCase):
         self.assertEqual(self.ids(self.outsider, customer_id=customer.pk), [])
 
     def test_received_since_finds_what_came_in_lately_whenever_it_was_given(self) -> None:
-        Response.objects.update(created_at=timezone.now() - timedelta(days=7))
+        week_ago = timezone.now() - timedelta(days=7)
+        Response.objects.update(created_at=week_ago, submitted_at=week_ago)  # came a week ago
         outcome = feedback_ingest(
             actor=self.owner,
             batch={"items": [self.item(responded_at="2025-03-01T09:30:00Z")]},
@@ -640,6 +641,37 @@ class ReadTest(IngestionTestCase):
         body = self.get(self.owner, f"/feedback/{late}").json()
         self.assertGreaterEqual(body["created_at"], today.isoformat())
         self.assertEqual(body["responded_at"], "2025-03-01T09:30:00Z")
+
+    def test_a_survey_answer_is_listed_once_sent_and_found_again_when_sent_or_changed(
+        self,
+    ) -> None:
+        week_ago = timezone.now() - timedelta(days=7)
+        Response.objects.update(created_at=week_ago, submitted_at=week_ago)  # came a week ago
+        begun = Response.objects.create(
+            organisation=self.org,
+            survey=self.survey,
+            customer=Customer.objects.get(account=self.account),
+            contact=self.contact,
+            kind="survey",
+            channel="email",
+            score=3,
+            score_type="nps",
+        )
+        Response.objects.filter(pk=begun.pk).update(created_at=week_ago)
+        today = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0).isoformat()
+        self.assertNotIn(begun.pk, self.ids(self.owner))  # begun, not sent: not feedback yet
+
+        sent = timezone.now()
+        Response.objects.filter(pk=begun.pk).update(submitted_at=sent, responded_at=sent)
+        self.assertEqual(self.ids(self.owner, received_since=today), [begun.pk])
+
+        Response.objects.filter(pk=begun.pk).update(submitted_at=week_ago, responded_at=week_ago)
+        self.assertEqual(self.ids(self.owner, received_since=today), [])
+        Response.objects.filter(pk=begun.pk).update(edited_at=timezone.now())
+        self.assertEqual(self.ids(self.owner, received_since=today), [begun.pk])
+        body = self.get(self.owner, f"/feedback/{begun.pk}").json()
+        self.assertIsNotNone(body["edited_at"])
+        self.assertIsNotNone(body["submitted_at"])
 
     def test_outsiders_and_strangers_see_none_of_it(self) -> None:
         self.assertEqual(self.ids(self.outsider), [])
