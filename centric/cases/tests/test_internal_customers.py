@@ -197,7 +197,9 @@ class CasePageTests(InternalCustomerTestCase):
         wording = dict(BEHAVIOURS)
         for key, number in RATINGS.items():
             with self.subTest(key=key):
-                self.assertIn(f"{wording[key]['en']}</th><td><strong>{number}</strong>", said)
+                self.assertIn(
+                    f'{wording[key]["en"]}</th><td class="nowrap"><strong>{number}</strong>', said
+                )
         self.assertIn('<strong>2</strong> <span class="muted">on 1–5</span>', said)
 
     def test_their_feedback_over_time_is_their_feedback_on_the_team_rated(self) -> None:
