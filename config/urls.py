@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
@@ -7,6 +8,7 @@ from centric.core.api import not_found as api_not_found
 from centric.core.views import audit_log, organisation_settings
 from centric.dashboard.views import home
 from centric.people.auth import InvitingPasswordResetForm, ThrottledAuthenticationForm
+from centric.people.services import password_reset_expiry
 from config.api import api
 
 
@@ -36,7 +38,14 @@ urlpatterns = [
     ),
     path(
         "password_reset/",
-        auth_views.PasswordResetView.as_view(form_class=InvitingPasswordResetForm),
+        auth_views.PasswordResetView.as_view(
+            form_class=InvitingPasswordResetForm,
+            # plain text, which djhtml leaves unindented (Django's default name ends in .html)
+            email_template_name="registration/password_reset_email.txt",
+            # its link to SITE_URL, as an invitation's, not to whatever host the request named;
+            # until when it works, said as the mail is made (the template calls the function)
+            extra_email_context={"site_url": settings.SITE_URL, "expires": password_reset_expiry},
+        ),
         name="password_reset",
     ),
     path("", include("django.contrib.auth.urls")),

@@ -389,7 +389,8 @@ class CauseIn(Body):
     )
     resolution: str = Field(
         max_length=20_000,
-        description="What was done about it; the closing message to the customer quotes it.",
+        description="What was done about it, in words for the customer: the closing message "
+        "to them quotes it.",
     )
 
 
@@ -406,7 +407,9 @@ class CloseLoopIn(Body):
     resurvey: bool | None = Field(
         None,
         description="Email the customer the short re-survey afterwards, in their language, so "
-        "that a recovery can be measured. Left out: sent when the customer has an email address.",
+        "that a recovery can be measured; never to an address that asked to receive no more "
+        "surveys (unsubscribed). Left out: sent when one may go, else not. True when none may go "
+        "(no address, or one that unsubscribed) is refused: a 422 naming `resurvey`, and why.",
     )
 
 

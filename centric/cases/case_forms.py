@@ -88,7 +88,9 @@ class ContactAttemptForm(_OwnIds):
 class CauseForm(forms.Form):
     root_cause = forms.ModelChoiceField(queryset=RootCause.objects.none())
     resolution = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), help_text="What was done about it."
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What was done about it, in words for the customer: they will read it in the "
+        "closing message.",
     )
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
@@ -99,6 +101,9 @@ class CauseForm(forms.Form):
 
 
 class CloseLoopForm(forms.Form):
+    """The closing message. ``resurvey_refusal`` says why no re-survey may go with it (the
+    address asked for no more surveys, say): then the form does not offer it."""
+
     subject = forms.CharField(max_length=200)
     body = forms.CharField(label="Message", widget=forms.Textarea(attrs={"rows": 9}))
     resurvey = forms.BooleanField(
@@ -109,6 +114,11 @@ class CloseLoopForm(forms.Form):
         "its end; without it, {survey_link} is left out). A higher score than before counts as "
         "a recovery.",
     )
+
+    def __init__(self, *args: Any, resurvey_refusal: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if resurvey_refusal:
+            del self.fields["resurvey"]
 
 
 class CloseLoopOnChannelForm(forms.Form):
@@ -135,12 +145,13 @@ class CloseLoopOnChannelForm(forms.Form):
         "as a recovery.",
     )
 
-    def __init__(self, *args: Any, address: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, address: str, reply_to: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if address:
+            replies = f" Replies go to {reply_to}." if reply_to else ""
             self.fields["resurvey"].initial = True
-            self.fields["resurvey"].help_text = f"To {address}. " + (
+            self.fields["resurvey"].help_text = f"To {address}.{replies} " + (
                 self.fields["resurvey"].help_text or ""
             )
-        else:  # nowhere to send it
+        else:  # nowhere it may go: no address, or one that asked for no more surveys
             del self.fields["resurvey"]

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Count, Max, QuerySet
 from django.http import Http404
 
+from centric.cases.background import enqueue_after_commit
 from centric.cases.conditions import FIELDS
 from centric.cases.models import (
     BusinessCalendar,
@@ -186,7 +187,7 @@ def rule_backfill_request(*, actor: User, rule: Rule, days: int) -> None:
         changes={"back-filled days": [None, days]},
     )
     rule_id = rule.pk
-    transaction.on_commit(lambda: backfill_rule.delay(rule_id, days))
+    enqueue_after_commit(backfill_rule, rule_id, days)
 
 
 # --- case settings: reads ---------------------------------------------------------------------

@@ -352,8 +352,9 @@ class CaseEvent(models.Model):
 
 
 class Escalation(models.Model):
-    """One step up the chain for one breached SLA. The unique constraint makes escalation
-    idempotent: a retried or restarted worker finds the row and notifies no one again."""
+    """One step up the chain for one breached SLA deadline. The unique constraint makes
+    escalation idempotent: a retried or restarted worker finds the row and notifies no one
+    again. A reopened case's fresh deadline (``due``) climbs the chain anew."""
 
     class Clock(models.TextChoices):
         FIRST_CONTACT = "first_contact", "First contact"
@@ -361,6 +362,8 @@ class Escalation(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="escalations")
     clock = models.CharField(max_length=16, choices=Clock.choices)
+    # the deadline that ran out
+    due = models.DateTimeField()
     level = models.PositiveSmallIntegerField()
     recipient = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField()
@@ -369,7 +372,7 @@ class Escalation(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["case", "clock", "level"], name="escalate_each_level_once"
+                fields=["case", "clock", "due", "level"], name="escalate_each_level_once"
             )
         ]
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import transaction
-
+from centric.cases.background import enqueue_after_commit
 from centric.cases.models import Case, CaseEvent, Notification
 from centric.cases.tasks import route_responses
 from centric.feedback.models import GivenAnswers, Response
@@ -19,7 +18,7 @@ SCORE_LABELS = dict(Response.ScoreType.choices)
 
 def route_analysed_feedback(sender: object, *, response_ids: Sequence[int], **kwargs: Any) -> None:
     ids = list(response_ids)
-    transaction.on_commit(lambda: route_responses.delay(ids))
+    enqueue_after_commit(route_responses, ids)
 
 
 def notify_told(

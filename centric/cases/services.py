@@ -6,22 +6,26 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 import re
 import smtplib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from email.utils import formataddr
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.urls import reverse
 
-from centric.cases import sla, webhooks
+from centric.cases import owner_mail, sla, webhooks
+from centric.cases.background import enqueue_after_commit
 from centric.cases.models import (
     DEFAULT_ROOT_CAUSES,
     DEFAULT_SLA_HOURS,
@@ -38,16 +42,18 @@ from centric.cases.models import (
 from centric.cases.selectors import can_own_case, case_actionable, case_owners, rated_team
 from centric.core import clock
 from centric.core.audit import audit_event, audit_record
-from centric.core.models import AuditEvent
+from centric.core.mail import one_line
+from centric.core.models import AuditEvent, Organisation
 from centric.core.permissions import require_write
 from centric.core.roles import Role
 from centric.customers.models import Customer
-from centric.feedback.models import Invitation, Response, Survey
+from centric.feedback.models import Invitation, OptOut, Response, Survey
 from centric.feedback.services import survey_from_template
 from centric.feedback.wording import greeting, mail_words
 from centric.insights.text.language import ENGLISH, guess_language
 from centric.people.models import LANGUAGES, Team, User
 
+logger = logging.getLogger(__name__)
 State = Case.State
 # Where each state may go next; reopening a resolved or closed case puts it back in progress.
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -120,7 +126,7 @@ CLOSING_TEMPLATES = {
 }
 SURVEY_LINK_LINE = {
     "en": "Would you tell us how we did now? {link}\n",
-    "de": "Mögen Sie uns sagen, wie wir es jetzt gemacht haben? {link}\n",
+    "de": "Wie zufrieden sind Sie jetzt mit uns? Sagen Sie es uns gern: {link}\n",
     "fr": "Pourriez-vous nous dire ce que vous en pensez à présent\u202f? {link}\n",
     "es": "¿Le importaría decirnos qué opina ahora? {link}\n",
     "it": "Vorrebbe dirci che cosa ne pensa ora? {link}\n",
@@ -129,6 +135,21 @@ SURVEY_LINK_LINE = {
     "pl": "Czy zechcieliby Państwo ocenić teraz nasze działania? {link}\n",
     "sv": "Vill du berätta för oss vad du tycker nu? {link}\n",
     "ja": "よろしければ、今回の対応について改めてご意見をお聞かせください。{link}\n",
+}
+# The subject of the short mail that asks for the re-survey alone, after a loop closed by phone,
+# chat or in a meeting: it asks how we did, and reports nothing done (the closing messages'
+# subjects do).
+RESURVEY_SUBJECTS = {
+    "en": "How did we do?",
+    "de": "Wie zufrieden sind Sie mit uns?",
+    "fr": "Qu'avez-vous pensé de notre réponse\u202f?",
+    "es": "¿Qué le ha parecido nuestra respuesta?",
+    "it": "Come valuta la nostra risposta?",
+    "nl": "Hoe tevreden bent u over onze aanpak?",
+    "pt": "O que achou da nossa resposta?",
+    "pl": "Jak oceniają Państwo naszą pomoc?",
+    "sv": "Hur tycker du att vi skötte det?",
+    "ja": "今回の対応についてご意見をお聞かせください",
 }
 
 
@@ -330,14 +351,17 @@ def placement_for(*, rule: Rule, response: Response) -> Placement:
 
 def case_title(response: Response) -> str:
     """Who said what, in short: "Acme: NPS 3"; for feedback rating a team, who rated which
-    team: "Marketing on Finance: CSAT 3"."""
+    team: "Marketing on Finance: CSAT 3". On one line, whatever the names hold: it is the
+    subject of mail about the case."""
     who = str(response.customer) if response.customer_id else "A customer"
     rated = rated_team(response)
     if rated is not None:
         who = f"{who} on {rated.name}"
     if response.score is not None and response.score_type:
-        return f"{who}: {response.get_score_type_display().split(' ')[0]} {response.score}"
-    return f"{who}: {response.get_kind_display().lower()}"
+        return one_line(
+            f"{who}: {response.get_score_type_display().split(' ')[0]} {response.score}"
+        )
+    return one_line(f"{who}: {response.get_kind_display().lower()}")
 
 
 def case_open_for_response(*, response: Response, rule: Rule) -> Case | None:
@@ -455,7 +479,8 @@ def _open(matches: Sequence[tuple[Response, Rule]]) -> list[Case]:
             (case.owner, case, f"New case for you: {case.title}", rule.notify_owner)
             for case, (_, rule) in zip(cases, matches, strict=True)
             if case.owner is not None
-        ]
+        ],
+        new_cases=True,
     )
     webhooks.publish_many(cases=cases, event="case.opened")
     return cases
@@ -586,6 +611,7 @@ def case_transition(*, actor: User, case: Case, state: str, note: str = "") -> C
         )
     now, before = clock.now(), case.state
     reopened = before in (State.RESOLVED, State.CLOSED)
+    changes: dict[str, list[Any]] = {"state": [State(before).label, State(state).label]}
     case.state = state
     if state == State.RESOLVED:
         case.resolved_at = now
@@ -594,14 +620,26 @@ def case_transition(*, actor: User, case: Case, state: str, note: str = "") -> C
     elif reopened:
         case.resolved_at = case.closed_at = None
         case.reopen_count += 1
+        # the old deadline was met or missed when the case was resolved: worked anew, it has a
+        # fresh resolution clock from now, by its SLA, rather than one that ran out long ago
+        old_due, case.resolution_due = case.resolution_due, _resolution_due(case, now)
+        changes["resolution due"] = [old_due.isoformat(), case.resolution_due.isoformat()]
     case.save()
     data = {"from": before, "to": state, "reopened": reopened}
     _event(case, actor, CaseEvent.Kind.STATE, data, text=note)
-    _audit(actor, case, {"state": [State(before).label, State(state).label]})
+    _audit(actor, case, changes)
     for watcher in case.watchers.exclude(pk=actor.pk):
         notify(watcher, case, f"{case.title}: now {State(state).label.lower()}", email=False)
     webhooks.publish(case=case, event="case.reopened" if reopened else f"case.{state}")
     return case
+
+
+def _resolution_due(case: Case, start: dt.datetime) -> dt.datetime:
+    """The case's resolution deadline counted from ``start``: its rule's target, else its
+    priority's, in the organisation's business hours."""
+    rule = Rule.objects.filter(pk=case.rule_id).first() if case.rule_id else None
+    _, hours = sla_hours(organisation_id=case.organisation_id, priority=case.priority, rule=rule)
+    return sla.add_business_time(calendar_of(case.organisation_id), start, _hours(hours))
 
 
 def case_watch(*, actor: User, case: Case, watching: bool) -> None:
@@ -769,7 +807,8 @@ def case_close_loop(*, actor: User, case: Case, subject: str, body: str, resurve
     re-survey, and close the case. The message leaves once the case is closed, from the
     background (``case_mail_send``): a mail server that is down or refuses it never undoes the
     closing, and a message that cannot go is told on the case's timeline and to its owner
-    (``case_mail_failed``)."""
+    (``case_mail_failed``). A re-survey is refused (naming ``resurvey``) for an address that
+    asked to receive no more surveys."""
     _check(actor, case)
     if case.state != State.RESOLVED:
         raise ValidationError({"state": "Resolve the case before closing the loop."})
@@ -781,6 +820,9 @@ def case_close_loop(*, actor: User, case: Case, subject: str, body: str, resurve
     if not subject.strip() or not body.strip():
         raise ValidationError({"body": "Write a subject and a message."})
     if resurvey:
+        refusal = resurvey_refusal(case)
+        if refusal:
+            raise ValidationError({"resurvey": refusal})
         invitation = _resurvey_invitation(case, email, language)
         line = _survey_line(invitation, language)
         body = (
@@ -801,8 +843,9 @@ def case_close_loop_on_channel(
     """Record that the loop was closed with the customer by phone, chat or in a meeting, with
     what was said and how they took it, and close the case. ``resurvey`` emails them the short
     re-survey afterwards, in their language, so that recovery is measured as after a closing
-    message; None sends it when there is an address to send it to. As with the closing message,
-    the mail leaves once the case is closed, and a failure to send it is told on the case."""
+    message; None sends it when it can go (``resurvey_refusal``), and True when it cannot is
+    refused, naming ``resurvey``. As with the closing message, the mail leaves once the case is
+    closed, and a failure to send it is told on the case."""
     _check(actor, case)
     if case.state != State.RESOLVED:
         raise ValidationError({"state": "Resolve the case before closing the loop."})
@@ -813,12 +856,11 @@ def case_close_loop_on_channel(
     if not note.strip():
         raise ValidationError({"note": "Write what you told the customer and how they took it."})
     email, _, _, language = closing_recipient(case)
+    refusal = resurvey_refusal(case)
     if resurvey is None:
-        resurvey = bool(resurvey_address(case))
-    elif resurvey and not email:
-        raise ValidationError(
-            {"resurvey": "This customer left no address to send the re-survey to."}
-        )
+        resurvey = not refusal
+    elif resurvey and refusal:
+        raise ValidationError({"resurvey": refusal})
     data: dict[str, Any] = {"channel": channel, "resurvey": resurvey}
     if resurvey:
         invitation = _resurvey_invitation(case, email, language)
@@ -829,10 +871,41 @@ def case_close_loop_on_channel(
     return case_transition(actor=actor, case=case, state=State.CLOSED)
 
 
+def resurvey_refusal(case: Case) -> str:
+    """Why the customer of ``case`` may not be sent a re-survey, in a sentence ("" when they
+    may): there is no customer to ask, no address, or the address asked to receive no more
+    surveys (unsubscribed from a survey mail: the organisation's ``OptOut``)."""
+    if case.customer_id is None:
+        return "This case has no customer to ask again."
+    email = closing_recipient(case)[0]
+    if not email:
+        return "This customer left no address to send the re-survey to."
+    if address_opted_out(organisation_id=case.organisation_id, email=email):
+        return f"{email} asked to receive no more surveys: no re-survey may go to them."
+    return ""
+
+
+def address_opted_out(*, organisation_id: int, email: str) -> bool:
+    """Whether ``email`` asked the organisation to receive no more surveys (in any letter
+    case: an address is stored as it was invited)."""
+    return OptOut.objects.filter(organisation_id=organisation_id, email__iexact=email).exists()
+
+
 def resurvey_address(case: Case) -> str:
-    """Where a re-survey of the case would go: the customer's email ("" when there is none, or
-    no customer to ask)."""
-    return closing_recipient(case)[0] if case.customer_id is not None else ""
+    """Where a re-survey of the case would go: the customer's email ("" when none may go:
+    ``resurvey_refusal`` says why)."""
+    return "" if resurvey_refusal(case) else closing_recipient(case)[0]
+
+
+def customer_reply_to(*, organisation: Organisation, sender: User | None) -> list[str]:
+    """Where the customer's reply to a closing message or re-survey goes: the organisation's
+    reply-to address when it sets one, else the person who sent it (it bears their name), else
+    nowhere but the sending address."""
+    if organisation.customer_mail_reply_to():
+        return organisation.customer_mail_reply_to()
+    if sender is None or not sender.is_active or not sender.email:
+        return []
+    return [formataddr((one_line(sender.get_full_name()), sender.email))]
 
 
 def _survey_line(invitation: Invitation, language: str) -> str:
@@ -843,42 +916,74 @@ def _survey_line(invitation: Invitation, language: str) -> str:
 
 def _resurvey_mail(case: Case, invitation: Invitation, *, sender: User) -> None:
     """The short mail that follows a loop closed by a word, in the language the closing message
-    would have been written in: its subject, a greeting, its line inviting to the re-survey, and
-    the sender."""
+    would have been written in: a subject of its own that asks how we did, a greeting, the line
+    inviting to the re-survey, the sender, and — as in every survey mail — the way to receive
+    no more surveys, in a line and in the headers mail programs offer as a button."""
     email, name, family_name, _ = closing_recipient(case)
     draft = closing_draft(case=case, sender=sender)
     language = draft.language if draft else ENGLISH
-    subject = draft.subject if draft else CLOSING_TEMPLATES[ENGLISH][0]
+    words = mail_words(language)
+    unsubscribe = settings.SITE_URL + reverse("feedback:unsubscribe", args=[invitation.token])
     body = (
         f"{greeting(language, name, family_name)}\n\n{_survey_line(invitation, language)}\n"
-        f"{mail_words(language)['thanks']}\n{sender.get_full_name() or sender.email}"
+        f"{words['thanks']}\n{sender.get_full_name() or sender.email}\n\n"
+        f"{words['stop']}: {unsubscribe}\n"
     )
-    _mail_customer(case, email, subject, body, sender=sender)
+    subject = RESURVEY_SUBJECTS.get(language, RESURVEY_SUBJECTS[ENGLISH])
+    _mail_customer(case, email, subject, body, sender=sender, unsubscribe=unsubscribe)
 
 
-def _mail_customer(case: Case, email: str, subject: str, body: str, *, sender: User) -> None:
+def _mail_customer(
+    case: Case, email: str, subject: str, body: str, *, sender: User, unsubscribe: str = ""
+) -> None:
     """Email the customer of ``case`` once the change that writes to them commits, from the
-    background (``tasks.mail_customer``)."""
+    background (``tasks.mail_customer``). ``unsubscribe``: the link that stops survey mail,
+    for a mail that asks for a survey."""
     from centric.cases.tasks import mail_customer
 
-    args = (case.pk, email, subject.strip(), body, sender.pk)
-    _after_commit(functools.partial(mail_customer.delay, *args))
+    args = (case.pk, email, one_line(subject), body, sender.pk)
+    if unsubscribe:
+        enqueue_after_commit(mail_customer, *args, unsubscribe=unsubscribe)
+    else:
+        enqueue_after_commit(mail_customer, *args)
 
 
-def case_mail_send(*, case_id: int, to: str, subject: str, body: str) -> None:
+def case_mail_send(
+    *,
+    case_id: int,
+    to: str,
+    subject: str,
+    body: str,
+    sender_id: int | None = None,
+    unsubscribe: str = "",
+) -> None:
     """Send one email to the customer of a case, from the organisation, as its mail to
-    customers goes. The mail server's refusal, or its silence, is raised (an ``OSError``); a
-    case removed meanwhile sends nothing."""
+    customers goes; replies go to the organisation's reply-to address, else to whoever sent it
+    (``customer_reply_to``). With ``unsubscribe``, the mail asks for a survey: it carries the
+    one-click unsubscribe headers (RFC 8058) as survey invitations do. The mail server's
+    refusal, or its silence, is raised (an ``OSError``); a message that cannot be made (a
+    header with a line break) raises a ``ValueError``. A case removed meanwhile sends
+    nothing."""
     case = Case.objects.filter(pk=case_id).select_related("organisation").first()
     if case is None:
         return
     organisation = case.organisation
+    sender = User.objects.filter(pk=sender_id).first() if sender_id else None
+    headers = (
+        {
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
+        if unsubscribe
+        else None
+    )
     EmailMessage(
-        subject=subject,
+        subject=one_line(subject),
         body=body,
         from_email=organisation.customer_mail_from(),
         to=[to],
-        reply_to=organisation.customer_mail_reply_to(),
+        reply_to=customer_reply_to(organisation=organisation, sender=sender),
+        headers=headers,
     ).send()
 
 
@@ -901,7 +1006,7 @@ def case_mail_failed(*, case_id: int, to: str, subject: str, reason: str, sender
         notify(told, case, f"The email to {to} could not be sent: {case.title}", email=False)
 
 
-def mail_failure(error: OSError) -> str:
+def mail_failure(error: Exception) -> str:
     """What went wrong with an email, in a few words for its sender."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return "the mail server refused the address"
@@ -910,13 +1015,9 @@ def mail_failure(error: OSError) -> str:
         if isinstance(answer, bytes):
             answer = answer.decode(errors="replace")
         return f"the mail server answered {error.smtp_code} {answer}".strip()
-    return error.strerror or str(error) or type(error).__name__
-
-
-def _after_commit(queue: Callable[[], object]) -> None:
-    """Queue background work once the transaction commits. Robust: should the queue itself be
-    out of reach, that is logged, and the change that asked for it stands."""
-    transaction.on_commit(queue, robust=True)
+    if isinstance(error, OSError):
+        return error.strerror or str(error) or type(error).__name__
+    return f"the message could not be made: {error}"
 
 
 RESURVEY_NAME = "After your case"
@@ -956,7 +1057,9 @@ def _resurvey_invitation(case: Case, email: str, language: str) -> Invitation:
         customer_id=case.customer_id,
         contact=case.contact,
         person=case.response.person if case.response else None,
-        email=email,
+        # as survey invitations store it, so that unsubscribing from it opts the address out
+        # of every survey
+        email=email.lower(),
         language=language if language in survey.languages else survey.default_language,
         sent_at=clock.now(),
         follow_up=True,
@@ -972,16 +1075,23 @@ def notify(recipient: User, case: Case | None, message: str, *, email: bool) -> 
     return notify_many([(recipient, case, message, email)])[0]
 
 
-def notify_many(notes: Sequence[tuple[User, Case | None, str, bool]]) -> list[Notification]:
+def notify_many(
+    notes: Sequence[tuple[User, Case | None, str, bool]], *, new_cases: bool = False
+) -> list[Notification]:
     """Tell several people at once: one insert for the app. The mails leave from the background
     once the change they tell of commits (``notifications_mail``), so that a mail server that is
     down or slow never fails or holds up the change: the notification in the app stands either
-    way. Each note is (recipient, case, message, whether to email)."""
+    way. Each note is (recipient, case, message, whether to email); a message is kept on one
+    line. ``new_cases``: the notes tell people of cases opened for them, and several for one
+    person go as one mail that lists them."""
     from centric.cases.tasks import mail_notifications
 
     stored = Notification.objects.bulk_create(
         Notification(
-            organisation_id=recipient.organisation_id, recipient=recipient, case=case, message=text
+            organisation_id=recipient.organisation_id,
+            recipient=recipient,
+            case=case,
+            message=one_line(text)[: Notification._meta.get_field("message").max_length],
         )
         for recipient, case, text, _ in notes
     )
@@ -990,20 +1100,35 @@ def notify_many(notes: Sequence[tuple[User, Case | None, str, bool]]) -> list[No
         for notification, (recipient, _, _, email) in zip(stored, notes, strict=True)
         if email and recipient.email
     ]
-    if mailed:
-        _after_commit(functools.partial(mail_notifications.delay, mailed))
+    if mailed and new_cases:
+        enqueue_after_commit(mail_notifications, mailed, new_cases=True)
+    elif mailed:
+        enqueue_after_commit(mail_notifications, mailed)
     return stored
 
 
-def notifications_mail(*, notification_ids: Sequence[int]) -> tuple[list[int], str]:
-    """Email these notifications to their recipients, through one connection. Returns those
-    that could not be sent, to try again, and what went wrong ("" when every one went)."""
-    notifications = (
+def notifications_mail(
+    *, notification_ids: Sequence[int], new_cases: bool = False
+) -> tuple[list[int], str]:
+    """Email these notifications to their recipients, through one connection: each about a
+    case says what is asked and by when (``owner_mail``); with ``new_cases``, one person's
+    several go as one mail listing them. Returns those that could not be sent, to try again,
+    and what went wrong ("" when every one went). A message that cannot be made (a bad
+    header) is logged and not tried again; it never stops the others."""
+    notifications = list(
         Notification.objects.filter(pk__in=notification_ids)
         .exclude(recipient__email="")
-        .select_related("recipient", "case")
+        .select_related(
+            "recipient",
+            "case__customer__account",
+            "case__customer__team",
+            "case__contact",
+            "case__owner",
+        )
         .order_by("pk")
     )
+    if not notifications:
+        return [], ""
     connection = get_connection()
     try:
         connection.open()
@@ -1011,24 +1136,55 @@ def notifications_mail(*, notification_ids: Sequence[int]) -> tuple[list[int], s
         return [notification.pk for notification in notifications], mail_failure(error)
     unsent: list[int] = []
     reason = ""
+    now = clock.now()
     try:
-        for notification in notifications:
-            case = notification.case
-            link = case.get_absolute_url() if case else notification.link
-            message = EmailMessage(
-                subject=notification.message[:150],
-                body=f"{notification.message}\n\n{settings.SITE_URL}{link}\n",
-                to=[notification.recipient.email],
-                connection=connection,
-            )
+        for group in _mail_groups(notifications, new_cases=new_cases):
+            ids = [notification.pk for notification in group]
             try:
-                message.send()
+                _notification_message(group, now, connection).send()
             except OSError as error:  # this one refused, or the server went away meanwhile
-                unsent.append(notification.pk)
+                unsent += ids
                 reason = mail_failure(error)
+            except Exception:  # this message itself is bad: it will never go, the others may
+                logger.exception("Notification mail %s not sent, and not tried again", ids)
     finally:
         connection.close()
     return unsent, reason
+
+
+def _mail_groups(
+    notifications: Sequence[Notification], *, new_cases: bool
+) -> list[list[Notification]]:
+    """The mails to send, each a list of the notifications it tells of: one each, or with
+    ``new_cases`` one per recipient of several cases."""
+    if not new_cases:
+        return [[notification] for notification in notifications]
+    groups: dict[int, list[Notification]] = {}
+    for notification in notifications:
+        key = notification.recipient_id if notification.case is not None else -notification.pk
+        groups.setdefault(key, []).append(notification)
+    return list(groups.values())
+
+
+def _notification_message(
+    group: Sequence[Notification], now: dt.datetime, connection: BaseEmailBackend
+) -> EmailMessage:
+    """The mail that tells one person of ``group``: a notification about a case with the case
+    in short (``owner_mail``), several new cases listed, or any other notification's words and
+    link."""
+    first = group[0]
+    recipient, case = first.recipient, first.case
+    if len(group) > 1:
+        cases = [notification.case for notification in group if notification.case is not None]
+        mail = owner_mail.new_cases_mail(cases=cases, recipient=recipient, now=now)
+    elif case is not None:
+        mail = owner_mail.case_mail(message=first.message, case=case, recipient=recipient, now=now)
+    else:
+        subject = one_line(first.message)[:150]
+        mail = owner_mail.Mail(subject, f"{first.message}\n\n{settings.SITE_URL}{first.link}\n")
+    return EmailMessage(
+        subject=mail.subject, body=mail.body, to=[recipient.email], connection=connection
+    )
 
 
 def notification_open(*, actor: User, notification: Notification) -> str:

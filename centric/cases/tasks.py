@@ -44,15 +44,20 @@ def deliver_webhook(self: Task, delivery_id: int) -> bool | None:  # type: ignor
 
 
 @shared_task(acks_late=True)
-def mail_notifications(notification_ids: list[int], attempt: int = 1) -> int:
+def mail_notifications(
+    notification_ids: list[int], attempt: int = 1, new_cases: bool = False
+) -> int:
     """Email notifications to the people told; those that cannot go are tried again later (the
-    notifications themselves are in the app already). Returns how many went."""
-    unsent, reason = services.notifications_mail(notification_ids=notification_ids)
+    notifications themselves are in the app already). ``new_cases``: of cases opened for their
+    owners, several for one person in one mail. Returns how many went."""
+    unsent, reason = services.notifications_mail(
+        notification_ids=notification_ids, new_cases=new_cases
+    )
     if unsent:
         if attempt <= len(MAIL_RETRY_AFTER):
             logger.warning("%d notification mails not sent (%s); trying again", len(unsent), reason)
             mail_notifications.apply_async(
-                (unsent, attempt + 1), countdown=MAIL_RETRY_AFTER[attempt - 1]
+                (unsent, attempt + 1, new_cases), countdown=MAIL_RETRY_AFTER[attempt - 1]
             )
         else:
             logger.error("%d notification mails not sent (%s); given up", len(unsent), reason)
@@ -61,18 +66,33 @@ def mail_notifications(notification_ids: list[int], attempt: int = 1) -> int:
 
 @shared_task(acks_late=True)
 def mail_customer(
-    case_id: int, to: str, subject: str, body: str, sender_id: int, attempt: int = 1
+    case_id: int,
+    to: str,
+    subject: str,
+    body: str,
+    sender_id: int,
+    attempt: int = 1,
+    unsubscribe: str = "",
 ) -> bool:
-    """Email the customer of a case; should it not go after the last attempt, the case says so
+    """Email the customer of a case; should it not go after the last attempt — or at once, when
+    the message itself cannot be made, which no attempt would change — the case says so
     (``case_mail_failed``)."""
     try:
-        services.case_mail_send(case_id=case_id, to=to, subject=subject, body=body)
-    except OSError as error:
+        services.case_mail_send(
+            case_id=case_id,
+            to=to,
+            subject=subject,
+            body=body,
+            sender_id=sender_id,
+            unsubscribe=unsubscribe,
+        )
+    except (OSError, ValueError) as error:  # ValueError: a bad header, the same every time
         reason = services.mail_failure(error)
-        if attempt <= len(MAIL_RETRY_AFTER):
+        if isinstance(error, OSError) and attempt <= len(MAIL_RETRY_AFTER):
             logger.warning("Mail to the customer of case %d not sent (%s)", case_id, reason)
             mail_customer.apply_async(
                 (case_id, to, subject, body, sender_id, attempt + 1),
+                {"unsubscribe": unsubscribe},
                 countdown=MAIL_RETRY_AFTER[attempt - 1],
             )
         else:

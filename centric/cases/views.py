@@ -39,6 +39,7 @@ from centric.core.permissions import can_write, require_write, sees_whole_organi
 from centric.feedback.selectors import response_access
 from centric.insights.highlight import highlighted
 from centric.people.auth import AuthedRequest
+from centric.people.models import User
 from centric.people.selectors import teams_visible_to
 
 PAGE_SIZE = 25
@@ -148,6 +149,8 @@ def _case_context(request: AuthedRequest, case: Case, **forms: Any) -> dict[str,
     # the loop is closed only once the case is resolved: the closing message is drafted then
     resolved = case.state == Case.State.RESOLVED
     draft = services.closing_draft(case=case, sender=user) if resolved else None
+    # why no re-survey may go, said on the card when there is someone to write to
+    refusal = services.resurvey_refusal(case) if draft else ""
     organisation_id = user.organisation_id
     return {
         "case": case,
@@ -174,12 +177,18 @@ def _case_context(request: AuthedRequest, case: Case, **forms: Any) -> dict[str,
         ),
         "close_form": forms.get("close_form")
         or (
-            CloseLoopForm(initial={"subject": draft.subject, "body": draft.body}) if draft else None
+            CloseLoopForm(
+                initial={"subject": draft.subject, "body": draft.body}, resurvey_refusal=refusal
+            )
+            if draft
+            else None
         ),
         "recipient": draft.to if draft else "",
+        "reply_to": _reply_to(case, user) if draft else "",
+        "resurvey_refusal": refusal,
         "language_warning": draft.language_warning if draft else "",
         "close_by_word_form": forms.get("close_by_word_form")
-        or (_close_by_word_form(case) if resolved else None),
+        or (_close_by_word_form(request, case) if resolved else None),
         # the customer's way first: the closing message for those who prefer email, the record
         # of a call, chat or meeting for the others; the closing message only with an address
         "close_ways": (
@@ -190,14 +199,28 @@ def _case_context(request: AuthedRequest, case: Case, **forms: Any) -> dict[str,
     }
 
 
-def _close_by_word_form(case: Case, data: QueryDict | None = None) -> CloseLoopOnChannelForm:
+def _reply_to(case: Case, user: User) -> str:
+    """Where the customer's reply to what ``user`` sends them goes."""
+    return ", ".join(services.customer_reply_to(organisation=case.organisation, sender=user))
+
+
+def _close_form(request: AuthedRequest, case: Case) -> CloseLoopForm:
+    return CloseLoopForm(request.POST, resurvey_refusal=services.resurvey_refusal(case))
+
+
+def _close_by_word_form(
+    request: AuthedRequest, case: Case, data: QueryDict | None = None
+) -> CloseLoopOnChannelForm:
     """The record of a loop closed by a word, on the channel the customer prefers (by phone
-    when that is email)."""
+    when that is email); it offers the re-survey only where one may go."""
     preferred = _channel(case)
     if preferred not in CaseEvent.LOOP_CLOSED_CHANNELS:
         preferred = CaseEvent.Channel.PHONE
     return CloseLoopOnChannelForm(
-        data, address=services.resurvey_address(case), initial={"channel": preferred}
+        data,
+        address=services.resurvey_address(case),
+        reply_to=_reply_to(case, request.user),
+        initial={"channel": preferred},
     )
 
 
@@ -325,7 +348,7 @@ def _close(request: AuthedRequest, case: Case, data: dict[str, Any]) -> str:
         case=case,
         subject=data["subject"],
         body=data["body"],
-        resurvey=data["resurvey"],
+        resurvey=data.get("resurvey", False),
     )
     # the message leaves from the background: should it not go, the timeline will say so
     to = services.closing_recipient(case)[0]
@@ -385,14 +408,14 @@ case_cause = _case_action(
 )
 _case_close_by_email = _case_action(
     "close_form",
-    lambda r, _: CloseLoopForm(r.POST),
+    _close_form,
     _close,
     card="close-h",
     failed="The message was not sent and the case was not closed",
 )
 _case_close_by_word = _case_action(
     "close_by_word_form",
-    lambda r, case: _close_by_word_form(case, r.POST),
+    lambda r, case: _close_by_word_form(r, case, r.POST),
     _close_by_word,
     card="close-by-word-h",
     failed="The closed loop was not recorded and the case was not closed",

@@ -29,6 +29,7 @@ from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
+from centric.cases.background import enqueue_after_commit
 from centric.core import clock
 from centric.core.audit import audit_record, audited_create, audited_delete, audited_update
 from centric.core.models import AuditEvent
@@ -114,7 +115,7 @@ def _queue(
         payload=payload(event_id),
         created_at=clock.now(),
     )
-    transaction.on_commit(lambda: deliver_webhook.delay(delivery.pk))
+    enqueue_after_commit(deliver_webhook, delivery.pk)
     return delivery
 
 
@@ -325,5 +326,5 @@ def delivery_retry(*, actor: Actor, delivery: WebhookDelivery) -> WebhookDeliver
         instance=delivery,
         changes={"status": ["Failed", "Pending"]},
     )
-    transaction.on_commit(lambda: deliver_webhook.delay(delivery.pk))
+    enqueue_after_commit(deliver_webhook, delivery.pk)
     return delivery

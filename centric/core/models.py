@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from centric.core.mail import one_line
 from centric.core.roles import Role
 from centric.core.validators import validate_one_line, validate_time_zone
 
@@ -43,7 +44,8 @@ class Currency(models.TextChoices):
 
 
 class Organisation(models.Model):
-    name = models.CharField(max_length=200)
+    # one line: it is the sender's name of mail to customers unless ``mail_sender_name`` is set
+    name = models.CharField(max_length=200, validators=[validate_one_line])
     slug = models.SlugField(max_length=60, unique=True)
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     currency = models.CharField(
@@ -73,9 +75,10 @@ class Organisation(models.Model):
 
     def customer_mail_from(self) -> str:
         """The From of mail to customers: the organisation's sender name, at the address this
-        installation sends from (whose domain is the one set up to send)."""
+        installation sends from (whose domain is the one set up to send). One line, whatever
+        the name stored."""
         _, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
-        return formataddr((self.mail_sender_name or self.name, address))
+        return formataddr((one_line(self.mail_sender_name or self.name), address))
 
     def customer_mail_reply_to(self) -> list[str]:
         return [self.mail_reply_to] if self.mail_reply_to else []

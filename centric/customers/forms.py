@@ -7,7 +7,11 @@ from django.db import models
 
 from centric.core.forms import HttpsURLField, OrganisationModelForm, TimeZoneSelect, limit_choices
 from centric.customers.models import Account, Contact, Segment
-from centric.people.forms import start_in_organisation_time_zone, time_zone_or_default
+from centric.people.forms import (
+    names_on_one_line,
+    start_in_organisation_time_zone,
+    time_zone_or_default,
+)
 from centric.people.models import Team, User
 from centric.people.selectors import working
 
@@ -46,6 +50,7 @@ class AccountForm(OrganisationModelForm):
             owner=working(people) | people.filter(pk=self.instance.owner_id),
             team=Team.objects.filter(organisation_id=organisation_id),
         )
+        names_on_one_line(self, "name")
 
     def clean_external_id(self) -> str:
         external_id: str = self.cleaned_data["external_id"]
@@ -89,6 +94,7 @@ class ContactForm(OrganisationModelForm):
         super().__init__(*args, organisation_id=organisation_id, **kwargs)
         limit_choices(self, account=accounts)
         start_in_organisation_time_zone(self, organisation_id)
+        names_on_one_line(self, "first_name", "last_name")
 
     def clean_time_zone(self) -> str:
         return time_zone_or_default(self)

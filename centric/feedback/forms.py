@@ -16,6 +16,7 @@ from django.utils import timezone
 from centric.core.forms import OrganisationModelForm, limit_choices
 from centric.core.models import Organisation
 from centric.core.periods import day_ended_by, end_of_day
+from centric.core.validators import validate_one_line
 from centric.customers.models import Account, Contact, Segment
 from centric.feedback.answers import localised
 from centric.feedback.catalog import TEMPLATES
@@ -150,6 +151,7 @@ class SurveyCreateForm(LastDayForm, LanguagesForm, forms.ModelForm):  # type: ig
         ]
         self.fields["languages"].initial = languages_read(organisation_id)
         _cap_fatigue_window(self)
+        _name_for_staff(self)
         self.order_fields(["template", "name"])  # what to start from first, then the rest
 
     def default_language(self) -> str:
@@ -187,6 +189,17 @@ def _name_empty_choices(form: forms.BaseForm) -> None:
         field = form.fields.get(name)
         if isinstance(field, forms.ModelChoiceField):
             field.empty_label = label
+
+
+def _name_for_staff(form: forms.BaseForm) -> None:
+    """A survey's name is the staff's, on one line (it heads the mail telling its maker it
+    closed); respondents read its title instead."""
+    field = form.fields["name"]
+    field.validators.append(validate_one_line)
+    field.help_text = (
+        "What you and your colleagues call it; respondents never see it. They read the title "
+        "you give it in its settings, or, until then, your organisation's name alone."
+    )
 
 
 def _check_touchpoint_in_stage(form: forms.BaseForm, data: dict[str, Any]) -> None:
@@ -232,6 +245,7 @@ class SurveySettingsForm(LastDayForm, LanguagesForm, forms.ModelForm):  # type: 
         )
         _name_empty_choices(self)
         _cap_fatigue_window(self)
+        _name_for_staff(self)
         # the words before and after the survey in the languages it is offered in now (the
         # languages chosen in this form get theirs once it is saved)
         self.shown_languages = list(survey.languages)
@@ -240,7 +254,8 @@ class SurveySettingsForm(LastDayForm, LanguagesForm, forms.ModelForm):  # type: 
                 label=f"Title respondents read ({LANGUAGE_NAMES.get(language, language)})",
                 required=False,
                 max_length=160,
-                help_text="Leave it empty to show the survey's name.",
+                validators=[validate_one_line],  # it is in the invitation's subject
+                help_text=_title_help(survey, language),
                 initial=survey.title.get(language, ""),
             )
             for part, label in (("intro", "Introduction"), ("thank_you", "Thank-you message")):
@@ -272,6 +287,26 @@ class SurveySettingsForm(LastDayForm, LanguagesForm, forms.ModelForm):  # type: 
 
     def default_language(self) -> str:
         return self.instance.default_language
+
+
+def _title_help(survey: Survey, language: str) -> str:
+    """What a survey's title field says: respondents never read the survey's name, and, where
+    they would read no title at all, that they see the organisation's name alone."""
+    organisation = survey.organisation.name
+    default = LANGUAGE_NAMES.get(survey.default_language, survey.default_language)
+    fallback = (
+        f"“{organisation}” alone"
+        if language == survey.default_language
+        else f"the {default} title, or, with none, “{organisation}” alone"
+    )
+    said = (
+        "It heads the survey and its invitation's subject; respondents never see the survey's "
+        f"name. Left empty, they read {fallback}."
+    )
+    if survey.own_title_in(language):
+        return said
+    name = LANGUAGE_NAMES.get(language, language)
+    return f"No title yet: respondents in {name} see only “{organisation}”. {said}"
 
 
 class CountedChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]

@@ -96,8 +96,9 @@ class Survey(OrganisationScoped):
     )
     languages: models.JSONField[list[str]] = models.JSONField(default=list)
     default_language = models.CharField(max_length=8, choices=LANGUAGES, default="en")
-    # what respondents read, by language: the survey's title (``title_in``: its name when it has
-    # none), and the words before the first question and on the thank-you page (none is fine)
+    # what respondents read, by language: the survey's title (``title_in``: never its name, which
+    # is the staff's), and the words before the first question and on the thank-you page (none
+    # is fine)
     title: models.JSONField[dict[str, str]] = models.JSONField(default=dict, blank=True)
     intro: models.JSONField[dict[str, str]] = models.JSONField(default=dict, blank=True)
     thank_you: models.JSONField[dict[str, str]] = models.JSONField(default=dict, blank=True)
@@ -152,10 +153,17 @@ class Survey(OrganisationScoped):
     def get_absolute_url(self) -> str:
         return reverse("feedback:survey_detail", args=[self.pk])
 
+    def own_title_in(self, language: str) -> str:
+        """The survey's title for respondents in ``language``, else in its default language;
+        empty when it has none."""
+        return self.title.get(language) or self.title.get(self.default_language) or ""
+
     def title_in(self, language: str) -> str:
-        """The title respondents read in ``language``: the survey's title in it, else in the
-        survey's default language, else its name."""
-        return self.title.get(language) or self.title.get(self.default_language) or self.name
+        """What heads the survey's pages for respondents in ``language``: its title, else the
+        organisation's name. Never the survey's name: staff name surveys for themselves
+        ("Relationship NPS 2026"), and a survey made from a template has no title until one
+        is written."""
+        return self.own_title_in(language) or self.organisation.name
 
     def open_link_url(self) -> str:
         """The open link, whole, as it is shared: in a QR code, on another page."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import logging
+import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -22,8 +24,10 @@ from django.utils.translation import ngettext
 
 from centric.core import clock
 from centric.core.audit import audited_create, audited_update
+from centric.core.mail import one_line
 from centric.core.periods import in_working_hours
 from centric.core.permissions import require_org_wide
+from centric.core.validators import validate_one_line
 from centric.customers.models import Contact, Customer
 from centric.customers.services import customer_ensure_for_team
 from centric.feedback import answers as answer_rules
@@ -47,6 +51,8 @@ from centric.feedback.signals import (
     survey_closed_told_send,
 )
 from centric.people.models import Team, User
+
+logger = logging.getLogger(__name__)
 
 
 def journey_stages_ensure(*, organisation_id: int) -> list[JourneyStage]:
@@ -104,7 +110,16 @@ def survey_copy(*, actor: User, survey: Survey, name: str = "") -> Survey:
     relationship survey, say): no invitations, answers or waves, an open link of its own, and
     its questions editable again until it opens. Named ``name``, else "… (copy)"."""
     require_org_wide(actor)
-    name = name.strip() or f"{survey.name} (copy)"[: Survey._meta.get_field("name").max_length]
+    try:
+        validate_one_line(name)
+    except ValidationError:
+        raise ValidationError(
+            {"name": "Keep the copy's name to one line, without control characters."}
+        ) from None
+    name = (
+        name.strip()
+        or f"{one_line(survey.name)} (copy)"[: Survey._meta.get_field("name").max_length]
+    )
     copy = audited_create(
         actor=actor,
         organisation_id=survey.organisation_id,
@@ -190,22 +205,28 @@ def survey_set_status(*, actor: User, survey: Survey, status: str) -> Survey:
 
 def surveys_close_due(*, now: datetime | None = None) -> int:
     """Close the open surveys whose last day has passed (they took no answers since); audited,
-    as done by no one. Returns how many were closed."""
+    as done by no one. Returns how many were closed. A survey that cannot be closed, or whose
+    maker cannot be mailed, is logged and keeps none of the others open."""
     closed = 0
     due = Survey.objects.filter(
         status=Survey.Status.OPEN, closes_at__lte=now or clock.now()
     ).select_related("organisation", "created_by")
     for survey in due:
-        with transaction.atomic():
-            audited_update(actor=None, instance=survey, values={"status": Survey.Status.CLOSED})
-            _tell_closed(survey)
+        try:
+            with transaction.atomic():
+                audited_update(actor=None, instance=survey, values={"status": Survey.Status.CLOSED})
+                _tell_closed(survey)
+        except Exception:
+            logger.exception("Survey %s could not be closed on its last day", survey.pk)
+            continue
         closed += 1
     return closed
 
 
 def _tell_closed(survey: Survey) -> None:
-    """Tell whoever made a survey that it closed on its last day, and how many answered: by
-    mail and among their notifications."""
+    """Tell whoever made a survey that it closed on its last day, and how many answered: among
+    their notifications and by mail. A mail that does not go is logged: the survey closes all
+    the same, and the notification stands."""
     maker = survey.created_by
     if maker is None or not maker.is_active or not maker.email:
         return
@@ -213,12 +234,18 @@ def _tell_closed(survey: Survey) -> None:
     answered = survey.responses.filter(submitted_at__isnull=False).count()
     share = f" ({answered / invited:.0%} of the {invited:,} invited)" if invited else ""
     day = wording.day_in_words(survey.last_day, "en") if survey.last_day else "its last day"
-    message = f"“{survey.name}” closed at the end of {day}: {answered:,} answered{share}."
+    # one line: it is the mail's subject here, and the notification's mail's too
+    message = f"“{one_line(survey.name)}” closed at the end of {day}: {answered:,} answered{share}."
     link = survey.get_absolute_url()
-    EmailMessage(
-        subject=message[:150], body=f"{message}\n\n{settings.SITE_URL}{link}\n", to=[maker.email]
-    ).send()
     survey_closed_told_send(user_ids=[maker.pk], message=message, link=link)
+    try:
+        EmailMessage(
+            subject=message[:150],
+            body=f"{message}\n\n{settings.SITE_URL}{link}\n",
+            to=[maker.email],
+        ).send()
+    except Exception:
+        logger.exception("The maker of survey %s could not be told it closed", survey.pk)
 
 
 @transaction.atomic
@@ -512,6 +539,7 @@ def _invitation_message(
     *,
     language: str,
     name: tuple[str, str],
+    zone: str,
     to: str,
     link: str,
     unsubscribe: str,
@@ -520,53 +548,98 @@ def _invitation_message(
 ) -> EmailMultiAlternatives:
     """An invitation to ``survey`` in ``language`` for the invitee whose first and family
     ``name`` are given, in plain text and in HTML; the HTML part asks the survey's opening score
-    question in the mail itself. ``test``: a copy for staff, so marked in its subject."""
-    last_day = survey.last_day
+    question in the mail itself. The last day to answer is said on the invitee's clock
+    (``zone``). A ``reminder`` opens by saying they have not answered, how long it takes, and
+    until when. ``test``: a copy for staff, so marked in its subject, and without the mail
+    programs' unsubscribe button (``unsubscribe`` is then no invitee's)."""
     words = wording.mail_words(language)
+    questions = selectors.survey_questions(survey)
+    until = (
+        wording.until(timezone.localtime(survey.closes_at, ZoneInfo(zone)), language, zone)
+        if survey.closes_at
+        else ""
+    )
+    # what goes into the subject is one line, whatever was stored
+    organisation = one_line(survey.organisation.name)
+    team = one_line(survey.subject_team.name) if survey.subject_team else ""
+    subject = wording.mail_subject(
+        language,
+        organisation=organisation,
+        title=one_line(survey.own_title_in(language)),
+        about=words["about_team"].format(team=team) if team else words["about"],
+        reminder=reminder,
+    )
+    if test:
+        subject = f"[Test] {subject}"
     context = {
         "greeting": wording.greeting(language, *name),
-        "yours": words["yours_until"].format(day=wording.day_in_words(last_day, language))
-        if last_day
-        else words["yours"],
+        "not_answered": wording.sentences(
+            language,
+            words["not_answered"].format(
+                minutes=wording.minutes(_minutes_to_answer(questions), language)
+            ),
+            *([words["answer_until"].format(until=until)] if until else []),
+        )
+        if reminder
+        else "",
+        "yours": words["yours_until"].format(until=until) if until else words["yours"],
         "survey": survey,
         "link": link,
-        "reminder": reminder,
-        "title": survey.title_in(language),
+        "subject": subject,
         "intro": survey.intro.get(language) or survey.intro.get(survey.default_language, ""),
         "unsubscribe": unsubscribe,
+        "stop_line": words["stop_line"].format(link=unsubscribe),
         "language": language,
         "words": words,
-        "organisation": survey.organisation.name,
+        "organisation": organisation,
         "team": survey.subject_team,  # an internal-customer survey's, named so surveys differ
-        "subject_team": words["subject_team"].format(team=survey.subject_team.name)
-        if survey.subject_team
-        else "",
         # whoever rates a team is told their answers are not anonymous
-        "named_answers": wording.named_answers(language, survey.subject_team.name)
-        if survey.subject_team
-        else "",
-        "opening": answer_rules.opening_links(
-            selectors.survey_questions(survey), language, survey.default_language, link
-        ),
+        "named_answers": wording.named_answers(language, team) if team else "",
+        "opening": answer_rules.opening_links(questions, language, survey.default_language, link),
     }
-    subject = " ".join(render_to_string("feedback/email/subject.txt", context).split())
-    organisation = survey.organisation
-    message = EmailMultiAlternatives(
-        subject=f"[Test] {subject}" if test else subject,  # one line: a header holds no break
-        body=render_to_string("feedback/email/invitation.txt", context),
-        from_email=organisation.customer_mail_from(),
-        to=[to],
-        reply_to=organisation.customer_mail_reply_to(),
-        # the mail programs' own unsubscribe button, one click (RFC 8058), which large
-        # mailbox providers require of bulk mail
-        headers={
+    headers = (
+        {}
+        if test
+        else {
+            # the mail programs' own unsubscribe button, one click (RFC 8058), which large
+            # mailbox providers require of bulk mail
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        }
     )
-    html = render_to_string("feedback/email/invitation.html", {**context, "subject": subject})
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string("feedback/email/invitation.txt", context),
+        from_email=survey.organisation.customer_mail_from(),
+        to=[to],
+        reply_to=survey.organisation.customer_mail_reply_to(),
+        headers=headers,
+    )
+    html = render_to_string("feedback/email/invitation.html", context)
     message.attach_alternative(html, "text/html")
     return message
+
+
+# About how long each kind of question takes to answer, in seconds: a comment takes a while.
+SECONDS_TO_ANSWER: dict[str, int] = {Question.Kind.TEXT: 60}
+SECONDS_TO_CHOOSE = 15
+
+
+def _minutes_to_answer(questions: Sequence[Question]) -> int:
+    """About how many minutes a survey of ``questions`` takes, at least one: the reminder says
+    so to those who have not answered. Of the follow-ups to one answer (a detractor's, a
+    promoter's), one is counted: they are asked one or another."""
+
+    def seconds(question: Question) -> int:
+        return SECONDS_TO_ANSWER.get(question.kind, SECONDS_TO_CHOOSE)
+
+    asked = sum(seconds(question) for question in questions if not question.show_if)
+    follow_ups: dict[str, int] = {}
+    for question in questions:
+        if question.show_if:
+            of = str(question.show_if.get("question", ""))
+            follow_ups[of] = max(follow_ups.get(of, 0), seconds(question))
+    return max(1, math.ceil((asked + sum(follow_ups.values())) / 60))
 
 
 def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
@@ -575,6 +648,7 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
         invitation.survey,
         language=invitation.language,
         name=(recipient.first_name, recipient.last_name) if recipient else ("", ""),
+        zone=recipient.time_zone if recipient else invitation.survey.organisation.time_zone,
         to=invitation.email,
         link=settings.SITE_URL + reverse("feedback:respond", args=[invitation.token]),
         unsubscribe=settings.SITE_URL + reverse("feedback:unsubscribe", args=[invitation.token]),
@@ -585,7 +659,8 @@ def _invitation_mail(invitation: Invitation, *, reminder: bool) -> None:
 def invitation_test_send(*, actor: User, survey: Survey, language: str) -> None:
     """Email ``actor`` the survey's invitation in ``language`` as its invitees get it, its
     links leading to the survey's preview (which stores nothing), so they can see it before
-    anyone else does. No invitation is made."""
+    anyone else does; its last day on the actor's clock. No invitation is made, and the mail
+    offers mail programs no unsubscribe button: there is nothing to unsubscribe from."""
     require_org_wide(actor)
     if language not in survey.languages:
         raise ValidationError(f"This survey is not offered in “{language}”.")
@@ -594,6 +669,7 @@ def invitation_test_send(*, actor: User, survey: Survey, language: str) -> None:
         survey,
         language=language,
         name=(actor.first_name, actor.last_name),
+        zone=actor.time_zone,
         to=actor.email,
         link=f"{preview}?lang={language}",
         unsubscribe=settings.SITE_URL + survey.get_absolute_url(),
@@ -666,45 +742,71 @@ def _mail_once(
     first invitations to addresses another survey asked within the fatigue window since they
     were made (``selectors.invitations_held_back``: they wait for the window to pass), and,
     ``within_hours``, invitees outside their working hours when the survey asks to respect them
-    (they wait for the hourly task to find them in them). The stamp
-    is set in the same transaction as the mail leaves, with every invitation to the address
-    locked, so a retried or concurrent task — of this survey or another — never mails anyone
-    twice."""
+    (they wait for the hourly task to find them in them). A mail that cannot be sent is logged
+    and stays unstamped, for a later run; the others go all the same."""
     count = 0
     for invitation_id, organisation_id, email in invitations.values_list(
         "id", "organisation_id", "email"
     ):
-        with transaction.atomic():
-            # in the order of their ids, so two tasks locking the same address wait, not deadlock
-            list(
-                Invitation.objects.select_for_update()
-                .filter(organisation_id=organisation_id, email=email)
-                .order_by("pk")
-                .values_list("pk", flat=True)
+        try:
+            mailed = _mail_one(
+                invitation_id,
+                organisation_id,
+                email,
+                stamp=stamp,
+                reminder=reminder,
+                within_hours=within_hours,
             )
-            invitation = (
-                Invitation.objects.select_related(
-                    "survey__organisation", "survey__subject_team", "contact", "person"
-                )
-                .filter(pk=invitation_id, **{f"{stamp}__isnull": True})
-                .first()
-            )
-            if (
-                invitation is None
-                # read again under the lock: a long run may outlast the survey's last day
-                or not invitation.survey.takes_answers
-                or (within_hours and not _in_invitees_working_hours(invitation))
-                or OptOut.objects.filter(
-                    organisation_id=invitation.organisation_id, email=invitation.email
-                ).exists()
-                or (not reminder and selectors.invitation_held_back(invitation))
-            ):
-                continue
-            setattr(invitation, stamp, clock.now())
-            invitation.save(update_fields=[stamp])
-            _invitation_mail(invitation, reminder=reminder)
-            count += 1
+        except Exception:
+            logger.exception("Invitation %s could not be mailed", invitation_id)
+            continue
+        count += mailed
     return count
+
+
+def _mail_one(
+    invitation_id: int,
+    organisation_id: int,
+    email: str,
+    *,
+    stamp: str,
+    reminder: bool,
+    within_hours: bool,
+) -> bool:
+    """Mail one invitation for ``_mail_once``, unless it is to be skipped; whether it went. The
+    stamp is set in the same transaction as the mail leaves, with every invitation to the
+    address locked, so a retried or concurrent task — of this survey or another — never mails
+    anyone twice."""
+    with transaction.atomic():
+        # in the order of their ids, so two tasks locking the same address wait, not deadlock
+        list(
+            Invitation.objects.select_for_update()
+            .filter(organisation_id=organisation_id, email=email)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        invitation = (
+            Invitation.objects.select_related(
+                "survey__organisation", "survey__subject_team", "contact", "person"
+            )
+            .filter(pk=invitation_id, **{f"{stamp}__isnull": True})
+            .first()
+        )
+        if (
+            invitation is None
+            # read again under the lock: a long run may outlast the survey's last day
+            or not invitation.survey.takes_answers
+            or (within_hours and not _in_invitees_working_hours(invitation))
+            or OptOut.objects.filter(
+                organisation_id=invitation.organisation_id, email=invitation.email
+            ).exists()
+            or (not reminder and selectors.invitation_held_back(invitation))
+        ):
+            return False
+        setattr(invitation, stamp, clock.now())
+        invitation.save(update_fields=[stamp])
+        _invitation_mail(invitation, reminder=reminder)
+        return True
 
 
 def opt_out(*, invitation: Invitation) -> None:

@@ -198,7 +198,8 @@ class SurveyDetailOut(SurveyOut):
     touchpoint_id: int | None
     subject_team_id: int | None = Field(description="The team an internal-customer survey rates.")
     title: dict[str, str] = Field(
-        description="The title respondents read, by language; where none is given, the name."
+        description="The title respondents read, by language (else the default language's); "
+        "with none, they read the organisation's name alone, never the survey's name."
     )
     intro: dict[str, str] = Field(description="The words before the first question, by language.")
     thank_you: dict[str, str] = Field(description="The words of the thank-you page, by language.")
@@ -385,8 +386,9 @@ class SurveyChangeIn(Body):
     )
     title: dict[str, str] | None = Field(
         None,
-        description="The title respondents read, by language, in place of the survey's name; "
-        "'' removes one.",
+        description="The title respondents read, by language, one line (it is in the "
+        "invitation's subject); '' removes one. Respondents never read the survey's name: with "
+        "no title, the organisation's name alone.",
     )
     intro: dict[str, str] | None = Field(
         None, description="The words before the first question, by language; '' removes one."

@@ -357,7 +357,7 @@ def _answers_read(answers: Iterable[Answer], survey: Survey) -> list[dict[str, s
     """Each answer as staff read it, in the survey's language: the question's wording, in full
     and shortened to label the answer in a list (``lead``: followed by a colon where it needs
     one), and the answer, a choice by its options' labels. A question without wording is named
-    by its key."""
+    by its key. ``kind`` is the question's: a free text is in the respondent's language."""
     language = survey.default_language
     ordered = sorted(answers, key=lambda answer: answer.question.position)
     read = []
@@ -370,6 +370,7 @@ def _answers_read(answers: Iterable[Answer], survey: Survey) -> list[dict[str, s
                 "lead": _leading_in(label),
                 "question": wording or answer.question.key,
                 "answer": answer_rules.display(answer.question, answer.value, language),
+                "kind": answer.question.kind,
             }
         )
     return read
@@ -398,6 +399,7 @@ def _earlier_read(response: Response) -> list[tuple[datetime, list[dict[str, str
                     "answer": answer_rules.display(question, value, language)
                     if question
                     else str(value),
+                    "kind": question.kind if question else "",
                 }
             )
         read.append((given.given_at, rows))

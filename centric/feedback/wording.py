@@ -7,7 +7,7 @@ before ? ! ; and inside « »."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from string import Formatter
 
 # The languages a survey can be written in (each a language contacts and people may have).
@@ -345,9 +345,15 @@ UI = {
 }
 
 # An invitation and its reminder, in plain text and HTML. "greeting" names the invitee by
-# {name} (their first name) or {family_name} ("greeting_alone" when that name is not known), "yours_until" replaces "yours" when the survey has a
-# last day, "thanks" stands above the organisation's name, and the subject is
-# "{reminder} {organisation}: {survey} – {subject}".
+# {name} (their first name) or {family_name} ("greeting_alone" when that name is not known).
+# The last day to answer is said on the invitee's clock: "until_day" where the survey closes at
+# the end of a day there, else "until_time", naming the time and the invitee's time zone; either
+# is the {until} of "yours_until" and "answer_until". A reminder opens with "not_answered"
+# (and "answer_until" when the survey has a last day). The subject is "subject_titled", or
+# "subject_untitled" for a survey with no title in the language (respondents never read the
+# name staff know it by), with "about" or "about_team" as its {about}; a reminder's is
+# "subject_reminder". Punctuation goes with the words: French puts a no-break space before a
+# colon, Japanese writes a full-width one.
 MAIL_WORDS = {
     "en": {
         "greeting": "Hello {name},",
@@ -357,13 +363,20 @@ MAIL_WORDS = {
         "rest of your answers.",
         "start": "Answer the survey",
         "yours": "This link is yours alone. You can change your answers while the survey is open.",
-        "yours_until": "This link is yours alone. You can change your answers while the survey is open: "
-        "until the end of {day}.",
+        "yours_until": "This link is yours alone. You can change your answers while the survey "
+        "is open: {until}.",
+        "until_day": "until the end of {day}",
+        "until_time": "until {time} on {day} ({zone} time)",
+        "not_answered": "You have not answered yet: it takes about {minutes}.",
+        "answer_until": "You can answer {until}.",
         "thanks": "Thank you,",
         "stop": "Stop receiving surveys",
-        "reminder": "Reminder:",
-        "subject": "we would value your view",
-        "subject_team": "how does {team} serve you?",
+        "stop_line": "Stop receiving surveys: {link}",
+        "subject_titled": "{organisation}: {title} – {about}",
+        "subject_untitled": "{organisation} – {about}",
+        "subject_reminder": "Reminder: {subject}",
+        "about": "we would value your view",
+        "about_team": "how does {team} serve you?",
     },
     "de": {
         "greeting": "Guten Tag {name},",
@@ -375,12 +388,19 @@ MAIL_WORDS = {
         "yours": "Der Link gehört nur Ihnen. Sie können Ihre Antworten ändern, solange die "
         "Umfrage offen ist.",
         "yours_until": "Der Link gehört nur Ihnen. Sie können Ihre Antworten ändern, solange die "
-        "Umfrage offen ist: bis zum {day}.",
+        "Umfrage offen ist: {until}.",
+        "until_day": "bis zum {day}",
+        "until_time": "bis zum {day}, {time} Uhr (Zeitzone {zone})",
+        "not_answered": "Sie haben noch nicht geantwortet: Es dauert etwa {minutes}.",
+        "answer_until": "Sie können {until} antworten.",
         "thanks": "Vielen Dank",
         "stop": "Keine Umfragen mehr erhalten",
-        "reminder": "Erinnerung:",
-        "subject": "Ihre Meinung zählt",
-        "subject_team": "wie gut dient Ihnen das Team {team}?",
+        "stop_line": "Keine Umfragen mehr erhalten: {link}",
+        "subject_titled": "{organisation}: {title} – {about}",
+        "subject_untitled": "{organisation} – {about}",
+        "subject_reminder": "Erinnerung: {subject}",
+        "about": "Ihre Meinung zählt",
+        "about_team": "wie gut dient Ihnen das Team {team}?",
     },
     "fr": {
         "greeting": "Bonjour {name},",
@@ -392,12 +412,19 @@ MAIL_WORDS = {
         "yours": "Ce lien vous est personnel. Vous pouvez modifier vos réponses tant que "
         "l'enquête est ouverte.",
         "yours_until": "Ce lien vous est personnel. Vous pouvez modifier vos réponses tant que "
-        "l'enquête est ouverte, jusqu'au {day} inclus.",
+        "l'enquête est ouverte, {until}.",
+        "until_day": "jusqu'au {day} inclus",
+        "until_time": "jusqu'au {day} à {time} (fuseau horaire {zone})",
+        "not_answered": "Vous n'avez pas encore répondu\u00a0: cela prend environ {minutes}.",
+        "answer_until": "Vous pouvez répondre {until}.",
         "thanks": "Avec nos remerciements,",
         "stop": "Ne plus recevoir d'enquêtes",
-        "reminder": "Rappel\u00a0:",
-        "subject": "votre avis compte pour nous",
-        "subject_team": "que pensez-vous du service de l'équipe {team}\u202f?",
+        "stop_line": "Ne plus recevoir d'enquêtes\u00a0: {link}",
+        "subject_titled": "{organisation}\u00a0: {title} – {about}",
+        "subject_untitled": "{organisation} – {about}",
+        "subject_reminder": "Rappel\u00a0: {subject}",
+        "about": "votre avis compte pour nous",
+        "about_team": "que pensez-vous du service de l'équipe {team}\u202f?",
     },
     "es": {
         "greeting": "Hola, {name}:",
@@ -409,12 +436,19 @@ MAIL_WORDS = {
         "yours": "Este enlace es solo para usted. Puede modificar sus respuestas mientras la "
         "encuesta esté abierta.",
         "yours_until": "Este enlace es solo para usted. Puede modificar sus respuestas mientras la "
-        "encuesta esté abierta: hasta el {day} inclusive.",
+        "encuesta esté abierta: {until}.",
+        "until_day": "hasta el {day} inclusive",
+        "until_time": "hasta el {day} a las {time} (zona horaria {zone})",
+        "not_answered": "Todavía no ha respondido: se tarda aproximadamente {minutes}.",
+        "answer_until": "Puede responder {until}.",
         "thanks": "Muchas gracias,",
         "stop": "Dejar de recibir encuestas",
-        "reminder": "Recordatorio:",
-        "subject": "nos interesa su opinión",
-        "subject_team": "¿qué opina del servicio del equipo {team}?",
+        "stop_line": "Dejar de recibir encuestas: {link}",
+        "subject_titled": "{organisation}: {title} – {about}",
+        "subject_untitled": "{organisation} – {about}",
+        "subject_reminder": "Recordatorio: {subject}",
+        "about": "nos interesa su opinión",
+        "about_team": "¿qué opina del servicio del equipo {team}?",
     },
     "it": {
         "greeting": "Buongiorno {name},",
@@ -426,12 +460,19 @@ MAIL_WORDS = {
         "yours": "Questo link è riservato a Lei. Può modificare le Sue risposte finché il "
         "sondaggio è aperto.",
         "yours_until": "Questo link è riservato a Lei. Può modificare le Sue risposte finché il "
-        "sondaggio è aperto: fino al giorno {day} compreso.",
+        "sondaggio è aperto: {until}.",
+        "until_day": "fino al giorno {day} compreso",
+        "until_time": "fino al giorno {day} alle ore {time} (fuso orario {zone})",
+        "not_answered": "Non ha ancora risposto: il sondaggio richiede circa {minutes}.",
+        "answer_until": "Può rispondere {until}.",
         "thanks": "Grazie,",
         "stop": "Non ricevere più sondaggi",
-        "reminder": "Promemoria:",
-        "subject": "ci farebbe piacere conoscere la Sua opinione",
-        "subject_team": "come valuta il servizio del team {team}?",
+        "stop_line": "Non ricevere più sondaggi: {link}",
+        "subject_titled": "{organisation}: {title} – {about}",
+        "subject_untitled": "{organisation} – {about}",
+        "subject_reminder": "Promemoria: {subject}",
+        "about": "ci farebbe piacere conoscere la Sua opinione",
+        "about_team": "come valuta il servizio del team {team}?",
     },
     "nl": {
         "greeting": "Beste {name},",
@@ -442,13 +483,20 @@ MAIL_WORDS = {
         "start": "Naar de enquête",
         "yours": "Deze link is alleen voor u bestemd. U kunt uw antwoorden wijzigen zolang de "
         "enquête openstaat.",
-        "yours_until": "Deze link is alleen voor u bestemd. U kunt uw antwoorden wijzigen zolang de "
-        "enquête openstaat: tot en met {day}.",
+        "yours_until": "Deze link is alleen voor u bestemd. U kunt uw antwoorden wijzigen zolang "
+        "de enquête openstaat: {until}.",
+        "until_day": "tot en met {day}",
+        "until_time": "tot {day}, {time} uur (tijdzone {zone})",
+        "not_answered": "U hebt nog niet geantwoord: het duurt ongeveer {minutes}.",
+        "answer_until": "U kunt {until} antwoorden.",
         "thanks": "Hartelijk dank,",
         "stop": "Geen enquêtes meer ontvangen",
-        "reminder": "Herinnering:",
-        "subject": "wij horen graag uw mening",
-        "subject_team": "hoe ervaart u de dienstverlening van {team}?",
+        "stop_line": "Geen enquêtes meer ontvangen: {link}",
+        "subject_titled": "{organisation}: {title} – {about}",
+        "subject_untitled": "{organisation} – {about}",
+        "subject_reminder": "Herinnering: {subject}",
+        "about": "wij horen graag uw mening",
+        "about_team": "hoe ervaart u de dienstverlening van {team}?",
     },
     "pt": {
         "greeting": "Olá, {name}:",
@@ -460,12 +508,19 @@ MAIL_WORDS = {
         "yours": "Este link é exclusivamente seu. Pode alterar as suas respostas enquanto o "
         "questionário estiver aberto.",
         "yours_until": "Este link é exclusivamente seu. Pode alterar as suas respostas enquanto o "
-        "questionário estiver aberto: até {day}, inclusive.",
+        "questionário estiver aberto: {until}.",
+        "until_day": "até {day}, inclusive",
+        "until_time": "até {day}, às {time} (fuso horário {zone})",
+        "not_answered": "Ainda não respondeu: demora cerca de {minutes}.",
+        "answer_until": "Pode responder {until}.",
         "thanks": "Muito obrigado,",
         "stop": "Deixar de receber questionários",
-        "reminder": "Lembrete:",
-        "subject": "a sua opinião é importante para nós",
-        "subject_team": "como avalia o serviço da equipa {team}?",
+        "stop_line": "Deixar de receber questionários: {link}",
+        "subject_titled": "{organisation}: {title} – {about}",
+        "subject_untitled": "{organisation} – {about}",
+        "subject_reminder": "Lembrete: {subject}",
+        "about": "a sua opinião é importante para nós",
+        "about_team": "como avalia o serviço da equipa {team}?",
     },
     "pl": {
         "greeting": "Dzień dobry, {name}!",
@@ -475,13 +530,20 @@ MAIL_WORDS = {
         "zaznaczoną, a wybór zostanie wysłany razem z pozostałymi odpowiedziami.",
         "start": "Wypełnij ankietę",
         "yours": "Ten link jest osobisty. Odpowiedzi można zmieniać, dopóki ankieta jest otwarta.",
-        "yours_until": "Ten link jest osobisty. Odpowiedzi można zmieniać, dopóki ankieta jest otwarta: "
-        "do końca dnia {day}.",
+        "yours_until": "Ten link jest osobisty. Odpowiedzi można zmieniać, dopóki ankieta jest "
+        "otwarta: {until}.",
+        "until_day": "do końca dnia {day}",
+        "until_time": "do {day}, godz. {time} (strefa czasowa {zone})",
+        "not_answered": "Nie otrzymaliśmy jeszcze odpowiedzi: ankieta zajmie około {minutes}.",
+        "answer_until": "Odpowiedzi można udzielić {until}.",
         "thanks": "Dziękujemy",
         "stop": "Zrezygnuj z otrzymywania ankiet",
-        "reminder": "Przypomnienie:",
-        "subject": "prosimy o opinię",
-        "subject_team": "prosimy o ocenę zespołu {team}",
+        "stop_line": "Zrezygnuj z otrzymywania ankiet: {link}",
+        "subject_titled": "{organisation}: {title} – {about}",
+        "subject_untitled": "{organisation} – {about}",
+        "subject_reminder": "Przypomnienie: {subject}",
+        "about": "prosimy o opinię",
+        "about_team": "prosimy o ocenę zespołu {team}",
     },
     "sv": {
         "greeting": "Hej {name}!",
@@ -492,12 +554,19 @@ MAIL_WORDS = {
         "start": "Svara på enkäten",
         "yours": "Länken är personlig. Du kan ändra dina svar så länge enkäten är öppen.",
         "yours_until": "Länken är personlig. Du kan ändra dina svar så länge enkäten är öppen, "
-        "till och med {day}.",
+        "{until}.",
+        "until_day": "till och med {day}",
+        "until_time": "till {day} kl. {time} (tidszon {zone})",
+        "not_answered": "Du har inte svarat ännu: det tar ungefär {minutes}.",
+        "answer_until": "Du kan svara {until}.",
         "thanks": "Stort tack",
         "stop": "Sluta ta emot enkäter",
-        "reminder": "Påminnelse:",
-        "subject": "vi vill gärna höra vad du tycker",
-        "subject_team": "hur upplever du servicen från {team}?",
+        "stop_line": "Sluta ta emot enkäter: {link}",
+        "subject_titled": "{organisation}: {title} – {about}",
+        "subject_untitled": "{organisation} – {about}",
+        "subject_reminder": "Påminnelse: {subject}",
+        "about": "vi vill gärna höra vad du tycker",
+        "about_team": "hur upplever du servicen från {team}?",
     },
     "ja": {
         "greeting": "{family_name}様",  # a letter names the family, not the person
@@ -507,15 +576,40 @@ MAIL_WORDS = {
         "ますので、ほかの回答と一緒に送信してください。",
         "start": "アンケートに回答する",
         "yours": "このリンクはご本人専用です。アンケートの受付期間中は回答を変更できます。",
-        "yours_until": "このリンクはご本人専用です。アンケートの受付期間（{day}まで）中は回答を変更できます。",
+        "yours_until": "このリンクはご本人専用です。回答は{until}変更できます。",
+        "until_day": "{day}まで",
+        "until_time": "{day} {time}（タイムゾーン：{zone}）まで",
+        "not_answered": "まだご回答いただいていません。所要時間は約{minutes}です。",
+        "answer_until": "{until}ご回答いただけます。",
         "thanks": "よろしくお願いいたします。",
         "stop": "アンケートの受信を停止する",
-        "reminder": "【リマインド】",
-        "subject": "ご意見をお聞かせください",
-        "subject_team": "{team}の対応はいかがでしょうか？",
+        "stop_line": "アンケートの受信を停止する：{link}",
+        "subject_titled": "{organisation}：{title} – {about}",
+        "subject_untitled": "{organisation} – {about}",
+        "subject_reminder": "【リマインド】{subject}",
+        "about": "ご意見をお聞かせください",
+        "about_team": "{team}の対応はいかがでしょうか？",
     },
 }
 
+# How long a survey takes, as "not_answered" says it ("about {minutes}"): one minute, and
+# {n} of them (Polish says both in the genitive, as "około" asks).
+MINUTES = {
+    "en": ("a minute", "{n} minutes"),
+    "de": ("eine Minute", "{n} Minuten"),
+    "fr": ("une minute", "{n} minutes"),
+    "es": ("un minuto", "{n} minutos"),
+    "it": ("un minuto", "{n} minuti"),
+    "nl": ("één minuut", "{n} minuten"),
+    "pt": ("um minuto", "{n} minutos"),
+    "pl": ("minuty", "{n} minut"),
+    "sv": ("en minut", "{n} minuter"),
+    "ja": ("1分", "{n}分"),
+}
+
+# How a time of day is written in "until_time": 24 hours everywhere; French writes "19 h 00".
+TIME_FORMATS = {"fr": "{hour}\u00a0h\u00a0{minute:02d}"}
+TIME_FORMAT = "{hour:02d}:{minute:02d}"
 
 # Told to whoever is asked to rate a team (a survey's ``subject_team``), in the invitation and on
 # the survey's first page: their answers are not anonymous. {team} is the team rated.
@@ -606,6 +700,49 @@ def day_in_words(day: date, language: str) -> str:
     return DAY_FORMATS.get(language, DAY_FORMATS["en"]).format(
         day=number, number=day.month, month=months[day.month - 1], year=day.year
     )
+
+
+def time_in_words(moment: datetime, language: str) -> str:
+    """A time of day as ``language`` writes it: "19:00", "19 h 00"."""
+    return TIME_FORMATS.get(language, TIME_FORMAT).format(hour=moment.hour, minute=moment.minute)
+
+
+def until(moment: datetime, language: str, zone: str) -> str:
+    """Until when a survey closing at ``moment`` (on the invitee's clock, in ``zone``) takes
+    answers, said in ``language``: the end of the day before, where it closes at midnight
+    there; else the time and the day, naming the zone, so that someone far from the
+    organisation does not take its last day for a whole day of theirs."""
+    words = mail_words(language)
+    if (moment.hour, moment.minute, moment.second) == (0, 0, 0):
+        return words["until_day"].format(
+            day=day_in_words(moment.date() - timedelta(days=1), language)
+        )
+    return words["until_time"].format(
+        day=day_in_words(moment.date(), language),
+        time=time_in_words(moment, language),
+        zone=zone,
+    )
+
+
+def minutes(count: int, language: str) -> str:
+    """A number of minutes in ``language`` (else English), as "about …" takes it."""
+    one, more = MINUTES.get(language, MINUTES["en"])
+    return one if count == 1 else more.format(n=count)
+
+
+def mail_subject(
+    language: str, *, organisation: str, title: str, about: str, reminder: bool = False
+) -> str:
+    """An invitation's subject: the organisation, the survey's ``title`` for respondents (none:
+    the organisation alone) and what it asks ``about``; a reminder says it is one."""
+    words = mail_words(language)
+    if title:
+        subject = words["subject_titled"].format(
+            organisation=organisation, title=title, about=about
+        )
+    else:
+        subject = words["subject_untitled"].format(organisation=organisation, about=about)
+    return words["subject_reminder"].format(subject=subject) if reminder else subject
 
 
 def sentences(language: str, *said: str) -> str:

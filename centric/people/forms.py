@@ -6,6 +6,7 @@ from django import forms
 
 from centric.core.forms import OrganisationModelForm, TimeZoneSelect, limit_choices
 from centric.core.models import Organisation
+from centric.core.validators import validate_one_line
 from centric.people.models import BusinessUnit, Team, User
 
 
@@ -20,6 +21,14 @@ def start_in_organisation_time_zone(form: OrganisationModelForm, organisation_id
     form.instance.time_zone = zone
     form.initial["time_zone"] = zone
     field.required = False
+
+
+def names_on_one_line(form: forms.BaseForm, *names: str) -> None:
+    """The fields ``names`` of ``form`` (those it has) take one line: each is a name that goes
+    into mail headers (a subject, a sender), where a line break stops the mail."""
+    for name in names:
+        if name in form.fields:
+            form.fields[name].validators.append(validate_one_line)
 
 
 def time_zone_or_default(form: OrganisationModelForm) -> str:
@@ -56,6 +65,7 @@ class TeamForm(OrganisationModelForm):
                 pk=self.instance.pk
             ),
         )
+        names_on_one_line(self, "name")
         if not can_change_serves and "serves" in self.fields:
             self.fields["serves"].disabled = True
             self.fields["serves"].help_text = "Only an admin or a CX lead can change this."
@@ -93,6 +103,7 @@ class PersonForm(OrganisationModelForm):
         if self.instance.pk:
             self.fields["teams"].initial = list(self.instance.teams.all())
         start_in_organisation_time_zone(self, organisation_id)
+        names_on_one_line(self, "first_name", "last_name")
 
     def clean_time_zone(self) -> str:
         return time_zone_or_default(self)
@@ -105,6 +116,10 @@ class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
         model = User
         fields = ["first_name", "last_name", "job_title", "language", "time_zone", "spike_alerts"]
         widgets = {"time_zone": TimeZoneSelect}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        names_on_one_line(self, "first_name", "last_name")
 
 
 class ApiTokenForm(forms.Form):

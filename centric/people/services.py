@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from centric.core import clock
 from centric.core.audit import audit_record, audited_create, audited_update
+from centric.core.mail import one_line
 from centric.core.models import AuditEvent
 from centric.core.permissions import require_admin, require_org_wide
 from centric.people.models import ApiToken, BusinessUnit, Team, User
@@ -163,7 +165,8 @@ def person_send_invitation(*, person: User, invited_by: User | None) -> bool:
         "expires": invitation_expiry(sent_at),
         "login": settings.SITE_URL + reverse("login"),
     }
-    subject = (
+    # one line, whatever the names stored: a header holds no line break
+    subject = one_line(
         f"{invited_by} invited you to {organisation} on Centric"
         if invited_by
         else f"Your invitation to {organisation} on Centric"
@@ -180,6 +183,13 @@ def person_send_invitation(*, person: User, invited_by: User | None) -> bool:
         return False
     audited_update(actor=invited_by, instance=person, values={"invited_at": sent_at})
     return True
+
+
+def password_reset_expiry() -> datetime:
+    """Until when a password-reset link made now works (``PASSWORD_RESET_TIMEOUT``), as an
+    invitation says of its own. The reset mail's template calls it as it renders (see
+    ``config.urls``): the view's context is made once, when the URLs are read."""
+    return invitation_expiry(clock.now())
 
 
 def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:

@@ -69,7 +69,9 @@ def test_a_cx_lead_imports_an_export_with_broken_rows(
     assert refused[-1].endswith("R5,21/13/2026,carla@acme.example,8,'=1+1")
 
     page.get_by_role("button", name="Import the 2 valid rows").click()
-    expect(page.get_by_text("2 responses imported")).to_be_visible(timeout=15000)
+    expect(page.locator("#results").get_by_text("2 responses imported")).to_be_visible(
+        timeout=15000
+    )
     expect(
         page.get_by_text("The imported feedback is dated 1 Mar 2025 to 4 Mar 2025.")
     ).to_be_visible()

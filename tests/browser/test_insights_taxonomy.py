@@ -95,7 +95,7 @@ def test_a_new_theme_is_read_into_the_history_and_shown(page: Page, transactiona
     shoot(page, "insights-theme-proposals")
     assert_accessible(page)
     name = first.inner_text().split(" ")[0]
-    page.get_by_role("button", name=re.compile(r"^Accept .* as a theme$")).first.click()
+    page.get_by_role("button", name=re.compile(r"^Accept as a theme: ")).first.click()
     expect(page.get_by_text("is a theme now")).to_be_visible()
     page.goto("/insights/themes/")
     expect(page.get_by_role("rowheader", name=name).first).to_be_visible()

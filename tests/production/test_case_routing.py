@@ -57,13 +57,15 @@ def test_a_worker_routes_new_feedback_to_a_case_and_escalates_a_breach_once(
     case = Case.objects.get(response=response)
     assert (case.owner, case.team, case.priority) == (owner, team, "urgent")
 
-    # the clocks ran out long ago; two runs of the task on the worker take one step per level
+    # the clocks ran out long ago; each run of the task on the worker takes one step per clock,
+    # the second once the first is four business hours old
     Case.objects.filter(pk=case.pk).update(
         first_contact_due=clock.now() - dt.timedelta(days=7),
         resolution_due=clock.now() - dt.timedelta(days=6),
     )
-    for _ in range(2):
-        escalate_breaches.delay().get(timeout=60)
+    escalate_breaches.delay().get(timeout=60)
+    Escalation.objects.filter(case=case).update(created_at=clock.now() - dt.timedelta(days=7))
+    escalate_breaches.delay().get(timeout=60)
     levels = sorted(Escalation.objects.filter(case=case).values_list("clock", "level"))
     assert levels == [
         ("first_contact", 1),

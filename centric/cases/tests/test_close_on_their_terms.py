@@ -109,8 +109,11 @@ class CloseLoopOnChannelTests(ClosingTestCase):
         self.assertEqual((invitation.email, invitation.language), ("carla@acme.example", "de"))
         (message,) = mail.outbox
         self.assertEqual(message.to, ["carla@acme.example"])
-        self.assertEqual(message.subject, "Ihr Feedback: was wir unternommen haben")
-        self.assertTrue(message.body.startswith("Guten Tag Carla,\n\nMögen Sie uns sagen"))
+        # a subject of its own: it asks how we did, and reports nothing done
+        self.assertEqual(message.subject, "Wie zufrieden sind Sie mit uns?")
+        self.assertTrue(
+            message.body.startswith("Guten Tag Carla,\n\nWie zufrieden sind Sie jetzt mit uns?")
+        )
         self.assertIn(f"/r/{invitation.token}/", message.body)
         self.assertTrue(message.from_email.startswith("Northwind <"))
         closing = case.events.get(kind=CaseEvent.Kind.LOOP_CLOSED)

@@ -164,7 +164,7 @@ class CaseLifecycleTests(PersonasTestCase):
         assert invitation is not None
         self.assertEqual((invitation.follow_up, invitation.wave), (True, 3))
         self.assertIn(f"/r/{invitation.token}/", message.body)
-        self.assertIn("Mögen Sie uns sagen", message.body)
+        self.assertIn("Wie zufrieden sind Sie jetzt mit uns?", message.body)
         self.assertIsNone(self.case.recovered)
         answer = response_for_invitation(invitation=invitation)
         answer.score, answer.score_type, answer.submitted_at = 9, "nps", clock.now()

@@ -174,9 +174,7 @@ class InvitationSeenFirstTest(SurveyTestCase):
         self.assertContains(answer, "A test invitation in French is on its way to cx@northwind")
         (message,) = mail.outbox
         self.assertEqual(message.to, ["cx@northwind.example"])
-        self.assertEqual(
-            message.subject, "[Test] Northwind: Q4 relationship – votre avis compte pour nous"
-        )
+        self.assertEqual(message.subject, "[Test] Northwind – votre avis compte pour nous")
         self.assertTrue(message.body.startswith("Bonjour Cleo,"))
         preview = "http://testserver" + reverse("feedback:survey_preview", args=[survey.pk])
         self.assertIn(f"{preview}?lang=fr\n", message.body)

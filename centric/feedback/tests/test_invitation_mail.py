@@ -170,12 +170,10 @@ class InvitationMailTest(PersonasTestCase):
             for message in smtp.messages
         }
         subject, body = received["owner@northwind.example"]
-        self.assertEqual(subject, "Northwind: Internal service – how does Finance serve you?")
+        self.assertEqual(subject, "Northwind – how does Finance serve you?")
         self.assertIn("The team you are rating: Finance\n\nYou are this team's customer.", body)
         subject, body = received["teammate@northwind.example"]
-        self.assertEqual(
-            subject, "Northwind: Internal service – wie gut dient Ihnen das Team Finance?"
-        )
+        self.assertEqual(subject, "Northwind – wie gut dient Ihnen das Team Finance?")
         self.assertIn("Das Team, das Sie bewerten: Finance\n\nSie sind Kunde dieses Teams.", body)
         (german,) = [
             message for message in smtp.messages if message["To"] == "teammate@northwind.example"
@@ -190,9 +188,7 @@ class InvitationMailTest(PersonasTestCase):
         self.open(survey)
         services.invitations_create(actor=self.cx_lead, survey=survey, contacts=[self.contact])
         services.invitations_send(survey_id=survey.pk)
-        self.assertEqual(
-            mail.outbox[0].subject, "Northwind: Relationship – we would value your view"
-        )
+        self.assertEqual(mail.outbox[0].subject, "Northwind – we would value your view")
         self.assertNotIn("rating", mail.outbox[0].body)
 
     def opened_from_the_page(self, *, also_new: int) -> Any:

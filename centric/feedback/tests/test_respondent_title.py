@@ -1,6 +1,6 @@
 """Respondents read the survey's title, written for them in each of its languages, never the name
 staff know it by; a survey without a title in their language shows its title in its default
-language, and one without any shows its name, as before."""
+language, and one without any shows the organisation's name alone."""
 
 from __future__ import annotations
 
@@ -44,9 +44,11 @@ class RespondentTitleTest(SurveyTestCase):
         self.assertContains(page, "<h1>How are we doing?</h1>", html=True)
         self.assertNotContains(page, INTERNAL_NAME)
 
-    def test_a_survey_without_a_title_shows_its_name(self) -> None:
+    def test_a_survey_without_a_title_shows_the_organisations_name_not_its_own(self) -> None:
         Survey.objects.filter(pk=self.survey.pk).update(title={})
-        self.assertContains(self.client.get(self.link), f"<h1>{INTERNAL_NAME}</h1>", html=True)
+        page = self.client.get(self.link)
+        self.assertContains(page, "<h1>Northwind</h1>", html=True)
+        self.assertNotContains(page, INTERNAL_NAME)
 
     def test_the_other_respondent_pages_read_the_title_too(self) -> None:
         pages = {

@@ -198,7 +198,7 @@ class SurveyBuildingApiTest(SurveyApiTestCase):
         survey.refresh_from_db()
         self.assertEqual(
             (survey.title_in("de"), survey.title_in("en")),
-            ("Wie war Ihre Lieferung?", "Q4 relationship"),
+            ("Wie war Ihre Lieferung?", "Northwind"),  # never the survey's name
         )
         errors = self.errors(
             self.send("patch", f"/surveys/{survey.pk}", self.cx_lead, {"title": {"fr": "Bonjour"}})

@@ -137,6 +137,9 @@ class SurveyClosingTest(SurveyTestCase):
         self.assertEqual(mail.outbox, [])
 
     def test_the_invitation_says_until_when_it_can_be_answered(self) -> None:
+        # a contact on the organisation's clock (for one elsewhere, see test_invitation_wording)
+        self.contact.time_zone = "Europe/Berlin"
+        self.contact.save()
         last_day = timezone.localdate(timezone=BERLIN) + dt.timedelta(days=14)
         self.client.post(self.settings_url, self.settings_with(last_day=last_day))
 

@@ -2,8 +2,9 @@
 placeholders as the English (no database)."""
 
 from collections.abc import Iterator, Mapping
-from datetime import date
+from datetime import date, datetime
 from string import Formatter
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -156,3 +157,46 @@ def test_an_invitation_greets_by_the_name_its_language_s_letters_use() -> None:
     assert wording.greeting("ja", "Aiko", "") == "お客様"
     assert wording.greeting("de", "", "Tanaka") == "Guten Tag,"
     assert wording.greeting("xx", "Aiko", "") == "Hello Aiko,"
+
+
+@pytest.mark.parametrize("language", wording.SURVEY_LANGUAGES)
+def test_every_language_says_how_many_minutes(language: str) -> None:
+    one, more = wording.MINUTES[language]
+    assert one.strip()
+    assert placeholders(one) == set()
+    assert placeholders(more) == {"n"}
+    assert wording.minutes(1, language) == one
+    assert "3" in wording.minutes(3, language)
+
+
+def test_closing_at_midnight_on_the_invitees_clock_is_the_end_of_the_day_before() -> None:
+    midnight = datetime(2026, 12, 16, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert wording.until(midnight, "en", "Europe/Berlin") == "until the end of 15 December 2026"
+    assert wording.until(midnight, "de", "Europe/Berlin") == "bis zum 15.12.2026"
+
+
+def test_closing_at_another_hour_on_the_invitees_clock_names_the_hour_and_zone() -> None:
+    evening = datetime(2026, 12, 15, 19, tzinfo=ZoneInfo("America/New_York"))
+    assert (
+        wording.until(evening, "en", "America/New_York")
+        == "until 19:00 on 15 December 2026 (America/New_York time)"
+    )
+    assert (
+        wording.until(evening, "ja", "America/New_York")
+        == "2026年12月15日 19:00（タイムゾーン：America/New_York）まで"
+    )
+
+
+def test_a_subject_without_a_title_names_the_organisation_alone() -> None:
+    assert (
+        wording.mail_subject(
+            "de", organisation="Northwind Components", title="", about="Ihre Meinung zählt"
+        )
+        == "Northwind Components – Ihre Meinung zählt"
+    )
+    assert (
+        wording.mail_subject(
+            "fr", organisation="Northwind", title="Bilan", about="avis", reminder=True
+        )
+        == "Rappel\u00a0: Northwind\u00a0: Bilan – avis"
+    )

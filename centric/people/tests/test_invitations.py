@@ -19,7 +19,7 @@ from unittest import mock
 from django.contrib.auth.views import PasswordResetView
 from django.core import mail
 from django.test import RequestFactory, override_settings
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from centric.core.models import AuditEvent, Role
 from centric.people.auth import InvitingPasswordResetForm
@@ -272,7 +272,9 @@ class ForgottenPasswordTest(InvitationTestCase):
     def ask(self, email: str) -> Any:
         request = RequestFactory().post("/password_reset/", {"email": email})
         request._dont_enforce_csrf_checks = True  # type: ignore[attr-defined]
-        view = PasswordResetView.as_view(form_class=InvitingPasswordResetForm)
+        view = resolve(reverse("password_reset")).func  # as config/urls.py makes it
+        self.assertIs(view.view_class, PasswordResetView)  # type: ignore[attr-defined]
+        self.assertIs(view.view_initkwargs["form_class"], InvitingPasswordResetForm)  # type: ignore[attr-defined]
         return view(request)
 
     def test_someone_not_joined_gets_a_fresh_invitation(self) -> None:
