@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import Field, Router, Schema
@@ -37,7 +37,8 @@ from centric.core.api import (
 )
 from centric.core.permissions import require_write
 from centric.customers.models import Contact, Customer, Influence
-from centric.feedback.models import IdempotentRequest, Response
+from centric.feedback.ingestion import key_claim, key_problem, stored_answer
+from centric.feedback.models import Response
 from centric.feedback.selectors import response_access
 from centric.insights.models import ResponseAnalysis
 from centric.people.models import User
@@ -426,7 +427,6 @@ KEY_HELP = (
     "gets the first answer again and writes nothing."
 )
 KEY = ["header", "Idempotency-Key"]
-KEY_LENGTH = IdempotentRequest._meta.get_field("key").max_length or 200
 
 
 def _refuse_key(message: str) -> ValidationError:
@@ -439,34 +439,24 @@ def _once(
     payload: Schema,
     write: Callable[[], tuple[int, Schema]],
 ) -> HttpResponse:
-    """Answer ``write()`` once per ``Idempotency-Key``, as `POST /api/feedback` does and in the
-    same table: a retry with the same key and the same request (path, body and person) gets the
-    first answer again and writes nothing; the key with another request is refused (422). A
-    refused request (``write`` raising) leaves the key unused. The key's row is the lock: a twin
-    sent at the same moment waits on it until this one commits, then gets its answer."""
+    """Answer ``write()`` once per ``Idempotency-Key``, as `POST /api/feedback` does and with its
+    pieces (``ingestion.key_problem``, ``key_claim``, ``stored_answer``): a retry with the same
+    key and the same request (path, body and person) gets the first answer again and writes
+    nothing; the key with another request is refused (422). A refused request (``write``
+    raising) leaves the key unused. The key's row is the lock: a twin sent at the same moment
+    waits on it until this one commits, then gets its answer."""
     if key is None:
         status_code, body = write()
         return JsonResponse(_rendered(body), status=status_code)
-    if not key.strip():
-        raise _refuse_key("The Idempotency-Key header is empty.")
-    if len(key) > KEY_LENGTH:
-        raise _refuse_key(
-            f"The Idempotency-Key header may be at most {KEY_LENGTH} characters long."
-        )
+    problem = key_problem(key)
+    if problem:
+        raise _refuse_key(problem)
     actor = _actor(request)
     sent = {"path": request.path, "person": actor.pk, "body": payload.model_dump(mode="json")}
     digest = hashlib.sha256(json.dumps(sent, sort_keys=True).encode()).hexdigest()
     with transaction.atomic():
-        try:
-            with transaction.atomic():
-                claim = IdempotentRequest.objects.create(
-                    organisation_id=actor.organisation_id,
-                    key=key,
-                    body_digest=digest,
-                    status_code=0,
-                    response_body={},
-                )
-        except IntegrityError:
+        claim = key_claim(actor, key, digest)
+        if claim is None:
             return _replay(actor, key, digest)
         status_code, body = write()
         claim.status_code, claim.response_body = status_code, _rendered(body)
@@ -481,7 +471,8 @@ def _rendered(body: Schema) -> Any:
 
 
 def _replay(actor: User, key: str, digest: str) -> HttpResponse:
-    stored = IdempotentRequest.objects.get(organisation_id=actor.organisation_id, key=key)
+    stored = stored_answer(actor, key)
+    assert stored is not None  # its claim failed: it is there
     if stored.body_digest != digest:
         raise _refuse_key(
             "This Idempotency-Key was already used for a different request. Send a new key "

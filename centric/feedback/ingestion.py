@@ -102,10 +102,10 @@ def feedback_ingest(
     items = batch.get("items") if isinstance(batch, dict) else None
     digest = _request_digest(items, partial)
     if idempotency_key is not None:
-        key_error = _check_key(idempotency_key)
+        key_error = key_problem(idempotency_key)
         if key_error:
             return Outcome(422, {"detail": key_error, "errors": []})
-        stored = _stored_answer(actor, idempotency_key)
+        stored = stored_answer(actor, idempotency_key)
         if stored is not None:
             return _replay(stored, digest)
     batch_error = _check_batch(batch)
@@ -126,9 +126,9 @@ def feedback_ingest(
     with transaction.atomic():
         claim = None
         if idempotency_key is not None:
-            claim = _claim(actor, idempotency_key, digest)
+            claim = key_claim(actor, idempotency_key, digest)
             if claim is None:
-                stored = _stored_answer(actor, idempotency_key)
+                stored = stored_answer(actor, idempotency_key)
                 assert stored is not None
                 return _replay(stored, digest)
         outcome = _store_batch(actor, valid, errors)
@@ -138,11 +138,12 @@ def feedback_ingest(
     return outcome
 
 
-def _stored_answer(actor: User, key: str) -> IdempotentRequest | None:
+def stored_answer(actor: User, key: str) -> IdempotentRequest | None:
+    """What was answered to the actor's organisation's request with ``key``, if any."""
     return IdempotentRequest.objects.filter(organisation_id=actor.organisation_id, key=key).first()
 
 
-def _claim(actor: User, key: str, digest: str) -> IdempotentRequest | None:
+def key_claim(actor: User, key: str, digest: str) -> IdempotentRequest | None:
     """Take the key for this request, or None if a twin request holds it. The unique constraint
     is the lock: a twin racing this one waits on it until this transaction ends, then finds the
     key taken and replays the answer stored with it. The answer is filled in before commit, so
@@ -196,7 +197,8 @@ def _request_digest(items: object, partial: bool) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _check_key(key: str) -> str:
+def key_problem(key: str) -> str:
+    """What is wrong with an ``Idempotency-Key`` header's value ("" for nothing)."""
     if not key.strip():
         return "The Idempotency-Key header is empty."
     if len(key) > MAX_KEY:
