@@ -17,7 +17,6 @@ from django.db import transaction
 from django.db.models import Count, Max, QuerySet
 from django.http import Http404
 
-from centric.cases.background import enqueue_after_commit
 from centric.cases.conditions import FIELDS
 from centric.cases.models import (
     BusinessCalendar,
@@ -29,6 +28,7 @@ from centric.cases.models import (
 )
 from centric.cases.tasks import backfill_rule
 from centric.core.audit import audit_record, audited_create, audited_delete, audited_update
+from centric.core.background import enqueue_after_commit
 from centric.core.models import AuditEvent
 from centric.core.permissions import require_admin, require_org_wide
 from centric.customers.models import Segment

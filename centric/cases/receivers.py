@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from centric.cases.background import enqueue_after_commit
 from centric.cases.models import Case, CaseEvent, Notification
 from centric.cases.tasks import route_responses
+from centric.core.background import enqueue_after_commit
 from centric.feedback.models import GivenAnswers, Response
 from centric.people.models import User
 

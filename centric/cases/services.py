@@ -25,7 +25,6 @@ from django.db.models import Exists, F, OuterRef, Subquery
 from django.urls import reverse
 
 from centric.cases import owner_mail, sla, webhooks
-from centric.cases.background import enqueue_after_commit
 from centric.cases.models import (
     DEFAULT_ROOT_CAUSES,
     DEFAULT_SLA_HOURS,
@@ -42,6 +41,7 @@ from centric.cases.models import (
 from centric.cases.selectors import can_own_case, case_actionable, case_owners, rated_team
 from centric.core import clock
 from centric.core.audit import audit_event, audit_record
+from centric.core.background import enqueue_after_commit
 from centric.core.mail import one_line
 from centric.core.models import AuditEvent, Organisation
 from centric.core.permissions import require_write

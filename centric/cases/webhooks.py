@@ -29,9 +29,9 @@ from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from centric.cases.background import enqueue_after_commit
 from centric.core import clock
 from centric.core.audit import audit_record, audited_create, audited_delete, audited_update
+from centric.core.background import enqueue_after_commit
 from centric.core.models import AuditEvent
 from centric.core.permissions import Actor, require_admin
 

@@ -66,7 +66,7 @@ class QueueOutageTests(PersonasTestCase):
         WebhookEndpoint.objects.create(organisation=self.org, url="https://hooks.example/c")
         with (
             broker_out_of_reach(),
-            self.assertLogs("centric.cases.background") as logged,
+            self.assertLogs("centric.core.background") as logged,
             self.captureOnCommitCallbacks(execute=True) as queued,
         ):
             services.case_assign(actor=self.owner, case=self.case, owner=self.teammate)
@@ -91,7 +91,7 @@ class QueueOutageTests(PersonasTestCase):
         self.login(self.owner)
         with (
             broker_out_of_reach(),
-            self.assertLogs("centric.cases.background"),
+            self.assertLogs("centric.core.background"),
             self.captureOnCommitCallbacks(execute=True),
         ):
             answer = self.client.post(f"/cases/{self.case.pk}/assign/", {"owner": self.teammate.pk})
